@@ -1,0 +1,159 @@
+// The anti-entropy message and its binary form. One message type serves both directions: each
+// side answers what the other sent (probes, lists, dumps, entries, wants) with the same kinds.
+//
+//   probe  [level, index] and the digests and counts of that tree node's 16 children
+//   list   [level, index] and (key, version, 32-bit check) of each entry below it: sent
+//          instead of a probe once a subtree holds few entries
+//   dump   "send me every entry below [level, index]": you have entries where I have none
+//   entry  a whole entry for the other side to merge (last write wins)
+//   want   "send me your entry for this key": yours is newer or I lack it
+import { CodecError, Reader, Writer } from './codec.js';
+import { MAX_KEY_BYTES } from './constants.js';
+import type { Entry } from './entry.js';
+import { FANOUT, MAX_LEVEL, type NodeSummary } from './merkle.js';
+import { checkKey, checkNodeId } from './validate.js';
+import type { Version } from './version.js';
+
+export interface TreeRef {
+  level: number;
+  index: number;
+}
+
+export interface Probe extends TreeRef {
+  children: NodeSummary[];
+}
+
+export interface ListItem {
+  key: string;
+  version: Version;
+  /** Low 32 bits of the entry digest: tells apart two contents at one version (duplicate node ids). */
+  check: number;
+}
+
+export interface ListSection extends TreeRef {
+  items: ListItem[];
+}
+
+export interface AeMessage {
+  probes: Probe[];
+  lists: ListSection[];
+  dumps: TreeRef[];
+  entries: Entry[];
+  wants: string[];
+}
+
+const FORMAT = 1;
+const MAX_NODE_ID_BYTES = 128;
+
+export function emptyMessage(): AeMessage {
+  return { probes: [], lists: [], dumps: [], entries: [], wants: [] };
+}
+
+export function isEmpty(m: AeMessage): boolean {
+  return m.probes.length + m.lists.length + m.dumps.length + m.entries.length + m.wants.length === 0;
+}
+
+export function encodeMessage(m: AeMessage): Buffer {
+  const nodes = new Map<string, number>();
+  const nodeRef = (id: string): number => {
+    let ref = nodes.get(id);
+    if (ref === undefined) {
+      ref = nodes.size;
+      nodes.set(id, ref);
+    }
+    return ref;
+  };
+  const body = new Writer();
+  body.varint(m.probes.length);
+  for (const p of m.probes) {
+    body.u8(p.level).varint(p.index);
+    let bitmap = 0;
+    p.children.forEach((c, j) => {
+      if (c.count > 0) bitmap |= 1 << j;
+    });
+    body.u16(bitmap);
+    for (const c of p.children) if (c.count > 0) body.u64(c.digest).varint(c.count);
+  }
+  body.varint(m.lists.length);
+  for (const l of m.lists) {
+    body.u8(l.level).varint(l.index).varint(l.items.length);
+    for (const item of l.items) {
+      body.string(item.key).varint(item.version.wall).varint(item.version.logical).varint(nodeRef(item.version.node)).u32(item.check);
+    }
+  }
+  body.varint(m.dumps.length);
+  for (const d of m.dumps) body.u8(d.level).varint(d.index);
+  body.varint(m.entries.length);
+  for (const e of m.entries) {
+    body.string(e.key).varint(e.version.wall).varint(e.version.logical).varint(nodeRef(e.version.node));
+    if (e.value === null) body.u8(0);
+    else body.u8(1).string(e.value);
+  }
+  body.varint(m.wants.length);
+  for (const k of m.wants) body.string(k);
+
+  const head = new Writer().u8(FORMAT).varint(nodes.size);
+  for (const id of nodes.keys()) head.string(id);
+  return Buffer.concat([head.finish(), body.finish()]);
+}
+
+/** Decodes and validates a message; throws CodecError on anything malformed. */
+export function decodeMessage(buf: Buffer, maxValueBytes: number): AeMessage {
+  const r = new Reader(buf);
+  if (r.u8() !== FORMAT) throw new CodecError('unknown anti-entropy message format');
+  const nodes: string[] = [];
+  for (let n = r.varint(); n > 0; n--) nodes.push(valid(checkNodeId(r.string(MAX_NODE_ID_BYTES))));
+  const node = (): string => {
+    const id = nodes[r.varint()];
+    if (id === undefined) throw new CodecError('a node reference is out of range');
+    return id;
+  };
+  const key = (): string => valid(checkKey(r.string(MAX_KEY_BYTES)));
+  const ref = (maxLevel: number): TreeRef => {
+    const level = r.u8();
+    const index = r.varint();
+    if (level > maxLevel || index >= FANOUT ** level) throw new CodecError(`tree node [${level}, ${index}] does not exist`);
+    return { level, index };
+  };
+  const version = (): Version => ({ wall: r.varint(), logical: r.varint(), node: node() });
+
+  const m = emptyMessage();
+  for (let n = r.varint(); n > 0; n--) {
+    const at = ref(MAX_LEVEL - 1);
+    const bitmap = r.u16();
+    const children: NodeSummary[] = [];
+    for (let j = 0; j < FANOUT; j++) {
+      if (bitmap & (1 << j)) {
+        const digest = r.u64();
+        const count = r.varint();
+        if (count === 0) throw new CodecError('a probe marks an empty child as present');
+        children.push({ digest, count });
+      } else {
+        children.push({ digest: 0n, count: 0 });
+      }
+    }
+    m.probes.push({ ...at, children });
+  }
+  for (let n = r.varint(); n > 0; n--) {
+    const at = ref(MAX_LEVEL);
+    const items: ListItem[] = [];
+    for (let k = r.varint(); k > 0; k--) items.push({ key: key(), version: version(), check: r.u32() });
+    m.lists.push({ ...at, items });
+  }
+  for (let n = r.varint(); n > 0; n--) m.dumps.push(ref(MAX_LEVEL));
+  for (let n = r.varint(); n > 0; n--) {
+    const k = key();
+    const v = version();
+    const kind = r.u8();
+    if (kind > 1) throw new CodecError('an entry is neither a value nor a tombstone');
+    m.entries.push({ key: k, version: v, value: kind === 0 ? null : r.string(maxValueBytes) });
+  }
+  for (let n = r.varint(); n > 0; n--) m.wants.push(key());
+  if (!r.done) throw new CodecError('the message has trailing bytes');
+  return m;
+}
+
+function valid<T>(checked: { ok: true; value: T } | { ok: false; message: string }): T {
+  if (!checked.ok) throw new CodecError(checked.message);
+  return checked.value;
+}

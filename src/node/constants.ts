@@ -1,0 +1,44 @@
+// Every tunable number of the node, named once, with the reason for its value.
+
+/** Keys are 1..1024 bytes of UTF-8 (spec). */
+export const MAX_KEY_BYTES = 1024;
+/** Default value limit: 1 MiB of UTF-8 (spec); `--max-value-bytes` changes it. */
+export const DEFAULT_MAX_VALUE_BYTES = 1024 * 1024;
+/** A body may exceed the value limit by this much (JSON quoting, other fields) before 413 (spec). */
+export const BODY_SLACK_BYTES = 64 * 1024;
+/**
+ * Internal peer routes carry batches of entries (anti-entropy, full exchange): allow more, but
+ * still a hard cap so a stranger cannot make the node buffer without end.
+ */
+export const INTERNAL_BODY_LIMIT_BYTES = 256 * 1024 * 1024;
+
+/** Node's own HTTP limits: headers beyond this get 431, so no one fills memory with headers. */
+export const MAX_HEADER_BYTES = 16 * 1024;
+/** A client has this long to send its headers (slowloris guard). */
+export const HEADERS_TIMEOUT_MS = 5_000;
+/** A client has this long to send a whole request, body included (dribbling bodies). */
+export const REQUEST_TIMEOUT_MS = 30_000;
+/** Idle kept-alive connections are closed after this. */
+export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+
+/** Every call to a peer (replication, anti-entropy step) gives up after this. */
+export const PEER_TIMEOUT_MS = 1_000;
+/** At most this many sockets per peer, so a burst of writes cannot open unbounded connections. */
+export const MAX_SOCKETS_PER_PEER = 64;
+
+/** Shutdown: requests in flight get this long to finish before connections are cut. */
+export const SHUTDOWN_GRACE_MS = 1_500;
+
+/** Default tombstone lifetime (spec: 24h). */
+export const DEFAULT_TOMBSTONE_TTL_MS = 24 * 60 * 60 * 1000;
+/** How often expired tombstones are purged, at most (and never more often than the ttl). */
+export const TOMBSTONE_SWEEP_MS = 60_000;
+
+/** Periodic rounds wait interval ± this fraction, so nodes started together do not sync in lockstep. */
+export const AE_JITTER_FRACTION = 0.2;
+/** A safety cap on the messages of one exchange; the protocol needs at most ~2 per tree level. */
+export const AE_MAX_ROUND_TRIPS = 24;
+
+/** Pages of GET /kv: default and maximum number of items. */
+export const LIST_DEFAULT_LIMIT = 100;
+export const LIST_MAX_LIMIT = 1000;

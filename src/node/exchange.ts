@@ -1,0 +1,169 @@
+// The anti-entropy exchange between two replicas. Pure protocol over an injected transport:
+// the initiator sends its root's children; each side answers the other's message by comparing
+// it with its own tree, descending one level per message (two per round trip) into the
+// children that differ only; a subtree with few entries is settled by a list of (key, version)
+// instead; at the end only entries whose versions differ move, in whichever direction is newer.
+import { decodeMessage, emptyMessage, encodeMessage, isEmpty, type AeMessage, type ListItem, type TreeRef } from './ae-message.js';
+import { AE_MAX_ROUND_TRIPS } from './constants.js';
+import type { Entry } from './entry.js';
+import { FANOUT, MAX_LEVEL } from './merkle.js';
+import type { ApplyResult, Store, StoredEntry } from './store.js';
+import { compareVersions } from './version.js';
+
+/**
+ * A subtree with at most this many entries is sent as a list rather than probed further. A
+ * list item costs ~25 bytes, a probe ~9 per non-empty child, so below ~4 entries listing is
+ * cheaper than descending, and it saves a round trip.
+ */
+export const LIST_THRESHOLD = 4;
+
+/** merkle: the tree walk. full: ship every entry both ways (the seed's original system). */
+export type Strategy = 'merkle' | 'full';
+
+/** What a side of the exchange needs: its store to read, and a merge that also records and persists. */
+export interface Replica {
+  readonly store: Store;
+  merge(entry: Entry): ApplyResult;
+}
+
+/** Sends one encoded message to the peer and resolves with its encoded answer. */
+export type Transport = (body: Buffer) => Promise<Buffer>;
+
+export interface StepResult {
+  reply: AeMessage;
+  /** Keys of the entries received and merged in this step. */
+  received: string[];
+  /** Keys of the entries put in the reply. */
+  shipped: string[];
+  /** Deepest tree level this step compared. */
+  deepest: number;
+}
+
+export interface ExchangeResult {
+  status: 'in_sync' | 'repaired';
+  roundTrips: number;
+  bytes: { sent: number; received: number };
+  keys: { pulled: string[]; pushed: string[] };
+  /** How many levels below the root the walk went. */
+  levels: number;
+}
+
+/** Answers one incoming message: merge what came, then compare and say what differs. */
+export function respond(replica: Replica, incoming: AeMessage): StepResult {
+  const { store } = replica;
+  const tree = store.tree;
+  const reply = emptyMessage();
+  const shippedKeys = new Set<string>();
+  const ship = (e: StoredEntry): void => {
+    if (shippedKeys.has(e.key)) return;
+    shippedKeys.add(e.key);
+    reply.entries.push(e);
+  };
+  let deepest = 0;
+
+  const received: string[] = [];
+  for (const entry of incoming.entries) {
+    replica.merge(entry);
+    received.push(entry.key);
+  }
+  for (const key of incoming.wants) {
+    const mine = store.get(key);
+    if (mine) ship(mine);
+  }
+  for (const d of incoming.dumps) {
+    for (const e of tree.itemsUnder(d.level, d.index)) ship(e);
+  }
+  for (const probe of incoming.probes) {
+    const mine = tree.children(probe.level, probe.index);
+    const childLevel = probe.level + 1;
+    deepest = Math.max(deepest, childLevel);
+    for (let j = 0; j < FANOUT; j++) {
+      const theirs = probe.children[j]!;
+      const ours = mine[j]!;
+      if (theirs.count === ours.count && theirs.digest === ours.digest) continue;
+      const child: TreeRef = { level: childLevel, index: probe.index * FANOUT + j };
+      if (theirs.count === 0) {
+        for (const e of tree.itemsUnder(child.level, child.index)) ship(e);
+      } else if (ours.count === 0) {
+        reply.dumps.push(child);
+      } else if (ours.count <= LIST_THRESHOLD || childLevel === MAX_LEVEL) {
+        reply.lists.push({ ...child, items: [...tree.itemsUnder(child.level, child.index)].map(listItem) });
+      } else {
+        reply.probes.push({ ...child, children: tree.children(child.level, child.index) });
+      }
+    }
+  }
+  for (const list of incoming.lists) {
+    deepest = Math.max(deepest, list.level);
+    const mine = new Map<string, StoredEntry>();
+    for (const e of tree.itemsUnder(list.level, list.index)) mine.set(e.key, e);
+    for (const item of list.items) {
+      const ours = mine.get(item.key);
+      if (!ours) {
+        reply.wants.push(item.key);
+        continue;
+      }
+      mine.delete(item.key);
+      const order = compareVersions(ours.version, item.version);
+      if (order > 0) ship(ours);
+      else if (order < 0) reply.wants.push(item.key);
+      else if (check(ours) !== item.check) {
+        // Same version, different content: only duplicate node ids do this. Swap both; the
+        // merge's tie-break (tombstone, then value digest) picks the same winner on each side.
+        ship(ours);
+        reply.wants.push(item.key);
+      }
+    }
+    for (const ours of mine.values()) ship(ours);
+  }
+  return { reply, received, shipped: [...shippedKeys], deepest };
+}
+
+/** The initiator's side: runs message after message until neither side has anything to say. */
+export async function runExchange(replica: Replica, send: Transport, strategy: Strategy, maxValueBytes: number): Promise<ExchangeResult> {
+  const first = emptyMessage();
+  const pushed = new Set<string>();
+  if (strategy === 'full') {
+    for (const e of replica.store.entries()) {
+      first.entries.push(e);
+      pushed.add(e.key);
+    }
+    first.dumps.push({ level: 0, index: 0 });
+  } else {
+    first.probes.push({ level: 0, index: 0, children: replica.store.tree.children(0, 0) });
+  }
+  const result: ExchangeResult = { status: 'in_sync', roundTrips: 0, bytes: { sent: 0, received: 0 }, keys: { pulled: [], pushed: [] }, levels: 0 };
+  const pulled = new Set<string>();
+  let message = first;
+  while (!isEmpty(message)) {
+    if (result.roundTrips === AE_MAX_ROUND_TRIPS) {
+      throw new Error(`the exchange did not finish within ${AE_MAX_ROUND_TRIPS} round trips`);
+    }
+    const body = encodeMessage(message);
+    const answer = await send(body);
+    result.roundTrips += 1;
+    result.bytes.sent += body.length;
+    result.bytes.received += answer.length;
+    const step = respond(replica, decodeMessage(answer, maxValueBytes));
+    result.levels = Math.max(result.levels, step.deepest, ...message.probes.map((p) => p.level + 1));
+    for (const key of step.received) pulled.add(key);
+    for (const key of step.shipped) pushed.add(key);
+    message = step.reply;
+  }
+  result.keys = { pulled: [...pulled], pushed: [...pushed] };
+  if (pulled.size > 0 || pushed.size > 0) result.status = 'repaired';
+  return result;
+}
+
+/** The responder's side of one message, as the HTTP route calls it. */
+export function answer(replica: Replica, body: Buffer, maxValueBytes: number): Buffer {
+  return encodeMessage(respond(replica, decodeMessage(body, maxValueBytes)).reply);
+}
+
+function listItem(e: StoredEntry): ListItem {
+  return { key: e.key, version: e.version, check: check(e) };
+}
+
+function check(e: StoredEntry): number {
+  return Number(e.digest & 0xffffffffn);
+}

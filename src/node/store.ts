@@ -1,0 +1,179 @@
+// The replica: key -> value or tombstone at a version, last write wins, with its Merkle tree kept
+// up to date on every change. Pure: no I/O, no timers; the node injects the hasher and the clock.
+import type { Entry } from './entry.js';
+import { entryBytes } from './entry.js';
+import type { Hasher } from './hash.js';
+import { MerkleTree } from './merkle.js';
+import { compareVersions } from './version.js';
+
+/** An entry as the store keeps it: with its tree placement and digest, computed once. */
+export interface StoredEntry extends Entry {
+  readonly place: number;
+  readonly digest: bigint;
+  /** Its size on the wire, for the cost of a full-data exchange. */
+  readonly bytes: number;
+}
+
+export type ApplyResult = 'applied' | 'unchanged';
+
+export interface ListPage {
+  items: StoredEntry[];
+  next: string | null;
+}
+
+export class Store {
+  readonly tree = new MerkleTree<StoredEntry>();
+  readonly #entries = new Map<string, StoredEntry>();
+  readonly #hasher: Hasher;
+  #sorted: string[] | null = null;
+  #tombstones = 0;
+  #bytes = 0;
+
+  constructor(hasher: Hasher) {
+    this.#hasher = hasher;
+  }
+
+  get(key: string): StoredEntry | undefined {
+    return this.#entries.get(key);
+  }
+
+  /** Entries including tombstones. */
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  get liveCount(): number {
+    return this.#entries.size - this.#tombstones;
+  }
+
+  get tombstoneCount(): number {
+    return this.#tombstones;
+  }
+
+  /** What shipping every entry once would cost in bytes (the seed's original exchange). */
+  get fullBytes(): number {
+    return this.#bytes;
+  }
+
+  entries(): IterableIterator<StoredEntry> {
+    return this.#entries.values();
+  }
+
+  /**
+   * Last write wins: the entry replaces ours only if it orders after it. Applying the same
+   * entry twice, or an older one, changes nothing, so merge is idempotent, commutative and
+   * associative and replicas converge whatever order entries arrive in.
+   */
+  apply(entry: Entry): ApplyResult {
+    const current = this.#entries.get(entry.key);
+    if (current && this.compare(entry, current) <= 0) return 'unchanged';
+    const stored = this.#stored(entry, current?.place);
+    this.#entries.set(entry.key, stored);
+    if (current) {
+      this.tree.replace(current, stored);
+      this.#account(current, -1);
+    } else {
+      this.tree.add(stored);
+      this.#sorted = null;
+    }
+    this.#account(stored, +1);
+    return 'applied';
+  }
+
+  /** Drops tombstones written before `olderThanWall` (microseconds); returns how many. */
+  purgeTombstones(olderThanWall: number): number {
+    let purged = 0;
+    for (const entry of this.#entries.values()) {
+      if (entry.value === null && entry.version.wall < olderThanWall) {
+        this.#entries.delete(entry.key);
+        this.tree.remove(entry);
+        this.#account(entry, -1);
+        purged += 1;
+      }
+    }
+    if (purged > 0) this.#sorted = null;
+    return purged;
+  }
+
+  /**
+   * The total order of the spec: version, then at an equal version the tombstone, then the
+   * larger value digest. Positive when a wins over b.
+   */
+  compare(a: Entry, b: Entry): number {
+    const byVersion = compareVersions(a.version, b.version);
+    if (byVersion !== 0) return byVersion;
+    if (a.value === b.value) return 0;
+    if (a.value === null) return 1;
+    if (b.value === null) return -1;
+    const da = this.#hasher.valueDigest(a.value);
+    const db = this.#hasher.valueDigest(b.value);
+    return da === db ? 0 : da > db ? 1 : -1;
+  }
+
+  /** Live entries in UTF-8 byte order of their keys, from after `cursor`, under `prefix`. */
+  list(prefix: string, limit: number, cursor: string | null): ListPage {
+    const keys = this.#sortedKeys();
+    let lo = 0;
+    let hi = keys.length;
+    const from = cursor !== null && compareUtf8(cursor, prefix) >= 0 ? cursor : prefix;
+    const inclusive = from !== cursor;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = compareUtf8(keys[mid]!, from);
+      if (c < 0 || (c === 0 && !inclusive)) lo = mid + 1;
+      else hi = mid;
+    }
+    const items: StoredEntry[] = [];
+    for (let i = lo; i < keys.length; i++) {
+      const key = keys[i]!;
+      if (!key.startsWith(prefix)) break;
+      const entry = this.#entries.get(key)!;
+      if (entry.value === null) continue;
+      if (items.length === limit) return { items, next: items[items.length - 1]!.key };
+      items.push(entry);
+    }
+    return { items, next: null };
+  }
+
+  #stored(entry: Entry, place: number | undefined): StoredEntry {
+    return {
+      key: entry.key,
+      value: entry.value,
+      version: entry.version,
+      place: place ?? this.#hasher.place(entry.key),
+      digest: this.#hasher.entryDigest(entry.key, entry.version, entry.value),
+      bytes: entryBytes(entry),
+    };
+  }
+
+  #account(entry: StoredEntry, sign: 1 | -1): void {
+    if (entry.value === null) this.#tombstones += sign;
+    this.#bytes += sign * entry.bytes;
+  }
+
+  /** Sorted lazily: listing is rare, writes are not, so writes only mark the order stale. */
+  #sortedKeys(): string[] {
+    this.#sorted ??= [...this.#entries.keys()].sort(compareUtf8);
+    return this.#sorted;
+  }
+}
+
+/**
+ * UTF-8 byte order, which is code point order. JavaScript compares UTF-16 code units, which
+ * differs only when a surrogate (U+D800-U+DFFF) meets a unit from U+E000-U+FFFF.
+ */
+export function compareUtf8(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800 && y >= 0xd800) return codeUnitRank(x) - codeUnitRank(y);
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+function codeUnitRank(unit: number): number {
+  return unit >= 0xd800 && unit <= 0xdfff ? unit + 0x2800 : unit;
+}

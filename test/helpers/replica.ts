@@ -1,0 +1,26 @@
+// In-memory replicas joined by an in-memory transport: the exchange is tested with no sockets.
+import type { Entry } from '../../src/node/entry.js';
+import { answer, type Replica, type Transport } from '../../src/node/exchange.js';
+import { loadHasher } from '../../src/node/hash.js';
+import { Store } from '../../src/node/store.js';
+
+export const MAX_VALUE = 1024 * 1024;
+
+export async function replica(): Promise<Replica> {
+  const store = new Store(await loadHasher());
+  return { store, merge: (e: Entry) => store.apply(e) };
+}
+
+/** A transport that hands the bytes to the other replica, as the HTTP route would. */
+export function wire(to: Replica): Transport {
+  return async (body) => answer(to, Buffer.from(body), MAX_VALUE);
+}
+
+export function entry(key: string, value: string | null, wall: number, node = 'n1', logical = 0): Entry {
+  return { key, value, version: { wall, logical, node } };
+}
+
+/** Every entry of a store, sorted, for comparing replicas. */
+export function dump(r: Replica): string[] {
+  return [...r.store.entries()].map((e) => JSON.stringify([e.key, e.value, e.version])).sort();
+}

@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { decodeMessage, encodeMessage, emptyMessage } from '../../src/node/ae-message.js';
+import { CodecError } from '../../src/node/codec.js';
+import type { Entry } from '../../src/node/entry.js';
+import { runExchange, type Replica } from '../../src/node/exchange.js';
+import { rng } from '../helpers/random.js';
+import { MAX_VALUE, dump, entry, replica, wire } from '../helpers/replica.js';
+
+/** Two replicas with `shared` equal entries and `diverge` random differences of every kind. */
+async function divergentPair(seed: number, shared: number, diverge: number): Promise<{ a: Replica; b: Replica; all: Entry[] }> {
+  const random = rng(seed);
+  const a = await replica();
+  const b = await replica();
+  const all: Entry[] = [];
+  const put = (r: Replica, e: Entry) => {
+    all.push(e);
+    r.merge(e);
+  };
+  for (let i = 0; i < shared; i++) {
+    const e = entry(`key:${i}`, `value-${i}`, 1000 + i);
+    put(a, e);
+    put(b, e);
+  }
+  for (let i = 0; i < diverge; i++) {
+    const key = random() < 0.5 ? `key:${Math.floor(random() * shared)}` : `new:${seed}:${i}`;
+    const side = random() < 0.5 ? a : b;
+    const value = random() < 0.25 ? null : `diverged-${i}`;
+    put(side, entry(key, value, 10_000_000 + Math.floor(random() * 1000), side === a ? 'na' : 'nb', Math.floor(random() * 3)));
+  }
+  return { a, b, all };
+}
+
+/** What every replica must end with: the LWW maximum of every entry ever written. */
+async function lwwMaximum(all: Entry[]): Promise<string[]> {
+  const r = await replica();
+  for (const e of all) r.merge(e);
+  return dump(r);
+}
+
+describe('anti-entropy exchange (in memory)', () => {
+  it('identical replicas: one round trip and a few hundred bytes, whatever the size', async () => {
+    for (const n of [0, 10, 20_000]) {
+      const { a, b } = await divergentPair(1, n, 0);
+      const result = await runExchange(a, wire(b), 'merkle', MAX_VALUE);
+      assert.equal(result.status, 'in_sync');
+      assert.equal(result.roundTrips, 1);
+      assert.ok(result.bytes.sent + result.bytes.received <= 512, `${JSON.stringify(result.bytes)} at ${n} keys`);
+    }
+  });
+
+  for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+    it(`brings a random divergent pair to the LWW maximum in one exchange (seed ${seed})`, async () => {
+      const random = rng(seed * 31);
+      const { a, b, all } = await divergentPair(seed, Math.floor(random() * 3000), Math.floor(random() * 300));
+      const result = await runExchange(a, wire(b), 'merkle', MAX_VALUE);
+      const expected = await lwwMaximum(all);
+      assert.deepEqual(dump(a), expected);
+      assert.deepEqual(dump(b), expected);
+      assert.equal(a.store.tree.root().digest, b.store.tree.root().digest);
+      const again = await runExchange(b, wire(a), 'merkle', MAX_VALUE);
+      assert.equal(again.status, 'in_sync');
+    });
+  }
+
+  it('repairs tombstones like values: a delete is not undone by a replica that missed it', async () => {
+    const a = await replica();
+    const b = await replica();
+    a.merge(entry('user:alice', 'x', 1));
+    b.merge(entry('user:alice', 'x', 1));
+    a.merge(entry('user:alice', null, 2));
+    const result = await runExchange(b, wire(a), 'merkle', MAX_VALUE);
+    assert.deepEqual(result.keys.pulled, ['user:alice']);
+    assert.equal(b.store.get('user:alice')?.value, null);
+  });
+
+  it('settles one empty side by shipping entries, not lists', async () => {
+    const { a, b } = await divergentPair(3, 0, 0);
+    for (let i = 0; i < 500; i++) a.merge(entry(`k${i}`, 'v', i + 1));
+    const result = await runExchange(b, wire(a), 'merkle', MAX_VALUE);
+    assert.equal(result.keys.pulled.length, 500);
+    assert.equal(result.roundTrips, 1, 'the first answer already carries every entry');
+    assert.equal(b.store.tree.root().digest, a.store.tree.root().digest);
+  });
+
+  it('ships bytes in proportion to the differences, not to the data', async () => {
+    const costs: number[] = [];
+    for (const n of [2_000, 50_000]) {
+      const { a, b } = await divergentPair(9, n, 0);
+      for (let i = 0; i < 20; i++) b.merge(entry(`key:${i * 37}`, 'changed', 99_999_999, 'nb'));
+      const result = await runExchange(a, wire(b), 'merkle', MAX_VALUE);
+      assert.equal(result.keys.pulled.length, 20);
+      assert.equal(result.keys.pushed.length, 0);
+      costs.push(result.bytes.sent + result.bytes.received);
+    }
+    const [small, large] = costs as [number, number];
+    assert.ok(large < small * 2.5, `25x the data cost ${large} bytes against ${small}`);
+    const full = await divergentPair(9, 50_000, 0);
+    const fullResult = await runExchange(full.a, wire(full.b), 'full', MAX_VALUE);
+    assert.ok(fullResult.bytes.sent + fullResult.bytes.received > large * 50, 'the full exchange ships everything');
+  });
+
+  it('a full-data exchange converges too', async () => {
+    const { a, b, all } = await divergentPair(4, 500, 100);
+    const result = await runExchange(a, wire(b), 'full', MAX_VALUE);
+    assert.equal(result.roundTrips, 1);
+    assert.deepEqual(dump(a), await lwwMaximum(all));
+    assert.deepEqual(dump(b), dump(a));
+  });
+});
+
+describe('anti-entropy message codec', () => {
+  it('round-trips every section', () => {
+    const m = emptyMessage();
+    m.probes.push({ level: 2, index: 200, children: Array.from({ length: 16 }, (_, j) => ({ digest: BigInt(j) * 0x1234567890abn, count: j })) });
+    m.lists.push({ level: 8, index: 4_000_000_000, items: [{ key: 'k', version: { wall: 2 ** 52, logical: 3, node: 'n' }, check: 0xffffffff }] });
+    m.dumps.push({ level: 1, index: 15 });
+    m.entries.push(entry('a/b', 'é', 5), entry('t', null, 6, 'other'));
+    m.wants.push('user:alice');
+    const back = decodeMessage(encodeMessage(m), MAX_VALUE);
+    assert.deepEqual(back, m);
+  });
+
+  it('rejects truncated, oversized and out-of-range messages', () => {
+    const m = emptyMessage();
+    m.entries.push(entry('k', 'x'.repeat(100), 5));
+    const good = encodeMessage(m);
+    for (let cut = 1; cut < good.length; cut += 7) {
+      assert.throws(() => decodeMessage(good.subarray(0, cut), MAX_VALUE), CodecError);
+    }
+    assert.throws(() => decodeMessage(good, 50), CodecError, 'value over the limit');
+    assert.throws(() => decodeMessage(Buffer.concat([good, Buffer.from([0])]), MAX_VALUE), CodecError);
+    const bad = emptyMessage();
+    bad.dumps.push({ level: 1, index: 16 });
+    assert.throws(() => decodeMessage(encodeMessage(bad), MAX_VALUE), CodecError);
+  });
+});

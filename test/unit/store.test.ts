@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Entry } from '../../src/node/entry.js';
+import { loadHasher } from '../../src/node/hash.js';
+import { MerkleTree, digestHex } from '../../src/node/merkle.js';
+import { Store, compareUtf8 } from '../../src/node/store.js';
+import { pick, rng, shuffle } from '../helpers/random.js';
+import { entry } from '../helpers/replica.js';
+
+const hasher = await loadHasher();
+
+function randomEntries(seed: number, n: number): Entry[] {
+  const random = rng(seed);
+  return Array.from({ length: n }, () =>
+    entry(`k${Math.floor(random() * 20)}`, random() < 0.2 ? null : pick(random, ['a', 'b', 'c']), Math.floor(random() * 5), pick(random, ['n1', 'n2']), Math.floor(random() * 2)),
+  );
+}
+
+function state(store: Store): string {
+  return JSON.stringify([...store.entries()].map((e) => [e.key, e.value, e.version]).sort()) + digestHex(store.tree.root().digest);
+}
+
+function applied(entries: Entry[]): Store {
+  const s = new Store(hasher);
+  for (const e of entries) s.apply(e);
+  return s;
+}
+
+describe('store: last write wins', () => {
+  it('keeps the newer version and ignores older or repeated entries', () => {
+    const s = new Store(hasher);
+    assert.equal(s.apply(entry('k', 'new', 10)), 'applied');
+    assert.equal(s.apply(entry('k', 'old', 9)), 'unchanged');
+    assert.equal(s.apply(entry('k', 'new', 10)), 'unchanged');
+    assert.equal(s.get('k')?.value, 'new');
+  });
+
+  it('orders by wall, then logical, then node id', () => {
+    const s = new Store(hasher);
+    s.apply(entry('k', 'a', 10, 'n2', 0));
+    s.apply(entry('k', 'b', 10, 'n1', 1));
+    assert.equal(s.get('k')?.value, 'b', 'logical beats node id');
+    s.apply(entry('k', 'c', 10, 'n3', 1));
+    assert.equal(s.get('k')?.value, 'c', 'node id breaks the last tie');
+  });
+
+  it('at an equal version prefers the tombstone, then the larger value digest', () => {
+    const s = new Store(hasher);
+    s.apply(entry('k', 'x', 10));
+    s.apply(entry('k', null, 10));
+    assert.equal(s.get('k')?.value, null);
+    const one = applied([entry('v', 'x', 1), entry('v', 'y', 1)]);
+    const two = applied([entry('v', 'y', 1), entry('v', 'x', 1)]);
+    assert.equal(one.get('v')?.value, two.get('v')?.value);
+  });
+
+  it('a tombstone hides the key and counts as an entry', () => {
+    const s = applied([entry('k', 'v', 1), entry('k', null, 2)]);
+    assert.equal(s.liveCount, 0);
+    assert.equal(s.size, 1);
+    assert.equal(s.tombstoneCount, 1);
+  });
+
+  for (const seed of [1, 2, 3, 4, 5]) {
+    it(`merge is idempotent, commutative and associative (seed ${seed})`, () => {
+      const random = rng(seed);
+      const entries = randomEntries(seed, 200);
+      const reference = state(applied(entries));
+      assert.equal(state(applied(shuffle(random, entries))), reference, 'any order');
+      assert.equal(state(applied([...entries, ...entries])), reference, 'applied twice');
+      const cut = Math.floor(random() * entries.length);
+      const left = applied(entries.slice(0, cut));
+      for (const e of applied(entries.slice(cut)).entries()) left.apply(e);
+      assert.equal(state(left), reference, 'merging two partial replicas');
+    });
+  }
+
+  it('purges tombstones older than the cut-off, and only those', () => {
+    const s = applied([entry('a', null, 5), entry('b', null, 50), entry('c', 'v', 1)]);
+    assert.equal(s.purgeTombstones(10), 1);
+    assert.equal(s.get('a'), undefined);
+    assert.equal(s.get('b')?.value, null);
+    assert.equal(s.get('c')?.value, 'v');
+    assert.equal(state(s), state(applied([entry('b', null, 50), entry('c', 'v', 1)])));
+  });
+});
+
+describe('store: listing', () => {
+  it('pages live keys in UTF-8 byte order under a prefix', () => {
+    const s = applied(['user:b', 'user:a', 'user:c', 'item:1', 'user:d'].map((k, i) => entry(k, 'v', i + 1)));
+    s.apply(entry('user:c', null, 99));
+    const first = s.list('user:', 2, null);
+    assert.deepEqual(first.items.map((e) => e.key), ['user:a', 'user:b']);
+    assert.equal(first.next, 'user:b');
+    const second = s.list('user:', 2, first.next);
+    assert.deepEqual(second.items.map((e) => e.key), ['user:d']);
+    assert.equal(second.next, null);
+  });
+
+  it('compares strings as UTF-8 bytes, not UTF-16 units', () => {
+    const keys = ['\u{1F600}', '\uFFFD', 'a', '\u00e9'];
+    const byBytes = [...keys].sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y)));
+    assert.deepEqual([...keys].sort(compareUtf8), byBytes);
+  });
+});
+
+describe('merkle tree', () => {
+  for (const seed of [11, 12, 13]) {
+    it(`kept incrementally equals one built from scratch (seed ${seed})`, () => {
+      const random = rng(seed);
+      const s = new Store(hasher);
+      for (let i = 0; i < 3000; i++) {
+        const key = `key-${Math.floor(random() * 1500)}`;
+        s.apply(entry(key, random() < 0.1 ? null : `v${i}`, i + 1, pick(random, ['a', 'b'])));
+        if (i % 1000 === 999) s.purgeTombstones(i - 200);
+      }
+      const fresh = new MerkleTree([...s.entries()]);
+      assert.equal(s.tree.root().digest, fresh.root().digest);
+      assert.equal(s.tree.root().count, s.size);
+      for (let level = 0; level <= 3; level++) {
+        for (let index = 0; index < 16 ** level; index += 7) {
+          assert.deepEqual(s.tree.node(level, index), fresh.node(level, index), `node [${level}, ${index}]`);
+        }
+      }
+    });
+  }
+
+  it('gives the same root whatever order the writes came in', () => {
+    const entries = Array.from({ length: 2000 }, (_, i) => entry(`k${i}`, `v${i}`, i + 1));
+    const a = applied(entries);
+    const b = applied(shuffle(rng(7), entries));
+    assert.equal(a.tree.root().digest, b.tree.root().digest);
+    assert.notEqual(a.tree.storedDepth, 0);
+  });
+
+  it('grows its stored depth with the data, and deep levels agree with stored ones', () => {
+    const s = applied(Array.from({ length: 20_000 }, (_, i) => entry(`k${i}`, 'v', i + 1)));
+    assert.ok(s.tree.storedDepth >= 2, `depth ${s.tree.storedDepth}`);
+    const small = new MerkleTree([...s.entries()].slice(0, 10));
+    for (const e of [...s.entries()].slice(0, 10)) {
+      // A level deeper than `small` stores is computed from its leaf and matches a direct sum.
+      const index = e.place >>> (32 - 4 * 5);
+      const expected = [...s.entries()].slice(0, 10).filter((x) => x.place >>> (32 - 20) === index);
+      assert.equal(small.node(5, index).count, expected.length);
+    }
+    const children = s.tree.children(0, 0);
+    assert.equal(children.reduce((n, c) => n + c.count, 0), 20_000);
+    assert.equal(children.reduce((d, c) => d ^ c.digest, 0n), s.tree.root().digest);
+  });
+});
