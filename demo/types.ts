@@ -1,0 +1,72 @@
+// What a scenario is and what it may do: it drives a real cluster through the context and tells
+// its story as events; the CLI decides how events look (terminal, JSON). No printing here.
+import type { KeyState, Snapshot } from '../src/cluster/client.js';
+import type { Cluster } from '../src/cluster/cluster.js';
+import type { DiffNode } from '../src/cluster/tree-diff.js';
+import type { RoundReport } from '../src/node/anti-entropy.js';
+import type { Version } from '../src/node/version.js';
+
+export interface ScenarioOptions {
+  seed: number;
+  /** Keys written normally before the story, so the cost of repair means something. */
+  backgroundKeys: number;
+}
+
+export interface ScenarioContext {
+  readonly cluster: Cluster;
+  readonly options: ScenarioOptions;
+  /** Starts a numbered part of the story (with --step, waits for Enter first). */
+  section(title: string): Promise<void>;
+  /** Runs work under a spinner; the summary becomes the spinner's final line. */
+  phase<T>(title: string, work: () => Promise<T>, summary?: (result: T) => string): Promise<T>;
+  show(event: StoryEvent): void;
+}
+
+export interface WriteLine {
+  method: 'PUT' | 'DELETE';
+  key: string;
+  node: string;
+  direct: boolean;
+  value?: string;
+  version: Version;
+  acked?: string[];
+  failed?: { peer: string; reason: string }[];
+}
+
+export interface Winner {
+  key: string;
+  value: string | null;
+  version: Version;
+  losers: { node: string; version: Version | null; state: KeyState['state'] }[];
+}
+
+export type StoryEvent =
+  | { type: 'writes'; writes: WriteLine[] }
+  | { type: 'keys'; keys: string[]; states: Record<string, KeyState[]>; nodes: string[]; background: number }
+  | { type: 'roots'; snapshots: Snapshot[] }
+  | { type: 'tree-diff'; a: string; b: string; diff: DiffNode }
+  | { type: 'tree-diff-more'; pairs: number }
+  | { type: 'exchange'; report: RoundReport; ids: Record<string, string>; fullCost: Record<string, number> }
+  | { type: 'winners'; winners: Winner[] }
+  | { type: 'note'; text: string };
+
+/** A key on every node, by node id, as --json reports it. */
+export type KeysByNode = Record<string, Record<string, { state: KeyState['state']; value: string | null; version: Version | null }>>;
+
+export interface ScenarioResult {
+  converged: boolean;
+  problems: string[];
+  before: KeysByNode;
+  after: KeysByNode;
+  roots: { before: Record<string, string>; after: Record<string, string> };
+  antiEntropy: RoundReport[];
+  keys: number;
+}
+
+export interface Scenario {
+  name: string;
+  summary: string;
+  /** Node counts the scenario works with. */
+  minNodes: number;
+  play(ctx: ScenarioContext): Promise<ScenarioResult>;
+}

@@ -1,0 +1,46 @@
+// Flags and start-up shared by the commands that start a local cluster (run, cluster).
+import { randomBytes } from 'node:crypto';
+import chalk from 'chalk';
+import type { Argv } from 'yargs';
+import { startCluster, type Cluster } from '../cluster/cluster.js';
+import { CLUSTER_KEY_ENV } from './commands/node.js';
+import { DEFAULT_BASE_PORT, DEFAULT_NODE_COUNT, parseCount, parsePort } from './options.js';
+
+export const MAX_NODES = 9;
+
+export interface ClusterArgs {
+  nodes: number;
+  'base-port': number;
+}
+
+export function clusterFlags<T>(y: Argv<T>): Argv<T & ClusterArgs> {
+  return y
+    .option('nodes', { type: 'number', default: DEFAULT_NODE_COUNT, describe: `How many nodes (2 to ${MAX_NODES})` })
+    .option('base-port', { type: 'number', default: DEFAULT_BASE_PORT, describe: 'Port of node 1; node i listens on base-port + i - 1' }) as Argv<T & ClusterArgs>;
+}
+
+export function checkClusterFlags(argv: ClusterArgs): { count: number; basePort: number } {
+  const count = parseCount(argv.nodes, '--nodes', 2, MAX_NODES);
+  const basePort = parsePort(argv['base-port'], '--base-port', false);
+  parsePort(basePort + count - 1, '--base-port (plus --nodes)', false);
+  return { count, basePort };
+}
+
+/**
+ * Starts the nodes with a fresh random cluster key (through the environment, not argv, so it
+ * shows in no process list) and periodic anti-entropy off unless asked for.
+ */
+export function startLocalCluster(count: number, basePort: number, aeIntervalMs: number, onLog?: (node: number, stream: 'stdout' | 'stderr', line: string) => void): Promise<Cluster> {
+  return startCluster({
+    count,
+    basePort,
+    portFlag: '--base-port',
+    env: { [CLUSTER_KEY_ENV]: randomBytes(16).toString('hex') },
+    nodeArgs: () => ['--ae-interval', String(aeIntervalMs)],
+    ...(onLog ? { onLog } : {}),
+  });
+}
+
+export function nodeLine(cluster: Cluster): string {
+  return cluster.nodes.map((n) => `${n.id} ${chalk.dim(`:${n.port}`)}`).join(' · ');
+}

@@ -1,0 +1,57 @@
+// The CLI: every command listed explicitly, and the one place that turns errors into exit codes.
+import { readFileSync } from 'node:fs';
+import yargs from 'yargs';
+import { AeError, EXIT, UsageError } from '../errors.js';
+import { clusterCommand } from './commands/cluster.js';
+import { delCommand, putCommand } from './commands/write.js';
+import { diffCommand } from './commands/diff.js';
+import { inspectCommand } from './commands/inspect.js';
+import { nodeCommand } from './commands/node.js';
+import { runCommand } from './commands/run.js';
+import { scenariosCommand } from './commands/scenarios.js';
+import { triggerCommand } from './commands/trigger.js';
+import { configureColor, printError } from './render/terminal.js';
+
+const packageJson = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+export async function main(args: string[]): Promise<void> {
+  configureColor(args);
+  const verbose = args.includes('--verbose');
+  try {
+    await yargs(args)
+      .scriptName('ae-demo')
+      .usage('$0 <command> [options]\n\nSee, learn and test anti-entropy: replicas that drift apart find their differences with Merkle trees and repair them.')
+      .command(runCommand)
+      .command(nodeCommand)
+      .command(inspectCommand)
+      .command(clusterCommand)
+      .command(putCommand)
+      .command(delCommand)
+      .command(triggerCommand)
+      .command(diffCommand)
+      .command(scenariosCommand)
+      .option('verbose', { type: 'boolean', default: false, describe: 'Show stack traces of errors' })
+      .option('color', { type: 'boolean', describe: 'Colour output (--no-color turns it off; so do NO_COLOR and a non-terminal stdout)' })
+      .demandCommand(1, 'Name a command; ae-demo run plays the demo.')
+      .recommendCommands()
+      .strict()
+      .example('$0 run', 'start three nodes, make them diverge, repair them with anti-entropy')
+      .example('$0 inspect user:alice', 'show one key on every node')
+      .version(packageJson.version)
+      .help()
+      .alias('h', 'help')
+      .wrap(Math.min(110, process.stdout.columns || 100))
+      .fail((message, error) => {
+        throw error ?? new UsageError(message);
+      })
+      .parseAsync();
+  } catch (error) {
+    process.exitCode = exitCodeOf(error);
+    printError(error, verbose);
+  }
+}
+
+function exitCodeOf(error: unknown): number {
+  if (error instanceof AeError) return error.exitCode;
+  return EXIT.verificationFailed;
+}

@@ -1,0 +1,31 @@
+// What one anti-entropy round exchanged, per peer, beside what shipping everything would cost.
+import chalk from 'chalk';
+import Table from 'cli-table3';
+import type { RoundReport } from '../../node/anti-entropy.js';
+import { bytes, list } from './format.js';
+
+export function exchangeTable(report: RoundReport, ids: Record<string, string>, fullCost: Record<string, number>): string {
+  const table = new Table({
+    head: ['exchange', 'status', 'pulled', 'pushed', 'round trips', 'bytes', 'a full exchange'],
+    style: { head: chalk.level > 0 ? ['bold'] : [], border: [] },
+  });
+  for (const p of report.peers) {
+    const spent = p.bytes.sent + p.bytes.received;
+    const full = fullCost[p.peer];
+    const status = p.status === 'repaired' ? chalk.green(p.status) : p.status === 'unreachable' ? chalk.red(p.status) : chalk.dim(p.status);
+    table.push([
+      `${report.node} ⇄ ${ids[p.peer] ?? p.peer}`,
+      p.status === 'unreachable' && p.reason ? `${status}\n${chalk.dim(p.reason)}` : status,
+      keys(p.keys.pulled, p.counts.pulled),
+      keys(p.keys.pushed, p.counts.pushed),
+      String(p.roundTrips),
+      bytes(spent),
+      full === undefined || spent === 0 ? '—' : `${bytes(full)} (${Math.max(1, Math.round(full / spent))}× more)`,
+    ]);
+  }
+  return table.toString();
+}
+
+function keys(shown: string[], total: number): string {
+  return total > shown.length ? `${list(shown)} (${total} in all)` : list(shown);
+}

@@ -1,0 +1,30 @@
+// Progress on stderr: an ora spinner per phase on a terminal, one plain line per phase
+// elsewhere (ora does not animate off a TTY), nothing at all when silenced (--json).
+import chalk from 'chalk';
+import { seconds } from './format.js';
+
+export interface Progress {
+  phase<T>(title: string, work: () => Promise<T>, summary?: (result: T) => string): Promise<T>;
+}
+
+export function createProgress(silent: boolean): Progress {
+  return {
+    async phase(title, work, summary) {
+      const started = performance.now();
+      const interactive = !!process.stderr.isTTY && !silent;
+      const { default: ora } = await import('ora');
+      const spinner = ora({ text: title, stream: process.stderr, isSilent: silent, isEnabled: interactive });
+      // Off a terminal ora would print the start line too: print only the outcome there.
+      if (interactive) spinner.start();
+      try {
+        const result = await work();
+        const text = summary ? summary(result) : title;
+        spinner.stopAndPersist({ symbol: chalk.green('✔'), text: `${text}  ${chalk.dim(seconds(performance.now() - started))}` });
+        return result;
+      } catch (error) {
+        spinner.stopAndPersist({ symbol: chalk.red('✘'), text: title });
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,159 @@
+// A client for one node's public HTTP API (got: timeouts, retries of idempotent reads).
+import type { Got, RequestError } from 'got';
+import { NodeUnreachableError } from '../errors.js';
+import type { RoundReport } from '../node/anti-entropy.js';
+import type { Version } from '../node/version.js';
+
+/** Reads retry a little (a node that just started may still be binding); writes never do. */
+const READ_RETRIES = 2;
+const REQUEST_TIMEOUT_MS = 3_000;
+/** A trigger waits for a whole round, which at large sizes takes a while. */
+const TRIGGER_TIMEOUT_MS = 120_000;
+
+export interface KeyState {
+  node: string;
+  address: string;
+  state: 'value' | 'deleted' | 'missing' | 'unreachable';
+  value: string | null;
+  version: Version | null;
+  reason?: string;
+}
+
+export interface Snapshot {
+  node: string;
+  root: string;
+  count: number;
+  fanout: number;
+  depth: number;
+  liveKeys: number;
+  tombstones: number;
+  fullExchangeBytes: number;
+  children: TreeChild[];
+}
+
+export interface TreeChild {
+  index: number;
+  digest: string;
+  count: number;
+}
+
+export interface TreeNodeView {
+  node: string;
+  level: number;
+  index: number;
+  digest: string;
+  count: number;
+  children: TreeChild[];
+  entries: { key: string; version: Version; deleted: boolean; digest: string }[] | null;
+}
+
+export interface WriteAnswer {
+  key: string;
+  value?: string;
+  deleted?: boolean;
+  version: Version;
+  replication: { acked: string[]; failed: { peer: string; reason: string }[] } | null;
+}
+
+export interface Health {
+  status: string;
+  id: string;
+  address: string;
+  peers: string[];
+  keys: number;
+}
+
+export class NodeClient {
+  readonly address: string;
+  #http: Promise<Got> | undefined;
+
+  constructor(address: string) {
+    this.address = address;
+  }
+
+  /** got is imported on first use, so commands that never call a node do not pay for it. */
+  #client(): Promise<Got> {
+    this.#http ??= import('got').then(({ got }) =>
+      got.extend({
+        prefixUrl: `http://${this.address}`,
+        timeout: { request: REQUEST_TIMEOUT_MS },
+        retry: { limit: READ_RETRIES, methods: ['GET'] },
+        throwHttpErrors: false,
+        responseType: 'json',
+      }),
+    );
+    return this.#http;
+  }
+
+  health(): Promise<Health> {
+    return this.#ok<Health>('GET', 'health');
+  }
+
+  async key(key: string): Promise<KeyState> {
+    let res;
+    try {
+      res = await (await this.#client()).get(`kv/${encodeURIComponent(key)}`);
+    } catch (error) {
+      return { node: this.address, address: this.address, state: 'unreachable', value: null, version: null, reason: reason(error) };
+    }
+    const body = res.body as { value?: string; version?: Version; deleted?: boolean };
+    const node = res.headers['x-ae-node'] as string | undefined;
+    if (res.statusCode === 200) return { node: node ?? this.address, address: this.address, state: 'value', value: body.value ?? null, version: body.version ?? null };
+    if (res.statusCode === 404) {
+      return { node: node ?? this.address, address: this.address, state: body.deleted ? 'deleted' : 'missing', value: null, version: body.version ?? null };
+    }
+    return { node: node ?? this.address, address: this.address, state: 'unreachable', value: null, version: null, reason: `HTTP ${res.statusCode}` };
+  }
+
+  put(key: string, value: string, direct: boolean): Promise<WriteAnswer> {
+    return this.#ok<WriteAnswer>('PUT', `kv/${encodeURIComponent(key)}${direct ? '/direct' : ''}`, { value });
+  }
+
+  del(key: string, direct: boolean): Promise<WriteAnswer> {
+    return this.#ok<WriteAnswer>('DELETE', `kv/${encodeURIComponent(key)}${direct ? '/direct' : ''}`);
+  }
+
+  /** POST /kv: many writes in one request, replicated as one message per peer unless direct. */
+  batch(items: { key: string; value?: string; deleted?: boolean }[], direct: boolean): Promise<{ count: number; replication: WriteAnswer['replication'] }> {
+    return this.#ok('POST', 'kv', { items, direct }, TRIGGER_TIMEOUT_MS);
+  }
+
+  /** One page of live entries in key order. */
+  list(prefix: string, limit: number, cursor: string | null): Promise<{ items: { key: string; value: string; version: Version }[]; next: string | null }> {
+    const query = new URLSearchParams({ prefix, limit: String(limit), ...(cursor !== null ? { cursor } : {}) });
+    return this.#ok('GET', `kv?${query.toString()}`);
+  }
+
+  snapshot(): Promise<Snapshot> {
+    return this.#ok<Snapshot>('GET', 'merkle/snapshot');
+  }
+
+  treeNode(level: number, index: number): Promise<TreeNodeView> {
+    return this.#ok<TreeNodeView>('GET', `merkle/node?level=${level}&index=${index}`);
+  }
+
+  trigger(peers?: string[]): Promise<RoundReport> {
+    return this.#ok<RoundReport>('POST', 'anti-entropy/trigger', peers ? { peers } : undefined, TRIGGER_TIMEOUT_MS);
+  }
+
+  async #ok<T>(method: 'GET' | 'PUT' | 'DELETE' | 'POST', path: string, json?: unknown, timeoutMs = REQUEST_TIMEOUT_MS): Promise<T> {
+    let res;
+    try {
+      res = await (await this.#client())(path, { method, ...(json !== undefined ? { json } : {}), timeout: { request: timeoutMs } });
+    } catch (error) {
+      throw new NodeUnreachableError('node_unreachable', `Node ${this.address} did not answer (${reason(error)}); is it running? Start nodes with "ae-demo cluster" or pass --nodes.`, { cause: error });
+    }
+    if (res.statusCode !== 200) {
+      const err = (res.body as { error?: { code?: string; message?: string } } | undefined)?.error;
+      throw new NodeUnreachableError('node_unreachable', `Node ${this.address} answered ${res.statusCode} ${err?.code ?? ''}: ${err?.message ?? 'no message'}`.trim());
+    }
+    return res.body as T;
+  }
+}
+
+function reason(error: unknown): string {
+  const code = (error as RequestError).code;
+  if (code === 'ECONNREFUSED') return 'connection refused';
+  if (code === 'ETIMEDOUT') return 'timed out';
+  return code ?? (error as Error).message;
+}

@@ -1,0 +1,62 @@
+// Where two nodes' Merkle trees differ: walk both trees from the root through the children
+// whose digests differ, down to tree nodes small enough to list, and name the keys that differ.
+// The same walk anti-entropy does, made visible (GET /merkle/node on both sides).
+import type { Version } from '../node/version.js';
+import type { NodeClient, TreeNodeView } from './client.js';
+
+/** Show at most this many differing children per tree node; the rest are counted. */
+const MAX_BRANCHES_SHOWN = 4;
+
+export interface KeyDifference {
+  key: string;
+  a: { version: Version; deleted: boolean } | null;
+  b: { version: Version; deleted: boolean } | null;
+}
+
+export interface DiffNode {
+  level: number;
+  index: number;
+  digests: [string, string];
+  counts: [number, number];
+  /** Children (of 16) whose digests are equal: not visited. */
+  equalChildren: number;
+  children: DiffNode[];
+  /** Differing children not shown, beyond MAX_BRANCHES_SHOWN. */
+  hiddenChildren: number;
+  keys: KeyDifference[];
+}
+
+/** null when the trees are equal. */
+export async function diffTrees(a: NodeClient, b: NodeClient): Promise<DiffNode | null> {
+  return walk(a, b, 0, 0);
+}
+
+async function walk(a: NodeClient, b: NodeClient, level: number, index: number): Promise<DiffNode | null> {
+  const [x, y] = await Promise.all([a.treeNode(level, index), b.treeNode(level, index)]);
+  if (x.digest === y.digest && x.count === y.count) return null;
+  const node: DiffNode = { level, index, digests: [x.digest, y.digest], counts: [x.count, y.count], equalChildren: 0, children: [], hiddenChildren: 0, keys: [] };
+  if (x.entries && y.entries) {
+    node.keys = keyDifferences(x, y);
+    node.equalChildren = x.children.filter((c, j) => c.digest === y.children[j]?.digest).length;
+    return node;
+  }
+  const differing = x.children.filter((c, j) => c.digest !== y.children[j]!.digest || c.count !== y.children[j]!.count);
+  node.equalChildren = x.children.length - differing.length;
+  node.hiddenChildren = Math.max(0, differing.length - MAX_BRANCHES_SHOWN);
+  const below = await Promise.all(differing.slice(0, MAX_BRANCHES_SHOWN).map((c) => walk(a, b, level + 1, c.index)));
+  node.children = below.filter((d): d is DiffNode => d !== null);
+  return node;
+}
+
+function keyDifferences(x: TreeNodeView, y: TreeNodeView): KeyDifference[] {
+  const theirs = new Map((y.entries ?? []).map((e) => [e.key, e]));
+  const out: KeyDifference[] = [];
+  for (const e of x.entries ?? []) {
+    const other = theirs.get(e.key);
+    theirs.delete(e.key);
+    if (other && other.digest === e.digest) continue;
+    out.push({ key: e.key, a: { version: e.version, deleted: e.deleted }, b: other ? { version: other.version, deleted: other.deleted } : null });
+  }
+  for (const other of theirs.values()) out.push({ key: other.key, a: null, b: { version: other.version, deleted: other.deleted } });
+  return out.sort((p, q) => (p.key < q.key ? -1 : 1));
+}

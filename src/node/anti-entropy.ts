@@ -1,0 +1,172 @@
+// Anti-entropy rounds: one exchange with each peer at once, rounds one after another (never
+// overlapping), started by a trigger or by a jittered timer. The timer is started and stopped
+// explicitly, and time and randomness are injected so tests control them.
+import { AE_JITTER_FRACTION } from './constants.js';
+import { runExchange, type Replica, type Strategy, type Transport } from './exchange.js';
+import type { Counters } from './stats.js';
+
+/** Key lists in a report are cut here; the counts beside them stay exact. */
+export const REPORT_MAX_KEYS = 100;
+
+export interface PeerReport {
+  peer: string;
+  status: 'in_sync' | 'repaired' | 'unreachable';
+  roundTrips: number;
+  bytes: { sent: number; received: number };
+  keys: { pulled: string[]; pushed: string[] };
+  counts: { pulled: number; pushed: number };
+  levels: number;
+  /** 2 when the round made a second pass to hand on what it pulled from other peers. */
+  passes: number;
+  durationMs: number;
+  reason?: string;
+}
+
+export interface RoundReport {
+  node: string;
+  strategy: Strategy;
+  durationMs: number;
+  peers: PeerReport[];
+}
+
+export interface AntiEntropyOptions {
+  node: string;
+  replica: Replica;
+  transport: (peer: string) => Transport;
+  strategy: Strategy;
+  maxValueBytes: number;
+  intervalMs: number;
+  counters: Counters;
+  now?: () => number;
+  random?: () => number;
+  onRound?: (report: RoundReport) => void;
+}
+
+export class AntiEntropy {
+  readonly #o: Required<Omit<AntiEntropyOptions, 'onRound'>> & Pick<AntiEntropyOptions, 'onRound'>;
+  #queue: Promise<unknown> = Promise.resolve();
+  #timer: NodeJS.Timeout | undefined;
+  #running = false;
+
+  constructor(options: AntiEntropyOptions) {
+    this.#o = { now: () => performance.now(), random: Math.random, ...options };
+  }
+
+  /** Starts periodic rounds (no-op when the interval is 0). */
+  start(peers: readonly string[]): void {
+    if (this.#o.intervalMs <= 0 || this.#running) return;
+    this.#running = true;
+    const schedule = () => {
+      if (!this.#running) return;
+      const jitter = 1 + AE_JITTER_FRACTION * (2 * this.#o.random() - 1);
+      this.#timer = setTimeout(() => {
+        void this.round(peers).finally(schedule);
+      }, Math.round(this.#o.intervalMs * jitter));
+      this.#timer.unref();
+    };
+    schedule();
+  }
+
+  /** Stops the timer and waits for a round in progress. */
+  async stop(): Promise<void> {
+    this.#running = false;
+    clearTimeout(this.#timer);
+    await this.#queue.catch(() => undefined);
+  }
+
+  /** Runs a round against these peers once the previous round is done. */
+  round(peers: readonly string[]): Promise<RoundReport> {
+    const next = this.#queue.catch(() => undefined).then(() => this.#run(peers));
+    this.#queue = next;
+    return next;
+  }
+
+  async #run(peers: readonly string[]): Promise<RoundReport> {
+    const started = this.#o.now();
+    const first = await Promise.all(peers.map((peer) => this.#exchange(peer)));
+    let outcomes = first;
+    if (first.some((o) => o.pulled.size > 0)) {
+      // Exchanges run at once, so what we pulled from one peer may be news to a peer we were
+      // talking to at the same time. A second pass hands it on: after one round every
+      // reachable peer holds what we hold (a peer already in sync costs one round trip).
+      const second = await Promise.all(first.map((o) => (o.status === 'unreachable' ? o : this.#exchange(o.peer))));
+      outcomes = first.map((o, i) => (o === second[i] ? o : combine(o, second[i]!)));
+    }
+    const report: RoundReport = { node: this.#o.node, strategy: this.#o.strategy, durationMs: round3(this.#o.now() - started), peers: outcomes.map(toReport) };
+    const ae = this.#o.counters.antiEntropy;
+    ae.rounds += 1;
+    ae.lastRoundAt = new Date().toISOString();
+    ae.lastRoundMs = report.durationMs;
+    this.#o.onRound?.(report);
+    return report;
+  }
+
+  async #exchange(peer: string): Promise<Outcome> {
+    const started = this.#o.now();
+    const ae = this.#o.counters.antiEntropy;
+    try {
+      const r = await runExchange(this.#o.replica, this.#o.transport(peer), this.#o.strategy, this.#o.maxValueBytes);
+      ae.exchanges[r.status] += 1;
+      ae.keysPulled += r.keys.pulled.length;
+      ae.keysPushed += r.keys.pushed.length;
+      ae.bytesSent += r.bytes.sent;
+      ae.bytesReceived += r.bytes.received;
+      ae.roundTrips += r.roundTrips;
+      return { peer, status: r.status, roundTrips: r.roundTrips, bytes: r.bytes, pulled: new Set(r.keys.pulled), pushed: new Set(r.keys.pushed), levels: r.levels, passes: 1, durationMs: this.#o.now() - started };
+    } catch (error) {
+      ae.exchanges.unreachable += 1;
+      return { peer, status: 'unreachable', roundTrips: 0, bytes: { sent: 0, received: 0 }, pulled: new Set(), pushed: new Set(), levels: 0, passes: 1, durationMs: this.#o.now() - started, reason: (error as Error).message };
+    }
+  }
+}
+
+/** One peer's exchanges of a round, before key lists are cut for the report. */
+interface Outcome {
+  peer: string;
+  status: PeerReport['status'];
+  roundTrips: number;
+  bytes: { sent: number; received: number };
+  pulled: Set<string>;
+  pushed: Set<string>;
+  levels: number;
+  passes: number;
+  durationMs: number;
+  reason?: string;
+}
+
+function combine(a: Outcome, b: Outcome): Outcome {
+  const moved = a.status === 'repaired' || b.status === 'repaired';
+  return {
+    peer: a.peer,
+    status: b.status === 'unreachable' ? 'unreachable' : moved ? 'repaired' : 'in_sync',
+    roundTrips: a.roundTrips + b.roundTrips,
+    bytes: { sent: a.bytes.sent + b.bytes.sent, received: a.bytes.received + b.bytes.received },
+    pulled: new Set([...a.pulled, ...b.pulled]),
+    pushed: new Set([...a.pushed, ...b.pushed]),
+    levels: Math.max(a.levels, b.levels),
+    passes: a.passes + b.passes,
+    durationMs: a.durationMs + b.durationMs,
+    ...(b.reason !== undefined ? { reason: b.reason } : {}),
+  };
+}
+
+function toReport(o: Outcome): PeerReport {
+  const pulled = [...o.pulled];
+  const pushed = [...o.pushed];
+  return {
+    peer: o.peer,
+    status: o.status,
+    roundTrips: o.roundTrips,
+    bytes: o.bytes,
+    keys: { pulled: pulled.slice(0, REPORT_MAX_KEYS), pushed: pushed.slice(0, REPORT_MAX_KEYS) },
+    counts: { pulled: pulled.length, pushed: pushed.length },
+    levels: o.levels,
+    passes: o.passes,
+    durationMs: round3(o.durationMs),
+    ...(o.reason !== undefined ? { reason: o.reason } : {}),
+  };
+}
+
+function round3(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}

@@ -1,0 +1,32 @@
+// Errors of the HTTP API: a status, a stable snake_case code and one sentence (spec shape).
+
+export type ErrorCode =
+  | 'bad_request'
+  | 'invalid_key'
+  | 'invalid_value'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'payload_too_large'
+  | 'unauthorized'
+  | 'peer_unreachable'
+  | 'internal';
+
+export class HttpError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly extra: Record<string, unknown>;
+  readonly headers: Record<string, string>;
+
+  constructor(status: number, code: ErrorCode, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+    super(message);
+    this.name = 'HttpError';
+    this.status = status;
+    this.code = code;
+    this.extra = extra;
+    this.headers = headers;
+  }
+
+  body(): Record<string, unknown> {
+    return { error: { code: this.code, message: this.message }, ...this.extra };
+  }
+}

@@ -1,0 +1,46 @@
+// A route table: path patterns with a handler per method. Unknown path: 404; known path with
+// another method: 405 with Allow. Kept explicit, so every route of the API is listed in one place.
+import type { IncomingMessage } from 'node:http';
+import { HttpError } from './errors.js';
+
+export interface Request {
+  req: IncomingMessage;
+  /** Raw path segments captured by the pattern (still percent-encoded). */
+  params: string[];
+  query: URLSearchParams;
+}
+
+export interface Reply {
+  status?: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export type Handler = (request: Request) => Promise<Reply> | Reply;
+
+export interface Route {
+  pattern: RegExp;
+  methods: Partial<Record<string, Handler>>;
+}
+
+export function route(pattern: RegExp, methods: Partial<Record<string, Handler>>): Route {
+  return { pattern, methods };
+}
+
+export function dispatch(routes: readonly Route[], req: IncomingMessage): Promise<Reply> | Reply {
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  const path = q === -1 ? url : url.slice(0, q);
+  const query = new URLSearchParams(q === -1 ? '' : url.slice(q + 1));
+  for (const r of routes) {
+    const match = r.pattern.exec(path);
+    if (!match) continue;
+    const handler = r.methods[req.method ?? ''];
+    if (!handler) {
+      const allow = Object.keys(r.methods).join(', ');
+      throw new HttpError(405, 'method_not_allowed', `${req.method} is not allowed on ${path.slice(0, 100)}; use ${allow}.`, {}, { allow });
+    }
+    return handler({ req, params: match.slice(1), query });
+  }
+  throw new HttpError(404, 'not_found', `There is no route ${req.method} ${path.slice(0, 100)}; see GET /health, /kv/{key}, /merkle/snapshot, /anti-entropy/trigger.`);
+}

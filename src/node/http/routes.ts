@@ -1,0 +1,191 @@
+// Every route of the node's HTTP API (../shared/spec/http-api.md) and the internal peer route.
+import type { IncomingMessage } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import type { Registry } from 'prom-client';
+import { CodecError } from '../codec.js';
+import { BODY_SLACK_BYTES, INTERNAL_BODY_LIMIT_BYTES, LIST_DEFAULT_LIMIT, LIST_MAX_LIMIT } from '../constants.js';
+import { answer } from '../exchange.js';
+import { MAX_LEVEL, FANOUT } from '../merkle.js';
+import { CLUSTER_KEY_HEADER } from '../peers.js';
+import type { NodeService, WriteResult } from '../service.js';
+import type { StoredEntry } from '../store.js';
+import { checkKey, checkKeySegment, checkValue } from '../validate.js';
+import { parseJson, readBody } from './body.js';
+import { HttpError } from './errors.js';
+import { route, type Reply, type Request, type Route } from './router.js';
+
+/** A batch write holds at most this many items, in a body of at most this size. */
+const BATCH_MAX_ITEMS = 10_000;
+const BATCH_BODY_LIMIT_BYTES = 32 * 1024 * 1024;
+/** Small JSON bodies (trigger) are capped here. */
+const SMALL_BODY_LIMIT = 64 * 1024;
+/** GET /merkle/node lists a node's entries once it holds at most this many (default). */
+const TREE_NODE_ENTRY_LIMIT = 16;
+
+export function routes(service: NodeService, metrics: () => Promise<Registry>, clusterKey: string | undefined): Route[] {
+  const kv = (params: string[]) => key(params[0] ?? '');
+  return [
+    route(/^\/health$/, { GET: () => ({ body: service.health() }) }),
+    route(/^\/kv$/, { GET: ({ query }) => list(service, query), POST: async ({ req }) => ({ body: await batch(service, req) }) }),
+    route(/^\/kv\/([^/]*)$/, {
+      GET: ({ params }) => read(service, kv(params)),
+      PUT: async ({ req, params }) => written(await put(service, req, kv(params), false)),
+      DELETE: async ({ params }) => written(await service.write(kv(params), null, false)),
+    }),
+    route(/^\/kv\/([^/]*)\/direct$/, {
+      PUT: async ({ req, params }) => written(await put(service, req, kv(params), true)),
+      DELETE: async ({ params }) => written(await service.write(kv(params), null, true)),
+    }),
+    route(/^\/merkle\/snapshot$/, { GET: () => ({ body: service.snapshot() }) }),
+    route(/^\/merkle\/node$/, { GET: ({ query }) => treeNode(service, query) }),
+    route(/^\/anti-entropy\/trigger$/, { POST: (r) => trigger(service, r) }),
+    route(/^\/stats$/, { GET: () => ({ body: stats(service) }) }),
+    route(/^\/metrics$/, {
+      GET: async () => {
+        const registry = await metrics();
+        return { body: await registry.metrics(), headers: { 'content-type': registry.contentType } };
+      },
+    }),
+    route(/^\/internal\/exchange$/, {
+      POST: async ({ req }) => {
+        authorize(req, clusterKey);
+        const body = await readBody(req, INTERNAL_BODY_LIMIT_BYTES);
+        service.counters.peerMessages.received += 1;
+        try {
+          return { body: answer({ store: service.store, merge: (e) => service.merge(e) }, body, service.maxValueBytes) };
+        } catch (error) {
+          if (error instanceof CodecError) {
+            service.counters.peerMessages.rejected += 1;
+            throw new HttpError(400, 'bad_request', `The anti-entropy message is malformed: ${error.message}.`);
+          }
+          throw error;
+        }
+      },
+    }),
+  ];
+}
+
+function key(segment: string): string {
+  const checked = checkKeySegment(segment);
+  if (!checked.ok) throw new HttpError(400, 'invalid_key', checked.message);
+  return checked.value;
+}
+
+async function put(service: NodeService, req: IncomingMessage, k: string, direct: boolean): Promise<WriteResult> {
+  const parsed = parseJson(await readBody(req, service.maxValueBytes + BODY_SLACK_BYTES));
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new HttpError(400, 'bad_request', 'The body must be a JSON object such as {"value": "alice_data"}.');
+  }
+  const checked = checkValue((parsed as { value?: unknown }).value, service.maxValueBytes);
+  if (!checked.ok) throw new HttpError('tooLarge' in checked ? 413 : 400, 'tooLarge' in checked ? 'payload_too_large' : 'invalid_value', checked.message);
+  return service.write(k, checked.value, direct);
+}
+
+/**
+ * POST /kv {"items": [{"key", "value"} | {"key", "deleted": true}], "direct"?: bool}: many
+ * writes in one request (loading data for demos and benchmarks). All items are checked before
+ * any is applied, so a bad item changes nothing.
+ */
+async function batch(service: NodeService, req: IncomingMessage) {
+  const parsed = parseJson(await readBody(req, BATCH_BODY_LIMIT_BYTES)) as { items?: unknown; direct?: unknown } | null;
+  const items = typeof parsed === 'object' && parsed !== null ? parsed.items : undefined;
+  if (!Array.isArray(items) || items.length > BATCH_MAX_ITEMS) {
+    throw new HttpError(400, 'bad_request', `The body must be {"items": [{"key": "...", "value": "..."}, ...]} with at most ${BATCH_MAX_ITEMS} items.`);
+  }
+  const direct = parsed!.direct === true;
+  const writes = items.map((item: unknown, i) => {
+    const { key: k, value, deleted } = (typeof item === 'object' && item !== null ? item : {}) as { key?: unknown; value?: unknown; deleted?: unknown };
+    const checkedKey = typeof k === 'string' ? checkKey(k) : { ok: false as const, message: 'the key must be a string' };
+    if (!checkedKey.ok) throw new HttpError(400, 'invalid_key', `Item ${i}: ${checkedKey.message}`);
+    if (deleted === true) return { key: checkedKey.value, value: null };
+    const checked = checkValue(value, service.maxValueBytes);
+    if (!checked.ok) throw new HttpError('tooLarge' in checked ? 413 : 400, 'tooLarge' in checked ? 'payload_too_large' : 'invalid_value', `Item ${i}: ${checked.message}`);
+    return { key: checkedKey.value, value: checked.value };
+  });
+  return service.writeBatch(writes, direct);
+}
+
+function written({ entry, replication }: WriteResult): Reply {
+  if (entry.value === null) return { body: { key: entry.key, deleted: true, version: entry.version, replication } };
+  return { body: { key: entry.key, value: entry.value, version: entry.version, replication } };
+}
+
+function read(service: NodeService, k: string): Reply {
+  const entry = service.store.get(k);
+  if (!entry) throw new HttpError(404, 'not_found', `No value for key "${k}" on ${service.id}.`);
+  if (entry.value === null) {
+    throw new HttpError(404, 'not_found', `Key "${k}" was deleted on ${service.id}.`, { key: k, deleted: true, version: entry.version });
+  }
+  return { body: { key: entry.key, value: entry.value, version: entry.version } };
+}
+
+function list(service: NodeService, query: URLSearchParams): Reply {
+  const prefix = query.get('prefix') ?? '';
+  const cursor = query.get('cursor');
+  const limit = integer(query, 'limit', LIST_DEFAULT_LIMIT, 1, LIST_MAX_LIMIT);
+  if (cursor !== null && !checkKey(cursor).ok) throw new HttpError(400, 'bad_request', 'cursor must be the "next" value of a previous page.');
+  const page = service.store.list(prefix, limit, cursor);
+  return { body: { items: page.items.map(publicEntry), next: page.next } };
+}
+
+function treeNode(service: NodeService, query: URLSearchParams): Reply {
+  const level = integer(query, 'level', 0, 0, MAX_LEVEL);
+  const index = integer(query, 'index', 0, 0, FANOUT ** level - 1);
+  const entries = integer(query, 'entries', TREE_NODE_ENTRY_LIMIT, 0, 1000);
+  return { body: service.treeNode(level, index, entries) };
+}
+
+async function trigger(service: NodeService, { req }: Request): Promise<Reply> {
+  const raw = await readBody(req, SMALL_BODY_LIMIT);
+  let peers = service.peers;
+  if (raw.length > 0) {
+    const parsed = parseJson(raw);
+    const named = typeof parsed === 'object' && parsed !== null ? (parsed as { peers?: unknown }).peers : undefined;
+    if (named !== undefined) {
+      if (!Array.isArray(named) || !named.every((p): p is string => typeof p === 'string')) {
+        throw new HttpError(400, 'bad_request', '"peers" must be a list of peer addresses such as ["127.0.0.1:10000"].');
+      }
+      const unknown = named.filter((p) => !service.peers.includes(p));
+      if (unknown.length > 0) {
+        throw new HttpError(400, 'bad_request', `${unknown[0]!.slice(0, 100)} is not a configured peer of ${service.id}; its peers are ${service.peers.join(', ') || 'none'}.`);
+      }
+      peers = named;
+    }
+  }
+  return { body: await service.trigger(peers) };
+}
+
+function stats(service: NodeService) {
+  const { store } = service;
+  return {
+    node: service.id,
+    keys: store.liveCount,
+    tombstones: store.tombstoneCount,
+    tree: { entries: store.size, depth: store.tree.storedDepth },
+    peers: service.peers,
+    ...service.counters,
+  };
+}
+
+function publicEntry(e: StoredEntry) {
+  return { key: e.key, value: e.value, version: e.version };
+}
+
+function integer(query: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
+  const raw = query.get(name);
+  if (raw === null) return fallback;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < min || n > max) throw new HttpError(400, 'bad_request', `${name} must be a whole number from ${min} to ${max}.`);
+  return n;
+}
+
+/** Internal routes: when the cluster has a key, only callers that present it get in. */
+function authorize(req: IncomingMessage, clusterKey: string | undefined): void {
+  if (!clusterKey) return;
+  const given = req.headers[CLUSTER_KEY_HEADER];
+  const a = Buffer.from(typeof given === 'string' ? given : '');
+  const b = Buffer.from(clusterKey);
+  if (a.length !== b.length || !timingSafeEqual(a, b)) {
+    throw new HttpError(401, 'unauthorized', 'This route needs the cluster key (--cluster-key).');
+  }
+}

@@ -1,0 +1,98 @@
+// Talking to peers: one got client with kept-alive connections, a socket cap per peer and a
+// timeout on every call, so a dead or silent peer costs a bounded wait and never a stall.
+import http from 'node:http';
+import type { Got, RequestError } from 'got';
+import { MAX_SOCKETS_PER_PEER } from './constants.js';
+
+/** The internal route that takes an anti-entropy message (replication is a message of entries). */
+export const EXCHANGE_PATH = '/internal/exchange';
+/** Header that carries the shared cluster key on internal routes. */
+export const CLUSTER_KEY_HEADER = 'x-ae-cluster-key';
+
+export class PeerError extends Error {
+  readonly code = 'peer_unreachable';
+  readonly peer: string;
+  constructor(peer: string, reason: string, options?: { cause?: unknown }) {
+    super(reason, options);
+    this.name = 'PeerError';
+    this.peer = peer;
+  }
+}
+
+export interface PeerClient {
+  /** Posts an encoded message to a peer's exchange route; resolves with the encoded answer. */
+  send(peer: string, body: Buffer, timeoutMs: number): Promise<Buffer>;
+  close(): void;
+}
+
+/**
+ * got is loaded on first use (and warmed by `preload`), not at import: it is the largest module
+ * a node needs, and a node should answer /health as soon as it can.
+ */
+export function createPeerClient(clusterKey: string | undefined): PeerClient & { preload(): void } {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS_PER_PEER });
+  let client: Promise<Got> | undefined;
+  const load = () =>
+    (client ??= import('got').then(({ got }) =>
+      got.extend({
+        agent: { http: agent },
+        retry: { limit: 0 },
+        throwHttpErrors: false,
+        headers: {
+          'content-type': 'application/octet-stream',
+          ...(clusterKey ? { [CLUSTER_KEY_HEADER]: clusterKey } : {}),
+        },
+      }),
+    ));
+  return {
+    preload() {
+      void load();
+    },
+    async send(peer, body, timeoutMs) {
+      const http = await load();
+      let response;
+      try {
+        response = await http.post(`http://${peer}${EXCHANGE_PATH}`, { body, timeout: { request: timeoutMs }, responseType: 'buffer' });
+      } catch (error) {
+        throw new PeerError(peer, describe(error as RequestError, timeoutMs), { cause: error });
+      }
+      if (response.statusCode !== 200) {
+        throw new PeerError(peer, `answered HTTP ${response.statusCode}${errorCode(response.body)}`);
+      }
+      return response.body;
+    },
+    close() {
+      agent.destroy();
+    },
+  };
+}
+
+/** One short reason a person understands, from a got error. */
+function describe(error: RequestError, timeoutMs: number): string {
+  switch (error.code) {
+    case 'ETIMEDOUT':
+      return `no answer within ${timeoutMs} ms`;
+    case 'ECONNREFUSED':
+      return 'connection refused';
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return 'connection reset';
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return 'host unreachable';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'host name not found';
+    default:
+      return error.code ? `network error ${error.code}` : 'network error';
+  }
+}
+
+function errorCode(body: Buffer): string {
+  try {
+    const parsed = JSON.parse(body.toString('utf8')) as { error?: { code?: unknown } };
+    return typeof parsed.error?.code === 'string' ? ` ${parsed.error.code}` : '';
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,171 @@
+// Composition of one node: store, clock, peers, anti-entropy and the HTTP server, started and
+// stopped explicitly. Nothing here touches process (signals, IPC, exit): see process.ts.
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { NodeUnreachableError } from '../errors.js';
+import { HEADERS_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, MAX_HEADER_BYTES, PEER_TIMEOUT_MS, REQUEST_TIMEOUT_MS, SHUTDOWN_GRACE_MS, TOMBSTONE_SWEEP_MS } from './constants.js';
+import type { Strategy } from './exchange.js';
+import { loadHasher } from './hash.js';
+import { HybridClock, systemMicros } from './hlc.js';
+import { HttpError } from './http/errors.js';
+import { routes } from './http/routes.js';
+import { dispatch, type Route } from './http/router.js';
+import { createMetrics } from './metrics.js';
+import { createPeerClient } from './peers.js';
+import { NodeService } from './service.js';
+import { newCounters } from './stats.js';
+import { Store } from './store.js';
+
+/** How long one anti-entropy message may take: bigger than a write's, as it may carry many entries. */
+export const EXCHANGE_TIMEOUT_MS = 10_000;
+
+export interface NodeOptions {
+  port: number;
+  host: string;
+  id?: string;
+  peers: string[];
+  aeIntervalMs: number;
+  tombstoneTtlMs: number;
+  maxValueBytes: number;
+  strategy: Strategy;
+  clusterKey?: string;
+  clockSkewMs: number;
+  replicationTimeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface RunningNode {
+  service: NodeService;
+  host: string;
+  port: number;
+  address: string;
+  close(): Promise<void>;
+}
+
+export async function startNode(o: NodeOptions): Promise<RunningNode> {
+  const log = o.log ?? (() => undefined);
+  const hasher = await loadHasher();
+  const store = new Store(hasher);
+  const counters = newCounters();
+  const peerClient = createPeerClient(o.clusterKey);
+  const nowMicros = systemMicros(o.clockSkewMs);
+
+  const server = http.createServer({
+    maxHeaderSize: MAX_HEADER_BYTES,
+    headersTimeout: HEADERS_TIMEOUT_MS,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+  });
+  const port = await listen(server, o.host, o.port);
+  const address = `${o.host.includes(':') ? `[${o.host}]` : o.host}:${port}`;
+  const id = o.id ?? `node-${port}`;
+
+  const service = new NodeService({
+    id,
+    address,
+    peers: o.peers,
+    store,
+    clock: new HybridClock(id, nowMicros),
+    peerClient,
+    counters,
+    maxValueBytes: o.maxValueBytes,
+    tombstoneTtlMs: o.tombstoneTtlMs,
+    aeIntervalMs: o.aeIntervalMs,
+    strategy: o.strategy,
+    replicationTimeoutMs: o.replicationTimeoutMs ?? PEER_TIMEOUT_MS,
+    exchangeTimeoutMs: EXCHANGE_TIMEOUT_MS,
+    nowMicros,
+  });
+  let registry: ReturnType<typeof createMetrics> | undefined;
+  const metrics = () => (registry ??= createMetrics(counters, {
+    entries: () => store.size,
+    liveKeys: () => store.liveCount,
+    tombstones: () => store.tombstoneCount,
+    peers: () => o.peers.length,
+  }));
+  const table = routes(service, metrics, o.clusterKey);
+  server.on('request', (req, res) => {
+    res.setHeader('x-ae-node', id);
+    void handle(table, req, res, counters, log);
+  });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => clientError(error, socket));
+
+  const sweep = setInterval(() => service.purgeTombstones(), Math.min(TOMBSTONE_SWEEP_MS, o.tombstoneTtlMs));
+  sweep.unref();
+  service.antiEntropy.start(o.peers);
+  peerClient.preload();
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      clearInterval(sweep);
+      const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+      await service.antiEntropy.stop();
+      await drained;
+      clearTimeout(force);
+      peerClient.close();
+    })());
+
+  return { service, host: o.host, port, address, close };
+}
+
+function listen(server: http.Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        reject(new NodeUnreachableError('port_in_use', `Port ${port} on ${host} is already in use; choose another with --port.`, { cause: error }));
+      } else if (error.code === 'EADDRNOTAVAIL' || error.code === 'EACCES') {
+        reject(new NodeUnreachableError('node_start_failed', `Cannot listen on ${host}:${port} (${error.code}); check --host and --port.`, { cause: error }));
+      } else {
+        reject(error);
+      }
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve((server.address() as { port: number }).port);
+    });
+  });
+}
+
+async function handle(table: Route[], req: IncomingMessage, res: ServerResponse, counters: ReturnType<typeof newCounters>, log: (line: string) => void): Promise<void> {
+  counters.requests.total += 1;
+  try {
+    const reply = await dispatch(table, req);
+    const body = Buffer.isBuffer(reply.body) ? reply.body : typeof reply.body === 'string' ? Buffer.from(reply.body) : Buffer.from(JSON.stringify(reply.body));
+    const type = Buffer.isBuffer(reply.body) ? 'application/octet-stream' : typeof reply.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json';
+    res.writeHead(reply.status ?? 200, { 'content-type': type, 'content-length': body.length, ...reply.headers });
+    res.end(body);
+  } catch (error) {
+    counters.requests.errors += 1;
+    const httpError = error instanceof HttpError ? error : new HttpError(500, 'internal', 'The node failed to handle this request; see its log.');
+    if (!(error instanceof HttpError)) log(`error handling ${req.method} ${req.url?.slice(0, 200)}: ${(error as Error).stack ?? String(error)}`);
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    const body = Buffer.from(JSON.stringify(httpError.body()));
+    res.writeHead(httpError.status, { 'content-type': 'application/json', 'content-length': body.length, ...httpError.headers });
+    res.end(body);
+    // After a 413 the rest of the body is not read: close once the answer is out.
+    if (httpError.status === 413) res.once('finish', () => req.socket.destroySoon());
+  }
+}
+
+/** Malformed requests and oversized headers never reach a route: answer them in the spec's shape. */
+function clientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const [status, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'The request headers are too large.']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'The request took too long to arrive.']
+        : [400, 'The request is not valid HTTP.'];
+  const body = JSON.stringify({ error: { code: 'bad_request', message } });
+  socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+}

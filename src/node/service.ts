@@ -1,0 +1,186 @@
+// What a node does, apart from HTTP: local and replicated writes, merges from peers, reads,
+// tree views and anti-entropy rounds. Routes call this; tests can call it directly.
+import { encodeMessage, emptyMessage } from './ae-message.js';
+import { AntiEntropy, type RoundReport } from './anti-entropy.js';
+import type { Entry } from './entry.js';
+import type { Strategy } from './exchange.js';
+import type { HybridClock } from './hlc.js';
+import { digestHex, FANOUT, MAX_LEVEL } from './merkle.js';
+import type { PeerClient } from './peers.js';
+import type { Counters } from './stats.js';
+import type { ApplyResult, Store, StoredEntry } from './store.js';
+
+export interface ServiceOptions {
+  id: string;
+  address: string;
+  peers: readonly string[];
+  store: Store;
+  clock: HybridClock;
+  peerClient: PeerClient;
+  counters: Counters;
+  maxValueBytes: number;
+  tombstoneTtlMs: number;
+  aeIntervalMs: number;
+  strategy: Strategy;
+  replicationTimeoutMs: number;
+  exchangeTimeoutMs: number;
+  /** Called with every entry the store accepted (durable storage hooks in here). */
+  onApplied?: (entry: StoredEntry) => void;
+  nowMicros: () => number;
+}
+
+export interface Replication {
+  acked: string[];
+  failed: { peer: string; reason: string }[];
+}
+
+export interface WriteResult {
+  entry: StoredEntry;
+  replication: Replication | null;
+}
+
+export class NodeService {
+  readonly antiEntropy: AntiEntropy;
+  readonly #o: ServiceOptions;
+
+  constructor(options: ServiceOptions) {
+    this.#o = options;
+    this.antiEntropy = new AntiEntropy({
+      node: options.id,
+      replica: { store: options.store, merge: (e) => this.merge(e) },
+      transport: (peer) => (body) => options.peerClient.send(peer, body, options.exchangeTimeoutMs),
+      strategy: options.strategy,
+      maxValueBytes: options.maxValueBytes,
+      intervalMs: options.aeIntervalMs,
+      counters: options.counters,
+    });
+  }
+
+  get id(): string {
+    return this.#o.id;
+  }
+
+  get address(): string {
+    return this.#o.address;
+  }
+
+  get peers(): readonly string[] {
+    return this.#o.peers;
+  }
+
+  get store(): Store {
+    return this.#o.store;
+  }
+
+  get maxValueBytes(): number {
+    return this.#o.maxValueBytes;
+  }
+
+  get counters(): Counters {
+    return this.#o.counters;
+  }
+
+  /** A local write (value, or null for a delete); replicated to every peer unless `direct`. */
+  async write(key: string, value: string | null, direct: boolean): Promise<WriteResult> {
+    const entry: Entry = { key, value, version: this.#o.clock.tick() };
+    this.#apply(entry);
+    const w = this.#o.counters.writes;
+    if (value === null) direct ? w.directDeletes++ : w.deletes++;
+    else direct ? w.direct++ : w.replicated++;
+    const stored = this.#o.store.get(key)!;
+    return { entry: stored, replication: direct ? null : await this.#replicate([stored]) };
+  }
+
+  /** Many local writes at once (values, or null for deletes), replicated as one message per peer. */
+  async writeBatch(items: readonly { key: string; value: string | null }[], direct: boolean): Promise<{ count: number; replication: Replication | null }> {
+    const entries = items.map(({ key, value }) => {
+      this.#apply({ key, value, version: this.#o.clock.tick() });
+      return this.#o.store.get(key)!;
+    });
+    this.#o.counters.writes.batched += entries.length;
+    return { count: entries.length, replication: direct ? null : await this.#replicate(entries) };
+  }
+
+  /** An entry from a peer: advance the clock past it, then last write wins. */
+  merge(entry: Entry): ApplyResult {
+    this.#o.clock.observe(entry.version);
+    if (entry.value === null && entry.version.wall < this.#o.nowMicros() - this.#o.tombstoneTtlMs * 1000) {
+      this.#o.counters.merges.unchanged += 1;
+      return 'unchanged'; // an expired tombstone: we would purge it at once
+    }
+    const result = this.#apply(entry);
+    this.#o.counters.merges[result === 'applied' ? 'applied' : 'unchanged'] += 1;
+    return result;
+  }
+
+  /** Drops tombstones older than the ttl; returns how many. */
+  purgeTombstones(): number {
+    const purged = this.#o.store.purgeTombstones(this.#o.nowMicros() - this.#o.tombstoneTtlMs * 1000);
+    this.#o.counters.tombstonesPurged += purged;
+    return purged;
+  }
+
+  trigger(peers: readonly string[] = this.#o.peers): Promise<RoundReport> {
+    return this.antiEntropy.round(peers);
+  }
+
+  health() {
+    return { status: 'ok', id: this.#o.id, address: this.#o.address, peers: this.#o.peers, keys: this.#o.store.liveCount };
+  }
+
+  snapshot() {
+    const { store } = this.#o;
+    return {
+      node: this.#o.id,
+      root: digestHex(store.tree.root().digest),
+      count: store.size,
+      fanout: FANOUT,
+      depth: store.tree.storedDepth,
+      maxDepth: MAX_LEVEL,
+      hash: 'xxh64, XOR of entry digests',
+      liveKeys: store.liveCount,
+      tombstones: store.tombstoneCount,
+      /** Bytes a full-data exchange would ship for this node's entries. */
+      fullExchangeBytes: store.fullBytes,
+      children: store.tree.children(0, 0).map((c, index) => ({ index, digest: digestHex(c.digest), count: c.count })),
+    };
+  }
+
+  /** One tree node with its children, and its entries once it holds few enough. */
+  treeNode(level: number, index: number, entryLimit: number) {
+    const { tree } = this.#o.store;
+    const self = tree.node(level, index);
+    const children =
+      level < MAX_LEVEL
+        ? tree.children(level, index).map((c, j) => ({ index: index * FANOUT + j, digest: digestHex(c.digest), count: c.count }))
+        : [];
+    const entries =
+      self.count <= entryLimit
+        ? [...tree.itemsUnder(level, index)].map((e) => ({ key: e.key, version: e.version, deleted: e.value === null, digest: digestHex(e.digest) }))
+        : null;
+    return { node: this.#o.id, level, index, digest: digestHex(self.digest), count: self.count, children, entries };
+  }
+
+  #apply(entry: Entry): ApplyResult {
+    const result = this.#o.store.apply(entry);
+    if (result === 'applied') this.#o.onApplied?.(this.#o.store.get(entry.key)!);
+    return result;
+  }
+
+  /** Sends the entries to every peer at once; each peer acks or fails on its own. */
+  async #replicate(entries: StoredEntry[]): Promise<Replication> {
+    const message = emptyMessage();
+    message.entries.push(...entries);
+    const body = encodeMessage(message);
+    const results = await Promise.allSettled(this.#o.peers.map((peer) => this.#o.peerClient.send(peer, body, this.#o.replicationTimeoutMs)));
+    const replication: Replication = { acked: [], failed: [] };
+    results.forEach((r, i) => {
+      const peer = this.#o.peers[i]!;
+      if (r.status === 'fulfilled') replication.acked.push(peer);
+      else replication.failed.push({ peer, reason: (r.reason as Error).message });
+    });
+    this.#o.counters.replication.acked += replication.acked.length;
+    this.#o.counters.replication.failed += replication.failed.length;
+    return replication;
+  }
+}
