@@ -28,8 +28,8 @@ export interface LaunchedNode {
   address: string;
   port: number;
   pid: number | undefined;
-  /** Resolves when the process has exited. */
-  exited: Promise<unknown>;
+  /** Resolves when the process has exited, with how it exited. */
+  exited: Promise<{ exitCode: number | undefined; signal: string | undefined }>;
   stop(): Promise<void>;
   kill(signal: NodeJS.Signals): void;
 }
@@ -52,8 +52,15 @@ export async function launchNode(spec: NodeSpec, options: LaunchOptions): Promis
     buffer: false,
     env: { NO_COLOR: '1', ...spec.env },
   });
-  const exited = child.then(() => undefined, () => undefined);
-  pipeLines(child, spec.index, options.onLog);
+  const exited = child.then(
+    (r) => ({ exitCode: r.exitCode, signal: r.signal }),
+    () => ({ exitCode: undefined, signal: undefined }),
+  );
+  let lastError = '';
+  pipeLines(child, spec.index, (node, stream, line) => {
+    if (stream === 'stderr' && line.trim() !== '') lastError = line.replace(/^error: /, '');
+    options.onLog?.(node, stream, line);
+  });
 
   const ready = child.getOneMessage({ filter: (m) => isMessage(m) }) as Promise<NodeMessage>;
   const failed = exited.then(() => ({ type: 'exit' as const }));
@@ -70,7 +77,7 @@ export async function launchNode(spec: NodeSpec, options: LaunchOptions): Promis
     if (first.type === 'error' && first.code === 'port_in_use') {
       throw new NodeUnreachableError('port_in_use', `Port ${spec.port} is already in use on ${spec.host}; choose other ports with ${options.portFlag}.`);
     }
-    const why = first.type === 'error' ? first.message : first.type === 'timeout' ? `it was not ready after ${READY_TIMEOUT_MS} ms` : 'it exited before it was ready';
+    const why = first.type === 'error' ? first.message : first.type === 'timeout' ? `it was not ready after ${READY_TIMEOUT_MS} ms` : `it exited before it was ready${lastError ? ` (${lastError})` : ''}`;
     throw new NodeUnreachableError('node_start_failed', `Node ${spec.index} (port ${spec.port}) could not start: ${why}`);
   }
 
@@ -89,7 +96,7 @@ function isMessage(m: unknown): boolean {
   return type === 'ready' || type === 'error';
 }
 
-function pipeLines(child: ResultPromise, index: number, onLog: LaunchOptions['onLog']): void {
+function pipeLines(child: ResultPromise, index: number, onLog: NonNullable<LaunchOptions['onLog']>): void {
   for (const stream of ['stdout', 'stderr'] as const) {
     const source = child[stream];
     if (!source) continue;
@@ -99,7 +106,7 @@ function pipeLines(child: ResultPromise, index: number, onLog: LaunchOptions['on
       pending += chunk;
       const lines = pending.split('\n');
       pending = lines.pop() ?? '';
-      for (const line of lines) onLog?.(index, stream, line);
+      for (const line of lines) onLog(index, stream, line);
     });
   }
 }

@@ -2,7 +2,7 @@
 // parent forked it), stop cleanly on SIGINT/SIGTERM or when the parent goes away.
 import { AeError } from '../errors.js';
 import { SHUTDOWN_GRACE_MS } from './constants.js';
-import { startNode, type NodeOptions } from './server.js';
+import { startNode, type NodeOptions, type RunningNode } from './server.js';
 
 /** Messages a node sends its parent over IPC. */
 export type NodeMessage =
@@ -13,29 +13,43 @@ export type NodeMessage =
 const EXIT_DEADLINE_MS = SHUTDOWN_GRACE_MS + 400;
 
 export async function runNodeProcess(options: NodeOptions, print: (line: string) => void): Promise<void> {
-  let node;
+  // Handlers go in before anyone can learn we are ready: a parent that stops us the instant
+  // it hears "ready" must find them installed (the kernel does not wait for our next line).
+  let node: RunningNode | undefined;
+  let stopping = false;
+  let wake: () => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => (wake = resolve));
+  const stop = (why: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`${node ? `node ${node.service.id}` : 'node'} stopping (${why})\n`);
+    setTimeout(() => process.exit(0), EXIT_DEADLINE_MS).unref();
+    void (node ? node.close() : Promise.resolve()).then(wake, wake);
+  };
+  const onSignal = (signal: NodeJS.Signals) => stop(signal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  // Forked with IPC: the channel closes when the parent exits, however it exits.
+  if (process.send) process.once('disconnect', () => stop('parent exited'));
+
   try {
     node = await startNode({ ...options, log: (line) => process.stderr.write(`${line}\n`) });
   } catch (error) {
-    if (process.send && error instanceof AeError) send({ type: 'error', code: error.code, message: error.message });
+    if (error instanceof AeError) send({ type: 'error', code: error.code, message: error.message });
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    if (process.connected) process.disconnect();
     throw error;
+  }
+  if (stopping) {
+    await node.close();
+    return;
   }
   const { service } = node;
   const peers = service.peers.length > 0 ? service.peers.join(', ') : 'none';
   print(`node ${service.id} listening on ${node.address}, peers ${peers}`);
   send({ type: 'ready', id: service.id, address: node.address, host: node.host, port: node.port });
-
-  await new Promise<void>((resolve) => {
-    const stop = (why: string) => {
-      process.stderr.write(`node ${service.id} stopping (${why})\n`);
-      setTimeout(() => process.exit(0), EXIT_DEADLINE_MS).unref();
-      void node.close().then(resolve, resolve);
-    };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    // Forked with IPC: the channel closes when the parent exits, however it exits.
-    if (process.send) process.once('disconnect', () => stop('parent exited'));
-  });
+  await stopped;
   if (process.connected) process.disconnect();
 }
 

@@ -149,8 +149,9 @@ async function handle(table: Route[], req: IncomingMessage, res: ServerResponse,
     const body = Buffer.from(JSON.stringify(httpError.body()));
     res.writeHead(httpError.status, { 'content-type': 'application/json', 'content-length': body.length, ...httpError.headers });
     res.end(body);
-    // After a 413 the rest of the body is not read: close once the answer is out.
-    if (httpError.status === 413) res.once('finish', () => req.socket.destroySoon());
+    // After a 413 the rest of the body is not read: close the connection once the answer is out.
+    const socket = req.socket as Socket | null;
+    if (httpError.status === 413 && socket) res.once('finish', () => socket.destroySoon());
   }
 }
 

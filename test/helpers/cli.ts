@@ -1,0 +1,42 @@
+// Runs the built executable as a user would, and real clusters on free ports for integration tests.
+import { fileURLToPath } from 'node:url';
+import { execa, type ResultPromise } from 'execa';
+import { startCluster, type Cluster } from '../../src/cluster/cluster.js';
+import { freeBasePort, portIsFree } from './ports.js';
+import { until } from './poll.js';
+
+export const BIN = fileURLToPath(new URL('../../../bin/ae-demo.js', import.meta.url));
+
+export interface CliResult {
+  exitCode: number | undefined;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `ae-demo ARGS` to completion (killed after timeoutMs) with colour off. */
+export async function cli(args: string[], options: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<CliResult> {
+  const r = await execa(process.execPath, [BIN, ...args], {
+    reject: false,
+    timeout: options.timeoutMs ?? 60_000,
+    env: { NO_COLOR: '1', ...options.env },
+    stdin: 'ignore',
+  });
+  return { exitCode: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+/** Starts `ae-demo ARGS` and leaves it running (the caller stops it). */
+export function spawnCli(args: string[]): ResultPromise {
+  return execa(process.execPath, [BIN, ...args], { reject: false, env: { NO_COLOR: '1' }, stdin: 'ignore', buffer: true });
+}
+
+/** A real cluster of node processes on free ports, with periodic anti-entropy off. */
+export async function testCluster(count = 3, nodeArgs: string[] = []): Promise<Cluster> {
+  const basePort = await freeBasePort(count);
+  const args = nodeArgs.includes('--ae-interval') ? nodeArgs : ['--ae-interval', '0', ...nodeArgs];
+  return startCluster({ count, basePort, portFlag: '--base-port', nodeArgs: () => args });
+}
+
+/** Asserts, with a deadline, that every port is released. */
+export async function portsReleased(ports: number[]): Promise<void> {
+  await until(`ports ${ports.join(', ')} to be free`, async () => (await Promise.all(ports.map(portIsFree))).every(Boolean), 10_000);
+}
