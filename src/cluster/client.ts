@@ -124,6 +124,10 @@ export class NodeClient {
     return this.#ok('GET', `kv?${query.toString()}`);
   }
 
+  stats(): Promise<Record<string, unknown>> {
+    return this.#ok('GET', 'stats');
+  }
+
   snapshot(): Promise<Snapshot> {
     return this.#ok<Snapshot>('GET', 'merkle/snapshot');
   }

@@ -27,11 +27,6 @@ export function fromWire(raw: unknown): Entry | string {
   return { key, value, version: { wall, logical, node } };
 }
 
-/** A wire entry's size in bytes, as E in the cost ratios: key + value + version. */
-export function entryBytes(e: Entry): number {
-  return Buffer.byteLength(JSON.stringify(toWire(e)));
-}
-
 function isCount(n: unknown): n is number {
   return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
 }

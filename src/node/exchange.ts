@@ -165,5 +165,5 @@ function listItem(e: StoredEntry): ListItem {
 }
 
 function check(e: StoredEntry): number {
-  return Number(e.digest & 0xffffffffn);
+  return e.lo >>> 0;
 }

@@ -10,11 +10,15 @@
 // computed from a leaf's few entries when an exchange asks for them. Two nodes of different
 // sizes therefore still compare level by level, and a small store does not pay for a big tree.
 
-/** What the tree needs of an entry: its key, its placement hash and its content digest. */
+/**
+ * What the tree needs of an entry: its key, its placement hash and its 64-bit content digest,
+ * as two unsigned 32-bit halves so that a write XORs plain numbers and allocates nothing.
+ */
 export interface TreeItem {
   readonly key: string;
   readonly place: number;
-  readonly digest: bigint;
+  readonly hi: number;
+  readonly lo: number;
 }
 
 export interface NodeSummary {
@@ -40,8 +44,11 @@ export function indexAt(place: number, level: number): number {
 
 export class MerkleTree<T extends TreeItem = TreeItem> {
   #depth = MIN_STORED_DEPTH;
-  #digests: BigUint64Array[] = [];
-  #counts: Uint32Array[] = [];
+  /**
+   * Per level, three words per tree node: digest hi, digest lo, count. Interleaved, so that a
+   * write touches one cache line per level.
+   */
+  #levels: Uint32Array[] = [];
   #leaves: (T[] | undefined)[] = [];
   #size = 0;
 
@@ -69,40 +76,46 @@ export class MerkleTree<T extends TreeItem = TreeItem> {
       this.#grow();
     }
     this.#leafOf(item.place, true)!.push(item);
-    this.#update(item.place, item.digest, +1);
+    this.#update(item.place, item.hi, item.lo, +1);
   }
 
+  // remove and replace take the very object that was added: found by identity, a scan of a
+  // leaf touches only its array of references, not each item (which at 1M keys would mean a
+  // cache miss per item).
   remove(item: T): void {
     const leaf = this.#leafOf(item.place, false);
-    const at = leaf ? leaf.findIndex((x) => x.key === item.key) : -1;
+    const at = leaf ? leaf.indexOf(item) : -1;
     if (!leaf || at < 0) throw new Error(`MerkleTree.remove: "${item.key}" is not in the tree`);
     leaf[at] = leaf[leaf.length - 1] as T;
     leaf.pop();
     this.#size -= 1;
-    this.#update(item.place, item.digest, -1);
+    this.#update(item.place, item.hi, item.lo, -1);
   }
 
   /** The same key at a new version: one path of XORs, counts unchanged. */
   replace(old: T, next: T): void {
     const leaf = this.#leafOf(old.place, false);
-    const at = leaf ? leaf.findIndex((x) => x.key === old.key) : -1;
+    const at = leaf ? leaf.indexOf(old) : -1;
     if (!leaf || at < 0 || old.key !== next.key) throw new Error(`MerkleTree.replace: "${old.key}" is not in the tree`);
     leaf[at] = next;
-    this.#update(old.place, old.digest ^ next.digest, 0);
+    this.#update(old.place, old.hi ^ next.hi, old.lo ^ next.lo, 0);
   }
 
   /** Digest and count of any tree node, at any level up to MAX_LEVEL. */
   node(level: number, index: number): NodeSummary {
     if (level <= this.#depth) {
-      return { digest: this.#digests[level]![index]!, count: this.#counts[level]![index]! };
+      const words = this.#levels[level]!;
+      return { digest: join(words[3 * index]!, words[3 * index + 1]!), count: words[3 * index + 2]! };
     }
-    let digest = 0n;
+    let hi = 0;
+    let lo = 0;
     let count = 0;
     for (const item of this.itemsUnder(level, index)) {
-      digest ^= item.digest;
+      hi ^= item.hi;
+      lo ^= item.lo;
       count += 1;
     }
-    return { digest, count };
+    return { digest: join(hi, lo), count };
   }
 
   /** The FANOUT children of a tree node, in index order. */
@@ -110,17 +123,21 @@ export class MerkleTree<T extends TreeItem = TreeItem> {
     const childLevel = level + 1;
     const first = index * FANOUT;
     if (childLevel <= this.#depth) {
-      const digests = this.#digests[childLevel]!;
-      const counts = this.#counts[childLevel]!;
-      return Array.from({ length: FANOUT }, (_, j) => ({ digest: digests[first + j]!, count: counts[first + j]! }));
+      const words = this.#levels[childLevel]!;
+      return Array.from({ length: FANOUT }, (_, j) => {
+        const at = 3 * (first + j);
+        return { digest: join(words[at]!, words[at + 1]!), count: words[at + 2]! };
+      });
     }
-    const out = Array.from({ length: FANOUT }, () => ({ digest: 0n, count: 0 }));
+    const words = new Uint32Array(2 * FANOUT);
+    const counts = new Uint32Array(FANOUT);
     for (const item of this.itemsUnder(level, index)) {
-      const child = out[indexAt(item.place, childLevel) - first]!;
-      child.digest ^= item.digest;
-      child.count += 1;
+      const j = indexAt(item.place, childLevel) - first;
+      words[2 * j]! ^= item.hi;
+      words[2 * j + 1]! ^= item.lo;
+      counts[j]! += 1;
     }
-    return out;
+    return Array.from({ length: FANOUT }, (_, j) => ({ digest: join(words[2 * j]!, words[2 * j + 1]!), count: counts[j]! }));
   }
 
   /** Every item under a tree node (a few leaves deep down, everything at the root). */
@@ -138,11 +155,13 @@ export class MerkleTree<T extends TreeItem = TreeItem> {
     for (const item of items) if (indexAt(item.place, level) === index) yield item;
   }
 
-  #update(place: number, delta: bigint, countDelta: number): void {
+  #update(place: number, hi: number, lo: number, countDelta: number): void {
     for (let level = 0; level <= this.#depth; level++) {
-      const i = indexAt(place, level);
-      this.#digests[level]![i]! ^= delta;
-      this.#counts[level]![i]! += countDelta;
+      const at = 3 * indexAt(place, level);
+      const words = this.#levels[level]!;
+      words[at]! ^= hi;
+      words[at + 1]! ^= lo;
+      words[at + 2]! += countDelta;
     }
   }
 
@@ -158,8 +177,7 @@ export class MerkleTree<T extends TreeItem = TreeItem> {
 
   #allocate(depth: number): void {
     this.#depth = depth;
-    this.#digests = Array.from({ length: depth + 1 }, (_, l) => new BigUint64Array(FANOUT ** l));
-    this.#counts = Array.from({ length: depth + 1 }, (_, l) => new Uint32Array(FANOUT ** l));
+    this.#levels = Array.from({ length: depth + 1 }, (_, l) => new Uint32Array(3 * FANOUT ** l));
     this.#leaves = new Array<T[] | undefined>(FANOUT ** depth);
   }
 
@@ -169,9 +187,19 @@ export class MerkleTree<T extends TreeItem = TreeItem> {
     this.#allocate(this.#depth + 1);
     for (const item of items) {
       this.#leafOf(item.place, true)!.push(item);
-      this.#update(item.place, item.digest, +1);
+      this.#update(item.place, item.hi, item.lo, +1);
     }
   }
+}
+
+/** Two unsigned 32-bit halves as one 64-bit digest. */
+export function join(hi: number, lo: number): bigint {
+  return (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
+}
+
+/** A 64-bit digest as its two unsigned 32-bit halves. */
+export function split(digest: bigint): { hi: number; lo: number } {
+  return { hi: Number(digest >> 32n), lo: Number(digest & 0xffffffffn) };
 }
 
 /** A digest as 16 hex digits, as shown in snapshots and by the CLI. */

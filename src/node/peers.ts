@@ -22,7 +22,35 @@ export class PeerError extends Error {
 export interface PeerClient {
   /** Posts an encoded message to a peer's exchange route; resolves with the encoded answer. */
   send(peer: string, body: Buffer, timeoutMs: number): Promise<Buffer>;
+  /** Bytes on the wire to and from peers (headers included), for the cost of an exchange. */
+  wireBytes(): { sent: number; received: number };
   close(): void;
+}
+
+/** An agent that counts the bytes its sockets write and read, including those still open. */
+class CountingAgent extends http.Agent {
+  readonly closed = { sent: 0, received: 0 };
+  readonly open = new Set<import('node:net').Socket>();
+
+  override createConnection(...args: Parameters<http.Agent['createConnection']>): ReturnType<http.Agent['createConnection']> {
+    const socket = super.createConnection(...args) as import('node:net').Socket;
+    this.open.add(socket);
+    socket.once('close', () => {
+      this.open.delete(socket);
+      this.closed.sent += socket.bytesWritten;
+      this.closed.received += socket.bytesRead;
+    });
+    return socket;
+  }
+
+  totals(): { sent: number; received: number } {
+    let { sent, received } = this.closed;
+    for (const s of this.open) {
+      sent += s.bytesWritten;
+      received += s.bytesRead;
+    }
+    return { sent, received };
+  }
 }
 
 /**
@@ -30,7 +58,7 @@ export interface PeerClient {
  * a node needs, and a node should answer /health as soon as it can.
  */
 export function createPeerClient(clusterKey: string | undefined): PeerClient & { preload(): void } {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS_PER_PEER });
+  const agent = new CountingAgent({ keepAlive: true, maxSockets: MAX_SOCKETS_PER_PEER });
   let client: Promise<Got> | undefined;
   const load = () =>
     (client ??= import('got').then(({ got }) =>
@@ -48,6 +76,7 @@ export function createPeerClient(clusterKey: string | undefined): PeerClient & {
     preload() {
       void load();
     },
+    wireBytes: () => agent.totals(),
     async send(peer, body, timeoutMs) {
       const http = await load();
       let response;

@@ -1,12 +1,12 @@
 // What a node does, apart from HTTP: local and replicated writes, merges from peers, reads,
 // tree views and anti-entropy rounds. Routes call this; tests can call it directly.
-import { encodeMessage, emptyMessage } from './ae-message.js';
 import { AntiEntropy, type RoundReport } from './anti-entropy.js';
 import type { Entry } from './entry.js';
 import type { Strategy } from './exchange.js';
 import type { HybridClock } from './hlc.js';
-import { digestHex, FANOUT, MAX_LEVEL } from './merkle.js';
+import { digestHex, FANOUT, join, MAX_LEVEL } from './merkle.js';
 import type { PeerClient } from './peers.js';
+import { PeerReplicator } from './replication.js';
 import type { Counters } from './stats.js';
 import type { ApplyResult, Store, StoredEntry } from './store.js';
 
@@ -42,9 +42,11 @@ export interface WriteResult {
 export class NodeService {
   readonly antiEntropy: AntiEntropy;
   readonly #o: ServiceOptions;
+  readonly #replicators: PeerReplicator[];
 
   constructor(options: ServiceOptions) {
     this.#o = options;
+    this.#replicators = options.peers.map((peer) => new PeerReplicator(peer, (body) => options.peerClient.send(peer, body, options.replicationTimeoutMs)));
     this.antiEntropy = new AntiEntropy({
       node: options.id,
       replica: { store: options.store, merge: (e) => this.merge(e) },
@@ -78,6 +80,11 @@ export class NodeService {
 
   get counters(): Counters {
     return this.#o.counters;
+  }
+
+  /** Bytes on the wire to and from peers so far (requests this node made). */
+  peerWireBytes(): { sent: number; received: number } {
+    return this.#o.peerClient.wireBytes();
   }
 
   /** A local write (value, or null for a delete); replicated to every peer unless `direct`. */
@@ -156,7 +163,7 @@ export class NodeService {
         : [];
     const entries =
       self.count <= entryLimit
-        ? [...tree.itemsUnder(level, index)].map((e) => ({ key: e.key, version: e.version, deleted: e.value === null, digest: digestHex(e.digest) }))
+        ? [...tree.itemsUnder(level, index)].map((e) => ({ key: e.key, version: e.version, deleted: e.value === null, digest: digestHex(join(e.hi, e.lo)) }))
         : null;
     return { node: this.#o.id, level, index, digest: digestHex(self.digest), count: self.count, children, entries };
   }
@@ -167,17 +174,14 @@ export class NodeService {
     return result;
   }
 
-  /** Sends the entries to every peer at once; each peer acks or fails on its own. */
+  /** Sends the entries to every peer at once (grouped with concurrent writes); each peer acks or fails on its own. */
   async #replicate(entries: StoredEntry[]): Promise<Replication> {
-    const message = emptyMessage();
-    message.entries.push(...entries);
-    const body = encodeMessage(message);
-    const results = await Promise.allSettled(this.#o.peers.map((peer) => this.#o.peerClient.send(peer, body, this.#o.replicationTimeoutMs)));
+    const outcomes = await Promise.all(this.#replicators.map((r) => r.replicate(entries)));
     const replication: Replication = { acked: [], failed: [] };
-    results.forEach((r, i) => {
-      const peer = this.#o.peers[i]!;
-      if (r.status === 'fulfilled') replication.acked.push(peer);
-      else replication.failed.push({ peer, reason: (r.reason as Error).message });
+    outcomes.forEach((outcome, i) => {
+      const peer = this.#replicators[i]!.peer;
+      if (outcome.ok) replication.acked.push(peer);
+      else replication.failed.push({ peer, reason: outcome.reason });
     });
     this.#o.counters.replication.acked += replication.acked.length;
     this.#o.counters.replication.failed += replication.failed.length;

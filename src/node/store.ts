@@ -1,18 +1,25 @@
 // The replica: key -> value or tombstone at a version, last write wins, with its Merkle tree kept
 // up to date on every change. Pure: no I/O, no timers; the node injects the hasher and the clock.
 import type { Entry } from './entry.js';
-import { entryBytes } from './entry.js';
 import type { Hasher } from './hash.js';
-import { MerkleTree } from './merkle.js';
+import { MerkleTree, split } from './merkle.js';
 import { compareVersions } from './version.js';
 
 /** An entry as the store keeps it: with its tree placement and digest, computed once. */
 export interface StoredEntry extends Entry {
   readonly place: number;
-  readonly digest: bigint;
-  /** Its size on the wire, for the cost of a full-data exchange. */
+  /** The 64-bit entry digest, as two unsigned 32-bit halves. */
+  readonly hi: number;
+  readonly lo: number;
+  /** Its size in an anti-entropy message, for the cost of a full-data exchange. */
   readonly bytes: number;
 }
+
+/**
+ * Bytes an entry takes in a binary message besides its key and value: length prefixes, wall
+ * (8-byte varint), logical, node reference and kind (see ae-message.ts).
+ */
+const ENTRY_FRAMING_BYTES = 14;
 
 export type ApplyResult = 'applied' | 'unchanged';
 
@@ -136,13 +143,15 @@ export class Store {
   }
 
   #stored(entry: Entry, place: number | undefined): StoredEntry {
+    const { hi, lo } = split(this.#hasher.entryDigest(entry.key, entry.version, entry.value));
     return {
       key: entry.key,
       value: entry.value,
       version: entry.version,
       place: place ?? this.#hasher.place(entry.key),
-      digest: this.#hasher.entryDigest(entry.key, entry.version, entry.value),
-      bytes: entryBytes(entry),
+      hi,
+      lo,
+      bytes: Buffer.byteLength(entry.key) + (entry.value === null ? 0 : Buffer.byteLength(entry.value)) + ENTRY_FRAMING_BYTES,
     };
   }
 

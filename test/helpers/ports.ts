@@ -1,23 +1,8 @@
-// Free ports for tests: never a fixed port. A base with n consecutive free ports is found by
-// binding them all (then releasing them) at a random high base.
+// Free ports for tests (never a fixed port), and a peer that never answers.
 import net from 'node:net';
+import { canBind } from '../../src/cluster/ports.js';
 
-function canBind(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
-export async function freeBasePort(count: number): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
-    const free = await Promise.all(Array.from({ length: count }, (_, i) => canBind(base + i)));
-    if (free.every(Boolean)) return base;
-  }
-  throw new Error('no free port range found');
-}
+export { freeBasePort } from '../../src/cluster/ports.js';
 
 /** True when nothing listens on the port any more. */
 export function portIsFree(port: number): Promise<boolean> {

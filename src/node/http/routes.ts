@@ -164,7 +164,14 @@ function stats(service: NodeService) {
     tree: { entries: store.size, depth: store.tree.storedDepth },
     peers: service.peers,
     ...service.counters,
+    peerWire: service.peerWireBytes(),
+    process: { cpuMs: cpuMs(), rssBytes: process.memoryUsage.rss(), uptimeS: Math.round(process.uptime()) },
   };
+}
+
+function cpuMs(): { user: number; system: number } {
+  const { user, system } = process.cpuUsage();
+  return { user: Math.round(user / 1000), system: Math.round(system / 1000) };
 }
 
 function publicEntry(e: StoredEntry) {

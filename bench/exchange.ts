@@ -1,0 +1,124 @@
+// The exchange grid: N keys equal on two real nodes, d of them made to differ in every way
+// (newer on each side, only on one side, deleted on one side), repaired by one trigger, with
+// the Merkle strategy and with the full-data exchange, on the same machine in the same run.
+import { NodeClient } from '../src/cluster/client.js';
+import { startCluster, type Cluster } from '../src/cluster/cluster.js';
+import type { Strategy } from '../src/node/exchange.js';
+import { freeBasePort } from '../src/cluster/ports.js';
+
+const BATCH = 5_000;
+const VALUE_BYTES = 100;
+/** Version bytes in E: 8 (wall) + 4 (logical) + the node id. */
+const VERSION_FIXED_BYTES = 12;
+
+export interface ExchangeRow {
+  strategy: Strategy;
+  keys: number;
+  divergence: number;
+  differing: number;
+  /** E: key + value + version of the entries that must move. */
+  differingBytes: number;
+  roundTrips: number;
+  bodyBytes: number;
+  wireBytes: number;
+  ratio: number | null;
+  wallMs: number;
+  cpuMs: { initiator: number; responder: number };
+  converged: boolean;
+}
+
+const value = (tag: string) => tag.padEnd(VALUE_BYTES, '.').slice(0, VALUE_BYTES);
+
+export async function exchangeGrid(sizes: number[], divergences: number[], log: (line: string) => void): Promise<ExchangeRow[]> {
+  const rows: ExchangeRow[] = [];
+  for (const n of sizes) {
+    for (const strategy of ['merkle', 'full'] as const) {
+      const cluster = await pair(strategy);
+      try {
+        await load(cluster.clients[0]!, n);
+        let round = 0;
+        for (const d of divergences) {
+          round += 1;
+          const row = await measure(cluster, strategy, n, d, round);
+          rows.push(row);
+          log(`${strategy.padEnd(6)} N=${n} d=${(d * 100).toFixed(1)}%  ${row.roundTrips} RT  ${row.bodyBytes} B  ${row.wallMs.toFixed(0)} ms`);
+        }
+      } finally {
+        await cluster.stop();
+      }
+    }
+  }
+  return rows;
+}
+
+async function pair(strategy: Strategy): Promise<Cluster> {
+  const base = await freeBasePort(2);
+  return startCluster({ count: 2, basePort: base, portFlag: '--base-port', nodeArgs: () => ['--ae-interval', '0', '--ae-strategy', strategy] });
+}
+
+async function load(client: NodeClient, n: number): Promise<void> {
+  for (let start = 0; start < n; start += BATCH) {
+    const items = Array.from({ length: Math.min(BATCH, n - start) }, (_, i) => ({ key: `key:${String(start + i).padStart(8, '0')}`, value: value(`v${start + i}`) }));
+    await client.batch(items, false);
+  }
+}
+
+async function measure(cluster: Cluster, strategy: Strategy, n: number, d: number, round: number): Promise<ExchangeRow> {
+  const [a, b] = cluster.clients as [NodeClient, NodeClient];
+  const [idA, idB] = cluster.nodes.map((x) => x.id) as [string, string];
+  const differing = Math.round(n * d);
+  const onA: { key: string; value?: string; deleted?: boolean }[] = [];
+  const onB: typeof onA = [];
+  let differingBytes = 0;
+  for (let i = 0; i < differing; i++) {
+    const kind = i % 10;
+    const existing = `key:${String(Math.floor(((i * 7919) % n + n) % n)).padStart(8, '0')}`;
+    const fresh = `new:${round}:${String(i).padStart(8, '0')}`;
+    const [side, id] = i % 2 === 0 ? [onA, idA] : [onB, idB];
+    if (kind < 6) side.push({ key: existing, value: value(`r${round}-${i}`) });
+    else if (kind < 8) side.push({ key: fresh, value: value(`f${round}-${i}`) });
+    else side.push({ key: existing, deleted: true });
+    const item = side[side.length - 1]!;
+    differingBytes += Buffer.byteLength(item.key) + (item.value ? VALUE_BYTES : 0) + VERSION_FIXED_BYTES + Buffer.byteLength(id);
+  }
+  // The same key must not be touched twice in a round (it would count twice in E).
+  for (let i = 0; i < onA.length; i += BATCH) await a.batch(onA.slice(i, i + BATCH), true);
+  for (let i = 0; i < onB.length; i += BATCH) await b.batch(onB.slice(i, i + BATCH), true);
+
+  const [statsA0, statsB0] = await Promise.all([stats(a), stats(b)]);
+  const started = performance.now();
+  const report = await a.trigger();
+  const [rootA, rootB] = await Promise.all([a.snapshot(), b.snapshot()]);
+  const wallMs = performance.now() - started;
+  const [statsA1, statsB1] = await Promise.all([stats(a), stats(b)]);
+  const peer = report.peers[0]!;
+  const bodyBytes = peer.bytes.sent + peer.bytes.received;
+  const wire = statsA1.peerWire.sent + statsA1.peerWire.received - statsA0.peerWire.sent - statsA0.peerWire.received;
+  return {
+    strategy,
+    keys: n,
+    divergence: d,
+    differing,
+    differingBytes,
+    roundTrips: peer.roundTrips,
+    bodyBytes,
+    wireBytes: wire,
+    ratio: differingBytes > 0 ? bodyBytes / differingBytes : null,
+    wallMs,
+    cpuMs: { initiator: cpu(statsA1) - cpu(statsA0), responder: cpu(statsB1) - cpu(statsB0) },
+    converged: rootA.root === rootB.root,
+  };
+}
+
+interface NodeStats {
+  peerWire: { sent: number; received: number };
+  process: { cpuMs: { user: number; system: number } };
+}
+
+async function stats(client: NodeClient): Promise<NodeStats> {
+  return (await client.stats()) as unknown as NodeStats;
+}
+
+function cpu(s: NodeStats): number {
+  return s.process.cpuMs.user + s.process.cpuMs.system;
+}

@@ -1,0 +1,96 @@
+// `npm run bench` / `ae-demo bench`: what anti-entropy costs at scale, beside the full-data
+// exchange, plus PUT throughput, the tree's per-write cost and memory per key.
+import { exchangeGrid, type ExchangeRow } from './exchange.js';
+import { renderReport } from './report.js';
+import { throughput, type ThroughputRow } from './throughput.js';
+import { memoryPerKey, treeCost, type TreeRow } from './tree.js';
+
+export interface BenchOptions {
+  /** Adds N = 1,000,000 to the exchange grid. */
+  large: boolean;
+  durationS: number;
+  log: (line: string) => void;
+}
+
+export interface Target {
+  name: string;
+  measured: string;
+  met: boolean;
+}
+
+export interface BenchResult {
+  settings: { sizes: number[]; divergences: number[]; durationS: number; connections: number; node: string; cpus: number };
+  exchange: ExchangeRow[];
+  throughput: ThroughputRow[];
+  tree: TreeRow[];
+  memory: { keys: number; bytesPerKey: number; rssBytes: number };
+  targets: Target[];
+}
+
+export const DEFAULT_SIZES = [10_000, 100_000];
+export const LARGE_SIZE = 1_000_000;
+export const DIVERGENCES = [0, 0.001, 0.01, 0.1];
+
+export async function runBench(o: BenchOptions): Promise<BenchResult> {
+  const { cpus } = await import('node:os');
+  const sizes = o.large ? [...DEFAULT_SIZES, LARGE_SIZE] : DEFAULT_SIZES;
+  o.log('exchange grid…');
+  const exchange = await exchangeGrid(sizes, DIVERGENCES, o.log);
+  o.log('throughput…');
+  const tp = await throughput(o.durationS, o.log);
+  o.log('tree cost and memory…');
+  const tree = await treeCost([1_000, 1_000_000]);
+  const memory = await memoryPerKey(1_000_000);
+  const result: BenchResult = {
+    settings: { sizes, divergences: DIVERGENCES, durationS: o.durationS, connections: 32, node: process.version, cpus: cpus().length },
+    exchange,
+    throughput: tp,
+    tree,
+    memory,
+    targets: [],
+  };
+  result.targets = targets(result);
+  return result;
+}
+
+function targets(r: BenchResult): Target[] {
+  const find = (strategy: string, n: number, d: number) => r.exchange.find((x) => x.strategy === strategy && x.keys === n && x.divergence === d);
+  const out: Target[] = [];
+  const ratio = (d: number, max: number) => {
+    const row = find('merkle', 100_000, d);
+    if (row?.ratio != null) out.push({ name: `bytes/E <= ${max} at ${d * 100}% of 100k keys`, measured: row.ratio.toFixed(2), met: row.ratio <= max });
+  };
+  ratio(0.01, 3);
+  ratio(0.001, 5);
+  const same = r.exchange.filter((x) => x.strategy === 'merkle' && x.divergence === 0);
+  if (same.length > 0) {
+    const worst = Math.max(...same.map((x) => x.bodyBytes));
+    const trips = Math.max(...same.map((x) => x.roundTrips));
+    out.push({ name: 'identical replicas: 1 round trip and <= 512 bytes', measured: `${trips} round trip(s), ${worst} bytes`, met: trips === 1 && worst <= 512 });
+  }
+  const merkle = find('merkle', 100_000, 0.01);
+  const full = find('full', 100_000, 0.01);
+  if (merkle && full) {
+    const bytes = full.bodyBytes / merkle.bodyBytes;
+    const time = full.wallMs / merkle.wallMs;
+    out.push({ name: 'vs full exchange at 1% of 100k: >= 20x fewer bytes', measured: `${bytes.toFixed(1)}x`, met: bytes >= 20 });
+    out.push({ name: 'vs full exchange at 1% of 100k: >= 5x less time', measured: `${time.toFixed(1)}x`, met: time >= 5 });
+  }
+  const million = r.exchange.filter((x) => x.strategy === 'merkle' && x.keys === LARGE_SIZE && x.divergence > 0);
+  if (million.length > 0) {
+    const trips = Math.max(...million.map((x) => x.roundTrips));
+    out.push({ name: 'at most 6 round trips at 1M keys', measured: String(trips), met: trips <= 6 });
+  }
+  const bare = r.throughput.find((t) => t.target === 'bare node:http');
+  const direct = r.throughput.find((t) => t.target === 'direct PUT');
+  if (bare && direct) {
+    const share = direct.requestsPerSecond / bare.requestsPerSecond;
+    out.push({ name: 'direct PUT >= 50% of bare node:http', measured: `${(share * 100).toFixed(0)}%`, met: share >= 0.5 });
+  }
+  const [small, large] = r.tree;
+  if (small && large) {
+    const growth = large.treeNsPerWrite / small.treeNsPerWrite;
+    out.push({ name: 'tree cost per write at 1M within 2x of 1k', measured: `${growth.toFixed(2)}x`, met: growth <= 2 });
+  }
+  return out;
+}
