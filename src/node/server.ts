@@ -84,11 +84,25 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     peers: () => o.peers.length,
   }));
   const table = routes(service, metrics, o.clusterKey);
+  // A malformed request that follows one still being answered on the same connection (an
+  // unframed body, a bad pipelined request) must not get its 400 written into the middle of
+  // that answer: the connection is closed once the answer is out instead.
+  const busy = new WeakMap<Socket, number>();
+  const closeAfterAnswer = new WeakSet<Socket>();
   server.on('request', (req, res) => {
     res.setHeader('x-ae-node', id);
+    const socket = req.socket as Socket;
+    busy.set(socket, (busy.get(socket) ?? 0) + 1);
+    res.once('close', () => {
+      busy.set(socket, (busy.get(socket) ?? 1) - 1);
+      if (closeAfterAnswer.has(socket)) socket.destroySoon();
+    });
     void handle(table, req, res, counters, log);
   });
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => clientError(error, socket));
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if ((busy.get(socket) ?? 0) > 0) closeAfterAnswer.add(socket);
+    else clientError(error, socket);
+  });
 
   const sweep = setInterval(() => service.purgeTombstones(), Math.min(TOMBSTONE_SWEEP_MS, o.tombstoneTtlMs));
   sweep.unref();
@@ -168,5 +182,7 @@ function clientError(error: NodeJS.ErrnoException, socket: Socket): void {
         ? [408, 'The request took too long to arrive.']
         : [400, 'The request is not valid HTTP.'];
   const body = JSON.stringify({ error: { code: 'bad_request', message } });
-  socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  // An answer to HEAD carries no body, even one that failed to parse.
+  const head = (error as { rawPacket?: Buffer }).rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ';
+  socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${head ? '' : body}`);
 }

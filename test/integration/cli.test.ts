@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { describe, it } from 'node:test';
 import { cli, portsReleased, spawnCli, testCluster } from '../helpers/cli.js';
+import { request } from '../helpers/http.js';
 import { freeBasePort } from '../helpers/ports.js';
 import { until } from '../helpers/poll.js';
 
@@ -117,6 +118,8 @@ describe('ae-demo run --keep, inspect and the exploring commands', () => {
       const json = JSON.parse((await cli(['inspect', 'user:alice', '--nodes', nodes, '--json'])).stdout);
       assert.equal(json.agree, true);
       assert.equal(json.nodes.length, 3);
+      const stranger = await request(`127.0.0.1:${base}`, 'POST', '/internal/exchange', Buffer.from([1, 0, 0, 0, 0, 0, 0]));
+      assert.equal(stranger.status, 401, 'the nodes run shares a random cluster key');
     } finally {
       child.kill('SIGINT');
       const result = await child;
