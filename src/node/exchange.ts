@@ -24,6 +24,8 @@ export type Strategy = 'merkle' | 'full';
 export interface Replica {
   readonly store: Store;
   merge(entry: Entry): ApplyResult;
+  /** Runs a step's merges together (one disk sync with durable storage). */
+  transaction?<T>(fn: () => T): T;
 }
 
 /** Sends one encoded message to the peer and resolves with its encoded answer. */
@@ -62,10 +64,14 @@ export function respond(replica: Replica, incoming: AeMessage): StepResult {
   let deepest = 0;
 
   const received: string[] = [];
-  for (const entry of incoming.entries) {
-    replica.merge(entry);
-    received.push(entry.key);
-  }
+  const mergeAll = () => {
+    for (const entry of incoming.entries) {
+      replica.merge(entry);
+      received.push(entry.key);
+    }
+  };
+  if (replica.transaction && incoming.entries.length > 1) replica.transaction(mergeAll);
+  else mergeAll();
   for (const key of incoming.wants) {
     const mine = store.get(key);
     if (mine) ship(mine);

@@ -3,11 +3,16 @@
 import http from 'node:http';
 import type { Got, RequestError } from 'got';
 import { MAX_SOCKETS_PER_PEER } from './constants.js';
+import type { Faults } from './faults.js';
 
 /** The internal route that takes an anti-entropy message (replication is a message of entries). */
 export const EXCHANGE_PATH = '/internal/exchange';
 /** Header that carries the shared cluster key on internal routes. */
 export const CLUSTER_KEY_HEADER = 'x-ae-cluster-key';
+/** Header naming the sending node on internal routes (fault injection drops cut-off senders). */
+export const FROM_HEADER = 'x-ae-from';
+/** The reason a cut-off peer is reported with. */
+export const CUT_REASON = 'network cut (fault injection)';
 
 export class PeerError extends Error {
   readonly code = 'peer_unreachable';
@@ -57,7 +62,7 @@ class CountingAgent extends http.Agent {
  * got is loaded on first use (and warmed by `preload`), not at import: it is the largest module
  * a node needs, and a node should answer /health as soon as it can.
  */
-export function createPeerClient(clusterKey: string | undefined): PeerClient & { preload(): void } {
+export function createPeerClient(self: string, clusterKey: string | undefined, faults: Faults): PeerClient & { preload(): void } {
   const agent = new CountingAgent({ keepAlive: true, maxSockets: MAX_SOCKETS_PER_PEER });
   let client: Promise<Got> | undefined;
   const load = () =>
@@ -68,6 +73,7 @@ export function createPeerClient(clusterKey: string | undefined): PeerClient & {
         throwHttpErrors: false,
         headers: {
           'content-type': 'application/octet-stream',
+          [FROM_HEADER]: self,
           ...(clusterKey ? { [CLUSTER_KEY_HEADER]: clusterKey } : {}),
         },
       }),
@@ -78,6 +84,7 @@ export function createPeerClient(clusterKey: string | undefined): PeerClient & {
     },
     wireBytes: () => agent.totals(),
     async send(peer, body, timeoutMs) {
+      if (faults.isCut(peer)) throw new PeerError(peer, CUT_REASON);
       const http = await load();
       let response;
       try {

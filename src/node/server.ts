@@ -7,14 +7,17 @@ import { HEADERS_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, MAX_HEADER_BYTES, PEER_TIMEO
 import type { Strategy } from './exchange.js';
 import { loadHasher } from './hash.js';
 import { HybridClock, systemMicros } from './hlc.js';
-import { HttpError } from './http/errors.js';
+import { DroppedError, HttpError } from './http/errors.js';
 import { routes } from './http/routes.js';
 import { dispatch, type Route } from './http/router.js';
 import { createMetrics } from './metrics.js';
+import { Faults } from './faults.js';
 import { createPeerClient } from './peers.js';
 import { NodeService } from './service.js';
 import { newCounters } from './stats.js';
+import { openStorage } from './storage.js';
 import { Store } from './store.js';
+import { compareVersions, type Version } from './version.js';
 
 /** How long one anti-entropy message may take: bigger than a write's, as it may carry many entries. */
 export const EXCHANGE_TIMEOUT_MS = 10_000;
@@ -30,6 +33,8 @@ export interface NodeOptions {
   strategy: Strategy;
   clusterKey?: string;
   clockSkewMs: number;
+  /** Keep entries in SQLite here (survives SIGKILL); in memory when absent. */
+  dataDir?: string;
   replicationTimeoutMs?: number;
   log?: (line: string) => void;
 }
@@ -46,8 +51,16 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const log = o.log ?? (() => undefined);
   const hasher = await loadHasher();
   const store = new Store(hasher);
+  const storage = o.dataDir === undefined ? undefined : await openStorage(o.dataDir);
+  let newest: Version | undefined;
+  if (storage) {
+    // The tree is rebuilt from the stored entries, O(n); the clock resumes past the newest.
+    for (const entry of storage.entries()) {
+      store.apply(entry);
+      if (!newest || compareVersions(entry.version, newest) > 0) newest = entry.version;
+    }
+  }
   const counters = newCounters();
-  const peerClient = createPeerClient(o.clusterKey);
   const nowMicros = systemMicros(o.clockSkewMs);
 
   const server = http.createServer({
@@ -56,16 +69,27 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     requestTimeout: REQUEST_TIMEOUT_MS,
     keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
   });
-  const port = await listen(server, o.host, o.port);
+  let port: number;
+  try {
+    port = await listen(server, o.host, o.port);
+  } catch (error) {
+    storage?.close();
+    throw error;
+  }
   const address = `${o.host.includes(':') ? `[${o.host}]` : o.host}:${port}`;
   const id = o.id ?? `node-${port}`;
+  const faults = new Faults();
+  const peerClient = createPeerClient(address, o.clusterKey, faults);
 
+  const clock = new HybridClock(id, nowMicros);
+  if (newest) clock.observe(newest);
   const service = new NodeService({
     id,
     address,
     peers: o.peers,
     store,
-    clock: new HybridClock(id, nowMicros),
+    clock,
+    ...(storage ? { storage } : {}),
     peerClient,
     counters,
     maxValueBytes: o.maxValueBytes,
@@ -75,6 +99,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     replicationTimeoutMs: o.replicationTimeoutMs ?? PEER_TIMEOUT_MS,
     exchangeTimeoutMs: EXCHANGE_TIMEOUT_MS,
     nowMicros,
+    faults,
   });
   let registry: ReturnType<typeof createMetrics> | undefined;
   const metrics = () => (registry ??= createMetrics(counters, {
@@ -120,6 +145,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
       await drained;
       clearTimeout(force);
       peerClient.close();
+      storage?.close();
     })());
 
   return { service, host: o.host, port, address, close };
@@ -153,6 +179,10 @@ async function handle(table: Route[], req: IncomingMessage, res: ServerResponse,
     res.writeHead(reply.status ?? 200, { 'content-type': type, 'content-length': body.length, ...reply.headers });
     res.end(body);
   } catch (error) {
+    if (error instanceof DroppedError) {
+      res.destroy();
+      return;
+    }
     counters.requests.errors += 1;
     const httpError = error instanceof HttpError ? error : new HttpError(500, 'internal', 'The node failed to handle this request; see its log.');
     if (!(error instanceof HttpError)) log(`error handling ${req.method} ${req.url?.slice(0, 200)}: ${(error as Error).stack ?? String(error)}`);

@@ -2,12 +2,14 @@
 // tree views and anti-entropy rounds. Routes call this; tests can call it directly.
 import { AntiEntropy, type RoundReport } from './anti-entropy.js';
 import type { Entry } from './entry.js';
-import type { Strategy } from './exchange.js';
+import type { Replica, Strategy } from './exchange.js';
+import type { Faults } from './faults.js';
 import type { HybridClock } from './hlc.js';
 import { digestHex, FANOUT, join, MAX_LEVEL } from './merkle.js';
 import type { PeerClient } from './peers.js';
 import { PeerReplicator } from './replication.js';
 import type { Counters } from './stats.js';
+import type { Storage } from './storage.js';
 import type { ApplyResult, Store, StoredEntry } from './store.js';
 
 export interface ServiceOptions {
@@ -24,9 +26,10 @@ export interface ServiceOptions {
   strategy: Strategy;
   replicationTimeoutMs: number;
   exchangeTimeoutMs: number;
-  /** Called with every entry the store accepted (durable storage hooks in here). */
-  onApplied?: (entry: StoredEntry) => void;
+  /** Durable storage (--data-dir): every accepted entry is saved before it is acknowledged. */
+  storage?: Storage;
   nowMicros: () => number;
+  faults: Faults;
 }
 
 export interface Replication {
@@ -49,13 +52,23 @@ export class NodeService {
     this.#replicators = options.peers.map((peer) => new PeerReplicator(peer, (body) => options.peerClient.send(peer, body, options.replicationTimeoutMs)));
     this.antiEntropy = new AntiEntropy({
       node: options.id,
-      replica: { store: options.store, merge: (e) => this.merge(e) },
+      replica: this.replica(),
       transport: (peer) => (body) => options.peerClient.send(peer, body, options.exchangeTimeoutMs),
       strategy: options.strategy,
       maxValueBytes: options.maxValueBytes,
       intervalMs: options.aeIntervalMs,
       counters: options.counters,
     });
+  }
+
+  /** This node as one side of an exchange. */
+  replica(): Replica {
+    return { store: this.#o.store, merge: (e) => this.merge(e), transaction: (fn) => this.transaction(fn) };
+  }
+
+  /** Runs fn as one transaction of the durable storage, if any. */
+  transaction<T>(fn: () => T): T {
+    return this.#o.storage ? this.#o.storage.transaction(fn) : fn();
   }
 
   get id(): string {
@@ -76,6 +89,10 @@ export class NodeService {
 
   get maxValueBytes(): number {
     return this.#o.maxValueBytes;
+  }
+
+  get faults(): Faults {
+    return this.#o.faults;
   }
 
   get counters(): Counters {
@@ -100,10 +117,12 @@ export class NodeService {
 
   /** Many local writes at once (values, or null for deletes), replicated as one message per peer. */
   async writeBatch(items: readonly { key: string; value: string | null }[], direct: boolean): Promise<{ count: number; replication: Replication | null }> {
-    const entries = items.map(({ key, value }) => {
-      this.#apply({ key, value, version: this.#o.clock.tick() });
-      return this.#o.store.get(key)!;
-    });
+    const entries = this.transaction(() =>
+      items.map(({ key, value }) => {
+        this.#apply({ key, value, version: this.#o.clock.tick() });
+        return this.#o.store.get(key)!;
+      }),
+    );
     this.#o.counters.writes.batched += entries.length;
     return { count: entries.length, replication: direct ? null : await this.#replicate(entries) };
   }
@@ -123,8 +142,9 @@ export class NodeService {
   /** Drops tombstones older than the ttl; returns how many. */
   purgeTombstones(): number {
     const purged = this.#o.store.purgeTombstones(this.#o.nowMicros() - this.#o.tombstoneTtlMs * 1000);
-    this.#o.counters.tombstonesPurged += purged;
-    return purged;
+    if (purged.length > 0) this.#o.storage?.remove(purged);
+    this.#o.counters.tombstonesPurged += purged.length;
+    return purged.length;
   }
 
   trigger(peers: readonly string[] = this.#o.peers): Promise<RoundReport> {
@@ -170,7 +190,7 @@ export class NodeService {
 
   #apply(entry: Entry): ApplyResult {
     const result = this.#o.store.apply(entry);
-    if (result === 'applied') this.#o.onApplied?.(this.#o.store.get(entry.key)!);
+    if (result === 'applied') this.#o.storage?.save(entry);
     return result;
   }
 

@@ -87,18 +87,18 @@ export class Store {
     return 'applied';
   }
 
-  /** Drops tombstones written before `olderThanWall` (microseconds); returns how many. */
-  purgeTombstones(olderThanWall: number): number {
-    let purged = 0;
+  /** Drops tombstones written before `olderThanWall` (microseconds); returns their keys. */
+  purgeTombstones(olderThanWall: number): string[] {
+    const purged: string[] = [];
     for (const entry of this.#entries.values()) {
       if (entry.value === null && entry.version.wall < olderThanWall) {
         this.#entries.delete(entry.key);
         this.tree.remove(entry);
         this.#account(entry, -1);
-        purged += 1;
+        purged.push(entry.key);
       }
     }
-    if (purged > 0) this.#sorted = null;
+    if (purged.length > 0) this.#sorted = null;
     return purged;
   }
 

@@ -20,6 +20,7 @@ interface NodeArgs {
   'max-value-bytes': number;
   'clock-skew-ms': number;
   'cluster-key'?: string;
+  'data-dir'?: string;
 }
 
 export const nodeCommand: CommandModule<object, NodeArgs> = {
@@ -36,9 +37,11 @@ export const nodeCommand: CommandModule<object, NodeArgs> = {
       .option('tombstone-ttl', { type: 'string', default: '24h', describe: 'How long deletes are remembered (ms, s, m, h, d)' })
       .option('max-value-bytes', { type: 'number', default: DEFAULT_MAX_VALUE_BYTES, describe: 'Largest value accepted, in bytes' })
       .option('clock-skew-ms', { type: 'number', default: 0, describe: "Shift this node's clock (to play with skew)" })
+      .option('data-dir', { type: 'string', describe: 'Keep entries in SQLite in this directory (survives kill -9); in memory without it' })
       .option('cluster-key', { type: 'string', describe: `Secret the nodes share for internal routes (or $${CLUSTER_KEY_ENV})` })
       .example('$0 node --port 9999 --peers 127.0.0.1:10000,127.0.0.1:10001', 'the first node of the seed guide')
-      .example('$0 node --port 0', 'a lone node on a free port') as unknown as Argv<NodeArgs>,
+      .example('$0 node --port 0', 'a lone node on a free port')
+      .example('$0 node --port 9999 --data-dir ./data/node1', 'a node whose writes survive kill -9') as unknown as Argv<NodeArgs>,
   handler: async (argv) => {
     const id = argv.id;
     if (id !== undefined && !checkNodeId(id).ok) throw new UsageError(`--id: ${(checkNodeId(id) as { message: string }).message}`);
@@ -59,6 +62,7 @@ export const nodeCommand: CommandModule<object, NodeArgs> = {
         tombstoneTtlMs: parseDuration(argv['tombstone-ttl'], '--tombstone-ttl'),
         maxValueBytes: parseCount(argv['max-value-bytes'], '--max-value-bytes', 1, 64 * 1024 * 1024),
         clockSkewMs: parseCount(Math.abs(argv['clock-skew-ms']), '--clock-skew-ms', 0, 86_400_000) * Math.sign(argv['clock-skew-ms'] || 0),
+        ...(argv['data-dir'] !== undefined ? { dataDir: argv['data-dir'] } : {}),
         ...(clusterKey(argv['cluster-key']) ? { clusterKey: clusterKey(argv['cluster-key'])! } : {}),
       },
       (line) => process.stdout.write(`${line}\n`),

@@ -6,12 +6,12 @@ import { CodecError } from '../codec.js';
 import { BODY_SLACK_BYTES, INTERNAL_BODY_LIMIT_BYTES, LIST_DEFAULT_LIMIT, LIST_MAX_LIMIT } from '../constants.js';
 import { answer } from '../exchange.js';
 import { MAX_LEVEL, FANOUT } from '../merkle.js';
-import { CLUSTER_KEY_HEADER } from '../peers.js';
+import { CLUSTER_KEY_HEADER, FROM_HEADER } from '../peers.js';
 import type { NodeService, WriteResult } from '../service.js';
 import type { StoredEntry } from '../store.js';
 import { checkKey, checkKeySegment, checkValue } from '../validate.js';
 import { parseJson, readBody } from './body.js';
-import { HttpError } from './errors.js';
+import { DroppedError, HttpError } from './errors.js';
 import { route, type Reply, type Request, type Route } from './router.js';
 
 /** A batch write holds at most this many items, in a body of at most this size. */
@@ -46,13 +46,31 @@ export function routes(service: NodeService, metrics: () => Promise<Registry>, c
         return { body: await registry.metrics(), headers: { 'content-type': registry.contentType } };
       },
     }),
+    route(/^\/admin\/partition$/, {
+      POST: async ({ req }) => {
+        authorize(req, clusterKey);
+        service.faults.partition(await peerList(service, req, true));
+        return { body: { node: service.id, cut: service.faults.cut() } };
+      },
+    }),
+    route(/^\/admin\/heal$/, {
+      POST: async ({ req }) => {
+        authorize(req, clusterKey);
+        const named = await peerList(service, req, false);
+        service.faults.heal(named.length > 0 ? named : undefined);
+        return { body: { node: service.id, cut: service.faults.cut() } };
+      },
+    }),
+    route(/^\/admin\/faults$/, { GET: () => ({ body: { node: service.id, cut: service.faults.cut() } }) }),
     route(/^\/internal\/exchange$/, {
       POST: async ({ req }) => {
         authorize(req, clusterKey);
+        const from = req.headers[FROM_HEADER];
+        if (typeof from === 'string' && service.faults.isCut(from)) throw new DroppedError();
         const body = await readBody(req, INTERNAL_BODY_LIMIT_BYTES);
         service.counters.peerMessages.received += 1;
         try {
-          return { body: answer({ store: service.store, merge: (e) => service.merge(e) }, body, service.maxValueBytes) };
+          return { body: answer(service.replica(), body, service.maxValueBytes) };
         } catch (error) {
           if (error instanceof CodecError) {
             service.counters.peerMessages.rejected += 1;
@@ -136,23 +154,27 @@ function treeNode(service: NodeService, query: URLSearchParams): Reply {
 }
 
 async function trigger(service: NodeService, { req }: Request): Promise<Reply> {
+  const named = await peerList(service, req, false);
+  return { body: await service.trigger(named.length > 0 ? named : service.peers) };
+}
+
+/**
+ * An optional body {"peers": [...]} naming configured peers only, so that no client can make a
+ * node call out elsewhere. Returns [] when no peer is named (and none is required).
+ */
+async function peerList(service: NodeService, req: IncomingMessage, required: boolean): Promise<string[]> {
   const raw = await readBody(req, SMALL_BODY_LIMIT);
-  let peers = service.peers;
-  if (raw.length > 0) {
-    const parsed = parseJson(raw);
-    const named = typeof parsed === 'object' && parsed !== null ? (parsed as { peers?: unknown }).peers : undefined;
-    if (named !== undefined) {
-      if (!Array.isArray(named) || !named.every((p): p is string => typeof p === 'string')) {
-        throw new HttpError(400, 'bad_request', '"peers" must be a list of peer addresses such as ["127.0.0.1:10000"].');
-      }
-      const unknown = named.filter((p) => !service.peers.includes(p));
-      if (unknown.length > 0) {
-        throw new HttpError(400, 'bad_request', `${unknown[0]!.slice(0, 100)} is not a configured peer of ${service.id}; its peers are ${service.peers.join(', ') || 'none'}.`);
-      }
-      peers = named;
-    }
+  const parsed = raw.length > 0 ? parseJson(raw) : undefined;
+  const named = typeof parsed === 'object' && parsed !== null ? (parsed as { peers?: unknown }).peers : undefined;
+  if (named === undefined && !required) return [];
+  if (!Array.isArray(named) || !named.every((p): p is string => typeof p === 'string') || (required && named.length === 0)) {
+    throw new HttpError(400, 'bad_request', '"peers" must be a list of peer addresses such as ["127.0.0.1:10000"].');
   }
-  return { body: await service.trigger(peers) };
+  const unknown = named.filter((p) => !service.peers.includes(p));
+  if (unknown.length > 0) {
+    throw new HttpError(400, 'bad_request', `${unknown[0]!.slice(0, 100)} is not a configured peer of ${service.id}; its peers are ${service.peers.join(', ') || 'none'}.`);
+  }
+  return named;
 }
 
 function stats(service: NodeService) {
