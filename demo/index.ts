@@ -1,8 +1,14 @@
 // Every scenario, listed explicitly (no globbing): `ae-demo scenarios` and `run --scenario`.
+import { clockSkew } from './clock-skew.js';
+import { crash } from './crash.js';
+import { deletes } from './delete.js';
+import { partition } from './partition.js';
+import { periodic } from './periodic.js';
 import { seed } from './seed.js';
+import { splitBrain } from './split-brain.js';
 import type { Scenario } from './types.js';
 
-export const scenarios: readonly Scenario[] = [seed];
+export const scenarios: readonly Scenario[] = [seed, partition, crash, splitBrain, deletes, clockSkew, periodic];
 
 export function findScenario(name: string): Scenario | undefined {
   return scenarios.find((s) => s.name === name);

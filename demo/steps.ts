@@ -3,7 +3,7 @@ import type { KeyState, Snapshot } from '../src/cluster/client.js';
 import type { Cluster } from '../src/cluster/cluster.js';
 import { diffTrees } from '../src/cluster/tree-diff.js';
 import { compareVersions } from '../src/node/version.js';
-import type { KeysByNode, ScenarioContext, Winner, WriteLine } from './types.js';
+import type { KeysByNode, ScenarioContext, ScenarioResult, Winner, WriteLine } from './types.js';
 
 /** The batch route takes this many items per request. */
 const BATCH_SIZE = 5_000;
@@ -38,7 +38,7 @@ export async function put(ctx: ScenarioContext, node: number, key: string, value
     direct,
     value,
     version: answer.version,
-    ...(answer.replication ? { acked: answer.replication.acked.map((a) => idOf(ctx.cluster, a)), failed: answer.replication.failed } : {}),
+    ...(answer.replication ? { acked: answer.replication.acked.map((a) => idOf(ctx.cluster, a)), failed: answer.replication.failed.map((f) => ({ peer: idOf(ctx.cluster, f.peer), reason: f.reason })) } : {}),
   };
 }
 
@@ -154,4 +154,61 @@ async function listAll(client: Cluster['clients'][number]): Promise<Map<string, 
 
 function idOf(cluster: Cluster, address: string): string {
   return cluster.nodes.find((n) => n.address === address)?.id ?? address;
+}
+
+/** A numbered part that shows the story keys on every node; returns what it read. */
+export async function showKeys(ctx: ScenarioContext, title: string, keys: readonly string[]): Promise<Record<string, KeyState[]>> {
+  await ctx.section(title);
+  const states = await readKeys(ctx.cluster, keys);
+  ctx.show({ type: 'keys', keys: [...keys], states, nodes: ids(ctx.cluster), background: ctx.options.backgroundKeys });
+  return states;
+}
+
+/**
+ * The end every scenario shares: where the trees differ, one trigger on node `on`, the keys
+ * after, who won and why, and the verification (plus the scenario's own checks).
+ */
+export async function repairAndVerify(
+  ctx: ScenarioContext,
+  keys: readonly string[],
+  before: Record<string, KeyState[]>,
+  on = 1,
+  checks: (after: Record<string, KeyState[]>) => string[] = () => [],
+): Promise<ScenarioResult> {
+  const { cluster } = ctx;
+  await ctx.section('Merkle trees: where the replicas differ');
+  const snapsBefore = await showTreeDifferences(ctx);
+  await ctx.section(`Anti-entropy, triggered on ${cluster.nodes[on - 1]!.id}`);
+  const report = await triggerAndShow(ctx, on, snapsBefore);
+  const after = await showKeys(ctx, 'After anti-entropy', keys);
+  ctx.show({ type: 'winners', winners: winners(before, after) });
+  const verdict = await verify(cluster);
+  return {
+    converged: verdict.converged && checks(after).length === 0,
+    problems: [...verdict.problems, ...checks(after)],
+    before: byNode(before),
+    after: byNode(after),
+    roots: { before: roots(snapsBefore), after: roots(await snapshots(cluster)) },
+    antiEntropy: [report],
+    keys: verdict.keys,
+  };
+}
+
+/** A check that every node shows `expected` for key (a value, or null for deleted or missing). */
+export function expectEverywhere(states: Record<string, KeyState[]>, key: string, expected: string | null): string[] {
+  return (states[key] ?? [])
+    .filter((s) => (expected === null ? s.state === 'value' : s.value !== expected))
+    .map((s) => `${s.node} shows ${s.state === 'value' ? JSON.stringify(s.value) : s.state} for "${key}", expected ${expected === null ? 'no value' : JSON.stringify(expected)}`);
+}
+
+/** Background keys first (when asked for), so repair costs mean something. */
+export async function background(ctx: ScenarioContext): Promise<void> {
+  const n = ctx.options.backgroundKeys;
+  if (n === 0) return;
+  await ctx.phase(`writing ${n} keys normally`, () => loadBackground(ctx.cluster, n), () => `${n.toLocaleString('en-US')} keys written normally (replicated to all ${ctx.cluster.nodes.length})`);
+}
+
+/** Addresses of every node but i (1-based). */
+export function othersThan(cluster: Cluster, i: number): string[] {
+  return cluster.nodes.filter((_, j) => j !== i - 1).map((n) => n.address);
 }

@@ -61,6 +61,8 @@ export interface ScenarioResult {
   roots: { before: Record<string, string>; after: Record<string, string> };
   antiEntropy: RoundReport[];
   keys: number;
+  /** Scenarios that wait for convergence say how long it took. */
+  convergedAfterMs?: number;
 }
 
 export interface Scenario {
@@ -68,5 +70,11 @@ export interface Scenario {
   summary: string;
   /** Node counts the scenario works with. */
   minNodes: number;
+  /** Extra flags for node i (1-based): a clock skew, a tombstone ttl. */
+  nodeArgs?: (index: number) => string[];
+  /** Nodes keep their data in a directory, so that a crash can be survived. */
+  durable?: boolean;
+  /** Periodic anti-entropy for the nodes, in ms (default 0: only on trigger). */
+  aeIntervalMs?: number;
   play(ctx: ScenarioContext): Promise<ScenarioResult>;
 }

@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import chalk from 'chalk';
 import type { Argv } from 'yargs';
 import { startCluster, type Cluster } from '../cluster/cluster.js';
-import { CLUSTER_KEY_ENV } from './commands/node.js';
 import { DEFAULT_BASE_PORT, DEFAULT_NODE_COUNT, parseCount, parsePort } from './options.js';
 
 export const MAX_NODES = 9;
@@ -30,13 +29,19 @@ export function checkClusterFlags(argv: ClusterArgs): { count: number; basePort:
  * Starts the nodes with a fresh random cluster key (through the environment, not argv, so it
  * shows in no process list) and periodic anti-entropy off unless asked for.
  */
-export function startLocalCluster(count: number, basePort: number, aeIntervalMs: number, onLog?: (node: number, stream: 'stdout' | 'stderr', line: string) => void): Promise<Cluster> {
+export function startLocalCluster(
+  count: number,
+  basePort: number,
+  aeIntervalMs: number,
+  onLog?: (node: number, stream: 'stdout' | 'stderr', line: string) => void,
+  extraArgs: (index: number) => string[] = () => [],
+): Promise<Cluster> {
   return startCluster({
     count,
     basePort,
     portFlag: '--base-port',
-    env: { [CLUSTER_KEY_ENV]: randomBytes(16).toString('hex') },
-    nodeArgs: () => ['--ae-interval', String(aeIntervalMs)],
+    clusterKey: randomBytes(16).toString('hex'),
+    nodeArgs: (i) => ['--ae-interval', String(aeIntervalMs), ...extraArgs(i)],
     ...(onLog ? { onLog } : {}),
   });
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
 import { AeError, EXIT, UsageError } from '../errors.js';
 import { benchCommand } from './commands/bench.js';
+import { chaosCommand } from './commands/chaos.js';
 import { clusterCommand } from './commands/cluster.js';
 import { delCommand, putCommand } from './commands/write.js';
 import { diffCommand } from './commands/diff.js';
@@ -31,6 +32,7 @@ export async function main(args: string[]): Promise<void> {
       .command(triggerCommand)
       .command(diffCommand)
       .command(scenariosCommand)
+      .command(chaosCommand)
       .command(benchCommand)
       .option('verbose', { type: 'boolean', default: false, describe: 'Show stack traces of errors' })
       .option('color', { type: 'boolean', describe: 'Colour output (--no-color turns it off; so do NO_COLOR and a non-terminal stdout)' })

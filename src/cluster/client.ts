@@ -1,6 +1,7 @@
 // A client for one node's public HTTP API (got: timeouts, retries of idempotent reads).
 import type { Got, RequestError } from 'got';
 import { NodeUnreachableError } from '../errors.js';
+import { CLUSTER_KEY_HEADER } from '../node/peers.js';
 import type { RoundReport } from '../node/anti-entropy.js';
 import type { Version } from '../node/version.js';
 
@@ -66,9 +67,12 @@ export interface Health {
 export class NodeClient {
   readonly address: string;
   #http: Promise<Got> | undefined;
+  readonly #clusterKey: string | undefined;
 
-  constructor(address: string) {
+  /** The cluster key, when the nodes have one, opens the admin routes (fault injection). */
+  constructor(address: string, clusterKey?: string) {
     this.address = address;
+    this.#clusterKey = clusterKey;
   }
 
   /** got is imported on first use, so commands that never call a node do not pay for it. */
@@ -80,6 +84,7 @@ export class NodeClient {
         retry: { limit: READ_RETRIES, methods: ['GET'] },
         throwHttpErrors: false,
         responseType: 'json',
+        headers: this.#clusterKey ? { [CLUSTER_KEY_HEADER]: this.#clusterKey } : {},
       }),
     );
     return this.#http;
@@ -122,6 +127,16 @@ export class NodeClient {
   list(prefix: string, limit: number, cursor: string | null): Promise<{ items: { key: string; value: string; version: Version }[]; next: string | null }> {
     const query = new URLSearchParams({ prefix, limit: String(limit), ...(cursor !== null ? { cursor } : {}) });
     return this.#ok('GET', `kv?${query.toString()}`);
+  }
+
+  /** Cuts this node off from the named peers, both ways (fault injection). */
+  partition(peers: string[]): Promise<{ cut: string[] }> {
+    return this.#ok('POST', 'admin/partition', { peers });
+  }
+
+  /** Heals the named cuts, or all of them. */
+  heal(peers?: string[]): Promise<{ cut: string[] }> {
+    return this.#ok('POST', 'admin/heal', peers ? { peers } : {});
   }
 
   stats(): Promise<Record<string, unknown>> {

@@ -1,14 +1,17 @@
 // A local cluster: N nodes on consecutive ports, each peered with all others, started together
 // and always stopped together.
-import { launchNode, type LaunchedNode, type LaunchOptions } from './launcher.js';
+import { launchNode, type LaunchedNode, type LaunchOptions, type NodeSpec } from './launcher.js';
 import { NodeClient } from './client.js';
+
+/** The environment variable through which nodes get the cluster key (not argv: no process list shows it). */
+export const CLUSTER_KEY_ENV = 'AE_DEMO_CLUSTER_KEY';
 
 export interface ClusterOptions extends LaunchOptions {
   count: number;
   basePort: number;
   host?: string;
-  /** Environment for every node (e.g. the cluster key). */
-  env?: Record<string, string>;
+  /** A secret the nodes share for internal and admin routes (given to them and to the clients). */
+  clusterKey?: string;
   /** Extra flags for every node (e.g. --ae-interval 0). */
   nodeArgs?: (index: number) => string[];
 }
@@ -16,10 +19,29 @@ export interface ClusterOptions extends LaunchOptions {
 export class Cluster {
   readonly nodes: LaunchedNode[];
   readonly clients: NodeClient[];
+  readonly #specs: NodeSpec[];
+  readonly #options: LaunchOptions;
 
-  constructor(nodes: LaunchedNode[]) {
+  constructor(nodes: LaunchedNode[], specs: NodeSpec[], options: LaunchOptions, clusterKey?: string) {
     this.nodes = nodes;
-    this.clients = nodes.map((n) => new NodeClient(n.address));
+    this.clients = nodes.map((n) => new NodeClient(n.address, clusterKey));
+    this.#specs = specs;
+    this.#options = options;
+  }
+
+  /** Kills node i (1-based) with a signal (SIGKILL: a crash) and waits until it is gone. */
+  async kill(i: number, signal: NodeJS.Signals): Promise<void> {
+    const node = this.nodes[i - 1]!;
+    node.kill(signal);
+    await node.exited;
+  }
+
+  /** Starts node i again with the same port, peers and flags (and so the same data directory). */
+  async restart(i: number): Promise<LaunchedNode> {
+    await this.nodes[i - 1]!.stop();
+    const node = await launchNode(this.#specs[i - 1]!, this.#options);
+    this.nodes[i - 1] = node;
+    return node;
   }
 
   /** Stops every node (SIGTERM, then SIGKILL past the deadline) and waits for their exit. */
@@ -31,19 +53,17 @@ export class Cluster {
 export async function startCluster(o: ClusterOptions): Promise<Cluster> {
   const host = o.host ?? '127.0.0.1';
   const addresses = Array.from({ length: o.count }, (_, i) => `${host}:${o.basePort + i}`);
-  const started = await Promise.allSettled(
-    addresses.map((_, i) =>
-      launchNode(
-        { index: i + 1, host, port: o.basePort + i, peers: addresses.filter((_, j) => j !== i), args: o.nodeArgs?.(i + 1) ?? [], env: o.env ?? {} },
-        o,
-      ),
-    ),
-  );
+  const specs: NodeSpec[] = addresses.map((_, i) => ({ index: i + 1, host, port: o.basePort + i, peers: addresses.filter((_, j) => j !== i), args: o.nodeArgs?.(i + 1) ?? [], env: keyEnv(o.clusterKey) }));
+  const started = await Promise.allSettled(specs.map((spec) => launchNode(spec, o)));
   const up = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const failure = started.find((r) => r.status === 'rejected');
   if (failure) {
     await Promise.all(up.map((n) => n.stop()));
     throw (failure as PromiseRejectedResult).reason;
   }
-  return new Cluster(up);
+  return new Cluster(up, specs, o, o.clusterKey);
+}
+
+function keyEnv(key: string | undefined): Record<string, string> {
+  return key ? { [CLUSTER_KEY_ENV]: key } : {};
 }

@@ -1,5 +1,6 @@
 // `ae-demo node`: one store node in the foreground until SIGINT/SIGTERM.
 import type { Argv, CommandModule } from 'yargs';
+import { CLUSTER_KEY_ENV } from '../../cluster/cluster.js';
 import { UsageError } from '../../errors.js';
 import { DEFAULT_MAX_VALUE_BYTES } from '../../node/constants.js';
 import { checkNodeId } from '../../node/validate.js';
@@ -7,7 +8,7 @@ import { parseAddresses, parseCount, parseDuration, parsePort } from '../options
 
 /** A node started by hand runs a round every 30 s; `run` and `cluster` start theirs with 0. */
 export const DEFAULT_AE_INTERVAL_MS = 30_000;
-export const CLUSTER_KEY_ENV = 'AE_DEMO_CLUSTER_KEY';
+
 
 interface NodeArgs {
   port: number;

@@ -1,4 +1,7 @@
 // `ae-demo run`: start the nodes, play a scenario, print the story and the verdict, stop the nodes.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import chalk from 'chalk';
 import type { Argv, CommandModule } from 'yargs';
@@ -76,14 +79,25 @@ export async function run(o: RunOptions): Promise<void> {
   });
   const progress = createProgress(o.json);
   let cluster: Cluster | undefined;
+  let dataRoot: string | undefined;
+  const cleanup = async () => {
+    await cluster?.stop();
+    if (dataRoot) await rm(dataRoot, { recursive: true, force: true });
+  };
   const release = onInterrupt(
-    async () => cluster?.stop(),
+    cleanup,
     (signal) => process.stderr.write(`\n${signal}: stopping every node…\n`),
   );
   try {
     printer.line(`${chalk.bold('ae-demo')} · anti-entropy between ${o.count} replicas of a key-value store · scenario ${chalk.bold(scenario.name)}`);
     printer.line();
-    cluster = await progress.phase(`starting ${o.count} nodes`, () => startLocalCluster(o.count, o.basePort, 0), (c) => `${o.count} nodes up  ${nodeLine(c)}`);
+    if (scenario.durable) dataRoot = await mkdtemp(path.join(os.tmpdir(), 'ae-demo-'));
+    const nodeArgs = (i: number) => [...(scenario.nodeArgs?.(i) ?? []), ...(dataRoot ? ['--data-dir', path.join(dataRoot, `node-${i}`)] : [])];
+    cluster = await progress.phase(
+      `starting ${o.count} nodes`,
+      () => startLocalCluster(o.count, o.basePort, scenario.aeIntervalMs ?? 0, undefined, nodeArgs),
+      (c) => `${o.count} nodes up  ${nodeLine(c)}${dataRoot ? chalk.dim(`  data in ${dataRoot}`) : ''}`,
+    );
     const live = cluster;
     const ctx: ScenarioContext = {
       cluster: live,
@@ -111,7 +125,7 @@ export async function run(o: RunOptions): Promise<void> {
     if (!result.converged) throw new VerificationError(`The replicas still differ after anti-entropy: ${result.problems[0] ?? 'see above'}.`);
   } finally {
     release();
-    await cluster?.stop();
+    await cleanup();
   }
 }
 

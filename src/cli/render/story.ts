@@ -90,6 +90,6 @@ function winnerLine(w: Winner): string {
   const without = w.losers.filter((l) => !l.version).map((l) => l.node);
   const holds = w.value === null ? 'the key is deleted on every node' : `every node now holds ${chalk.green(JSON.stringify(w.value))}`;
   const than = older.length > 0 ? ` is newer than ${[...new Set(older)].join(', ')}` : '';
-  const missing = without.length > 0 ? `${than ? ';' : ''} ${without.join(', ')} had none` : '';
+  const missing = without.length > 0 ? `${than ? ';' : ','} ${without.join(', ')} had none` : '';
   return `${chalk.bold(w.key)}: ${by}${than}${missing}: last write wins, so ${holds}.`;
 }
