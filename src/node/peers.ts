@@ -59,10 +59,10 @@ class CountingAgent extends http.Agent {
 }
 
 /**
- * got is loaded on first use (and warmed by `preload`), not at import: it is the largest module
- * a node needs, and a node should answer /health as soon as it can.
+ * got is loaded on first use, not at import: it is the largest module a node needs, a node
+ * should answer /health as soon as it can, and a node that only answers peers never needs it.
  */
-export function createPeerClient(self: string, clusterKey: string | undefined, faults: Faults): PeerClient & { preload(): void } {
+export function createPeerClient(self: string, clusterKey: string | undefined, faults: Faults): PeerClient {
   const agent = new CountingAgent({ keepAlive: true, maxSockets: MAX_SOCKETS_PER_PEER });
   let client: Promise<Got> | undefined;
   const load = () =>
@@ -79,9 +79,6 @@ export function createPeerClient(self: string, clusterKey: string | undefined, f
       }),
     ));
   return {
-    preload() {
-      void load();
-    },
     wireBytes: () => agent.totals(),
     async send(peer, body, timeoutMs) {
       if (faults.isCut(peer)) throw new PeerError(peer, CUT_REASON);

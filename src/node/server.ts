@@ -132,7 +132,6 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const sweep = setInterval(() => service.purgeTombstones(), Math.min(TOMBSTONE_SWEEP_MS, o.tombstoneTtlMs));
   sweep.unref();
   service.antiEntropy.start(o.peers);
-  peerClient.preload();
 
   let closing: Promise<void> | undefined;
   const close = () =>
