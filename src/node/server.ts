@@ -100,6 +100,12 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     exchangeTimeoutMs: EXCHANGE_TIMEOUT_MS,
     nowMicros,
     faults,
+    onRound: (report) => {
+      const notable = report.peers.filter((p) => p.status !== 'in_sync');
+      for (const p of notable) {
+        log(p.status === 'unreachable' ? `anti-entropy: ${p.peer} unreachable (${p.reason})` : `anti-entropy with ${p.peer}: pulled ${p.counts.pulled}, pushed ${p.counts.pushed} in ${p.roundTrips} round trips, ${p.bytes.sent + p.bytes.received} bytes`);
+      }
+    },
   });
   let registry: ReturnType<typeof createMetrics> | undefined;
   const metrics = () => (registry ??= createMetrics(counters, {

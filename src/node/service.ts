@@ -30,6 +30,8 @@ export interface ServiceOptions {
   storage?: Storage;
   nowMicros: () => number;
   faults: Faults;
+  /** Told about every round that moved keys or met an unreachable peer. */
+  onRound?: (report: RoundReport) => void;
 }
 
 export interface Replication {
@@ -58,6 +60,7 @@ export class NodeService {
       maxValueBytes: options.maxValueBytes,
       intervalMs: options.aeIntervalMs,
       counters: options.counters,
+      ...(options.onRound ? { onRound: options.onRound } : {}),
     });
   }
 

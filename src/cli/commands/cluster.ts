@@ -29,7 +29,8 @@ export const clusterCommand: CommandModule<object, ClusterCommandArgs> = {
     try {
       cluster = await startLocalCluster(count, basePort, interval, log);
       process.stdout.write(`${chalk.green('✔')} ${count} nodes up  ${nodeLine(cluster)}\n`);
-      process.stdout.write(chalk.dim(`Try: npx ae-demo put user:alice alice_data · npx ae-demo inspect user:alice --nodes ${cluster.nodes.map((n) => n.address).join(',')} · Ctrl-C stops them all\n`));
+      const all = cluster.nodes.map((n) => n.address).join(',');
+      process.stdout.write(chalk.dim(`Try: npx ae-demo put user:alice alice_data --node ${cluster.nodes[0]!.address} --direct · npx ae-demo inspect user:alice --nodes ${all} · npx ae-demo trigger --node ${cluster.nodes[0]!.address} · Ctrl-C stops them all\n`));
       const live = cluster;
       await new Promise<void>((resolve) => {
         const stop = () => {
