@@ -18,6 +18,8 @@ export const MAX_HEADER_BYTES = 16 * 1024;
 export const HEADERS_TIMEOUT_MS = 5_000;
 /** A client has this long to send a whole request, body included (dribbling bodies). */
 export const REQUEST_TIMEOUT_MS = 30_000;
+/** How often the server looks for requests past those timeouts (Node's default is 30 s). */
+export const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 /** Idle kept-alive connections are closed after this. */
 export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 

@@ -3,7 +3,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { NodeUnreachableError } from '../errors.js';
-import { HEADERS_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, MAX_HEADER_BYTES, PEER_TIMEOUT_MS, REQUEST_TIMEOUT_MS, SHUTDOWN_GRACE_MS, TOMBSTONE_SWEEP_MS } from './constants.js';
+import { HEADERS_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, TIMEOUT_CHECK_INTERVAL_MS, MAX_HEADER_BYTES, PEER_TIMEOUT_MS, REQUEST_TIMEOUT_MS, SHUTDOWN_GRACE_MS, TOMBSTONE_SWEEP_MS } from './constants.js';
 import type { Strategy } from './exchange.js';
 import { loadHasher } from './hash.js';
 import { HybridClock, systemMicros } from './hlc.js';
@@ -68,6 +68,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     headersTimeout: HEADERS_TIMEOUT_MS,
     requestTimeout: REQUEST_TIMEOUT_MS,
     keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
   });
   let port: number;
   try {

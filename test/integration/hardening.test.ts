@@ -1,5 +1,6 @@
 // Keeping strangers out, surviving load during repair, and no orphan processes.
 import assert from 'node:assert/strict';
+import net from 'node:net';
 import { describe, it } from 'node:test';
 import { execa } from 'execa';
 import { launchNode } from '../../src/cluster/launcher.js';
@@ -59,6 +60,44 @@ describe('cluster key', () => {
     const r = await child;
     assert.equal(r.exitCode, 0);
     assert.match(stderr, /warning: binding 0\.0\.0\.0 exposes this node/);
+  });
+});
+
+describe('slow clients', () => {
+  it('requests that dribble in hold nothing: others are served, and the node closes them (408)', async () => {
+    const cluster = await testCluster(1);
+    const address = cluster.nodes[0]!.address;
+    const [host, port] = address.split(':') as [string, string];
+    const sockets: net.Socket[] = [];
+    const answers: string[] = [];
+    let closed = 0;
+    const timers: NodeJS.Timeout[] = [];
+    try {
+      for (let i = 0; i < 20; i++) {
+        const socket = net.connect(Number(port), host);
+        let answer = '';
+        socket.on('data', (c) => (answer += c.toString()));
+        socket.on('error', () => undefined);
+        socket.on('close', () => {
+          closed += 1;
+          answers.push(answer);
+        });
+        socket.write('PUT /kv/slow HTTP/1.1\r\nHost: x\r\n');
+        // One header byte every 200 ms: the headers never complete.
+        timers.push(setInterval(() => socket.writable && socket.write('x'), 200));
+        sockets.push(socket);
+      }
+      const started = Date.now();
+      assert.equal((await request(address, 'GET', '/health')).status, 200);
+      assert.ok(Date.now() - started < 2_000, 'a normal request is served while 20 slow ones are open');
+      await until('the node to close every slow connection', async () => closed === 20, 20_000);
+      assert.ok(answers.every((a) => a === '' || a.startsWith('HTTP/1.1 408')), answers.join('|'));
+      assert.equal((await request(cluster.nodes[0]!.address, 'GET', '/kv/slow')).status, 404, 'nothing was written');
+    } finally {
+      for (const t of timers) clearInterval(t);
+      for (const s of sockets) s.destroy();
+      await cluster.stop();
+    }
   });
 });
 
