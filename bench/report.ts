@@ -21,6 +21,7 @@ export function renderReport(r: BenchResult): string {
   for (const row of r.tree) tr.push([row.keys.toLocaleString('en-US'), row.treeNsPerWrite.toFixed(0), row.applyNsPerWrite.toFixed(0)]);
   out.push('', 'Tree cost per write', tr.toString());
   out.push('', `Memory: ${r.memory.bytesPerKey} bytes of RSS per key at ${r.memory.keys.toLocaleString('en-US')} keys (100-byte values; process RSS ${kb(r.memory.rssBytes)})`);
+  out.push('', `Start-up: a node with ${r.startup.keys.toLocaleString('en-US')} keys in its data directory is ready in ${(r.startup.startMs / 1000).toFixed(2)} s (an empty one in ${(r.startup.emptyStartMs / 1000).toFixed(2)} s)`);
   out.push('', 'Targets', ...r.targets.map((t) => `  ${t.met ? 'met   ' : 'MISSED'}  ${t.name}: ${t.measured}`));
   return out.join('\n');
 }

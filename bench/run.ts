@@ -3,6 +3,7 @@
 import { exchangeGrid, type ExchangeRow } from './exchange.js';
 import { renderReport } from './report.js';
 import { throughput, type ThroughputRow } from './throughput.js';
+import { startupTime, type StartupRow } from './startup.js';
 import { memoryPerKey, treeCost, type TreeRow } from './tree.js';
 
 export interface BenchOptions {
@@ -24,6 +25,7 @@ export interface BenchResult {
   throughput: ThroughputRow[];
   tree: TreeRow[];
   memory: { keys: number; bytesPerKey: number; rssBytes: number };
+  startup: StartupRow;
   targets: Target[];
 }
 
@@ -41,12 +43,15 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   o.log('tree cost and memory…');
   const tree = await treeCost([1_000, 1_000_000]);
   const memory = await memoryPerKey(1_000_000);
+  o.log('start-up with 1M keys in a data directory…');
+  const startup = await startupTime(1_000_000);
   const result: BenchResult = {
     settings: { sizes, divergences: DIVERGENCES, durationS: o.durationS, connections: 32, node: process.version, cpus: cpus().length },
     exchange,
     throughput: tp,
     tree,
     memory,
+    startup,
     targets: [],
   };
   result.targets = targets(result);

@@ -9,6 +9,8 @@ import { AeError, EXIT } from '../errors.js';
 import type { Entry } from './entry.js';
 
 export const DATABASE_FILE = 'ae-demo.sqlite';
+/** Rows read per query when a node loads its data directory at start. */
+const READ_PAGE_ROWS = 10_000;
 
 export interface Storage {
   /** Every stored entry, in no particular order. */
@@ -22,7 +24,8 @@ export interface Storage {
 
 interface Statement {
   run(...params: unknown[]): unknown;
-  iterate(...params: unknown[]): IterableIterator<unknown>;
+  all(...params: unknown[]): unknown[];
+  raw(toggle: boolean): Statement;
 }
 
 interface Database {
@@ -33,7 +36,8 @@ interface Database {
   close(): void;
 }
 
-type Row = { key: string; value: string | null; wall: number; logical: number; node: string };
+/** A row as an array (raw mode: no object per row, which matters at a million rows). */
+type Row = [key: string, value: string | null, wall: number, logical: number, node: string];
 
 export async function openStorage(dir: string): Promise<Storage> {
   let Driver: new (file: string) => Database;
@@ -55,7 +59,8 @@ export async function openStorage(dir: string): Promise<Storage> {
   }
   const upsert = db.prepare('INSERT INTO entries (key, value, wall, logical, node) VALUES (?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, wall = excluded.wall, logical = excluded.logical, node = excluded.node');
   const drop = db.prepare('DELETE FROM entries WHERE key = ?');
-  const all = db.prepare('SELECT key, value, wall, logical, node FROM entries');
+  // Read in pages of rows as arrays: far cheaper per row than iterating objects one by one.
+  const page = db.prepare('SELECT key, value, wall, logical, node FROM entries WHERE key > ? ORDER BY key LIMIT ?').raw(true);
   let depth = 0;
   const transaction = <T>(fn: () => T): T => {
     // Nested calls join the outer transaction.
@@ -69,8 +74,12 @@ export async function openStorage(dir: string): Promise<Storage> {
   };
   return {
     *entries() {
-      for (const row of all.iterate() as IterableIterator<Row>) {
-        yield { key: row.key, value: row.value, version: { wall: row.wall, logical: row.logical, node: row.node } };
+      let after = '';
+      for (;;) {
+        const rows = page.all(after, READ_PAGE_ROWS) as Row[];
+        for (const [key, value, wall, logical, node] of rows) yield { key, value, version: { wall, logical, node } };
+        if (rows.length < READ_PAGE_ROWS) return;
+        after = rows[rows.length - 1]![0];
       }
     },
     save(e) {
