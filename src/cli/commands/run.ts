@@ -8,7 +8,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { findScenario, scenarios } from '../../../demo/index.js';
 import type { ScenarioContext } from '../../../demo/types.js';
 import type { Cluster } from '../../cluster/cluster.js';
-import { UsageError, VerificationError } from '../../errors.js';
+import { InterruptedError, UsageError, VerificationError } from '../../errors.js';
 import { checkClusterFlags, clusterFlags, nodeLine, startLocalCluster, type ClusterArgs } from '../cluster-flags.js';
 import { onInterrupt } from '../interrupt.js';
 import { parseCount } from '../options.js';
@@ -131,8 +131,15 @@ export async function run(o: RunOptions): Promise<void> {
 
 async function pressEnter(next: string): Promise<void> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
-  await rl.question(chalk.dim(`\n⏎  Enter for: ${next} `));
-  rl.close();
+  try {
+    await rl.question(chalk.dim(`\n⏎  Enter for: ${next} `));
+  } catch (error) {
+    // While readline owns the terminal, Ctrl-C arrives as a keystroke, not as SIGINT.
+    if ((error as { code?: string }).code === 'ABORT_ERR') throw new InterruptedError('Ctrl-C');
+    throw error;
+  } finally {
+    rl.close();
+  }
 }
 
 /** --keep: say how to poke at the cluster, then wait for Ctrl-C. */

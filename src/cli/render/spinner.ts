@@ -11,7 +11,8 @@ export function createProgress(silent: boolean): Progress {
   return {
     async phase(title, work, summary) {
       const started = performance.now();
-      const interactive = !!process.stderr.isTTY && !silent;
+      // A terminal that reports no width (some pseudo-terminals) would make ora redraw without end.
+      const interactive = !!process.stderr.isTTY && (process.stderr.columns ?? 0) > 0 && !silent;
       const { default: ora } = await import('ora');
       const spinner = ora({ text: title, stream: process.stderr, isSilent: silent, isEnabled: interactive });
       // Off a terminal ora would print the start line too: print only the outcome there.
