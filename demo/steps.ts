@@ -16,11 +16,15 @@ export function ids(cluster: Cluster): string[] {
   return cluster.nodes.map((n) => n.id);
 }
 
-/** n keys with 100-byte values, written normally through node 1 (replicated to all). */
-export async function loadBackground(cluster: Cluster, n: number): Promise<void> {
+/**
+ * n keys with 100-byte values, written normally through node 1 (replicated to all). The seed is
+ * part of every key, so another --seed places the keys elsewhere in the tree: other branch
+ * counts, other paths down to the story's keys.
+ */
+export async function loadBackground(cluster: Cluster, n: number, seed: number): Promise<void> {
   const client = cluster.clients[0]!;
   for (let start = 0; start < n; start += BATCH_SIZE) {
-    const items = Array.from({ length: Math.min(BATCH_SIZE, n - start) }, (_, i) => ({ key: `bg:${String(start + i).padStart(6, '0')}`, value: `background value ${start + i} `.padEnd(100, '.') }));
+    const items = Array.from({ length: Math.min(BATCH_SIZE, n - start) }, (_, i) => ({ key: `bg:${seed}:${String(start + i).padStart(6, '0')}`, value: `background value ${start + i} `.padEnd(100, '.') }));
     const result = await client.batch(items, false);
     if (result.replication && result.replication.failed.length > 0) {
       throw new Error(`background keys did not reach ${result.replication.failed.map((f) => f.peer).join(', ')}`);
@@ -205,7 +209,7 @@ export function expectEverywhere(states: Record<string, KeyState[]>, key: string
 export async function background(ctx: ScenarioContext): Promise<void> {
   const n = ctx.options.backgroundKeys;
   if (n === 0) return;
-  await ctx.phase(`writing ${n} keys normally`, () => loadBackground(ctx.cluster, n), () => `${n.toLocaleString('en-US')} keys written normally (replicated to all ${ctx.cluster.nodes.length})`);
+  await ctx.phase(`writing ${n} keys normally`, () => loadBackground(ctx.cluster, n, ctx.options.seed), () => `${n.toLocaleString('en-US')} keys written normally (replicated to all ${ctx.cluster.nodes.length})`);
 }
 
 /** Addresses of every node but i (1-based). */

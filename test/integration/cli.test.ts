@@ -106,7 +106,7 @@ describe('ae-demo run --keep, inspect and the exploring commands', () => {
   it('run --keep leaves a cluster that inspect sees agreeing, until Ctrl-C', async () => {
     const base = await freeBasePort(3);
     const nodes = ports(base).map((p) => `127.0.0.1:${p}`).join(',');
-    const child = spawnCli(['run', '--keep', '--base-port', String(base), '--keys', '10']);
+    const child = spawnCli(['run', '--keep', '--base-port', String(base), '--keys', '10', '--seed', '7']);
     let stdout = '';
     child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
     try {
@@ -120,6 +120,8 @@ describe('ae-demo run --keep, inspect and the exploring commands', () => {
       assert.equal(json.nodes.length, 3);
       const stranger = await request(`127.0.0.1:${base}`, 'POST', '/internal/exchange', Buffer.from([1, 0, 0, 0, 0, 0, 0]));
       assert.equal(stranger.status, 401, 'the nodes run shares a random cluster key');
+      const background = await request(`127.0.0.1:${base + 2}`, 'GET', '/kv?prefix=bg:7:');
+      assert.equal(background.json.items.length, 10, '--seed names the background keys');
     } finally {
       child.kill('SIGINT');
       const result = await child;

@@ -48,7 +48,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document instead of tables' })
       .option('step', { type: 'boolean', default: false, describe: 'Wait for Enter before each part (when stdin is a terminal)' })
       .option('keep', { type: 'boolean', default: false, describe: 'Leave the cluster up afterwards, until Ctrl-C' })
-      .option('seed', { type: 'number', default: 1, describe: 'Seed for scenarios that draw random numbers' })
+      .option('seed', { type: 'number', default: 1, describe: 'Part of every background key name: another seed lays the data out differently in the tree' })
       .option('keys', { type: 'number', default: DEFAULT_BACKGROUND_KEYS, describe: 'Background keys written normally first' })
       .example('$0 run', 'the seed guide: three nodes on 9999-10001')
       .example('$0 run --nodes 5 --base-port 20000 --keys 100000', 'five nodes, a bigger data set')
