@@ -36,7 +36,7 @@ export async function main(args: string[]): Promise<void> {
       .command(benchCommand)
       .option('verbose', { type: 'boolean', default: false, describe: 'Show stack traces of errors' })
       .option('color', { type: 'boolean', describe: 'Colour output (--no-color turns it off; so do NO_COLOR and a non-terminal stdout)' })
-      .demandCommand(1, 'Name a command; ae-demo run plays the demo.')
+      .demandCommand(1, 'Name a command (ae-demo --help lists them); ae-demo run plays the demo.')
       .recommendCommands()
       .strict()
       .example('$0 run', 'start three nodes, make them diverge, repair them with anti-entropy')
