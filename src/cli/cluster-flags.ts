@@ -1,5 +1,8 @@
 // Flags and start-up shared by the commands that start a local cluster (run, cluster).
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import chalk from 'chalk';
 import type { Argv } from 'yargs';
 import { startCluster, type Cluster } from '../cluster/cluster.js';
@@ -48,4 +51,21 @@ export function startLocalCluster(
 
 export function nodeLine(cluster: Cluster): string {
   return cluster.nodes.map((n) => `${n.id} ${chalk.dim(`:${n.port}`)}`).join(' · ');
+}
+
+export interface DataDirs {
+  root: string;
+  /** The flags that give node i (1-based) its own data directory under the root. */
+  args(index: number): string[];
+  remove(): Promise<void>;
+}
+
+/** A fresh temporary root for the nodes' data directories, removed when the command ends. */
+export async function makeDataDirs(prefix: string): Promise<DataDirs> {
+  const root = await mkdtemp(path.join(os.tmpdir(), prefix));
+  return {
+    root,
+    args: (index) => ['--data-dir', path.join(root, `node-${index}`)],
+    remove: () => rm(root, { recursive: true, force: true }),
+  };
 }

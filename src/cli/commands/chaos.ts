@@ -1,12 +1,9 @@
 // `ae-demo chaos`: a randomized, reproducible check of convergence and durability.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import chalk from 'chalk';
 import type { Argv, CommandModule } from 'yargs';
 import type { Cluster } from '../../cluster/cluster.js';
 import { VerificationError } from '../../errors.js';
-import { checkClusterFlags, clusterFlags, startLocalCluster, type ClusterArgs } from '../cluster-flags.js';
+import { checkClusterFlags, clusterFlags, makeDataDirs, startLocalCluster, type ClusterArgs } from '../cluster-flags.js';
 import { onInterrupt } from '../interrupt.js';
 import { parseCount } from '../options.js';
 
@@ -31,15 +28,15 @@ export const chaosCommand: CommandModule<object, ChaosArgs> = {
     const seed = parseCount(argv.seed, '--seed', 0, 2 ** 31);
     const ops = parseCount(argv.ops, '--ops', 1, 100_000);
     const { chaos } = await import('../../../demo/chaos.js');
-    const dataRoot = await mkdtemp(path.join(os.tmpdir(), 'ae-demo-chaos-'));
+    const data = await makeDataDirs('ae-demo-chaos-');
     let cluster: Cluster | undefined;
     const cleanup = async () => {
       await cluster?.stop();
-      await rm(dataRoot, { recursive: true, force: true });
+      await data.remove();
     };
     const release = onInterrupt(cleanup, (signal) => process.stderr.write(`\n${signal}: stopping every node…\n`));
     try {
-      cluster = await startLocalCluster(count, basePort, 0, undefined, (i) => ['--data-dir', path.join(dataRoot, `node-${i}`)]);
+      cluster = await startLocalCluster(count, basePort, 0, undefined, (i) => data.args(i));
       const report = await chaos(cluster, seed, ops, (line) => process.stderr.write(`${chalk.dim(line)}\n`));
       if (argv.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else {

@@ -1,7 +1,4 @@
 // `ae-demo run`: start the nodes, play a scenario, print the story and the verdict, stop the nodes.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import chalk from 'chalk';
 import type { Argv, CommandModule } from 'yargs';
@@ -9,7 +6,7 @@ import { findScenario, scenarios } from '../../../demo/index.js';
 import type { ScenarioContext } from '../../../demo/types.js';
 import type { Cluster } from '../../cluster/cluster.js';
 import { InterruptedError, UsageError, VerificationError } from '../../errors.js';
-import { checkClusterFlags, clusterFlags, nodeLine, startLocalCluster, type ClusterArgs } from '../cluster-flags.js';
+import { checkClusterFlags, clusterFlags, makeDataDirs, nodeLine, startLocalCluster, type ClusterArgs, type DataDirs } from '../cluster-flags.js';
 import { onInterrupt } from '../interrupt.js';
 import { parseCount } from '../options.js';
 import { createProgress } from '../render/spinner.js';
@@ -79,10 +76,10 @@ export async function run(o: RunOptions): Promise<void> {
   });
   const progress = createProgress(o.json);
   let cluster: Cluster | undefined;
-  let dataRoot: string | undefined;
+  let data: DataDirs | undefined;
   const cleanup = async () => {
     await cluster?.stop();
-    if (dataRoot) await rm(dataRoot, { recursive: true, force: true });
+    await data?.remove();
   };
   const release = onInterrupt(
     cleanup,
@@ -91,12 +88,12 @@ export async function run(o: RunOptions): Promise<void> {
   try {
     printer.line(`${chalk.bold('ae-demo')} · anti-entropy between ${o.count} replicas of a key-value store · scenario ${chalk.bold(scenario.name)}`);
     printer.line();
-    if (scenario.durable) dataRoot = await mkdtemp(path.join(os.tmpdir(), 'ae-demo-'));
-    const nodeArgs = (i: number) => [...(scenario.nodeArgs?.(i) ?? []), ...(dataRoot ? ['--data-dir', path.join(dataRoot, `node-${i}`)] : [])];
+    if (scenario.durable) data = await makeDataDirs('ae-demo-');
+    const nodeArgs = (i: number) => [...(scenario.nodeArgs?.(i) ?? []), ...(data?.args(i) ?? [])];
     cluster = await progress.phase(
       `starting ${o.count} nodes`,
       () => startLocalCluster(o.count, o.basePort, scenario.aeIntervalMs ?? 0, undefined, nodeArgs),
-      (c) => `${o.count} nodes up  ${nodeLine(c)}${dataRoot ? chalk.dim(`  data in ${dataRoot}`) : ''}`,
+      (c) => `${o.count} nodes up  ${nodeLine(c)}${data ? chalk.dim(`  data in ${data.root}`) : ''}`,
     );
     const live = cluster;
     const ctx: ScenarioContext = {
