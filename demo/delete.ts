@@ -1,7 +1,7 @@
 // Deletes under partition. Part 1: a delete that node 3 missed is repaired by its tombstone, and
 // the value does not come back. Part 2: the same with a tombstone ttl shorter than the
 // partition: the tombstone is purged first, and node 3's old value comes back everywhere.
-import { background, expectEverywhere, othersThan, put, readKeys, repairAndVerify, showKeys } from './steps.js';
+import { background, combine, expectEverywhere, othersThan, put, readKeys, repairAndVerify, showKeys } from './steps.js';
 import type { ScenarioContext, Scenario } from './types.js';
 import { until } from './wait.js';
 
@@ -46,13 +46,6 @@ export const deletes: Scenario = {
     const second = await repairAndVerify(ctx, ['user:hank'], beforeHank, 3, (after) => expectEverywhere(after, 'user:hank', 'hank_data'));
     ctx.show({ type: 'note', text: 'Resurrection: with no tombstone left to compare against, node 3\'s old value looks like a write the others missed, and anti-entropy copies it back. The tombstone ttl must outlast the longest partition plus the anti-entropy interval.' });
 
-    return {
-      ...second,
-      converged: first.converged && second.converged,
-      problems: [...first.problems, ...second.problems],
-      before: { ...first.before, ...Object.fromEntries(Object.entries(second.before).map(([n, keys]) => [n, { ...first.before[n], ...keys }])) },
-      after: { ...first.after, ...Object.fromEntries(Object.entries(second.after).map(([n, keys]) => [n, { ...first.after[n], ...keys }])) },
-      antiEntropy: [...first.antiEntropy, ...second.antiEntropy],
-    };
+    return combine(first, second);
   },
 };

@@ -1,6 +1,6 @@
 // No trigger: the nodes run anti-entropy rounds every 500 ms (with jitter) and converge by
 // themselves; the run reports how long it took.
-import { byNode, ids, put, readKeys, roots, showKeys, snapshots, verify, winners, background } from './steps.js';
+import { background, ids, outcome, put, readKeys, showKeys, snapshots, verify, winners } from './steps.js';
 import type { Scenario } from './types.js';
 import { until } from './wait.js';
 
@@ -30,16 +30,6 @@ export const periodic: Scenario = {
     ctx.show({ type: 'keys', keys: KEYS, states: after, nodes: ids(cluster), background: ctx.options.backgroundKeys });
     ctx.show({ type: 'winners', winners: winners(before, after) });
     ctx.show({ type: 'note', text: `Converged ${(took / 1000).toFixed(2)} s after the writes, by the nodes' own rounds.` });
-    const verdict = await verify(cluster);
-    return {
-      converged: verdict.converged,
-      problems: verdict.problems,
-      before: byNode(before),
-      after: byNode(after),
-      roots: { before: roots(snapsBefore), after: roots(await snapshots(cluster)) },
-      antiEntropy: [],
-      keys: verdict.keys,
-      convergedAfterMs: Math.round(took),
-    };
+    return { ...outcome(await verify(cluster), [], before, after, snapsBefore, []), convergedAfterMs: Math.round(took) };
   },
 };

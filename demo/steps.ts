@@ -2,6 +2,7 @@
 import type { KeyState, Snapshot } from '../src/cluster/client.js';
 import type { Cluster } from '../src/cluster/cluster.js';
 import { diffTrees } from '../src/cluster/tree-diff.js';
+import type { RoundReport } from '../src/node/anti-entropy.js';
 import { compareVersions } from '../src/node/version.js';
 import type { KeysByNode, ScenarioContext, ScenarioResult, Winner, WriteLine } from './types.js';
 
@@ -98,7 +99,7 @@ export async function triggerAndShow(ctx: ScenarioContext, node: number, before:
   );
   const idsByAddress = Object.fromEntries(cluster.nodes.map((n) => [n.address, n.id]));
   const fullCost = Object.fromEntries(
-    cluster.nodes.map((n, i) => [n.address, self.fullExchangeBytes + before[i]!.fullExchangeBytes]),
+    cluster.nodes.flatMap((n, i) => (i === node - 1 ? [] : [[n.address, self.fullExchangeBytes + before[i]!.fullExchangeBytes]])),
   );
   ctx.show({ type: 'exchange', report, ids: idsByAddress, fullCost });
   return report;
@@ -126,6 +127,8 @@ export interface Verification {
   converged: boolean;
   problems: string[];
   root: string;
+  /** Every node's root, as read for the verification. */
+  roots: Record<string, string>;
   keys: number;
 }
 
@@ -142,7 +145,7 @@ export async function verify(cluster: Cluster): Promise<Verification> {
     for (const [key, value] of reference) if (listing.get(key) !== value) problems.push(`${node} differs from ${first.node} on "${key}"`);
     for (const key of listing.keys()) if (!reference.has(key)) problems.push(`${node} has "${key}", ${first.node} does not`);
   });
-  return { converged: problems.length === 0, problems: problems.slice(0, 20), root: first.root, keys: reference.size };
+  return { converged: problems.length === 0, problems: problems.slice(0, 20), root: first.root, roots: roots(snaps), keys: reference.size };
 }
 
 async function listAll(client: Cluster['clients'][number]): Promise<Map<string, string>> {
@@ -186,15 +189,40 @@ export async function repairAndVerify(
   const report = await triggerAndShow(ctx, on, snapsBefore);
   const after = await showKeys(ctx, 'After anti-entropy', keys);
   ctx.show({ type: 'winners', winners: winners(before, after) });
-  const verdict = await verify(cluster);
+  return outcome(await verify(cluster), checks(after), before, after, snapsBefore, [report]);
+}
+
+/** A scenario's result: the verification plus its own checks, and what it saw before and after. */
+export function outcome(
+  verdict: Verification,
+  failedChecks: string[],
+  before: Record<string, KeyState[]>,
+  after: Record<string, KeyState[]>,
+  snapsBefore: Snapshot[],
+  reports: RoundReport[],
+): ScenarioResult {
   return {
-    converged: verdict.converged && checks(after).length === 0,
-    problems: [...verdict.problems, ...checks(after)],
+    converged: verdict.converged && failedChecks.length === 0,
+    problems: [...verdict.problems, ...failedChecks],
     before: byNode(before),
     after: byNode(after),
-    roots: { before: roots(snapsBefore), after: roots(await snapshots(cluster)) },
-    antiEntropy: [report],
+    roots: { before: roots(snapsBefore), after: verdict.roots },
+    antiEntropy: reports,
     keys: verdict.keys,
+  };
+}
+
+/** Two parts of one scenario as one result: both must hold, and every key of both is shown. */
+export function combine(first: ScenarioResult, second: ScenarioResult): ScenarioResult {
+  const merge = (a: KeysByNode, b: KeysByNode): KeysByNode =>
+    Object.fromEntries([...new Set([...Object.keys(a), ...Object.keys(b)])].map((node) => [node, { ...a[node], ...b[node] }]));
+  return {
+    ...second,
+    converged: first.converged && second.converged,
+    problems: [...first.problems, ...second.problems],
+    before: merge(first.before, second.before),
+    after: merge(first.after, second.after),
+    antiEntropy: [...first.antiEntropy, ...second.antiEntropy],
   };
 }
 

@@ -40,3 +40,8 @@ export async function testCluster(count = 3, nodeArgs: string[] = []): Promise<C
 export async function portsReleased(ports: number[]): Promise<void> {
   await until(`ports ${ports.join(', ')} to be free`, async () => (await Promise.all(ports.map(portIsFree))).every(Boolean), 10_000);
 }
+
+/** The ports of n nodes from base. */
+export function portRange(base: number, n = 3): number[] {
+  return Array.from({ length: n }, (_, i) => base + i);
+}

@@ -2,12 +2,12 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { describe, it } from 'node:test';
-import { cli, portsReleased, spawnCli, testCluster } from '../helpers/cli.js';
+import { cli, portRange, portsReleased, spawnCli, testCluster } from '../helpers/cli.js';
 import { request } from '../helpers/http.js';
 import { freeBasePort } from '../helpers/ports.js';
 import { until } from '../helpers/poll.js';
 
-const ports = (base: number, n = 3) => Array.from({ length: n }, (_, i) => base + i);
+const ports = portRange;
 
 describe('ae-demo run', () => {
   it('--json converges and matches the guide\'s expected output', async () => {

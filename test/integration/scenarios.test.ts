@@ -1,10 +1,10 @@
 // Every scenario plays to a verified end through the built CLI, and chaos finds no violation.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cli, portsReleased } from '../helpers/cli.js';
+import { cli, portRange, portsReleased } from '../helpers/cli.js';
 import { freeBasePort } from '../helpers/ports.js';
 
-const ports = (base: number, n = 3) => Array.from({ length: n }, (_, i) => base + i);
+const ports = portRange;
 
 describe('scenarios', () => {
   it('ae-demo scenarios lists every scenario with a line each', async () => {

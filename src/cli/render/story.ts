@@ -53,7 +53,7 @@ export class StoryPrinter {
         return;
       case 'exchange':
         this.line(exchangeTable(event.report, event.ids, event.fullCost));
-        this.line(chalk.dim(`${INDENT}bytes: request and response bodies of the exchange; a full exchange ships every entry of both nodes (${bytes(Object.values(event.fullCost)[0] ?? 0)} here)`));
+        this.line(chalk.dim(`${INDENT}bytes: request and response bodies of the exchange; a full exchange ships every entry of both nodes (${bytes(event.fullCost[event.report.peers[0]?.peer ?? ''] ?? 0)} with ${event.ids[event.report.peers[0]?.peer ?? ''] ?? 'the first peer'})`));
         return;
       case 'winners':
         for (const w of event.winners) this.line(INDENT + winnerLine(w));
