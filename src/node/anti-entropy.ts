@@ -40,10 +40,12 @@ export interface AntiEntropyOptions {
   now?: () => number;
   random?: () => number;
   onRound?: (report: RoundReport) => void;
+  /** Runs before each round (the node drops expired tombstones there). */
+  beforeRound?: () => void;
 }
 
 export class AntiEntropy {
-  readonly #o: Required<Omit<AntiEntropyOptions, 'onRound'>> & Pick<AntiEntropyOptions, 'onRound'>;
+  readonly #o: Required<Omit<AntiEntropyOptions, 'onRound' | 'beforeRound'>> & Pick<AntiEntropyOptions, 'onRound' | 'beforeRound'>;
   #queue: Promise<unknown> = Promise.resolve();
   #timer: NodeJS.Timeout | undefined;
   #running = false;
@@ -83,6 +85,7 @@ export class AntiEntropy {
 
   async #run(peers: readonly string[]): Promise<RoundReport> {
     const started = this.#o.now();
+    this.#o.beforeRound?.();
     const first = await Promise.all(peers.map((peer) => this.#exchange(peer)));
     let outcomes = first;
     if (first.some((o) => o.pulled.size > 0)) {

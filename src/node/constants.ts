@@ -33,7 +33,7 @@ export const SHUTDOWN_GRACE_MS = 1_500;
 
 /** Default tombstone lifetime (spec: 24h). */
 export const DEFAULT_TOMBSTONE_TTL_MS = 24 * 60 * 60 * 1000;
-/** How often expired tombstones are purged, at most (and never more often than the ttl). */
+/** Expired tombstones are also purged on this timer (and before every exchange and tree read). */
 export const TOMBSTONE_SWEEP_MS = 60_000;
 
 /** Periodic rounds wait interval ± this fraction, so nodes started together do not sync in lockstep. */

@@ -61,6 +61,7 @@ export class NodeService {
       intervalMs: options.aeIntervalMs,
       counters: options.counters,
       ...(options.onRound ? { onRound: options.onRound } : {}),
+      beforeRound: () => this.purgeTombstones(),
     });
   }
 
@@ -142,7 +143,10 @@ export class NodeService {
     return result;
   }
 
-  /** Drops tombstones older than the ttl; returns how many. */
+  /**
+   * Drops tombstones older than the ttl; returns how many. Cheap (O(expired)), so it runs before
+   * every round, every answer to a peer and every tree read, not only on the sweep timer.
+   */
   purgeTombstones(): number {
     const purged = this.#o.store.purgeTombstones(this.#o.nowMicros() - this.#o.tombstoneTtlMs * 1000);
     if (purged.length > 0) this.#o.storage?.remove(purged);
@@ -159,6 +163,7 @@ export class NodeService {
   }
 
   snapshot() {
+    this.purgeTombstones();
     const { store } = this.#o;
     return {
       node: this.#o.id,
@@ -178,6 +183,7 @@ export class NodeService {
 
   /** One tree node with its children, and its entries once it holds few enough. */
   treeNode(level: number, index: number, entryLimit: number) {
+    this.purgeTombstones();
     const { tree } = this.#o.store;
     const self = tree.node(level, index);
     const children =

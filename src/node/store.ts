@@ -2,6 +2,7 @@
 // up to date on every change. Pure: no I/O, no timers; the node injects the hasher and the clock.
 import type { Entry } from './entry.js';
 import type { Hasher } from './hash.js';
+import { ExpiryQueue } from './expiry-queue.js';
 import { MerkleTree, split } from './merkle.js';
 import { compareVersions } from './version.js';
 
@@ -34,6 +35,8 @@ export class Store {
   readonly #hasher: Hasher;
   #sorted: string[] | null = null;
   #tombstones = 0;
+  /** Tombstones by wall time, for purging the expired ones in O(expired). */
+  readonly #expiry = new ExpiryQueue();
   #bytes = 0;
 
   constructor(hasher: Hasher) {
@@ -84,19 +87,25 @@ export class Store {
       this.#sorted = null;
     }
     this.#account(stored, +1);
+    if (stored.value === null) this.#expiry.push(stored);
     return 'applied';
   }
 
-  /** Drops tombstones written before `olderThanWall` (microseconds); returns their keys. */
+  /**
+   * Drops tombstones written before `olderThanWall` (microseconds); returns their keys. The
+   * tombstones wait in a heap ordered by wall time, so this costs O(expired log n), not O(entries),
+   * and can run before every exchange and snapshot: expiry then does not depend on when a
+   * sweep happens to run, and nodes agree on which tombstones are gone.
+   */
   purgeTombstones(olderThanWall: number): string[] {
     const purged: string[] = [];
-    for (const entry of this.#entries.values()) {
-      if (entry.value === null && entry.version.wall < olderThanWall) {
-        this.#entries.delete(entry.key);
-        this.tree.remove(entry);
-        this.#account(entry, -1);
-        purged.push(entry.key);
-      }
+    for (let t = this.#expiry.popBefore(olderThanWall); t; t = this.#expiry.popBefore(olderThanWall)) {
+      // Skipped when a newer write has replaced it since.
+      if (this.#entries.get(t.key) !== t) continue;
+      this.#entries.delete(t.key);
+      this.tree.remove(t);
+      this.#account(t, -1);
+      purged.push(t.key);
     }
     if (purged.length > 0) this.#sorted = null;
     return purged;

@@ -75,6 +75,20 @@ describe('store: last write wins', () => {
     });
   }
 
+  it('purges expired tombstones whatever order they arrived in, and not ones a newer write replaced', () => {
+    const random = rng(21);
+    const walls = shuffle(random, Array.from({ length: 300 }, (_, i) => i + 1));
+    const s = applied(walls.map((w) => entry(`t${w}`, null, w)));
+    s.apply(entry('t10', 'back again', 1000));
+    const purged = s.purgeTombstones(101);
+    assert.equal(purged.length, 99, 't1..t100 but t10, which holds a newer value');
+    assert.ok(!purged.includes('t10'));
+    assert.equal(s.get('t10')?.value, 'back again');
+    assert.equal(s.get('t101')?.value, null);
+    assert.deepEqual(s.purgeTombstones(101), [], 'nothing twice');
+    assert.equal(s.tree.root().count, s.size);
+  });
+
   it('purges tombstones older than the cut-off, and only those', () => {
     const s = applied([entry('a', null, 5), entry('b', null, 50), entry('c', 'v', 1)]);
     assert.deepEqual(s.purgeTombstones(10), ['a']);

@@ -69,6 +69,7 @@ export function routes(service: NodeService, metrics: () => Promise<Registry>, c
         if (typeof from === 'string' && service.faults.isCut(from)) throw new DroppedError();
         const body = await readBody(req, INTERNAL_BODY_LIMIT_BYTES);
         service.counters.peerMessages.received += 1;
+        service.purgeTombstones();
         try {
           return { body: answer(service.replica(), body, service.maxValueBytes) };
         } catch (error) {
