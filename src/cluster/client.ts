@@ -48,6 +48,19 @@ export interface TreeNodeView {
   entries: { key: string; version: Version; deleted: boolean; digest: string }[] | null;
 }
 
+export interface TreeLevel {
+  node: string;
+  level: number;
+  digests: string[];
+  counts: number[];
+}
+
+/** How patient a client is: watchers that sample often want quick answers and no retries. */
+export interface ClientOptions {
+  retries?: number;
+  timeoutMs?: number;
+}
+
 export interface WriteAnswer {
   key: string;
   value?: string;
@@ -68,11 +81,15 @@ export class NodeClient {
   readonly address: string;
   #http: Promise<Got> | undefined;
   readonly #clusterKey: string | undefined;
+  readonly #retries: number;
+  readonly #timeoutMs: number;
 
   /** The cluster key, when the nodes have one, opens the admin routes (fault injection). */
-  constructor(address: string, clusterKey?: string) {
+  constructor(address: string, clusterKey?: string, options: ClientOptions = {}) {
     this.address = address;
     this.#clusterKey = clusterKey;
+    this.#retries = options.retries ?? READ_RETRIES;
+    this.#timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
   }
 
   /** got is imported on first use, so commands that never call a node do not pay for it. */
@@ -80,8 +97,8 @@ export class NodeClient {
     this.#http ??= import('got').then(({ got }) =>
       got.extend({
         prefixUrl: `http://${this.address}`,
-        timeout: { request: REQUEST_TIMEOUT_MS },
-        retry: { limit: READ_RETRIES, methods: ['GET'] },
+        timeout: { request: this.#timeoutMs },
+        retry: { limit: this.#retries, methods: ['GET'] },
         throwHttpErrors: false,
         responseType: 'json',
         headers: this.#clusterKey ? { [CLUSTER_KEY_HEADER]: this.#clusterKey } : {},
@@ -151,11 +168,21 @@ export class NodeClient {
     return this.#ok<TreeNodeView>('GET', `merkle/node?level=${level}&index=${index}`);
   }
 
+  /** Every tree node of one level (0 to 3), for pictures of the top of the tree. */
+  treeLevel(level: number): Promise<TreeLevel> {
+    return this.#ok<TreeLevel>('GET', `merkle/level?level=${level}`);
+  }
+
+  /** The peers this node is cut off from (fault injection). */
+  faults(): Promise<{ cut: string[] }> {
+    return this.#ok('GET', 'admin/faults');
+  }
+
   trigger(peers?: string[]): Promise<RoundReport> {
     return this.#ok<RoundReport>('POST', 'anti-entropy/trigger', peers ? { peers } : undefined, TRIGGER_TIMEOUT_MS);
   }
 
-  async #ok<T>(method: 'GET' | 'PUT' | 'DELETE' | 'POST', path: string, json?: unknown, timeoutMs = REQUEST_TIMEOUT_MS): Promise<T> {
+  async #ok<T>(method: 'GET' | 'PUT' | 'DELETE' | 'POST', path: string, json?: unknown, timeoutMs = this.#timeoutMs): Promise<T> {
     let res;
     try {
       res = await (await this.#client())(path, { method, ...(json !== undefined ? { json } : {}), timeout: { request: timeoutMs } });

@@ -181,6 +181,21 @@ export class NodeService {
     };
   }
 
+  /** Every tree node of one level, in index order: what a picture of the top of the tree needs. */
+  treeLevel(level: number) {
+    this.purgeTombstones();
+    const { tree } = this.#o.store;
+    const digests: string[] = [];
+    const counts: number[] = [];
+    const parents = level === 0 ? [tree.root()] : [];
+    if (level > 0) for (let p = 0; p < FANOUT ** (level - 1); p++) parents.push(...tree.children(level - 1, p));
+    for (const n of parents) {
+      digests.push(digestHex(n.digest));
+      counts.push(n.count);
+    }
+    return { node: this.#o.id, level, digests, counts };
+  }
+
   /** One tree node with its children, and its entries once it holds few enough. */
   treeNode(level: number, index: number, entryLimit: number) {
     this.purgeTombstones();

@@ -6,8 +6,9 @@ import { NodeUnreachableError } from '../../errors.js';
 import { checkKey } from '../../node/validate.js';
 import { UsageError } from '../../errors.js';
 import { addressesOf, nodesFlag } from '../client-flags.js';
-import { versionTime } from '../render/format.js';
-import { keyTable, lwwWinner, valueText } from '../render/key-table.js';
+import { versionTime } from '../../format.js';
+import { lwwWinner, valueText } from '../../cluster/key-state.js';
+import { keyTable } from '../render/key-table.js';
 
 interface InspectArgs {
   key: string;

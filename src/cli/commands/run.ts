@@ -1,23 +1,30 @@
 // `ae-demo run`: start the nodes, play a scenario, print the story and the verdict, stop the nodes.
-import { createInterface } from 'node:readline/promises';
+import { writeFile } from 'node:fs/promises';
+import { stripVTControlCharacters } from 'node:util';
 import chalk from 'chalk';
 import type { Argv, CommandModule } from 'yargs';
 import { findScenario, scenarios } from '../../../demo/index.js';
 import type { ScenarioContext } from '../../../demo/types.js';
 import type { Cluster } from '../../cluster/cluster.js';
-import { InterruptedError, UsageError, VerificationError } from '../../errors.js';
+import { AeError, UsageError, VerificationError } from '../../errors.js';
+import { RunView } from '../../web/live.js';
+import { reportHtml } from '../../web/view/report.js';
+import { CSS } from '../../web/view/style.js';
 import { checkClusterFlags, clusterFlags, makeDataDirs, nodeLine, startLocalCluster, type ClusterArgs, type DataDirs } from '../cluster-flags.js';
 import { onInterrupt } from '../interrupt.js';
 import { parseCount } from '../options.js';
 import { createProgress } from '../render/spinner.js';
 import { StoryPrinter } from '../render/story.js';
+import { waitForNext } from '../step.js';
+import { checkReportPath, checkWebFlags, webFlags, type WebArgs } from '../web-flags.js';
 
 /** Keys written before the story: enough that shipping everything visibly costs more than a tree walk. */
 const DEFAULT_BACKGROUND_KEYS = 1000;
 const MAX_BACKGROUND_KEYS = 1_000_000;
 
-interface RunArgs extends ClusterArgs {
+interface RunArgs extends ClusterArgs, WebArgs {
   scenario: string;
+  report?: string;
   json: boolean;
   step: boolean;
   keep: boolean;
@@ -34,24 +41,32 @@ export interface RunOptions {
   keep: boolean;
   seed: number;
   keys: number;
+  /** Serve the live page on this port (0: any free one). */
+  webPort?: number;
+  /** Write the report here at the end. */
+  report?: string;
 }
 
 export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run',
   describe: 'Start nodes, make them diverge, repair them with anti-entropy and verify',
   builder: (y: Argv) =>
-    clusterFlags(y)
+    webFlags(clusterFlags(y))
+      .option('report', { type: 'string', describe: 'Write a self-contained HTML report of the run to this file' })
       .option('scenario', { type: 'string', default: 'seed', describe: `Which story to play: ${scenarios.map((s) => s.name).join(', ')}` })
       .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document instead of tables' })
-      .option('step', { type: 'boolean', default: false, describe: 'Wait for Enter before each part (when stdin is a terminal)' })
+      .option('step', { type: 'boolean', default: false, describe: 'Wait before each part for Enter (in a terminal) or Next (in the --web page)' })
       .option('keep', { type: 'boolean', default: false, describe: 'Leave the cluster up afterwards, until Ctrl-C' })
       .option('seed', { type: 'number', default: 1, describe: 'Part of every background key name: another seed lays the data out differently in the tree' })
       .option('keys', { type: 'number', default: DEFAULT_BACKGROUND_KEYS, describe: 'Background keys written normally first' })
       .example('$0 run', 'the seed guide: three nodes on 9999-10001')
       .example('$0 run --nodes 5 --base-port 20000 --keys 100000', 'five nodes, a bigger data set')
+      .example('$0 run --web --step', 'present it: a live page on 127.0.0.1, advanced with its Next button')
+      .example('$0 run --report run.html', 'keep a self-contained HTML report of the run')
       .example('$0 run --json | jq .after', 'the result as JSON') as unknown as Argv<RunArgs>,
   handler: async (argv) => {
     const { count, basePort } = checkClusterFlags(argv);
+    const webPort = checkWebFlags(argv);
     await run({
       scenario: argv.scenario,
       count,
@@ -61,6 +76,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       keep: argv.keep,
       seed: parseCount(argv.seed, '--seed', 0, 2 ** 31),
       keys: parseCount(argv.keys, '--keys', 0, MAX_BACKGROUND_KEYS),
+      ...(webPort !== undefined ? { webPort } : {}),
+      ...(argv.report !== undefined ? { report: argv.report } : {}),
     });
   },
 };
@@ -70,73 +87,135 @@ export async function run(o: RunOptions): Promise<void> {
   if (!scenario) throw new UsageError(`There is no scenario "${o.scenario}"; choose one of ${scenarios.map((s) => s.name).join(', ')} (ae-demo scenarios lists them).`);
   if (o.count < scenario.minNodes) throw new UsageError(`Scenario ${scenario.name} needs at least ${scenario.minNodes} nodes; pass --nodes ${scenario.minNodes} or more.`);
 
+  const reportFile = o.report !== undefined ? await checkReportPath(o.report) : undefined;
+
   const started = performance.now();
   const printer = new StoryPrinter((text) => {
     if (!o.json) process.stdout.write(text);
   });
   const progress = createProgress(o.json);
+  // The live page and the report see the run through one recorder; neither: no recorder at all.
+  const view = o.webPort !== undefined || reportFile ? await RunView.open(o.webPort !== undefined ? { webPort: o.webPort } : {}) : undefined;
   let cluster: Cluster | undefined;
   let data: DataDirs | undefined;
   const cleanup = async () => {
     await cluster?.stop();
     await data?.remove();
+    await view?.close();
   };
   const release = onInterrupt(
     cleanup,
     (signal) => process.stderr.write(`\n${signal}: stopping every node…\n`),
   );
+  let kept = false;
   try {
+    if (view?.url) process.stderr.write(`${chalk.bold('Live view:')} ${chalk.cyan(view.url)}  ${chalk.dim(o.step ? '(open it; its Next button plays each part)' : '(open it in a browser)')}\n`);
     printer.line(`${chalk.bold('ae-demo')} · anti-entropy between ${o.count} replicas of a key-value store · scenario ${chalk.bold(scenario.name)}`);
     printer.line();
     if (scenario.durable) data = await makeDataDirs('ae-demo-');
     const nodeArgs = (i: number) => [...(scenario.nodeArgs?.(i) ?? []), ...(data?.args(i) ?? [])];
-    cluster = await progress.phase(
+    const phase = async <T>(title: string, work: () => Promise<T>, summary?: (result: T) => string): Promise<T> => {
+      view?.emit({ type: 'phase', title, state: 'running' });
+      try {
+        const result = await progress.phase(title, work, summary);
+        view?.emit({ type: 'phase', title, state: 'done', ...(summary ? { summary: stripVTControlCharacters(summary(result)) } : {}) });
+        await view?.sample();
+        return result;
+      } catch (error) {
+        view?.emit({ type: 'phase', title, state: 'failed', summary: `${title}: ${(error as Error).message}` });
+        throw error;
+      }
+    };
+    cluster = await phase(
       `starting ${o.count} nodes`,
       () => startLocalCluster(o.count, o.basePort, scenario.aeIntervalMs ?? 0, undefined, nodeArgs),
       (c) => `${o.count} nodes up  ${nodeLine(c)}${data ? chalk.dim(`  data in ${data.root}`) : ''}`,
     );
     const live = cluster;
+    if (view) {
+      view.watch(() => live.nodes.map((n) => ({ id: n.id, address: n.address })));
+      view.start({ mode: 'run', scenario: scenario.name, summary: scenario.summary, nodes: live.nodes.map((n) => ({ id: n.id, address: n.address })), step: o.step });
+      await view.sample();
+      if (view.live) view.startSampling();
+    }
     const ctx: ScenarioContext = {
       cluster: live,
       options: { seed: o.seed, backgroundKeys: o.keys },
       section: async (title) => {
-        if (o.step && process.stdin.isTTY) await pressEnter(title);
+        await view?.sample();
+        if (o.step) await waitForNext(title, view);
         printer.section(title);
+        view?.emit({ type: 'section', title });
       },
-      phase: (title, work, summary) => progress.phase(title, work, summary),
-      show: (event) => printer.show(event),
+      phase,
+      show: (event) => {
+        printer.show(event);
+        view?.show(event);
+      },
     };
     const result = await scenario.play(ctx);
     const elapsed = performance.now() - started;
+    const root = Object.values(result.roots.after)[0] ?? '';
+    if (view) {
+      await view.sample();
+      view.verdict({ converged: result.converged, problems: result.problems, nodes: live.nodes.length, keys: result.keys, root, elapsedMs: Math.round(elapsed) });
+    }
     if (o.json) {
       const nodes = live.nodes.map((n) => ({ id: n.id, address: n.address, port: n.port }));
       process.stdout.write(`${JSON.stringify({ scenario: scenario.name, nodes, ...result, durationMs: Math.round(elapsed) }, null, 2)}\n`);
     } else {
-      const root = Object.values(result.roots.after)[0] ?? '';
       printer.verdict(result.converged, live.nodes.length, result.keys, root, result.problems, elapsed);
     }
+    if (view && reportFile) await writeReport(view, reportFile, o.keep);
     if (o.keep) {
+      kept = true;
+      view?.emit({ type: 'end', kept: true });
       release();
       await keepUntilInterrupted(live);
     }
     if (!result.converged) throw new VerificationError(`The replicas still differ after anti-entropy: ${result.problems[0] ?? 'see above'}.`);
+  } catch (error) {
+    // A run that broke off still leaves its report: what it saw up to the error.
+    if (view && reportFile && !(error instanceof VerificationError) && !(error instanceof AeError && error.code === 'interrupted')) {
+      view.emit({ type: 'end', kept: false, error: (error as Error).message });
+      await writeReport(view, reportFile, false).catch(() => undefined);
+    }
+    throw error;
   } finally {
     release();
-    await cleanup();
+    if (view && !kept && view.recorder.state.ended === null) view.emit({ type: 'end', kept: false });
+    await cluster?.stop();
+    await data?.remove();
+    if (view?.live) await lingerForPage(view);
+    await view?.close();
   }
 }
 
-async function pressEnter(next: string): Promise<void> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    await rl.question(chalk.dim(`\n⏎  Enter for: ${next} `));
-  } catch (error) {
-    // While readline owns the terminal, Ctrl-C arrives as a keystroke, not as SIGINT.
-    if ((error as { code?: string }).code === 'ABORT_ERR') throw new InterruptedError('Ctrl-C');
-    throw error;
-  } finally {
-    rl.close();
-  }
+/** The report, written whole (the same events the live page saw) and named on stderr. */
+async function writeReport(view: RunView, file: string, kept: boolean): Promise<void> {
+  const state = structuredClone(view.recorder.state);
+  state.ended ??= { kept };
+  await writeFile(file, reportHtml(state, CSS, new Date().toISOString()));
+  process.stderr.write(`${chalk.bold('Report:')} ${file}\n`);
+}
+
+/**
+ * A live page that never connected would miss the whole run: the page stays up until one
+ * connects and has been sent every event (or Ctrl-C). A page that connected keeps what it got.
+ */
+async function lingerForPage(view: RunView): Promise<void> {
+  if (view.viewed) return;
+  process.stderr.write(chalk.dim(`No browser has opened ${view.url} yet: it stays up until one does (Ctrl-C to quit).\n`));
+  await new Promise<void>((resolve) => {
+    const quit = () => resolve();
+    process.once('SIGINT', quit);
+    process.once('SIGTERM', quit);
+    void view.whenViewed().then(() => {
+      process.off('SIGINT', quit);
+      process.off('SIGTERM', quit);
+      resolve();
+    });
+  });
 }
 
 /** --keep: say how to poke at the cluster, then wait for Ctrl-C. */

@@ -5,7 +5,7 @@ import { NodeClient, type WriteAnswer } from '../../cluster/client.js';
 import { UsageError } from '../../errors.js';
 import { checkKey } from '../../node/validate.js';
 import { addressOf, nodeFlag } from '../client-flags.js';
-import { list, versionTime } from '../render/format.js';
+import { list, versionTime } from '../../format.js';
 
 interface WriteArgs {
   key: string;

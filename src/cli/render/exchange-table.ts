@@ -2,7 +2,7 @@
 import chalk from 'chalk';
 import Table from 'cli-table3';
 import type { RoundReport } from '../../node/anti-entropy.js';
-import { bytes, list } from './format.js';
+import { bytes, list } from '../../format.js';
 
 export function exchangeTable(report: RoundReport, ids: Record<string, string>, fullCost: Record<string, number>): string {
   const table = new Table({

@@ -1,7 +1,7 @@
 // Progress on stderr: an ora spinner per phase on a terminal, one plain line per phase
 // elsewhere (ora does not animate off a TTY), nothing at all when silenced (--json).
 import chalk from 'chalk';
-import { seconds } from './format.js';
+import { seconds } from '../../format.js';
 
 export interface Progress {
   phase<T>(title: string, work: () => Promise<T>, summary?: (result: T) => string): Promise<T>;

@@ -2,7 +2,7 @@
 import chalk from 'chalk';
 import type { StoryEvent, Winner, WriteLine } from '../../../demo/types.js';
 import { exchangeTable } from './exchange-table.js';
-import { bytes, count, list, seconds, shortHash, versionTime } from './format.js';
+import { bytes, count, list, seconds, shortHash, versionTime, winnerParts } from '../../format.js';
 import { keyTable } from './key-table.js';
 import { drawTreeDiff } from './tree-diff.js';
 
@@ -85,11 +85,7 @@ function writeLine(w: WriteLine): string {
 }
 
 function winnerLine(w: Winner): string {
-  const by = `${w.version.node}'s ${w.value === null ? 'delete' : 'write'} (${versionTime(w.version)})`;
-  const older = w.losers.filter((l) => l.version).map((l) => `${l.version!.node}'s (${versionTime(l.version!)})${l.version!.node === l.node ? '' : ` held by ${l.node}`}`);
-  const without = w.losers.filter((l) => !l.version).map((l) => l.node);
+  const { by, than, missing } = winnerParts(w);
   const holds = w.value === null ? 'the key is deleted on every node' : `every node now holds ${chalk.green(JSON.stringify(w.value))}`;
-  const than = older.length > 0 ? ` is newer than ${[...new Set(older)].join(', ')}` : '';
-  const missing = without.length > 0 ? `${than ? ';' : ','} ${without.join(', ')} had none` : '';
   return `${chalk.bold(w.key)}: ${by}${than}${missing}: last write wins, so ${holds}.`;
 }

@@ -1,7 +1,7 @@
 // Draws where two Merkle trees differ, as a small tree: root, differing branches, then keys.
 import chalk from 'chalk';
 import type { DiffNode, KeyDifference } from '../../cluster/tree-diff.js';
-import { shortHash, treePath, versionTime } from './format.js';
+import { shortHash, treePath, versionTime } from '../../format.js';
 
 export function drawTreeDiff(a: string, b: string, diff: DiffNode): string[] {
   const lines = [chalk.bold(`${a} vs ${b}`)];

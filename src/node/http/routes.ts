@@ -21,6 +21,8 @@ const BATCH_BODY_LIMIT_BYTES = 32 * 1024 * 1024;
 const SMALL_BODY_LIMIT = 64 * 1024;
 /** GET /merkle/node lists a node's entries once it holds at most this many (default). */
 const TREE_NODE_ENTRY_LIMIT = 16;
+/** GET /merkle/level answers for levels up to this one (16^3 = 4,096 tree nodes). */
+const MAX_WHOLE_LEVEL = 3;
 
 export function routes(service: NodeService, metrics: () => Promise<Registry>, clusterKey: string | undefined): Route[] {
   const kv = (params: string[]) => key(params[0] ?? '');
@@ -38,6 +40,7 @@ export function routes(service: NodeService, metrics: () => Promise<Registry>, c
     }),
     route(/^\/merkle\/snapshot$/, { GET: () => ({ body: service.snapshot() }) }),
     route(/^\/merkle\/node$/, { GET: ({ query }) => treeNode(service, query) }),
+    route(/^\/merkle\/level$/, { GET: ({ query }) => ({ body: service.treeLevel(integer(query, 'level', 1, 0, MAX_WHOLE_LEVEL)) }) }),
     route(/^\/anti-entropy\/trigger$/, { POST: (r) => trigger(service, r) }),
     route(/^\/stats$/, { GET: () => ({ body: stats(service) }) }),
     route(/^\/metrics$/, {

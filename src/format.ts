@@ -1,5 +1,6 @@
-// Plain formatting shared by the screens: numbers, bytes, versions, hashes (no colour here).
-import { formatWallClock, type Version } from '../../node/version.js';
+// Plain formatting shared by the terminal and the web page: numbers, bytes, versions, hashes (no colour here).
+import type { Winner } from '../demo/types.js';
+import { formatWallClock, type Version } from './node/version.js';
 
 export function count(n: number): string {
   return n.toLocaleString('en-US');
@@ -39,4 +40,14 @@ export function list(items: readonly string[], max = 3): string {
   if (items.length === 0) return '—';
   const shown = items.slice(0, max).join(', ');
   return items.length > max ? `${shown} +${items.length - max} more` : shown;
+}
+
+/** The parts of "who won and why" for a key: whose write, what it beat, which nodes had none. */
+export function winnerParts(w: Winner): { by: string; than: string; missing: string } {
+  const by = `${w.version.node}'s ${w.value === null ? 'delete' : 'write'} (${versionTime(w.version)})`;
+  const older = [...new Set(w.losers.filter((l) => l.version).map((l) => `${l.version!.node}'s (${versionTime(l.version!)})${l.version!.node === l.node ? '' : ` held by ${l.node}`}`))];
+  const without = w.losers.filter((l) => !l.version).map((l) => l.node);
+  const than = older.length > 0 ? ` is newer than ${older.join(', ')}` : '';
+  const missing = without.length > 0 ? `${than ? ';' : ','} ${without.join(', ')} had none` : '';
+  return { by, than, missing };
 }

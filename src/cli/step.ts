@@ -1,0 +1,39 @@
+// --step: wait before each part of a scenario for Enter in the terminal or Next in the live page,
+// whichever comes first; the other is then withdrawn.
+import { createInterface } from 'node:readline/promises';
+import chalk from 'chalk';
+import { InterruptedError } from '../errors.js';
+import type { RunView } from '../web/live.js';
+
+/** Resolves at Enter (when stdin is a terminal) or Next (when a live page is up); at once if neither can come. */
+export async function waitForNext(next: string, view: RunView | undefined): Promise<void> {
+  const terminal = process.stdin.isTTY === true;
+  if (!terminal && !view?.live) return;
+  const withdraw = new AbortController();
+  const waits: Promise<void>[] = [];
+  if (terminal) waits.push(pressEnter(next, view?.live === true, withdraw.signal));
+  else process.stderr.write(chalk.dim(`Next in the page for: ${next}\n`));
+  if (view?.live) waits.push(view.waitForNext(next, withdraw.signal));
+  try {
+    await Promise.race(waits);
+  } finally {
+    withdraw.abort();
+  }
+}
+
+async function pressEnter(next: string, page: boolean, withdraw: AbortSignal): Promise<void> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    await rl.question(chalk.dim(`\n⏎  ${page ? 'Enter (or Next in the page)' : 'Enter'} for: ${next} `), { signal: withdraw });
+  } catch (error) {
+    if (withdraw.aborted) {
+      process.stderr.write('\n');
+      return;
+    }
+    // While readline owns the terminal, Ctrl-C arrives as a keystroke, not as SIGINT.
+    if ((error as { code?: string }).code === 'ABORT_ERR') throw new InterruptedError('Ctrl-C');
+    throw error;
+  } finally {
+    rl.close();
+  }
+}

@@ -1,0 +1,80 @@
+// A look at every node at once, for pictures of the cluster (the live page, the report): up,
+// down or cut off, keys, root, the top two levels of its Merkle tree and its anti-entropy
+// counters. Four small GETs per node, quick to give up on a node that is down.
+import { NodeClient } from './client.js';
+
+/** A watcher gives up on a node quickly: a down node shows as down, it does not stall the picture. */
+const WATCH_TIMEOUT_MS = 1_000;
+/** Level 2 of the tree is 256 cells: enough to see where nodes differ, small enough to send often. */
+export const WATCH_LEVEL = 2;
+
+/** One level of a node's Merkle tree: a digest and an entry count per tree node, by index. */
+export interface LevelView {
+  digests: string[];
+  counts: number[];
+}
+
+export interface NodeSample {
+  id: string;
+  address: string;
+  status: 'up' | 'down' | 'cut-off';
+  /** Ids of the peers this node is cut off from. */
+  cut: string[];
+  keys: number;
+  tombstones: number;
+  root: string | null;
+  /** Level 1 (16 tree nodes) and level 2 (256), or null when the node did not answer. */
+  levels: [LevelView, LevelView] | null;
+  /** The node's own anti-entropy counters, so rounds the nodes start themselves show too. */
+  rounds: number;
+  pulled: number;
+  pushed: number;
+  reason?: string;
+}
+
+interface AntiEntropyCounters {
+  antiEntropy?: { rounds?: number; keysPulled?: number; keysPushed?: number };
+}
+
+export class ClusterWatch {
+  readonly #clients = new Map<string, NodeClient>();
+
+  /** Every node, in the order given; a node that does not answer is "down" with the reason. */
+  sample(nodes: readonly { id: string; address: string }[]): Promise<NodeSample[]> {
+    const idOf = new Map(nodes.map((n) => [n.address, n.id]));
+    return Promise.all(nodes.map((n) => this.#one(n, idOf)));
+  }
+
+  async #one(node: { id: string; address: string }, idOf: Map<string, string>): Promise<NodeSample> {
+    const client = this.#client(node.address);
+    try {
+      const [snap, level, stats, faults] = await Promise.all([client.snapshot(), client.treeLevel(WATCH_LEVEL), client.stats() as Promise<AntiEntropyCounters>, client.faults()]);
+      const ae = stats.antiEntropy ?? {};
+      return {
+        id: node.id,
+        address: node.address,
+        status: faults.cut.length > 0 ? 'cut-off' : 'up',
+        cut: faults.cut.map((a) => idOf.get(a) ?? a),
+        keys: snap.liveKeys,
+        tombstones: snap.tombstones,
+        root: snap.root,
+        levels: [{ digests: snap.children.map((c) => c.digest), counts: snap.children.map((c) => c.count) }, { digests: level.digests, counts: level.counts }],
+        rounds: ae.rounds ?? 0,
+        pulled: ae.keysPulled ?? 0,
+        pushed: ae.keysPushed ?? 0,
+      };
+    } catch (error) {
+      const reason = (error as Error).message.match(/\(([^)]*)\)/)?.[1] ?? 'not answering';
+      return { id: node.id, address: node.address, status: 'down', cut: [], keys: 0, tombstones: 0, root: null, levels: null, rounds: 0, pulled: 0, pushed: 0, reason };
+    }
+  }
+
+  #client(address: string): NodeClient {
+    let client = this.#clients.get(address);
+    if (!client) {
+      client = new NodeClient(address, undefined, { retries: 0, timeoutMs: WATCH_TIMEOUT_MS });
+      this.#clients.set(address, client);
+    }
+    return client;
+  }
+}

@@ -1,0 +1,139 @@
+// What a run shows beyond the terminal: it records the story as events (for the report), looks
+// at the nodes at every part and every phase (and, with a live page, every second), and serves
+// the live page with --web, whose Next button can stand in for Enter.
+import type { StoryEvent } from '../../demo/types.js';
+import { ClusterWatch } from '../cluster/watch.js';
+import type { NodeRef, Verdict, WebEvent } from './model.js';
+import { Recorder } from './recorder.js';
+import { startWebServer, type WebServer } from './server.js';
+
+/** How often a live page's node cards refresh while nothing else happens. */
+export const SAMPLE_INTERVAL_MS = 1_000;
+export const WEB_HOST = '127.0.0.1';
+
+export interface RunViewOptions {
+  /** Serve the live page on this port (0: any free one); no page when absent. */
+  webPort?: number;
+}
+
+export class RunView {
+  readonly recorder: Recorder;
+  readonly #watch = new ClusterWatch();
+  readonly #server: WebServer | undefined;
+  #nodes: () => NodeRef[] = () => [];
+  #chain: Promise<void> = Promise.resolve();
+  #pending = 0;
+  #timer: NodeJS.Timeout | undefined;
+  #next: (() => void) | undefined;
+
+  private constructor(recorder: Recorder, server?: WebServer) {
+    this.recorder = recorder;
+    this.#server = server;
+  }
+
+  static async open(o: RunViewOptions): Promise<RunView> {
+    const recorder = new Recorder();
+    if (o.webPort === undefined) return new RunView(recorder);
+    let advance = () => false;
+    const server = await startWebServer({ host: WEB_HOST, port: o.webPort, recorder, onNext: () => advance() });
+    const view = new RunView(recorder, server);
+    advance = () => view.#advance();
+    return view;
+  }
+
+  /** The live page's address, when there is one. */
+  get url(): string | undefined {
+    return this.#server?.url;
+  }
+
+  /** Whether a page has connected (and been sent everything so far). */
+  get viewed(): boolean {
+    return this.#server?.viewed ?? false;
+  }
+
+  whenViewed(): Promise<void> {
+    return this.#server?.whenViewed() ?? Promise.resolve();
+  }
+
+  get live(): boolean {
+    return this.#server !== undefined;
+  }
+
+  emit(event: WebEvent): void {
+    this.recorder.emit(event);
+  }
+
+  start(meta: Omit<Extract<WebEvent, { type: 'start' }>, 'type' | 'startedAt'>): void {
+    this.emit({ type: 'start', ...meta, startedAt: new Date().toISOString() });
+  }
+
+  /** From now on, samples are of these nodes (a restarted node keeps its place). */
+  watch(nodes: () => NodeRef[]): void {
+    this.#nodes = nodes;
+  }
+
+  show(event: StoryEvent): void {
+    this.emit({ type: 'story', event });
+  }
+
+  verdict(verdict: Verdict): void {
+    this.emit({ type: 'verdict', verdict });
+  }
+
+  /** Looks at every node now; resolves when the sample is recorded (samples never overlap). */
+  sample(): Promise<void> {
+    this.#pending += 1;
+    const taken = this.#chain.then(async () => {
+      const nodes = this.#nodes();
+      if (nodes.length === 0) return;
+      this.emit({ type: 'nodes', nodes: await this.#watch.sample(nodes), at: new Date().toISOString() });
+    });
+    this.#chain = taken
+      .catch(() => undefined)
+      .finally(() => {
+        this.#pending -= 1;
+      });
+    return taken;
+  }
+
+  /** A sample every SAMPLE_INTERVAL_MS, skipped while one is still on its way. */
+  startSampling(): void {
+    this.#timer ??= setInterval(() => {
+      if (this.#pending === 0) void this.sample().catch(() => undefined);
+    }, SAMPLE_INTERVAL_MS);
+    this.#timer.unref();
+  }
+
+  /** The page shows Next (with what comes next) until it is pressed or the signal aborts. */
+  waitForNext(next: string, signal: AbortSignal): Promise<void> {
+    if (!this.live || signal.aborted) return Promise.resolve();
+    this.emit({ type: 'waiting', next });
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        this.#next = undefined;
+        signal.removeEventListener('abort', aborted);
+        resolve();
+      };
+      const aborted = () => {
+        this.emit({ type: 'continue' });
+        done();
+      };
+      this.#next = done;
+      signal.addEventListener('abort', aborted, { once: true });
+    });
+  }
+
+  #advance(): boolean {
+    const next = this.#next;
+    if (!next) return false;
+    next();
+    return true;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    await this.#chain;
+    await this.#server?.close();
+  }
+}

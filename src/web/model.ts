@@ -1,0 +1,155 @@
+// What the live page and the report know of a run: the events the orchestrator sends (over
+// Server-Sent Events, or recorded for the report) and the state they add up to. Pure: the same
+// `apply` runs in the browser and in Node, so the page and the report can never disagree.
+import type { StoryEvent } from '../../demo/types.js';
+import type { NodeSample } from '../cluster/watch.js';
+
+export type { LevelView, NodeSample } from '../cluster/watch.js';
+
+export interface NodeRef {
+  id: string;
+  address: string;
+}
+
+export interface Verdict {
+  converged: boolean;
+  problems: string[];
+  nodes: number;
+  keys: number;
+  root: string;
+  elapsedMs: number;
+}
+
+export type WebEvent =
+  | { type: 'start'; mode: 'run' | 'cluster'; scenario: string; summary: string; nodes: NodeRef[]; step: boolean; startedAt: string }
+  | { type: 'section'; title: string }
+  | { type: 'phase'; title: string; state: 'running' | 'done' | 'failed'; summary?: string }
+  | { type: 'story'; event: StoryEvent }
+  | { type: 'nodes'; nodes: NodeSample[]; at: string }
+  | { type: 'waiting'; next: string }
+  | { type: 'continue' }
+  | { type: 'verdict'; verdict: Verdict }
+  | { type: 'end'; kept: boolean; error?: string };
+
+export interface Phase {
+  title: string;
+  state: 'running' | 'done' | 'failed';
+  summary?: string;
+}
+
+export interface Section {
+  title: string;
+  phases: Phase[];
+  events: StoryEvent[];
+}
+
+/** A round seen in a node's counters between two samples. */
+export interface Activity {
+  node: string;
+  rounds: number;
+  pulled: number;
+  pushed: number;
+  /** When the sample that saw it was taken (ISO time). */
+  at: string;
+}
+
+export interface LiveState {
+  mode: 'run' | 'cluster';
+  scenario: string;
+  summary: string;
+  nodes: NodeRef[];
+  step: boolean;
+  startedAt: string;
+  /** sections[0] is the set-up before the first numbered part. */
+  sections: Section[];
+  samples: NodeSample[];
+  /** The first sample in which the roots differed: the picture before repair. */
+  divergent: NodeSample[] | null;
+  activity: Activity[];
+  waiting: string | null;
+  verdict: Verdict | null;
+  ended: { kept: boolean; error?: string } | null;
+  /** How many events were applied: the page shows it, tests wait on it. */
+  seq: number;
+}
+
+/** The activity list keeps this many rounds, newest first. */
+export const MAX_ACTIVITY = 12;
+export const SETUP_TITLE = 'Setting up';
+
+export function initialState(): LiveState {
+  return {
+    mode: 'run',
+    scenario: '',
+    summary: '',
+    nodes: [],
+    step: false,
+    startedAt: '',
+    sections: [{ title: SETUP_TITLE, phases: [], events: [] }],
+    samples: [],
+    divergent: null,
+    activity: [],
+    waiting: null,
+    verdict: null,
+    ended: null,
+    seq: 0,
+  };
+}
+
+/** Adds one event to the state (in place). */
+export function apply(state: LiveState, event: WebEvent): void {
+  state.seq += 1;
+  const current = state.sections[state.sections.length - 1]!;
+  switch (event.type) {
+    case 'start':
+      Object.assign(state, { mode: event.mode, scenario: event.scenario, summary: event.summary, nodes: event.nodes, step: event.step, startedAt: event.startedAt });
+      return;
+    case 'section':
+      state.sections.push({ title: event.title, phases: [], events: [] });
+      state.waiting = null;
+      return;
+    case 'phase': {
+      const open = current.phases.find((p) => p.title === event.title && p.state === 'running');
+      const phase = { title: event.title, state: event.state, ...(event.summary !== undefined ? { summary: event.summary } : {}) };
+      if (open) Object.assign(open, phase);
+      else current.phases.push(phase);
+      return;
+    }
+    case 'story':
+      current.events.push(event.event);
+      return;
+    case 'nodes':
+      noteActivity(state, event.nodes, event.at);
+      state.samples = event.nodes;
+      if (!state.divergent && distinctRoots(event.nodes) > 1) state.divergent = event.nodes;
+      return;
+    case 'waiting':
+      state.waiting = event.next;
+      return;
+    case 'continue':
+      state.waiting = null;
+      return;
+    case 'verdict':
+      state.verdict = event.verdict;
+      return;
+    case 'end':
+      state.ended = { kept: event.kept, ...(event.error !== undefined ? { error: event.error } : {}) };
+      state.waiting = null;
+      return;
+  }
+}
+
+/** How many different roots the nodes that answered have. */
+export function distinctRoots(samples: readonly NodeSample[]): number {
+  return new Set(samples.filter((s) => s.root !== null).map((s) => s.root)).size;
+}
+
+function noteActivity(state: LiveState, next: NodeSample[], at: string): void {
+  for (const s of next) {
+    const before = state.samples.find((p) => p.id === s.id);
+    // A restarted node's counters start again from zero: that is not activity.
+    if (!before || s.rounds <= before.rounds) continue;
+    state.activity.unshift({ node: s.id, rounds: s.rounds - before.rounds, pulled: Math.max(0, s.pulled - before.pulled), pushed: Math.max(0, s.pushed - before.pushed), at });
+  }
+  state.activity.length = Math.min(state.activity.length, MAX_ACTIVITY);
+}

@@ -1,0 +1,67 @@
+// The top of each node's Merkle tree as a grid: level 1 as a strip of 16 cells, level 2 as 16 × 16
+// cells (row = level-1 branch). A cell is coloured where this node's digest differs from the
+// others', one colour per distinct digest, so it shows at a glance which nodes agree.
+import { treePath } from '../../format.js';
+import type { LevelView, NodeSample } from '../model.js';
+import { html, type Html } from './html.js';
+
+/** Colours for differing digests; beyond the last, the last is reused. */
+const VARIANT_CLASSES = 4;
+const CELL = 10;
+const GAP = 1;
+const SIDE = 16;
+/** Space between the level-1 strip and the level-2 square. */
+const STRIP_GAP = 6;
+
+/** 0: every node has this digest; -1: this node holds the digest most nodes have; k > 0: the k-th other digest. */
+export type CellMark = number;
+
+/** For each node (in order) and each cell of one level, how the node's digest compares. */
+export function markLevel(levels: (LevelView | null)[]): CellMark[][] {
+  const width = levels.find((l) => l)?.digests.length ?? 0;
+  const marks = levels.map(() => new Array<CellMark>(width).fill(0));
+  for (let cell = 0; cell < width; cell++) {
+    const holders = new Map<string, number[]>();
+    levels.forEach((l, n) => {
+      if (!l) return;
+      const d = `${l.digests[cell]}:${l.counts[cell]}`;
+      holders.set(d, [...(holders.get(d) ?? []), n]);
+    });
+    if (holders.size <= 1) continue;
+    const groups = [...holders.values()];
+    const biggest = Math.max(...groups.map((g) => g.length));
+    const majority = groups.filter((g) => g.length === biggest).length === 1 && biggest > 1 ? groups.find((g) => g.length === biggest) : undefined;
+    let variant = 0;
+    for (const group of groups) {
+      const mark = group === majority ? -1 : Math.min(VARIANT_CLASSES, ++variant);
+      for (const n of group) marks[n]![cell] = mark;
+    }
+  }
+  return marks;
+}
+
+/** Marks for every node's two levels, computed once per sample. */
+export function markSamples(samples: readonly NodeSample[]): { level1: CellMark[]; level2: CellMark[] }[] {
+  const level1 = markLevel(samples.map((s) => s.levels?.[0] ?? null));
+  const level2 = markLevel(samples.map((s) => s.levels?.[1] ?? null));
+  return samples.map((_, i) => ({ level1: level1[i]!, level2: level2[i]! }));
+}
+
+export function gridSvg(sample: NodeSample, marks: { level1: CellMark[]; level2: CellMark[] }): Html {
+  const width = SIDE * (CELL + GAP) - GAP;
+  const height = width + CELL + STRIP_GAP;
+  if (!sample.levels) {
+    return html`<svg class="grid" viewBox="0 0 ${width} ${height}" role="img" aria-label="${sample.id}: no tree (${sample.status})"><rect class="cell down" x="0" y="0" width="${width}" height="${height}"/></svg>`;
+  }
+  const [l1, l2] = sample.levels;
+  const strip = l1.digests.map((d, i) => cell(i * (CELL + GAP), 0, 1, i, d, l1.counts[i]!, marks.level1[i]!));
+  const square = l2.digests.map((d, i) => cell((i % SIDE) * (CELL + GAP), CELL + STRIP_GAP + Math.floor(i / SIDE) * (CELL + GAP), 2, i, d, l2.counts[i]!, marks.level2[i]!));
+  const differing = marks.level2.filter((m) => m > 0).length;
+  return html`<svg class="grid" viewBox="0 0 ${width} ${height}" role="img" aria-label="${sample.id}: top two levels of the Merkle tree, ${differing} of 256 level-2 cells differ">${strip}${square}</svg>`;
+}
+
+function cell(x: number, y: number, level: number, index: number, digest: string, count: number, mark: CellMark): Html {
+  const kind = mark > 0 ? `differs v${mark}` : mark < 0 ? 'majority' : count === 0 ? 'empty' : 'equal';
+  const note = mark > 0 ? 'differs from the others' : mark < 0 ? 'agrees with most nodes; another node differs' : 'equal on every node';
+  return html`<rect class="cell ${kind}" x="${x}" y="${y}" width="${CELL}" height="${CELL}" data-level="${level}" data-index="${index}"><title>${treePath(level, index)}: ${count} entries, digest ${digest.slice(0, 8)}…, ${note}</title></rect>`;
+}

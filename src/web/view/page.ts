@@ -1,0 +1,74 @@
+// The live page's regions, each rendered whole from the state: the browser swaps a region only
+// when its markup changed. The shell is what GET / serves before any event arrives.
+import type { LiveState, Section } from '../model.js';
+import { nodeCards } from './cards.js';
+import { html, type Html } from './html.js';
+import { storyEvent } from './story.js';
+import { activity, timeline } from './timeline.js';
+import { verdictBanner } from './verdict.js';
+
+export type Region = 'header' | 'timeline' | 'activity' | 'cards' | 'story';
+export const REGIONS: readonly Region[] = ['header', 'timeline', 'activity', 'cards', 'story'];
+
+export function regions(state: LiveState, connection: 'live' | 'lost'): Record<Region, Html> {
+  return {
+    header: header(state, connection),
+    timeline: timeline(state),
+    activity: activity(state),
+    cards: nodeCards(state.nodes, state.samples),
+    story: story(state),
+  };
+}
+
+function header(state: LiveState, connection: 'live' | 'lost'): Html {
+  const what = state.mode === 'cluster' ? 'a local cluster' : html`scenario <b>${state.scenario}</b>`;
+  const status = state.ended
+    ? state.ended.kept
+      ? 'finished · the cluster stays up'
+      : 'finished · the nodes have stopped'
+    : connection === 'lost'
+      ? 'connection lost'
+      : 'live';
+  const next = state.step && state.ended === null
+    ? html`<button id="next" type="button" ${state.waiting === null ? 'disabled' : ''} title="Next part (also → , Page Down or Space)">${state.waiting === null ? 'Next ▶' : html`Next: ${state.waiting} ▶`}</button>`
+    : '';
+  return html`<div class="title"><h1>ae-demo</h1><p>anti-entropy between ${state.nodes.length || '…'} replicas · ${what}</p><p class="dim summary">${state.summary}</p></div><div class="controls"><span class="conn ${connection === 'lost' && !state.ended ? 'lost' : state.ended ? 'ended' : 'live'}" data-seq="${state.seq}">${status}</span>${next}</div>`;
+}
+
+function story(state: LiveState): Html {
+  const last = state.sections.length - 1;
+  const parts = state.sections.map((s, i) => (i === 0 ? setup(s) : section(s, i, i === last && state.waiting === null && !state.verdict)));
+  return html`${state.verdict ? verdictBanner(state.verdict) : ''}${state.ended?.error ? html`<div class="verdict bad"><b>The run stopped:</b> ${state.ended.error}</div>` : ''}${parts.reverse()}`;
+}
+
+function section(s: Section, n: number, current: boolean): Html {
+  return html`<section class="part${current ? ' current' : ''}" data-section="${n}"><h2><span class="num">${n}</span> ${s.title}</h2>${s.events.map(storyEvent)}</section>`;
+}
+
+function setup(s: Section): Html {
+  if (s.phases.length === 0) return html``;
+  return html`<section class="part setup" data-section="0"><h2>${s.title}</h2><ul class="phases">${s.phases.map((p) => html`<li class="phase ${p.state}">${p.summary ?? p.title}</li>`)}</ul></section>`;
+}
+
+/** The page before any event: regions to fill, the stylesheet and the script, all from ae-demo. */
+export function shell(): string {
+  const empty = html`<header id="header"></header><main><aside><h2>Timeline</h2><div id="timeline"></div><h2>Rounds seen</h2><div id="activity"></div></aside><div class="stage"><div id="cards"></div><div id="story" class="story"></div></div></main>`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>ae-demo · live</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/style.css">
+<script type="module" src="/js/src/web/page/app.js"></script>
+</head>
+<body class="live">
+${empty.text}
+<noscript>The live view needs JavaScript; ae-demo run --report FILE.html writes a static report.</noscript>
+</body>
+</html>
+`;
+}
+

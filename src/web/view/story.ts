@@ -1,0 +1,79 @@
+// A scenario's story events as HTML: the writes, the before/after key tables, the roots, the
+// tree paths (SVG), the exchange table beside a full exchange, and who won and why.
+import type { Snapshot } from '../../cluster/client.js';
+import { allAgree, lwwWinner, rowStanding, valueText } from '../../cluster/key-state.js';
+import type { RoundReport } from '../../node/anti-entropy.js';
+import type { StoryEvent, Winner, WriteLine } from '../../../demo/types.js';
+import { allOf, bytes, count, list, shortHash, versionTime, winnerParts } from '../../format.js';
+import { html, type Html } from './html.js';
+import { treeDiffSvg } from './tree-svg.js';
+
+export function storyEvent(event: StoryEvent): Html {
+  switch (event.type) {
+    case 'writes':
+      return html`<ul class="writes">${event.writes.map(writeItem)}</ul>`;
+    case 'keys':
+      return html`${keyTable(event.keys, event.states)}${event.background > 0 ? html`<p class="dim">+ ${count(event.background)} background keys, equal on every node (not shown)</p>` : ''}`;
+    case 'roots':
+      return rootList(event.snapshots);
+    case 'tree-diff':
+      return treeDiffSvg(event.a, event.b, event.diff);
+    case 'tree-diff-more':
+      return html`<p class="dim">${event.pairs} more pairs of nodes differ; <code>ae-demo diff</code> shows them all.</p>`;
+    case 'exchange':
+      return exchangeTable(event.report, event.ids, event.fullCost);
+    case 'winners':
+      return html`<ul class="winners">${event.winners.map(winnerItem)}</ul>`;
+    case 'note':
+      return html`<p class="note">${event.text}</p>`;
+  }
+}
+
+function writeItem(w: WriteLine): Html {
+  const path = `${w.method} /kv/${w.key}${w.direct ? '/direct' : ''}`;
+  const detail = w.direct
+    ? html`<span class="dim">version ${versionTime(w.version)}, no replication</span>`
+    : html`${w.acked && w.acked.length > 0 ? `acked by ${list(w.acked, 8)}` : 'acked by no peer'}${w.failed && w.failed.length > 0 ? html`<span class="bad">, failed: ${w.failed.map((f) => `${f.peer} (${f.reason})`).join(', ')}</span>` : ''}`;
+  return html`<li class="${w.direct ? 'direct' : 'replicated'}"><code>${path}</code> on <b>${w.node}</b>${w.value !== undefined ? html` <q>${w.value}</q>` : ''} · ${detail}</li>`;
+}
+
+/** One row per node where the nodes disagree on a key, one row for all where they agree. */
+function keyTable(keys: readonly string[], states: StoryEvent & { type: 'keys' } extends { states: infer S } ? S : never): Html {
+  const rows = keys.flatMap((key) => {
+    const list = states[key] ?? [];
+    const winner = lwwWinner(list);
+    const agree = allAgree(list);
+    const shown = agree ? [{ ...list[0]!, node: allOf(list.length) }] : list;
+    return shown.map((r) => {
+      const standing = agree ? 'agree' : rowStanding(r, winner);
+      return html`<tr class="${standing}"><td>${r.node}</td><td><code>${key}</code></td><td class="value">${valueText(r)}</td><td>${r.version?.node ?? '—'}</td><td><code>${r.version ? versionTime(r.version) : '—'}</code></td></tr>`;
+    });
+  });
+  return html`<table class="keys"><thead><tr><th>node</th><th>key</th><th>value</th><th>written by</th><th>version (UTC)</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function rootList(snapshots: readonly Snapshot[]): Html {
+  const equal = new Set(snapshots.map((s) => s.root)).size === 1;
+  const items = snapshots.map((s) => html`<li><b>${s.node}</b> root <code class="root ${equal ? 'equal' : 'differs v1'}">${shortHash(s.root)}</code> <span class="dim">${count(s.count)} entries</span></li>`);
+  return html`<ul class="roots">${items}</ul>${equal ? html`<p class="dim">Every root is equal: nothing to repair.</p>` : ''}`;
+}
+
+export function exchangeTable(report: RoundReport, ids: Record<string, string>, fullCost: Record<string, number>): Html {
+  const rows = report.peers.map((p) => {
+    const spent = p.bytes.sent + p.bytes.received;
+    const full = fullCost[p.peer];
+    const ratio = full === undefined || spent === 0 ? '—' : `${bytes(full)} (${Math.max(1, Math.round(full / spent))}× more)`;
+    return html`<tr class="${p.status}"><td>${report.node} ⇄ ${ids[p.peer] ?? p.peer}</td><td class="status">${p.status.replace('_', ' ')}${p.reason ? html`<br><span class="dim">${p.reason}</span>` : ''}</td><td>${p.levels}</td><td>${p.roundTrips}</td><td>${keys(p.keys.pulled, p.counts.pulled)}</td><td>${keys(p.keys.pushed, p.counts.pushed)}</td><td>${bytes(spent)}</td><td>${ratio}</td></tr>`;
+  });
+  return html`<table class="exchange"><thead><tr><th>exchange</th><th>status</th><th>levels</th><th>round trips</th><th>pulled</th><th>pushed</th><th>bytes</th><th>a full exchange</th></tr></thead><tbody>${rows}</tbody></table><p class="dim">bytes: request and response bodies of the exchange; a full exchange ships every entry of both nodes.</p>`;
+}
+
+function keys(shown: string[], total: number): string {
+  return total > shown.length ? `${list(shown)} (${total} in all)` : list(shown);
+}
+
+function winnerItem(w: Winner): Html {
+  const { by, than, missing } = winnerParts(w);
+  const holds = w.value === null ? html`the key is deleted on every node` : html`every node now holds <q class="good">${w.value}</q>`;
+  return html`<li><b>${w.key}</b>: ${by}${than}${missing}: last write wins, so ${holds}.</li>`;
+}

@@ -1,0 +1,120 @@
+// The one stylesheet: served as /style.css to the live page and inlined into the report. Sized
+// for a projector (large type, strong contrast) and following prefers-color-scheme. System fonts
+// only, so nothing is fetched from anywhere.
+export const CSS = `
+:root {
+  --bg: #fbfbf8; --fg: #15171a; --dim: #5d6470; --panel: #ffffff; --line: #d5d8dd;
+  --good: #0a7a3d; --bad: #b3261e; --accent: #0b5cad; --warn: #9a6700;
+  --cell: #4b5563; --cell-empty: #eceef1; --v1: #e8590c; --v2: #c2255c; --v3: #1c7ed6; --v4: #7048e8;
+  color-scheme: light dark;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --bg: #111417; --fg: #eef0f2; --dim: #a1a9b4; --panel: #1b1f24; --line: #333a42;
+    --good: #4cd07d; --bad: #ff6b61; --accent: #6cb6ff; --warn: #e3b341;
+    --cell: #9aa4b2; --cell-empty: #262b31; --v1: #ff922b; --v2: #f06595; --v3: #4dabf7; --v4: #9775fa;
+  }
+}
+* { box-sizing: border-box; }
+html { font-size: 17px; }
+body { margin: 0; background: var(--bg); color: var(--fg); font: 1rem/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
+code, .hash, .sides, .root { font-family: ui-monospace, "SFMono-Regular", Menlo, "DejaVu Sans Mono", monospace; font-size: .92em; }
+h1 { font-size: 1.5rem; margin: 0; }
+h2 { font-size: 1.15rem; margin: .2rem 0 .5rem; }
+h3 { font-size: 1.05rem; margin: .6rem 0 .3rem; }
+.dim { color: var(--dim); }
+.good { color: var(--good); }
+.bad { color: var(--bad); }
+q { font-family: ui-monospace, Menlo, "DejaVu Sans Mono", monospace; }
+
+/* live page: header, timeline on the left, cards and story on the right */
+body.live { height: 100vh; display: flex; flex-direction: column; overflow: hidden; }
+#header { display: flex; justify-content: space-between; align-items: center; gap: 1rem; padding: .5rem 1rem; border-bottom: 1px solid var(--line); background: var(--panel); }
+#header .title p { margin: 0; }
+#header .title { display: flex; align-items: baseline; gap: .8rem; flex-wrap: wrap; }
+#header .summary { flex-basis: 100%; font-size: .9rem; }
+.controls { display: flex; align-items: center; gap: .8rem; }
+.conn { padding: .15rem .6rem; border-radius: 1rem; border: 1px solid var(--line); font-size: .9rem; white-space: nowrap; }
+.conn.live { color: var(--good); border-color: var(--good); }
+.conn.lost { color: var(--bad); border-color: var(--bad); }
+#next { font: inherit; font-weight: 600; padding: .45rem 1rem; border-radius: .4rem; border: 2px solid var(--accent); background: var(--accent); color: var(--bg); cursor: pointer; max-width: 34rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+#next:disabled { background: transparent; color: var(--dim); border-color: var(--line); cursor: default; }
+main { flex: 1; display: grid; grid-template-columns: 17rem 1fr; min-height: 0; }
+aside { border-right: 1px solid var(--line); padding: .6rem .8rem; overflow: auto; }
+.stage { display: flex; flex-direction: column; min-height: 0; padding: .6rem 1rem; gap: .6rem; }
+.story { flex: 1; overflow: auto; min-height: 0; }
+
+.timeline { list-style: none; padding: 0; margin: 0 0 1rem; }
+.timeline > li { display: flex; gap: .5rem; padding: .3rem .4rem; border-radius: .3rem; color: var(--dim); }
+.timeline > li.current { color: var(--fg); background: color-mix(in srgb, var(--accent) 14%, transparent); border-left: 4px solid var(--accent); }
+.timeline > li.next { color: var(--fg); border: 2px dashed var(--accent); }
+.timeline > li.good { color: var(--good); }
+.timeline > li.bad { color: var(--bad); }
+.timeline .num { min-width: 1.3rem; font-weight: 700; }
+.phases { list-style: none; padding: 0; margin: .2rem 0 0; font-size: .88rem; }
+.phase.running::before { content: "◌ "; color: var(--accent); }
+.phase.done::before { content: "✔ "; color: var(--good); }
+.phase.failed::before { content: "✘ "; color: var(--bad); }
+.activity { list-style: none; padding: 0; margin: 0; font-size: .88rem; }
+
+.cards { display: flex; gap: .8rem; flex-wrap: wrap; }
+.card { flex: 1 1 15rem; max-width: 22rem; background: var(--panel); border: 2px solid var(--line); border-radius: .5rem; padding: .5rem .7rem; }
+.card.down { border-color: var(--bad); opacity: .75; }
+.card.cut-off { border-color: var(--warn); border-style: dashed; }
+.card header { display: flex; justify-content: space-between; align-items: center; }
+.card h3 { margin: 0; }
+.card p { margin: 0; font-size: .85rem; }
+.card dl { display: grid; grid-template-columns: auto 1fr; gap: 0 .6rem; margin: .3rem 0; font-size: .92rem; }
+.card dt { color: var(--dim); }
+.card dd { margin: 0; }
+.card .cut { color: var(--warn); }
+.pill { font-size: .8rem; padding: .05rem .5rem; border-radius: 1rem; border: 1px solid currentColor; }
+.pill.up { color: var(--good); }
+.pill.down { color: var(--bad); }
+.pill.cut-off { color: var(--warn); }
+.grid { width: 100%; max-width: 12rem; display: block; margin-top: .3rem; }
+.cell.equal { fill: var(--cell); opacity: .45; }
+.cell.empty { fill: var(--cell-empty); }
+.cell.majority { fill: var(--cell); opacity: .8; }
+.cell.down { fill: var(--cell-empty); }
+.cell.v1, .root.v1 { fill: var(--v1); color: var(--v1); }
+.cell.v2, .root.v2 { fill: var(--v2); color: var(--v2); }
+.cell.v3, .root.v3 { fill: var(--v3); color: var(--v3); }
+.cell.v4, .root.v4 { fill: var(--v4); color: var(--v4); }
+.root.differs { font-weight: 700; }
+.root.equal { color: var(--good); }
+
+.part { border-top: 1px solid var(--line); padding: .5rem 0; }
+.part.current h2 { color: var(--accent); }
+.part h2 .num { display: inline-block; min-width: 1.6rem; color: var(--accent); }
+.writes, .winners, .roots { padding-left: 1.2rem; margin: .3rem 0; }
+table { border-collapse: collapse; margin: .4rem 0; font-size: .92rem; }
+th, td { border: 1px solid var(--line); padding: .2rem .55rem; text-align: left; vertical-align: top; }
+th { background: var(--panel); }
+tr.winner .value { color: var(--good); font-weight: 600; }
+tr.loser .value { color: var(--bad); text-decoration: line-through; }
+tr.missing .value { color: var(--dim); }
+tr.repaired .status { color: var(--good); }
+tr.unreachable .status { color: var(--bad); }
+.verdict { font-size: 1.2rem; padding: .6rem .9rem; border-radius: .5rem; margin: .3rem 0 .6rem; border: 2px solid; }
+.verdict.good { color: var(--good); border-color: var(--good); background: color-mix(in srgb, var(--good) 10%, transparent); }
+.verdict.bad { color: var(--bad); border-color: var(--bad); background: color-mix(in srgb, var(--bad) 10%, transparent); }
+.verdict ul { font-size: 1rem; margin: .3rem 0 0; }
+
+.tree-diff { display: inline-block; vertical-align: top; margin: .4rem 1.5rem .4rem 0; max-width: 100%; overflow-x: auto; }
+.tree-diff figcaption { font-weight: 600; }
+.tree { max-width: 100%; height: auto; }
+.tree .edge { stroke: var(--dim); stroke-width: 1.5; }
+.tree .tnode rect { fill: var(--panel); stroke: var(--bad); stroke-width: 2; }
+.tree .more rect { fill: none; stroke: var(--dim); stroke-dasharray: 4 3; }
+.tree text { fill: var(--fg); font-size: 14px; }
+.tree .hash { fill: var(--bad); }
+.tree .note, .tree .more text { fill: var(--dim); font-size: 12px; }
+.tree .key .name { font-weight: 700; }
+.tree .key .sides { font-size: 12.5px; fill: var(--dim); }
+
+/* report: one long page */
+body.report { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
+.report-head p { margin: .2rem 0; }
+@media print { body.report { max-width: none; } .part { break-inside: avoid; } }
+`;
