@@ -66,6 +66,8 @@ export interface LiveState {
   /** The first sample in which the roots differed: the picture before repair. */
   divergent: NodeSample[] | null;
   activity: Activity[];
+  /** Rounds seen that moved nothing (not listed one by one). */
+  quietRounds: number;
   waiting: string | null;
   verdict: Verdict | null;
   ended: { kept: boolean; error?: string } | null;
@@ -89,6 +91,7 @@ export function initialState(): LiveState {
     samples: [],
     divergent: null,
     activity: [],
+    quietRounds: 0,
     waiting: null,
     verdict: null,
     ended: null,
@@ -149,7 +152,9 @@ function noteActivity(state: LiveState, next: NodeSample[], at: string): void {
     const before = state.samples.find((p) => p.id === s.id);
     // A restarted node's counters start again from zero: that is not activity.
     if (!before || s.rounds <= before.rounds) continue;
-    state.activity.unshift({ node: s.id, rounds: s.rounds - before.rounds, pulled: Math.max(0, s.pulled - before.pulled), pushed: Math.max(0, s.pushed - before.pushed), at });
+    const seen = { node: s.id, rounds: s.rounds - before.rounds, pulled: Math.max(0, s.pulled - before.pulled), pushed: Math.max(0, s.pushed - before.pushed), at };
+    if (seen.pulled + seen.pushed === 0) state.quietRounds += seen.rounds;
+    else state.activity.unshift(seen);
   }
   state.activity.length = Math.min(state.activity.length, MAX_ACTIVITY);
 }

@@ -3,11 +3,13 @@ import chalk from 'chalk';
 import type { Argv, CommandModule } from 'yargs';
 import { checkClusterFlags, clusterFlags, nodeLine, startLocalCluster, type ClusterArgs } from '../cluster-flags.js';
 import { parseCount } from '../options.js';
+import { checkWebFlags, webFlags, type WebArgs } from '../web-flags.js';
 import type { Cluster } from '../../cluster/cluster.js';
+import { RunView } from '../../web/live.js';
 
 const COLOURS = [chalk.cyan, chalk.magenta, chalk.yellow, chalk.blue, chalk.green, chalk.red, chalk.white, chalk.gray, chalk.cyanBright];
 
-interface ClusterCommandArgs extends ClusterArgs {
+interface ClusterCommandArgs extends ClusterArgs, WebArgs {
   'ae-interval': number;
 }
 
@@ -15,20 +17,32 @@ export const clusterCommand: CommandModule<object, ClusterCommandArgs> = {
   command: 'cluster',
   describe: 'Start a local cluster in the foreground until Ctrl-C',
   builder: (y: Argv) =>
-    clusterFlags(y)
+    webFlags(clusterFlags(y))
       .option('ae-interval', { type: 'number', default: 0, describe: 'Milliseconds between periodic anti-entropy rounds (0: only on trigger)' })
       .example('$0 cluster', 'three nodes on 9999-10001, repaired only on trigger')
-      .example('$0 cluster --nodes 5 --ae-interval 2000', 'five nodes that repair themselves every ~2 s') as unknown as Argv<ClusterCommandArgs>,
+      .example('$0 cluster --nodes 5 --ae-interval 2000', 'five nodes that repair themselves every ~2 s')
+      .example('$0 cluster --web --ae-interval 2000', 'and watch them in a browser while you write with ae-demo put') as unknown as Argv<ClusterCommandArgs>,
   handler: async (argv) => {
     const { count, basePort } = checkClusterFlags(argv);
     const interval = parseCount(argv['ae-interval'], '--ae-interval', 0, 86_400_000);
+    const webPort = checkWebFlags(argv);
     const prefix = (node: number) => COLOURS[(node - 1) % COLOURS.length]!(`node ${node} │`);
     let cluster: Cluster | undefined;
+    let view: RunView | undefined;
     let stopping = false;
     const log = (node: number, _stream: 'stdout' | 'stderr', line: string) => process.stdout.write(`${prefix(node)} ${line}\n`);
     try {
+      if (webPort !== undefined) view = await RunView.open({ webPort });
       cluster = await startLocalCluster(count, basePort, interval, log);
       process.stdout.write(`${chalk.green('✔')} ${count} nodes up  ${nodeLine(cluster)}\n`);
+      if (view) {
+        const nodes = () => cluster!.nodes.map((n) => ({ id: n.id, address: n.address }));
+        view.watch(nodes);
+        view.start({ mode: 'cluster', scenario: '', summary: interval > 0 ? `Periodic anti-entropy every ${interval} ms` : 'Anti-entropy only on trigger', nodes: nodes(), step: false });
+        await view.sample();
+        view.startSampling();
+        process.stdout.write(`${chalk.bold('Live view:')} ${chalk.cyan(view.url ?? '')}\n`);
+      }
       const all = cluster.nodes.map((n) => n.address).join(',');
       process.stdout.write(chalk.dim(`Try: npx ae-demo put user:alice alice_data --node ${cluster.nodes[0]!.address} --direct · npx ae-demo inspect user:alice --nodes ${all} · npx ae-demo trigger --node ${cluster.nodes[0]!.address} · Ctrl-C stops them all\n`));
       const live = cluster;
@@ -43,7 +57,9 @@ export const clusterCommand: CommandModule<object, ClusterCommandArgs> = {
         for (const n of live.nodes) void n.exited.then(() => !stopping && process.stderr.write(chalk.red(`${n.id} exited\n`)));
       });
     } finally {
+      view?.emit({ type: 'end', kept: false });
       await cluster?.stop();
+      await view?.close();
     }
   },
 };

@@ -2,33 +2,36 @@
 // the top of its tree as a grid coloured where it differs from the other nodes.
 import { count, shortHash } from '../../format.js';
 import type { NodeRef, NodeSample } from '../model.js';
-import { gridSvg, markLevel, markSamples } from './grid.js';
+import { gridSvg, markClass, markLevel, markSamples } from './grid.js';
 import { html, type Html } from './html.js';
 
 const STATUS_TEXT: Record<NodeSample['status'], string> = { up: 'up', down: 'down', 'cut-off': 'cut off' };
 
-export function nodeCards(nodes: readonly NodeRef[], samples: readonly NodeSample[]): Html {
+/** `stopped`: the run is over and its nodes were stopped, so the last sample is history. */
+export function nodeCards(nodes: readonly NodeRef[], samples: readonly NodeSample[], stopped = false): Html {
   if (samples.length === 0) {
     return html`<div class="cards">${nodes.map((n) => html`<section class="card waiting"><h3>${n.id}</h3><p class="dim">${n.address} · starting…</p></section>`)}</div>`;
   }
   const marks = markSamples(samples);
   const roots = markLevel(samples.map((s) => (s.root === null ? null : { digests: [s.root], counts: [0] })));
-  return html`<div class="cards">${samples.map((s, i) => card(s, marks[i]!, roots[i]![0]!))}</div>`;
+  return html`<div class="cards">${samples.map((s, i) => card(s, marks[i]!, roots[i]![0]!, stopped))}</div>`;
 }
 
-function card(s: NodeSample, marks: ReturnType<typeof markSamples>[number], rootMark: number): Html {
-  const rootClass = rootMark > 0 ? `differs v${rootMark}` : rootMark < 0 ? 'majority' : 'equal';
+function card(s: NodeSample, marks: ReturnType<typeof markSamples>[number], rootMark: number, stopped: boolean): Html {
+  const rootClass = markClass(rootMark);
   const cut = s.status === 'cut-off' ? html`<p class="cut">cut off from ${s.cut.join(', ')}</p>` : '';
   const reason = s.status === 'down' ? html`<p class="cut">${s.reason ?? 'not answering'}</p>` : '';
   return html`<section class="card ${s.status}" data-node="${s.id}">
-  <header><h3>${s.id}</h3><span class="pill ${s.status}">${STATUS_TEXT[s.status]}</span></header>
+  <header><h3>${s.id}</h3><span class="pill ${stopped ? 'stopped' : s.status}">${stopped ? 'stopped' : STATUS_TEXT[s.status]}</span></header>
+  <div class="card-body"><div>
   <p class="dim">${s.address}</p>
   <dl>
     <dt>keys</dt><dd>${count(s.keys)}${s.tombstones > 0 ? html` <span class="dim">+ ${count(s.tombstones)} deleted</span>` : ''}</dd>
     <dt>root</dt><dd><code class="root ${rootClass}" data-root="${s.root ?? ''}">${s.root === null ? '—' : shortHash(s.root)}</code></dd>
-    <dt>rounds</dt><dd>${count(s.rounds)} <span class="dim">· pulled ${count(s.pulled)} · pushed ${count(s.pushed)}</span></dd>
+    <dt>rounds</dt><dd>${count(s.rounds)}</dd>
+    <dt title="keys this node pulled and pushed in its rounds">pull/push</dt><dd>${count(s.pulled)} / ${count(s.pushed)}</dd>
   </dl>
   ${cut}${reason}
-  ${gridSvg(s, marks)}
+  </div>${gridSvg(s, marks)}</div>
 </section>`;
 }

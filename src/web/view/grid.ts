@@ -40,6 +40,11 @@ export function markLevel(levels: (LevelView | null)[]): CellMark[][] {
   return marks;
 }
 
+/** The CSS class of a mark: equal, majority, or "differs vK". */
+export function markClass(mark: CellMark): string {
+  return mark > 0 ? `differs v${mark}` : mark < 0 ? 'majority' : 'equal';
+}
+
 /** Marks for every node's two levels, computed once per sample. */
 export function markSamples(samples: readonly NodeSample[]): { level1: CellMark[]; level2: CellMark[] }[] {
   const level1 = markLevel(samples.map((s) => s.levels?.[0] ?? null));
@@ -61,7 +66,7 @@ export function gridSvg(sample: NodeSample, marks: { level1: CellMark[]; level2:
 }
 
 function cell(x: number, y: number, level: number, index: number, digest: string, count: number, mark: CellMark): Html {
-  const kind = mark > 0 ? `differs v${mark}` : mark < 0 ? 'majority' : count === 0 ? 'empty' : 'equal';
+  const kind = mark === 0 && count === 0 ? 'empty' : markClass(mark);
   const note = mark > 0 ? 'differs from the others' : mark < 0 ? 'agrees with most nodes; another node differs' : 'equal on every node';
   return html`<rect class="cell ${kind}" x="${x}" y="${y}" width="${CELL}" height="${CELL}" data-level="${level}" data-index="${index}"><title>${treePath(level, index)}: ${count} entries, digest ${digest.slice(0, 8)}…, ${note}</title></rect>`;
 }

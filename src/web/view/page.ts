@@ -15,7 +15,7 @@ export function regions(state: LiveState, connection: 'live' | 'lost'): Record<R
     header: header(state, connection),
     timeline: timeline(state),
     activity: activity(state),
-    cards: nodeCards(state.nodes, state.samples),
+    cards: nodeCards(state.nodes, state.samples, state.ended !== null && !state.ended.kept),
     story: story(state),
   };
 }
@@ -37,8 +37,20 @@ function header(state: LiveState, connection: 'live' | 'lost'): Html {
 
 function story(state: LiveState): Html {
   const last = state.sections.length - 1;
+  if (state.mode === 'cluster') return clusterHint(state);
   const parts = state.sections.map((s, i) => (i === 0 ? setup(s) : section(s, i, i === last && state.waiting === null && !state.verdict)));
   return html`${state.verdict ? verdictBanner(state.verdict) : ''}${state.ended?.error ? html`<div class="verdict bad"><b>The run stopped:</b> ${state.ended.error}</div>` : ''}${parts.reverse()}`;
+}
+
+/** `ae-demo cluster --web` has no story: the page says how to make one. */
+function clusterHint(state: LiveState): Html {
+  const first = state.nodes[0]?.address ?? '127.0.0.1:9999';
+  const all = state.nodes.map((n) => n.address).join(',');
+  return html`<section class="part current"><h2>Make the nodes differ, then repair them</h2><p>The cards follow the nodes every second. From another terminal:</p>
+<pre><code>npx ae-demo put user:alice v1 --node ${first} --direct
+npx ae-demo inspect user:alice --nodes ${all}
+npx ae-demo diff --nodes ${all}
+npx ae-demo trigger --node ${first}</code></pre><p class="dim">A direct write changes one node only: its grid cell lights up until a round repairs it.</p></section>`;
 }
 
 function section(s: Section, n: number, current: boolean): Html {

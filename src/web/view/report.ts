@@ -11,7 +11,7 @@ export function reportHtml(state: LiveState, css: string, generatedAt: string): 
   const parts = state.sections.slice(1).map((s, i) => html`<section class="part"><h2><span class="num">${i + 1}</span> ${s.title}</h2>${s.events.map(storyEvent)}</section>`);
   const setup = state.sections[0]!.phases.map((p) => html`<li>${p.summary ?? p.title}</li>`);
   const before = state.divergent ? html`<h3>Before repair</h3>${nodeCards(state.nodes, state.divergent)}` : '';
-  const after = state.samples.length > 0 ? html`<h3>${state.verdict ? 'At the end' : 'Last seen'}</h3>${nodeCards(state.nodes, state.samples)}` : '';
+  const after = state.samples.length > 0 ? html`<h3>${state.verdict ? 'At the end' : 'Last seen'}</h3>${nodeCards(state.nodes, state.samples, false)}` : '';
   const body = html`<header class="report-head"><h1>ae-demo report · scenario ${state.scenario}</h1>
 <p>${state.summary}</p>
 <p class="dim">${state.nodes.length} nodes (${state.nodes.map((n) => `${n.id} ${n.address}`).join(', ')}) · started ${state.startedAt} · written ${generatedAt}</p></header>

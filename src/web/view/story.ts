@@ -5,6 +5,7 @@ import { allAgree, lwwWinner, rowStanding, valueText } from '../../cluster/key-s
 import type { RoundReport } from '../../node/anti-entropy.js';
 import type { StoryEvent, Winner, WriteLine } from '../../../demo/types.js';
 import { allOf, bytes, count, list, shortHash, versionTime, winnerParts } from '../../format.js';
+import { markClass, markLevel } from './grid.js';
 import { html, type Html } from './html.js';
 import { treeDiffSvg } from './tree-svg.js';
 
@@ -54,7 +55,8 @@ function keyTable(keys: readonly string[], states: StoryEvent & { type: 'keys' }
 
 function rootList(snapshots: readonly Snapshot[]): Html {
   const equal = new Set(snapshots.map((s) => s.root)).size === 1;
-  const items = snapshots.map((s) => html`<li><b>${s.node}</b> root <code class="root ${equal ? 'equal' : 'differs v1'}">${shortHash(s.root)}</code> <span class="dim">${count(s.count)} entries</span></li>`);
+  const marks = markLevel(snapshots.map((s) => ({ digests: [s.root], counts: [0] })));
+  const items = snapshots.map((s, i) => html`<li><b>${s.node}</b> root <code class="root ${markClass(marks[i]![0]!)}">${shortHash(s.root)}</code> <span class="dim">${count(s.count)} entries</span></li>`);
   return html`<ul class="roots">${items}</ul>${equal ? html`<p class="dim">Every root is equal: nothing to repair.</p>` : ''}`;
 }
 

@@ -25,6 +25,7 @@ h3 { font-size: 1.05rem; margin: .6rem 0 .3rem; }
 .dim { color: var(--dim); }
 .good { color: var(--good); }
 .bad { color: var(--bad); }
+pre { background: var(--panel); border: 1px solid var(--line); border-radius: .4rem; padding: .5rem .8rem; overflow-x: auto; }
 q { font-family: ui-monospace, Menlo, "DejaVu Sans Mono", monospace; }
 
 /* live page: header, timeline on the left, cards and story on the right */
@@ -58,12 +59,14 @@ aside { border-right: 1px solid var(--line); padding: .6rem .8rem; overflow: aut
 .activity { list-style: none; padding: 0; margin: 0; font-size: .88rem; }
 
 .cards { display: flex; gap: .8rem; flex-wrap: wrap; }
-.card { flex: 1 1 15rem; max-width: 22rem; background: var(--panel); border: 2px solid var(--line); border-radius: .5rem; padding: .5rem .7rem; }
+.card { flex: 1 1 14rem; min-width: 0; max-width: 26rem; background: var(--panel); border: 2px solid var(--line); border-radius: .5rem; padding: .5rem .7rem; }
 .card.down { border-color: var(--bad); opacity: .75; }
 .card.cut-off { border-color: var(--warn); border-style: dashed; }
 .card header { display: flex; justify-content: space-between; align-items: center; }
 .card h3 { margin: 0; }
 .card p { margin: 0; font-size: .85rem; }
+.card-body > div { min-width: 0; overflow-wrap: anywhere; }
+.card-body { display: flex; gap: .7rem; justify-content: space-between; align-items: flex-start; }
 .card dl { display: grid; grid-template-columns: auto 1fr; gap: 0 .6rem; margin: .3rem 0; font-size: .92rem; }
 .card dt { color: var(--dim); }
 .card dd { margin: 0; }
@@ -72,7 +75,8 @@ aside { border-right: 1px solid var(--line); padding: .6rem .8rem; overflow: aut
 .pill.up { color: var(--good); }
 .pill.down { color: var(--bad); }
 .pill.cut-off { color: var(--warn); }
-.grid { width: 100%; max-width: 12rem; display: block; margin-top: .3rem; }
+.pill.stopped { color: var(--dim); }
+.grid { width: 8.5rem; flex: none; display: block; margin-top: .2rem; }
 .cell.equal { fill: var(--cell); opacity: .45; }
 .cell.empty { fill: var(--cell-empty); }
 .cell.majority { fill: var(--cell); opacity: .8; }
@@ -91,6 +95,7 @@ aside { border-right: 1px solid var(--line); padding: .6rem .8rem; overflow: aut
 table { border-collapse: collapse; margin: .4rem 0; font-size: .92rem; }
 th, td { border: 1px solid var(--line); padding: .2rem .55rem; text-align: left; vertical-align: top; }
 th { background: var(--panel); }
+table.exchange td:first-child { white-space: nowrap; }
 tr.winner .value { color: var(--good); font-weight: 600; }
 tr.loser .value { color: var(--bad); text-decoration: line-through; }
 tr.missing .value { color: var(--dim); }

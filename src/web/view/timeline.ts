@@ -5,6 +5,7 @@ import type { LiveState, Phase } from '../model.js';
 import { html, type Html } from './html.js';
 
 export function timeline(state: LiveState): Html {
+  if (state.mode === 'cluster') return html`<p class="dim">No scenario: the nodes run until Ctrl-C in the terminal that started them.</p>`;
   const last = state.sections.length - 1;
   const finished = state.verdict !== null || state.ended !== null;
   const items = state.sections.map((s, i) => {
@@ -24,8 +25,9 @@ function phaseItem(p: Phase): Html {
 }
 
 export function activity(state: LiveState): Html {
-  if (state.activity.length === 0) return html`<p class="dim">No anti-entropy rounds yet.</p>`;
-  return html`<ul class="activity">${state.activity.map(
+  const quiet = state.quietRounds > 0 ? html`<p class="dim">${count(state.quietRounds)} ${state.quietRounds === 1 ? 'round' : 'rounds'} found nothing to repair.</p>` : '';
+  if (state.activity.length === 0) return quiet || html`<p class="dim">No anti-entropy rounds yet.</p>`;
+  return html`${quiet}<ul class="activity">${state.activity.map(
     (a) => html`<li><code>${a.at.slice(11, 19)}</code> <b>${a.node}</b> ran ${a.rounds === 1 ? 'a round' : `${a.rounds} rounds`}: pulled ${count(a.pulled)}, pushed ${count(a.pushed)}</li>`,
   )}</ul>`;
 }
