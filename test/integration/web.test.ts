@@ -72,6 +72,22 @@ describe('run --web: the live page', () => {
     }
   });
 
+  it('Ctrl-C while the page waits for Next stops every node and the page, and exits 130', async () => {
+    const base = await freeBasePort(3);
+    const child = spawnCli(['run', '--web', '--step', '--web-port', '0', '--base-port', String(base), '--keys', '10']);
+    let stderr = '';
+    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+    try {
+      const url = await liveUrl(() => stderr);
+      await until('the first wait for Next', async () => stderr.includes('Next in the page for'), 60_000);
+      child.kill('SIGINT');
+      assert.equal((await child).exitCode, 130, stderr);
+      await portsReleased([...portRange(base), Number(new URL(url).port)]);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
   it('a page that connects late is sent everything, and the run waits for one before it exits', async () => {
     const base = await freeBasePort(3);
     const child = spawnCli(['run', '--web', '--web-port', '0', '--base-port', String(base), '--keys', '50']);

@@ -85,6 +85,7 @@ aside { border-right: 1px solid var(--line); padding: .6rem .8rem; overflow: aut
 .cell.v2, .root.v2 { fill: var(--v2); color: var(--v2); }
 .cell.v3, .root.v3 { fill: var(--v3); color: var(--v3); }
 .cell.v4, .root.v4 { fill: var(--v4); color: var(--v4); }
+.root { white-space: nowrap; }
 .root.differs { font-weight: 700; }
 .root.equal { color: var(--good); }
 
