@@ -9,9 +9,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { portRange, portsReleased, spawnCli } from '../helpers/cli.js';
+import { portRange, portsReleased } from '../helpers/cli.js';
 import { freeBasePort } from '../helpers/ports.js';
-import { liveUrl } from '../helpers/web.js';
+import { startLive } from '../helpers/web.js';
 
 /** Where Debian's chromium package puts the browser (AE_DEMO_CHROMIUM overrides it). */
 const CHROMIUM = process.env.AE_DEMO_CHROMIUM ?? '/usr/bin/chromium';
@@ -62,12 +62,9 @@ describe('the live page in Chromium', { skip: missing ? `no browser at ${CHROMIU
     const reportDir = await mkdtemp(path.join(os.tmpdir(), 'ae-e2e-'));
     const report = path.join(reportDir, 'run.html');
     const base = await freeBasePort(3);
-    const child = spawnCli(['run', '--web', '--step', '--web-port', '0', '--base-port', String(base), '--keys', '500', '--report', report]);
-    let stderr = '';
-    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+    const { child, url, output } = await startLive(['run', '--web', '--step', '--web-port', '0', '--base-port', String(base), '--keys', '500', '--report', report]);
     let browser: Browser | undefined;
     try {
-      const url = await liveUrl(() => stderr);
       browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
       const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, colorScheme: 'light' });
       const elsewhere: string[] = [];
@@ -112,7 +109,7 @@ describe('the live page in Chromium', { skip: missing ? `no browser at ${CHROMIU
 
       assert.deepEqual(elsewhere, [], 'the page fetched nothing from anywhere but ae-demo');
       assert.deepEqual(errors, []);
-      assert.equal((await child).exitCode, 0, stderr);
+      assert.equal((await child).exitCode, 0, output());
       await portsReleased(portRange(base));
 
       // The report opens from disk with nothing else: no request beyond the file itself.

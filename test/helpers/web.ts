@@ -1,6 +1,8 @@
 // Web view helpers for tests: a scripted run as events (no processes), a check that an HTML
 // document refers to nothing outside itself, and a reader of the live page's event stream.
+import type { ResultPromise } from 'execa';
 import type { NodeSample, WebEvent } from '../../src/web/model.js';
+import { spawnCli } from './cli.js';
 import type { Version } from '../../src/node/version.js';
 
 const V = (wall: number, node: string): Version => ({ wall, logical: 0, node });
@@ -110,8 +112,31 @@ export function externalReferences(doc: string): string[] {
   return patterns.flatMap((p) => doc.match(p) ?? []);
 }
 
+export interface LiveCli {
+  child: ResultPromise;
+  /** The live page's address. */
+  url: string;
+  /** Everything the command printed on stdout and stderr so far. */
+  output: () => string;
+}
+
+/** Starts `ae-demo ARGS` (run --web or cluster --web) and waits for the live page's address. */
+export async function startLive(args: string[]): Promise<LiveCli> {
+  const child = spawnCli(args);
+  let output = '';
+  const collect = (c: Buffer) => (output += c.toString());
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+  try {
+    return { child, url: await liveUrl(() => output), output: () => output };
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+}
+
 /** The live page's address, from what `run --web` or `cluster --web` prints. */
-export async function liveUrl(output: () => string, timeoutMs = 60_000): Promise<string> {
+async function liveUrl(output: () => string, timeoutMs = 60_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const match = /Live view: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output());

@@ -6,21 +6,18 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { cli, portRange, portsReleased, spawnCli } from '../helpers/cli.js';
+import { cli, portRange, portsReleased } from '../helpers/cli.js';
 import { request } from '../helpers/http.js';
 import { freeBasePort } from '../helpers/ports.js';
 import { until } from '../helpers/poll.js';
-import { externalReferences, liveUrl, pressNext, readEvents, rootsOf } from '../helpers/web.js';
+import { externalReferences, pressNext, readEvents, rootsOf, startLive } from '../helpers/web.js';
 import type { WebEvent } from '../../src/web/model.js';
 
 describe('run --web: the live page', () => {
   it('serves the page, its whole module graph and the event stream; Next in the page plays every part', async () => {
     const base = await freeBasePort(3);
-    const child = spawnCli(['run', '--web', '--step', '--web-port', '0', '--base-port', String(base), '--keys', '200']);
-    let stderr = '';
-    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+    const { child, url, output } = await startLive(['run', '--web', '--step', '--web-port', '0', '--base-port', String(base), '--keys', '200']);
     try {
-      const url = await liveUrl(() => stderr);
       const host = new URL(url).host;
       const page = await request(host, 'GET', '/');
       assert.equal(page.status, 200);
@@ -65,7 +62,7 @@ describe('run --web: the live page', () => {
       assert.ok(seen.some((e) => e.type === 'story' && e.event.type === 'exchange'), 'the exchange was sent');
 
       const result = await child;
-      assert.equal(result.exitCode, 0, stderr);
+      assert.equal(result.exitCode, 0, output());
       await portsReleased([...portRange(base), Number(new URL(url).port)]);
     } finally {
       child.kill('SIGKILL');
@@ -74,14 +71,11 @@ describe('run --web: the live page', () => {
 
   it('Ctrl-C while the page waits for Next stops every node and the page, and exits 130', async () => {
     const base = await freeBasePort(3);
-    const child = spawnCli(['run', '--web', '--step', '--web-port', '0', '--base-port', String(base), '--keys', '10']);
-    let stderr = '';
-    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+    const { child, url, output } = await startLive(['run', '--web', '--step', '--web-port', '0', '--base-port', String(base), '--keys', '10']);
     try {
-      const url = await liveUrl(() => stderr);
-      await until('the first wait for Next', async () => stderr.includes('Next in the page for'), 60_000);
+      await until('the first wait for Next', async () => output().includes('Next in the page for'), 60_000);
       child.kill('SIGINT');
-      assert.equal((await child).exitCode, 130, stderr);
+      assert.equal((await child).exitCode, 130, output());
       await portsReleased([...portRange(base), Number(new URL(url).port)]);
     } finally {
       child.kill('SIGKILL');
@@ -90,12 +84,9 @@ describe('run --web: the live page', () => {
 
   it('a page that connects late is sent everything, and the run waits for one before it exits', async () => {
     const base = await freeBasePort(3);
-    const child = spawnCli(['run', '--web', '--web-port', '0', '--base-port', String(base), '--keys', '50']);
-    let stderr = '';
-    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+    const { child, url, output } = await startLive(['run', '--web', '--web-port', '0', '--base-port', String(base), '--keys', '50']);
     try {
-      const url = await liveUrl(() => stderr);
-      await until('the run to finish and wait for a page', async () => stderr.includes('No browser has opened'), 60_000);
+      await until('the run to finish and wait for a page', async () => output().includes('No browser has opened'), 60_000);
       const seen = await readEvents(url, (event) => event.type === 'end');
       assert.equal(seen[0]?.type, 'phase', 'the replay starts at the first event');
       assert.ok(seen.some((e) => e.type === 'verdict'));
@@ -108,11 +99,8 @@ describe('run --web: the live page', () => {
 
   it('cluster --web follows the nodes: a direct write shows as differing roots until a trigger repairs it', async () => {
     const base = await freeBasePort(3);
-    const child = spawnCli(['cluster', '--web', '--base-port', String(base)]);
-    let stdout = '';
-    child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
+    const { child, url, output } = await startLive(['cluster', '--web', '--base-port', String(base)]);
     try {
-      const url = await liveUrl(() => stdout);
       let wrote = false;
       let triggered = false;
       await readEvents(url, async (event) => {

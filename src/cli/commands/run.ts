@@ -108,6 +108,7 @@ export async function run(o: RunOptions): Promise<void> {
     (signal) => process.stderr.write(`\n${signal}: stopping every node…\n`),
   );
   let kept = false;
+  let finished = false;
   try {
     if (view?.url) process.stderr.write(`${chalk.bold('Live view:')} ${chalk.cyan(view.url)}  ${chalk.dim(o.step ? '(open it; its Next button plays each part)' : '(open it in a browser)')}\n`);
     printer.line(`${chalk.bold('ae-demo')} · anti-entropy between ${o.count} replicas of a key-value store · scenario ${chalk.bold(scenario.name)}`);
@@ -166,6 +167,7 @@ export async function run(o: RunOptions): Promise<void> {
     } else {
       printer.verdict(result.converged, live.nodes.length, result.keys, root, result.problems, elapsed);
     }
+    finished = true;
     if (view && reportFile) await writeReport(view, reportFile, o.keep);
     if (o.keep) {
       kept = true;
@@ -186,7 +188,7 @@ export async function run(o: RunOptions): Promise<void> {
     if (view && !kept && view.recorder.state.ended === null) view.emit({ type: 'end', kept: false });
     await cluster?.stop();
     await data?.remove();
-    if (view?.live) await lingerForPage(view);
+    if (view?.live && finished) await lingerForPage(view);
     await view?.close();
   }
 }
