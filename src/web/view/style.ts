@@ -68,7 +68,7 @@ aside { border-right: 1px solid var(--line); padding: .6rem .8rem; overflow: aut
 .card-body > div { min-width: 0; overflow-wrap: anywhere; }
 .card-body { display: flex; gap: .7rem; justify-content: space-between; align-items: flex-start; }
 .card dl { display: grid; grid-template-columns: auto 1fr; gap: 0 .6rem; margin: .3rem 0; font-size: .92rem; }
-.card dt { color: var(--dim); }
+.card dt { color: var(--dim); white-space: nowrap; }
 .card dd { margin: 0; }
 .card .cut { color: var(--warn); }
 .pill { font-size: .8rem; padding: .05rem .5rem; border-radius: 1rem; border: 1px solid currentColor; }
