@@ -4,6 +4,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { checkClusterFlags, clusterFlags, nodeLine, startLocalCluster, type ClusterArgs } from '../cluster-flags.js';
 import { parseCount } from '../options.js';
 import { checkWebFlags, webFlags, type WebArgs } from '../web-flags.js';
+import { announcePage } from '../web-output.js';
 import type { Cluster } from '../../cluster/cluster.js';
 import { RunView } from '../../web/live.js';
 
@@ -41,7 +42,7 @@ export const clusterCommand: CommandModule<object, ClusterCommandArgs> = {
         view.start({ mode: 'cluster', scenario: '', summary: interval > 0 ? `Periodic anti-entropy every ${interval} ms` : 'Anti-entropy only on trigger', nodes: nodes(), step: false });
         await view.sample();
         view.startSampling();
-        process.stdout.write(`${chalk.bold('Live view:')} ${chalk.cyan(view.url ?? '')}\n`);
+        announcePage(view.url ?? '', false);
       }
       const all = cluster.nodes.map((n) => n.address).join(',');
       process.stdout.write(chalk.dim(`Try: npx ae-demo put user:alice alice_data --node ${cluster.nodes[0]!.address} --direct · npx ae-demo inspect user:alice --nodes ${all} · npx ae-demo trigger --node ${cluster.nodes[0]!.address} · Ctrl-C stops them all\n`));

@@ -1,5 +1,4 @@
 // `ae-demo run`: start the nodes, play a scenario, print the story and the verdict, stop the nodes.
-import { writeFile } from 'node:fs/promises';
 import { stripVTControlCharacters } from 'node:util';
 import chalk from 'chalk';
 import type { Argv, CommandModule } from 'yargs';
@@ -8,8 +7,6 @@ import type { ScenarioContext } from '../../../demo/types.js';
 import type { Cluster } from '../../cluster/cluster.js';
 import { AeError, UsageError, VerificationError } from '../../errors.js';
 import { RunView } from '../../web/live.js';
-import { reportHtml } from '../../web/view/report.js';
-import { CSS } from '../../web/view/style.js';
 import { checkClusterFlags, clusterFlags, makeDataDirs, nodeLine, startLocalCluster, type ClusterArgs, type DataDirs } from '../cluster-flags.js';
 import { onInterrupt } from '../interrupt.js';
 import { parseCount } from '../options.js';
@@ -17,6 +14,7 @@ import { createProgress } from '../render/spinner.js';
 import { StoryPrinter } from '../render/story.js';
 import { waitForNext } from '../step.js';
 import { checkReportPath, checkWebFlags, webFlags, type WebArgs } from '../web-flags.js';
+import { announcePage, lingerForPage, writeReport } from '../web-output.js';
 
 /** Keys written before the story: enough that shipping everything visibly costs more than a tree walk. */
 const DEFAULT_BACKGROUND_KEYS = 1000;
@@ -107,10 +105,9 @@ export async function run(o: RunOptions): Promise<void> {
     cleanup,
     (signal) => process.stderr.write(`\n${signal}: stopping every node…\n`),
   );
-  let kept = false;
   let finished = false;
   try {
-    if (view?.url) process.stderr.write(`${chalk.bold('Live view:')} ${chalk.cyan(view.url)}  ${chalk.dim(o.step ? '(open it; its Next button plays each part)' : '(open it in a browser)')}\n`);
+    if (view?.url) announcePage(view.url, o.step);
     printer.line(`${chalk.bold('ae-demo')} · anti-entropy between ${o.count} replicas of a key-value store · scenario ${chalk.bold(scenario.name)}`);
     printer.line();
     if (scenario.durable) data = await makeDataDirs('ae-demo-');
@@ -170,7 +167,6 @@ export async function run(o: RunOptions): Promise<void> {
     finished = true;
     if (view && reportFile) await writeReport(view, reportFile, o.keep);
     if (o.keep) {
-      kept = true;
       view?.emit({ type: 'end', kept: true });
       release();
       await keepUntilInterrupted(live);
@@ -185,39 +181,13 @@ export async function run(o: RunOptions): Promise<void> {
     throw error;
   } finally {
     release();
-    if (view && !kept && view.recorder.state.ended === null) view.emit({ type: 'end', kept: false });
+    // After --keep too: once the nodes stop, the page must not go on saying the cluster is up.
+    if (view && view.recorder.state.ended?.kept !== false) view.emit({ type: 'end', kept: false });
     await cluster?.stop();
     await data?.remove();
     if (view?.live && finished) await lingerForPage(view);
     await view?.close();
   }
-}
-
-/** The report, written whole (the same events the live page saw) and named on stderr. */
-async function writeReport(view: RunView, file: string, kept: boolean): Promise<void> {
-  const state = structuredClone(view.recorder.state);
-  state.ended ??= { kept };
-  await writeFile(file, reportHtml(state, CSS, new Date().toISOString()));
-  process.stderr.write(`${chalk.bold('Report:')} ${file}\n`);
-}
-
-/**
- * A live page that never connected would miss the whole run: the page stays up until one
- * connects and has been sent every event (or Ctrl-C). A page that connected keeps what it got.
- */
-async function lingerForPage(view: RunView): Promise<void> {
-  if (view.viewed) return;
-  process.stderr.write(chalk.dim(`No browser has opened ${view.url} yet: it stays up until one does (Ctrl-C to quit).\n`));
-  await new Promise<void>((resolve) => {
-    const quit = () => resolve();
-    process.once('SIGINT', quit);
-    process.once('SIGTERM', quit);
-    void view.whenViewed().then(() => {
-      process.off('SIGINT', quit);
-      process.off('SIGTERM', quit);
-      resolve();
-    });
-  });
 }
 
 /** --keep: say how to poke at the cluster, then wait for Ctrl-C. */

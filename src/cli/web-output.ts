@@ -1,0 +1,39 @@
+// What a run leaves for a browser: the report file at the end, and a live page that waits for a
+// viewer when the run finished before anyone opened it.
+import { writeFile } from 'node:fs/promises';
+import chalk from 'chalk';
+import type { RunView } from '../web/live.js';
+import { reportHtml } from '../web/view/report.js';
+import { CSS } from '../web/view/style.js';
+
+/** Says where the live page is, and how it will be driven. */
+export function announcePage(url: string, step: boolean): void {
+  process.stderr.write(`${chalk.bold('Live view:')} ${chalk.cyan(url)}  ${chalk.dim(step ? '(open it; its Next button plays each part)' : '(open it in a browser)')}\n`);
+}
+
+/** The report, written whole (the same events the live page saw) and named on stderr. */
+export async function writeReport(view: RunView, file: string, kept: boolean): Promise<void> {
+  const state = structuredClone(view.recorder.state);
+  state.ended ??= { kept };
+  await writeFile(file, reportHtml(state, CSS, new Date().toISOString()));
+  process.stderr.write(`${chalk.bold('Report:')} ${file}\n`);
+}
+
+/**
+ * A live page that never connected would miss the whole run: the page stays up until one
+ * connects and has been sent every event (or Ctrl-C). A page that connected keeps what it got.
+ */
+export async function lingerForPage(view: RunView): Promise<void> {
+  if (view.viewed) return;
+  process.stderr.write(chalk.dim(`No browser has opened ${view.url} yet: it stays up until one does (Ctrl-C to quit).\n`));
+  await new Promise<void>((resolve) => {
+    const quit = () => resolve();
+    process.once('SIGINT', quit);
+    process.once('SIGTERM', quit);
+    void view.whenViewed().then(() => {
+      process.off('SIGINT', quit);
+      process.off('SIGTERM', quit);
+      resolve();
+    });
+  });
+}
