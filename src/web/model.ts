@@ -29,7 +29,9 @@ export type WebEvent =
   | { type: 'waiting'; next: string }
   | { type: 'continue' }
   | { type: 'verdict'; verdict: Verdict }
-  | { type: 'end'; kept: boolean; error?: string };
+  | { type: 'end'; kept: boolean; error?: string }
+  /** Everything so far in one event, for a page that connects late (the log keeps only recent events). */
+  | { type: 'snapshot'; state: LiveState };
 
 export interface Phase {
   title: string;
@@ -101,6 +103,10 @@ export function initialState(): LiveState {
 
 /** Adds one event to the state (in place). */
 export function apply(state: LiveState, event: WebEvent): void {
+  if (event.type === 'snapshot') {
+    Object.assign(state, structuredClone(event.state));
+    return;
+  }
   state.seq += 1;
   const current = state.sections[state.sections.length - 1]!;
   switch (event.type) {

@@ -1,24 +1,39 @@
-// Every event of one run, in order, and the state they add up to. The live server replays it to
-// each page that connects (and from Last-Event-ID to one that reconnects); the report is
-// rendered from its state at the end.
+// The events of one run and the state they add up to. A page that connects is sent the state as
+// one snapshot, then every event as it happens; one that reconnects (Last-Event-ID) is sent what
+// it missed, or a snapshot when that is no longer kept. Only recent events are kept, so a
+// \`cluster --web\` left running for days holds the same memory as one started a minute ago.
+// The report is rendered from the state at the end.
 import { apply, initialState, type LiveState, type WebEvent } from './model.js';
+
+/** Events kept for pages that reconnect; older ones live on only in the state. */
+export const MAX_KEPT_EVENTS = 500;
 
 export type Listener = (event: WebEvent, id: number) => void;
 
 export class Recorder {
-  readonly #events: WebEvent[] = [];
+  /** The kept events; the first has id #count - #kept.length + 1. */
+  readonly #kept: WebEvent[] = [];
+  #count = 0;
   readonly #listeners = new Set<Listener>();
   readonly state: LiveState = initialState();
 
   emit(event: WebEvent): void {
-    this.#events.push(event);
+    this.#count += 1;
+    this.#kept.push(event);
+    if (this.#kept.length > MAX_KEPT_EVENTS) this.#kept.splice(0, this.#kept.length - MAX_KEPT_EVENTS);
     apply(this.state, event);
-    for (const listener of this.#listeners) listener(event, this.#events.length);
+    for (const listener of this.#listeners) listener(event, this.#count);
   }
 
-  /** Events after the given id (ids start at 1), with their ids. */
+  /**
+   * What a page that has seen events up to \`id\` (0: none) needs to catch up: the events after
+   * it while they are kept, else one snapshot of the state.
+   */
   since(id: number): { event: WebEvent; id: number }[] {
-    return this.#events.slice(Math.max(0, id)).map((event, i) => ({ event, id: Math.max(0, id) + i + 1 }));
+    if (id >= this.#count) return [];
+    const first = this.#count - this.#kept.length + 1;
+    if (id > 0 && id + 1 >= first) return this.#kept.slice(id + 1 - first).map((event, i) => ({ event, id: id + 1 + i }));
+    return [{ event: { type: 'snapshot', state: this.state }, id: this.#count }];
   }
 
   subscribe(listener: Listener): () => void {

@@ -46,13 +46,20 @@ describe('run --web: the live page', () => {
       assert.equal((await request(host, 'GET', '/', undefined, { host: 'evil.example' })).status, 421, 'DNS rebinding is refused');
       assert.equal((await request(host, 'POST', '/next')).status, 403, 'Next needs the page header');
 
+      // A page that connects is first sent everything so far as one snapshot (it may already
+      // show the wait for Next), then each event as it happens.
+      let waits = 0;
       const seen = await readEvents(url, async (event) => {
-        if (event.type === 'waiting') assert.deepEqual(await pressNext(url), { status: 200, advanced: true });
+        if (event.type === 'waiting' || (event.type === 'snapshot' && event.state.waiting !== null)) {
+          waits += 1;
+          assert.deepEqual(await pressNext(url), { status: 200, advanced: true });
+        }
         return event.type === 'end';
       });
+      assert.equal(seen[0]?.type, 'snapshot');
       const sections = seen.flatMap((e) => (e.type === 'section' ? [e.title] : []));
       assert.ok(sections.includes('Merkle trees: where the replicas differ'), sections.join(' | '));
-      assert.equal(seen.filter((e) => e.type === 'waiting').length, sections.length, 'each part waited for Next');
+      assert.equal(waits, sections.length, 'each part waited for Next');
       const roots = seen.map(rootsOf).filter((r): r is Set<string> => r !== null);
       const divergent = roots.findIndex((r) => r.size === 3);
       assert.ok(divergent >= 0, 'a sample saw three different roots');
@@ -87,9 +94,11 @@ describe('run --web: the live page', () => {
     const { child, url, output } = await startLive(['run', '--web', '--web-port', '0', '--base-port', String(base), '--keys', '50']);
     try {
       await until('the run to finish and wait for a page', async () => output().includes('No browser has opened'), 60_000);
-      const seen = await readEvents(url, (event) => event.type === 'end');
-      assert.equal(seen[0]?.type, 'phase', 'the replay starts at the first event');
-      assert.ok(seen.some((e) => e.type === 'verdict'));
+      const seen = await readEvents(url, (event) => event.type === 'end' || (event.type === 'snapshot' && event.state.ended !== null));
+      const first = seen[0];
+      assert.equal(first?.type, 'snapshot', 'a late page is sent the whole state at once');
+      assert.equal(first.type === 'snapshot' && first.state.verdict?.converged, true);
+      assert.ok(first.type === 'snapshot' && first.state.sections.some((s) => s.events.some((e) => e.type === 'exchange')));
       assert.equal((await child).exitCode, 0);
       await portsReleased(portRange(base));
     } finally {

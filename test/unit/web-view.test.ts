@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { apply, initialState, type WebEvent } from '../../src/web/model.js';
+import { MAX_KEPT_EVENTS, Recorder } from '../../src/web/recorder.js';
 import { markLevel } from '../../src/web/view/grid.js';
 import { escape, html } from '../../src/web/view/html.js';
 import { regions } from '../../src/web/view/page.js';
@@ -54,6 +55,37 @@ describe('web model: events add up to what the page shows', () => {
     apply(state, { type: 'nodes', nodes: [sample('node1', 'r', null, { rounds: 1, pulled: 0, pushed: 0 })], at });
     assert.equal(state.quietRounds, 2);
     assert.equal(state.activity.length, 0);
+  });
+});
+
+describe('recorder: what a page that connects or reconnects is sent', () => {
+  it('sends a new page one snapshot of the state, a reconnecting page what it missed', () => {
+    const recorder = new Recorder();
+    assert.deepEqual(recorder.since(0), [], 'nothing yet');
+    const events = scriptedRun();
+    for (const e of events) recorder.emit(e);
+    const fresh = recorder.since(0);
+    assert.equal(fresh.length, 1);
+    assert.equal(fresh[0]!.id, events.length);
+    const page = initialState();
+    apply(page, fresh[0]!.event);
+    assert.deepEqual(page, replay(events), 'the snapshot is the state the events add up to');
+    assert.deepEqual(recorder.since(events.length - 2).map((e) => [e.id, e.event.type]), [
+      [events.length - 1, 'verdict'],
+      [events.length, 'end'],
+    ]);
+    assert.deepEqual(recorder.since(events.length), []);
+  });
+
+  it('keeps a bounded number of events however long it runs, and snapshots a page that fell behind', () => {
+    const recorder = new Recorder();
+    const at = '2026-11-27T12:00:00.000Z';
+    for (let i = 0; i < MAX_KEPT_EVENTS * 4; i++) recorder.emit({ type: 'nodes', nodes: [sample('node1', `r${i}`, null, { rounds: i, pulled: 0, pushed: 0 })], at });
+    const behind = recorder.since(10);
+    assert.equal(behind.length, 1);
+    assert.equal(behind[0]!.event.type, 'snapshot');
+    assert.equal(recorder.since(MAX_KEPT_EVENTS * 4 - MAX_KEPT_EVENTS).length, MAX_KEPT_EVENTS, 'the kept tail');
+    assert.equal(recorder.state.quietRounds, MAX_KEPT_EVENTS * 4 - 1);
   });
 });
 
