@@ -35,3 +35,21 @@ function render(v: Value): string {
   if (v === null || v === undefined || v === false) return '';
   return escape(String(v));
 }
+
+/** A whole page: the head every ae-demo page shares, the title, what else goes in the head, the body. */
+export function htmlDocument(o: { title: string; head: Html; bodyClass: string; body: Html }): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>${escape(o.title)}</title>
+${o.head.text}
+</head>
+<body class="${escape(o.bodyClass)}">
+${o.body.text}
+</body>
+</html>
+`;
+}

@@ -2,7 +2,7 @@
 // when its markup changed. The shell is what GET / serves before any event arrives.
 import type { LiveState, Section } from '../model.js';
 import { nodeCards } from './cards.js';
-import { html, type Html } from './html.js';
+import { html, htmlDocument, type Html } from './html.js';
 import { storyEvent } from './story.js';
 import { activity, timeline } from './timeline.js';
 import { verdictBanner } from './verdict.js';
@@ -53,34 +53,26 @@ npx ae-demo diff --nodes ${all}
 npx ae-demo trigger --node ${first}</code></pre><p class="dim">A direct write changes one node only: its grid cell lights up until a round repairs it.</p></section>`;
 }
 
-function section(s: Section, n: number, current: boolean): Html {
+/** One numbered part of the story with its events (the page and the report draw parts alike). */
+export function section(s: Section, n: number, current: boolean): Html {
   return html`<section class="part${current ? ' current' : ''}" data-section="${n}"><h2><span class="num">${n}</span> ${s.title}</h2>${s.events.map(storyEvent)}</section>`;
 }
 
-function setup(s: Section): Html {
+/** The set-up before the first part: starting the nodes, the background keys. */
+export function setup(s: Section): Html {
   if (s.phases.length === 0) return html``;
   return html`<section class="part setup" data-section="0"><h2>${s.title}</h2><ul class="phases">${s.phases.map((p) => html`<li class="phase ${p.state}">${p.summary ?? p.title}</li>`)}</ul></section>`;
 }
 
 /** The page before any event: regions to fill, the stylesheet and the script, all from ae-demo. */
 export function shell(): string {
-  const empty = html`<header id="header"></header><main><aside><h2>Timeline</h2><div id="timeline"></div><h2>Rounds seen</h2><div id="activity"></div></aside><div class="stage"><div id="cards"></div><div id="story" class="story"></div></div></main>`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<title>ae-demo · live</title>
-<link rel="icon" href="data:,">
+  return htmlDocument({
+    title: 'ae-demo · live',
+    head: html`<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/style.css">
-<script type="module" src="/js/src/web/page/app.js"></script>
-</head>
-<body class="live">
-${empty.text}
-<noscript>The live view needs JavaScript; ae-demo run --report FILE.html writes a static report.</noscript>
-</body>
-</html>
-`;
+<script type="module" src="/js/src/web/page/app.js"></script>`,
+    bodyClass: 'live',
+    body: html`<header id="header"></header><main><aside><h2>Timeline</h2><div id="timeline"></div><h2>Rounds seen</h2><div id="activity"></div></aside><div class="stage"><div id="cards"></div><div id="story" class="story"></div></div></main>
+<noscript>The live view needs JavaScript; ae-demo run --report FILE.html writes a static report.</noscript>`,
+  });
 }
-

@@ -3,13 +3,12 @@
 // and can be attached to a bug report or a slide.
 import type { LiveState } from '../model.js';
 import { nodeCards } from './cards.js';
-import { html } from './html.js';
-import { storyEvent } from './story.js';
+import { html, htmlDocument, raw } from './html.js';
+import { section, setup } from './page.js';
 import { verdictBanner } from './verdict.js';
 
 export function reportHtml(state: LiveState, css: string, generatedAt: string): string {
-  const parts = state.sections.slice(1).map((s, i) => html`<section class="part"><h2><span class="num">${i + 1}</span> ${s.title}</h2>${s.events.map(storyEvent)}</section>`);
-  const setup = state.sections[0]!.phases.map((p) => html`<li>${p.summary ?? p.title}</li>`);
+  const parts = state.sections.slice(1).map((s, i) => section(s, i + 1, false));
   const before = state.divergent ? html`<h3>Before repair</h3>${nodeCards(state.nodes, state.divergent)}` : '';
   const after = state.samples.length > 0 ? html`<h3>${state.verdict ? 'At the end' : 'Last seen'}</h3>${nodeCards(state.nodes, state.samples, false)}` : '';
   const body = html`<header class="report-head"><h1>ae-demo report · scenario ${state.scenario}</h1>
@@ -17,22 +16,9 @@ export function reportHtml(state: LiveState, css: string, generatedAt: string): 
 <p class="dim">${state.nodes.length} nodes (${state.nodes.map((n) => `${n.id} ${n.address}`).join(', ')}) · started ${state.startedAt} · written ${generatedAt}</p></header>
 ${state.verdict ? verdictBanner(state.verdict) : html`<div class="verdict bad"><b>No verdict:</b> ${state.ended?.error ?? 'the run did not finish'}</div>`}
 <section class="part trees"><h2>The top of each Merkle tree</h2><p class="dim">Level 1 (16 cells) above level 2 (16 × 16); a coloured cell differs from the other nodes, one colour per distinct digest.</p>${before}${after}</section>
-${setup.length > 0 ? html`<section class="part setup"><h2>Set-up</h2><ul>${setup}</ul></section>` : ''}
+${setup(state.sections[0]!)}
 ${parts}`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<title>ae-demo report · ${html`${state.scenario}`.text}</title>
-<style>
-${css}
-</style>
-</head>
-<body class="report">
-${body.text}
-</body>
-</html>
-`;
+  return htmlDocument({ title: `ae-demo report · ${state.scenario}`, head: html`<style>
+${raw(css)}
+</style>`, bodyClass: 'report', body });
 }
