@@ -1,7 +1,7 @@
 // Clock skew: node 3's clock runs 5 s behind. The hybrid clock still orders a write made after
 // seeing another one after it; but a write made without having seen the other can lose to an
 // earlier one, which is where last-write-wins still surprises.
-import { background, expectEverywhere, put, repairAndVerify, showKeys } from './steps.js';
+import { background, expectEverywhere, put, REPAIR_OUTLINE, repairAndVerify, showKeys } from './steps.js';
 import type { Scenario } from './types.js';
 
 const SKEW_MS = -5_000;
@@ -11,6 +11,7 @@ export const clockSkew: Scenario = {
   name: 'clock-skew',
   summary: "Node 3's clock runs 5 s behind: the hybrid clock keeps causal order; concurrent writes can still surprise",
   minNodes: 3,
+  outline: ["Node 3's clock runs behind", 'Two concurrent writes', 'Before anti-entropy', ...REPAIR_OUTLINE],
   nodeArgs: (i) => (i === 3 ? ['--clock-skew-ms', String(SKEW_MS)] : []),
   async play(ctx) {
     const { cluster } = ctx;

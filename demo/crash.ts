@@ -1,6 +1,6 @@
 // A crash: node 3 is killed with SIGKILL, misses writes, restarts from its data directory with
 // everything it had acknowledged, and anti-entropy brings it the rest.
-import { background, expectEverywhere, put, repairAndVerify, showKeys } from './steps.js';
+import { background, expectEverywhere, put, REPAIR_OUTLINE, repairAndVerify, showKeys } from './steps.js';
 import type { Scenario } from './types.js';
 
 const KEYS = ['user:dave', 'user:erin'];
@@ -9,6 +9,7 @@ export const crash: Scenario = {
   name: 'crash',
   summary: 'Node 3 is killed with kill -9, misses writes, restarts from its data directory and is repaired',
   minNodes: 3,
+  outline: ['A write every node acknowledges', 'Node 3 crashes; writes go on', 'After the restart', ...REPAIR_OUTLINE],
   durable: true,
   async play(ctx) {
     const { cluster } = ctx;

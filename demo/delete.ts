@@ -1,7 +1,7 @@
 // Deletes under partition. Part 1: a delete that node 3 missed is repaired by its tombstone, and
 // the value does not come back. Part 2: the same with a tombstone ttl shorter than the
 // partition: the tombstone is purged first, and node 3's old value comes back everywhere.
-import { background, combine, expectEverywhere, othersThan, put, readKeys, repairAndVerify, showKeys } from './steps.js';
+import { background, combine, expectEverywhere, othersThan, put, readKeys, REPAIR_OUTLINE, repairAndVerify, showKeys } from './steps.js';
 import type { ScenarioContext, Scenario } from './types.js';
 import { until } from './wait.js';
 
@@ -20,6 +20,7 @@ export const deletes: Scenario = {
   name: 'delete',
   summary: 'A delete node 3 missed is repaired without resurrection; then a tombstone ttl too short brings the value back',
   minNodes: 3,
+  outline: ['Part 1: a delete node 3 misses', 'Healed: node 3 still holds the value', ...REPAIR_OUTLINE, 'Part 2: the partition outlasts the ttl', 'Healed: the tombstone is gone', ...REPAIR_OUTLINE],
   nodeArgs: () => ['--tombstone-ttl', TOMBSTONE_TTL],
   async play(ctx) {
     const { cluster } = ctx;

@@ -1,6 +1,6 @@
 // A network partition: node 3 is cut off while a write goes through node 1, so node 3 is left
 // stale; the partition heals and one anti-entropy round brings node 3 up to date.
-import { background, expectEverywhere, othersThan, put, repairAndVerify, showKeys } from './steps.js';
+import { background, expectEverywhere, othersThan, put, REPAIR_OUTLINE, repairAndVerify, showKeys } from './steps.js';
 import type { Scenario } from './types.js';
 
 const KEYS = ['user:carol'];
@@ -9,6 +9,7 @@ export const partition: Scenario = {
   name: 'partition',
   summary: 'Node 3 is cut off while node 1 takes a write; after healing, anti-entropy repairs node 3',
   minNodes: 3,
+  outline: ['Node 3 is cut off', 'A write cannot reach node 3', 'Before healing', 'The partition heals', ...REPAIR_OUTLINE],
   async play(ctx) {
     const { cluster } = ctx;
     const third = cluster.nodes[2]!;

@@ -12,6 +12,7 @@ export const periodic: Scenario = {
   name: 'periodic',
   summary: `No trigger: nodes run their own rounds every ${INTERVAL_MS} ms and converge; reports how long it took`,
   minNodes: 2,
+  outline: ['Direct writes, no trigger', 'Right after the writes', 'Waiting for periodic rounds'],
   aeIntervalMs: INTERVAL_MS,
   async play(ctx) {
     const { cluster } = ctx;

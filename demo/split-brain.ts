@@ -1,6 +1,6 @@
 // Split brain: {node 1} | {node 2, node 3}; both sides accept a write of the same key. When the
 // partition heals, last-write-wins picks one winner everywhere, and the other write is lost.
-import { background, expectEverywhere, othersThan, put, repairAndVerify, showKeys } from './steps.js';
+import { background, expectEverywhere, othersThan, put, REPAIR_OUTLINE, repairAndVerify, showKeys } from './steps.js';
 import type { Scenario } from './types.js';
 
 const KEYS = ['user:frank'];
@@ -9,6 +9,7 @@ export const splitBrain: Scenario = {
   name: 'split-brain',
   summary: 'Partition {1} | {2, 3}, conflicting writes on both sides, heal: LWW keeps one and drops the other',
   minNodes: 3,
+  outline: ['Split the cluster', 'A write on each side', 'Two versions of the truth', 'The partition heals', ...REPAIR_OUTLINE],
   async play(ctx) {
     const { cluster } = ctx;
     const first = cluster.nodes[0]!;

@@ -171,6 +171,9 @@ export async function showKeys(ctx: ScenarioContext, title: string, keys: readon
   return states;
 }
 
+/** The parts repairAndVerify plays, for scenarios' outlines. */
+export const REPAIR_OUTLINE = ['Merkle trees: where they differ', 'One anti-entropy round', 'After anti-entropy'] as const;
+
 /**
  * The end every scenario shares: where the trees differ, one trigger on node `on`, the keys
  * after, who won and why, and the verification (plus the scenario's own checks).

@@ -70,6 +70,11 @@ export interface Scenario {
   summary: string;
   /** Node counts the scenario works with. */
   minNodes: number;
+  /**
+   * A short name for each part (each ctx.section), in order: the live page shows the whole agenda
+   * before it is played. A test checks that every scenario plays exactly these parts.
+   */
+  outline: readonly string[];
   /** Extra flags for node i (1-based): a clock skew, a tombstone ttl. */
   nodeArgs?: (index: number) => string[];
   /** Nodes keep their data in a directory, so that a crash can be survived. */

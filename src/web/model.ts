@@ -21,7 +21,7 @@ export interface Verdict {
 }
 
 export type WebEvent =
-  | { type: 'start'; mode: 'run' | 'cluster'; scenario: string; summary: string; nodes: NodeRef[]; step: boolean; startedAt: string }
+  | { type: 'start'; mode: 'run' | 'cluster'; scenario: string; summary: string; outline: readonly string[]; nodes: NodeRef[]; step: boolean; startedAt: string }
   | { type: 'section'; title: string }
   | { type: 'phase'; title: string; state: 'running' | 'done' | 'failed'; summary?: string }
   | { type: 'story'; event: StoryEvent }
@@ -59,6 +59,8 @@ export interface LiveState {
   mode: 'run' | 'cluster';
   scenario: string;
   summary: string;
+  /** The scenario's parts, named before they are played (the timeline's agenda). */
+  outline: readonly string[];
   nodes: NodeRef[];
   step: boolean;
   startedAt: string;
@@ -86,6 +88,7 @@ export function initialState(): LiveState {
     mode: 'run',
     scenario: '',
     summary: '',
+    outline: [],
     nodes: [],
     step: false,
     startedAt: '',
@@ -111,7 +114,7 @@ export function apply(state: LiveState, event: WebEvent): void {
   const current = state.sections[state.sections.length - 1]!;
   switch (event.type) {
     case 'start':
-      Object.assign(state, { mode: event.mode, scenario: event.scenario, summary: event.summary, nodes: event.nodes, step: event.step, startedAt: event.startedAt });
+      Object.assign(state, { mode: event.mode, scenario: event.scenario, summary: event.summary, outline: event.outline, nodes: event.nodes, step: event.step, startedAt: event.startedAt });
       return;
     case 'section':
       state.sections.push({ title: event.title, phases: [], events: [] });

@@ -33,7 +33,7 @@ export function scriptedRun(keyName = 'user:alice'): WebEvent[] {
   return [
     { type: 'phase', title: 'starting 3 nodes', state: 'running' },
     { type: 'phase', title: 'starting 3 nodes', state: 'done', summary: '3 nodes up' },
-    { type: 'start', mode: 'run', scenario: 'seed', summary: 'The guide', nodes, step: true, startedAt: at },
+    { type: 'start', mode: 'run', scenario: 'seed', summary: 'The guide', outline: ['Direct writes', 'Before anti-entropy', 'Merkle trees', 'Anti-entropy', 'After anti-entropy'], nodes, step: true, startedAt: at },
     { type: 'nodes', nodes: [sample('node1', 'r0', null), sample('node2', 'r0', null), sample('node3', 'r0', null)], at },
     { type: 'waiting', next: 'Direct writes' },
     { type: 'section', title: 'Direct writes' },

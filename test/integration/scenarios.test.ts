@@ -1,6 +1,10 @@
 // Every scenario plays to a verified end through the built CLI, and chaos finds no violation.
 import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
+import { findScenario } from '../../demo/index.js';
 import { cli, portRange, portsReleased } from '../helpers/cli.js';
 import { freeBasePort } from '../helpers/ports.js';
 
@@ -14,6 +18,9 @@ describe('scenarios', () => {
   });
 
   const expectations: Record<string, (doc: any) => void> = {
+    seed: (doc) => {
+      for (const n of Object.keys(doc.after)) assert.equal(doc.after[n]['user:alice'].value, 'alice_data_from_node2_DIFFERENT');
+    },
     partition: (doc) => {
       const [, , n3] = doc.nodes.map((n: { id: string }) => n.id);
       assert.equal(doc.before[n3]['user:carol'].state, 'missing');
@@ -46,15 +53,24 @@ describe('scenarios', () => {
   };
 
   for (const [name, expect] of Object.entries(expectations)) {
-    it(`${name} converges and verifies`, async () => {
+    it(`${name} converges and verifies, playing the parts its outline names`, async () => {
       const base = await freeBasePort(3);
-      const r = await cli(['run', '--scenario', name, '--json', '--keys', '50', '--base-port', String(base)]);
-      assert.equal(r.exitCode, 0, r.stderr);
-      const doc = JSON.parse(r.stdout);
-      assert.equal(doc.converged, true, JSON.stringify(doc.problems));
-      assert.equal(new Set(Object.values(doc.roots.after)).size, 1);
-      expect(doc);
-      await portsReleased(ports(base));
+      const dir = await mkdtemp(path.join(os.tmpdir(), `ae-${name}-`));
+      try {
+        const report = path.join(dir, 'run.html');
+        const r = await cli(['run', '--scenario', name, '--json', '--keys', '50', '--base-port', String(base), '--report', report]);
+        assert.equal(r.exitCode, 0, r.stderr);
+        const doc = JSON.parse(r.stdout);
+        assert.equal(doc.converged, true, JSON.stringify(doc.problems));
+        assert.equal(new Set(Object.values(doc.roots.after)).size, 1);
+        expect(doc);
+        // The live page shows the outline as the agenda before the parts are played.
+        const played = [...(await readFile(report, 'utf8')).matchAll(/<section class="part" data-section="\d+"><h2><span class="num">\d+<\/span> ([^<]*)<\/h2>/g)].map((m) => m[1]);
+        assert.equal(played.length, findScenario(name)!.outline.length, `parts played: ${played.join(' | ')}`);
+        await portsReleased(ports(base));
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     });
   }
 });

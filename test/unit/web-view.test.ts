@@ -39,6 +39,17 @@ describe('web model: events add up to what the page shows', () => {
     assert.match(regions(started, 'live').header.text, /disabled/);
   });
 
+  it('shows the whole agenda: parts played, the current one, the one Next starts, and those to come', () => {
+    const events = scriptedRun();
+    const waitingAt = events.findIndex((e) => e.type === 'waiting');
+    const early = regions(replay(events.slice(0, waitingAt + 1)), 'live').timeline.text;
+    assert.match(early, /<li class="next"><span class="num">1<\/span><div><b>Direct writes<\/b>/);
+    assert.deepEqual([...early.matchAll(/<li class="upcoming"><span class="num">(\d)<\/span><div>([^<]+)</g)].map((m) => `${m[1]} ${m[2]}`), ['2 Before anti-entropy', '3 Merkle trees', '4 Anti-entropy', '5 After anti-entropy']);
+    const done = regions(replay(events), 'live').timeline.text;
+    assert.doesNotMatch(done, /upcoming/);
+    assert.match(done, /<li class="good current">/);
+  });
+
   it('keeps the first divergent sample as the picture before repair, and notes rounds from the counters', () => {
     const state = replay(scriptedRun());
     assert.deepEqual(state.divergent?.map((s) => s.root), ['r1', 'r2', 'r0']);

@@ -39,7 +39,7 @@ export const clusterCommand: CommandModule<object, ClusterCommandArgs> = {
       if (view) {
         const nodes = () => cluster!.nodes.map((n) => ({ id: n.id, address: n.address }));
         view.watch(nodes);
-        view.start({ mode: 'cluster', scenario: '', summary: interval > 0 ? `Periodic anti-entropy every ${interval} ms` : 'Anti-entropy only on trigger', nodes: nodes(), step: false });
+        view.start({ mode: 'cluster', scenario: '', outline: [], summary: interval > 0 ? `Periodic anti-entropy every ${interval} ms` : 'Anti-entropy only on trigger', nodes: nodes(), step: false });
         await view.sample();
         view.startSampling();
         announcePage(view.url ?? '', false);

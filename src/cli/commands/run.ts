@@ -132,7 +132,7 @@ export async function run(o: RunOptions): Promise<void> {
     const live = cluster;
     if (view) {
       view.watch(() => live.nodes.map((n) => ({ id: n.id, address: n.address })));
-      view.start({ mode: 'run', scenario: scenario.name, summary: scenario.summary, nodes: live.nodes.map((n) => ({ id: n.id, address: n.address })), step: o.step });
+      view.start({ mode: 'run', scenario: scenario.name, summary: scenario.summary, outline: scenario.outline, nodes: live.nodes.map((n) => ({ id: n.id, address: n.address })), step: o.step });
       await view.sample();
       if (view.live) view.startSampling();
     }

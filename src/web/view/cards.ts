@@ -29,7 +29,8 @@ function card(s: NodeSample, marks: ReturnType<typeof markSamples>[number], root
     <dt>keys</dt><dd>${count(s.keys)}${s.tombstones > 0 ? html` <span class="dim">+ ${count(s.tombstones)} deleted</span>` : ''}</dd>
     <dt>root</dt><dd><code class="root ${rootClass}" data-root="${s.root ?? ''}">${s.root === null ? '—' : shortHash(s.root)}</code></dd>
     <dt>rounds</dt><dd>${count(s.rounds)}</dd>
-    <dt title="keys this node pulled and pushed in its rounds">pull/push</dt><dd>${count(s.pulled)} / ${count(s.pushed)}</dd>
+    <dt>pulled</dt><dd>${count(s.pulled)}</dd>
+    <dt>pushed</dt><dd>${count(s.pushed)}</dd>
   </dl>
   ${cut}${reason}
   </div>${gridSvg(s, marks)}</div>

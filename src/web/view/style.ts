@@ -49,6 +49,7 @@ aside { border-right: 1px solid var(--line); padding: .6rem .8rem; overflow: aut
 .timeline > li { display: flex; gap: .5rem; padding: .3rem .4rem; border-radius: .3rem; color: var(--dim); }
 .timeline > li.current { color: var(--fg); background: color-mix(in srgb, var(--accent) 14%, transparent); border-left: 4px solid var(--accent); }
 .timeline > li.next { color: var(--fg); border: 2px dashed var(--accent); }
+.timeline > li.upcoming { font-size: .92rem; opacity: .8; }
 .timeline > li.good { color: var(--good); }
 .timeline > li.bad { color: var(--bad); }
 .timeline .num { min-width: 1.3rem; font-weight: 700; }

@@ -14,10 +14,13 @@ export function timeline(state: LiveState): Html {
     return html`<li class="${mark}" data-section="${i}"><span class="num">${i === 0 ? '·' : i}</span><div><b>${s.title}</b>${mark === 'current' ? html`<ul class="phases">${s.phases.map(phaseItem)}</ul>` : ''}</div></li>`;
   });
   const next = state.waiting !== null ? html`<li class="next"><span class="num">${last + 1}</span><div><b>${state.waiting}</b><br><span class="dim">press Next</span></div></li>` : '';
+  // The agenda: parts not played yet, by their outline names (outline[0] is part 1).
+  const firstUpcoming = last + (state.waiting !== null ? 2 : 1);
+  const upcoming = finished ? [] : state.outline.slice(firstUpcoming - 1).map((title, i) => html`<li class="upcoming"><span class="num">${firstUpcoming + i}</span><div>${title}</div></li>`);
   const verdict = state.verdict
     ? html`<li class="${state.verdict.converged ? 'good' : 'bad'} current"><span class="num">${state.verdict.converged ? '✔' : '✘'}</span><div><b>${state.verdict.converged ? 'Converged' : 'Not converged'}</b></div></li>`
     : '';
-  return html`<ol class="timeline">${items}${next}${verdict}</ol>`;
+  return html`<ol class="timeline">${items}${next}${upcoming}${verdict}</ol>`;
 }
 
 function phaseItem(p: Phase): Html {
