@@ -3,6 +3,7 @@ import type { Got, RequestError } from 'got';
 import { NodeUnreachableError } from '../errors.js';
 import { CLUSTER_KEY_HEADER } from '../node/peers.js';
 import type { RoundReport } from '../node/anti-entropy.js';
+import type { RoundRecord } from '../node/round-log.js';
 import type { Version } from '../node/version.js';
 
 /** Reads retry a little (a node that just started may still be binding); writes never do. */
@@ -171,6 +172,11 @@ export class NodeClient {
   /** Every tree node of one level (0 to 3), for pictures of the top of the tree. */
   treeLevel(level: number): Promise<TreeLevel> {
     return this.#ok<TreeLevel>('GET', `merkle/level?level=${level}`);
+  }
+
+  /** The node's recent anti-entropy rounds after round number `after`, and its newest number. */
+  rounds(after: number): Promise<{ latest: number; rounds: RoundRecord[] }> {
+    return this.#ok('GET', `anti-entropy/rounds?after=${after}`);
   }
 
   /** The peers this node is cut off from (fault injection). */

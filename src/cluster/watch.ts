@@ -1,6 +1,8 @@
 // A look at every node at once, for pictures of the cluster (the live page, the report): up,
-// down or cut off, keys, root, the top two levels of its Merkle tree and its anti-entropy
-// counters. Four small GETs per node, quick to give up on a node that is down.
+// down or cut off, keys, root, the top two levels of its Merkle tree, its anti-entropy counters
+// and the rounds it ran since the last look. Five small GETs per node, quick to give up on a
+// node that is down.
+import type { RoundRecord } from '../node/round-log.js';
 import { NodeClient } from './client.js';
 
 /** A watcher gives up on a node quickly: a down node shows as down, it does not stall the picture. */
@@ -25,10 +27,14 @@ export interface NodeSample {
   root: string | null;
   /** Level 1 (16 tree nodes) and level 2 (256), or null when the node did not answer. */
   levels: [LevelView, LevelView] | null;
-  /** The node's own anti-entropy counters, so rounds the nodes start themselves show too. */
+  /** The node's own anti-entropy counters since it started. */
   rounds: number;
   pulled: number;
   pushed: number;
+  /** Rounds the node ran since the previous look (triggered or on its own timer). */
+  newRounds: RoundRecord[];
+  /** What shipping all of this node's entries would cost (a full exchange's share). */
+  fullBytes: number;
   reason?: string;
 }
 
@@ -38,6 +44,8 @@ interface AntiEntropyCounters {
 
 export class ClusterWatch {
   readonly #clients = new Map<string, NodeClient>();
+  /** The newest round seen of each node, by address. */
+  readonly #seen = new Map<string, number>();
 
   /** Every node, in the order given; a node that does not answer is "down" with the reason. */
   sample(nodes: readonly { id: string; address: string }[]): Promise<NodeSample[]> {
@@ -48,7 +56,7 @@ export class ClusterWatch {
   async #one(node: { id: string; address: string }, idOf: Map<string, string>): Promise<NodeSample> {
     const client = this.#client(node.address);
     try {
-      const [snap, level, stats, faults] = await Promise.all([client.snapshot(), client.treeLevel(WATCH_LEVEL), client.stats() as Promise<AntiEntropyCounters>, client.faults()]);
+      const [snap, level, stats, faults, rounds] = await Promise.all([client.snapshot(), client.treeLevel(WATCH_LEVEL), client.stats() as Promise<AntiEntropyCounters>, client.faults(), this.#rounds(node.address)]);
       const ae = stats.antiEntropy ?? {};
       return {
         id: node.id,
@@ -62,11 +70,23 @@ export class ClusterWatch {
         rounds: ae.rounds ?? 0,
         pulled: ae.keysPulled ?? 0,
         pushed: ae.keysPushed ?? 0,
+        newRounds: rounds,
+        fullBytes: snap.fullExchangeBytes,
       };
     } catch (error) {
       const reason = (error as Error).message.match(/\(([^)]*)\)/)?.[1] ?? 'not answering';
-      return { id: node.id, address: node.address, status: 'down', cut: [], keys: 0, tombstones: 0, root: null, levels: null, rounds: 0, pulled: 0, pushed: 0, reason };
+      return { id: node.id, address: node.address, status: 'down', cut: [], keys: 0, tombstones: 0, root: null, levels: null, rounds: 0, pulled: 0, pushed: 0, newRounds: [], fullBytes: 0, reason };
     }
+  }
+
+  /** The rounds after the last one seen; a node that restarted numbers from 1 again. */
+  async #rounds(address: string): Promise<RoundRecord[]> {
+    const client = this.#client(address);
+    const seen = this.#seen.get(address) ?? 0;
+    let answer = await client.rounds(seen);
+    if (answer.latest < seen) answer = await client.rounds(0);
+    this.#seen.set(address, answer.latest);
+    return answer.rounds;
   }
 
   #client(address: string): NodeClient {

@@ -7,6 +7,7 @@ import type { Faults } from './faults.js';
 import type { HybridClock } from './hlc.js';
 import { digestHex, FANOUT, join, MAX_LEVEL } from './merkle.js';
 import type { PeerClient } from './peers.js';
+import { RoundLog } from './round-log.js';
 import { PeerReplicator } from './replication.js';
 import type { Counters } from './stats.js';
 import type { Storage } from './storage.js';
@@ -46,6 +47,8 @@ export interface WriteResult {
 
 export class NodeService {
   readonly antiEntropy: AntiEntropy;
+  /** Recent rounds, for GET /anti-entropy/rounds. */
+  readonly rounds = new RoundLog();
   readonly #o: ServiceOptions;
   readonly #replicators: PeerReplicator[];
 
@@ -60,7 +63,10 @@ export class NodeService {
       maxValueBytes: options.maxValueBytes,
       intervalMs: options.aeIntervalMs,
       counters: options.counters,
-      ...(options.onRound ? { onRound: options.onRound } : {}),
+      onRound: (report) => {
+        this.rounds.record(report);
+        options.onRound?.(report);
+      },
       beforeRound: () => this.purgeTombstones(),
     });
   }

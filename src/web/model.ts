@@ -3,6 +3,7 @@
 // `apply` runs in the browser and in Node, so the page and the report can never disagree.
 import type { StoryEvent } from '../../demo/types.js';
 import type { NodeSample } from '../cluster/watch.js';
+import type { RoundReport } from '../node/anti-entropy.js';
 
 export type { LevelView, NodeSample } from '../cluster/watch.js';
 
@@ -45,14 +46,17 @@ export interface Section {
   events: StoryEvent[];
 }
 
-/** A round seen in a node's counters between two samples. */
+/** An anti-entropy round that moved keys or met an unreachable peer, whoever started it. */
 export interface Activity {
+  /** Id of the node that ran the round. */
   node: string;
-  rounds: number;
-  pulled: number;
-  pushed: number;
-  /** When the sample that saw it was taken (ISO time). */
+  /** When it ended (ISO time). */
   at: string;
+  report: RoundReport;
+  /** Peer address -> node id. */
+  ids: Record<string, string>;
+  /** Peer address -> bytes a full exchange with that peer would have shipped. */
+  fullCost: Record<string, number>;
 }
 
 export interface LiveState {
@@ -69,8 +73,9 @@ export interface LiveState {
   samples: NodeSample[];
   /** The first sample in which the roots differed: the picture before repair. */
   divergent: NodeSample[] | null;
+  /** Newest first, at most MAX_ACTIVITY. */
   activity: Activity[];
-  /** Rounds seen that moved nothing (not listed one by one). */
+  /** Rounds seen that found every peer in sync (counted, not listed). */
   quietRounds: number;
   waiting: string | null;
   verdict: Verdict | null;
@@ -131,7 +136,7 @@ export function apply(state: LiveState, event: WebEvent): void {
       current.events.push(event.event);
       return;
     case 'nodes':
-      noteActivity(state, event.nodes, event.at);
+      noteRounds(state, event.nodes);
       state.samples = event.nodes;
       if (!state.divergent && distinctRoots(event.nodes) > 1) state.divergent = event.nodes;
       return;
@@ -156,14 +161,20 @@ export function distinctRoots(samples: readonly NodeSample[]): number {
   return new Set(samples.filter((s) => s.root !== null).map((s) => s.root)).size;
 }
 
-function noteActivity(state: LiveState, next: NodeSample[], at: string): void {
-  for (const s of next) {
-    const before = state.samples.find((p) => p.id === s.id);
-    // A restarted node's counters start again from zero: that is not activity.
-    if (!before || s.rounds <= before.rounds) continue;
-    const seen = { node: s.id, rounds: s.rounds - before.rounds, pulled: Math.max(0, s.pulled - before.pulled), pushed: Math.max(0, s.pushed - before.pushed), at };
-    if (seen.pulled + seen.pushed === 0) state.quietRounds += seen.rounds;
-    else state.activity.unshift(seen);
+function noteRounds(state: LiveState, samples: NodeSample[]): void {
+  const byAddress = new Map(samples.map((s) => [s.address, s]));
+  const ids = Object.fromEntries(state.nodes.map((n) => [n.address, n.id]));
+  const seen: Activity[] = [];
+  for (const s of samples) {
+    for (const { at, report } of s.newRounds) {
+      if (report.peers.every((p) => p.status === 'in_sync')) {
+        state.quietRounds += 1;
+        continue;
+      }
+      const fullCost = Object.fromEntries(report.peers.map((p) => [p.peer, s.fullBytes + (byAddress.get(p.peer)?.fullBytes ?? 0)]));
+      seen.push({ node: s.id, at, report, ids, fullCost });
+    }
   }
-  state.activity.length = Math.min(state.activity.length, MAX_ACTIVITY);
+  seen.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  state.activity = [...seen, ...state.activity].slice(0, MAX_ACTIVITY);
 }

@@ -3,6 +3,7 @@
 import type { ResultPromise } from 'execa';
 import type { NodeSample, WebEvent } from '../../src/web/model.js';
 import { spawnCli } from './cli.js';
+import type { RoundReport } from '../../src/node/anti-entropy.js';
 import type { Version } from '../../src/node/version.js';
 
 const V = (wall: number, node: string): Version => ({ wall, logical: 0, node });
@@ -11,7 +12,18 @@ function level(fill: string, n: number, changed: Record<number, string> = {}): {
   return { digests: Array.from({ length: n }, (_, i) => changed[i] ?? fill), counts: Array.from({ length: n }, (_, i) => (i % 7 === 0 ? 0 : 4)) };
 }
 
-export function sample(id: string, root: string, changedCell: string | null, counters = { rounds: 0, pulled: 0, pushed: 0 }): NodeSample {
+/** One round's report: node1 pulls user:alice from node2. */
+export function roundReport(key = 'user:alice', status: 'repaired' | 'in_sync' = 'repaired'): RoundReport {
+  const moved = status === 'repaired';
+  return {
+    node: 'node1',
+    strategy: 'merkle',
+    durationMs: 3,
+    peers: [{ peer: '127.0.0.1:2000', status, roundTrips: moved ? 3 : 1, bytes: { sent: 300, received: 334 }, keys: { pulled: moved ? [key] : [], pushed: [] }, counts: { pulled: moved ? 1 : 0, pushed: 0 }, levels: moved ? 2 : 0, passes: 1, durationMs: 2 }],
+  };
+}
+
+export function sample(id: string, root: string, changedCell: string | null, counters = { rounds: 0, pulled: 0, pushed: 0 }, newRounds: NodeSample['newRounds'] = []): NodeSample {
   const changed: Record<number, string> = changedCell ? { 7: changedCell } : {};
   return {
     id,
@@ -23,6 +35,8 @@ export function sample(id: string, root: string, changedCell: string | null, cou
     root,
     levels: [level('aaaa', 16, changed), level('bbbb', 256, changedCell ? { 126: changedCell } : {})],
     ...counters,
+    newRounds,
+    fullBytes: 125_000,
   };
 }
 
@@ -84,18 +98,13 @@ export function scriptedRun(keyName = 'user:alice'): WebEvent[] {
       type: 'story',
       event: {
         type: 'exchange',
-        report: {
-          node: 'node1',
-          strategy: 'merkle',
-          durationMs: 3,
-          peers: [{ peer: '127.0.0.1:2000', status: 'repaired', roundTrips: 3, bytes: { sent: 300, received: 334 }, keys: { pulled: [keyName], pushed: [] }, counts: { pulled: 1, pushed: 0 }, levels: 2, passes: 1, durationMs: 2 }],
-        },
+        report: roundReport(keyName),
         ids: { '127.0.0.1:2000': 'node2' },
         fullCost: { '127.0.0.1:2000': 250_000 },
       },
     },
     { type: 'phase', title: 'round on node1', state: 'done', summary: '1 repaired' },
-    { type: 'nodes', nodes: [sample('node1', 'r2', 'c2', { rounds: 1, pulled: 1, pushed: 1 }), sample('node2', 'r2', 'c2'), sample('node3', 'r2', 'c2')], at },
+    { type: 'nodes', nodes: [sample('node1', 'r2', 'c2', { rounds: 1, pulled: 1, pushed: 0 }, [{ seq: 1, at: '2026-11-27T12:00:00.500Z', report: roundReport(keyName) }]), sample('node2', 'r2', 'c2'), sample('node3', 'r2', 'c2')], at },
     { type: 'section', title: 'After anti-entropy' },
     { type: 'story', event: { type: 'winners', winners: [{ key: keyName, value: 'two', version: V(2_000_000, 'node2'), losers: [{ node: 'node1', version: V(1_000_000, 'node1'), state: 'value' }, { node: 'node3', version: null, state: 'missing' }] }] } },
     { type: 'verdict', verdict: { converged: true, problems: [], nodes: 3, keys: 10, root: 'r2', elapsedMs: 1234 } },

@@ -132,6 +132,12 @@ describe('store node: peers that fail', () => {
       assert.equal((await request(node.address, 'GET', '/kv/k')).json.value, 'v');
       const report = await request(node.address, 'POST', '/anti-entropy/trigger');
       assert.equal(report.json.peers[0].status, 'unreachable');
+      // The round is kept for watchers: GET /anti-entropy/rounds?after=N lists those after N.
+      const rounds = await request(node.address, 'GET', '/anti-entropy/rounds?after=0');
+      assert.equal(rounds.json.latest, 1);
+      assert.deepEqual(rounds.json.rounds[0].report, report.json);
+      assert.deepEqual((await request(node.address, 'GET', '/anti-entropy/rounds?after=1')).json.rounds, []);
+      assert.equal((await request(node.address, 'GET', '/anti-entropy/rounds?after=-1')).status, 400);
     } finally {
       await node.stop();
       await silent.close();

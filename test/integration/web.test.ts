@@ -112,6 +112,7 @@ describe('run --web: the live page', () => {
     try {
       let wrote = false;
       let triggered = false;
+      let repaired = false;
       await readEvents(url, async (event) => {
         const roots = rootsOf(event);
         if (!roots) return false;
@@ -125,7 +126,10 @@ describe('run --web: the live page', () => {
           assert.equal((await request(`127.0.0.1:${base}`, 'POST', '/anti-entropy/trigger')).status, 200);
           return false;
         }
-        return triggered && roots.size === 1 && event.type === 'nodes' && event.nodes.every((n) => n.keys === 1);
+        if (event.type !== 'nodes') return false;
+        // The round shows up with its exchange, as the node reported it.
+        repaired ||= event.nodes.some((n) => n.newRounds.some((r) => r.report.peers.some((p) => p.status === 'repaired' && p.keys.pushed.includes('user:zoe'))));
+        return triggered && repaired && roots.size === 1 && event.nodes.every((n) => n.keys === 1);
       });
     } finally {
       child.kill('SIGINT');

@@ -7,7 +7,7 @@ import { escape, html } from '../../src/web/view/html.js';
 import { regions } from '../../src/web/view/page.js';
 import { reportHtml } from '../../src/web/view/report.js';
 import { CSS } from '../../src/web/view/style.js';
-import { externalReferences, sample, scriptedRun } from '../helpers/web.js';
+import { externalReferences, roundReport, sample, scriptedRun } from '../helpers/web.js';
 
 function replay(events: WebEvent[]) {
   const state = initialState();
@@ -50,22 +50,25 @@ describe('web model: events add up to what the page shows', () => {
     assert.match(done, /<li class="good current">/);
   });
 
-  it('keeps the first divergent sample as the picture before repair, and notes rounds from the counters', () => {
+  it('keeps the first divergent sample as the picture before repair, and lists the round that repaired', () => {
     const state = replay(scriptedRun());
     assert.deepEqual(state.divergent?.map((s) => s.root), ['r1', 'r2', 'r0']);
     assert.deepEqual(state.samples.map((s) => s.root), ['r2', 'r2', 'r2']);
     assert.equal(state.activity.length, 1);
-    assert.deepEqual({ ...state.activity[0], at: undefined }, { node: 'node1', rounds: 1, pulled: 1, pushed: 1, at: undefined });
+    assert.deepEqual(state.activity[0]!.fullCost, { '127.0.0.1:2000': 250_000 });
+    assert.equal(state.activity[0]!.ids['127.0.0.1:2000'], 'node2');
+    assert.match(regions(state, 'live').activity.text, /<b>node1<\/b><ul><li class="repaired">⇄ node2: pulled user:alice <span class="dim">· 2 levels · 3 round trips · 634 B \(a full exchange: 250\.0 kB\)<\/span><\/li><\/ul>/);
   });
 
-  it('counts rounds that moved nothing instead of listing them, and ignores counters that restart', () => {
+  it('counts rounds that found every peer in sync instead of listing them', () => {
     const state = initialState();
     const at = '2026-11-27T12:00:00.000Z';
-    apply(state, { type: 'nodes', nodes: [sample('node1', 'r', null, { rounds: 5, pulled: 2, pushed: 0 })], at });
-    apply(state, { type: 'nodes', nodes: [sample('node1', 'r', null, { rounds: 7, pulled: 2, pushed: 0 })], at });
-    apply(state, { type: 'nodes', nodes: [sample('node1', 'r', null, { rounds: 1, pulled: 0, pushed: 0 })], at });
-    assert.equal(state.quietRounds, 2);
+    const quiet = (seq: number) => ({ seq, at, report: roundReport('k', 'in_sync') });
+    apply(state, { type: 'nodes', nodes: [sample('node1', 'r', null, undefined, [quiet(1), quiet(2)])], at });
+    apply(state, { type: 'nodes', nodes: [sample('node1', 'r', null, undefined, [quiet(3)])], at });
+    assert.equal(state.quietRounds, 3);
     assert.equal(state.activity.length, 0);
+    assert.match(regions(state, 'live').activity.text, /3 rounds found every peer in sync/);
   });
 });
 
@@ -91,7 +94,8 @@ describe('recorder: what a page that connects or reconnects is sent', () => {
   it('keeps a bounded number of events however long it runs, and snapshots a page that fell behind', () => {
     const recorder = new Recorder();
     const at = '2026-11-27T12:00:00.000Z';
-    for (let i = 0; i < MAX_KEPT_EVENTS * 4; i++) recorder.emit({ type: 'nodes', nodes: [sample('node1', `r${i}`, null, { rounds: i, pulled: 0, pushed: 0 })], at });
+    const quiet = (seq: number) => ({ seq, at, report: roundReport('k', 'in_sync') });
+    for (let i = 0; i < MAX_KEPT_EVENTS * 4; i++) recorder.emit({ type: 'nodes', nodes: [sample('node1', `r${i}`, null, { rounds: i, pulled: 0, pushed: 0 }, i > 0 ? [quiet(i)] : [])], at });
     const behind = recorder.since(10);
     assert.equal(behind.length, 1);
     assert.equal(behind[0]!.event.type, 'snapshot');

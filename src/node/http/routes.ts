@@ -42,6 +42,7 @@ export function routes(service: NodeService, metrics: () => Promise<Registry>, c
     route(/^\/merkle\/node$/, { GET: ({ query }) => treeNode(service, query) }),
     route(/^\/merkle\/level$/, { GET: ({ query }) => ({ body: service.treeLevel(integer(query, 'level', 1, 0, MAX_WHOLE_LEVEL)) }) }),
     route(/^\/anti-entropy\/trigger$/, { POST: (r) => trigger(service, r) }),
+    route(/^\/anti-entropy\/rounds$/, { GET: ({ query }) => ({ body: { node: service.id, ...service.rounds.since(integer(query, 'after', 0, 0, Number.MAX_SAFE_INTEGER)) } }) }),
     route(/^\/stats$/, { GET: () => ({ body: stats(service) }) }),
     route(/^\/metrics$/, {
       GET: async () => {

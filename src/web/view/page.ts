@@ -72,7 +72,7 @@ export function shell(): string {
 <link rel="stylesheet" href="/style.css">
 <script type="module" src="/js/src/web/page/app.js"></script>`,
     bodyClass: 'live',
-    body: html`<header id="header"></header><main><aside><h2>Timeline</h2><div id="timeline"></div><h2>Rounds seen</h2><div id="activity"></div></aside><div class="stage"><div id="cards"></div><div id="story" class="story"></div></div></main>
+    body: html`<header id="header"></header><main><aside><h2>Timeline</h2><div id="timeline"></div><h2>Anti-entropy rounds</h2><div id="activity"></div></aside><div class="stage"><div id="cards"></div><div id="story" class="story"></div></div></main>
 <noscript>The live view needs JavaScript; ae-demo run --report FILE.html writes a static report.</noscript>`,
   });
 }

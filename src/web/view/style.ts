@@ -57,7 +57,10 @@ aside { border-right: 1px solid var(--line); padding: .6rem .8rem; overflow: aut
 .phase.running::before { content: "◌ "; color: var(--accent); }
 .phase.done::before { content: "✔ "; color: var(--good); }
 .phase.failed::before { content: "✘ "; color: var(--bad); }
-.activity { list-style: none; padding: 0; margin: 0; font-size: .88rem; }
+.activity { list-style: none; padding: 0; margin: 0 0 .5rem; font-size: .88rem; }
+.activity > li { margin-bottom: .35rem; }
+.activity ul { list-style: none; padding-left: .6rem; margin: 0; }
+.activity li.repaired { color: var(--fg); }
 
 .cards { display: flex; gap: .8rem; flex-wrap: wrap; }
 .card { flex: 1 1 14rem; min-width: 0; max-width: 26rem; background: var(--panel); border: 2px solid var(--line); border-radius: .5rem; padding: .5rem .7rem; }

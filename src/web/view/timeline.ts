@@ -1,7 +1,8 @@
 // The scenario's parts as a timeline: done, the current one marked, the one Next will start, and
-// the verdict at the end. Also the rounds the nodes ran, as their counters showed them.
-import { count } from '../../format.js';
-import type { LiveState, Phase } from '../model.js';
+// the verdict at the end. Also each anti-entropy round the nodes ran, whoever started it.
+import { bytes, count, list } from '../../format.js';
+import type { PeerReport } from '../../node/anti-entropy.js';
+import type { Activity, LiveState, Phase } from '../model.js';
 import { html, type Html } from './html.js';
 
 export function timeline(state: LiveState): Html {
@@ -27,10 +28,22 @@ function phaseItem(p: Phase): Html {
   return html`<li class="phase ${p.state}">${p.state === 'running' ? p.title : (p.summary ?? p.title)}</li>`;
 }
 
+/** The rounds the nodes ran, newest first: one line per peer, as compact as the exchange table. */
 export function activity(state: LiveState): Html {
-  const quiet = state.quietRounds > 0 ? html`<p class="dim">${count(state.quietRounds)} ${state.quietRounds === 1 ? 'round' : 'rounds'} found nothing to repair.</p>` : '';
-  if (state.activity.length === 0) return quiet || html`<p class="dim">No anti-entropy rounds yet.</p>`;
-  return html`${quiet}<ul class="activity">${state.activity.map(
-    (a) => html`<li><code>${a.at.slice(11, 19)}</code> <b>${a.node}</b> ran ${a.rounds === 1 ? 'a round' : `${a.rounds} rounds`}: pulled ${count(a.pulled)}, pushed ${count(a.pushed)}</li>`,
-  )}</ul>`;
+  const quiet = state.quietRounds > 0 ? html`<p class="dim">${count(state.quietRounds)} ${state.quietRounds === 1 ? 'round' : 'rounds'} found every peer in sync.</p>` : '';
+  if (state.activity.length === 0) return quiet || html`<p class="dim">No anti-entropy round has run yet.</p>`;
+  return html`<ul class="activity">${state.activity.map((a) => html`<li><code>${a.at.slice(11, 19)}</code> <b>${a.node}</b><ul>${a.report.peers.map((p) => peerLine(a, p))}</ul></li>`)}</ul>${quiet}`;
+}
+
+function peerLine(a: Activity, p: PeerReport): Html {
+  const peer = a.ids[p.peer] ?? p.peer;
+  if (p.status === 'unreachable') return html`<li class="bad">⇄ ${peer}: unreachable (${p.reason ?? 'no answer'})</li>`;
+  const spent = p.bytes.sent + p.bytes.received;
+  const full = a.fullCost[p.peer];
+  const moved = [p.counts.pulled > 0 ? `pulled ${list(p.keys.pulled, 2)}` : '', p.counts.pushed > 0 ? `pushed ${list(p.keys.pushed, 2)}` : ''].filter(Boolean).join(', ');
+  return html`<li class="${p.status}">⇄ ${peer}: ${moved || 'in sync'} <span class="dim">· ${plural(p.levels, 'level')} · ${plural(p.roundTrips, 'round trip')} · ${bytes(spent)}${full ? ` (a full exchange: ${bytes(full)})` : ''}</span></li>`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
