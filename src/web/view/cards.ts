@@ -5,6 +5,8 @@ import type { NodeRef, NodeSample } from '../model.js';
 import { gridSvg, markClass, markLevel, markSamples } from './grid.js';
 import { html, type Html } from './html.js';
 
+/** Up to this many nodes, cards show everything; beyond, they shrink so the story keeps room at 720p. */
+const ROOMY_NODES = 4;
 const STATUS_TEXT: Record<NodeSample['status'], string> = { up: 'up', down: 'down', 'cut-off': 'cut off' };
 
 /** `stopped`: the run is over and its nodes were stopped, so the last sample is history. */
@@ -14,7 +16,7 @@ export function nodeCards(nodes: readonly NodeRef[], samples: readonly NodeSampl
   }
   const marks = markSamples(samples);
   const roots = markLevel(samples.map((s) => (s.root === null ? null : { digests: [s.root], counts: [0] })));
-  return html`<div class="cards">${samples.map((s, i) => card(s, marks[i]!, roots[i]![0]!, stopped))}</div>`;
+  return html`<div class="cards${samples.length > ROOMY_NODES ? ' many' : ''}">${samples.map((s, i) => card(s, marks[i]!, roots[i]![0]!, stopped))}</div>`;
 }
 
 function card(s: NodeSample, marks: ReturnType<typeof markSamples>[number], rootMark: number, stopped: boolean): Html {
@@ -24,13 +26,13 @@ function card(s: NodeSample, marks: ReturnType<typeof markSamples>[number], root
   return html`<section class="card ${s.status}" data-node="${s.id}">
   <header><h3>${s.id}</h3><span class="pill ${stopped ? 'stopped' : s.status}">${stopped ? 'stopped' : STATUS_TEXT[s.status]}</span></header>
   <div class="card-body"><div>
-  <p class="dim">${s.address}</p>
+  <p class="dim extra">${s.address}</p>
   <dl>
     <dt>keys</dt><dd>${count(s.keys)}${s.tombstones > 0 ? html` <span class="dim">+ ${count(s.tombstones)} deleted</span>` : ''}</dd>
     <dt>root</dt><dd><code class="root ${rootClass}" data-root="${s.root ?? ''}">${s.root === null ? '—' : shortHash(s.root)}</code></dd>
-    <dt>rounds</dt><dd>${count(s.rounds)}</dd>
-    <dt>pulled</dt><dd>${count(s.pulled)}</dd>
-    <dt>pushed</dt><dd>${count(s.pushed)}</dd>
+    <dt class="extra">rounds</dt><dd class="extra">${count(s.rounds)}</dd>
+    <dt class="extra">pulled</dt><dd class="extra">${count(s.pulled)}</dd>
+    <dt class="extra">pushed</dt><dd class="extra">${count(s.pushed)}</dd>
   </dl>
   ${cut}${reason}
   </div>${gridSvg(s, marks)}</div>

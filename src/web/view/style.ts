@@ -80,6 +80,10 @@ aside { border-right: 1px solid var(--line); padding: .6rem .8rem; overflow: aut
 .pill.down { color: var(--bad); }
 .pill.cut-off { color: var(--warn); }
 .pill.stopped { color: var(--dim); }
+.cards.many { gap: .5rem; }
+.cards.many .card { flex-basis: 11rem; max-width: 15rem; padding: .35rem .5rem; }
+.cards.many .extra { display: none; }
+.cards.many .grid { width: 5.5rem; }
 .grid { width: 8.5rem; flex: none; display: block; margin-top: .2rem; }
 .cell.equal { fill: var(--cell); opacity: .45; }
 .cell.empty { fill: var(--cell-empty); }
