@@ -57,6 +57,8 @@ export class ClusterWatch {
     const client = this.#client(node.address);
     try {
       const [snap, level, stats, faults, rounds] = await Promise.all([client.snapshot(), client.treeLevel(WATCH_LEVEL), client.stats() as Promise<AntiEntropyCounters>, client.faults(), this.#rounds(node.address)]);
+      // Only a whole look counts as seen: after a failed one, the same rounds are asked for again.
+      this.#seen.set(node.address, rounds.latest);
       const ae = stats.antiEntropy ?? {};
       return {
         id: node.id,
@@ -70,7 +72,7 @@ export class ClusterWatch {
         rounds: ae.rounds ?? 0,
         pulled: ae.keysPulled ?? 0,
         pushed: ae.keysPushed ?? 0,
-        newRounds: rounds,
+        newRounds: rounds.rounds,
         fullBytes: snap.fullExchangeBytes,
       };
     } catch (error) {
@@ -80,13 +82,11 @@ export class ClusterWatch {
   }
 
   /** The rounds after the last one seen; a node that restarted numbers from 1 again. */
-  async #rounds(address: string): Promise<RoundRecord[]> {
+  async #rounds(address: string): Promise<{ latest: number; rounds: RoundRecord[] }> {
     const client = this.#client(address);
     const seen = this.#seen.get(address) ?? 0;
-    let answer = await client.rounds(seen);
-    if (answer.latest < seen) answer = await client.rounds(0);
-    this.#seen.set(address, answer.latest);
-    return answer.rounds;
+    const answer = await client.rounds(seen);
+    return answer.latest < seen ? client.rounds(0) : answer;
   }
 
   #client(address: string): NodeClient {
