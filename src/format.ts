@@ -51,3 +51,13 @@ export function winnerParts(w: Winner): { by: string; than: string; missing: str
   const missing = without.length > 0 ? `${than ? ';' : ','} ${without.join(', ')} had none` : '';
   return { by, than, missing };
 }
+
+/** Keys an exchange moved: the names a report kept, and the total when it kept fewer. */
+export function movedKeys(shown: readonly string[], total: number): string {
+  return total > shown.length ? `${list(shown)} (${total} in all)` : list(shown);
+}
+
+/** "250.2 kB (395× more)": what a full exchange would have shipped beside what this one did. */
+export function beside(full: number | undefined, spent: number): string {
+  return full === undefined || spent === 0 ? '—' : `${bytes(full)} (${Math.max(1, Math.round(full / spent))}× more)`;
+}

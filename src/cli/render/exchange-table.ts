@@ -2,7 +2,7 @@
 import chalk from 'chalk';
 import Table from 'cli-table3';
 import type { RoundReport } from '../../node/anti-entropy.js';
-import { bytes, list } from '../../format.js';
+import { beside, bytes, movedKeys } from '../../format.js';
 
 export function exchangeTable(report: RoundReport, ids: Record<string, string>, fullCost: Record<string, number>): string {
   const table = new Table({
@@ -16,16 +16,12 @@ export function exchangeTable(report: RoundReport, ids: Record<string, string>, 
     table.push([
       `${report.node} ⇄ ${ids[p.peer] ?? p.peer}`,
       p.status === 'unreachable' && p.reason ? `${status}\n${chalk.dim(p.reason)}` : status,
-      keys(p.keys.pulled, p.counts.pulled),
-      keys(p.keys.pushed, p.counts.pushed),
+      movedKeys(p.keys.pulled, p.counts.pulled),
+      movedKeys(p.keys.pushed, p.counts.pushed),
       String(p.roundTrips),
       bytes(spent),
-      full === undefined || spent === 0 ? '—' : `${bytes(full)} (${Math.max(1, Math.round(full / spent))}× more)`,
+      beside(full, spent),
     ]);
   }
   return table.toString();
-}
-
-function keys(shown: string[], total: number): string {
-  return total > shown.length ? `${list(shown)} (${total} in all)` : list(shown);
 }

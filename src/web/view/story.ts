@@ -4,7 +4,7 @@ import type { Snapshot } from '../../cluster/client.js';
 import { allAgree, lwwWinner, rowStanding, valueText } from '../../cluster/key-state.js';
 import type { RoundReport } from '../../node/anti-entropy.js';
 import type { StoryEvent, Winner, WriteLine } from '../../../demo/types.js';
-import { allOf, bytes, count, list, shortHash, versionTime, winnerParts } from '../../format.js';
+import { allOf, beside, bytes, count, list, movedKeys, shortHash, versionTime, winnerParts } from '../../format.js';
 import { markClass, markLevel } from './grid.js';
 import { html, type Html } from './html.js';
 import { treeDiffSvg } from './tree-svg.js';
@@ -64,14 +64,10 @@ export function exchangeTable(report: RoundReport, ids: Record<string, string>, 
   const rows = report.peers.map((p) => {
     const spent = p.bytes.sent + p.bytes.received;
     const full = fullCost[p.peer];
-    const ratio = full === undefined || spent === 0 ? '—' : `${bytes(full)} (${Math.max(1, Math.round(full / spent))}× more)`;
-    return html`<tr class="${p.status}"><td>${report.node} ⇄ ${ids[p.peer] ?? p.peer}</td><td class="status">${p.status.replace('_', ' ')}${p.reason ? html`<br><span class="dim">${p.reason}</span>` : ''}</td><td>${p.levels}</td><td>${p.roundTrips}</td><td>${keys(p.keys.pulled, p.counts.pulled)}</td><td>${keys(p.keys.pushed, p.counts.pushed)}</td><td>${bytes(spent)}</td><td>${ratio}</td></tr>`;
+    const ratio = beside(full, spent);
+    return html`<tr class="${p.status}"><td>${report.node} ⇄ ${ids[p.peer] ?? p.peer}</td><td class="status">${p.status.replace('_', ' ')}${p.reason ? html`<br><span class="dim">${p.reason}</span>` : ''}</td><td>${p.levels}</td><td>${p.roundTrips}</td><td>${movedKeys(p.keys.pulled, p.counts.pulled)}</td><td>${movedKeys(p.keys.pushed, p.counts.pushed)}</td><td>${bytes(spent)}</td><td>${ratio}</td></tr>`;
   });
   return html`<table class="exchange"><thead><tr><th>exchange</th><th>status</th><th>levels</th><th>round trips</th><th>pulled</th><th>pushed</th><th>bytes</th><th>a full exchange</th></tr></thead><tbody>${rows}</tbody></table><p class="dim">bytes: request and response bodies of the exchange; a full exchange ships every entry of both nodes.</p>`;
-}
-
-function keys(shown: string[], total: number): string {
-  return total > shown.length ? `${list(shown)} (${total} in all)` : list(shown);
 }
 
 function winnerItem(w: Winner): Html {
