@@ -1,7 +1,7 @@
 // Steps that scenarios share: load data, read keys everywhere, compare trees, verify.
 import type { KeyState, Snapshot } from '../src/cluster/client.js';
 import type { Cluster } from '../src/cluster/cluster.js';
-import { diffTrees } from '../src/cluster/tree-diff.js';
+import { differingPairs, diffTrees } from '../src/cluster/tree-diff.js';
 import type { RoundReport } from '../src/node/anti-entropy.js';
 import { compareVersions } from '../src/node/version.js';
 import type { KeysByNode, ScenarioContext, ScenarioResult, Winner, WriteLine } from './types.js';
@@ -78,8 +78,7 @@ export async function showTreeDifferences(ctx: ScenarioContext): Promise<Snapsho
   const { cluster } = ctx;
   const snaps = await snapshots(cluster);
   ctx.show({ type: 'roots', snapshots: snaps });
-  const pairs: [number, number][] = [];
-  for (let i = 0; i < snaps.length; i++) for (let j = i + 1; j < snaps.length; j++) if (snaps[i]!.root !== snaps[j]!.root) pairs.push([i, j]);
+  const pairs = differingPairs(snaps.map((s) => s.root));
   for (const [i, j] of pairs.slice(0, MAX_PAIRS_SHOWN)) {
     const diff = await diffTrees(cluster.clients[i]!, cluster.clients[j]!);
     if (diff) ctx.show({ type: 'tree-diff', a: snaps[i]!.node, b: snaps[j]!.node, diff });

@@ -1,5 +1,5 @@
 // Plain formatting shared by the terminal and the web page: numbers, bytes, versions, hashes (no colour here).
-import type { Winner } from '../demo/types.js';
+import type { Winner, WriteLine } from '../demo/types.js';
 import { formatWallClock, type Version } from './node/version.js';
 
 export function count(n: number): string {
@@ -60,4 +60,19 @@ export function movedKeys(shown: readonly string[], total: number): string {
 /** "250.2 kB (395× more)": what a full exchange would have shipped beside what this one did. */
 export function beside(full: number | undefined, spent: number): string {
   return full === undefined || spent === 0 ? '—' : `${bytes(full)} (${Math.max(1, Math.round(full / spent))}× more)`;
+}
+
+/** "PUT /kv/user:alice/direct": the request a write line stands for. */
+export function writePath(w: WriteLine): string {
+  return `${w.method} /kv/${w.key}${w.direct ? '/direct' : ''}`;
+}
+
+/** "acked by node2, node3": which peers took a replicated write. */
+export function ackedBy(w: WriteLine): string {
+  return w.acked && w.acked.length > 0 ? `acked by ${list(w.acked, 8)}` : 'acked by no peer';
+}
+
+/** "node3 (connection refused), …": the peers a replicated write did not reach, and why. */
+export function failedPeers(w: WriteLine): string {
+  return (w.failed ?? []).map((f) => `${f.peer} (${f.reason})`).join(', ');
 }

@@ -21,3 +21,20 @@ export function onInterrupt(cleanup: Cleanup, say: (signal: string) => void): ()
     process.off('SIGHUP', handler);
   };
 }
+
+/**
+ * Resolves at Ctrl-C (or SIGTERM), or sooner when `until` settles; either way the signal
+ * listeners are removed, so a later Ctrl-C is handled by whoever asks next.
+ */
+export function untilInterrupted(until?: Promise<unknown>): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      resolve();
+    };
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+    until?.then(done, done);
+  });
+}

@@ -3,6 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import chalk from 'chalk';
 import type { RunView } from '../web/live.js';
+import { untilInterrupted } from './interrupt.js';
 import { reportHtml } from '../web/view/report.js';
 import { CSS } from '../web/view/style.js';
 
@@ -26,14 +27,5 @@ export async function writeReport(view: RunView, file: string, kept: boolean): P
 export async function lingerForPage(view: RunView): Promise<void> {
   if (view.viewed) return;
   process.stderr.write(chalk.dim(`No browser has opened ${view.url} yet: it stays up until one does (Ctrl-C to quit).\n`));
-  await new Promise<void>((resolve) => {
-    const quit = () => resolve();
-    process.once('SIGINT', quit);
-    process.once('SIGTERM', quit);
-    void view.whenViewed().then(() => {
-      process.off('SIGINT', quit);
-      process.off('SIGTERM', quit);
-      resolve();
-    });
-  });
+  await untilInterrupted(view.whenViewed());
 }

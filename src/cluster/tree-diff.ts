@@ -26,6 +26,13 @@ export interface DiffNode {
   keys: KeyDifference[];
 }
 
+/** Every pair of nodes (i < j, by position) whose roots differ: the pairs worth a tree walk. */
+export function differingPairs(roots: readonly string[]): [number, number][] {
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < roots.length; i++) for (let j = i + 1; j < roots.length; j++) if (roots[i] !== roots[j]) pairs.push([i, j]);
+  return pairs;
+}
+
 /** null when the trees are equal. */
 export async function diffTrees(a: NodeClient, b: NodeClient): Promise<DiffNode | null> {
   return walk(a, b, 0, 0);

@@ -1,9 +1,8 @@
 // What a run shows beyond the terminal: it records the story as events (for the report), looks
 // at the nodes at every part and every phase (and, with a live page, every second), and serves
 // the live page with --web, whose Next button can stand in for Enter.
-import type { StoryEvent } from '../../demo/types.js';
 import { ClusterWatch } from '../cluster/watch.js';
-import type { NodeRef, Verdict, WebEvent } from './model.js';
+import type { NodeRef, WebEvent } from './model.js';
 import { Recorder } from './recorder.js';
 import { startWebServer, type WebServer } from './server.js';
 
@@ -63,21 +62,20 @@ export class RunView {
     this.recorder.emit(event);
   }
 
-  start(meta: Omit<Extract<WebEvent, { type: 'start' }>, 'type' | 'startedAt'>): void {
-    this.emit({ type: 'start', ...meta, startedAt: new Date().toISOString() });
-  }
-
-  /** From now on, samples are of these nodes (a restarted node keeps its place). */
-  watch(nodes: () => NodeRef[]): void {
-    this.#nodes = nodes;
-  }
-
-  show(event: StoryEvent): void {
-    this.emit({ type: 'story', event });
-  }
-
-  verdict(verdict: Verdict): void {
-    this.emit({ type: 'verdict', verdict });
+  /**
+   * The run has its nodes: say what it is, look at them once, and with a live page every
+   * SAMPLE_INTERVAL_MS from then on (skipped while a look is still on its way). `nodes` is asked
+   * each time, so a restarted node keeps its place.
+   */
+  async begin(meta: Omit<Extract<WebEvent, { type: 'start' }>, 'type' | 'startedAt' | 'nodes'>, nodes: () => readonly NodeRef[]): Promise<void> {
+    this.#nodes = () => nodes().map((n) => ({ id: n.id, address: n.address }));
+    this.emit({ type: 'start', ...meta, nodes: this.#nodes(), startedAt: new Date().toISOString() });
+    await this.sample();
+    if (!this.live) return;
+    this.#timer ??= setInterval(() => {
+      if (this.#pending === 0) void this.sample().catch(() => undefined);
+    }, SAMPLE_INTERVAL_MS);
+    this.#timer.unref();
   }
 
   /** Looks at every node now; resolves when the sample is recorded (samples never overlap). */
@@ -96,30 +94,21 @@ export class RunView {
     return taken;
   }
 
-  /** A sample every SAMPLE_INTERVAL_MS, skipped while one is still on its way. */
-  startSampling(): void {
-    this.#timer ??= setInterval(() => {
-      if (this.#pending === 0) void this.sample().catch(() => undefined);
-    }, SAMPLE_INTERVAL_MS);
-    this.#timer.unref();
-  }
-
-  /** The page shows Next (with what comes next) until it is pressed or the signal aborts. */
+  /**
+   * The page shows Next (with what comes next) until it is pressed or the signal aborts (Enter
+   * came first). Either way the part that starts next, or the end of the run, clears it.
+   */
   waitForNext(next: string, signal: AbortSignal): Promise<void> {
     if (!this.live || signal.aborted) return Promise.resolve();
     this.emit({ type: 'waiting', next });
     return new Promise<void>((resolve) => {
       const done = () => {
         this.#next = undefined;
-        signal.removeEventListener('abort', aborted);
+        signal.removeEventListener('abort', done);
         resolve();
       };
-      const aborted = () => {
-        this.emit({ type: 'continue' });
-        done();
-      };
       this.#next = done;
-      signal.addEventListener('abort', aborted, { once: true });
+      signal.addEventListener('abort', done, { once: true });
     });
   }
 

@@ -28,7 +28,6 @@ export type WebEvent =
   | { type: 'story'; event: StoryEvent }
   | { type: 'nodes'; nodes: NodeSample[]; at: string }
   | { type: 'waiting'; next: string }
-  | { type: 'continue' }
   | { type: 'verdict'; verdict: Verdict }
   | { type: 'end'; kept: boolean; error?: string }
   /** Everything so far in one event, for a page that connects late (the log keeps only recent events). */
@@ -142,9 +141,6 @@ export function apply(state: LiveState, event: WebEvent): void {
       return;
     case 'waiting':
       state.waiting = event.next;
-      return;
-    case 'continue':
-      state.waiting = null;
       return;
     case 'verdict':
       state.verdict = event.verdict;

@@ -2,6 +2,7 @@
 import chalk from 'chalk';
 import type { Argv, CommandModule } from 'yargs';
 import { checkClusterFlags, clusterFlags, nodeLine, startLocalCluster, type ClusterArgs } from '../cluster-flags.js';
+import { untilInterrupted } from '../interrupt.js';
 import { parseCount } from '../options.js';
 import { checkWebFlags, webFlags, type WebArgs } from '../web-flags.js';
 import { announcePage } from '../web-output.js';
@@ -37,26 +38,16 @@ export const clusterCommand: CommandModule<object, ClusterCommandArgs> = {
       cluster = await startLocalCluster(count, basePort, interval, log);
       process.stdout.write(`${chalk.green('✔')} ${count} nodes up  ${nodeLine(cluster)}\n`);
       if (view) {
-        const nodes = () => cluster!.nodes.map((n) => ({ id: n.id, address: n.address }));
-        view.watch(nodes);
-        view.start({ mode: 'cluster', scenario: '', outline: [], summary: interval > 0 ? `Periodic anti-entropy every ${interval} ms` : 'Anti-entropy only on trigger', nodes: nodes(), step: false });
-        await view.sample();
-        view.startSampling();
+        const live = cluster;
+        await view.begin({ mode: 'cluster', scenario: '', outline: [], summary: interval > 0 ? `Periodic anti-entropy every ${interval} ms` : 'Anti-entropy only on trigger', step: false }, () => live.nodes);
         announcePage(view.url ?? '', false);
       }
       const all = cluster.nodes.map((n) => n.address).join(',');
       process.stdout.write(chalk.dim(`Try: npx ae-demo put user:alice alice_data --node ${cluster.nodes[0]!.address} --direct · npx ae-demo inspect user:alice --nodes ${all} · npx ae-demo trigger --node ${cluster.nodes[0]!.address} · Ctrl-C stops them all\n`));
-      const live = cluster;
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          stopping = true;
-          resolve();
-        };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-        // A node that dies on its own is reported; the rest keep running.
-        for (const n of live.nodes) void n.exited.then(() => !stopping && process.stderr.write(chalk.red(`${n.id} exited\n`)));
-      });
+      // A node that dies on its own is reported; the rest keep running.
+      for (const n of cluster.nodes) void n.exited.then(() => !stopping && process.stderr.write(chalk.red(`${n.id} exited\n`)));
+      await untilInterrupted();
+      stopping = true;
     } finally {
       view?.emit({ type: 'end', kept: false });
       await cluster?.stop();

@@ -1,7 +1,7 @@
 // `ae-demo diff`: every node's Merkle root and, for each pair that differs, where.
 import type { Argv, CommandModule } from 'yargs';
 import { NodeClient } from '../../cluster/client.js';
-import { diffTrees, type DiffNode } from '../../cluster/tree-diff.js';
+import { differingPairs, diffTrees, type DiffNode } from '../../cluster/tree-diff.js';
 import { addressesOf, nodesFlag } from '../client-flags.js';
 import { StoryPrinter } from '../render/story.js';
 
@@ -21,12 +21,9 @@ export const diffCommand: CommandModule<object, DiffArgs> = {
     const clients = addressesOf(argv.nodes).map((a) => new NodeClient(a));
     const snaps = await Promise.all(clients.map((c) => c.snapshot()));
     const pairs: { a: string; b: string; diff: DiffNode }[] = [];
-    for (let i = 0; i < clients.length; i++) {
-      for (let j = i + 1; j < clients.length; j++) {
-        if (snaps[i]!.root === snaps[j]!.root) continue;
-        const diff = await diffTrees(clients[i]!, clients[j]!);
-        if (diff) pairs.push({ a: snaps[i]!.node, b: snaps[j]!.node, diff });
-      }
+    for (const [i, j] of differingPairs(snaps.map((s) => s.root))) {
+      const diff = await diffTrees(clients[i]!, clients[j]!);
+      if (diff) pairs.push({ a: snaps[i]!.node, b: snaps[j]!.node, diff });
     }
     if (argv.json) {
       process.stdout.write(`${JSON.stringify({ roots: snaps.map((s) => ({ node: s.node, root: s.root, count: s.count })), equal: pairs.length === 0, pairs }, null, 2)}\n`);

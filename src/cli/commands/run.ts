@@ -8,7 +8,7 @@ import type { Cluster } from '../../cluster/cluster.js';
 import { AeError, UsageError, VerificationError } from '../../errors.js';
 import { RunView } from '../../web/live.js';
 import { checkClusterFlags, clusterFlags, makeDataDirs, nodeLine, startLocalCluster, type ClusterArgs, type DataDirs } from '../cluster-flags.js';
-import { onInterrupt } from '../interrupt.js';
+import { onInterrupt, untilInterrupted } from '../interrupt.js';
 import { parseCount } from '../options.js';
 import { createProgress } from '../render/spinner.js';
 import { StoryPrinter } from '../render/story.js';
@@ -130,12 +130,7 @@ export async function run(o: RunOptions): Promise<void> {
       (c) => `${o.count} nodes up  ${nodeLine(c)}${data ? chalk.dim(`  data in ${data.root}`) : ''}`,
     );
     const live = cluster;
-    if (view) {
-      view.watch(() => live.nodes.map((n) => ({ id: n.id, address: n.address })));
-      view.start({ mode: 'run', scenario: scenario.name, summary: scenario.summary, outline: scenario.outline, nodes: live.nodes.map((n) => ({ id: n.id, address: n.address })), step: o.step });
-      await view.sample();
-      if (view.live) view.startSampling();
-    }
+    await view?.begin({ mode: 'run', scenario: scenario.name, summary: scenario.summary, outline: scenario.outline, step: o.step }, () => live.nodes);
     const ctx: ScenarioContext = {
       cluster: live,
       options: { seed: o.seed, backgroundKeys: o.keys },
@@ -148,7 +143,7 @@ export async function run(o: RunOptions): Promise<void> {
       phase,
       show: (event) => {
         printer.show(event);
-        view?.show(event);
+        view?.emit({ type: 'story', event });
       },
     };
     const result = await scenario.play(ctx);
@@ -156,7 +151,7 @@ export async function run(o: RunOptions): Promise<void> {
     const root = Object.values(result.roots.after)[0] ?? '';
     if (view) {
       await view.sample();
-      view.verdict({ converged: result.converged, problems: result.problems, nodes: live.nodes.length, keys: result.keys, root, elapsedMs: Math.round(elapsed) });
+      view.emit({ type: 'verdict', verdict: { converged: result.converged, problems: result.problems, nodes: live.nodes.length, keys: result.keys, root, elapsedMs: Math.round(elapsed) } });
     }
     if (o.json) {
       const nodes = live.nodes.map((n) => ({ id: n.id, address: n.address, port: n.port }));
@@ -205,10 +200,6 @@ async function keepUntilInterrupted(cluster: Cluster): Promise<void> {
     chalk.dim('Ctrl-C stops every node.'),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
-  await new Promise<void>((resolve) => {
-    const done = () => resolve();
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
-  });
+  await untilInterrupted();
   process.stderr.write('stopping every node…\n');
 }

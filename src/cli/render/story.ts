@@ -2,7 +2,7 @@
 import chalk from 'chalk';
 import type { StoryEvent, Winner, WriteLine } from '../../../demo/types.js';
 import { exchangeTable } from './exchange-table.js';
-import { bytes, count, list, seconds, shortHash, versionTime, winnerParts } from '../../format.js';
+import { ackedBy, bytes, count, failedPeers, seconds, shortHash, versionTime, winnerParts, writePath } from '../../format.js';
 import { keyTable } from './key-table.js';
 import { drawTreeDiff } from './tree-diff.js';
 
@@ -76,12 +76,11 @@ export class StoryPrinter {
 }
 
 function writeLine(w: WriteLine): string {
-  const path = `${w.method} /kv/${w.key}${w.direct ? '/direct' : ''}`;
+  const path = writePath(w);
   const where = `on ${w.node}`;
   if (w.direct) return `${path.padEnd(32)} ${where.padEnd(16)} ${JSON.stringify(w.value)}   ${chalk.dim(`version ${versionTime(w.version)}, no replication`)}`;
-  const acked = w.acked && w.acked.length > 0 ? `acked by ${list(w.acked, 8)}` : 'acked by no peer';
-  const failed = w.failed && w.failed.length > 0 ? chalk.red(`, failed: ${w.failed.map((f) => `${f.peer} (${f.reason})`).join(', ')}`) : '';
-  return `${path.padEnd(32)} ${where.padEnd(16)} ${acked}${failed}`;
+  const failed = failedPeers(w);
+  return `${path.padEnd(32)} ${where.padEnd(16)} ${ackedBy(w)}${failed ? chalk.red(`, failed: ${failed}`) : ''}`;
 }
 
 function winnerLine(w: Winner): string {

@@ -2,7 +2,7 @@
 // the top of its tree as a grid coloured where it differs from the other nodes.
 import { count, shortHash } from '../../format.js';
 import type { NodeRef, NodeSample } from '../model.js';
-import { gridSvg, markClass, markLevel, markSamples } from './grid.js';
+import { gridSvg, markClass, markRoots, markSamples } from './grid.js';
 import { html, type Html } from './html.js';
 
 /** Up to this many nodes, cards show everything; beyond, they shrink so the story keeps room at 720p. */
@@ -15,8 +15,8 @@ export function nodeCards(nodes: readonly NodeRef[], samples: readonly NodeSampl
     return html`<div class="cards">${nodes.map((n) => html`<section class="card waiting"><h3>${n.id}</h3><p class="dim">${n.address} · starting…</p></section>`)}</div>`;
   }
   const marks = markSamples(samples);
-  const roots = markLevel(samples.map((s) => (s.root === null ? null : { digests: [s.root], counts: [0] })));
-  return html`<div class="cards${samples.length > ROOMY_NODES ? ' many' : ''}">${samples.map((s, i) => card(s, marks[i]!, roots[i]![0]!, stopped))}</div>`;
+  const roots = markRoots(samples.map((s) => s.root));
+  return html`<div class="cards${samples.length > ROOMY_NODES ? ' many' : ''}">${samples.map((s, i) => card(s, marks[i]!, roots[i]!, stopped))}</div>`;
 }
 
 function card(s: NodeSample, marks: ReturnType<typeof markSamples>[number], rootMark: number, stopped: boolean): Html {

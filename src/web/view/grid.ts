@@ -40,6 +40,11 @@ export function markLevel(levels: (LevelView | null)[]): CellMark[][] {
   return marks;
 }
 
+/** How each node's root compares with the others' (null: the node did not answer). */
+export function markRoots(roots: readonly (string | null)[]): CellMark[] {
+  return markLevel(roots.map((r) => (r === null ? null : { digests: [r], counts: [0] }))).map((m) => m[0]!);
+}
+
 /** The CSS class of a mark: equal, majority, or "differs vK". */
 export function markClass(mark: CellMark): string {
   return mark > 0 ? `differs v${mark}` : mark < 0 ? 'majority' : 'equal';

@@ -1,11 +1,11 @@
 // A scenario's story events as HTML: the writes, the before/after key tables, the roots, the
 // tree paths (SVG), the exchange table beside a full exchange, and who won and why.
-import type { Snapshot } from '../../cluster/client.js';
+import type { KeyState, Snapshot } from '../../cluster/client.js';
 import { allAgree, lwwWinner, rowStanding, valueText } from '../../cluster/key-state.js';
 import type { RoundReport } from '../../node/anti-entropy.js';
 import type { StoryEvent, Winner, WriteLine } from '../../../demo/types.js';
-import { allOf, beside, bytes, count, list, movedKeys, shortHash, versionTime, winnerParts } from '../../format.js';
-import { markClass, markLevel } from './grid.js';
+import { ackedBy, allOf, beside, bytes, count, failedPeers, movedKeys, shortHash, versionTime, winnerParts, writePath } from '../../format.js';
+import { markClass, markRoots } from './grid.js';
 import { html, type Html } from './html.js';
 import { treeDiffSvg } from './tree-svg.js';
 
@@ -31,15 +31,13 @@ export function storyEvent(event: StoryEvent): Html {
 }
 
 function writeItem(w: WriteLine): Html {
-  const path = `${w.method} /kv/${w.key}${w.direct ? '/direct' : ''}`;
-  const detail = w.direct
-    ? html`<span class="dim">version ${versionTime(w.version)}, no replication</span>`
-    : html`${w.acked && w.acked.length > 0 ? `acked by ${list(w.acked, 8)}` : 'acked by no peer'}${w.failed && w.failed.length > 0 ? html`<span class="bad">, failed: ${w.failed.map((f) => `${f.peer} (${f.reason})`).join(', ')}</span>` : ''}`;
-  return html`<li class="${w.direct ? 'direct' : 'replicated'}"><code>${path}</code> on <b>${w.node}</b>${w.value !== undefined ? html` <q>${w.value}</q>` : ''} · ${detail}</li>`;
+  const failed = failedPeers(w);
+  const detail = w.direct ? html`<span class="dim">version ${versionTime(w.version)}, no replication</span>` : html`${ackedBy(w)}${failed ? html`<span class="bad">, failed: ${failed}</span>` : ''}`;
+  return html`<li class="${w.direct ? 'direct' : 'replicated'}"><code>${writePath(w)}</code> on <b>${w.node}</b>${w.value !== undefined ? html` <q>${w.value}</q>` : ''} · ${detail}</li>`;
 }
 
 /** One row per node where the nodes disagree on a key, one row for all where they agree. */
-function keyTable(keys: readonly string[], states: StoryEvent & { type: 'keys' } extends { states: infer S } ? S : never): Html {
+function keyTable(keys: readonly string[], states: Record<string, KeyState[]>): Html {
   const rows = keys.flatMap((key) => {
     const list = states[key] ?? [];
     const winner = lwwWinner(list);
@@ -55,8 +53,8 @@ function keyTable(keys: readonly string[], states: StoryEvent & { type: 'keys' }
 
 function rootList(snapshots: readonly Snapshot[]): Html {
   const equal = new Set(snapshots.map((s) => s.root)).size === 1;
-  const marks = markLevel(snapshots.map((s) => ({ digests: [s.root], counts: [0] })));
-  const items = snapshots.map((s, i) => html`<li><b>${s.node}</b> root <code class="root ${markClass(marks[i]![0]!)}">${shortHash(s.root)}</code> <span class="dim">${count(s.count)} entries</span></li>`);
+  const marks = markRoots(snapshots.map((s) => s.root));
+  const items = snapshots.map((s, i) => html`<li><b>${s.node}</b> root <code class="root ${markClass(marks[i]!)}">${shortHash(s.root)}</code> <span class="dim">${count(s.count)} entries</span></li>`);
   return html`<ul class="roots">${items}</ul>${equal ? html`<p class="dim">Every root is equal: nothing to repair.</p>` : ''}`;
 }
 
