@@ -3,7 +3,7 @@
 // the Merkle strategy and with the full-data exchange, on the same machine in the same run.
 import { NodeClient } from '../src/cluster/client.js';
 import { startCluster, type Cluster } from '../src/cluster/cluster.js';
-import type { Strategy } from '../src/node/exchange.js';
+import type { Strategy } from '../src/node/sync/exchange.js';
 import { freeBasePort } from '../src/cluster/ports.js';
 
 const BATCH = 5_000;

@@ -1,6 +1,6 @@
 // Child of bench/tree.ts: fills a store with n keys and prints the RSS it added per key.
-import { loadHasher } from '../src/node/hash.js';
-import { Store } from '../src/node/store.js';
+import { loadHasher } from '../src/node/replica/hash.js';
+import { Store } from '../src/node/replica/store.js';
 
 const n = Number(process.argv[2]);
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { launchNode } from '../src/cluster/launcher.js';
 import { freeBasePort } from '../src/cluster/ports.js';
-import { openStorage } from '../src/node/storage.js';
+import { openStorage } from '../src/node/storage/sqlite.js';
 
 const WRITE_BATCH = 50_000;
 

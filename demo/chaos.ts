@@ -4,7 +4,7 @@
 // key holds the last-write-wins maximum of the acknowledged writes: nothing acknowledged lost,
 // nothing deleted come back, nothing from nowhere.
 import type { Cluster } from '../src/cluster/cluster.js';
-import { compareVersions, type Version } from '../src/node/version.js';
+import { compareVersions, type Version } from '../src/node/replica/version.js';
 import { othersThan, verify } from './steps.js';
 import { rng } from './random.js';
 

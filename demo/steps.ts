@@ -2,8 +2,8 @@
 import type { KeyState, Snapshot } from '../src/cluster/client.js';
 import type { Cluster } from '../src/cluster/cluster.js';
 import { differingPairs, diffTrees } from '../src/cluster/tree-diff.js';
-import type { RoundReport } from '../src/node/anti-entropy.js';
-import { compareVersions } from '../src/node/version.js';
+import type { RoundReport } from '../src/node/sync/scheduler.js';
+import { compareVersions } from '../src/node/replica/version.js';
 import type { KeysByNode, ScenarioContext, ScenarioResult, Winner, WriteLine } from './types.js';
 
 /** The batch route takes this many items per request. */

@@ -3,8 +3,8 @@
 import type { KeyState, Snapshot } from '../src/cluster/client.js';
 import type { Cluster } from '../src/cluster/cluster.js';
 import type { DiffNode } from '../src/cluster/tree-diff.js';
-import type { RoundReport } from '../src/node/anti-entropy.js';
-import type { Version } from '../src/node/version.js';
+import type { RoundReport } from '../src/node/sync/scheduler.js';
+import type { Version } from '../src/node/replica/version.js';
 
 export interface ScenarioOptions {
   seed: number;

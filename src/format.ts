@@ -1,6 +1,6 @@
 // Plain formatting shared by the terminal and the web page: numbers, bytes, versions, hashes (no colour here).
 import type { Winner, WriteLine } from '../demo/types.js';
-import { formatWallClock, type Version } from './node/version.js';
+import { formatWallClock, type Version } from './node/replica/version.js';
 
 export function count(n: number): string {
   return n.toLocaleString('en-US');

@@ -1,10 +1,10 @@
 // A client for one node's public HTTP API (got: timeouts, retries of idempotent reads).
 import type { Got, RequestError } from 'got';
 import { NodeUnreachableError } from '../errors.js';
-import { CLUSTER_KEY_HEADER } from '../node/peers.js';
-import type { RoundReport } from '../node/anti-entropy.js';
-import type { RoundRecord } from '../node/round-log.js';
-import type { Version } from '../node/version.js';
+import { CLUSTER_KEY_HEADER } from '../node/peers/client.js';
+import type { RoundReport } from '../node/sync/scheduler.js';
+import type { RoundRecord } from '../node/sync/round-log.js';
+import type { Version } from '../node/replica/version.js';
 
 /** Reads retry a little (a node that just started may still be binding); writes never do. */
 const READ_RETRIES = 2;

@@ -2,7 +2,7 @@
 // down or cut off, keys, root, the top two levels of its Merkle tree, its anti-entropy counters
 // and the rounds it ran since the last look. Five small GETs per node, quick to give up on a
 // node that is down.
-import type { RoundRecord } from '../node/round-log.js';
+import type { RoundRecord } from '../node/sync/round-log.js';
 import { NodeClient } from './client.js';
 
 /** A watcher gives up on a node quickly: a down node shows as down, it does not stall the picture. */

@@ -2,7 +2,7 @@
 // parent forked it), stop cleanly on SIGINT/SIGTERM or when the parent goes away.
 import { AeError } from '../errors.js';
 import { SHUTDOWN_GRACE_MS } from './constants.js';
-import { startNode, type NodeOptions, type RunningNode } from './server.js';
+import { startNode, type NodeOptions, type RunningNode } from './start.js';
 
 /** Messages a node sends its parent over IPC. */
 export type NodeMessage =

@@ -1,17 +1,17 @@
 // What a node does, apart from HTTP: local and replicated writes, merges from peers, reads,
 // tree views and anti-entropy rounds. Routes call this; tests can call it directly.
-import { AntiEntropy, type RoundReport } from './anti-entropy.js';
-import type { Entry } from './entry.js';
-import type { Replica, Strategy } from './exchange.js';
-import type { Faults } from './faults.js';
-import type { HybridClock } from './hlc.js';
-import { digestHex, FANOUT, join, MAX_LEVEL } from './merkle.js';
-import type { PeerClient } from './peers.js';
-import { RoundLog } from './round-log.js';
-import { PeerReplicator } from './replication.js';
+import { AntiEntropy, type RoundReport } from './sync/scheduler.js';
+import type { Entry } from './replica/entry.js';
+import type { Replica, Strategy } from './sync/exchange.js';
+import type { Faults } from './peers/faults.js';
+import type { HybridClock } from './replica/hlc.js';
+import { digestHex, FANOUT, join, MAX_LEVEL } from './tree/merkle.js';
+import type { PeerClient } from './peers/client.js';
+import { RoundLog } from './sync/round-log.js';
+import { PeerReplicator } from './sync/replication.js';
 import type { Counters } from './stats.js';
-import type { Storage } from './storage.js';
-import type { ApplyResult, Store, StoredEntry } from './store.js';
+import type { Storage } from './storage/sqlite.js';
+import type { ApplyResult, Store, StoredEntry } from './replica/store.js';
 
 export interface ServiceOptions {
   id: string;

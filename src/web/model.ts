@@ -3,7 +3,7 @@
 // `apply` runs in the browser and in Node, so the page and the report can never disagree.
 import type { StoryEvent } from '../../demo/types.js';
 import type { NodeSample } from '../cluster/watch.js';
-import type { RoundReport } from '../node/anti-entropy.js';
+import type { RoundReport } from '../node/sync/scheduler.js';
 
 export type { LevelView, NodeSample } from '../cluster/watch.js';
 

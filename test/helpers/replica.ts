@@ -1,8 +1,8 @@
 // In-memory replicas joined by an in-memory transport: the exchange is tested with no sockets.
-import type { Entry } from '../../src/node/entry.js';
-import { answer, type Replica, type Transport } from '../../src/node/exchange.js';
-import { loadHasher } from '../../src/node/hash.js';
-import { Store } from '../../src/node/store.js';
+import type { Entry } from '../../src/node/replica/entry.js';
+import { answer, type Replica, type Transport } from '../../src/node/sync/exchange.js';
+import { loadHasher } from '../../src/node/replica/hash.js';
+import { Store } from '../../src/node/replica/store.js';
 
 export const MAX_VALUE = 1024 * 1024;
 

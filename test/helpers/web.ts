@@ -3,8 +3,8 @@
 import type { ResultPromise } from 'execa';
 import type { NodeSample, WebEvent } from '../../src/web/model.js';
 import { spawnCli } from './cli.js';
-import type { RoundReport } from '../../src/node/anti-entropy.js';
-import type { Version } from '../../src/node/version.js';
+import type { RoundReport } from '../../src/node/sync/scheduler.js';
+import type { Version } from '../../src/node/replica/version.js';
 
 const V = (wall: number, node: string): Version => ({ wall, logical: 0, node });
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Cluster } from '../../src/cluster/cluster.js';
-import { encodeMessage, emptyMessage } from '../../src/node/ae-message.js';
+import { encodeMessage, emptyMessage } from '../../src/node/sync/wire/message.js';
 import { testCluster } from '../helpers/cli.js';
 import { request } from '../helpers/http.js';
 import { pick, rng } from '../helpers/random.js';

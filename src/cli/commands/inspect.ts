@@ -3,7 +3,7 @@ import chalk from 'chalk';
 import type { Argv, CommandModule } from 'yargs';
 import { NodeClient, type KeyState } from '../../cluster/client.js';
 import { NodeUnreachableError } from '../../errors.js';
-import { checkKey } from '../../node/validate.js';
+import { checkKey } from '../../node/replica/validate.js';
 import { UsageError } from '../../errors.js';
 import { addressesOf, nodesFlag } from '../client-flags.js';
 import { versionTime } from '../../format.js';

@@ -3,7 +3,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { CLUSTER_KEY_ENV } from '../../cluster/cluster.js';
 import { UsageError } from '../../errors.js';
 import { DEFAULT_MAX_VALUE_BYTES } from '../../node/constants.js';
-import { checkNodeId } from '../../node/validate.js';
+import { checkNodeId } from '../../node/replica/validate.js';
 import { parseAddresses, parseCount, parseDuration, parsePort } from '../options.js';
 
 /** A node started by hand runs a round every 30 s; `run` and `cluster` start theirs with 0. */

@@ -3,7 +3,7 @@ import chalk from 'chalk';
 import type { Argv, CommandModule } from 'yargs';
 import { NodeClient, type WriteAnswer } from '../../cluster/client.js';
 import { UsageError } from '../../errors.js';
-import { checkKey } from '../../node/validate.js';
+import { checkKey } from '../../node/replica/validate.js';
 import { addressOf, nodeFlag } from '../client-flags.js';
 import { list, versionTime } from '../../format.js';
 

@@ -1,7 +1,7 @@
 // What one anti-entropy round exchanged, per peer, beside what shipping everything would cost.
 import chalk from 'chalk';
 import Table from 'cli-table3';
-import type { RoundReport } from '../../node/anti-entropy.js';
+import type { RoundReport } from '../../node/sync/scheduler.js';
 import { beside, bytes, movedKeys } from '../../format.js';
 
 export function exchangeTable(report: RoundReport, ids: Record<string, string>, fullCost: Record<string, number>): string {

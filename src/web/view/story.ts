@@ -2,7 +2,7 @@
 // tree paths (SVG), the exchange table beside a full exchange, and who won and why.
 import type { KeyState, Snapshot } from '../../cluster/client.js';
 import { allAgree, lwwWinner, rowStanding, valueText } from '../../cluster/key-state.js';
-import type { RoundReport } from '../../node/anti-entropy.js';
+import type { RoundReport } from '../../node/sync/scheduler.js';
 import type { StoryEvent, Winner, WriteLine } from '../../../demo/types.js';
 import { ackedBy, allOf, beside, bytes, count, failedPeers, movedKeys, shortHash, versionTime, winnerParts, writePath } from '../../format.js';
 import { markClass, markRoots } from './grid.js';

@@ -1,9 +1,9 @@
 // Anti-entropy rounds: one exchange with each peer at once, rounds one after another (never
 // overlapping), started by a trigger or by a jittered timer. The timer is started and stopped
 // explicitly, and time and randomness are injected so tests control them.
-import { AE_JITTER_FRACTION } from './constants.js';
+import { AE_JITTER_FRACTION } from '../constants.js';
 import { runExchange, type Replica, type Strategy, type Transport } from './exchange.js';
-import type { Counters } from './stats.js';
+import type { Counters } from '../stats.js';
 
 /** Key lists in a report are cut here; the counts beside them stay exact. */
 export const REPORT_MAX_KEYS = 100;

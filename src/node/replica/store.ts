@@ -3,7 +3,7 @@
 import type { Entry } from './entry.js';
 import type { Hasher } from './hash.js';
 import { ExpiryQueue } from './expiry-queue.js';
-import { MerkleTree, split } from './merkle.js';
+import { MerkleTree, split } from '../tree/merkle.js';
 import { compareVersions } from './version.js';
 
 /** An entry as the store keeps it: with its tree placement and digest, computed once. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RECENT_ROUNDS, RoundLog } from '../../src/node/round-log.js';
-import { roundReport } from '../helpers/web.js';
+import { RECENT_ROUNDS, RoundLog } from '../../../src/node/sync/round-log.js';
+import { roundReport } from '../../helpers/web.js';
 
 describe('round log: the rounds a watcher has not seen yet', () => {
   it('numbers rounds from 1 and answers with those after the given number', () => {

@@ -8,11 +8,11 @@
 //   entry  a whole entry for the other side to merge (last write wins)
 //   want   "send me your entry for this key": yours is newer or I lack it
 import { CodecError, Reader, Writer } from './codec.js';
-import { MAX_KEY_BYTES } from './constants.js';
-import type { Entry } from './entry.js';
-import { FANOUT, MAX_LEVEL, type NodeSummary } from './merkle.js';
-import { checkKey, checkNodeId } from './validate.js';
-import type { Version } from './version.js';
+import { MAX_KEY_BYTES } from '../../constants.js';
+import type { Entry } from '../../replica/entry.js';
+import { FANOUT, MAX_LEVEL, type NodeSummary } from '../../tree/merkle.js';
+import { checkKey, checkNodeId } from '../../replica/validate.js';
+import type { Version } from '../../replica/version.js';
 
 export interface TreeRef {
   level: number;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decodeMessage } from '../../src/node/ae-message.js';
-import { PeerReplicator } from '../../src/node/replication.js';
-import { MAX_VALUE, entry } from '../helpers/replica.js';
+import { decodeMessage } from '../../../src/node/sync/wire/message.js';
+import { PeerReplicator } from '../../../src/node/sync/replication.js';
+import { MAX_VALUE, entry } from '../../helpers/replica.js';
 
 describe('replication to a peer (group commit)', () => {
   it('sends a lone write at once, and groups writes that arrive while messages are in flight', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { HybridClock } from '../../src/node/hlc.js';
-import { compareVersions, formatWallClock } from '../../src/node/version.js';
+import { HybridClock } from '../../../src/node/replica/hlc.js';
+import { compareVersions, formatWallClock } from '../../../src/node/replica/version.js';
 
 describe('hybrid logical clock', () => {
   it('is strictly monotonic when the wall clock stands still or goes back', () => {

@@ -2,7 +2,7 @@
 // timeout on every call, so a dead or silent peer costs a bounded wait and never a stall.
 import http from 'node:http';
 import type { Got, RequestError } from 'got';
-import { MAX_SOCKETS_PER_PEER } from './constants.js';
+import { MAX_SOCKETS_PER_PEER } from '../constants.js';
 import type { Faults } from './faults.js';
 
 /** The internal route that takes an anti-entropy message (replication is a message of entries). */

@@ -5,8 +5,8 @@
 // memory (and --data-dir fails with a sentence saying why).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { AeError, EXIT } from '../errors.js';
-import type { Entry } from './entry.js';
+import { AeError, EXIT } from '../../errors.js';
+import type { Entry } from '../replica/entry.js';
 
 export const DATABASE_FILE = 'ae-demo.sqlite';
 /** Rows read per query when a node loads its data directory at start. */

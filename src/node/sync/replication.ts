@@ -2,8 +2,8 @@
 // is in flight wait and go out together in the next message. One write alone goes at once;
 // under load, one HTTP request carries many writes, so the HTTP client's per-request cost
 // (about a millisecond with got here) does not cap the write rate.
-import { emptyMessage, encodeMessage } from './ae-message.js';
-import type { Entry } from './entry.js';
+import { emptyMessage, encodeMessage } from './wire/message.js';
+import type { Entry } from '../replica/entry.js';
 
 /** Messages in flight to one peer at once. */
 const MAX_IN_FLIGHT = 2;

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decodeMessage, encodeMessage, emptyMessage } from '../../src/node/ae-message.js';
-import { CodecError } from '../../src/node/codec.js';
-import type { Entry } from '../../src/node/entry.js';
-import { runExchange, type Replica } from '../../src/node/exchange.js';
-import { rng } from '../helpers/random.js';
-import { MAX_VALUE, dump, entry, replica, wire } from '../helpers/replica.js';
+import { decodeMessage, encodeMessage, emptyMessage } from '../../../src/node/sync/wire/message.js';
+import { CodecError } from '../../../src/node/sync/wire/codec.js';
+import type { Entry } from '../../../src/node/replica/entry.js';
+import { runExchange, type Replica } from '../../../src/node/sync/exchange.js';
+import { rng } from '../../helpers/random.js';
+import { MAX_VALUE, dump, entry, replica, wire } from '../../helpers/replica.js';
 
 /** Two replicas with `shared` equal entries and `diverge` random differences of every kind. */
 async function divergentPair(seed: number, shared: number, diverge: number): Promise<{ a: Replica; b: Replica; all: Entry[] }> {

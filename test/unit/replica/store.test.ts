@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Entry } from '../../src/node/entry.js';
-import { loadHasher } from '../../src/node/hash.js';
-import { MerkleTree, digestHex } from '../../src/node/merkle.js';
-import { Store, compareUtf8 } from '../../src/node/store.js';
-import { pick, rng, shuffle } from '../helpers/random.js';
-import { entry } from '../helpers/replica.js';
+import type { Entry } from '../../../src/node/replica/entry.js';
+import { loadHasher } from '../../../src/node/replica/hash.js';
+import { MerkleTree, digestHex } from '../../../src/node/tree/merkle.js';
+import { Store, compareUtf8 } from '../../../src/node/replica/store.js';
+import { pick, rng, shuffle } from '../../helpers/random.js';
+import { entry } from '../../helpers/replica.js';
 
 const hasher = await loadHasher();
 

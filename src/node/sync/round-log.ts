@@ -1,7 +1,7 @@
 // The node's most recent anti-entropy rounds, numbered, so that a watcher (the live page) can
 // ask for the rounds after the last one it saw and show each exchange, whoever started it: a
 // trigger, or the node's own timer. Bounded: the oldest rounds fall off.
-import type { RoundReport } from './anti-entropy.js';
+import type { RoundReport } from './scheduler.js';
 
 /** Rounds kept; a watcher that looks once a second misses none unless rounds run every 30 ms. */
 export const RECENT_ROUNDS = 32;

@@ -3,12 +3,12 @@
 // it with its own tree, descending one level per message (two per round trip) into the
 // children that differ only; a subtree with few entries is settled by a list of (key, version)
 // instead; at the end only entries whose versions differ move, in whichever direction is newer.
-import { decodeMessage, emptyMessage, encodeMessage, isEmpty, type AeMessage, type ListItem, type TreeRef } from './ae-message.js';
-import { AE_MAX_ROUND_TRIPS } from './constants.js';
-import type { Entry } from './entry.js';
-import { FANOUT, MAX_LEVEL } from './merkle.js';
-import type { ApplyResult, Store, StoredEntry } from './store.js';
-import { compareVersions } from './version.js';
+import { decodeMessage, emptyMessage, encodeMessage, isEmpty, type AeMessage, type ListItem, type TreeRef } from './wire/message.js';
+import { AE_MAX_ROUND_TRIPS } from '../constants.js';
+import type { Entry } from '../replica/entry.js';
+import { FANOUT, MAX_LEVEL } from '../tree/merkle.js';
+import type { ApplyResult, Store, StoredEntry } from '../replica/store.js';
+import { compareVersions } from '../replica/version.js';
 
 /**
  * A subtree with at most this many entries is sent as a list rather than probed further. A

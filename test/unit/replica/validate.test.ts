@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkAddress, checkKey, checkKeySegment, checkNodeId, checkValue } from '../../src/node/validate.js';
-import { parseDuration } from '../../src/cli/options.js';
+import { checkAddress, checkKey, checkKeySegment, checkNodeId, checkValue } from '../../../src/node/replica/validate.js';
+import { parseDuration } from '../../../src/cli/options.js';
 
 describe('validation', () => {
   it('keys: 1 to 1024 bytes of UTF-8, no control characters', () => {

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { apply, initialState, type WebEvent } from '../../src/web/model.js';
-import { MAX_KEPT_EVENTS, Recorder } from '../../src/web/recorder.js';
-import { markLevel } from '../../src/web/view/grid.js';
-import { escape, html } from '../../src/web/view/html.js';
-import { regions } from '../../src/web/view/page.js';
-import { reportHtml } from '../../src/web/view/report.js';
-import { CSS } from '../../src/web/view/style.js';
-import { externalReferences, roundReport, sample, scriptedRun } from '../helpers/web.js';
+import { apply, initialState, type WebEvent } from '../../../src/web/model.js';
+import { MAX_KEPT_EVENTS, Recorder } from '../../../src/web/recorder.js';
+import { markLevel } from '../../../src/web/view/grid.js';
+import { escape, html } from '../../../src/web/view/html.js';
+import { regions } from '../../../src/web/view/page.js';
+import { reportHtml } from '../../../src/web/view/report.js';
+import { CSS } from '../../../src/web/view/style.js';
+import { externalReferences, roundReport, sample, scriptedRun } from '../../helpers/web.js';
 
 function replay(events: WebEvent[]) {
   const state = initialState();
