@@ -10,11 +10,22 @@ const server = http.createServer((req, res) => {
     try {
       const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { value?: unknown };
       if (typeof parsed.value !== 'string') throw new Error('value');
-      body = JSON.stringify({ key: decodeURIComponent((req.url ?? '').slice(4)), value: parsed.value, version: { wall: Date.now() * 1000, logical: 0, node: 'bare' }, replication: null });
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+      body = JSON.stringify({
+        key: decodeURIComponent((req.url ?? '').slice(4)),
+        value: parsed.value,
+        version: { wall: Date.now() * 1000, logical: 0, node: 'bare' },
+        replication: null,
+      });
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+      });
     } catch {
       body = '{"error":{"code":"bad_request","message":"bad body"}}';
-      res.writeHead(400, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+      res.writeHead(400, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+      });
     }
     res.end(body);
   });

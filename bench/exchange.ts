@@ -29,7 +29,11 @@ export interface ExchangeRow {
 
 const value = (tag: string) => tag.padEnd(VALUE_BYTES, '.').slice(0, VALUE_BYTES);
 
-export async function exchangeGrid(sizes: number[], divergences: number[], log: (line: string) => void): Promise<ExchangeRow[]> {
+export async function exchangeGrid(
+  sizes: number[],
+  divergences: number[],
+  log: (line: string) => void,
+): Promise<ExchangeRow[]> {
   const rows: ExchangeRow[] = [];
   for (const n of sizes) {
     for (const strategy of ['merkle', 'full'] as const) {
@@ -41,7 +45,9 @@ export async function exchangeGrid(sizes: number[], divergences: number[], log: 
           round += 1;
           const row = await measure(cluster, strategy, n, d, round);
           rows.push(row);
-          log(`${strategy.padEnd(6)} N=${n} d=${(d * 100).toFixed(1)}%  ${row.roundTrips} RT  ${row.bodyBytes} B  ${row.wallMs.toFixed(0)} ms`);
+          log(
+            `${strategy.padEnd(6)} N=${n} d=${(d * 100).toFixed(1)}%  ${row.roundTrips} RT  ${row.bodyBytes} B  ${row.wallMs.toFixed(0)} ms`,
+          );
         }
       } finally {
         await cluster.stop();
@@ -53,17 +59,31 @@ export async function exchangeGrid(sizes: number[], divergences: number[], log: 
 
 async function pair(strategy: Strategy): Promise<Cluster> {
   const base = await freeBasePort(2);
-  return startCluster({ count: 2, basePort: base, portFlag: '--base-port', nodeArgs: () => ['--ae-interval', '0', '--ae-strategy', strategy] });
+  return startCluster({
+    count: 2,
+    basePort: base,
+    portFlag: '--base-port',
+    nodeArgs: () => ['--ae-interval', '0', '--ae-strategy', strategy],
+  });
 }
 
 async function load(client: NodeClient, n: number): Promise<void> {
   for (let start = 0; start < n; start += BATCH) {
-    const items = Array.from({ length: Math.min(BATCH, n - start) }, (_, i) => ({ key: `key:${String(start + i).padStart(8, '0')}`, value: value(`v${start + i}`) }));
+    const items = Array.from({ length: Math.min(BATCH, n - start) }, (_, i) => ({
+      key: `key:${String(start + i).padStart(8, '0')}`,
+      value: value(`v${start + i}`),
+    }));
     await client.batch(items, false);
   }
 }
 
-async function measure(cluster: Cluster, strategy: Strategy, n: number, d: number, round: number): Promise<ExchangeRow> {
+async function measure(
+  cluster: Cluster,
+  strategy: Strategy,
+  n: number,
+  d: number,
+  round: number,
+): Promise<ExchangeRow> {
   const [a, b] = cluster.clients as [NodeClient, NodeClient];
   const [idA, idB] = cluster.nodes.map((x) => x.id) as [string, string];
   const differing = Math.round(n * d);
@@ -72,14 +92,18 @@ async function measure(cluster: Cluster, strategy: Strategy, n: number, d: numbe
   let differingBytes = 0;
   for (let i = 0; i < differing; i++) {
     const kind = i % 10;
-    const existing = `key:${String(Math.floor(((i * 7919) % n + n) % n)).padStart(8, '0')}`;
+    const existing = `key:${String(Math.floor((((i * 7919) % n) + n) % n)).padStart(8, '0')}`;
     const fresh = `new:${round}:${String(i).padStart(8, '0')}`;
     const [side, id] = i % 2 === 0 ? [onA, idA] : [onB, idB];
     if (kind < 6) side.push({ key: existing, value: value(`r${round}-${i}`) });
     else if (kind < 8) side.push({ key: fresh, value: value(`f${round}-${i}`) });
     else side.push({ key: existing, deleted: true });
     const item = side[side.length - 1]!;
-    differingBytes += Buffer.byteLength(item.key) + (item.value ? VALUE_BYTES : 0) + VERSION_FIXED_BYTES + Buffer.byteLength(id);
+    differingBytes +=
+      Buffer.byteLength(item.key) +
+      (item.value ? VALUE_BYTES : 0) +
+      VERSION_FIXED_BYTES +
+      Buffer.byteLength(id);
   }
   // The same key must not be touched twice in a round (it would count twice in E).
   for (let i = 0; i < onA.length; i += BATCH) await a.batch(onA.slice(i, i + BATCH), true);
@@ -93,7 +117,11 @@ async function measure(cluster: Cluster, strategy: Strategy, n: number, d: numbe
   const [statsA1, statsB1] = await Promise.all([stats(a), stats(b)]);
   const peer = report.peers[0]!;
   const bodyBytes = peer.bytes.sent + peer.bytes.received;
-  const wire = statsA1.peerWire.sent + statsA1.peerWire.received - statsA0.peerWire.sent - statsA0.peerWire.received;
+  const wire =
+    statsA1.peerWire.sent +
+    statsA1.peerWire.received -
+    statsA0.peerWire.sent -
+    statsA0.peerWire.received;
   return {
     strategy,
     keys: n,

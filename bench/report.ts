@@ -2,26 +2,86 @@
 import Table from 'cli-table3';
 import type { BenchResult } from './run.js';
 
-const kb = (n: number) => (n < 10_000 ? `${n} B` : n < 10_000_000 ? `${(n / 1000).toFixed(1)} kB` : `${(n / 1e6).toFixed(1)} MB`);
+const kb = (n: number) =>
+  n < 10_000
+    ? `${n} B`
+    : n < 10_000_000
+      ? `${(n / 1000).toFixed(1)} kB`
+      : `${(n / 1e6).toFixed(1)} MB`;
 const pct = (d: number) => `${+(d * 100).toFixed(2)}%`;
 
 export function renderReport(r: BenchResult): string {
   const out: string[] = [];
-  const ex = new Table({ head: ['N', 'd', 'strategy', 'differing', 'E', 'round trips', 'bytes (bodies)', 'bytes (wire)', 'bytes / E', 'wall ms', 'cpu ms (A / B)', 'converged'], style: { head: [], border: [] } });
+  const ex = new Table({
+    head: [
+      'N',
+      'd',
+      'strategy',
+      'differing',
+      'E',
+      'round trips',
+      'bytes (bodies)',
+      'bytes (wire)',
+      'bytes / E',
+      'wall ms',
+      'cpu ms (A / B)',
+      'converged',
+    ],
+    style: { head: [], border: [] },
+  });
   for (const row of r.exchange) {
-    ex.push([row.keys.toLocaleString('en-US'), pct(row.divergence), row.strategy, row.differing, kb(row.differingBytes), row.roundTrips, kb(row.bodyBytes), kb(row.wireBytes), row.ratio === null ? '—' : row.ratio.toFixed(2), row.wallMs.toFixed(1), `${row.cpuMs.initiator} / ${row.cpuMs.responder}`, row.converged ? 'yes' : 'NO']);
+    ex.push([
+      row.keys.toLocaleString('en-US'),
+      pct(row.divergence),
+      row.strategy,
+      row.differing,
+      kb(row.differingBytes),
+      row.roundTrips,
+      kb(row.bodyBytes),
+      kb(row.wireBytes),
+      row.ratio === null ? '—' : row.ratio.toFixed(2),
+      row.wallMs.toFixed(1),
+      `${row.cpuMs.initiator} / ${row.cpuMs.responder}`,
+      row.converged ? 'yes' : 'NO',
+    ]);
   }
   out.push('Anti-entropy exchange: one trigger on node A, two real node processes', ex.toString());
 
-  const tp = new Table({ head: ['target', 'req/s', 'p99 ms', 'errors'], style: { head: [], border: [] } });
-  for (const row of r.throughput) tp.push([row.target, row.requestsPerSecond.toFixed(0), row.p99Ms, row.errors]);
-  out.push('', `PUT throughput (autocannon, ${r.settings.connections} connections, ${r.settings.durationS} s each)`, tp.toString());
+  const tp = new Table({
+    head: ['target', 'req/s', 'p99 ms', 'errors'],
+    style: { head: [], border: [] },
+  });
+  for (const row of r.throughput)
+    tp.push([row.target, row.requestsPerSecond.toFixed(0), row.p99Ms, row.errors]);
+  out.push(
+    '',
+    `PUT throughput (autocannon, ${r.settings.connections} connections, ${r.settings.durationS} s each)`,
+    tp.toString(),
+  );
 
-  const tr = new Table({ head: ['keys in store', 'tree ns per write', 'Store.apply ns per write'], style: { head: [], border: [] } });
-  for (const row of r.tree) tr.push([row.keys.toLocaleString('en-US'), row.treeNsPerWrite.toFixed(0), row.applyNsPerWrite.toFixed(0)]);
+  const tr = new Table({
+    head: ['keys in store', 'tree ns per write', 'Store.apply ns per write'],
+    style: { head: [], border: [] },
+  });
+  for (const row of r.tree)
+    tr.push([
+      row.keys.toLocaleString('en-US'),
+      row.treeNsPerWrite.toFixed(0),
+      row.applyNsPerWrite.toFixed(0),
+    ]);
   out.push('', 'Tree cost per write', tr.toString());
-  out.push('', `Memory: ${r.memory.bytesPerKey} bytes of RSS per key at ${r.memory.keys.toLocaleString('en-US')} keys (100-byte values; process RSS ${kb(r.memory.rssBytes)})`);
-  out.push('', `Start-up: a node with ${r.startup.keys.toLocaleString('en-US')} keys in its data directory is ready in ${(r.startup.startMs / 1000).toFixed(2)} s (an empty one in ${(r.startup.emptyStartMs / 1000).toFixed(2)} s)`);
-  out.push('', 'Targets', ...r.targets.map((t) => `  ${t.met ? 'met   ' : 'MISSED'}  ${t.name}: ${t.measured}`));
+  out.push(
+    '',
+    `Memory: ${r.memory.bytesPerKey} bytes of RSS per key at ${r.memory.keys.toLocaleString('en-US')} keys (100-byte values; process RSS ${kb(r.memory.rssBytes)})`,
+  );
+  out.push(
+    '',
+    `Start-up: a node with ${r.startup.keys.toLocaleString('en-US')} keys in its data directory is ready in ${(r.startup.startMs / 1000).toFixed(2)} s (an empty one in ${(r.startup.emptyStartMs / 1000).toFixed(2)} s)`,
+  );
+  out.push(
+    '',
+    'Targets',
+    ...r.targets.map((t) => `  ${t.met ? 'met   ' : 'MISSED'}  ${t.name}: ${t.measured}`),
+  );
   return out.join('\n');
 }

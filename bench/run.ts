@@ -20,7 +20,14 @@ export interface Target {
 }
 
 export interface BenchResult {
-  settings: { sizes: number[]; divergences: number[]; durationS: number; connections: number; node: string; cpus: number };
+  settings: {
+    sizes: number[];
+    divergences: number[];
+    durationS: number;
+    connections: number;
+    node: string;
+    cpus: number;
+  };
   exchange: ExchangeRow[];
   throughput: ThroughputRow[];
   tree: TreeRow[];
@@ -46,7 +53,14 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   o.log('start-up with 1M keys in a data directory…');
   const startup = await startupTime(1_000_000);
   const result: BenchResult = {
-    settings: { sizes, divergences: DIVERGENCES, durationS: o.durationS, connections: 32, node: process.version, cpus: cpus().length },
+    settings: {
+      sizes,
+      divergences: DIVERGENCES,
+      durationS: o.durationS,
+      connections: 32,
+      node: process.version,
+      cpus: cpus().length,
+    },
     exchange,
     throughput: tp,
     tree,
@@ -59,11 +73,17 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
 }
 
 function targets(r: BenchResult): Target[] {
-  const find = (strategy: string, n: number, d: number) => r.exchange.find((x) => x.strategy === strategy && x.keys === n && x.divergence === d);
+  const find = (strategy: string, n: number, d: number) =>
+    r.exchange.find((x) => x.strategy === strategy && x.keys === n && x.divergence === d);
   const out: Target[] = [];
   const ratio = (d: number, max: number) => {
     const row = find('merkle', 100_000, d);
-    if (row?.ratio != null) out.push({ name: `bytes/E <= ${max} at ${d * 100}% of 100k keys`, measured: row.ratio.toFixed(2), met: row.ratio <= max });
+    if (row?.ratio != null)
+      out.push({
+        name: `bytes/E <= ${max} at ${d * 100}% of 100k keys`,
+        measured: row.ratio.toFixed(2),
+        met: row.ratio <= max,
+      });
   };
   ratio(0.01, 3);
   ratio(0.001, 5);
@@ -71,31 +91,57 @@ function targets(r: BenchResult): Target[] {
   if (same.length > 0) {
     const worst = Math.max(...same.map((x) => x.bodyBytes));
     const trips = Math.max(...same.map((x) => x.roundTrips));
-    out.push({ name: 'identical replicas: 1 round trip and <= 512 bytes', measured: `${trips} round trip(s), ${worst} bytes`, met: trips === 1 && worst <= 512 });
+    out.push({
+      name: 'identical replicas: 1 round trip and <= 512 bytes',
+      measured: `${trips} round trip(s), ${worst} bytes`,
+      met: trips === 1 && worst <= 512,
+    });
   }
   const merkle = find('merkle', 100_000, 0.01);
   const full = find('full', 100_000, 0.01);
   if (merkle && full) {
     const bytes = full.bodyBytes / merkle.bodyBytes;
     const time = full.wallMs / merkle.wallMs;
-    out.push({ name: 'vs full exchange at 1% of 100k: >= 20x fewer bytes', measured: `${bytes.toFixed(1)}x`, met: bytes >= 20 });
-    out.push({ name: 'vs full exchange at 1% of 100k: >= 5x less time', measured: `${time.toFixed(1)}x`, met: time >= 5 });
+    out.push({
+      name: 'vs full exchange at 1% of 100k: >= 20x fewer bytes',
+      measured: `${bytes.toFixed(1)}x`,
+      met: bytes >= 20,
+    });
+    out.push({
+      name: 'vs full exchange at 1% of 100k: >= 5x less time',
+      measured: `${time.toFixed(1)}x`,
+      met: time >= 5,
+    });
   }
-  const million = r.exchange.filter((x) => x.strategy === 'merkle' && x.keys === LARGE_SIZE && x.divergence > 0);
+  const million = r.exchange.filter(
+    (x) => x.strategy === 'merkle' && x.keys === LARGE_SIZE && x.divergence > 0,
+  );
   if (million.length > 0) {
     const trips = Math.max(...million.map((x) => x.roundTrips));
-    out.push({ name: 'at most 6 round trips at 1M keys', measured: String(trips), met: trips <= 6 });
+    out.push({
+      name: 'at most 6 round trips at 1M keys',
+      measured: String(trips),
+      met: trips <= 6,
+    });
   }
   const bare = r.throughput.find((t) => t.target === 'bare node:http');
   const direct = r.throughput.find((t) => t.target === 'direct PUT');
   if (bare && direct) {
     const share = direct.requestsPerSecond / bare.requestsPerSecond;
-    out.push({ name: 'direct PUT >= 50% of bare node:http', measured: `${(share * 100).toFixed(0)}%`, met: share >= 0.5 });
+    out.push({
+      name: 'direct PUT >= 50% of bare node:http',
+      measured: `${(share * 100).toFixed(0)}%`,
+      met: share >= 0.5,
+    });
   }
   const [small, large] = r.tree;
   if (small && large) {
     const growth = large.treeNsPerWrite / small.treeNsPerWrite;
-    out.push({ name: 'tree cost per write at 1M within 2x of 1k', measured: `${growth.toFixed(2)}x`, met: growth <= 2 });
+    out.push({
+      name: 'tree cost per write at 1M within 2x of 1k',
+      measured: `${growth.toFixed(2)}x`,
+      met: growth <= 2,
+    });
   }
   return out;
 }

@@ -23,7 +23,11 @@ export async function startupTime(n: number): Promise<StartupRow> {
     for (let start = 0; start < n; start += WRITE_BATCH) {
       storage.transaction(() => {
         for (let i = start; i < Math.min(n, start + WRITE_BATCH); i++) {
-          storage.save({ key: `key:${String(i).padStart(8, '0')}`, value: `value ${i}`.padEnd(100, '.'), version: { wall: 1_800_000_000_000_000 + i, logical: 0, node: 'node-9999' } });
+          storage.save({
+            key: `key:${String(i).padStart(8, '0')}`,
+            value: `value ${i}`.padEnd(100, '.'),
+            version: { wall: 1_800_000_000_000_000 + i, logical: 0, node: 'node-9999' },
+          });
         }
       });
     }
@@ -31,7 +35,17 @@ export async function startupTime(n: number): Promise<StartupRow> {
     const time = async (dataDir: string) => {
       const port = await freeBasePort(1);
       const started = performance.now();
-      const node = await launchNode({ index: 1, host: '127.0.0.1', port, peers: [], args: ['--data-dir', dataDir, '--ae-interval', '0'], env: {} }, { portFlag: '--port' });
+      const node = await launchNode(
+        {
+          index: 1,
+          host: '127.0.0.1',
+          port,
+          peers: [],
+          args: ['--data-dir', dataDir, '--ae-interval', '0'],
+          env: {},
+        },
+        { portFlag: '--port' },
+      );
       const ms = performance.now() - started;
       await node.stop();
       return ms;

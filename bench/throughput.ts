@@ -17,10 +17,15 @@ export interface ThroughputRow {
   errors: number;
 }
 
-export async function throughput(durationS: number, log: (line: string) => void): Promise<ThroughputRow[]> {
+export async function throughput(
+  durationS: number,
+  log: (line: string) => void,
+): Promise<ThroughputRow[]> {
   const rows: ThroughputRow[] = [];
   const bare = execa(process.execPath, [BARE, '0'], { reject: false, buffer: false, ipc: true });
-  const port = await new Promise<number>((resolve) => bare.stdout!.once('data', (c: Buffer) => resolve(Number(c.toString().trim()))));
+  const port = await new Promise<number>((resolve) =>
+    bare.stdout!.once('data', (c: Buffer) => resolve(Number(c.toString().trim()))),
+  );
   try {
     rows.push(await cannon('bare node:http', `http://127.0.0.1:${port}/kv/key-[<id>]`, durationS));
   } finally {
@@ -29,7 +34,12 @@ export async function throughput(durationS: number, log: (line: string) => void)
   }
   log(`bare node:http ${rows[0]!.requestsPerSecond.toFixed(0)} req/s`);
   const base = await freeBasePort(3);
-  const cluster = await startCluster({ count: 3, basePort: base, portFlag: '--base-port', nodeArgs: () => ['--ae-interval', '0'] });
+  const cluster = await startCluster({
+    count: 3,
+    basePort: base,
+    portFlag: '--base-port',
+    nodeArgs: () => ['--ae-interval', '0'],
+  });
   try {
     const first = cluster.nodes[0]!.address;
     rows.push(await cannon('direct PUT', `http://${first}/kv/key-[<id>]/direct`, durationS));
@@ -42,7 +52,23 @@ export async function throughput(durationS: number, log: (line: string) => void)
   return rows;
 }
 
-async function cannon(target: ThroughputRow['target'], url: string, durationS: number): Promise<ThroughputRow> {
-  const result = await autocannon({ url, method: 'PUT', body: BODY, connections: CONNECTIONS, duration: durationS, idReplacement: true });
-  return { target, requestsPerSecond: result.requests.average, p99Ms: result.latency.p99, errors: result.errors + result.non2xx };
+async function cannon(
+  target: ThroughputRow['target'],
+  url: string,
+  durationS: number,
+): Promise<ThroughputRow> {
+  const result = await autocannon({
+    url,
+    method: 'PUT',
+    body: BODY,
+    connections: CONNECTIONS,
+    duration: durationS,
+    idReplacement: true,
+  });
+  return {
+    target,
+    requestsPerSecond: result.requests.average,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
 }

@@ -27,7 +27,8 @@ export async function treeCost(sizes: number[]): Promise<TreeRow[]> {
   const rows: TreeRow[] = [];
   for (const n of sizes) {
     const items = new Map<string, TreeItem>();
-    for (let i = 0; i < n; i++) items.set(`key:${i}`, { key: `key:${i}`, place: hasher.place(`key:${i}`), hi: i, lo: i });
+    for (let i = 0; i < n; i++)
+      items.set(`key:${i}`, { key: `key:${i}`, place: hasher.place(`key:${i}`), hi: i, lo: i });
     const tree = new MerkleTree(items.values());
     // The baseline runs on a map of the same size that the tree does not know.
     const shadow = new Map([...items].map(([k, v]) => [k, { ...v }]));
@@ -47,17 +48,28 @@ export async function treeCost(sizes: number[]): Promise<TreeRow[]> {
     pass(true);
     const samples = Array.from({ length: 3 }, () => pass(true) - pass(false));
     const store = new Store(hasher);
-    for (let i = 0; i < n; i++) store.apply({ key: `key:${i}`, value: VALUE, version: { wall: 1, logical: 0, node: 'a' } });
-    const entries = keys.map((key, i) => ({ key, value: VALUE, version: { wall: 2 + i, logical: 0, node: 'a' } }));
+    for (let i = 0; i < n; i++)
+      store.apply({ key: `key:${i}`, value: VALUE, version: { wall: 1, logical: 0, node: 'a' } });
+    const entries = keys.map((key, i) => ({
+      key,
+      value: VALUE,
+      version: { wall: 2 + i, logical: 0, node: 'a' },
+    }));
     const started = process.hrtime.bigint();
     for (const e of entries) store.apply(e);
-    rows.push({ keys: n, treeNsPerWrite: Math.max(0, Math.min(...samples)), applyNsPerWrite: Number(process.hrtime.bigint() - started) / entries.length });
+    rows.push({
+      keys: n,
+      treeNsPerWrite: Math.max(0, Math.min(...samples)),
+      applyNsPerWrite: Number(process.hrtime.bigint() - started) / entries.length,
+    });
   }
   return rows;
 }
 
 /** RSS per key of a store holding n keys with 100-byte values, in a fresh process. */
-export async function memoryPerKey(n: number): Promise<{ keys: number; bytesPerKey: number; rssBytes: number }> {
+export async function memoryPerKey(
+  n: number,
+): Promise<{ keys: number; bytesPerKey: number; rssBytes: number }> {
   const script = fileURLToPath(new URL('./memory.js', import.meta.url));
   const { stdout } = await execa(process.execPath, ['--expose-gc', script, String(n)]);
   return JSON.parse(stdout) as { keys: number; bytesPerKey: number; rssBytes: number };

@@ -18,13 +18,26 @@ const KEY_SPACE = 40;
 export interface ChaosReport {
   seed: number;
   ops: number;
-  counts: { puts: number; deletes: number; direct: number; failed: number; partitions: number; heals: number; crashes: number };
+  counts: {
+    puts: number;
+    deletes: number;
+    direct: number;
+    failed: number;
+    partitions: number;
+    heals: number;
+    crashes: number;
+  };
   keys: number;
   converged: boolean;
   violations: string[];
 }
 
-export async function chaos(cluster: Cluster, seed: number, ops: number, progress: (line: string) => void): Promise<ChaosReport> {
+export async function chaos(
+  cluster: Cluster,
+  seed: number,
+  ops: number,
+  progress: (line: string) => void,
+): Promise<ChaosReport> {
   const random = rng(seed);
   const n = cluster.nodes.length;
   const pickNode = () => 1 + Math.floor(random() * n);
@@ -52,10 +65,13 @@ export async function chaos(cluster: Cluster, seed: number, ops: number, progres
       const direct = random() < 0.3;
       const isPut = roll < WEIGHTS.put;
       try {
-        const answer = isPut ? await client.put(key, `v${op}@${node}`, direct) : await client.del(key, direct);
+        const answer = isPut
+          ? await client.put(key, `v${op}@${node}`, direct)
+          : await client.del(key, direct);
         const value = isPut ? `v${op}@${node}` : null;
         const prior = acked.get(key);
-        if (!prior || compareVersions(answer.version, prior.version) > 0) acked.set(key, { version: answer.version, value });
+        if (!prior || compareVersions(answer.version, prior.version) > 0)
+          acked.set(key, { version: answer.version, value });
         if (isPut) counts.puts += 1;
         else counts.deletes += 1;
         if (direct) counts.direct += 1;
@@ -70,7 +86,9 @@ export async function chaos(cluster: Cluster, seed: number, ops: number, progres
       if (await tryAdmin(() => client.heal())) counts.heals += 1;
     } else if (!down.has(node)) {
       const back = op + 1 + Math.floor(random() * MAX_DOWN_OPS);
-      progress(`op ${op}: kill -9 ${cluster.nodes[node - 1]!.id}; it restarts from its data directory at op ${back}`);
+      progress(
+        `op ${op}: kill -9 ${cluster.nodes[node - 1]!.id}; it restarts from its data directory at op ${back}`,
+      );
       await cluster.kill(node, 'SIGKILL');
       down.set(node, back);
       counts.crashes += 1;
@@ -89,10 +107,16 @@ export async function chaos(cluster: Cluster, seed: number, ops: number, progres
       const id = cluster.nodes[i]!.id;
       const same = s.version !== null && compareVersions(s.version, expected.version) === 0;
       if (!same) {
-        const had = s.version ? `${s.version.node}@${s.version.wall}.${s.version.logical}` : 'nothing';
-        violations.push(`"${key}" on ${id}: ${had}, expected the acknowledged ${expected.value === null ? 'delete' : 'write'} ${expected.version.node}@${expected.version.wall}.${expected.version.logical}`);
+        const had = s.version
+          ? `${s.version.node}@${s.version.wall}.${s.version.logical}`
+          : 'nothing';
+        violations.push(
+          `"${key}" on ${id}: ${had}, expected the acknowledged ${expected.value === null ? 'delete' : 'write'} ${expected.version.node}@${expected.version.wall}.${expected.version.logical}`,
+        );
       } else if ((expected.value === null) !== (s.state !== 'value')) {
-        violations.push(`"${key}" on ${id}: ${s.state}, expected ${expected.value === null ? 'deleted' : 'a value'}`);
+        violations.push(
+          `"${key}" on ${id}: ${s.state}, expected ${expected.value === null ? 'deleted' : 'a value'}`,
+        );
       }
     });
   }

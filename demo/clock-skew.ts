@@ -1,7 +1,14 @@
 // Clock skew: node 3's clock runs 5 s behind. The hybrid clock still orders a write made after
 // seeing another one after it; but a write made without having seen the other can lose to an
 // earlier one, which is where last-write-wins still surprises.
-import { background, expectEverywhere, put, REPAIR_OUTLINE, repairAndVerify, showKeys } from './steps.js';
+import {
+  background,
+  expectEverywhere,
+  put,
+  REPAIR_OUTLINE,
+  repairAndVerify,
+  showKeys,
+} from './steps.js';
 import type { Scenario } from './types.js';
 
 const SKEW_MS = -5_000;
@@ -9,19 +16,30 @@ const KEYS = ['user:ivy', 'user:jack'];
 
 export const clockSkew: Scenario = {
   name: 'clock-skew',
-  summary: "Node 3's clock runs 5 s behind: the hybrid clock keeps causal order; concurrent writes can still surprise",
+  summary:
+    "Node 3's clock runs 5 s behind: the hybrid clock keeps causal order; concurrent writes can still surprise",
   minNodes: 3,
-  outline: ["Node 3's clock runs behind", 'Two concurrent writes', 'Before anti-entropy', ...REPAIR_OUTLINE],
+  outline: [
+    "Node 3's clock runs behind",
+    'Two concurrent writes',
+    'Before anti-entropy',
+    ...REPAIR_OUTLINE,
+  ],
   nodeArgs: (i) => (i === 3 ? ['--clock-skew-ms', String(SKEW_MS)] : []),
   async play(ctx) {
     const { cluster } = ctx;
     const [first, , third] = cluster.nodes;
     await background(ctx);
-    await ctx.section(`${third!.id}'s clock runs ${-SKEW_MS / 1000} s behind the others (--clock-skew-ms ${SKEW_MS})`);
+    await ctx.section(
+      `${third!.id}'s clock runs ${-SKEW_MS / 1000} s behind the others (--clock-skew-ms ${SKEW_MS})`,
+    );
     const seen = await put(ctx, 1, 'user:ivy', 'ivy_first', false);
     const after = await put(ctx, 3, 'user:ivy', 'ivy_second_from_the_slow_clock', true);
     ctx.show({ type: 'writes', writes: [seen, after] });
-    ctx.show({ type: 'note', text: `${third!.id} had seen ${first!.id}'s write, so its hybrid clock moved past it: the second write gets the larger version despite a clock 5 s behind.` });
+    ctx.show({
+      type: 'note',
+      text: `${third!.id} had seen ${first!.id}'s write, so its hybrid clock moved past it: the second write gets the larger version despite a clock 5 s behind.`,
+    });
 
     await ctx.section('Two writes where neither node saw the other first');
     const early = await put(ctx, 1, 'user:jack', 'jack_written_first', true);
@@ -32,7 +50,10 @@ export const clockSkew: Scenario = {
       ...expectEverywhere(states, 'user:ivy', 'ivy_second_from_the_slow_clock'),
       ...expectEverywhere(states, 'user:jack', 'jack_written_first'),
     ]);
-    ctx.show({ type: 'note', text: `user:jack: the write made later in real time lost, because ${third!.id}'s clock said it was earlier and nothing told it otherwise. Last-write-wins trusts clocks for concurrent writes.` });
+    ctx.show({
+      type: 'note',
+      text: `user:jack: the write made later in real time lost, because ${third!.id}'s clock said it was earlier and nothing told it otherwise. Last-write-wins trusts clocks for concurrent writes.`,
+    });
     return result;
   },
 };

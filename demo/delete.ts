@@ -1,7 +1,17 @@
 // Deletes under partition. Part 1: a delete that node 3 missed is repaired by its tombstone, and
 // the value does not come back. Part 2: the same with a tombstone ttl shorter than the
 // partition: the tombstone is purged first, and node 3's old value comes back everywhere.
-import { background, combine, expectEverywhere, othersThan, put, readKeys, REPAIR_OUTLINE, repairAndVerify, showKeys } from './steps.js';
+import {
+  background,
+  combine,
+  expectEverywhere,
+  othersThan,
+  put,
+  readKeys,
+  REPAIR_OUTLINE,
+  repairAndVerify,
+  showKeys,
+} from './steps.js';
 import type { ScenarioContext, Scenario } from './types.js';
 import { until } from './wait.js';
 
@@ -13,14 +23,25 @@ async function deleteWhileCut(ctx: ScenarioContext, key: string): Promise<void> 
   const { cluster } = ctx;
   await cluster.clients[2]!.partition(othersThan(cluster, 3));
   const deleted = await cluster.clients[0]!.del(key, false);
-  ctx.show({ type: 'note', text: `${cluster.nodes[2]!.id} is cut off; DELETE /kv/${key} on ${cluster.nodes[0]!.id} leaves a tombstone on the others (failed: ${deleted.replication?.failed.map((f) => f.peer).join(', ') || 'none'})` });
+  ctx.show({
+    type: 'note',
+    text: `${cluster.nodes[2]!.id} is cut off; DELETE /kv/${key} on ${cluster.nodes[0]!.id} leaves a tombstone on the others (failed: ${deleted.replication?.failed.map((f) => f.peer).join(', ') || 'none'})`,
+  });
 }
 
 export const deletes: Scenario = {
   name: 'delete',
-  summary: 'A delete node 3 missed is repaired without resurrection; then a tombstone ttl too short brings the value back',
+  summary:
+    'A delete node 3 missed is repaired without resurrection; then a tombstone ttl too short brings the value back',
   minNodes: 3,
-  outline: ['Part 1: a delete node 3 misses', 'Healed: node 3 still holds the value', ...REPAIR_OUTLINE, 'Part 2: the partition outlasts the ttl', 'Healed: the tombstone is gone', ...REPAIR_OUTLINE],
+  outline: [
+    'Part 1: a delete node 3 misses',
+    'Healed: node 3 still holds the value',
+    ...REPAIR_OUTLINE,
+    'Part 2: the partition outlasts the ttl',
+    'Healed: the tombstone is gone',
+    ...REPAIR_OUTLINE,
+  ],
   nodeArgs: () => ['--tombstone-ttl', TOMBSTONE_TTL],
   async play(ctx) {
     const { cluster } = ctx;
@@ -30,8 +51,13 @@ export const deletes: Scenario = {
     await deleteWhileCut(ctx, 'user:gina');
     await cluster.clients[2]!.heal();
     const before = await showKeys(ctx, 'Healed: node 3 still holds the value', ['user:gina']);
-    const first = await repairAndVerify(ctx, ['user:gina'], before, 3, (after) => expectEverywhere(after, 'user:gina', null));
-    ctx.show({ type: 'note', text: 'The tombstone is newer than the value, so anti-entropy carries the delete to node 3: nothing comes back.' });
+    const first = await repairAndVerify(ctx, ['user:gina'], before, 3, (after) =>
+      expectEverywhere(after, 'user:gina', null),
+    );
+    ctx.show({
+      type: 'note',
+      text: 'The tombstone is newer than the value, so anti-entropy carries the delete to node 3: nothing comes back.',
+    });
 
     await ctx.section(`Part 2: the partition outlasts the tombstone ttl (${TOMBSTONE_TTL})`);
     ctx.show({ type: 'writes', writes: [await put(ctx, 1, 'user:hank', 'hank_data', false)] });
@@ -43,9 +69,18 @@ export const deletes: Scenario = {
       }),
     );
     await cluster.clients[2]!.heal();
-    const beforeHank = await showKeys(ctx, 'Healed: the tombstone is gone, node 3 still holds the value', ['user:hank']);
-    const second = await repairAndVerify(ctx, ['user:hank'], beforeHank, 3, (after) => expectEverywhere(after, 'user:hank', 'hank_data'));
-    ctx.show({ type: 'note', text: 'Resurrection: with no tombstone left to compare against, node 3\'s old value looks like a write the others missed, and anti-entropy copies it back. The tombstone ttl must outlast the longest partition plus the anti-entropy interval.' });
+    const beforeHank = await showKeys(
+      ctx,
+      'Healed: the tombstone is gone, node 3 still holds the value',
+      ['user:hank'],
+    );
+    const second = await repairAndVerify(ctx, ['user:hank'], beforeHank, 3, (after) =>
+      expectEverywhere(after, 'user:hank', 'hank_data'),
+    );
+    ctx.show({
+      type: 'note',
+      text: "Resurrection: with no tombstone left to compare against, node 3's old value looks like a write the others missed, and anti-entropy copies it back. The tombstone ttl must outlast the longest partition plus the anti-entropy interval.",
+    });
 
     return combine(first, second);
   },

@@ -8,7 +8,15 @@ import { seed } from './seed.js';
 import { splitBrain } from './split-brain.js';
 import type { Scenario } from './types.js';
 
-export const scenarios: readonly Scenario[] = [seed, partition, crash, splitBrain, deletes, clockSkew, periodic];
+export const scenarios: readonly Scenario[] = [
+  seed,
+  partition,
+  crash,
+  splitBrain,
+  deletes,
+  clockSkew,
+  periodic,
+];
 
 export function findScenario(name: string): Scenario | undefined {
   return scenarios.find((s) => s.name === name);

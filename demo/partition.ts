@@ -1,22 +1,40 @@
 // A network partition: node 3 is cut off while a write goes through node 1, so node 3 is left
 // stale; the partition heals and one anti-entropy round brings node 3 up to date.
-import { background, expectEverywhere, othersThan, put, REPAIR_OUTLINE, repairAndVerify, showKeys } from './steps.js';
+import {
+  background,
+  expectEverywhere,
+  othersThan,
+  put,
+  REPAIR_OUTLINE,
+  repairAndVerify,
+  showKeys,
+} from './steps.js';
 import type { Scenario } from './types.js';
 
 const KEYS = ['user:carol'];
 
 export const partition: Scenario = {
   name: 'partition',
-  summary: 'Node 3 is cut off while node 1 takes a write; after healing, anti-entropy repairs node 3',
+  summary:
+    'Node 3 is cut off while node 1 takes a write; after healing, anti-entropy repairs node 3',
   minNodes: 3,
-  outline: ['Node 3 is cut off', 'A write cannot reach node 3', 'Before healing', 'The partition heals', ...REPAIR_OUTLINE],
+  outline: [
+    'Node 3 is cut off',
+    'A write cannot reach node 3',
+    'Before healing',
+    'The partition heals',
+    ...REPAIR_OUTLINE,
+  ],
   async play(ctx) {
     const { cluster } = ctx;
     const third = cluster.nodes[2]!;
     await background(ctx);
     await ctx.section(`Cut ${third.id} off from every other node (both directions)`);
     await cluster.clients[2]!.partition(othersThan(cluster, 3));
-    ctx.show({ type: 'note', text: `POST /admin/partition on ${third.id}: it neither sends to nor accepts from ${othersThan(cluster, 3).join(', ')}` });
+    ctx.show({
+      type: 'note',
+      text: `POST /admin/partition on ${third.id}: it neither sends to nor accepts from ${othersThan(cluster, 3).join(', ')}`,
+    });
 
     await ctx.section('A normal write through node 1 cannot reach node 3');
     ctx.show({ type: 'writes', writes: [await put(ctx, 1, 'user:carol', 'carol_data', false)] });
@@ -24,7 +42,12 @@ export const partition: Scenario = {
 
     await ctx.section('The partition heals');
     await cluster.clients[2]!.heal();
-    ctx.show({ type: 'note', text: `POST /admin/heal on ${third.id}: the network is whole again, but nothing resends the lost write` });
-    return repairAndVerify(ctx, KEYS, before, 1, (after) => expectEverywhere(after, 'user:carol', 'carol_data'));
+    ctx.show({
+      type: 'note',
+      text: `POST /admin/heal on ${third.id}: the network is whole again, but nothing resends the lost write`,
+    });
+    return repairAndVerify(ctx, KEYS, before, 1, (after) =>
+      expectEverywhere(after, 'user:carol', 'carol_data'),
+    );
   },
 };

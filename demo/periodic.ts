@@ -1,6 +1,16 @@
 // No trigger: the nodes run anti-entropy rounds every 500 ms (with jitter) and converge by
 // themselves; the run reports how long it took.
-import { background, ids, outcome, put, readKeys, showKeys, snapshots, verify, winners } from './steps.js';
+import {
+  background,
+  ids,
+  outcome,
+  put,
+  readKeys,
+  showKeys,
+  snapshots,
+  verify,
+  winners,
+} from './steps.js';
 import type { Scenario } from './types.js';
 import { until } from './wait.js';
 
@@ -19,18 +29,41 @@ export const periodic: Scenario = {
     await background(ctx);
     await ctx.section('Direct writes on two nodes, and no trigger');
     const last = cluster.nodes.length;
-    ctx.show({ type: 'writes', writes: [await put(ctx, 1, 'user:kim', 'kim_from_node1', true), await put(ctx, last, 'user:kim', `kim_from_node${last}`, true)] });
+    ctx.show({
+      type: 'writes',
+      writes: [
+        await put(ctx, 1, 'user:kim', 'kim_from_node1', true),
+        await put(ctx, last, 'user:kim', `kim_from_node${last}`, true),
+      ],
+    });
     const before = await showKeys(ctx, 'Right after the writes', KEYS);
     const snapsBefore = await snapshots(cluster);
     await ctx.section(`Waiting for periodic rounds (every ${INTERVAL_MS} ms ± 20%)`);
-    const took = await ctx.phase('waiting for one root on every node', () =>
-      until(DEADLINE_MS, async () => new Set((await snapshots(cluster)).map((s) => s.root)).size === 1),
+    const took = await ctx.phase(
+      'waiting for one root on every node',
+      () =>
+        until(
+          DEADLINE_MS,
+          async () => new Set((await snapshots(cluster)).map((s) => s.root)).size === 1,
+        ),
       (ms) => `every node has the same root after ${(ms / 1000).toFixed(2)} s, with no trigger`,
     );
     const after = await readKeys(cluster, KEYS);
-    ctx.show({ type: 'keys', keys: KEYS, states: after, nodes: ids(cluster), background: ctx.options.backgroundKeys });
+    ctx.show({
+      type: 'keys',
+      keys: KEYS,
+      states: after,
+      nodes: ids(cluster),
+      background: ctx.options.backgroundKeys,
+    });
     ctx.show({ type: 'winners', winners: winners(before, after) });
-    ctx.show({ type: 'note', text: `Converged ${(took / 1000).toFixed(2)} s after the writes, by the nodes' own rounds.` });
-    return { ...outcome(await verify(cluster), [], before, after, snapsBefore, []), convergedAfterMs: Math.round(took) };
+    ctx.show({
+      type: 'note',
+      text: `Converged ${(took / 1000).toFixed(2)} s after the writes, by the nodes' own rounds.`,
+    });
+    return {
+      ...outcome(await verify(cluster), [], before, after, snapsBefore, []),
+      convergedAfterMs: Math.round(took),
+    };
   },
 };

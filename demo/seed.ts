@@ -1,16 +1,29 @@
 // The seed guide's scenario (cli.md): two direct writes of user:alice make node 1 and node 2
 // disagree and node 3 miss the key; a normal write of user:bob shows what replication does;
 // one anti-entropy trigger repairs everything, and the newer write wins everywhere.
-import { background, expectEverywhere, put, REPAIR_OUTLINE, repairAndVerify, showKeys } from './steps.js';
+import {
+  background,
+  expectEverywhere,
+  put,
+  REPAIR_OUTLINE,
+  repairAndVerify,
+  showKeys,
+} from './steps.js';
 import type { Scenario } from './types.js';
 
 const STORY_KEYS = ['user:alice', 'user:bob'];
 
 export const seed: Scenario = {
   name: 'seed',
-  summary: 'The guide: direct writes make user:alice differ on nodes 1 and 2, one trigger repairs all',
+  summary:
+    'The guide: direct writes make user:alice differ on nodes 1 and 2, one trigger repairs all',
   minNodes: 2,
-  outline: ['A normal write is replicated', 'Direct writes bypass replication', 'Before anti-entropy', ...REPAIR_OUTLINE],
+  outline: [
+    'A normal write is replicated',
+    'Direct writes bypass replication',
+    'Before anti-entropy',
+    ...REPAIR_OUTLINE,
+  ],
   async play(ctx) {
     await background(ctx);
 
@@ -23,6 +36,8 @@ export const seed: Scenario = {
     ctx.show({ type: 'writes', writes: [first, second] });
 
     const before = await showKeys(ctx, 'Before anti-entropy', STORY_KEYS);
-    return repairAndVerify(ctx, STORY_KEYS, before, 1, (after) => expectEverywhere(after, 'user:alice', 'alice_data_from_node2_DIFFERENT'));
+    return repairAndVerify(ctx, STORY_KEYS, before, 1, (after) =>
+      expectEverywhere(after, 'user:alice', 'alice_data_from_node2_DIFFERENT'),
+    );
   },
 };

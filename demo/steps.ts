@@ -25,15 +25,26 @@ export function ids(cluster: Cluster): string[] {
 export async function loadBackground(cluster: Cluster, n: number, seed: number): Promise<void> {
   const client = cluster.clients[0]!;
   for (let start = 0; start < n; start += BATCH_SIZE) {
-    const items = Array.from({ length: Math.min(BATCH_SIZE, n - start) }, (_, i) => ({ key: `bg:${seed}:${String(start + i).padStart(6, '0')}`, value: `background value ${start + i} `.padEnd(100, '.') }));
+    const items = Array.from({ length: Math.min(BATCH_SIZE, n - start) }, (_, i) => ({
+      key: `bg:${seed}:${String(start + i).padStart(6, '0')}`,
+      value: `background value ${start + i} `.padEnd(100, '.'),
+    }));
     const result = await client.batch(items, false);
     if (result.replication && result.replication.failed.length > 0) {
-      throw new Error(`background keys did not reach ${result.replication.failed.map((f) => f.peer).join(', ')}`);
+      throw new Error(
+        `background keys did not reach ${result.replication.failed.map((f) => f.peer).join(', ')}`,
+      );
     }
   }
 }
 
-export async function put(ctx: ScenarioContext, node: number, key: string, value: string, direct: boolean): Promise<WriteLine> {
+export async function put(
+  ctx: ScenarioContext,
+  node: number,
+  key: string,
+  value: string,
+  direct: boolean,
+): Promise<WriteLine> {
   const n = ctx.cluster.nodes[node - 1]!;
   const answer = await ctx.cluster.clients[node - 1]!.put(key, value, direct);
   return {
@@ -43,15 +54,31 @@ export async function put(ctx: ScenarioContext, node: number, key: string, value
     direct,
     value,
     version: answer.version,
-    ...(answer.replication ? { acked: answer.replication.acked.map((a) => idOf(ctx.cluster, a)), failed: answer.replication.failed.map((f) => ({ peer: idOf(ctx.cluster, f.peer), reason: f.reason })) } : {}),
+    ...(answer.replication
+      ? {
+          acked: answer.replication.acked.map((a) => idOf(ctx.cluster, a)),
+          failed: answer.replication.failed.map((f) => ({
+            peer: idOf(ctx.cluster, f.peer),
+            reason: f.reason,
+          })),
+        }
+      : {}),
   };
 }
 
-export async function readKeys(cluster: Cluster, keys: readonly string[]): Promise<Record<string, KeyState[]>> {
+export async function readKeys(
+  cluster: Cluster,
+  keys: readonly string[],
+): Promise<Record<string, KeyState[]>> {
   const out: Record<string, KeyState[]> = {};
   await Promise.all(
     keys.map(async (key) => {
-      out[key] = await Promise.all(cluster.clients.map(async (c, i) => ({ ...(await c.key(key)), node: cluster.nodes[i]!.id })));
+      out[key] = await Promise.all(
+        cluster.clients.map(async (c, i) => ({
+          ...(await c.key(key)),
+          node: cluster.nodes[i]!.id,
+        })),
+      );
     }),
   );
   return Object.fromEntries(keys.map((k) => [k, out[k]!]));
@@ -60,7 +87,8 @@ export async function readKeys(cluster: Cluster, keys: readonly string[]): Promi
 export function byNode(states: Record<string, KeyState[]>): KeysByNode {
   const out: KeysByNode = {};
   for (const [key, list] of Object.entries(states)) {
-    for (const s of list) (out[s.node] ??= {})[key] = { state: s.state, value: s.value, version: s.version };
+    for (const s of list)
+      (out[s.node] ??= {})[key] = { state: s.state, value: s.value, version: s.version };
   }
   return out;
 }
@@ -83,7 +111,8 @@ export async function showTreeDifferences(ctx: ScenarioContext): Promise<Snapsho
     const diff = await diffTrees(cluster.clients[i]!, cluster.clients[j]!);
     if (diff) ctx.show({ type: 'tree-diff', a: snaps[i]!.node, b: snaps[j]!.node, diff });
   }
-  if (pairs.length > MAX_PAIRS_SHOWN) ctx.show({ type: 'tree-diff-more', pairs: pairs.length - MAX_PAIRS_SHOWN });
+  if (pairs.length > MAX_PAIRS_SHOWN)
+    ctx.show({ type: 'tree-diff-more', pairs: pairs.length - MAX_PAIRS_SHOWN });
   return snaps;
 }
 
@@ -94,18 +123,24 @@ export async function triggerAndShow(ctx: ScenarioContext, node: number, before:
   const report = await ctx.phase(
     `anti-entropy round on ${cluster.nodes[node - 1]!.id}`,
     () => cluster.clients[node - 1]!.trigger(),
-    (r) => `anti-entropy round on ${r.node}: ${r.peers.filter((p) => p.status === 'repaired').length} repaired, ${r.peers.filter((p) => p.status === 'in_sync').length} in sync, ${r.peers.filter((p) => p.status === 'unreachable').length} unreachable`,
+    (r) =>
+      `anti-entropy round on ${r.node}: ${r.peers.filter((p) => p.status === 'repaired').length} repaired, ${r.peers.filter((p) => p.status === 'in_sync').length} in sync, ${r.peers.filter((p) => p.status === 'unreachable').length} unreachable`,
   );
   const idsByAddress = Object.fromEntries(cluster.nodes.map((n) => [n.address, n.id]));
   const fullCost = Object.fromEntries(
-    cluster.nodes.flatMap((n, i) => (i === node - 1 ? [] : [[n.address, self.fullExchangeBytes + before[i]!.fullExchangeBytes]])),
+    cluster.nodes.flatMap((n, i) =>
+      i === node - 1 ? [] : [[n.address, self.fullExchangeBytes + before[i]!.fullExchangeBytes]],
+    ),
   );
   ctx.show({ type: 'exchange', report, ids: idsByAddress, fullCost });
   return report;
 }
 
 /** For each key that differed before, the value every node should now hold and whom it beat. */
-export function winners(before: Record<string, KeyState[]>, after: Record<string, KeyState[]>): Winner[] {
+export function winners(
+  before: Record<string, KeyState[]>,
+  after: Record<string, KeyState[]>,
+): Winner[] {
   const out: Winner[] = [];
   for (const [key, states] of Object.entries(before)) {
     const distinct = new Set(states.map((s) => JSON.stringify([s.state, s.version])));
@@ -116,7 +151,9 @@ export function winners(before: Record<string, KeyState[]>, after: Record<string
       key,
       value: now.value,
       version: now.version,
-      losers: states.filter((s) => !s.version || compareVersions(s.version, now.version!) < 0).map((s) => ({ node: s.node, version: s.version, state: s.state })),
+      losers: states
+        .filter((s) => !s.version || compareVersions(s.version, now.version!) < 0)
+        .map((s) => ({ node: s.node, version: s.version, state: s.state })),
     });
   }
   return out;
@@ -136,15 +173,26 @@ export async function verify(cluster: Cluster): Promise<Verification> {
   const problems: string[] = [];
   const snaps = await snapshots(cluster);
   const first = snaps[0]!;
-  for (const s of snaps.slice(1)) if (s.root !== first.root) problems.push(`${s.node} has root ${s.root}, ${first.node} has ${first.root}`);
+  for (const s of snaps.slice(1))
+    if (s.root !== first.root)
+      problems.push(`${s.node} has root ${s.root}, ${first.node} has ${first.root}`);
   const listings = await Promise.all(cluster.clients.map((c) => listAll(c)));
   const reference = listings[0]!;
   listings.slice(1).forEach((listing, i) => {
     const node = cluster.nodes[i + 1]!.id;
-    for (const [key, value] of reference) if (listing.get(key) !== value) problems.push(`${node} differs from ${first.node} on "${key}"`);
-    for (const key of listing.keys()) if (!reference.has(key)) problems.push(`${node} has "${key}", ${first.node} does not`);
+    for (const [key, value] of reference)
+      if (listing.get(key) !== value)
+        problems.push(`${node} differs from ${first.node} on "${key}"`);
+    for (const key of listing.keys())
+      if (!reference.has(key)) problems.push(`${node} has "${key}", ${first.node} does not`);
   });
-  return { converged: problems.length === 0, problems: problems.slice(0, 20), root: first.root, roots: roots(snaps), keys: reference.size };
+  return {
+    converged: problems.length === 0,
+    problems: problems.slice(0, 20),
+    root: first.root,
+    roots: roots(snaps),
+    keys: reference.size,
+  };
 }
 
 async function listAll(client: Cluster['clients'][number]): Promise<Map<string, string>> {
@@ -163,15 +211,29 @@ function idOf(cluster: Cluster, address: string): string {
 }
 
 /** A numbered part that shows the story keys on every node; returns what it read. */
-export async function showKeys(ctx: ScenarioContext, title: string, keys: readonly string[]): Promise<Record<string, KeyState[]>> {
+export async function showKeys(
+  ctx: ScenarioContext,
+  title: string,
+  keys: readonly string[],
+): Promise<Record<string, KeyState[]>> {
   await ctx.section(title);
   const states = await readKeys(ctx.cluster, keys);
-  ctx.show({ type: 'keys', keys: [...keys], states, nodes: ids(ctx.cluster), background: ctx.options.backgroundKeys });
+  ctx.show({
+    type: 'keys',
+    keys: [...keys],
+    states,
+    nodes: ids(ctx.cluster),
+    background: ctx.options.backgroundKeys,
+  });
   return states;
 }
 
 /** The parts repairAndVerify plays, for scenarios' outlines. */
-export const REPAIR_OUTLINE = ['Merkle trees: where they differ', 'One anti-entropy round', 'After anti-entropy'] as const;
+export const REPAIR_OUTLINE = [
+  'Merkle trees: where they differ',
+  'One anti-entropy round',
+  'After anti-entropy',
+] as const;
 
 /**
  * The end every scenario shares: where the trees differ, one trigger on node `on`, the keys
@@ -217,7 +279,12 @@ export function outcome(
 /** Two parts of one scenario as one result: both must hold, and every key of both is shown. */
 export function combine(first: ScenarioResult, second: ScenarioResult): ScenarioResult {
   const merge = (a: KeysByNode, b: KeysByNode): KeysByNode =>
-    Object.fromEntries([...new Set([...Object.keys(a), ...Object.keys(b)])].map((node) => [node, { ...a[node], ...b[node] }]));
+    Object.fromEntries(
+      [...new Set([...Object.keys(a), ...Object.keys(b)])].map((node) => [
+        node,
+        { ...a[node], ...b[node] },
+      ]),
+    );
   return {
     ...second,
     converged: first.converged && second.converged,
@@ -229,17 +296,29 @@ export function combine(first: ScenarioResult, second: ScenarioResult): Scenario
 }
 
 /** A check that every node shows `expected` for key (a value, or null for deleted or missing). */
-export function expectEverywhere(states: Record<string, KeyState[]>, key: string, expected: string | null): string[] {
+export function expectEverywhere(
+  states: Record<string, KeyState[]>,
+  key: string,
+  expected: string | null,
+): string[] {
   return (states[key] ?? [])
     .filter((s) => (expected === null ? s.state === 'value' : s.value !== expected))
-    .map((s) => `${s.node} shows ${s.state === 'value' ? JSON.stringify(s.value) : s.state} for "${key}", expected ${expected === null ? 'no value' : JSON.stringify(expected)}`);
+    .map(
+      (s) =>
+        `${s.node} shows ${s.state === 'value' ? JSON.stringify(s.value) : s.state} for "${key}", expected ${expected === null ? 'no value' : JSON.stringify(expected)}`,
+    );
 }
 
 /** Background keys first (when asked for), so repair costs mean something. */
 export async function background(ctx: ScenarioContext): Promise<void> {
   const n = ctx.options.backgroundKeys;
   if (n === 0) return;
-  await ctx.phase(`writing ${n} keys normally`, () => loadBackground(ctx.cluster, n, ctx.options.seed), () => `${n.toLocaleString('en-US')} keys written normally (replicated to all ${ctx.cluster.nodes.length})`);
+  await ctx.phase(
+    `writing ${n} keys normally`,
+    () => loadBackground(ctx.cluster, n, ctx.options.seed),
+    () =>
+      `${n.toLocaleString('en-US')} keys written normally (replicated to all ${ctx.cluster.nodes.length})`,
+  );
 }
 
 /** Addresses of every node but i (1-based). */

@@ -42,16 +42,30 @@ export interface Winner {
 
 export type StoryEvent =
   | { type: 'writes'; writes: WriteLine[] }
-  | { type: 'keys'; keys: string[]; states: Record<string, KeyState[]>; nodes: string[]; background: number }
+  | {
+      type: 'keys';
+      keys: string[];
+      states: Record<string, KeyState[]>;
+      nodes: string[];
+      background: number;
+    }
   | { type: 'roots'; snapshots: Snapshot[] }
   | { type: 'tree-diff'; a: string; b: string; diff: DiffNode }
   | { type: 'tree-diff-more'; pairs: number }
-  | { type: 'exchange'; report: RoundReport; ids: Record<string, string>; fullCost: Record<string, number> }
+  | {
+      type: 'exchange';
+      report: RoundReport;
+      ids: Record<string, string>;
+      fullCost: Record<string, number>;
+    }
   | { type: 'winners'; winners: Winner[] }
   | { type: 'note'; text: string };
 
 /** A key on every node, by node id, as --json reports it. */
-export type KeysByNode = Record<string, Record<string, { state: KeyState['state']; value: string | null; version: Version | null }>>;
+export type KeysByNode = Record<
+  string,
+  Record<string, { state: KeyState['state']; value: string | null; version: Version | null }>
+>;
 
 export interface ScenarioResult {
   converged: boolean;

@@ -16,7 +16,12 @@ export class AeError extends Error {
   readonly code: string;
   readonly exitCode: ExitCode;
 
-  constructor(code: string, message: string, exitCode: ExitCode = EXIT.verificationFailed, options?: { cause?: unknown }) {
+  constructor(
+    code: string,
+    message: string,
+    exitCode: ExitCode = EXIT.verificationFailed,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'AeError';
     this.code = code;
@@ -34,7 +39,11 @@ export class UsageError extends AeError {
 
 /** A node that could not start (port in use) or could not be reached. */
 export class NodeUnreachableError extends AeError {
-  constructor(code: 'port_in_use' | 'node_unreachable' | 'node_start_failed', message: string, options?: { cause?: unknown }) {
+  constructor(
+    code: 'port_in_use' | 'node_unreachable' | 'node_start_failed',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(code, message, EXIT.unreachable, options);
     this.name = 'NodeUnreachableError';
   }
@@ -51,7 +60,11 @@ export class VerificationError extends AeError {
 /** Ctrl-C (SIGINT) or SIGTERM while a command ran. */
 export class InterruptedError extends AeError {
   constructor(signal: string) {
-    super('interrupted', `Interrupted by ${signal}; every node this command started has been stopped.`, EXIT.interrupted);
+    super(
+      'interrupted',
+      `Interrupted by ${signal}; every node this command started has been stopped.`,
+      EXIT.interrupted,
+    );
     this.name = 'InterruptedError';
   }
 }

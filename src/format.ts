@@ -45,7 +45,16 @@ export function list(items: readonly string[], max = 3): string {
 /** The parts of "who won and why" for a key: whose write, what it beat, which nodes had none. */
 export function winnerParts(w: Winner): { by: string; than: string; missing: string } {
   const by = `${w.version.node}'s ${w.value === null ? 'delete' : 'write'} (${versionTime(w.version)})`;
-  const older = [...new Set(w.losers.filter((l) => l.version).map((l) => `${l.version!.node}'s (${versionTime(l.version!)})${l.version!.node === l.node ? '' : ` held by ${l.node}`}`))];
+  const older = [
+    ...new Set(
+      w.losers
+        .filter((l) => l.version)
+        .map(
+          (l) =>
+            `${l.version!.node}'s (${versionTime(l.version!)})${l.version!.node === l.node ? '' : ` held by ${l.node}`}`,
+        ),
+    ),
+  ];
   const without = w.losers.filter((l) => !l.version).map((l) => l.node);
   const than = older.length > 0 ? ` is newer than ${older.join(', ')}` : '';
   const missing = without.length > 0 ? `${than ? ';' : ','} ${without.join(', ')} had none` : '';
@@ -59,7 +68,9 @@ export function movedKeys(shown: readonly string[], total: number): string {
 
 /** "250.2 kB (395× more)": what a full exchange would have shipped beside what this one did. */
 export function beside(full: number | undefined, spent: number): string {
-  return full === undefined || spent === 0 ? '—' : `${bytes(full)} (${Math.max(1, Math.round(full / spent))}× more)`;
+  return full === undefined || spent === 0
+    ? '—'
+    : `${bytes(full)} (${Math.max(1, Math.round(full / spent))}× more)`;
 }
 
 /** "PUT /kv/user:alice/direct": the request a write line stands for. */

@@ -1,30 +1,49 @@
 // Flags of the commands that talk to running nodes: --nodes (all of them) and --node (one).
 import type { Argv } from 'yargs';
 import { UsageError } from '../errors.js';
-import { DEFAULT_BASE_PORT, DEFAULT_NODE_COUNT, defaultAddresses, parseAddresses } from './options.js';
+import {
+  DEFAULT_BASE_PORT,
+  DEFAULT_NODE_COUNT,
+  defaultAddresses,
+  parseAddresses,
+} from './options.js';
 
 const DEFAULTS = defaultAddresses(DEFAULT_BASE_PORT, DEFAULT_NODE_COUNT);
 
 export function nodesFlag<T>(y: Argv<T>): Argv<T & { nodes: string; json: boolean }> {
   return y
-    .option('nodes', { type: 'string', default: DEFAULTS.join(','), describe: 'The nodes to ask, host:port,host:port' })
-    .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }) as Argv<T & { nodes: string; json: boolean }>;
+    .option('nodes', {
+      type: 'string',
+      default: DEFAULTS.join(','),
+      describe: 'The nodes to ask, host:port,host:port',
+    })
+    .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }) as Argv<
+    T & { nodes: string; json: boolean }
+  >;
 }
 
 export function nodeFlag<T>(y: Argv<T>): Argv<T & { node: string; json: boolean }> {
   return y
-    .option('node', { type: 'string', default: DEFAULTS[0]!, describe: 'The node to talk to, host:port' })
-    .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }) as Argv<T & { node: string; json: boolean }>;
+    .option('node', {
+      type: 'string',
+      default: DEFAULTS[0]!,
+      describe: 'The node to talk to, host:port',
+    })
+    .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }) as Argv<
+    T & { node: string; json: boolean }
+  >;
 }
 
 export function addressesOf(raw: string): string[] {
   const addresses = parseAddresses(raw, '--nodes');
-  if (addresses.length === 0) throw new UsageError('--nodes needs at least one address, such as 127.0.0.1:9999.');
+  if (addresses.length === 0)
+    throw new UsageError('--nodes needs at least one address, such as 127.0.0.1:9999.');
   return addresses;
 }
 
 export function addressOf(raw: string): string {
   const [address, ...rest] = parseAddresses(raw, '--node');
-  if (!address || rest.length > 0) throw new UsageError('--node takes one address, such as 127.0.0.1:9999.');
+  if (!address || rest.length > 0)
+    throw new UsageError('--node takes one address, such as 127.0.0.1:9999.');
   return address;
 }

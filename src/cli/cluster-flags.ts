@@ -17,8 +17,16 @@ export interface ClusterArgs {
 
 export function clusterFlags<T>(y: Argv<T>): Argv<T & ClusterArgs> {
   return y
-    .option('nodes', { type: 'number', default: DEFAULT_NODE_COUNT, describe: `How many nodes (2 to ${MAX_NODES})` })
-    .option('base-port', { type: 'number', default: DEFAULT_BASE_PORT, describe: 'Port of node 1; node i listens on base-port + i - 1' }) as Argv<T & ClusterArgs>;
+    .option('nodes', {
+      type: 'number',
+      default: DEFAULT_NODE_COUNT,
+      describe: `How many nodes (2 to ${MAX_NODES})`,
+    })
+    .option('base-port', {
+      type: 'number',
+      default: DEFAULT_BASE_PORT,
+      describe: 'Port of node 1; node i listens on base-port + i - 1',
+    }) as Argv<T & ClusterArgs>;
 }
 
 export function checkClusterFlags(argv: ClusterArgs): { count: number; basePort: number } {

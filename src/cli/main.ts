@@ -14,7 +14,9 @@ import { scenariosCommand } from './commands/scenarios.js';
 import { triggerCommand } from './commands/trigger.js';
 import { configureColor, printError } from './render/terminal.js';
 
-const packageJson = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+const packageJson = JSON.parse(
+  readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'),
+) as { version: string };
 
 export async function main(args: string[]): Promise<void> {
   configureColor(args);
@@ -22,7 +24,9 @@ export async function main(args: string[]): Promise<void> {
   try {
     await yargs(args)
       .scriptName('ae-demo')
-      .usage('$0 <command> [options]\n\nSee, learn and test anti-entropy: replicas that drift apart find their differences with Merkle trees and repair them.')
+      .usage(
+        '$0 <command> [options]\n\nSee, learn and test anti-entropy: replicas that drift apart find their differences with Merkle trees and repair them.',
+      )
       .command(runCommand)
       .command(nodeCommand)
       .command(inspectCommand)
@@ -34,8 +38,16 @@ export async function main(args: string[]): Promise<void> {
       .command(scenariosCommand)
       .command(chaosCommand)
       .command(benchCommand)
-      .option('verbose', { type: 'boolean', default: false, describe: 'Show stack traces of errors' })
-      .option('color', { type: 'boolean', describe: 'Colour output (--no-color turns it off; so do NO_COLOR and a non-terminal stdout)' })
+      .option('verbose', {
+        type: 'boolean',
+        default: false,
+        describe: 'Show stack traces of errors',
+      })
+      .option('color', {
+        type: 'boolean',
+        describe:
+          'Colour output (--no-color turns it off; so do NO_COLOR and a non-terminal stdout)',
+      })
       .demandCommand(1, 'Name a command (ae-demo --help lists them); ae-demo run plays the demo.')
       .recommendCommands()
       .strict()

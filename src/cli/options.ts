@@ -7,9 +7,13 @@ const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000,
 /** "24h", "90s", "500ms", "2d" (a bare number is milliseconds) -> milliseconds. */
 export function parseDuration(raw: string, flag: string): number {
   const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(raw.trim());
-  if (!match) throw new UsageError(`${flag} takes a duration such as 500ms, 30s, 10m, 24h or 7d, not "${raw}".`);
+  if (!match)
+    throw new UsageError(
+      `${flag} takes a duration such as 500ms, 30s, 10m, 24h or 7d, not "${raw}".`,
+    );
   const ms = Number(match[1]) * UNITS[match[2] ?? 'ms']!;
-  if (!(ms > 0) || !Number.isSafeInteger(Math.round(ms))) throw new UsageError(`${flag} must be a positive duration, not "${raw}".`);
+  if (!(ms > 0) || !Number.isSafeInteger(Math.round(ms)))
+    throw new UsageError(`${flag} must be a positive duration, not "${raw}".`);
   return Math.round(ms);
 }
 
@@ -27,14 +31,19 @@ export function parseAddresses(raw: string | undefined, flag: string): string[] 
 export function parsePort(value: unknown, flag: string, allowZero: boolean): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < (allowZero ? 0 : 1) || n > 65535) {
-    throw new UsageError(`${flag} must be a port number from ${allowZero ? 0 : 1} to 65535, not "${String(value)}".`);
+    throw new UsageError(
+      `${flag} must be a port number from ${allowZero ? 0 : 1} to 65535, not "${String(value)}".`,
+    );
   }
   return n;
 }
 
 export function parseCount(value: unknown, flag: string, min: number, max: number): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not "${String(value)}".`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(
+      `${flag} must be a whole number from ${min} to ${max}, not "${String(value)}".`,
+    );
   return n;
 }
 

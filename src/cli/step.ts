@@ -24,7 +24,10 @@ export async function waitForNext(next: string, view: RunView | undefined): Prom
 async function pressEnter(next: string, page: boolean, withdraw: AbortSignal): Promise<void> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    await rl.question(chalk.dim(`\n⏎  ${page ? 'Enter (or Next in the page)' : 'Enter'} for: ${next} `), { signal: withdraw });
+    await rl.question(
+      chalk.dim(`\n⏎  ${page ? 'Enter (or Next in the page)' : 'Enter'} for: ${next} `),
+      { signal: withdraw },
+    );
   } catch (error) {
     if (withdraw.aborted) {
       process.stderr.write('\n');

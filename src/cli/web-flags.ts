@@ -13,15 +13,26 @@ export interface WebArgs {
 
 export function webFlags<T>(y: Argv<T>): Argv<T & WebArgs> {
   return y
-    .option('web', { type: 'boolean', default: false, describe: 'Show the cluster live in a browser page on 127.0.0.1 (its address is printed)' })
-    .option('web-port', { type: 'number', default: 0, describe: 'Port of the live page (0: any free port)' }) as Argv<T & WebArgs>;
+    .option('web', {
+      type: 'boolean',
+      default: false,
+      describe: 'Show the cluster live in a browser page on 127.0.0.1 (its address is printed)',
+    })
+    .option('web-port', {
+      type: 'number',
+      default: 0,
+      describe: 'Port of the live page (0: any free port)',
+    }) as Argv<T & WebArgs>;
 }
 
 /** The live page's port, or undefined without --web (a --web-port alone is a mistake worth naming). */
 export function checkWebFlags(argv: WebArgs): number | undefined {
   const port = parsePort(argv['web-port'], '--web-port', true);
   if (!argv.web) {
-    if (port !== 0) throw new UsageError('--web-port only means something with --web; add --web to open the live page.');
+    if (port !== 0)
+      throw new UsageError(
+        '--web-port only means something with --web; add --web to open the live page.',
+      );
     return undefined;
   }
   return port;
@@ -32,14 +43,23 @@ export function checkWebFlags(argv: WebArgs): number | undefined {
  * and changes nothing: the folder must exist and be writable, and the path must not be a folder.
  */
 export async function checkReportPath(raw: string): Promise<string> {
-  if (raw.trim() === '') throw new UsageError('--report needs a file name, such as --report run.html.');
+  if (raw.trim() === '')
+    throw new UsageError('--report needs a file name, such as --report run.html.');
   const file = path.resolve(raw);
   const folder = path.dirname(file);
   const info = await stat(folder).catch(() => null);
-  if (!info?.isDirectory()) throw new UsageError(`--report ${raw}: the folder ${folder} does not exist; create it or choose another path.`);
-  if ((await stat(file).catch(() => null))?.isDirectory()) throw new UsageError(`--report ${raw} is a folder; name a file, such as ${path.join(raw, 'run.html')}.`);
+  if (!info?.isDirectory())
+    throw new UsageError(
+      `--report ${raw}: the folder ${folder} does not exist; create it or choose another path.`,
+    );
+  if ((await stat(file).catch(() => null))?.isDirectory())
+    throw new UsageError(
+      `--report ${raw} is a folder; name a file, such as ${path.join(raw, 'run.html')}.`,
+    );
   await access(folder, constants.W_OK).catch((error: unknown) => {
-    throw new UsageError(`--report ${raw}: the folder ${folder} is not writable.`, { cause: error });
+    throw new UsageError(`--report ${raw}: the folder ${folder} is not writable.`, {
+      cause: error,
+    });
   });
   return file;
 }

@@ -9,7 +9,9 @@ import { CSS } from '../web/view/style.js';
 
 /** Says where the live page is, and how it will be driven. */
 export function announcePage(url: string, step: boolean): void {
-  process.stderr.write(`${chalk.bold('Live view:')} ${chalk.cyan(url)}  ${chalk.dim(step ? '(open it; its Next button plays each part)' : '(open it in a browser)')}\n`);
+  process.stderr.write(
+    `${chalk.bold('Live view:')} ${chalk.cyan(url)}  ${chalk.dim(step ? '(open it; its Next button plays each part)' : '(open it in a browser)')}\n`,
+  );
 }
 
 /** The report, written whole (the same events the live page saw) and named on stderr. */
@@ -26,6 +28,10 @@ export async function writeReport(view: RunView, file: string, kept: boolean): P
  */
 export async function lingerForPage(view: RunView): Promise<void> {
   if (view.viewed) return;
-  process.stderr.write(chalk.dim(`No browser has opened ${view.url} yet: it stays up until one does (Ctrl-C to quit).\n`));
+  process.stderr.write(
+    chalk.dim(
+      `No browser has opened ${view.url} yet: it stays up until one does (Ctrl-C to quit).\n`,
+    ),
+  );
   await untilInterrupted(view.whenViewed());
 }

@@ -117,33 +117,76 @@ export class NodeClient {
     try {
       res = await (await this.#client()).get(`kv/${encodeURIComponent(key)}`);
     } catch (error) {
-      return { node: this.address, address: this.address, state: 'unreachable', value: null, version: null, reason: reason(error) };
+      return {
+        node: this.address,
+        address: this.address,
+        state: 'unreachable',
+        value: null,
+        version: null,
+        reason: reason(error),
+      };
     }
     const body = res.body as { value?: string; version?: Version; deleted?: boolean };
     const node = res.headers['x-ae-node'] as string | undefined;
-    if (res.statusCode === 200) return { node: node ?? this.address, address: this.address, state: 'value', value: body.value ?? null, version: body.version ?? null };
+    if (res.statusCode === 200)
+      return {
+        node: node ?? this.address,
+        address: this.address,
+        state: 'value',
+        value: body.value ?? null,
+        version: body.version ?? null,
+      };
     if (res.statusCode === 404) {
-      return { node: node ?? this.address, address: this.address, state: body.deleted ? 'deleted' : 'missing', value: null, version: body.version ?? null };
+      return {
+        node: node ?? this.address,
+        address: this.address,
+        state: body.deleted ? 'deleted' : 'missing',
+        value: null,
+        version: body.version ?? null,
+      };
     }
-    return { node: node ?? this.address, address: this.address, state: 'unreachable', value: null, version: null, reason: `HTTP ${res.statusCode}` };
+    return {
+      node: node ?? this.address,
+      address: this.address,
+      state: 'unreachable',
+      value: null,
+      version: null,
+      reason: `HTTP ${res.statusCode}`,
+    };
   }
 
   put(key: string, value: string, direct: boolean): Promise<WriteAnswer> {
-    return this.#ok<WriteAnswer>('PUT', `kv/${encodeURIComponent(key)}${direct ? '/direct' : ''}`, { value });
+    return this.#ok<WriteAnswer>('PUT', `kv/${encodeURIComponent(key)}${direct ? '/direct' : ''}`, {
+      value,
+    });
   }
 
   del(key: string, direct: boolean): Promise<WriteAnswer> {
-    return this.#ok<WriteAnswer>('DELETE', `kv/${encodeURIComponent(key)}${direct ? '/direct' : ''}`);
+    return this.#ok<WriteAnswer>(
+      'DELETE',
+      `kv/${encodeURIComponent(key)}${direct ? '/direct' : ''}`,
+    );
   }
 
   /** POST /kv: many writes in one request, replicated as one message per peer unless direct. */
-  batch(items: { key: string; value?: string; deleted?: boolean }[], direct: boolean): Promise<{ count: number; replication: WriteAnswer['replication'] }> {
+  batch(
+    items: { key: string; value?: string; deleted?: boolean }[],
+    direct: boolean,
+  ): Promise<{ count: number; replication: WriteAnswer['replication'] }> {
     return this.#ok('POST', 'kv', { items, direct }, TRIGGER_TIMEOUT_MS);
   }
 
   /** One page of live entries in key order. */
-  list(prefix: string, limit: number, cursor: string | null): Promise<{ items: { key: string; value: string; version: Version }[]; next: string | null }> {
-    const query = new URLSearchParams({ prefix, limit: String(limit), ...(cursor !== null ? { cursor } : {}) });
+  list(
+    prefix: string,
+    limit: number,
+    cursor: string | null,
+  ): Promise<{ items: { key: string; value: string; version: Version }[]; next: string | null }> {
+    const query = new URLSearchParams({
+      prefix,
+      limit: String(limit),
+      ...(cursor !== null ? { cursor } : {}),
+    });
     return this.#ok('GET', `kv?${query.toString()}`);
   }
 
@@ -185,19 +228,38 @@ export class NodeClient {
   }
 
   trigger(peers?: string[]): Promise<RoundReport> {
-    return this.#ok<RoundReport>('POST', 'anti-entropy/trigger', peers ? { peers } : undefined, TRIGGER_TIMEOUT_MS);
+    return this.#ok<RoundReport>(
+      'POST',
+      'anti-entropy/trigger',
+      peers ? { peers } : undefined,
+      TRIGGER_TIMEOUT_MS,
+    );
   }
 
-  async #ok<T>(method: 'GET' | 'PUT' | 'DELETE' | 'POST', path: string, json?: unknown, timeoutMs = this.#timeoutMs): Promise<T> {
+  async #ok<T>(
+    method: 'GET' | 'PUT' | 'DELETE' | 'POST',
+    path: string,
+    json?: unknown,
+    timeoutMs = this.#timeoutMs,
+  ): Promise<T> {
     let res;
     try {
-      res = await (await this.#client())(path, { method, ...(json !== undefined ? { json } : {}), timeout: { request: timeoutMs } });
+      res = await (
+        await this.#client()
+      )(path, { method, ...(json !== undefined ? { json } : {}), timeout: { request: timeoutMs } });
     } catch (error) {
-      throw new NodeUnreachableError('node_unreachable', `Node ${this.address} did not answer (${reason(error)}); is it running? Start nodes with "ae-demo cluster" or pass --nodes.`, { cause: error });
+      throw new NodeUnreachableError(
+        'node_unreachable',
+        `Node ${this.address} did not answer (${reason(error)}); is it running? Start nodes with "ae-demo cluster" or pass --nodes.`,
+        { cause: error },
+      );
     }
     if (res.statusCode !== 200) {
       const err = (res.body as { error?: { code?: string; message?: string } } | undefined)?.error;
-      throw new NodeUnreachableError('node_unreachable', `Node ${this.address} answered ${res.statusCode} ${err?.code ?? ''}: ${err?.message ?? 'no message'}`.trim());
+      throw new NodeUnreachableError(
+        'node_unreachable',
+        `Node ${this.address} answered ${res.statusCode} ${err?.code ?? ''}: ${err?.message ?? 'no message'}`.trim(),
+      );
     }
     return res.body as T;
   }

@@ -22,7 +22,12 @@ export class Cluster {
   readonly #specs: NodeSpec[];
   readonly #options: LaunchOptions;
 
-  constructor(nodes: LaunchedNode[], specs: NodeSpec[], options: LaunchOptions, clusterKey?: string) {
+  constructor(
+    nodes: LaunchedNode[],
+    specs: NodeSpec[],
+    options: LaunchOptions,
+    clusterKey?: string,
+  ) {
     this.nodes = nodes;
     this.clients = nodes.map((n) => new NodeClient(n.address, clusterKey));
     this.#specs = specs;
@@ -53,7 +58,14 @@ export class Cluster {
 export async function startCluster(o: ClusterOptions): Promise<Cluster> {
   const host = o.host ?? '127.0.0.1';
   const addresses = Array.from({ length: o.count }, (_, i) => `${host}:${o.basePort + i}`);
-  const specs: NodeSpec[] = addresses.map((_, i) => ({ index: i + 1, host, port: o.basePort + i, peers: addresses.filter((_, j) => j !== i), args: o.nodeArgs?.(i + 1) ?? [], env: keyEnv(o.clusterKey) }));
+  const specs: NodeSpec[] = addresses.map((_, i) => ({
+    index: i + 1,
+    host,
+    port: o.basePort + i,
+    peers: addresses.filter((_, j) => j !== i),
+    args: o.nodeArgs?.(i + 1) ?? [],
+    env: keyEnv(o.clusterKey),
+  }));
   const started = await Promise.allSettled(specs.map((spec) => launchNode(spec, o)));
   const up = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const failure = started.find((r) => r.status === 'rejected');

@@ -22,13 +22,18 @@ export function valueText(r: KeyState): string {
 /** The version last-write-wins settles on among these states (null if none has a version). */
 export function lwwWinner(rows: readonly KeyState[]): Version | null {
   let best: Version | null = null;
-  for (const r of rows) if (r.version && (!best || compareVersions(r.version, best) > 0)) best = r.version;
+  for (const r of rows)
+    if (r.version && (!best || compareVersions(r.version, best) > 0)) best = r.version;
   return best;
 }
 
 /** Every node answered and shows the same state, value and version. */
 export function allAgree(rows: readonly KeyState[]): boolean {
-  return rows.length > 1 && new Set(rows.map((r) => JSON.stringify([r.state, r.value, r.version]))).size === 1 && rows[0]!.state !== 'unreachable';
+  return (
+    rows.length > 1 &&
+    new Set(rows.map((r) => JSON.stringify([r.state, r.value, r.version]))).size === 1 &&
+    rows[0]!.state !== 'unreachable'
+  );
 }
 
 /** How a row compares with the winner: it is the winner, it lost, or the node has no such key. */

@@ -41,7 +41,17 @@ export interface LaunchOptions {
 }
 
 export async function launchNode(spec: NodeSpec, options: LaunchOptions): Promise<LaunchedNode> {
-  const args = [BIN, 'node', '--port', String(spec.port), '--host', spec.host, '--peers', spec.peers.join(','), ...spec.args];
+  const args = [
+    BIN,
+    'node',
+    '--port',
+    String(spec.port),
+    '--host',
+    spec.host,
+    '--peers',
+    spec.peers.join(','),
+    ...spec.args,
+  ];
   const { execa } = await import('execa');
   const child: ResultPromise = execa(process.execPath, args, {
     ipc: true,
@@ -68,17 +78,32 @@ export async function launchNode(spec: NodeSpec, options: LaunchOptions): Promis
   const timeout = new Promise<{ type: 'timeout' }>((resolve) => {
     timer = setTimeout(() => resolve({ type: 'timeout' }), READY_TIMEOUT_MS);
   });
-  const first = await Promise.race([ready.catch(() => ({ type: 'exit' as const })), failed, timeout]);
+  const first = await Promise.race([
+    ready.catch(() => ({ type: 'exit' as const })),
+    failed,
+    timeout,
+  ]);
   clearTimeout(timer);
 
   if (first.type !== 'ready') {
     child.kill('SIGKILL');
     await exited;
     if (first.type === 'error' && first.code === 'port_in_use') {
-      throw new NodeUnreachableError('port_in_use', `Port ${spec.port} is already in use on ${spec.host}; choose other ports with ${options.portFlag}.`);
+      throw new NodeUnreachableError(
+        'port_in_use',
+        `Port ${spec.port} is already in use on ${spec.host}; choose other ports with ${options.portFlag}.`,
+      );
     }
-    const why = first.type === 'error' ? first.message : first.type === 'timeout' ? `it was not ready after ${READY_TIMEOUT_MS} ms` : `it exited before it was ready${lastError ? ` (${lastError})` : ''}`;
-    throw new NodeUnreachableError('node_start_failed', `Node ${spec.index} (port ${spec.port}) could not start: ${why}`);
+    const why =
+      first.type === 'error'
+        ? first.message
+        : first.type === 'timeout'
+          ? `it was not ready after ${READY_TIMEOUT_MS} ms`
+          : `it exited before it was ready${lastError ? ` (${lastError})` : ''}`;
+    throw new NodeUnreachableError(
+      'node_start_failed',
+      `Node ${spec.index} (port ${spec.port}) could not start: ${why}`,
+    );
   }
 
   const stop = async () => {
@@ -88,7 +113,16 @@ export async function launchNode(spec: NodeSpec, options: LaunchOptions): Promis
     await exited;
     clearTimeout(killer);
   };
-  return { index: spec.index, id: first.id, address: first.address, port: first.port, pid: child.pid, exited, stop, kill: (signal) => child.kill(signal) };
+  return {
+    index: spec.index,
+    id: first.id,
+    address: first.address,
+    port: first.port,
+    pid: child.pid,
+    exited,
+    stop,
+    kill: (signal) => child.kill(signal),
+  };
 }
 
 function isMessage(m: unknown): boolean {
@@ -96,7 +130,11 @@ function isMessage(m: unknown): boolean {
   return type === 'ready' || type === 'error';
 }
 
-function pipeLines(child: ResultPromise, index: number, onLog: NonNullable<LaunchOptions['onLog']>): void {
+function pipeLines(
+  child: ResultPromise,
+  index: number,
+  onLog: NonNullable<LaunchOptions['onLog']>,
+): void {
   for (const stream of ['stdout', 'stderr'] as const) {
     const source = child[stream];
     if (!source) continue;

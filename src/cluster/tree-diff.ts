@@ -29,7 +29,8 @@ export interface DiffNode {
 /** Every pair of nodes (i < j, by position) whose roots differ: the pairs worth a tree walk. */
 export function differingPairs(roots: readonly string[]): [number, number][] {
   const pairs: [number, number][] = [];
-  for (let i = 0; i < roots.length; i++) for (let j = i + 1; j < roots.length; j++) if (roots[i] !== roots[j]) pairs.push([i, j]);
+  for (let i = 0; i < roots.length; i++)
+    for (let j = i + 1; j < roots.length; j++) if (roots[i] !== roots[j]) pairs.push([i, j]);
   return pairs;
 }
 
@@ -38,19 +39,37 @@ export async function diffTrees(a: NodeClient, b: NodeClient): Promise<DiffNode 
   return walk(a, b, 0, 0);
 }
 
-async function walk(a: NodeClient, b: NodeClient, level: number, index: number): Promise<DiffNode | null> {
+async function walk(
+  a: NodeClient,
+  b: NodeClient,
+  level: number,
+  index: number,
+): Promise<DiffNode | null> {
   const [x, y] = await Promise.all([a.treeNode(level, index), b.treeNode(level, index)]);
   if (x.digest === y.digest && x.count === y.count) return null;
-  const node: DiffNode = { level, index, digests: [x.digest, y.digest], counts: [x.count, y.count], equalChildren: 0, children: [], hiddenChildren: 0, keys: [] };
+  const node: DiffNode = {
+    level,
+    index,
+    digests: [x.digest, y.digest],
+    counts: [x.count, y.count],
+    equalChildren: 0,
+    children: [],
+    hiddenChildren: 0,
+    keys: [],
+  };
   if (x.entries && y.entries) {
     node.keys = keyDifferences(x, y);
     node.equalChildren = x.children.filter((c, j) => c.digest === y.children[j]?.digest).length;
     return node;
   }
-  const differing = x.children.filter((c, j) => c.digest !== y.children[j]!.digest || c.count !== y.children[j]!.count);
+  const differing = x.children.filter(
+    (c, j) => c.digest !== y.children[j]!.digest || c.count !== y.children[j]!.count,
+  );
   node.equalChildren = x.children.length - differing.length;
   node.hiddenChildren = Math.max(0, differing.length - MAX_BRANCHES_SHOWN);
-  const below = await Promise.all(differing.slice(0, MAX_BRANCHES_SHOWN).map((c) => walk(a, b, level + 1, c.index)));
+  const below = await Promise.all(
+    differing.slice(0, MAX_BRANCHES_SHOWN).map((c) => walk(a, b, level + 1, c.index)),
+  );
   node.children = below.filter((d): d is DiffNode => d !== null);
   return node;
 }
@@ -62,8 +81,13 @@ function keyDifferences(x: TreeNodeView, y: TreeNodeView): KeyDifference[] {
     const other = theirs.get(e.key);
     theirs.delete(e.key);
     if (other && other.digest === e.digest) continue;
-    out.push({ key: e.key, a: { version: e.version, deleted: e.deleted }, b: other ? { version: other.version, deleted: other.deleted } : null });
+    out.push({
+      key: e.key,
+      a: { version: e.version, deleted: e.deleted },
+      b: other ? { version: other.version, deleted: other.deleted } : null,
+    });
   }
-  for (const other of theirs.values()) out.push({ key: other.key, a: null, b: { version: other.version, deleted: other.deleted } });
+  for (const other of theirs.values())
+    out.push({ key: other.key, a: null, b: { version: other.version, deleted: other.deleted } });
   return out.sort((p, q) => (p.key < q.key ? -1 : 1));
 }

@@ -53,10 +53,19 @@ export class ClusterWatch {
     return Promise.all(nodes.map((n) => this.#one(n, idOf)));
   }
 
-  async #one(node: { id: string; address: string }, idOf: Map<string, string>): Promise<NodeSample> {
+  async #one(
+    node: { id: string; address: string },
+    idOf: Map<string, string>,
+  ): Promise<NodeSample> {
     const client = this.#client(node.address);
     try {
-      const [snap, level, stats, faults, rounds] = await Promise.all([client.snapshot(), client.treeLevel(WATCH_LEVEL), client.stats() as Promise<AntiEntropyCounters>, client.faults(), this.#rounds(node.address)]);
+      const [snap, level, stats, faults, rounds] = await Promise.all([
+        client.snapshot(),
+        client.treeLevel(WATCH_LEVEL),
+        client.stats() as Promise<AntiEntropyCounters>,
+        client.faults(),
+        this.#rounds(node.address),
+      ]);
       // Only a whole look counts as seen: after a failed one, the same rounds are asked for again.
       this.#seen.set(node.address, rounds.latest);
       const ae = stats.antiEntropy ?? {};
@@ -68,7 +77,13 @@ export class ClusterWatch {
         keys: snap.liveKeys,
         tombstones: snap.tombstones,
         root: snap.root,
-        levels: [{ digests: snap.children.map((c) => c.digest), counts: snap.children.map((c) => c.count) }, { digests: level.digests, counts: level.counts }],
+        levels: [
+          {
+            digests: snap.children.map((c) => c.digest),
+            counts: snap.children.map((c) => c.count),
+          },
+          { digests: level.digests, counts: level.counts },
+        ],
         rounds: ae.rounds ?? 0,
         pulled: ae.keysPulled ?? 0,
         pushed: ae.keysPushed ?? 0,
@@ -77,7 +92,22 @@ export class ClusterWatch {
       };
     } catch (error) {
       const reason = (error as Error).message.match(/\(([^)]*)\)/)?.[1] ?? 'not answering';
-      return { id: node.id, address: node.address, status: 'down', cut: [], keys: 0, tombstones: 0, root: null, levels: null, rounds: 0, pulled: 0, pushed: 0, newRounds: [], fullBytes: 0, reason };
+      return {
+        id: node.id,
+        address: node.address,
+        status: 'down',
+        cut: [],
+        keys: 0,
+        tombstones: 0,
+        root: null,
+        levels: null,
+        rounds: 0,
+        pulled: 0,
+        pushed: 0,
+        newRounds: [],
+        fullBytes: 0,
+        reason,
+      };
     }
   }
 

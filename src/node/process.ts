@@ -12,7 +12,10 @@ export type NodeMessage =
 /** Hard limit on shutdown: the grace period for requests, plus a margin. */
 const EXIT_DEADLINE_MS = SHUTDOWN_GRACE_MS + 400;
 
-export async function runNodeProcess(options: NodeOptions, print: (line: string) => void): Promise<void> {
+export async function runNodeProcess(
+  options: NodeOptions,
+  print: (line: string) => void,
+): Promise<void> {
   // Handlers go in before anyone can learn we are ready: a parent that stops us the instant
   // it hears "ready" must find them installed (the kernel does not wait for our next line).
   let node: RunningNode | undefined;

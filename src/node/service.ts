@@ -54,7 +54,12 @@ export class NodeService {
 
   constructor(options: ServiceOptions) {
     this.#o = options;
-    this.#replicators = options.peers.map((peer) => new PeerReplicator(peer, (body) => options.peerClient.send(peer, body, options.replicationTimeoutMs)));
+    this.#replicators = options.peers.map(
+      (peer) =>
+        new PeerReplicator(peer, (body) =>
+          options.peerClient.send(peer, body, options.replicationTimeoutMs),
+        ),
+    );
     this.antiEntropy = new AntiEntropy({
       node: options.id,
       replica: this.replica(),
@@ -73,7 +78,11 @@ export class NodeService {
 
   /** This node as one side of an exchange. */
   replica(): Replica {
-    return { store: this.#o.store, merge: (e) => this.merge(e), transaction: (fn) => this.transaction(fn) };
+    return {
+      store: this.#o.store,
+      merge: (e) => this.merge(e),
+      transaction: (fn) => this.transaction(fn),
+    };
   }
 
   /** Runs fn as one transaction of the durable storage, if any. */
@@ -126,7 +135,10 @@ export class NodeService {
   }
 
   /** Many local writes at once (values, or null for deletes), replicated as one message per peer. */
-  async writeBatch(items: readonly { key: string; value: string | null }[], direct: boolean): Promise<{ count: number; replication: Replication | null }> {
+  async writeBatch(
+    items: readonly { key: string; value: string | null }[],
+    direct: boolean,
+  ): Promise<{ count: number; replication: Replication | null }> {
     const entries = this.transaction(() =>
       items.map(({ key, value }) => {
         this.#apply({ key, value, version: this.#o.clock.tick() });
@@ -140,7 +152,10 @@ export class NodeService {
   /** An entry from a peer: advance the clock past it, then last write wins. */
   merge(entry: Entry): ApplyResult {
     this.#o.clock.observe(entry.version);
-    if (entry.value === null && entry.version.wall < this.#o.nowMicros() - this.#o.tombstoneTtlMs * 1000) {
+    if (
+      entry.value === null &&
+      entry.version.wall < this.#o.nowMicros() - this.#o.tombstoneTtlMs * 1000
+    ) {
       this.#o.counters.merges.unchanged += 1;
       return 'unchanged'; // an expired tombstone: we would purge it at once
     }
@@ -154,7 +169,9 @@ export class NodeService {
    * every round, every answer to a peer and every tree read, not only on the sweep timer.
    */
   purgeTombstones(): number {
-    const purged = this.#o.store.purgeTombstones(this.#o.nowMicros() - this.#o.tombstoneTtlMs * 1000);
+    const purged = this.#o.store.purgeTombstones(
+      this.#o.nowMicros() - this.#o.tombstoneTtlMs * 1000,
+    );
     if (purged.length > 0) this.#o.storage?.remove(purged);
     this.#o.counters.tombstonesPurged += purged.length;
     return purged.length;
@@ -165,7 +182,13 @@ export class NodeService {
   }
 
   health() {
-    return { status: 'ok', id: this.#o.id, address: this.#o.address, peers: this.#o.peers, keys: this.#o.store.liveCount };
+    return {
+      status: 'ok',
+      id: this.#o.id,
+      address: this.#o.address,
+      peers: this.#o.peers,
+      keys: this.#o.store.liveCount,
+    };
   }
 
   snapshot() {
@@ -183,7 +206,9 @@ export class NodeService {
       tombstones: store.tombstoneCount,
       /** Bytes a full-data exchange would ship for this node's entries. */
       fullExchangeBytes: store.fullBytes,
-      children: store.tree.children(0, 0).map((c, index) => ({ index, digest: digestHex(c.digest), count: c.count })),
+      children: store.tree
+        .children(0, 0)
+        .map((c, index) => ({ index, digest: digestHex(c.digest), count: c.count })),
     };
   }
 
@@ -194,7 +219,8 @@ export class NodeService {
     const digests: string[] = [];
     const counts: number[] = [];
     const parents = level === 0 ? [tree.root()] : [];
-    if (level > 0) for (let p = 0; p < FANOUT ** (level - 1); p++) parents.push(...tree.children(level - 1, p));
+    if (level > 0)
+      for (let p = 0; p < FANOUT ** (level - 1); p++) parents.push(...tree.children(level - 1, p));
     for (const n of parents) {
       digests.push(digestHex(n.digest));
       counts.push(n.count);
@@ -209,13 +235,30 @@ export class NodeService {
     const self = tree.node(level, index);
     const children =
       level < MAX_LEVEL
-        ? tree.children(level, index).map((c, j) => ({ index: index * FANOUT + j, digest: digestHex(c.digest), count: c.count }))
+        ? tree.children(level, index).map((c, j) => ({
+            index: index * FANOUT + j,
+            digest: digestHex(c.digest),
+            count: c.count,
+          }))
         : [];
     const entries =
       self.count <= entryLimit
-        ? [...tree.itemsUnder(level, index)].map((e) => ({ key: e.key, version: e.version, deleted: e.value === null, digest: digestHex(join(e.hi, e.lo)) }))
+        ? [...tree.itemsUnder(level, index)].map((e) => ({
+            key: e.key,
+            version: e.version,
+            deleted: e.value === null,
+            digest: digestHex(join(e.hi, e.lo)),
+          }))
         : null;
-    return { node: this.#o.id, level, index, digest: digestHex(self.digest), count: self.count, children, entries };
+    return {
+      node: this.#o.id,
+      level,
+      index,
+      digest: digestHex(self.digest),
+      count: self.count,
+      children,
+      entries,
+    };
   }
 
   #apply(entry: Entry): ApplyResult {

@@ -3,7 +3,16 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { NodeUnreachableError } from '../errors.js';
-import { HEADERS_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, TIMEOUT_CHECK_INTERVAL_MS, MAX_HEADER_BYTES, PEER_TIMEOUT_MS, REQUEST_TIMEOUT_MS, SHUTDOWN_GRACE_MS, TOMBSTONE_SWEEP_MS } from './constants.js';
+import {
+  HEADERS_TIMEOUT_MS,
+  KEEP_ALIVE_TIMEOUT_MS,
+  TIMEOUT_CHECK_INTERVAL_MS,
+  MAX_HEADER_BYTES,
+  PEER_TIMEOUT_MS,
+  REQUEST_TIMEOUT_MS,
+  SHUTDOWN_GRACE_MS,
+  TOMBSTONE_SWEEP_MS,
+} from './constants.js';
 import type { Strategy } from './sync/exchange.js';
 import { loadHasher } from './replica/hash.js';
 import { HybridClock, systemMicros } from './replica/hlc.js';
@@ -104,17 +113,22 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     onRound: (report) => {
       const notable = report.peers.filter((p) => p.status !== 'in_sync');
       for (const p of notable) {
-        log(p.status === 'unreachable' ? `anti-entropy: ${p.peer} unreachable (${p.reason})` : `anti-entropy with ${p.peer}: pulled ${p.counts.pulled}, pushed ${p.counts.pushed} in ${p.roundTrips} round trips, ${p.bytes.sent + p.bytes.received} bytes`);
+        log(
+          p.status === 'unreachable'
+            ? `anti-entropy: ${p.peer} unreachable (${p.reason})`
+            : `anti-entropy with ${p.peer}: pulled ${p.counts.pulled}, pushed ${p.counts.pushed} in ${p.roundTrips} round trips, ${p.bytes.sent + p.bytes.received} bytes`,
+        );
       }
     },
   });
   let registry: ReturnType<typeof createMetrics> | undefined;
-  const metrics = () => (registry ??= createMetrics(counters, {
-    entries: () => store.size,
-    liveKeys: () => store.liveCount,
-    tombstones: () => store.tombstoneCount,
-    peers: () => o.peers.length,
-  }));
+  const metrics = () =>
+    (registry ??= createMetrics(counters, {
+      entries: () => store.size,
+      liveKeys: () => store.liveCount,
+      tombstones: () => store.tombstoneCount,
+      peers: () => o.peers.length,
+    }));
   const table = routes(service, metrics, o.clusterKey);
   // A malformed request that follows one still being answered on the same connection (an
   // unframed body, a bad pipelined request) must not get its 400 written into the middle of
@@ -136,7 +150,10 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     else clientError(error, socket);
   });
 
-  const sweep = setInterval(() => service.purgeTombstones(), Math.min(TOMBSTONE_SWEEP_MS, o.tombstoneTtlMs));
+  const sweep = setInterval(
+    () => service.purgeTombstones(),
+    Math.min(TOMBSTONE_SWEEP_MS, o.tombstoneTtlMs),
+  );
   sweep.unref();
   service.antiEntropy.start(o.peers);
 
@@ -161,9 +178,21 @@ function listen(server: http.Server, host: string, port: number): Promise<number
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
-        reject(new NodeUnreachableError('port_in_use', `Port ${port} on ${host} is already in use; choose another with --port.`, { cause: error }));
+        reject(
+          new NodeUnreachableError(
+            'port_in_use',
+            `Port ${port} on ${host} is already in use; choose another with --port.`,
+            { cause: error },
+          ),
+        );
       } else if (error.code === 'EADDRNOTAVAIL' || error.code === 'EACCES') {
-        reject(new NodeUnreachableError('node_start_failed', `Cannot listen on ${host}:${port} (${error.code}); check --host and --port.`, { cause: error }));
+        reject(
+          new NodeUnreachableError(
+            'node_start_failed',
+            `Cannot listen on ${host}:${port} (${error.code}); check --host and --port.`,
+            { cause: error },
+          ),
+        );
       } else {
         reject(error);
       }
@@ -176,13 +205,31 @@ function listen(server: http.Server, host: string, port: number): Promise<number
   });
 }
 
-async function handle(table: Route[], req: IncomingMessage, res: ServerResponse, counters: ReturnType<typeof newCounters>, log: (line: string) => void): Promise<void> {
+async function handle(
+  table: Route[],
+  req: IncomingMessage,
+  res: ServerResponse,
+  counters: ReturnType<typeof newCounters>,
+  log: (line: string) => void,
+): Promise<void> {
   counters.requests.total += 1;
   try {
     const reply = await dispatch(table, req);
-    const body = Buffer.isBuffer(reply.body) ? reply.body : typeof reply.body === 'string' ? Buffer.from(reply.body) : Buffer.from(JSON.stringify(reply.body));
-    const type = Buffer.isBuffer(reply.body) ? 'application/octet-stream' : typeof reply.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json';
-    res.writeHead(reply.status ?? 200, { 'content-type': type, 'content-length': body.length, ...reply.headers });
+    const body = Buffer.isBuffer(reply.body)
+      ? reply.body
+      : typeof reply.body === 'string'
+        ? Buffer.from(reply.body)
+        : Buffer.from(JSON.stringify(reply.body));
+    const type = Buffer.isBuffer(reply.body)
+      ? 'application/octet-stream'
+      : typeof reply.body === 'string'
+        ? 'text/plain; charset=utf-8'
+        : 'application/json';
+    res.writeHead(reply.status ?? 200, {
+      'content-type': type,
+      'content-length': body.length,
+      ...reply.headers,
+    });
     res.end(body);
   } catch (error) {
     if (error instanceof DroppedError) {
@@ -190,14 +237,24 @@ async function handle(table: Route[], req: IncomingMessage, res: ServerResponse,
       return;
     }
     counters.requests.errors += 1;
-    const httpError = error instanceof HttpError ? error : new HttpError(500, 'internal', 'The node failed to handle this request; see its log.');
-    if (!(error instanceof HttpError)) log(`error handling ${req.method} ${req.url?.slice(0, 200)}: ${(error as Error).stack ?? String(error)}`);
+    const httpError =
+      error instanceof HttpError
+        ? error
+        : new HttpError(500, 'internal', 'The node failed to handle this request; see its log.');
+    if (!(error instanceof HttpError))
+      log(
+        `error handling ${req.method} ${req.url?.slice(0, 200)}: ${(error as Error).stack ?? String(error)}`,
+      );
     if (res.headersSent) {
       res.destroy();
       return;
     }
     const body = Buffer.from(JSON.stringify(httpError.body()));
-    res.writeHead(httpError.status, { 'content-type': 'application/json', 'content-length': body.length, ...httpError.headers });
+    res.writeHead(httpError.status, {
+      'content-type': 'application/json',
+      'content-length': body.length,
+      ...httpError.headers,
+    });
     res.end(body);
     // After a 413 the rest of the body is not read: close the connection once the answer is out.
     const socket = req.socket as Socket | null;
@@ -219,6 +276,9 @@ function clientError(error: NodeJS.ErrnoException, socket: Socket): void {
         : [400, 'The request is not valid HTTP.'];
   const body = JSON.stringify({ error: { code: 'bad_request', message } });
   // An answer to HEAD carries no body, even one that failed to parse.
-  const head = (error as { rawPacket?: Buffer }).rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ';
-  socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${head ? '' : body}`);
+  const head =
+    (error as { rawPacket?: Buffer }).rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ';
+  socket.end(
+    `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${head ? '' : body}`,
+  );
 }

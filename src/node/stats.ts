@@ -2,7 +2,13 @@
 // prom-client (metrics.ts). Everything that counts goes through one of these fields.
 
 export interface Counters {
-  writes: { replicated: number; direct: number; deletes: number; directDeletes: number; batched: number };
+  writes: {
+    replicated: number;
+    direct: number;
+    deletes: number;
+    directDeletes: number;
+    batched: number;
+  };
   replication: { acked: number; failed: number };
   peerMessages: { received: number; rejected: number };
   merges: { applied: number; unchanged: number };

@@ -34,7 +34,12 @@ export class RunView {
     const recorder = new Recorder();
     if (o.webPort === undefined) return new RunView(recorder);
     let advance = () => false;
-    const server = await startWebServer({ host: WEB_HOST, port: o.webPort, recorder, onNext: () => advance() });
+    const server = await startWebServer({
+      host: WEB_HOST,
+      port: o.webPort,
+      recorder,
+      onNext: () => advance(),
+    });
     const view = new RunView(recorder, server);
     advance = () => view.#advance();
     return view;
@@ -67,9 +72,17 @@ export class RunView {
    * SAMPLE_INTERVAL_MS from then on (skipped while a look is still on its way). `nodes` is asked
    * each time, so a restarted node keeps its place.
    */
-  async begin(meta: Omit<Extract<WebEvent, { type: 'start' }>, 'type' | 'startedAt' | 'nodes'>, nodes: () => readonly NodeRef[]): Promise<void> {
+  async begin(
+    meta: Omit<Extract<WebEvent, { type: 'start' }>, 'type' | 'startedAt' | 'nodes'>,
+    nodes: () => readonly NodeRef[],
+  ): Promise<void> {
     this.#nodes = () => nodes().map((n) => ({ id: n.id, address: n.address }));
-    this.emit({ type: 'start', ...meta, nodes: this.#nodes(), startedAt: new Date().toISOString() });
+    this.emit({
+      type: 'start',
+      ...meta,
+      nodes: this.#nodes(),
+      startedAt: new Date().toISOString(),
+    });
     await this.sample();
     if (!this.live) return;
     this.#timer ??= setInterval(() => {
@@ -84,7 +97,11 @@ export class RunView {
     const taken = this.#chain.then(async () => {
       const nodes = this.#nodes();
       if (nodes.length === 0) return;
-      this.emit({ type: 'nodes', nodes: await this.#watch.sample(nodes), at: new Date().toISOString() });
+      this.emit({
+        type: 'nodes',
+        nodes: await this.#watch.sample(nodes),
+        at: new Date().toISOString(),
+      });
     });
     this.#chain = taken
       .catch(() => undefined)

@@ -22,7 +22,16 @@ export interface Verdict {
 }
 
 export type WebEvent =
-  | { type: 'start'; mode: 'run' | 'cluster'; scenario: string; summary: string; outline: readonly string[]; nodes: NodeRef[]; step: boolean; startedAt: string }
+  | {
+      type: 'start';
+      mode: 'run' | 'cluster';
+      scenario: string;
+      summary: string;
+      outline: readonly string[];
+      nodes: NodeRef[];
+      step: boolean;
+      startedAt: string;
+    }
   | { type: 'section'; title: string }
   | { type: 'phase'; title: string; state: 'running' | 'done' | 'failed'; summary?: string }
   | { type: 'story'; event: StoryEvent }
@@ -118,7 +127,15 @@ export function apply(state: LiveState, event: WebEvent): void {
   const current = state.sections[state.sections.length - 1]!;
   switch (event.type) {
     case 'start':
-      Object.assign(state, { mode: event.mode, scenario: event.scenario, summary: event.summary, outline: event.outline, nodes: event.nodes, step: event.step, startedAt: event.startedAt });
+      Object.assign(state, {
+        mode: event.mode,
+        scenario: event.scenario,
+        summary: event.summary,
+        outline: event.outline,
+        nodes: event.nodes,
+        step: event.step,
+        startedAt: event.startedAt,
+      });
       return;
     case 'section':
       state.sections.push({ title: event.title, phases: [], events: [] });
@@ -126,7 +143,11 @@ export function apply(state: LiveState, event: WebEvent): void {
       return;
     case 'phase': {
       const open = current.phases.find((p) => p.title === event.title && p.state === 'running');
-      const phase = { title: event.title, state: event.state, ...(event.summary !== undefined ? { summary: event.summary } : {}) };
+      const phase = {
+        title: event.title,
+        state: event.state,
+        ...(event.summary !== undefined ? { summary: event.summary } : {}),
+      };
       if (open) Object.assign(open, phase);
       else current.phases.push(phase);
       return;
@@ -146,7 +167,10 @@ export function apply(state: LiveState, event: WebEvent): void {
       state.verdict = event.verdict;
       return;
     case 'end':
-      state.ended = { kept: event.kept, ...(event.error !== undefined ? { error: event.error } : {}) };
+      state.ended = {
+        kept: event.kept,
+        ...(event.error !== undefined ? { error: event.error } : {}),
+      };
       state.waiting = null;
       return;
   }
@@ -167,7 +191,9 @@ function noteRounds(state: LiveState, samples: NodeSample[]): void {
         state.quietRounds += 1;
         continue;
       }
-      const fullCost = Object.fromEntries(report.peers.map((p) => [p.peer, s.fullBytes + (byAddress.get(p.peer)?.fullBytes ?? 0)]));
+      const fullCost = Object.fromEntries(
+        report.peers.map((p) => [p.peer, s.fullBytes + (byAddress.get(p.peer)?.fullBytes ?? 0)]),
+      );
       seen.push({ node: s.id, at, report, ids, fullCost });
     }
   }

@@ -20,7 +20,8 @@ export class Recorder {
   emit(event: WebEvent): void {
     this.#count += 1;
     this.#kept.push(event);
-    if (this.#kept.length > MAX_KEPT_EVENTS) this.#kept.splice(0, this.#kept.length - MAX_KEPT_EVENTS);
+    if (this.#kept.length > MAX_KEPT_EVENTS)
+      this.#kept.splice(0, this.#kept.length - MAX_KEPT_EVENTS);
     apply(this.state, event);
     for (const listener of this.#listeners) listener(event, this.#count);
   }
@@ -32,7 +33,8 @@ export class Recorder {
   since(id: number): { event: WebEvent; id: number }[] {
     if (id >= this.#count) return [];
     const first = this.#count - this.#kept.length + 1;
-    if (id > 0 && id + 1 >= first) return this.#kept.slice(id + 1 - first).map((event, i) => ({ event, id: id + 1 + i }));
+    if (id > 0 && id + 1 >= first)
+      return this.#kept.slice(id + 1 - first).map((event, i) => ({ event, id: id + 1 + i }));
     return [{ event: { type: 'snapshot', state: this.state }, id: this.#count }];
   }
 

@@ -20,7 +20,8 @@ const SCRIPT_PATH = /^\/js\/((?:[a-z0-9-]+\/)*[a-z0-9-]+\.js)$/;
 /** Only the page itself may call us: no other site's page, and no DNS rebinding. */
 const LOCAL_HOSTS = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
 const SECURITY_HEADERS = {
-  'content-security-policy': "default-src 'self'; img-src 'self' data:; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
 };
@@ -54,7 +55,8 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
   });
   const server = createServer((req, res) => {
     handle(req, res, o, streams, markViewed).catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', `ae-demo: ${(error as Error).message}\n`);
+      if (!res.headersSent)
+        send(res, 500, 'text/plain; charset=utf-8', `ae-demo: ${(error as Error).message}\n`);
       else res.destroy();
     });
   });
@@ -62,7 +64,11 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'EADDRINUSE'
-          ? new NodeUnreachableError('port_in_use', `Port ${o.port} is in use, so the live view cannot start there; pass another --web-port, or 0 for any free port.`, { cause: error })
+          ? new NodeUnreachableError(
+              'port_in_use',
+              `Port ${o.port} is in use, so the live view cannot start there; pass another --web-port, or 0 for any free port.`,
+              { cause: error },
+            )
           : error,
       ),
     );
@@ -91,8 +97,20 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, o: WebServerOptions, streams: Set<ServerResponse>, viewed: () => void): Promise<void> {
-  if (!LOCAL_HOSTS.test(req.headers.host ?? '')) return send(res, 421, 'text/plain; charset=utf-8', 'ae-demo: this page answers only to 127.0.0.1 and localhost.\n');
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  o: WebServerOptions,
+  streams: Set<ServerResponse>,
+  viewed: () => void,
+): Promise<void> {
+  if (!LOCAL_HOSTS.test(req.headers.host ?? ''))
+    return send(
+      res,
+      421,
+      'text/plain; charset=utf-8',
+      'ae-demo: this page answers only to 127.0.0.1 and localhost.\n',
+    );
   const url = new URL(req.url ?? '/', 'http://localhost');
   const route = `${req.method} ${url.pathname}`;
   if (route === 'GET /') return send(res, 200, 'text/html; charset=utf-8', shell());
@@ -103,7 +121,15 @@ async function handle(req: IncomingMessage, res: ServerResponse, o: WebServerOpt
   }
   if (route === 'POST /next') {
     // A custom header cannot be sent cross-site without a CORS preflight, which we never allow.
-    if (req.headers['x-ae-demo'] !== 'next') return send(res, 403, 'application/json', JSON.stringify({ error: { code: 'forbidden', message: 'POST /next needs the header x-ae-demo: next.' } }));
+    if (req.headers['x-ae-demo'] !== 'next')
+      return send(
+        res,
+        403,
+        'application/json',
+        JSON.stringify({
+          error: { code: 'forbidden', message: 'POST /next needs the header x-ae-demo: next.' },
+        }),
+      );
     return send(res, 200, 'application/json', JSON.stringify({ advanced: o.onNext() }));
   }
   const script = req.method === 'GET' ? SCRIPT_PATH.exec(url.pathname) : null;
@@ -115,11 +141,22 @@ async function handle(req: IncomingMessage, res: ServerResponse, o: WebServerOpt
   send(res, 404, 'text/plain; charset=utf-8', `ae-demo: nothing at ${url.pathname}.\n`);
 }
 
-function stream(req: IncomingMessage, res: ServerResponse, recorder: Recorder, streams: Set<ServerResponse>): void {
-  res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', ...SECURITY_HEADERS });
+function stream(
+  req: IncomingMessage,
+  res: ServerResponse,
+  recorder: Recorder,
+  streams: Set<ServerResponse>,
+): void {
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+    ...SECURITY_HEADERS,
+  });
   res.write(`retry: ${RETRY_MS}\n\n`);
   const last = Number(req.headers['last-event-id'] ?? 0);
-  for (const { event, id } of recorder.since(Number.isSafeInteger(last) && last > 0 ? last : 0)) res.write(frame(id, event));
+  for (const { event, id } of recorder.since(Number.isSafeInteger(last) && last > 0 ? last : 0))
+    res.write(frame(id, event));
   const unsubscribe = recorder.subscribe((event, id) => res.write(frame(id, event)));
   streams.add(res);
   res.on('close', () => {

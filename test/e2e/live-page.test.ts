@@ -18,13 +18,27 @@ const CHROMIUM = process.env.AE_DEMO_CHROMIUM ?? '/usr/bin/chromium';
 /** Screenshots land here for a person (or CI) to look at; the folder is not committed. */
 const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/', import.meta.url));
 /** Headless, no sandbox (CI runs as root), and none of Chromium's own calls home. */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps', '--disable-extensions'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-extensions',
+];
 const STEP_TIMEOUT_MS = 30_000;
 
 const missing = !existsSync(CHROMIUM);
 // On CI (or with AE_DEMO_REQUIRE_BROWSER, which .ci/run sets after installing it) the browser must
 // be there; elsewhere the test says how to get it and skips.
-if (missing && (process.env.CI || process.env.AE_DEMO_REQUIRE_BROWSER)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium) or set AE_DEMO_CHROMIUM.`);
+if (missing && (process.env.CI || process.env.AE_DEMO_REQUIRE_BROWSER))
+  throw new Error(
+    `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium) or set AE_DEMO_CHROMIUM.`,
+  );
 
 // Functions that run in the page. This file is compiled for Node without DOM types, so the
 // page's globals are described here; the casts vanish in the compiled code.
@@ -38,13 +52,19 @@ interface PageGlobals {
 }
 const offersNextOrVerdict = () => {
   const { document } = globalThis as unknown as PageGlobals;
-  return Boolean(document.body.dataset.verdict) || document.querySelector('#next')?.disabled === false;
+  return (
+    Boolean(document.body.dataset.verdict) || document.querySelector('#next')?.disabled === false
+  );
 };
 const seqOf = () => (globalThis as unknown as PageGlobals).document.body.dataset.seq ?? '';
 const verdictOf = () => (globalThis as unknown as PageGlobals).document.body.dataset.verdict ?? '';
-const seqChanged = (before: string) => (globalThis as unknown as PageGlobals).document.body.dataset.seq !== before;
+const seqChanged = (before: string) =>
+  (globalThis as unknown as PageGlobals).document.body.dataset.seq !== before;
 const oneRootOnThreeCards = () => {
-  const roots = Array.from((globalThis as unknown as PageGlobals).document.querySelectorAll('.card code.root'), (e) => e.getAttribute('data-root'));
+  const roots = Array.from(
+    (globalThis as unknown as PageGlobals).document.querySelectorAll('.card code.root'),
+    (e) => e.getAttribute('data-root'),
+  );
   return roots.length === 3 && new Set(roots).size === 1;
 };
 const background = () => {
@@ -53,78 +73,118 @@ const background = () => {
 };
 
 async function cardRoots(page: Page): Promise<string[]> {
-  return page.locator('.card code.root').evaluateAll((els) => els.map((e) => e.getAttribute('data-root') ?? ''));
+  return page
+    .locator('.card code.root')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-root') ?? ''));
 }
 
-describe('the live page in Chromium', { skip: missing ? `no browser at ${CHROMIUM} (apt-get install chromium)` : false }, () => {
-  it('walks a room through divergence, detection and repair with the Next button', { timeout: 180_000 }, async () => {
-    await mkdir(ARTIFACTS, { recursive: true });
-    const reportDir = await mkdtemp(path.join(os.tmpdir(), 'ae-e2e-'));
-    const report = path.join(reportDir, 'run.html');
-    const base = await freeBasePort(3);
-    const { child, url, output } = await startLive(['run', '--web', '--step', '--web-port', '0', '--base-port', String(base), '--keys', '500', '--report', report]);
-    let browser: Browser | undefined;
-    try {
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-      const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, colorScheme: 'light' });
-      const elsewhere: string[] = [];
-      const errors: string[] = [];
-      page.on('request', (r) => {
-        if (!r.url().startsWith(url) && !r.url().startsWith('data:')) elsewhere.push(r.url());
-      });
-      page.on('pageerror', (e) => errors.push(e.message));
-      page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
-      });
-      await page.goto(url);
+describe(
+  'the live page in Chromium',
+  { skip: missing ? `no browser at ${CHROMIUM} (apt-get install chromium)` : false },
+  () => {
+    it(
+      'walks a room through divergence, detection and repair with the Next button',
+      { timeout: 180_000 },
+      async () => {
+        await mkdir(ARTIFACTS, { recursive: true });
+        const reportDir = await mkdtemp(path.join(os.tmpdir(), 'ae-e2e-'));
+        const report = path.join(reportDir, 'run.html');
+        const base = await freeBasePort(3);
+        const { child, url, output } = await startLive([
+          'run',
+          '--web',
+          '--step',
+          '--web-port',
+          '0',
+          '--base-port',
+          String(base),
+          '--keys',
+          '500',
+          '--report',
+          report,
+        ]);
+        let browser: Browser | undefined;
+        try {
+          browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+          const page = await browser.newPage({
+            viewport: { width: 1280, height: 720 },
+            colorScheme: 'light',
+          });
+          const elsewhere: string[] = [];
+          const errors: string[] = [];
+          page.on('request', (r) => {
+            if (!r.url().startsWith(url) && !r.url().startsWith('data:')) elsewhere.push(r.url());
+          });
+          page.on('pageerror', (e) => errors.push(e.message));
+          page.on('console', (m) => {
+            if (m.type() === 'error') errors.push(m.text());
+          });
+          await page.goto(url);
 
-      let sawDivergence = false;
-      for (let part = 0; part < 20; part++) {
-        // Wait until the page offers Next or shows the verdict.
-        await page.waitForFunction(offersNextOrVerdict, undefined, { timeout: STEP_TIMEOUT_MS });
-        const roots = await cardRoots(page);
-        if (!sawDivergence && roots.length === 3 && new Set(roots).size === 3) {
-          sawDivergence = true;
-          assert.equal(await page.locator('.card .grid .cell.differs').count() >= 3, true, 'the grids colour the differing cells');
-          await page.screenshot({ path: path.join(ARTIFACTS, 'live-page-divergent.png') });
+          let sawDivergence = false;
+          for (let part = 0; part < 20; part++) {
+            // Wait until the page offers Next or shows the verdict.
+            await page.waitForFunction(offersNextOrVerdict, undefined, {
+              timeout: STEP_TIMEOUT_MS,
+            });
+            const roots = await cardRoots(page);
+            if (!sawDivergence && roots.length === 3 && new Set(roots).size === 3) {
+              sawDivergence = true;
+              assert.equal(
+                (await page.locator('.card .grid .cell.differs').count()) >= 3,
+                true,
+                'the grids colour the differing cells',
+              );
+              await page.screenshot({ path: path.join(ARTIFACTS, 'live-page-divergent.png') });
+            }
+            if (await page.evaluate(verdictOf)) break;
+            const seq = await page.evaluate(seqOf);
+            await page.locator('#next').click();
+            await page.waitForFunction(seqChanged, seq, { timeout: STEP_TIMEOUT_MS });
+          }
+          assert.ok(sawDivergence, 'the cards showed three different roots');
+          await page.waitForSelector('body[data-verdict="converged"]', {
+            timeout: STEP_TIMEOUT_MS,
+          });
+          await page.waitForFunction(oneRootOnThreeCards, undefined, { timeout: STEP_TIMEOUT_MS });
+          assert.match(
+            await page.locator('.verdict.good').innerText(),
+            /Converged: 3 nodes, 502 keys/,
+          );
+          assert.equal(
+            await page.locator('.card .grid .cell.differs').count(),
+            0,
+            'no cell differs after repair',
+          );
+          assert.match(await page.locator('table.exchange').innerText(), /repaired/);
+          await page.screenshot({ path: path.join(ARTIFACTS, 'live-page-converged.png') });
+
+          const light = await page.evaluate(background);
+          await page.emulateMedia({ colorScheme: 'dark' });
+          const dark = await page.evaluate(background);
+          assert.notEqual(light, dark, 'the page follows prefers-color-scheme');
+          await page.screenshot({ path: path.join(ARTIFACTS, 'live-page-dark.png') });
+
+          assert.deepEqual(elsewhere, [], 'the page fetched nothing from anywhere but ae-demo');
+          assert.deepEqual(errors, []);
+          assert.equal((await child).exitCode, 0, output());
+          await portsReleased(portRange(base));
+
+          // The report opens from disk with nothing else: no request beyond the file itself.
+          const reportPage = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+          const requests: string[] = [];
+          reportPage.on('request', (r) => requests.push(r.url()));
+          await reportPage.goto(`file://${report}`);
+          assert.deepEqual(requests, [`file://${report}`]);
+          assert.match(await reportPage.locator('.verdict').innerText(), /Converged/);
+          assert.ok((await reportPage.locator('svg.tree').count()) >= 1);
+          await reportPage.screenshot({ path: path.join(ARTIFACTS, 'report.png'), fullPage: true });
+        } finally {
+          await browser?.close();
+          child.kill('SIGKILL');
+          await rm(reportDir, { recursive: true, force: true });
         }
-        if (await page.evaluate(verdictOf)) break;
-        const seq = await page.evaluate(seqOf);
-        await page.locator('#next').click();
-        await page.waitForFunction(seqChanged, seq, { timeout: STEP_TIMEOUT_MS });
-      }
-      assert.ok(sawDivergence, 'the cards showed three different roots');
-      await page.waitForSelector('body[data-verdict="converged"]', { timeout: STEP_TIMEOUT_MS });
-      await page.waitForFunction(oneRootOnThreeCards, undefined, { timeout: STEP_TIMEOUT_MS });
-      assert.match(await page.locator('.verdict.good').innerText(), /Converged: 3 nodes, 502 keys/);
-      assert.equal(await page.locator('.card .grid .cell.differs').count(), 0, 'no cell differs after repair');
-      assert.match(await page.locator('table.exchange').innerText(), /repaired/);
-      await page.screenshot({ path: path.join(ARTIFACTS, 'live-page-converged.png') });
-
-      const light = await page.evaluate(background);
-      await page.emulateMedia({ colorScheme: 'dark' });
-      const dark = await page.evaluate(background);
-      assert.notEqual(light, dark, 'the page follows prefers-color-scheme');
-      await page.screenshot({ path: path.join(ARTIFACTS, 'live-page-dark.png') });
-
-      assert.deepEqual(elsewhere, [], 'the page fetched nothing from anywhere but ae-demo');
-      assert.deepEqual(errors, []);
-      assert.equal((await child).exitCode, 0, output());
-      await portsReleased(portRange(base));
-
-      // The report opens from disk with nothing else: no request beyond the file itself.
-      const reportPage = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-      const requests: string[] = [];
-      reportPage.on('request', (r) => requests.push(r.url()));
-      await reportPage.goto(`file://${report}`);
-      assert.deepEqual(requests, [`file://${report}`]);
-      assert.match(await reportPage.locator('.verdict').innerText(), /Converged/);
-      assert.ok((await reportPage.locator('svg.tree').count()) >= 1);
-      await reportPage.screenshot({ path: path.join(ARTIFACTS, 'report.png'), fullPage: true });
-    } finally {
-      await browser?.close();
-      child.kill('SIGKILL');
-      await rm(reportDir, { recursive: true, force: true });
-    }
-  });
-});
+      },
+    );
+  },
+);

@@ -14,7 +14,10 @@ export interface CliResult {
 }
 
 /** Runs `ae-demo ARGS` to completion (killed after timeoutMs) with colour off. */
-export async function cli(args: string[], options: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<CliResult> {
+export async function cli(
+  args: string[],
+  options: { timeoutMs?: number; env?: Record<string, string> } = {},
+): Promise<CliResult> {
   const r = await execa(process.execPath, [BIN, ...args], {
     reject: false,
     timeout: options.timeoutMs ?? 60_000,
@@ -26,7 +29,12 @@ export async function cli(args: string[], options: { timeoutMs?: number; env?: R
 
 /** Starts `ae-demo ARGS` and leaves it running (the caller stops it). */
 export function spawnCli(args: string[]): ResultPromise {
-  return execa(process.execPath, [BIN, ...args], { reject: false, env: { NO_COLOR: '1' }, stdin: 'ignore', buffer: true });
+  return execa(process.execPath, [BIN, ...args], {
+    reject: false,
+    env: { NO_COLOR: '1' },
+    stdin: 'ignore',
+    buffer: true,
+  });
 }
 
 /** A real cluster of node processes on free ports, with periodic anti-entropy off. */
@@ -38,7 +46,11 @@ export async function testCluster(count = 3, nodeArgs: string[] = []): Promise<C
 
 /** Asserts, with a deadline, that every port is released. */
 export async function portsReleased(ports: number[]): Promise<void> {
-  await until(`ports ${ports.join(', ')} to be free`, async () => (await Promise.all(ports.map(portIsFree))).every(Boolean), 10_000);
+  await until(
+    `ports ${ports.join(', ')} to be free`,
+    async () => (await Promise.all(ports.map(portIsFree))).every(Boolean),
+    10_000,
+  );
 }
 
 /** The ports of n nodes from base. */

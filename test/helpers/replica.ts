@@ -16,7 +16,13 @@ export function wire(to: Replica): Transport {
   return async (body) => answer(to, Buffer.from(body), MAX_VALUE);
 }
 
-export function entry(key: string, value: string | null, wall: number, node = 'n1', logical = 0): Entry {
+export function entry(
+  key: string,
+  value: string | null,
+  wall: number,
+  node = 'n1',
+  logical = 0,
+): Entry {
   return { key, value, version: { wall, logical, node } };
 }
 

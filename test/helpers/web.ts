@@ -8,22 +8,50 @@ import type { Version } from '../../src/node/replica/version.js';
 
 const V = (wall: number, node: string): Version => ({ wall, logical: 0, node });
 
-function level(fill: string, n: number, changed: Record<number, string> = {}): { digests: string[]; counts: number[] } {
-  return { digests: Array.from({ length: n }, (_, i) => changed[i] ?? fill), counts: Array.from({ length: n }, (_, i) => (i % 7 === 0 ? 0 : 4)) };
+function level(
+  fill: string,
+  n: number,
+  changed: Record<number, string> = {},
+): { digests: string[]; counts: number[] } {
+  return {
+    digests: Array.from({ length: n }, (_, i) => changed[i] ?? fill),
+    counts: Array.from({ length: n }, (_, i) => (i % 7 === 0 ? 0 : 4)),
+  };
 }
 
 /** One round's report: node1 pulls user:alice from node2. */
-export function roundReport(key = 'user:alice', status: 'repaired' | 'in_sync' = 'repaired'): RoundReport {
+export function roundReport(
+  key = 'user:alice',
+  status: 'repaired' | 'in_sync' = 'repaired',
+): RoundReport {
   const moved = status === 'repaired';
   return {
     node: 'node1',
     strategy: 'merkle',
     durationMs: 3,
-    peers: [{ peer: '127.0.0.1:2000', status, roundTrips: moved ? 3 : 1, bytes: { sent: 300, received: 334 }, keys: { pulled: moved ? [key] : [], pushed: [] }, counts: { pulled: moved ? 1 : 0, pushed: 0 }, levels: moved ? 2 : 0, passes: 1, durationMs: 2 }],
+    peers: [
+      {
+        peer: '127.0.0.1:2000',
+        status,
+        roundTrips: moved ? 3 : 1,
+        bytes: { sent: 300, received: 334 },
+        keys: { pulled: moved ? [key] : [], pushed: [] },
+        counts: { pulled: moved ? 1 : 0, pushed: 0 },
+        levels: moved ? 2 : 0,
+        passes: 1,
+        durationMs: 2,
+      },
+    ],
   };
 }
 
-export function sample(id: string, root: string, changedCell: string | null, counters = { rounds: 0, pulled: 0, pushed: 0 }, newRounds: NodeSample['newRounds'] = []): NodeSample {
+export function sample(
+  id: string,
+  root: string,
+  changedCell: string | null,
+  counters = { rounds: 0, pulled: 0, pushed: 0 },
+  newRounds: NodeSample['newRounds'] = [],
+): NodeSample {
   const changed: Record<number, string> = changedCell ? { 7: changedCell } : {};
   return {
     id,
@@ -33,7 +61,10 @@ export function sample(id: string, root: string, changedCell: string | null, cou
     keys: 10,
     tombstones: 0,
     root,
-    levels: [level('aaaa', 16, changed), level('bbbb', 256, changedCell ? { 126: changedCell } : {})],
+    levels: [
+      level('aaaa', 16, changed),
+      level('bbbb', 256, changedCell ? { 126: changedCell } : {}),
+    ],
     ...counters,
     newRounds,
     fullBytes: 125_000,
@@ -42,20 +73,74 @@ export function sample(id: string, root: string, changedCell: string | null, cou
 
 /** The seed story in miniature, as the orchestrator would send it. */
 export function scriptedRun(keyName = 'user:alice'): WebEvent[] {
-  const nodes = ['node1', 'node2', 'node3'].map((id, i) => ({ id, address: `127.0.0.1:${i + 1}000` }));
+  const nodes = ['node1', 'node2', 'node3'].map((id, i) => ({
+    id,
+    address: `127.0.0.1:${i + 1}000`,
+  }));
   const at = '2026-11-27T12:00:00.000Z';
   return [
     { type: 'phase', title: 'starting 3 nodes', state: 'running' },
     { type: 'phase', title: 'starting 3 nodes', state: 'done', summary: '3 nodes up' },
-    { type: 'start', mode: 'run', scenario: 'seed', summary: 'The guide', outline: ['Direct writes', 'Before anti-entropy', 'Merkle trees', 'Anti-entropy', 'After anti-entropy'], nodes, step: true, startedAt: at },
-    { type: 'nodes', nodes: [sample('node1', 'r0', null), sample('node2', 'r0', null), sample('node3', 'r0', null)], at },
+    {
+      type: 'start',
+      mode: 'run',
+      scenario: 'seed',
+      summary: 'The guide',
+      outline: [
+        'Direct writes',
+        'Before anti-entropy',
+        'Merkle trees',
+        'Anti-entropy',
+        'After anti-entropy',
+      ],
+      nodes,
+      step: true,
+      startedAt: at,
+    },
+    {
+      type: 'nodes',
+      nodes: [
+        sample('node1', 'r0', null),
+        sample('node2', 'r0', null),
+        sample('node3', 'r0', null),
+      ],
+      at,
+    },
     { type: 'waiting', next: 'Direct writes' },
     { type: 'section', title: 'Direct writes' },
     {
       type: 'story',
-      event: { type: 'writes', writes: [{ method: 'PUT', key: keyName, node: 'node1', direct: true, value: 'one', version: V(1_000_000, 'node1') }, { method: 'PUT', key: keyName, node: 'node2', direct: true, value: 'two', version: V(2_000_000, 'node2') }] },
+      event: {
+        type: 'writes',
+        writes: [
+          {
+            method: 'PUT',
+            key: keyName,
+            node: 'node1',
+            direct: true,
+            value: 'one',
+            version: V(1_000_000, 'node1'),
+          },
+          {
+            method: 'PUT',
+            key: keyName,
+            node: 'node2',
+            direct: true,
+            value: 'two',
+            version: V(2_000_000, 'node2'),
+          },
+        ],
+      },
     },
-    { type: 'nodes', nodes: [sample('node1', 'r1', 'c1'), sample('node2', 'r2', 'c2'), sample('node3', 'r0', null)], at },
+    {
+      type: 'nodes',
+      nodes: [
+        sample('node1', 'r1', 'c1'),
+        sample('node2', 'r2', 'c2'),
+        sample('node3', 'r0', null),
+      ],
+      at,
+    },
     { type: 'section', title: 'Before anti-entropy' },
     {
       type: 'story',
@@ -66,9 +151,27 @@ export function scriptedRun(keyName = 'user:alice'): WebEvent[] {
         background: 0,
         states: {
           [keyName]: [
-            { node: 'node1', address: '127.0.0.1:1000', state: 'value', value: 'one', version: V(1_000_000, 'node1') },
-            { node: 'node2', address: '127.0.0.1:2000', state: 'value', value: 'two', version: V(2_000_000, 'node2') },
-            { node: 'node3', address: '127.0.0.1:3000', state: 'missing', value: null, version: null },
+            {
+              node: 'node1',
+              address: '127.0.0.1:1000',
+              state: 'value',
+              value: 'one',
+              version: V(1_000_000, 'node1'),
+            },
+            {
+              node: 'node2',
+              address: '127.0.0.1:2000',
+              state: 'value',
+              value: 'two',
+              version: V(2_000_000, 'node2'),
+            },
+            {
+              node: 'node3',
+              address: '127.0.0.1:3000',
+              state: 'missing',
+              value: null,
+              version: null,
+            },
           ],
         },
       },
@@ -88,7 +191,24 @@ export function scriptedRun(keyName = 'user:alice'): WebEvent[] {
           equalChildren: 15,
           hiddenChildren: 0,
           keys: [],
-          children: [{ level: 1, index: 7, digests: ['c1', 'c2'], counts: [3, 3], equalChildren: 15, hiddenChildren: 0, children: [], keys: [{ key: keyName, a: { version: V(1_000_000, 'node1'), deleted: false }, b: { version: V(2_000_000, 'node2'), deleted: false } }] }],
+          children: [
+            {
+              level: 1,
+              index: 7,
+              digests: ['c1', 'c2'],
+              counts: [3, 3],
+              equalChildren: 15,
+              hiddenChildren: 0,
+              children: [],
+              keys: [
+                {
+                  key: keyName,
+                  a: { version: V(1_000_000, 'node1'), deleted: false },
+                  b: { version: V(2_000_000, 'node2'), deleted: false },
+                },
+              ],
+            },
+          ],
         },
       },
     },
@@ -104,10 +224,39 @@ export function scriptedRun(keyName = 'user:alice'): WebEvent[] {
       },
     },
     { type: 'phase', title: 'round on node1', state: 'done', summary: '1 repaired' },
-    { type: 'nodes', nodes: [sample('node1', 'r2', 'c2', { rounds: 1, pulled: 1, pushed: 0 }, [{ seq: 1, at: '2026-11-27T12:00:00.500Z', report: roundReport(keyName) }]), sample('node2', 'r2', 'c2'), sample('node3', 'r2', 'c2')], at },
+    {
+      type: 'nodes',
+      nodes: [
+        sample('node1', 'r2', 'c2', { rounds: 1, pulled: 1, pushed: 0 }, [
+          { seq: 1, at: '2026-11-27T12:00:00.500Z', report: roundReport(keyName) },
+        ]),
+        sample('node2', 'r2', 'c2'),
+        sample('node3', 'r2', 'c2'),
+      ],
+      at,
+    },
     { type: 'section', title: 'After anti-entropy' },
-    { type: 'story', event: { type: 'winners', winners: [{ key: keyName, value: 'two', version: V(2_000_000, 'node2'), losers: [{ node: 'node1', version: V(1_000_000, 'node1'), state: 'value' }, { node: 'node3', version: null, state: 'missing' }] }] } },
-    { type: 'verdict', verdict: { converged: true, problems: [], nodes: 3, keys: 10, root: 'r2', elapsedMs: 1234 } },
+    {
+      type: 'story',
+      event: {
+        type: 'winners',
+        winners: [
+          {
+            key: keyName,
+            value: 'two',
+            version: V(2_000_000, 'node2'),
+            losers: [
+              { node: 'node1', version: V(1_000_000, 'node1'), state: 'value' },
+              { node: 'node3', version: null, state: 'missing' },
+            ],
+          },
+        ],
+      },
+    },
+    {
+      type: 'verdict',
+      verdict: { converged: true, problems: [], nodes: 3, keys: 10, root: 'r2', elapsedMs: 1234 },
+    },
     { type: 'end', kept: false },
   ];
 }
@@ -117,7 +266,13 @@ export function scriptedRun(keyName = 'user:alice'): WebEvent[] {
  * url() or @import, a srcset, a form action, a meta refresh. A self-contained file has none.
  */
 export function externalReferences(doc: string): string[] {
-  const patterns = [/\s(?:src|href|srcset|action|poster|data|formaction|xlink:href)\s*=\s*["']?[^"'\s>]+/gi, /url\s*\(/gi, /@import/gi, /http-equiv\s*=\s*["']?refresh/gi, /<(?:script|link|iframe|object|embed|img|image)\b/gi];
+  const patterns = [
+    /\s(?:src|href|srcset|action|poster|data|formaction|xlink:href)\s*=\s*["']?[^"'\s>]+/gi,
+    /url\s*\(/gi,
+    /@import/gi,
+    /http-equiv\s*=\s*["']?refresh/gi,
+    /<(?:script|link|iframe|object|embed|img|image)\b/gi,
+  ];
   return patterns.flatMap((p) => doc.match(p) ?? []);
 }
 
@@ -150,7 +305,8 @@ async function liveUrl(output: () => string, timeoutMs = 60_000): Promise<string
   for (;;) {
     const match = /Live view: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output());
     if (match) return match[1]!;
-    if (Date.now() > deadline) throw new Error(`no live view address within ${timeoutMs} ms: ${output()}`);
+    if (Date.now() > deadline)
+      throw new Error(`no live view address within ${timeoutMs} ms: ${output()}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
@@ -159,13 +315,21 @@ async function liveUrl(output: () => string, timeoutMs = 60_000): Promise<string
  * Reads the page's event stream as a browser would, handing each event to `onEvent`, until it
  * returns true (then resolves with every event seen) or the deadline passes.
  */
-export async function readEvents(url: string, onEvent: (event: WebEvent, all: WebEvent[]) => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<WebEvent[]> {
+export async function readEvents(
+  url: string,
+  onEvent: (event: WebEvent, all: WebEvent[]) => boolean | Promise<boolean>,
+  timeoutMs = 60_000,
+): Promise<WebEvent[]> {
   const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(new Error(`the event stream did not finish within ${timeoutMs} ms`)), timeoutMs);
+  const timer = setTimeout(
+    () => abort.abort(new Error(`the event stream did not finish within ${timeoutMs} ms`)),
+    timeoutMs,
+  );
   const seen: WebEvent[] = [];
   try {
     const res = await fetch(new URL('events', url), { signal: abort.signal });
-    if (res.headers.get('content-type')?.startsWith('text/event-stream') !== true) throw new Error(`not an event stream: ${res.headers.get('content-type')}`);
+    if (res.headers.get('content-type')?.startsWith('text/event-stream') !== true)
+      throw new Error(`not an event stream: ${res.headers.get('content-type')}`);
     const decoder = new TextDecoder();
     let buffer = '';
     for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
@@ -174,7 +338,11 @@ export async function readEvents(url: string, onEvent: (event: WebEvent, all: We
       while ((end = buffer.indexOf('\n\n')) >= 0) {
         const frame = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
-        const data = frame.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+        const data = frame
+          .split('\n')
+          .filter((l) => l.startsWith('data: '))
+          .map((l) => l.slice(6))
+          .join('\n');
         if (!data) continue;
         const event = JSON.parse(data) as WebEvent;
         seen.push(event);
@@ -190,11 +358,16 @@ export async function readEvents(url: string, onEvent: (event: WebEvent, all: We
 
 /** POST /next as the page's button does. */
 export async function pressNext(url: string): Promise<{ status: number; advanced?: boolean }> {
-  const res = await fetch(new URL('next', url), { method: 'POST', headers: { 'x-ae-demo': 'next' } });
+  const res = await fetch(new URL('next', url), {
+    method: 'POST',
+    headers: { 'x-ae-demo': 'next' },
+  });
   return { status: res.status, ...((await res.json()) as { advanced?: boolean }) };
 }
 
 /** The distinct roots among the nodes that answered. */
 export function rootsOf(event: WebEvent): Set<string> | null {
-  return event.type === 'nodes' ? new Set(event.nodes.flatMap((n) => (n.root ? [n.root] : []))) : null;
+  return event.type === 'nodes'
+    ? new Set(event.nodes.flatMap((n) => (n.root ? [n.root] : [])))
+    : null;
 }

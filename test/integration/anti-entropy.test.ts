@@ -4,19 +4,34 @@ import { describe, it } from 'node:test';
 import { testCluster } from '../helpers/cli.js';
 import { request } from '../helpers/http.js';
 
-const roots = async (addresses: string[]) => Promise.all(addresses.map(async (a) => (await request(a, 'GET', '/merkle/snapshot')).json.root as string));
+const roots = async (addresses: string[]) =>
+  Promise.all(
+    addresses.map(async (a) => (await request(a, 'GET', '/merkle/snapshot')).json.root as string),
+  );
 
 describe('anti-entropy over HTTP', () => {
   it("the guide's scenario: direct writes, different roots, one trigger, node 2's value everywhere", async () => {
     const cluster = await testCluster(3);
     const [n1, n2, n3] = cluster.nodes.map((n) => n.address) as [string, string, string];
     try {
-      await request(n1, 'POST', '/kv', JSON.stringify({ items: Array.from({ length: 500 }, (_, i) => ({ key: `bg:${i}`, value: `v${i}` })) }));
+      await request(
+        n1,
+        'POST',
+        '/kv',
+        JSON.stringify({
+          items: Array.from({ length: 500 }, (_, i) => ({ key: `bg:${i}`, value: `v${i}` })),
+        }),
+      );
       const empty = await roots([n1, n2, n3]);
       assert.equal(new Set(empty).size, 1, 'replicated writes leave equal roots');
 
       await request(n1, 'PUT', '/kv/user:alice/direct', '{"value": "alice_data_from_node1"}');
-      await request(n2, 'PUT', '/kv/user:alice/direct', '{"value": "alice_data_from_node2_DIFFERENT"}');
+      await request(
+        n2,
+        'PUT',
+        '/kv/user:alice/direct',
+        '{"value": "alice_data_from_node2_DIFFERENT"}',
+      );
       assert.equal((await request(n3, 'GET', '/kv/user:alice')).status, 404);
       const before = await roots([n1, n2, n3]);
       assert.equal(new Set(before).size, 3, 'three different roots');
@@ -30,7 +45,10 @@ describe('anti-entropy over HTTP', () => {
       assert.deepEqual(byPeer[n3].keys.pushed, ['user:alice']);
       for (const p of report.peers) {
         assert.ok(p.roundTrips >= 1 && p.bytes.sent > 0 && p.bytes.received > 0);
-        assert.ok(p.bytes.sent + p.bytes.received < 4096, `only what differs moved: ${JSON.stringify(p.bytes)}`);
+        assert.ok(
+          p.bytes.sent + p.bytes.received < 4096,
+          `only what differs moved: ${JSON.stringify(p.bytes)}`,
+        );
       }
 
       const after = await roots([n1, n2, n3]);
@@ -41,7 +59,12 @@ describe('anti-entropy over HTTP', () => {
         assert.equal(read.version.node, cluster.nodes[1]!.id);
       }
       const again = (await request(n3, 'POST', '/anti-entropy/trigger')).json;
-      assert.ok(again.peers.every((p: { status: string; roundTrips: number }) => p.status === 'in_sync' && p.roundTrips === 1));
+      assert.ok(
+        again.peers.every(
+          (p: { status: string; roundTrips: number }) =>
+            p.status === 'in_sync' && p.roundTrips === 1,
+        ),
+      );
     } finally {
       await cluster.stop();
     }
@@ -61,7 +84,11 @@ describe('anti-entropy over HTTP', () => {
         assert.equal(read.json.deleted, true);
       }
       await request(n2, 'POST', '/anti-entropy/trigger');
-      assert.equal((await request(n2, 'GET', '/kv/user:eve')).json.deleted, true, 'no resurrection on a later round');
+      assert.equal(
+        (await request(n2, 'GET', '/kv/user:eve')).json.deleted,
+        true,
+        'no resurrection on a later round',
+      );
       assert.equal(new Set(await roots([n1, n2, n3])).size, 1);
     } finally {
       await cluster.stop();
@@ -89,8 +116,13 @@ describe('anti-entropy over HTTP', () => {
     const cluster = await testCluster(3);
     const [n1, n2] = cluster.nodes.map((n) => n.address) as [string, string, string];
     try {
-      const report = (await request(n1, 'POST', '/anti-entropy/trigger', JSON.stringify({ peers: [n2] }))).json;
-      assert.deepEqual(report.peers.map((p: { peer: string }) => p.peer), [n2]);
+      const report = (
+        await request(n1, 'POST', '/anti-entropy/trigger', JSON.stringify({ peers: [n2] }))
+      ).json;
+      assert.deepEqual(
+        report.peers.map((p: { peer: string }) => p.peer),
+        [n2],
+      );
     } finally {
       await cluster.stop();
     }
@@ -104,12 +136,18 @@ describe('anti-entropy over HTTP', () => {
       const deadline = Date.now() + 10_000;
       let values: unknown[] = [];
       while (Date.now() < deadline) {
-        values = await Promise.all(addresses.map(async (a) => (await request(a, 'GET', '/kv/p')).json.value));
+        values = await Promise.all(
+          addresses.map(async (a) => (await request(a, 'GET', '/kv/p')).json.value),
+        );
         if (values.every((v) => v === 'periodic')) break;
         await new Promise((r) => setTimeout(r, 50));
       }
       assert.deepEqual(values, ['periodic', 'periodic', 'periodic']);
-      const rounds = await Promise.all(addresses.map(async (a) => (await request(a, 'GET', '/stats')).json.antiEntropy.rounds as number));
+      const rounds = await Promise.all(
+        addresses.map(
+          async (a) => (await request(a, 'GET', '/stats')).json.antiEntropy.rounds as number,
+        ),
+      );
       assert.ok(rounds.reduce((x, y) => x + y, 0) >= 1, 'the repair came from periodic rounds');
     } finally {
       await periodic.stop();

@@ -10,7 +10,7 @@ import { until } from '../helpers/poll.js';
 const ports = portRange;
 
 describe('ae-demo run', () => {
-  it('--json converges and matches the guide\'s expected output', async () => {
+  it("--json converges and matches the guide's expected output", async () => {
     const base = await freeBasePort(3);
     const r = await cli(['run', '--json', '--base-port', String(base)]);
     assert.equal(r.exitCode, 0, r.stderr);
@@ -54,7 +54,16 @@ describe('ae-demo run', () => {
   it('works with 2 and with 5 nodes', async () => {
     for (const n of [2, 5]) {
       const base = await freeBasePort(n);
-      const r = await cli(['run', '--json', '--nodes', String(n), '--base-port', String(base), '--keys', '50']);
+      const r = await cli([
+        'run',
+        '--json',
+        '--nodes',
+        String(n),
+        '--base-port',
+        String(base),
+        '--keys',
+        '50',
+      ]);
       assert.equal(r.exitCode, 0, r.stderr);
       assert.equal(JSON.parse(r.stdout).nodes.length, n);
       await portsReleased(ports(base, n));
@@ -77,7 +86,18 @@ describe('ae-demo run', () => {
   });
 
   it('usage errors exit 2 with one sentence', async () => {
-    for (const args of [['run', '--nodes', '1'], ['run', '--nodes', '10'], ['run', '--bogus'], ['run', '--scenario', 'nope'], ['inspect'], ['nonsense'], ['node'], ['node', '--port', '-1'], ['node', '--port', '0', '--peers', 'nohost'], ['node', '--port', '0', '--tombstone-ttl', '5 years']]) {
+    for (const args of [
+      ['run', '--nodes', '1'],
+      ['run', '--nodes', '10'],
+      ['run', '--bogus'],
+      ['run', '--scenario', 'nope'],
+      ['inspect'],
+      ['nonsense'],
+      ['node'],
+      ['node', '--port', '-1'],
+      ['node', '--port', '0', '--peers', 'nohost'],
+      ['node', '--port', '0', '--tombstone-ttl', '5 years'],
+    ]) {
       const r = await cli(args);
       assert.equal(r.exitCode, 2, `${args.join(' ')}: ${r.stderr}`);
       assert.match(r.stderr, /error: /, args.join(' '));
@@ -90,13 +110,18 @@ describe('ae-demo run', () => {
       const child = spawnCli(['run', '--base-port', String(base), '--keys', '20000', '--step']);
       let stderr = '';
       child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-      if (moment === 'once the nodes are up') await until('nodes up', async () => stderr.includes('nodes up'));
-      if (moment === 'while the story plays') await until('keys written', async () => stderr.includes('keys written'));
+      if (moment === 'once the nodes are up')
+        await until('nodes up', async () => stderr.includes('nodes up'));
+      if (moment === 'while the story plays')
+        await until('keys written', async () => stderr.includes('keys written'));
       child.kill('SIGINT');
       const result = await child;
       // Before the CLI has set up its handler, SIGINT ends it the default way, which a shell
       // reports as 130 too; after, the CLI stops its nodes and exits 130 itself.
-      assert.ok(result.exitCode === 130 || (moment === 'at once' && result.signal === 'SIGINT'), `exit ${result.exitCode} ${result.signal}: ${stderr}`);
+      assert.ok(
+        result.exitCode === 130 || (moment === 'at once' && result.signal === 'SIGINT'),
+        `exit ${result.exitCode} ${result.signal}: ${stderr}`,
+      );
       await portsReleased(ports(base));
     });
   }
@@ -105,20 +130,42 @@ describe('ae-demo run', () => {
 describe('ae-demo run --keep, inspect and the exploring commands', () => {
   it('run --keep leaves a cluster that inspect sees agreeing, until Ctrl-C', async () => {
     const base = await freeBasePort(3);
-    const nodes = ports(base).map((p) => `127.0.0.1:${p}`).join(',');
-    const child = spawnCli(['run', '--keep', '--base-port', String(base), '--keys', '10', '--seed', '7']);
+    const nodes = ports(base)
+      .map((p) => `127.0.0.1:${p}`)
+      .join(',');
+    const child = spawnCli([
+      'run',
+      '--keep',
+      '--base-port',
+      String(base),
+      '--keys',
+      '10',
+      '--seed',
+      '7',
+    ]);
     let stdout = '';
     child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
     try {
-      await until('the cluster to stay up', async () => stdout.includes('Ctrl-C stops every node'), 30_000);
+      await until(
+        'the cluster to stay up',
+        async () => stdout.includes('Ctrl-C stops every node'),
+        30_000,
+      );
       const r = await cli(['inspect', 'user:alice', '--nodes', nodes]);
       assert.equal(r.exitCode, 0, r.stderr);
       assert.match(r.stdout, /all three │ user:alice │ alice_data_from_node2_DIFFERENT/);
       assert.match(r.stdout, /All 3 nodes agree/);
-      const json = JSON.parse((await cli(['inspect', 'user:alice', '--nodes', nodes, '--json'])).stdout);
+      const json = JSON.parse(
+        (await cli(['inspect', 'user:alice', '--nodes', nodes, '--json'])).stdout,
+      );
       assert.equal(json.agree, true);
       assert.equal(json.nodes.length, 3);
-      const stranger = await request(`127.0.0.1:${base}`, 'POST', '/internal/exchange', Buffer.from([1, 0, 0, 0, 0, 0, 0]));
+      const stranger = await request(
+        `127.0.0.1:${base}`,
+        'POST',
+        '/internal/exchange',
+        Buffer.from([1, 0, 0, 0, 0, 0, 0]),
+      );
       assert.equal(stranger.status, 401, 'the nodes run shares a random cluster key');
       const background = await request(`127.0.0.1:${base + 2}`, 'GET', '/kv?prefix=bg:7:');
       assert.equal(background.json.items.length, 10, '--seed names the background keys');
@@ -152,7 +199,9 @@ describe('ae-demo run --keep, inspect and the exploring commands', () => {
       assert.match(r.stdout, /user:alice/);
       r = await cli(['trigger', '--node', a, '--json']);
       assert.equal(r.exitCode, 0, r.stderr);
-      assert.ok(JSON.parse(r.stdout).peers.some((p: { status: string }) => p.status === 'repaired'));
+      assert.ok(
+        JSON.parse(r.stdout).peers.some((p: { status: string }) => p.status === 'repaired'),
+      );
       r = await cli(['diff', '--nodes', nodes, '--json']);
       assert.equal(JSON.parse(r.stdout).equal, true);
       r = await cli(['inspect', 'user:alice', '--nodes', nodes]);
@@ -164,14 +213,29 @@ describe('ae-demo run --keep, inspect and the exploring commands', () => {
 
   it('inspect shows an unreachable node as unreachable and exits 3 when none answers', async () => {
     const base = await freeBasePort(2);
-    const r = await cli(['inspect', 'user:alice', '--nodes', `127.0.0.1:${base},127.0.0.1:${base + 1}`]);
+    const r = await cli([
+      'inspect',
+      'user:alice',
+      '--nodes',
+      `127.0.0.1:${base},127.0.0.1:${base + 1}`,
+    ]);
     assert.equal(r.exitCode, 3);
     assert.match(r.stdout, /unreachable \(connection refused\)/);
     assert.match(r.stderr, /No node answered/);
   });
 
   it('every command has help with an example', async () => {
-    for (const command of ['run', 'node', 'inspect', 'cluster', 'put', 'del', 'trigger', 'diff', 'scenarios']) {
+    for (const command of [
+      'run',
+      'node',
+      'inspect',
+      'cluster',
+      'put',
+      'del',
+      'trigger',
+      'diff',
+      'scenarios',
+    ]) {
       const r = await cli([command, '--help']);
       assert.equal(r.exitCode, 0, command);
       assert.match(r.stdout, /Examples:/, command);

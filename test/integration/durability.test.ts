@@ -12,18 +12,37 @@ describe('durable storage', () => {
   it('keeps every acknowledged write, tombstones and the clock across kill -9', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ae-demo-test-'));
     const port = await freeBasePort(1);
-    const spec = { index: 1, host: '127.0.0.1', port, peers: [], args: ['--data-dir', dir, '--ae-interval', '0'], env: {} };
+    const spec = {
+      index: 1,
+      host: '127.0.0.1',
+      port,
+      peers: [],
+      args: ['--data-dir', dir, '--ae-interval', '0'],
+      env: {},
+    };
     try {
       const first = await launchNode(spec, { portFlag: '--port' });
       const acked = new Map<string, unknown>();
       await Promise.all(
         Array.from({ length: 200 }, async (_, i) => {
-          const res = await request(first.address, 'PUT', `/kv/k${i}${i % 2 ? '/direct' : ''}`, JSON.stringify({ value: `v${i}` }));
+          const res = await request(
+            first.address,
+            'PUT',
+            `/kv/k${i}${i % 2 ? '/direct' : ''}`,
+            JSON.stringify({ value: `v${i}` }),
+          );
           assert.equal(res.status, 200);
           acked.set(`k${i}`, res.json);
         }),
       );
-      await request(first.address, 'POST', '/kv', JSON.stringify({ items: Array.from({ length: 300 }, (_, i) => ({ key: `b${i}`, value: `batch${i}` })) }));
+      await request(
+        first.address,
+        'POST',
+        '/kv',
+        JSON.stringify({
+          items: Array.from({ length: 300 }, (_, i) => ({ key: `b${i}`, value: `batch${i}` })),
+        }),
+      );
       const deleted = await request(first.address, 'DELETE', '/kv/k7');
       const root = (await request(first.address, 'GET', '/merkle/snapshot')).json.root;
       first.kill('SIGKILL');
@@ -31,7 +50,11 @@ describe('durable storage', () => {
 
       const second = await launchNode(spec, { portFlag: '--port' });
       try {
-        assert.equal((await request(second.address, 'GET', '/merkle/snapshot')).json.root, root, 'the same entries, so the same root');
+        assert.equal(
+          (await request(second.address, 'GET', '/merkle/snapshot')).json.root,
+          root,
+          'the same entries, so the same root',
+        );
         for (const [key, res] of acked) {
           if (key === 'k7') continue;
           const read = await request(second.address, 'GET', `/kv/${key}`);
@@ -41,7 +64,11 @@ describe('durable storage', () => {
         const tomb = await request(second.address, 'GET', '/kv/k7');
         assert.equal(tomb.json.deleted, true);
         const next = await request(second.address, 'PUT', '/kv/k7', '{"value": "after restart"}');
-        assert.ok(next.json.version.wall > deleted.json.version.wall || next.json.version.logical > deleted.json.version.logical, 'the clock resumed past what was stored');
+        assert.ok(
+          next.json.version.wall > deleted.json.version.wall ||
+            next.json.version.logical > deleted.json.version.logical,
+          'the clock resumed past what was stored',
+        );
       } finally {
         await second.stop();
       }
@@ -57,7 +84,17 @@ describe('durable storage', () => {
     writeFileSync(file, 'not a directory');
     try {
       await assert.rejects(
-        launchNode({ index: 1, host: '127.0.0.1', port, peers: [], args: ['--data-dir', path.join(file, 'data')], env: {} }, { portFlag: '--port' }),
+        launchNode(
+          {
+            index: 1,
+            host: '127.0.0.1',
+            port,
+            peers: [],
+            args: ['--data-dir', path.join(file, 'data')],
+            env: {},
+          },
+          { portFlag: '--port' },
+        ),
         (e: Error) => /Cannot open the data directory/.test(e.message),
       );
     } finally {

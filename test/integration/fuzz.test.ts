@@ -10,7 +10,17 @@ import { pick, rng } from '../helpers/random.js';
 
 const REQUESTS = 600;
 const MAX_VALUE = 2048;
-const CODES = new Set(['bad_request', 'invalid_key', 'invalid_value', 'not_found', 'method_not_allowed', 'payload_too_large', 'unauthorized', 'peer_unreachable', 'internal']);
+const CODES = new Set([
+  'bad_request',
+  'invalid_key',
+  'invalid_value',
+  'not_found',
+  'method_not_allowed',
+  'payload_too_large',
+  'unauthorized',
+  'peer_unreachable',
+  'internal',
+]);
 const METHODS = ['GET', 'PUT', 'DELETE', 'POST', 'PATCH', 'HEAD', 'OPTIONS'];
 
 function segment(random: () => number): string {
@@ -28,7 +38,10 @@ function segment(random: () => number): string {
     () => encodeURIComponent('é€😀'),
     () => 'a'.repeat(1 + Math.floor(random() * 1500)),
     () => '..%2F..%2Fetc%2Fpasswd',
-    () => encodeURIComponent(String.fromCharCode(...Array.from({ length: 8 }, () => 32 + Math.floor(random() * 95)))),
+    () =>
+      encodeURIComponent(
+        String.fromCharCode(...Array.from({ length: 8 }, () => 32 + Math.floor(random() * 95))),
+      ),
   ])();
 }
 
@@ -37,7 +50,8 @@ function path(random: () => number): string {
     () => `/kv/${segment(random)}`,
     () => `/kv/${segment(random)}/direct`,
     () => `/kv/${segment(random)}/${segment(random)}`,
-    () => `/kv?prefix=${segment(random)}&limit=${pick(random, ['0', '5', '-1', 'x', '1001', '99999999999999999999'])}`,
+    () =>
+      `/kv?prefix=${segment(random)}&limit=${pick(random, ['0', '5', '-1', 'x', '1001', '99999999999999999999'])}`,
     () => `/kv?cursor=${segment(random)}`,
     () => '/health',
     () => '/merkle/snapshot',
@@ -55,12 +69,24 @@ function body(random: () => number): string | Buffer | undefined {
     () => JSON.stringify({ value: `v${Math.floor(random() * 1000)}` }),
     () => JSON.stringify({ value: 'x'.repeat(Math.floor(random() * MAX_VALUE * 1.5)) }),
     () => JSON.stringify({ value: pick(random, [1, null, true, [], {}, '\ud800']) }),
-    () => JSON.stringify({ items: [{ key: `b${Math.floor(random() * 10)}`, value: 'batched' }, { key: pick(random, ['', 'ok', 'x'.repeat(2000)]), value: 'v' }] }),
+    () =>
+      JSON.stringify({
+        items: [
+          { key: `b${Math.floor(random() * 10)}`, value: 'batched' },
+          { key: pick(random, ['', 'ok', 'x'.repeat(2000)]), value: 'v' },
+        ],
+      }),
     () => JSON.stringify({ peers: pick(random, [[], ['10.0.0.1:1'], 'all', [1]]) }),
     () => '{"value": "trunc',
     () => '['.repeat(Math.floor(random() * 10_000)),
-    () => Buffer.from(Array.from({ length: Math.floor(random() * 64) }, () => Math.floor(random() * 256))),
-    () => Buffer.from([0x7b, 0x22, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]),
+    () =>
+      Buffer.from(
+        Array.from({ length: Math.floor(random() * 64) }, () => Math.floor(random() * 256)),
+      ),
+    () =>
+      Buffer.from([
+        0x7b, 0x22, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d,
+      ]),
     () => 'value=alice_data',
     () => encodeMessage(emptyMessage()).subarray(0, 1 + Math.floor(random() * 2)),
   ])();
@@ -95,7 +121,9 @@ describe('fuzz: hostile requests against a live node', () => {
         const b = method === 'GET' || method === 'HEAD' ? undefined : body(random);
         const h = headers(random);
         const res = await request(address, method, p, b, h).catch((e: Error) => {
-          throw new Error(`${method} ${p.slice(0, 80)} body ${String(b?.length)} headers ${Object.keys(h).join(',')}: ${e.message}`);
+          throw new Error(
+            `${method} ${p.slice(0, 80)} body ${String(b?.length)} headers ${Object.keys(h).join(',')}: ${e.message}`,
+          );
         });
         const where = `${method} ${p.slice(0, 80)} -> ${res.status} ${res.text.slice(0, 120)}`;
         assert.ok([200, 400, 401, 404, 405, 413, 431].includes(res.status), where);
@@ -103,9 +131,11 @@ describe('fuzz: hostile requests against a live node', () => {
           assert.ok(CODES.has(res.json?.error?.code), where);
           assert.equal(typeof res.json.error.message, 'string', where);
         }
-        if (res.status === 200 && (method === 'PUT' || method === 'DELETE') && p.startsWith('/kv/')) model.set(res.json.key, res.json.deleted ? null : res.json.value);
+        if (res.status === 200 && (method === 'PUT' || method === 'DELETE') && p.startsWith('/kv/'))
+          model.set(res.json.key, res.json.deleted ? null : res.json.value);
         if (res.status === 200 && method === 'POST' && p === '/kv') {
-          for (const item of JSON.parse(String(b)).items as { key: string; value: string }[]) model.set(item.key, item.value);
+          for (const item of JSON.parse(String(b)).items as { key: string; value: string }[])
+            model.set(item.key, item.value);
         }
       }
       assert.equal((await request(address, 'GET', '/health')).status, 200, 'the node is still up');
@@ -115,8 +145,14 @@ describe('fuzz: hostile requests against a live node', () => {
         else assert.equal(read.json.value, value, key);
       }
       const snap = (await request(address, 'GET', '/merkle/snapshot')).json;
-      assert.equal(snap.count, model.size, 'every entry (tombstones too) comes from an acknowledged write');
-      const listed = (await request(address, 'GET', '/kv?limit=1000')).json.items as { key: string }[];
+      assert.equal(
+        snap.count,
+        model.size,
+        'every entry (tombstones too) comes from an acknowledged write',
+      );
+      const listed = (await request(address, 'GET', '/kv?limit=1000')).json.items as {
+        key: string;
+      }[];
       const live = [...model].filter(([, v]) => v !== null).map(([k]) => k);
       assert.deepEqual(listed.map((i) => i.key).sort(), live.sort(), 'no value from nowhere');
     });

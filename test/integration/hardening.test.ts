@@ -17,10 +17,21 @@ describe('cluster key', () => {
     const cluster = await testCluster(2, ['--cluster-key', secret]);
     const [a, b] = cluster.nodes.map((n) => n.address) as [string, string];
     try {
-      const stranger = await request(a, 'POST', '/internal/exchange', Buffer.from([1, 0, 0, 0, 0, 0, 0]));
+      const stranger = await request(
+        a,
+        'POST',
+        '/internal/exchange',
+        Buffer.from([1, 0, 0, 0, 0, 0, 0]),
+      );
       assert.equal(stranger.status, 401);
       assert.equal(stranger.json.error.code, 'unauthorized');
-      const wrong = await request(a, 'POST', '/internal/exchange', Buffer.from([1, 0, 0, 0, 0, 0, 0]), { 'x-ae-cluster-key': 'guess' });
+      const wrong = await request(
+        a,
+        'POST',
+        '/internal/exchange',
+        Buffer.from([1, 0, 0, 0, 0, 0, 0]),
+        { 'x-ae-cluster-key': 'guess' },
+      );
       assert.equal(wrong.status, 401);
       assert.doesNotMatch(wrong.text, new RegExp(secret));
       const write = await request(a, 'PUT', '/kv/k', '{"value": "v"}');
@@ -38,11 +49,33 @@ describe('cluster key', () => {
 
   it('a node with another key is refused: its writes fail to replicate as unauthorized', async () => {
     const port = await freeBasePort(2);
-    const b = await launchNode({ index: 2, host: '127.0.0.1', port: port + 1, peers: [], args: ['--cluster-key', 'key-b', '--ae-interval', '0'], env: {} }, { portFlag: '--port' });
-    const a = await launchNode({ index: 1, host: '127.0.0.1', port, peers: [b.address], args: ['--cluster-key', 'key-a', '--ae-interval', '0'], env: {} }, { portFlag: '--port' });
+    const b = await launchNode(
+      {
+        index: 2,
+        host: '127.0.0.1',
+        port: port + 1,
+        peers: [],
+        args: ['--cluster-key', 'key-b', '--ae-interval', '0'],
+        env: {},
+      },
+      { portFlag: '--port' },
+    );
+    const a = await launchNode(
+      {
+        index: 1,
+        host: '127.0.0.1',
+        port,
+        peers: [b.address],
+        args: ['--cluster-key', 'key-a', '--ae-interval', '0'],
+        env: {},
+      },
+      { portFlag: '--port' },
+    );
     try {
       const write = await request(a.address, 'PUT', '/kv/k', '{"value": "v"}');
-      assert.deepEqual(write.json.replication.failed, [{ peer: b.address, reason: 'answered HTTP 401 unauthorized' }]);
+      assert.deepEqual(write.json.replication.failed, [
+        { peer: b.address, reason: 'answered HTTP 401 unauthorized' },
+      ]);
       assert.equal((await request(b.address, 'GET', '/kv/k')).status, 404);
     } finally {
       await Promise.all([a.stop(), b.stop()]);
@@ -50,7 +83,11 @@ describe('cluster key', () => {
   });
 
   it('binding a non-loopback address prints a warning', async () => {
-    const child = execa(process.execPath, [BIN, 'node', '--port', '0', '--host', '0.0.0.0', '--ae-interval', '0'], { reject: false, env: { NO_COLOR: '1' } });
+    const child = execa(
+      process.execPath,
+      [BIN, 'node', '--port', '0', '--host', '0.0.0.0', '--ae-interval', '0'],
+      { reject: false, env: { NO_COLOR: '1' } },
+    );
     let stderr = '';
     child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
     let stdout = '';
@@ -89,10 +126,20 @@ describe('slow clients', () => {
       }
       const started = Date.now();
       assert.equal((await request(address, 'GET', '/health')).status, 200);
-      assert.ok(Date.now() - started < 2_000, 'a normal request is served while 20 slow ones are open');
+      assert.ok(
+        Date.now() - started < 2_000,
+        'a normal request is served while 20 slow ones are open',
+      );
       await until('the node to close every slow connection', async () => closed === 20, 20_000);
-      assert.ok(answers.every((a) => a === '' || a.startsWith('HTTP/1.1 408')), answers.join('|'));
-      assert.equal((await request(cluster.nodes[0]!.address, 'GET', '/kv/slow')).status, 404, 'nothing was written');
+      assert.ok(
+        answers.every((a) => a === '' || a.startsWith('HTTP/1.1 408')),
+        answers.join('|'),
+      );
+      assert.equal(
+        (await request(cluster.nodes[0]!.address, 'GET', '/kv/slow')).status,
+        404,
+        'nothing was written',
+      );
     } finally {
       for (const t of timers) clearInterval(t);
       for (const s of sockets) s.destroy();
@@ -105,12 +152,20 @@ describe('process hygiene', () => {
   it('a node exits when the process that forked it is killed with SIGKILL', async () => {
     const port = await freeBasePort(1);
     const launcher = new URL('../../src/cluster/launcher.js', import.meta.url).href;
-    const parent = execa(process.execPath, ['--input-type=module', '-e', `
+    const parent = execa(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `
       import { launchNode } from ${JSON.stringify(launcher)};
       const n = await launchNode({ index: 1, host: '127.0.0.1', port: ${port}, peers: [], args: [], env: {} }, { portFlag: '--port' });
       console.log('ready ' + n.pid);
       setInterval(() => {}, 1000);
-    `], { reject: false });
+    `,
+      ],
+      { reject: false },
+    );
     let out = '';
     parent.stdout!.on('data', (c: Buffer) => (out += c.toString()));
     await until('the node to be up', async () => out.includes('ready'), 20_000);
@@ -138,11 +193,21 @@ describe('load during repair', () => {
             const key = `load:${Math.floor(random() * 300)}`;
             const direct = random() < 0.3;
             const target = direct ? addresses[Math.floor(random() * 3)]! : addresses[0]!;
-            const res = await request(target, 'PUT', `/kv/${key}${direct ? '/direct' : ''}`, JSON.stringify({ value: `v${done}` }));
-            if (res.status !== 200 || (res.json.replication && res.json.replication.failed.length > 0)) failures += 1;
+            const res = await request(
+              target,
+              'PUT',
+              `/kv/${key}${direct ? '/direct' : ''}`,
+              JSON.stringify({ value: `v${done}` }),
+            );
+            if (
+              res.status !== 200 ||
+              (res.json.replication && res.json.replication.failed.length > 0)
+            )
+              failures += 1;
             else {
               const prior = acked.get(key);
-              if (!prior || compareVersions(res.json.version, prior) > 0) acked.set(key, res.json.version);
+              if (!prior || compareVersions(res.json.version, prior) > 0)
+                acked.set(key, res.json.version);
             }
           }
         }),
@@ -150,14 +215,21 @@ describe('load during repair', () => {
       assert.equal(failures, 0, 'no write failed or failed to replicate');
       await request(addresses[0]!, 'POST', '/anti-entropy/trigger');
       const roots = await until('one root on every node', async () => {
-        const r = await Promise.all(addresses.map(async (a) => (await request(a, 'GET', '/merkle/snapshot')).json.root as string));
+        const r = await Promise.all(
+          addresses.map(
+            async (a) => (await request(a, 'GET', '/merkle/snapshot')).json.root as string,
+          ),
+        );
         return new Set(r).size === 1 ? r : undefined;
       });
       assert.equal(roots.length, 3);
       for (const [key, version] of acked) {
         for (const a of addresses) {
           const read = (await request(a, 'GET', `/kv/${key}`)).json;
-          assert.ok(compareVersions(read.version, version) >= 0, `${key} on ${a} holds the newest acknowledged write or a newer one`);
+          assert.ok(
+            compareVersions(read.version, version) >= 0,
+            `${key} on ${a} holds the newest acknowledged write or a newer one`,
+          );
         }
       }
     } finally {

@@ -6,7 +6,15 @@ import type { Cluster } from '../../src/cluster/cluster.js';
 import { testCluster } from '../helpers/cli.js';
 import { request } from '../helpers/http.js';
 
-type Case = [name: string, method: string, path: string, body: string | Buffer | undefined, status: number, code: string, headers?: Record<string, string>];
+type Case = [
+  name: string,
+  method: string,
+  path: string,
+  body: string | Buffer | undefined,
+  status: number,
+  code: string,
+  headers?: Record<string, string>,
+];
 
 const MAX_VALUE = 1000;
 const big = (n: number) => JSON.stringify({ value: 'x'.repeat(n) });
@@ -25,15 +33,43 @@ const cases: Case[] = [
   ['array value', 'PUT', '/kv/k', '{"value": ["a"]}', 400, 'invalid_value'],
   ['boolean value', 'PUT', '/kv/k', '{"value": true}', 400, 'invalid_value'],
   ['lone surrogate value', 'PUT', '/kv/k', '{"value": "\\ud800"}', 400, 'invalid_value'],
-  ['invalid UTF-8 body', 'PUT', '/kv/k', Buffer.from([0x7b, 0x22, 0x76, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), 400, 'bad_request'],
-  ['deeply nested JSON', 'PUT', '/kv/k', `${'['.repeat(5000)}${']'.repeat(5000)}`, 400, 'bad_request'],
+  [
+    'invalid UTF-8 body',
+    'PUT',
+    '/kv/k',
+    Buffer.from([0x7b, 0x22, 0x76, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+    400,
+    'bad_request',
+  ],
+  [
+    'deeply nested JSON',
+    'PUT',
+    '/kv/k',
+    `${'['.repeat(5000)}${']'.repeat(5000)}`,
+    400,
+    'bad_request',
+  ],
   ['value over the limit', 'PUT', '/kv/k', big(MAX_VALUE + 1), 413, 'payload_too_large'],
   ['body over the limit', 'PUT', '/kv/k', big(MAX_VALUE + 70 * 1024), 413, 'payload_too_large'],
-  ['direct value over the limit', 'PUT', '/kv/k/direct', big(MAX_VALUE + 1), 413, 'payload_too_large'],
+  [
+    'direct value over the limit',
+    'PUT',
+    '/kv/k/direct',
+    big(MAX_VALUE + 1),
+    413,
+    'payload_too_large',
+  ],
   ['empty key', 'PUT', '/kv/', '{"value": "x"}', 400, 'invalid_key'],
   ['empty key, GET', 'GET', '/kv/', undefined, 400, 'invalid_key'],
   ['key over 1024 bytes', 'PUT', `/kv/${'k'.repeat(1025)}`, '{"value": "x"}', 400, 'invalid_key'],
-  ['key of 513 two-byte characters', 'PUT', `/kv/${encodeURIComponent('é'.repeat(513))}`, '{"value": "x"}', 400, 'invalid_key'],
+  [
+    'key of 513 two-byte characters',
+    'PUT',
+    `/kv/${encodeURIComponent('é'.repeat(513))}`,
+    '{"value": "x"}',
+    400,
+    'invalid_key',
+  ],
   ['NUL in key', 'PUT', '/kv/a%00b', '{"value": "x"}', 400, 'invalid_key'],
   ['newline in key', 'PUT', '/kv/a%0Ab', '{"value": "x"}', 400, 'invalid_key'],
   ['DEL in key', 'GET', '/kv/a%7F', undefined, 400, 'invalid_key'],
@@ -50,18 +86,60 @@ const cases: Case[] = [
   ['PUT on health', 'PUT', '/health', '{}', 405, 'method_not_allowed'],
   ['GET on trigger', 'GET', '/anti-entropy/trigger', undefined, 405, 'method_not_allowed'],
   ['DELETE on snapshot', 'DELETE', '/merkle/snapshot', undefined, 405, 'method_not_allowed'],
-  ['trigger with a stranger', 'POST', '/anti-entropy/trigger', '{"peers": ["10.1.2.3:80"]}', 400, 'bad_request'],
-  ['trigger with bad peers', 'POST', '/anti-entropy/trigger', '{"peers": "all"}', 400, 'bad_request'],
+  [
+    'trigger with a stranger',
+    'POST',
+    '/anti-entropy/trigger',
+    '{"peers": ["10.1.2.3:80"]}',
+    400,
+    'bad_request',
+  ],
+  [
+    'trigger with bad peers',
+    'POST',
+    '/anti-entropy/trigger',
+    '{"peers": "all"}',
+    400,
+    'bad_request',
+  ],
   ['trigger with bad JSON', 'POST', '/anti-entropy/trigger', '{peers', 400, 'bad_request'],
   ['list with bad limit', 'GET', '/kv?limit=0', undefined, 400, 'bad_request'],
   ['list with huge limit', 'GET', '/kv?limit=99999999', undefined, 400, 'bad_request'],
   ['tree node out of range', 'GET', '/merkle/node?level=1&index=16', undefined, 400, 'bad_request'],
   ['tree node too deep', 'GET', '/merkle/node?level=9&index=0', undefined, 400, 'bad_request'],
   ['batch that is not a list', 'POST', '/kv', '{"items": 3}', 400, 'bad_request'],
-  ['batch with a bad key', 'POST', '/kv', '{"items": [{"key": "ok", "value": "v"}, {"key": "", "value": "v"}]}', 400, 'invalid_key'],
-  ['batch with a bad value', 'POST', '/kv', '{"items": [{"key": "ok", "value": "v"}, {"key": "b", "value": 1}]}', 400, 'invalid_value'],
-  ['garbage anti-entropy message', 'POST', '/internal/exchange', Buffer.from('not a message'), 400, 'bad_request'],
-  ['truncated anti-entropy message', 'POST', '/internal/exchange', Buffer.from([1, 0, 0, 0, 0, 1]), 400, 'bad_request'],
+  [
+    'batch with a bad key',
+    'POST',
+    '/kv',
+    '{"items": [{"key": "ok", "value": "v"}, {"key": "", "value": "v"}]}',
+    400,
+    'invalid_key',
+  ],
+  [
+    'batch with a bad value',
+    'POST',
+    '/kv',
+    '{"items": [{"key": "ok", "value": "v"}, {"key": "b", "value": 1}]}',
+    400,
+    'invalid_value',
+  ],
+  [
+    'garbage anti-entropy message',
+    'POST',
+    '/internal/exchange',
+    Buffer.from('not a message'),
+    400,
+    'bad_request',
+  ],
+  [
+    'truncated anti-entropy message',
+    'POST',
+    '/internal/exchange',
+    Buffer.from([1, 0, 0, 0, 0, 1]),
+    400,
+    'bad_request',
+  ],
 ];
 
 describe('malformed requests', () => {
@@ -92,11 +170,16 @@ describe('malformed requests', () => {
   it('changed nothing: same value, same root, the node still up', async () => {
     assert.equal((await request(address, 'GET', '/kv/k')).json.value, 'original');
     assert.equal((await request(address, 'GET', '/merkle/snapshot')).json.root, rootBefore);
-    assert.equal((await request(cluster.nodes[1]!.address, 'GET', '/merkle/snapshot')).json.root, rootBefore);
+    assert.equal(
+      (await request(cluster.nodes[1]!.address, 'GET', '/merkle/snapshot')).json.root,
+      rootBefore,
+    );
   });
 
   it('oversized headers get 431 and the node stays up', async () => {
-    const res = await request(address, 'GET', '/health', undefined, { 'x-big': 'y'.repeat(20_000) });
+    const res = await request(address, 'GET', '/health', undefined, {
+      'x-big': 'y'.repeat(20_000),
+    });
     assert.equal(res.status, 431);
     assert.equal(res.json.error.code, 'bad_request');
     assert.equal((await request(address, 'GET', '/health')).status, 200);

@@ -26,7 +26,9 @@ describe('store node: replicated and direct writes', () => {
   });
 
   it('a normal write (curl -d, form content type) reaches all three', async () => {
-    const res = await request(addr(0), 'PUT', '/kv/user:alice', '{"value": "alice_data"}', { 'content-type': 'application/x-www-form-urlencoded' });
+    const res = await request(addr(0), 'PUT', '/kv/user:alice', '{"value": "alice_data"}', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
     assert.equal(res.status, 200);
     assert.equal(res.json.value, 'alice_data');
     assert.deepEqual(res.json.replication, { acked: [addr(1), addr(2)], failed: [] });
@@ -68,7 +70,11 @@ describe('store node: replicated and direct writes', () => {
   it('keys with slashes, spaces and non-ASCII round-trip percent-encoded', async () => {
     for (const key of ['a/b', 'hello world', 'clé:ünïcödé', '😀']) {
       const path = `/kv/${encodeURIComponent(key)}`;
-      assert.equal((await request(addr(0), 'PUT', path, JSON.stringify({ value: key }))).status, 200, key);
+      assert.equal(
+        (await request(addr(0), 'PUT', path, JSON.stringify({ value: key }))).status,
+        200,
+        key,
+      );
       const read = await request(addr(2), 'GET', path);
       assert.equal(read.json.key, key);
       assert.equal(read.json.value, key);
@@ -76,7 +82,17 @@ describe('store node: replicated and direct writes', () => {
   });
 
   it('lists live keys a page at a time', async () => {
-    await request(addr(0), 'POST', '/kv', JSON.stringify({ items: Array.from({ length: 25 }, (_, i) => ({ key: `page:${String(i).padStart(2, '0')}`, value: String(i) })) }));
+    await request(
+      addr(0),
+      'POST',
+      '/kv',
+      JSON.stringify({
+        items: Array.from({ length: 25 }, (_, i) => ({
+          key: `page:${String(i).padStart(2, '0')}`,
+          value: String(i),
+        })),
+      }),
+    );
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
@@ -124,11 +140,23 @@ describe('store node: peers that fail', () => {
   it('a peer that accepts and never answers times out without stalling the write', async () => {
     const silent = await silentPeer();
     const port = await freeBasePort(1);
-    const node = await launchNode({ index: 1, host: '127.0.0.1', port, peers: [silent.address], args: ['--ae-interval', '0'], env: {} }, { portFlag: '--port' });
+    const node = await launchNode(
+      {
+        index: 1,
+        host: '127.0.0.1',
+        port,
+        peers: [silent.address],
+        args: ['--ae-interval', '0'],
+        env: {},
+      },
+      { portFlag: '--port' },
+    );
     try {
       const res = await request(node.address, 'PUT', '/kv/k', '{"value": "v"}');
       assert.equal(res.status, 200);
-      assert.deepEqual(res.json.replication.failed, [{ peer: silent.address, reason: 'no answer within 1000 ms' }]);
+      assert.deepEqual(res.json.replication.failed, [
+        { peer: silent.address, reason: 'no answer within 1000 ms' },
+      ]);
       assert.equal((await request(node.address, 'GET', '/kv/k')).json.value, 'v');
       const report = await request(node.address, 'POST', '/anti-entropy/trigger');
       assert.equal(report.json.peers[0].status, 'unreachable');
@@ -136,8 +164,14 @@ describe('store node: peers that fail', () => {
       const rounds = await request(node.address, 'GET', '/anti-entropy/rounds?after=0');
       assert.equal(rounds.json.latest, 1);
       assert.deepEqual(rounds.json.rounds[0].report, report.json);
-      assert.deepEqual((await request(node.address, 'GET', '/anti-entropy/rounds?after=1')).json.rounds, []);
-      assert.equal((await request(node.address, 'GET', '/anti-entropy/rounds?after=-1')).status, 400);
+      assert.deepEqual(
+        (await request(node.address, 'GET', '/anti-entropy/rounds?after=1')).json.rounds,
+        [],
+      );
+      assert.equal(
+        (await request(node.address, 'GET', '/anti-entropy/rounds?after=-1')).status,
+        400,
+      );
     } finally {
       await node.stop();
       await silent.close();
@@ -148,20 +182,39 @@ describe('store node: peers that fail', () => {
 describe('store node: process lifecycle', () => {
   it('exits 0 on SIGTERM and frees its port', async () => {
     const port = await freeBasePort(1);
-    const node = await launchNode({ index: 1, host: '127.0.0.1', port, peers: [], args: [], env: {} }, { portFlag: '--port' });
+    const node = await launchNode(
+      { index: 1, host: '127.0.0.1', port, peers: [], args: [], env: {} },
+      { portFlag: '--port' },
+    );
     node.kill('SIGTERM');
     const exit = await node.exited;
     assert.deepEqual(exit, { exitCode: 0, signal: undefined });
-    await until('the port to be free', async () => (await request(`127.0.0.1:${port}`, 'GET', '/health').then(() => false, () => true)) || undefined);
+    await until(
+      'the port to be free',
+      async () =>
+        (await request(`127.0.0.1:${port}`, 'GET', '/health').then(
+          () => false,
+          () => true,
+        )) || undefined,
+    );
   });
 
   it('refuses a port in use with a sentence that names the port', async () => {
     const port = await freeBasePort(1);
-    const first = await launchNode({ index: 1, host: '127.0.0.1', port, peers: [], args: [], env: {} }, { portFlag: '--port' });
+    const first = await launchNode(
+      { index: 1, host: '127.0.0.1', port, peers: [], args: [], env: {} },
+      { portFlag: '--port' },
+    );
     try {
       await assert.rejects(
-        launchNode({ index: 2, host: '127.0.0.1', port, peers: [], args: [], env: {} }, { portFlag: '--port' }),
-        (e: Error & { code?: string }) => e.code === 'port_in_use' && e.message.includes(String(port)) && e.message.includes('--port'),
+        launchNode(
+          { index: 2, host: '127.0.0.1', port, peers: [], args: [], env: {} },
+          { portFlag: '--port' },
+        ),
+        (e: Error & { code?: string }) =>
+          e.code === 'port_in_use' &&
+          e.message.includes(String(port)) &&
+          e.message.includes('--port'),
       );
     } finally {
       await first.stop();

@@ -14,12 +14,22 @@ describe('scenarios', () => {
   it('ae-demo scenarios lists every scenario with a line each', async () => {
     const r = await cli(['scenarios']);
     assert.equal(r.exitCode, 0);
-    for (const name of ['seed', 'partition', 'crash', 'split-brain', 'delete', 'clock-skew', 'periodic']) assert.match(r.stdout, new RegExp(`^${name} +\\S`, 'm'));
+    for (const name of [
+      'seed',
+      'partition',
+      'crash',
+      'split-brain',
+      'delete',
+      'clock-skew',
+      'periodic',
+    ])
+      assert.match(r.stdout, new RegExp(`^${name} +\\S`, 'm'));
   });
 
   const expectations: Record<string, (doc: any) => void> = {
     seed: (doc) => {
-      for (const n of Object.keys(doc.after)) assert.equal(doc.after[n]['user:alice'].value, 'alice_data_from_node2_DIFFERENT');
+      for (const n of Object.keys(doc.after))
+        assert.equal(doc.after[n]['user:alice'].value, 'alice_data_from_node2_DIFFERENT');
     },
     partition: (doc) => {
       const [, , n3] = doc.nodes.map((n: { id: string }) => n.id);
@@ -28,16 +38,29 @@ describe('scenarios', () => {
     },
     crash: (doc) => {
       const [, , n3] = doc.nodes.map((n: { id: string }) => n.id);
-      assert.equal(doc.before[n3]['user:dave'].value, 'dave_v1', 'the restarted node kept what it had acknowledged');
+      assert.equal(
+        doc.before[n3]['user:dave'].value,
+        'dave_v1',
+        'the restarted node kept what it had acknowledged',
+      );
       assert.equal(doc.after[n3]['user:dave'].value, 'dave_v2');
     },
     'split-brain': (doc) => {
-      for (const n of Object.keys(doc.after)) assert.equal(doc.after[n]['user:frank'].value, 'frank_from_the_majority');
+      for (const n of Object.keys(doc.after))
+        assert.equal(doc.after[n]['user:frank'].value, 'frank_from_the_majority');
     },
     delete: (doc) => {
       for (const n of Object.keys(doc.after)) {
-        assert.notEqual(doc.after[n]['user:gina'].state, 'value', 'no resurrection while the tombstone lives');
-        assert.equal(doc.after[n]['user:hank'].value, 'hank_data', 'resurrection once the tombstone is purged');
+        assert.notEqual(
+          doc.after[n]['user:gina'].state,
+          'value',
+          'no resurrection while the tombstone lives',
+        );
+        assert.equal(
+          doc.after[n]['user:hank'].value,
+          'hank_data',
+          'resurrection once the tombstone is purged',
+        );
       }
     },
     'clock-skew': (doc) => {
@@ -58,15 +81,34 @@ describe('scenarios', () => {
       const dir = await mkdtemp(path.join(os.tmpdir(), `ae-${name}-`));
       try {
         const report = path.join(dir, 'run.html');
-        const r = await cli(['run', '--scenario', name, '--json', '--keys', '50', '--base-port', String(base), '--report', report]);
+        const r = await cli([
+          'run',
+          '--scenario',
+          name,
+          '--json',
+          '--keys',
+          '50',
+          '--base-port',
+          String(base),
+          '--report',
+          report,
+        ]);
         assert.equal(r.exitCode, 0, r.stderr);
         const doc = JSON.parse(r.stdout);
         assert.equal(doc.converged, true, JSON.stringify(doc.problems));
         assert.equal(new Set(Object.values(doc.roots.after)).size, 1);
         expect(doc);
         // The live page shows the outline as the agenda before the parts are played.
-        const played = [...(await readFile(report, 'utf8')).matchAll(/<section class="part" data-section="\d+"><h2><span class="num">\d+<\/span> ([^<]*)<\/h2>/g)].map((m) => m[1]);
-        assert.equal(played.length, findScenario(name)!.outline.length, `parts played: ${played.join(' | ')}`);
+        const played = [
+          ...(await readFile(report, 'utf8')).matchAll(
+            /<section class="part" data-section="\d+"><h2><span class="num">\d+<\/span> ([^<]*)<\/h2>/g,
+          ),
+        ].map((m) => m[1]);
+        assert.equal(
+          played.length,
+          findScenario(name)!.outline.length,
+          `parts played: ${played.join(' | ')}`,
+        );
         await portsReleased(ports(base));
       } finally {
         await rm(dir, { recursive: true, force: true });
@@ -79,11 +121,23 @@ describe('chaos', () => {
   for (const seed of [11, 12]) {
     it(`seed ${seed}, 250 operations: nothing acknowledged lost, nothing deleted come back`, async () => {
       const base = await freeBasePort(3);
-      const r = await cli(['chaos', '--seed', String(seed), '--ops', '250', '--json', '--base-port', String(base)]);
+      const r = await cli([
+        'chaos',
+        '--seed',
+        String(seed),
+        '--ops',
+        '250',
+        '--json',
+        '--base-port',
+        String(base),
+      ]);
       assert.equal(r.exitCode, 0, r.stdout + r.stderr);
       const report = JSON.parse(r.stdout);
       assert.deepEqual(report.violations, []);
-      assert.ok(report.counts.crashes > 0 && report.counts.partitions > 0, 'the run did crash nodes and cut them off');
+      assert.ok(
+        report.counts.crashes > 0 && report.counts.partitions > 0,
+        'the run did crash nodes and cut them off',
+      );
       await portsReleased(ports(base));
     });
   }

@@ -16,7 +16,17 @@ import type { WebEvent } from '../../src/web/model.js';
 describe('run --web: the live page', () => {
   it('serves the page, its whole module graph and the event stream; Next in the page plays every part', async () => {
     const base = await freeBasePort(3);
-    const { child, url, output } = await startLive(['run', '--web', '--step', '--web-port', '0', '--base-port', String(base), '--keys', '200']);
+    const { child, url, output } = await startLive([
+      'run',
+      '--web',
+      '--step',
+      '--web-port',
+      '0',
+      '--base-port',
+      String(base),
+      '--keys',
+      '200',
+    ]);
     try {
       const host = new URL(url).host;
       const page = await request(host, 'GET', '/');
@@ -43,14 +53,25 @@ describe('run --web: the live page', () => {
       assert.equal((await request(host, 'GET', '/style.css')).status, 200);
       assert.equal((await request(host, 'GET', '/js/../../package.json')).status, 404);
       assert.equal((await request(host, 'GET', '/js/src/web/server.ts')).status, 404);
-      assert.equal((await request(host, 'GET', '/', undefined, { host: 'evil.example' })).status, 421, 'DNS rebinding is refused');
-      assert.equal((await request(host, 'POST', '/next')).status, 403, 'Next needs the page header');
+      assert.equal(
+        (await request(host, 'GET', '/', undefined, { host: 'evil.example' })).status,
+        421,
+        'DNS rebinding is refused',
+      );
+      assert.equal(
+        (await request(host, 'POST', '/next')).status,
+        403,
+        'Next needs the page header',
+      );
 
       // A page that connects is first sent everything so far as one snapshot (it may already
       // show the wait for Next), then each event as it happens.
       let waits = 0;
       const seen = await readEvents(url, async (event) => {
-        if (event.type === 'waiting' || (event.type === 'snapshot' && event.state.waiting !== null)) {
+        if (
+          event.type === 'waiting' ||
+          (event.type === 'snapshot' && event.state.waiting !== null)
+        ) {
           waits += 1;
           assert.deepEqual(await pressNext(url), { status: 200, advanced: true });
         }
@@ -64,9 +85,14 @@ describe('run --web: the live page', () => {
       const divergent = roots.findIndex((r) => r.size === 3);
       assert.ok(divergent >= 0, 'a sample saw three different roots');
       assert.equal(roots.at(-1)!.size, 1, 'the last sample saw one root');
-      const verdict = seen.find((e): e is Extract<WebEvent, { type: 'verdict' }> => e.type === 'verdict');
+      const verdict = seen.find(
+        (e): e is Extract<WebEvent, { type: 'verdict' }> => e.type === 'verdict',
+      );
       assert.equal(verdict?.verdict.converged, true);
-      assert.ok(seen.some((e) => e.type === 'story' && e.event.type === 'exchange'), 'the exchange was sent');
+      assert.ok(
+        seen.some((e) => e.type === 'story' && e.event.type === 'exchange'),
+        'the exchange was sent',
+      );
 
       const result = await child;
       assert.equal(result.exitCode, 0, output());
@@ -78,9 +104,23 @@ describe('run --web: the live page', () => {
 
   it('Ctrl-C while the page waits for Next stops every node and the page, and exits 130', async () => {
     const base = await freeBasePort(3);
-    const { child, url, output } = await startLive(['run', '--web', '--step', '--web-port', '0', '--base-port', String(base), '--keys', '10']);
+    const { child, url, output } = await startLive([
+      'run',
+      '--web',
+      '--step',
+      '--web-port',
+      '0',
+      '--base-port',
+      String(base),
+      '--keys',
+      '10',
+    ]);
     try {
-      await until('the first wait for Next', async () => output().includes('Next in the page for'), 60_000);
+      await until(
+        'the first wait for Next',
+        async () => output().includes('Next in the page for'),
+        60_000,
+      );
       child.kill('SIGINT');
       assert.equal((await child).exitCode, 130, output());
       await portsReleased([...portRange(base), Number(new URL(url).port)]);
@@ -91,14 +131,34 @@ describe('run --web: the live page', () => {
 
   it('a page that connects late is sent everything, and the run waits for one before it exits', async () => {
     const base = await freeBasePort(3);
-    const { child, url, output } = await startLive(['run', '--web', '--web-port', '0', '--base-port', String(base), '--keys', '50']);
+    const { child, url, output } = await startLive([
+      'run',
+      '--web',
+      '--web-port',
+      '0',
+      '--base-port',
+      String(base),
+      '--keys',
+      '50',
+    ]);
     try {
-      await until('the run to finish and wait for a page', async () => output().includes('No browser has opened'), 60_000);
-      const seen = await readEvents(url, (event) => event.type === 'end' || (event.type === 'snapshot' && event.state.ended !== null));
+      await until(
+        'the run to finish and wait for a page',
+        async () => output().includes('No browser has opened'),
+        60_000,
+      );
+      const seen = await readEvents(
+        url,
+        (event) =>
+          event.type === 'end' || (event.type === 'snapshot' && event.state.ended !== null),
+      );
       const first = seen[0];
       assert.equal(first?.type, 'snapshot', 'a late page is sent the whole state at once');
       assert.equal(first.type === 'snapshot' && first.state.verdict?.converged, true);
-      assert.ok(first.type === 'snapshot' && first.state.sections.some((s) => s.events.some((e) => e.type === 'exchange')));
+      assert.ok(
+        first.type === 'snapshot' &&
+          first.state.sections.some((s) => s.events.some((e) => e.type === 'exchange')),
+      );
       assert.equal((await child).exitCode, 0);
       await portsReleased(portRange(base));
     } finally {
@@ -108,7 +168,12 @@ describe('run --web: the live page', () => {
 
   it('cluster --web follows the nodes: a direct write shows as differing roots until a trigger repairs it', async () => {
     const base = await freeBasePort(3);
-    const { child, url, output } = await startLive(['cluster', '--web', '--base-port', String(base)]);
+    const { child, url, output } = await startLive([
+      'cluster',
+      '--web',
+      '--base-port',
+      String(base),
+    ]);
     try {
       let wrote = false;
       let triggered = false;
@@ -118,17 +183,30 @@ describe('run --web: the live page', () => {
         if (!roots) return false;
         if (!wrote) {
           wrote = true;
-          assert.equal((await request(`127.0.0.1:${base + 1}`, 'PUT', '/kv/user:zoe/direct', '{"value":"z"}')).status, 200);
+          assert.equal(
+            (await request(`127.0.0.1:${base + 1}`, 'PUT', '/kv/user:zoe/direct', '{"value":"z"}'))
+              .status,
+            200,
+          );
           return false;
         }
         if (roots.size > 1 && !triggered) {
           triggered = true;
-          assert.equal((await request(`127.0.0.1:${base}`, 'POST', '/anti-entropy/trigger')).status, 200);
+          assert.equal(
+            (await request(`127.0.0.1:${base}`, 'POST', '/anti-entropy/trigger')).status,
+            200,
+          );
           return false;
         }
         if (event.type !== 'nodes') return false;
         // The round shows up with its exchange, as the node reported it.
-        repaired ||= event.nodes.some((n) => n.newRounds.some((r) => r.report.peers.some((p) => p.status === 'repaired' && p.keys.pushed.includes('user:zoe'))));
+        repaired ||= event.nodes.some((n) =>
+          n.newRounds.some((r) =>
+            r.report.peers.some(
+              (p) => p.status === 'repaired' && p.keys.pushed.includes('user:zoe'),
+            ),
+          ),
+        );
         return triggered && repaired && roots.size === 1 && event.nodes.every((n) => n.keys === 1);
       });
     } finally {
@@ -149,8 +227,16 @@ describe('run --report FILE.html', () => {
       assert.equal(r.exitCode, 0, r.stderr);
       assert.match(r.stderr, new RegExp(`Report: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
       const doc = await readFile(file, 'utf8');
-      assert.match(doc, /<table class="keys">[\s\S]*user:alice[\s\S]*alice_data_from_node1/, 'the before table');
-      assert.match(doc, /<h2><span class="num">\d+<\/span> After anti-entropy<\/h2><table class="keys">[\s\S]*all three[\s\S]*alice_data_from_node2_DIFFERENT/, 'the after table');
+      assert.match(
+        doc,
+        /<table class="keys">[\s\S]*user:alice[\s\S]*alice_data_from_node1/,
+        'the before table',
+      );
+      assert.match(
+        doc,
+        /<h2><span class="num">\d+<\/span> After anti-entropy<\/h2><table class="keys">[\s\S]*all three[\s\S]*alice_data_from_node2_DIFFERENT/,
+        'the after table',
+      );
       assert.match(doc, /<svg class="tree"[^>]*>[\s\S]*user:alice[\s\S]*<\/svg>/);
       assert.match(doc, /<table class="exchange">[\s\S]*repaired[\s\S]*× more\)/);
       assert.match(doc, /✔ Converged:<\/b> 3 nodes, 302 keys/);
@@ -170,11 +256,19 @@ describe('bad web flags change nothing', () => {
     const busy = (blocker.address() as net.AddressInfo).port;
     try {
       const cases: [string[], number, RegExp][] = [
-        [['--report', '/no/such/folder/run.html'], 2, /the folder \/no\/such\/folder does not exist/],
+        [
+          ['--report', '/no/such/folder/run.html'],
+          2,
+          /the folder \/no\/such\/folder does not exist/,
+        ],
         [['--report', os.tmpdir()], 2, /is a folder; name a file/],
         [['--web-port', '8080'], 2, /--web-port only means something with --web/],
         [['--web', '--web-port', '70000'], 2, /--web-port must be a port number from 0 to 65535/],
-        [['--web', '--web-port', String(busy)], 3, new RegExp(`Port ${busy} is in use, so the live view cannot start there`)],
+        [
+          ['--web', '--web-port', String(busy)],
+          3,
+          new RegExp(`Port ${busy} is in use, so the live view cannot start there`),
+        ],
       ];
       for (const [flags, code, message] of cases) {
         const r = await cli(['run', '--base-port', String(base), '--keys', '0', ...flags]);

@@ -10,20 +10,38 @@ interface BenchArgs {
 
 export const benchCommand: CommandModule<object, BenchArgs> = {
   command: 'bench',
-  describe: 'Measure anti-entropy against the full-data exchange, PUT throughput, tree cost and memory',
+  describe:
+    'Measure anti-entropy against the full-data exchange, PUT throughput, tree cost and memory',
   builder: (y: Argv) =>
     y
       .option('json', { type: 'boolean', default: false, describe: 'Print the results as JSON' })
-      .option('large', { type: 'boolean', default: false, describe: 'Add 1,000,000 keys to the exchange grid (several minutes)' })
-      .option('duration', { type: 'number', default: 5, describe: 'Seconds of load per throughput target' })
+      .option('large', {
+        type: 'boolean',
+        default: false,
+        describe: 'Add 1,000,000 keys to the exchange grid (several minutes)',
+      })
+      .option('duration', {
+        type: 'number',
+        default: 5,
+        describe: 'Seconds of load per throughput target',
+      })
       .example('$0 bench', 'the default grid: 10k and 100k keys, d in 0, 0.1%, 1%, 10%')
-      .example('$0 bench --large --json > bench.json', 'with 1M keys, as JSON') as unknown as Argv<BenchArgs>,
+      .example(
+        '$0 bench --large --json > bench.json',
+        'with 1M keys, as JSON',
+      ) as unknown as Argv<BenchArgs>,
   handler: async (argv) => {
     const durationS = parseCount(argv.duration, '--duration', 1, 600);
     // The benchmark pulls in autocannon (a dev dependency): load it only here.
     const { runBench } = await import('../../../bench/run.js');
     const { renderReport } = await import('../../../bench/report.js');
-    const result = await runBench({ large: argv.large, durationS, log: (line) => process.stderr.write(`${line}\n`) });
-    process.stdout.write(argv.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderReport(result)}\n`);
+    const result = await runBench({
+      large: argv.large,
+      durationS,
+      log: (line) => process.stderr.write(`${line}\n`),
+    });
+    process.stdout.write(
+      argv.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderReport(result)}\n`,
+    );
   },
 };

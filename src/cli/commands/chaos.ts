@@ -3,7 +3,13 @@ import chalk from 'chalk';
 import type { Argv, CommandModule } from 'yargs';
 import type { Cluster } from '../../cluster/cluster.js';
 import { VerificationError } from '../../errors.js';
-import { checkClusterFlags, clusterFlags, makeDataDirs, startLocalCluster, type ClusterArgs } from '../cluster-flags.js';
+import {
+  checkClusterFlags,
+  clusterFlags,
+  makeDataDirs,
+  startLocalCluster,
+  type ClusterArgs,
+} from '../cluster-flags.js';
 import { onInterrupt } from '../interrupt.js';
 import { parseCount } from '../options.js';
 
@@ -15,14 +21,22 @@ interface ChaosArgs extends ClusterArgs {
 
 export const chaosCommand: CommandModule<object, ChaosArgs> = {
   command: 'chaos',
-  describe: 'Random puts, deletes, partitions and kill -9 against a real cluster, then check nothing acknowledged was lost',
+  describe:
+    'Random puts, deletes, partitions and kill -9 against a real cluster, then check nothing acknowledged was lost',
   builder: (y: Argv) =>
     clusterFlags(y)
-      .option('seed', { type: 'number', default: 1, describe: 'Seed of the random sequence (the same seed plays the same operations)' })
+      .option('seed', {
+        type: 'number',
+        default: 1,
+        describe: 'Seed of the random sequence (the same seed plays the same operations)',
+      })
       .option('ops', { type: 'number', default: 300, describe: 'How many random operations' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the report as JSON' })
       .example('$0 chaos --seed 7 --ops 500', 'a reproducible run of 500 operations')
-      .example('$0 chaos --nodes 5 --base-port 20000', 'five nodes on other ports') as unknown as Argv<ChaosArgs>,
+      .example(
+        '$0 chaos --nodes 5 --base-port 20000',
+        'five nodes on other ports',
+      ) as unknown as Argv<ChaosArgs>,
   handler: async (argv) => {
     const { count, basePort } = checkClusterFlags(argv);
     const seed = parseCount(argv.seed, '--seed', 0, 2 ** 31);
@@ -34,19 +48,30 @@ export const chaosCommand: CommandModule<object, ChaosArgs> = {
       await cluster?.stop();
       await data.remove();
     };
-    const release = onInterrupt(cleanup, (signal) => process.stderr.write(`\n${signal}: stopping every node…\n`));
+    const release = onInterrupt(cleanup, (signal) =>
+      process.stderr.write(`\n${signal}: stopping every node…\n`),
+    );
     try {
       cluster = await startLocalCluster(count, basePort, 0, undefined, (i) => data.args(i));
-      const report = await chaos(cluster, seed, ops, (line) => process.stderr.write(`${chalk.dim(line)}\n`));
+      const report = await chaos(cluster, seed, ops, (line) =>
+        process.stderr.write(`${chalk.dim(line)}\n`),
+      );
       if (argv.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else {
         const c = report.counts;
-        process.stdout.write(`seed ${seed}: ${ops} operations: ${c.puts} puts, ${c.deletes} deletes (${c.direct} direct), ${c.failed} refused by a node that was down, ${c.partitions} partitions, ${c.heals} heals, ${c.crashes} kill -9 and restart\n`);
-        if (report.violations.length === 0) process.stdout.write(`${chalk.green('✔')} ${count} nodes identical; all ${report.keys} keys hold the newest acknowledged write: nothing lost, nothing come back\n`);
+        process.stdout.write(
+          `seed ${seed}: ${ops} operations: ${c.puts} puts, ${c.deletes} deletes (${c.direct} direct), ${c.failed} refused by a node that was down, ${c.partitions} partitions, ${c.heals} heals, ${c.crashes} kill -9 and restart\n`,
+        );
+        if (report.violations.length === 0)
+          process.stdout.write(
+            `${chalk.green('✔')} ${count} nodes identical; all ${report.keys} keys hold the newest acknowledged write: nothing lost, nothing come back\n`,
+          );
         else for (const v of report.violations) process.stdout.write(`${chalk.red('✘')} ${v}\n`);
       }
       if (report.violations.length > 0) {
-        throw new VerificationError(`Chaos with --seed ${seed} found ${report.violations.length} violation(s), first: ${report.violations[0]}`);
+        throw new VerificationError(
+          `Chaos with --seed ${seed} found ${report.violations.length} violation(s), first: ${report.violations[0]}`,
+        );
       }
     } finally {
       release();

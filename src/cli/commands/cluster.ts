@@ -1,7 +1,13 @@
 // `ae-demo cluster`: N nodes in the foreground, their log lines prefixed, until Ctrl-C.
 import chalk from 'chalk';
 import type { Argv, CommandModule } from 'yargs';
-import { checkClusterFlags, clusterFlags, nodeLine, startLocalCluster, type ClusterArgs } from '../cluster-flags.js';
+import {
+  checkClusterFlags,
+  clusterFlags,
+  nodeLine,
+  startLocalCluster,
+  type ClusterArgs,
+} from '../cluster-flags.js';
 import { untilInterrupted } from '../interrupt.js';
 import { parseCount } from '../options.js';
 import { checkWebFlags, webFlags, type WebArgs } from '../web-flags.js';
@@ -9,7 +15,17 @@ import { announcePage } from '../web-output.js';
 import type { Cluster } from '../../cluster/cluster.js';
 import { RunView } from '../../web/live.js';
 
-const COLOURS = [chalk.cyan, chalk.magenta, chalk.yellow, chalk.blue, chalk.green, chalk.red, chalk.white, chalk.gray, chalk.cyanBright];
+const COLOURS = [
+  chalk.cyan,
+  chalk.magenta,
+  chalk.yellow,
+  chalk.blue,
+  chalk.green,
+  chalk.red,
+  chalk.white,
+  chalk.gray,
+  chalk.cyanBright,
+];
 
 interface ClusterCommandArgs extends ClusterArgs, WebArgs {
   'ae-interval': number;
@@ -20,10 +36,20 @@ export const clusterCommand: CommandModule<object, ClusterCommandArgs> = {
   describe: 'Start a local cluster in the foreground until Ctrl-C',
   builder: (y: Argv) =>
     webFlags(clusterFlags(y))
-      .option('ae-interval', { type: 'number', default: 0, describe: 'Milliseconds between periodic anti-entropy rounds (0: only on trigger)' })
+      .option('ae-interval', {
+        type: 'number',
+        default: 0,
+        describe: 'Milliseconds between periodic anti-entropy rounds (0: only on trigger)',
+      })
       .example('$0 cluster', 'three nodes on 9999-10001, repaired only on trigger')
-      .example('$0 cluster --nodes 5 --ae-interval 2000', 'five nodes that repair themselves every ~2 s')
-      .example('$0 cluster --web --ae-interval 2000', 'and watch them in a browser while you write with ae-demo put') as unknown as Argv<ClusterCommandArgs>,
+      .example(
+        '$0 cluster --nodes 5 --ae-interval 2000',
+        'five nodes that repair themselves every ~2 s',
+      )
+      .example(
+        '$0 cluster --web --ae-interval 2000',
+        'and watch them in a browser while you write with ae-demo put',
+      ) as unknown as Argv<ClusterCommandArgs>,
   handler: async (argv) => {
     const { count, basePort } = checkClusterFlags(argv);
     const interval = parseCount(argv['ae-interval'], '--ae-interval', 0, 86_400_000);
@@ -32,20 +58,38 @@ export const clusterCommand: CommandModule<object, ClusterCommandArgs> = {
     let cluster: Cluster | undefined;
     let view: RunView | undefined;
     let stopping = false;
-    const log = (node: number, _stream: 'stdout' | 'stderr', line: string) => process.stdout.write(`${prefix(node)} ${line}\n`);
+    const log = (node: number, _stream: 'stdout' | 'stderr', line: string) =>
+      process.stdout.write(`${prefix(node)} ${line}\n`);
     try {
       if (webPort !== undefined) view = await RunView.open({ webPort });
       cluster = await startLocalCluster(count, basePort, interval, log);
       process.stdout.write(`${chalk.green('✔')} ${count} nodes up  ${nodeLine(cluster)}\n`);
       if (view) {
         const live = cluster;
-        await view.begin({ mode: 'cluster', scenario: '', outline: [], summary: interval > 0 ? `Periodic anti-entropy every ${interval} ms` : 'Anti-entropy only on trigger', step: false }, () => live.nodes);
+        await view.begin(
+          {
+            mode: 'cluster',
+            scenario: '',
+            outline: [],
+            summary:
+              interval > 0
+                ? `Periodic anti-entropy every ${interval} ms`
+                : 'Anti-entropy only on trigger',
+            step: false,
+          },
+          () => live.nodes,
+        );
         announcePage(view.url ?? '', false);
       }
       const all = cluster.nodes.map((n) => n.address).join(',');
-      process.stdout.write(chalk.dim(`Try: npx ae-demo put user:alice alice_data --node ${cluster.nodes[0]!.address} --direct · npx ae-demo inspect user:alice --nodes ${all} · npx ae-demo trigger --node ${cluster.nodes[0]!.address} · Ctrl-C stops them all\n`));
+      process.stdout.write(
+        chalk.dim(
+          `Try: npx ae-demo put user:alice alice_data --node ${cluster.nodes[0]!.address} --direct · npx ae-demo inspect user:alice --nodes ${all} · npx ae-demo trigger --node ${cluster.nodes[0]!.address} · Ctrl-C stops them all\n`,
+        ),
+      );
       // A node that dies on its own is reported; the rest keep running.
-      for (const n of cluster.nodes) void n.exited.then(() => !stopping && process.stderr.write(chalk.red(`${n.id} exited\n`)));
+      for (const n of cluster.nodes)
+        void n.exited.then(() => !stopping && process.stderr.write(chalk.red(`${n.id} exited\n`)));
       await untilInterrupted();
       stopping = true;
     } finally {

@@ -12,11 +12,14 @@ interface DiffArgs {
 
 export const diffCommand: CommandModule<object, DiffArgs> = {
   command: 'diff',
-  describe: 'Compare the nodes\' Merkle trees and show where they differ, down to the keys',
+  describe: "Compare the nodes' Merkle trees and show where they differ, down to the keys",
   builder: (y: Argv) =>
     nodesFlag(y)
       .example('$0 diff', 'the three default nodes')
-      .example('$0 diff --nodes 127.0.0.1:9999,127.0.0.1:10000 --json', 'two nodes, as JSON') as unknown as Argv<DiffArgs>,
+      .example(
+        '$0 diff --nodes 127.0.0.1:9999,127.0.0.1:10000 --json',
+        'two nodes, as JSON',
+      ) as unknown as Argv<DiffArgs>,
   handler: async (argv) => {
     const clients = addressesOf(argv.nodes).map((a) => new NodeClient(a));
     const snaps = await Promise.all(clients.map((c) => c.snapshot()));
@@ -26,7 +29,9 @@ export const diffCommand: CommandModule<object, DiffArgs> = {
       if (diff) pairs.push({ a: snaps[i]!.node, b: snaps[j]!.node, diff });
     }
     if (argv.json) {
-      process.stdout.write(`${JSON.stringify({ roots: snaps.map((s) => ({ node: s.node, root: s.root, count: s.count })), equal: pairs.length === 0, pairs }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ roots: snaps.map((s) => ({ node: s.node, root: s.root, count: s.count })), equal: pairs.length === 0, pairs }, null, 2)}\n`,
+      );
       return;
     }
     const printer = new StoryPrinter((text) => process.stdout.write(text));

@@ -22,25 +22,46 @@ export const inspectCommand: CommandModule<object, InspectArgs> = {
   builder: (y: Argv) =>
     nodesFlag(y.positional('key', { type: 'string', describe: 'The key, e.g. user:alice' }))
       .example('$0 inspect user:alice', 'the key on 127.0.0.1:9999, :10000 and :10001')
-      .example('$0 inspect user:alice --nodes 127.0.0.1:20000,127.0.0.1:20001 --json', 'other nodes, as JSON') as unknown as Argv<InspectArgs>,
+      .example(
+        '$0 inspect user:alice --nodes 127.0.0.1:20000,127.0.0.1:20001 --json',
+        'other nodes, as JSON',
+      ) as unknown as Argv<InspectArgs>,
   handler: async (argv) => {
     const key = String(argv.key);
     const checked = checkKey(key);
     if (!checked.ok) throw new UsageError(checked.message);
     const states = await inspect(key, addressesOf(argv.nodes));
-    const agree = new Set(states.map((s) => JSON.stringify([s.state, s.version]))).size === 1 && states[0]!.state !== 'unreachable';
+    const agree =
+      new Set(states.map((s) => JSON.stringify([s.state, s.version]))).size === 1 &&
+      states[0]!.state !== 'unreachable';
     const winner = lwwWinner(states);
-    const settled = winner ? states.find((s) => s.version && s.version.wall === winner.wall && s.version.logical === winner.logical && s.version.node === winner.node) : undefined;
+    const settled = winner
+      ? states.find(
+          (s) =>
+            s.version &&
+            s.version.wall === winner.wall &&
+            s.version.logical === winner.logical &&
+            s.version.node === winner.node,
+        )
+      : undefined;
     if (argv.json) {
-      process.stdout.write(`${JSON.stringify({ key, nodes: states, agree, settlesOn: settled ? { state: settled.state, value: settled.value, version: settled.version } : null }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ key, nodes: states, agree, settlesOn: settled ? { state: settled.state, value: settled.value, version: settled.version } : null }, null, 2)}\n`,
+      );
     } else {
       process.stdout.write(`${keyTable([key], { [key]: states })}\n`);
       if (agree) process.stdout.write(`${chalk.green('✔')} All ${states.length} nodes agree.\n`);
-      else if (settled) process.stdout.write(`${chalk.yellow('≠')} The nodes disagree; anti-entropy will settle on ${chalk.green(valueText(settled))} (${settled.version!.node}, ${versionTime(settled.version!)}): last write wins.\n`);
+      else if (settled)
+        process.stdout.write(
+          `${chalk.yellow('≠')} The nodes disagree; anti-entropy will settle on ${chalk.green(valueText(settled))} (${settled.version!.node}, ${versionTime(settled.version!)}): last write wins.\n`,
+        );
       else process.stdout.write(`${chalk.yellow('≠')} The nodes disagree.\n`);
     }
     if (states.every((s) => s.state === 'unreachable')) {
-      throw new NodeUnreachableError('node_unreachable', `No node answered (${states[0]?.reason ?? 'unreachable'}); start some with "ae-demo cluster" or pass --nodes.`);
+      throw new NodeUnreachableError(
+        'node_unreachable',
+        `No node answered (${states[0]?.reason ?? 'unreachable'}); start some with "ae-demo cluster" or pass --nodes.`,
+      );
     }
   },
 };

@@ -7,7 +7,15 @@ import type { ScenarioContext } from '../../../demo/types.js';
 import type { Cluster } from '../../cluster/cluster.js';
 import { AeError, UsageError, VerificationError } from '../../errors.js';
 import { RunView } from '../../web/live.js';
-import { checkClusterFlags, clusterFlags, makeDataDirs, nodeLine, startLocalCluster, type ClusterArgs, type DataDirs } from '../cluster-flags.js';
+import {
+  checkClusterFlags,
+  clusterFlags,
+  makeDataDirs,
+  nodeLine,
+  startLocalCluster,
+  type ClusterArgs,
+  type DataDirs,
+} from '../cluster-flags.js';
 import { onInterrupt, untilInterrupted } from '../interrupt.js';
 import { parseCount } from '../options.js';
 import { createProgress } from '../render/spinner.js';
@@ -50,16 +58,47 @@ export const runCommand: CommandModule<object, RunArgs> = {
   describe: 'Start nodes, make them diverge, repair them with anti-entropy and verify',
   builder: (y: Argv) =>
     webFlags(clusterFlags(y))
-      .option('report', { type: 'string', describe: 'Write a self-contained HTML report of the run to this file' })
-      .option('scenario', { type: 'string', default: 'seed', describe: `Which story to play: ${scenarios.map((s) => s.name).join(', ')}` })
-      .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document instead of tables' })
-      .option('step', { type: 'boolean', default: false, describe: 'Wait before each part for Enter (in a terminal) or Next (in the --web page)' })
-      .option('keep', { type: 'boolean', default: false, describe: 'Leave the cluster up afterwards, until Ctrl-C' })
-      .option('seed', { type: 'number', default: 1, describe: 'Part of every background key name: another seed lays the data out differently in the tree' })
-      .option('keys', { type: 'number', default: DEFAULT_BACKGROUND_KEYS, describe: 'Background keys written normally first' })
+      .option('report', {
+        type: 'string',
+        describe: 'Write a self-contained HTML report of the run to this file',
+      })
+      .option('scenario', {
+        type: 'string',
+        default: 'seed',
+        describe: `Which story to play: ${scenarios.map((s) => s.name).join(', ')}`,
+      })
+      .option('json', {
+        type: 'boolean',
+        default: false,
+        describe: 'Print one JSON document instead of tables',
+      })
+      .option('step', {
+        type: 'boolean',
+        default: false,
+        describe: 'Wait before each part for Enter (in a terminal) or Next (in the --web page)',
+      })
+      .option('keep', {
+        type: 'boolean',
+        default: false,
+        describe: 'Leave the cluster up afterwards, until Ctrl-C',
+      })
+      .option('seed', {
+        type: 'number',
+        default: 1,
+        describe:
+          'Part of every background key name: another seed lays the data out differently in the tree',
+      })
+      .option('keys', {
+        type: 'number',
+        default: DEFAULT_BACKGROUND_KEYS,
+        describe: 'Background keys written normally first',
+      })
       .example('$0 run', 'the seed guide: three nodes on 9999-10001')
       .example('$0 run --nodes 5 --base-port 20000 --keys 100000', 'five nodes, a bigger data set')
-      .example('$0 run --web --step', 'present it: a live page on 127.0.0.1, advanced with its Next button')
+      .example(
+        '$0 run --web --step',
+        'present it: a live page on 127.0.0.1, advanced with its Next button',
+      )
       .example('$0 run --report run.html', 'keep a self-contained HTML report of the run')
       .example('$0 run --json | jq .after', 'the result as JSON') as unknown as Argv<RunArgs>,
   handler: async (argv) => {
@@ -82,8 +121,14 @@ export const runCommand: CommandModule<object, RunArgs> = {
 
 export async function run(o: RunOptions): Promise<void> {
   const scenario = findScenario(o.scenario);
-  if (!scenario) throw new UsageError(`There is no scenario "${o.scenario}"; choose one of ${scenarios.map((s) => s.name).join(', ')} (ae-demo scenarios lists them).`);
-  if (o.count < scenario.minNodes) throw new UsageError(`Scenario ${scenario.name} needs at least ${scenario.minNodes} nodes; pass --nodes ${scenario.minNodes} or more.`);
+  if (!scenario)
+    throw new UsageError(
+      `There is no scenario "${o.scenario}"; choose one of ${scenarios.map((s) => s.name).join(', ')} (ae-demo scenarios lists them).`,
+    );
+  if (o.count < scenario.minNodes)
+    throw new UsageError(
+      `Scenario ${scenario.name} needs at least ${scenario.minNodes} nodes; pass --nodes ${scenario.minNodes} or more.`,
+    );
 
   const reportFile = o.report !== undefined ? await checkReportPath(o.report) : undefined;
 
@@ -93,7 +138,10 @@ export async function run(o: RunOptions): Promise<void> {
   });
   const progress = createProgress(o.json);
   // The live page and the report see the run through one recorder; neither: no recorder at all.
-  const view = o.webPort !== undefined || reportFile ? await RunView.open(o.webPort !== undefined ? { webPort: o.webPort } : {}) : undefined;
+  const view =
+    o.webPort !== undefined || reportFile
+      ? await RunView.open(o.webPort !== undefined ? { webPort: o.webPort } : {})
+      : undefined;
   let cluster: Cluster | undefined;
   let data: DataDirs | undefined;
   const cleanup = async () => {
@@ -101,36 +149,61 @@ export async function run(o: RunOptions): Promise<void> {
     await data?.remove();
     await view?.close();
   };
-  const release = onInterrupt(
-    cleanup,
-    (signal) => process.stderr.write(`\n${signal}: stopping every node…\n`),
+  const release = onInterrupt(cleanup, (signal) =>
+    process.stderr.write(`\n${signal}: stopping every node…\n`),
   );
   let finished = false;
   try {
     if (view?.url) announcePage(view.url, o.step);
-    printer.line(`${chalk.bold('ae-demo')} · anti-entropy between ${o.count} replicas of a key-value store · scenario ${chalk.bold(scenario.name)}`);
+    printer.line(
+      `${chalk.bold('ae-demo')} · anti-entropy between ${o.count} replicas of a key-value store · scenario ${chalk.bold(scenario.name)}`,
+    );
     printer.line();
     if (scenario.durable) data = await makeDataDirs('ae-demo-');
     const nodeArgs = (i: number) => [...(scenario.nodeArgs?.(i) ?? []), ...(data?.args(i) ?? [])];
-    const phase = async <T>(title: string, work: () => Promise<T>, summary?: (result: T) => string): Promise<T> => {
+    const phase = async <T>(
+      title: string,
+      work: () => Promise<T>,
+      summary?: (result: T) => string,
+    ): Promise<T> => {
       view?.emit({ type: 'phase', title, state: 'running' });
       try {
         const result = await progress.phase(title, work, summary);
-        view?.emit({ type: 'phase', title, state: 'done', ...(summary ? { summary: stripVTControlCharacters(summary(result)) } : {}) });
+        view?.emit({
+          type: 'phase',
+          title,
+          state: 'done',
+          ...(summary ? { summary: stripVTControlCharacters(summary(result)) } : {}),
+        });
         await view?.sample();
         return result;
       } catch (error) {
-        view?.emit({ type: 'phase', title, state: 'failed', summary: `${title}: ${(error as Error).message}` });
+        view?.emit({
+          type: 'phase',
+          title,
+          state: 'failed',
+          summary: `${title}: ${(error as Error).message}`,
+        });
         throw error;
       }
     };
     cluster = await phase(
       `starting ${o.count} nodes`,
       () => startLocalCluster(o.count, o.basePort, scenario.aeIntervalMs ?? 0, undefined, nodeArgs),
-      (c) => `${o.count} nodes up  ${nodeLine(c)}${data ? chalk.dim(`  data in ${data.root}`) : ''}`,
+      (c) =>
+        `${o.count} nodes up  ${nodeLine(c)}${data ? chalk.dim(`  data in ${data.root}`) : ''}`,
     );
     const live = cluster;
-    await view?.begin({ mode: 'run', scenario: scenario.name, summary: scenario.summary, outline: scenario.outline, step: o.step }, () => live.nodes);
+    await view?.begin(
+      {
+        mode: 'run',
+        scenario: scenario.name,
+        summary: scenario.summary,
+        outline: scenario.outline,
+        step: o.step,
+      },
+      () => live.nodes,
+    );
     const ctx: ScenarioContext = {
       cluster: live,
       options: { seed: o.seed, backgroundKeys: o.keys },
@@ -151,13 +224,32 @@ export async function run(o: RunOptions): Promise<void> {
     const root = Object.values(result.roots.after)[0] ?? '';
     if (view) {
       await view.sample();
-      view.emit({ type: 'verdict', verdict: { converged: result.converged, problems: result.problems, nodes: live.nodes.length, keys: result.keys, root, elapsedMs: Math.round(elapsed) } });
+      view.emit({
+        type: 'verdict',
+        verdict: {
+          converged: result.converged,
+          problems: result.problems,
+          nodes: live.nodes.length,
+          keys: result.keys,
+          root,
+          elapsedMs: Math.round(elapsed),
+        },
+      });
     }
     if (o.json) {
       const nodes = live.nodes.map((n) => ({ id: n.id, address: n.address, port: n.port }));
-      process.stdout.write(`${JSON.stringify({ scenario: scenario.name, nodes, ...result, durationMs: Math.round(elapsed) }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ scenario: scenario.name, nodes, ...result, durationMs: Math.round(elapsed) }, null, 2)}\n`,
+      );
     } else {
-      printer.verdict(result.converged, live.nodes.length, result.keys, root, result.problems, elapsed);
+      printer.verdict(
+        result.converged,
+        live.nodes.length,
+        result.keys,
+        root,
+        result.problems,
+        elapsed,
+      );
     }
     finished = true;
     if (view && reportFile) await writeReport(view, reportFile, o.keep);
@@ -166,10 +258,18 @@ export async function run(o: RunOptions): Promise<void> {
       release();
       await keepUntilInterrupted(live);
     }
-    if (!result.converged) throw new VerificationError(`The replicas still differ after anti-entropy: ${result.problems[0] ?? 'see above'}.`);
+    if (!result.converged)
+      throw new VerificationError(
+        `The replicas still differ after anti-entropy: ${result.problems[0] ?? 'see above'}.`,
+      );
   } catch (error) {
     // A run that broke off still leaves its report: what it saw up to the error.
-    if (view && reportFile && !(error instanceof VerificationError) && !(error instanceof AeError && error.code === 'interrupted')) {
+    if (
+      view &&
+      reportFile &&
+      !(error instanceof VerificationError) &&
+      !(error instanceof AeError && error.code === 'interrupted')
+    ) {
       view.emit({ type: 'end', kept: false, error: (error as Error).message });
       await writeReport(view, reportFile, false).catch(() => undefined);
     }

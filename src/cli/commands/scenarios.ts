@@ -9,6 +9,7 @@ export const scenariosCommand: CommandModule = {
   builder: (y) => y.example('$0 scenarios', 'one line each'),
   handler: () => {
     const width = Math.max(...scenarios.map((s) => s.name.length));
-    for (const s of scenarios) process.stdout.write(`${chalk.bold(s.name.padEnd(width))}  ${s.summary}\n`);
+    for (const s of scenarios)
+      process.stdout.write(`${chalk.bold(s.name.padEnd(width))}  ${s.summary}\n`);
   },
 };

@@ -15,7 +15,10 @@ export const triggerCommand: CommandModule<object, TriggerArgs> = {
   builder: (y: Argv) =>
     nodeFlag(y)
       .example('$0 trigger', 'a round on 127.0.0.1:9999')
-      .example('$0 trigger --node 127.0.0.1:10001 --json', 'on node 3, the report as JSON') as unknown as Argv<TriggerArgs>,
+      .example(
+        '$0 trigger --node 127.0.0.1:10001 --json',
+        'on node 3, the report as JSON',
+      ) as unknown as Argv<TriggerArgs>,
   handler: async (argv) => {
     const client = new NodeClient(addressOf(argv.node));
     const report = await client.trigger();

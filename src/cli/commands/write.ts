@@ -15,17 +15,31 @@ interface WriteArgs {
   json: boolean;
 }
 
-const directFlag = <T>(y: Argv<T>) => y.option('direct', { type: 'boolean', default: false, describe: 'Write to this node only, no replication (makes replicas diverge)' });
+const directFlag = <T>(y: Argv<T>) =>
+  y.option('direct', {
+    type: 'boolean',
+    default: false,
+    describe: 'Write to this node only, no replication (makes replicas diverge)',
+  });
 
 export const putCommand: CommandModule<object, WriteArgs> = {
   command: 'put <key> <value>',
   describe: 'Write a value through one node (replicated unless --direct)',
   builder: (y: Argv) =>
-    directFlag(nodeFlag(y.positional('key', { type: 'string' }).positional('value', { type: 'string' })))
+    directFlag(
+      nodeFlag(y.positional('key', { type: 'string' }).positional('value', { type: 'string' })),
+    )
       .example('$0 put user:alice alice_data', 'replicated to every peer')
-      .example('$0 put user:alice other --node 127.0.0.1:10000 --direct', 'on node 2 only') as unknown as Argv<WriteArgs>,
+      .example(
+        '$0 put user:alice other --node 127.0.0.1:10000 --direct',
+        'on node 2 only',
+      ) as unknown as Argv<WriteArgs>,
   handler: async (argv) => {
-    const answer = await new NodeClient(addressOf(argv.node)).put(key(argv.key), String(argv.value), argv.direct);
+    const answer = await new NodeClient(addressOf(argv.node)).put(
+      key(argv.key),
+      String(argv.value),
+      argv.direct,
+    );
     print(answer, argv.json);
   },
 };
@@ -36,7 +50,10 @@ export const delCommand: CommandModule<object, WriteArgs> = {
   builder: (y: Argv) =>
     directFlag(nodeFlag(y.positional('key', { type: 'string' })))
       .example('$0 del user:alice', 'tombstone on every node')
-      .example('$0 del user:alice --node 127.0.0.1:10001 --direct', 'on node 3 only') as unknown as Argv<WriteArgs>,
+      .example(
+        '$0 del user:alice --node 127.0.0.1:10001 --direct',
+        'on node 3 only',
+      ) as unknown as Argv<WriteArgs>,
   handler: async (argv) => {
     const answer = await new NodeClient(addressOf(argv.node)).del(key(argv.key), argv.direct);
     print(answer, argv.json);
@@ -54,12 +71,21 @@ function print(answer: WriteAnswer, json: boolean): void {
     process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
     return;
   }
-  const what = answer.deleted ? `${chalk.bold(answer.key)} deleted` : `${chalk.bold(answer.key)} = ${JSON.stringify(answer.value)}`;
-  process.stdout.write(`${what}  ${chalk.dim(`version ${answer.version.node} ${versionTime(answer.version)}`)}\n`);
+  const what = answer.deleted
+    ? `${chalk.bold(answer.key)} deleted`
+    : `${chalk.bold(answer.key)} = ${JSON.stringify(answer.value)}`;
+  process.stdout.write(
+    `${what}  ${chalk.dim(`version ${answer.version.node} ${versionTime(answer.version)}`)}\n`,
+  );
   if (!answer.replication) {
-    process.stdout.write(`${chalk.yellow('direct:')} written on ${answer.version.node} only; the other nodes differ until anti-entropy runs.\n`);
+    process.stdout.write(
+      `${chalk.yellow('direct:')} written on ${answer.version.node} only; the other nodes differ until anti-entropy runs.\n`,
+    );
     return;
   }
   process.stdout.write(`replicated: acked by ${list(answer.replication.acked, 8)}\n`);
-  for (const f of answer.replication.failed) process.stdout.write(`${chalk.red('failed:')} ${f.peer} (${f.reason}); anti-entropy will repair it later.\n`);
+  for (const f of answer.replication.failed)
+    process.stdout.write(
+      `${chalk.red('failed:')} ${f.peer} (${f.reason}); anti-entropy will repair it later.\n`,
+    );
 }

@@ -4,7 +4,11 @@ import Table from 'cli-table3';
 import type { RoundReport } from '../../node/sync/scheduler.js';
 import { beside, bytes, movedKeys } from '../../format.js';
 
-export function exchangeTable(report: RoundReport, ids: Record<string, string>, fullCost: Record<string, number>): string {
+export function exchangeTable(
+  report: RoundReport,
+  ids: Record<string, string>,
+  fullCost: Record<string, number>,
+): string {
   const table = new Table({
     head: ['exchange', 'status', 'pulled', 'pushed', 'round trips', 'bytes', 'a full exchange'],
     style: { head: chalk.level > 0 ? ['bold'] : [], border: [] },
@@ -12,7 +16,12 @@ export function exchangeTable(report: RoundReport, ids: Record<string, string>, 
   for (const p of report.peers) {
     const spent = p.bytes.sent + p.bytes.received;
     const full = fullCost[p.peer];
-    const status = p.status === 'repaired' ? chalk.green(p.status) : p.status === 'unreachable' ? chalk.red(p.status) : chalk.dim(p.status);
+    const status =
+      p.status === 'repaired'
+        ? chalk.green(p.status)
+        : p.status === 'unreachable'
+          ? chalk.red(p.status)
+          : chalk.dim(p.status);
     table.push([
       `${report.node} ⇄ ${ids[p.peer] ?? p.peer}`,
       p.status === 'unreachable' && p.reason ? `${status}\n${chalk.dim(p.reason)}` : status,

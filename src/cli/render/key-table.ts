@@ -9,7 +9,10 @@ import { allOf, versionTime } from '../../format.js';
 const COLOURS = { winner: chalk.green, missing: chalk.dim, loser: chalk.red } as const;
 
 export function keyTable(keys: readonly string[], states: Record<string, KeyState[]>): string {
-  const table = new Table({ head: ['node', 'key', 'value', 'written by', 'version (UTC)'], style: { head: chalk.level > 0 ? ['bold'] : [], border: [] } });
+  const table = new Table({
+    head: ['node', 'key', 'value', 'written by', 'version (UTC)'],
+    style: { head: chalk.level > 0 ? ['bold'] : [], border: [] },
+  });
   for (const key of keys) {
     const rows = states[key] ?? [];
     const winner = lwwWinner(rows);
@@ -17,7 +20,13 @@ export function keyTable(keys: readonly string[], states: Record<string, KeyStat
     const shown = agree ? [{ ...rows[0]!, node: allOf(rows.length) }] : rows;
     for (const r of shown) {
       const colour = agree ? (s: string) => s : COLOURS[rowStanding(r, winner)];
-      table.push([r.node, key, colour(valueText(r)), r.version?.node ?? '—', r.version ? versionTime(r.version) : '—']);
+      table.push([
+        r.node,
+        key,
+        colour(valueText(r)),
+        r.version?.node ?? '—',
+        r.version ? versionTime(r.version) : '—',
+      ]);
     }
   }
   return table.toString();

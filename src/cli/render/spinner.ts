@@ -14,13 +14,21 @@ export function createProgress(silent: boolean): Progress {
       // A terminal that reports no width (some pseudo-terminals) would make ora redraw without end.
       const interactive = !!process.stderr.isTTY && (process.stderr.columns ?? 0) > 0 && !silent;
       const { default: ora } = await import('ora');
-      const spinner = ora({ text: title, stream: process.stderr, isSilent: silent, isEnabled: interactive });
+      const spinner = ora({
+        text: title,
+        stream: process.stderr,
+        isSilent: silent,
+        isEnabled: interactive,
+      });
       // Off a terminal ora would print the start line too: print only the outcome there.
       if (interactive) spinner.start();
       try {
         const result = await work();
         const text = summary ? summary(result) : title;
-        spinner.stopAndPersist({ symbol: chalk.green('✔'), text: `${text}  ${chalk.dim(seconds(performance.now() - started))}` });
+        spinner.stopAndPersist({
+          symbol: chalk.green('✔'),
+          text: `${text}  ${chalk.dim(seconds(performance.now() - started))}`,
+        });
         return result;
       } catch (error) {
         spinner.stopAndPersist({ symbol: chalk.red('✘'), text: title });

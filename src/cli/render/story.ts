@@ -2,7 +2,17 @@
 import chalk from 'chalk';
 import type { StoryEvent, Winner, WriteLine } from '../../../demo/types.js';
 import { exchangeTable } from './exchange-table.js';
-import { ackedBy, bytes, count, failedPeers, seconds, shortHash, versionTime, winnerParts, writePath } from '../../format.js';
+import {
+  ackedBy,
+  bytes,
+  count,
+  failedPeers,
+  seconds,
+  shortHash,
+  versionTime,
+  winnerParts,
+  writePath,
+} from '../../format.js';
 import { keyTable } from './key-table.js';
 import { drawTreeDiff } from './tree-diff.js';
 
@@ -33,15 +43,22 @@ export class StoryPrinter {
         return;
       case 'keys':
         this.line(keyTable(event.keys, event.states));
-        if (event.background > 0) this.line(chalk.dim(`${INDENT}+ ${count(event.background)} background keys, equal on every node (not shown)`));
+        if (event.background > 0)
+          this.line(
+            chalk.dim(
+              `${INDENT}+ ${count(event.background)} background keys, equal on every node (not shown)`,
+            ),
+          );
         return;
       case 'roots': {
         const roots = new Set(event.snapshots.map((s) => s.root));
         for (const s of event.snapshots) {
-          const hash = roots.size === 1 ? chalk.dim(shortHash(s.root)) : chalk.yellow(shortHash(s.root));
+          const hash =
+            roots.size === 1 ? chalk.dim(shortHash(s.root)) : chalk.yellow(shortHash(s.root));
           this.line(`${INDENT}${s.node.padEnd(12)} root ${hash}   ${count(s.count)} entries`);
         }
-        if (roots.size === 1) this.line(`${INDENT}${chalk.dim('Every root is equal: nothing to repair.')}`);
+        if (roots.size === 1)
+          this.line(`${INDENT}${chalk.dim('Every root is equal: nothing to repair.')}`);
         return;
       }
       case 'tree-diff':
@@ -49,11 +66,19 @@ export class StoryPrinter {
         for (const l of drawTreeDiff(event.a, event.b, event.diff)) this.line(INDENT + l);
         return;
       case 'tree-diff-more':
-        this.line(chalk.dim(`${INDENT}(${event.pairs} more pairs of nodes differ; ae-demo diff shows them all)`));
+        this.line(
+          chalk.dim(
+            `${INDENT}(${event.pairs} more pairs of nodes differ; ae-demo diff shows them all)`,
+          ),
+        );
         return;
       case 'exchange':
         this.line(exchangeTable(event.report, event.ids, event.fullCost));
-        this.line(chalk.dim(`${INDENT}bytes: request and response bodies of the exchange; a full exchange ships every entry of both nodes (${bytes(event.fullCost[event.report.peers[0]?.peer ?? ''] ?? 0)} with ${event.ids[event.report.peers[0]?.peer ?? ''] ?? 'the first peer'})`));
+        this.line(
+          chalk.dim(
+            `${INDENT}bytes: request and response bodies of the exchange; a full exchange ships every entry of both nodes (${bytes(event.fullCost[event.report.peers[0]?.peer ?? ''] ?? 0)} with ${event.ids[event.report.peers[0]?.peer ?? ''] ?? 'the first peer'})`,
+          ),
+        );
         return;
       case 'winners':
         for (const w of event.winners) this.line(INDENT + winnerLine(w));
@@ -64,10 +89,19 @@ export class StoryPrinter {
     }
   }
 
-  verdict(converged: boolean, nodes: number, keys: number, root: string, problems: string[], elapsedMs: number): void {
+  verdict(
+    converged: boolean,
+    nodes: number,
+    keys: number,
+    root: string,
+    problems: string[],
+    elapsedMs: number,
+  ): void {
     this.line();
     if (converged) {
-      this.line(`${chalk.green('✔')} ${chalk.bold(`Converged: ${nodes} nodes, ${count(keys)} keys, one root ${shortHash(root)}`)}   ${chalk.dim(`total ${seconds(elapsedMs)}`)}`);
+      this.line(
+        `${chalk.green('✔')} ${chalk.bold(`Converged: ${nodes} nodes, ${count(keys)} keys, one root ${shortHash(root)}`)}   ${chalk.dim(`total ${seconds(elapsedMs)}`)}`,
+      );
     } else {
       this.line(`${chalk.red('✘')} ${chalk.bold('Not converged:')} the replicas still differ`);
       for (const p of problems) this.line(`${INDENT}${chalk.red('-')} ${p}`);
@@ -78,13 +112,17 @@ export class StoryPrinter {
 function writeLine(w: WriteLine): string {
   const path = writePath(w);
   const where = `on ${w.node}`;
-  if (w.direct) return `${path.padEnd(32)} ${where.padEnd(16)} ${JSON.stringify(w.value)}   ${chalk.dim(`version ${versionTime(w.version)}, no replication`)}`;
+  if (w.direct)
+    return `${path.padEnd(32)} ${where.padEnd(16)} ${JSON.stringify(w.value)}   ${chalk.dim(`version ${versionTime(w.version)}, no replication`)}`;
   const failed = failedPeers(w);
   return `${path.padEnd(32)} ${where.padEnd(16)} ${ackedBy(w)}${failed ? chalk.red(`, failed: ${failed}`) : ''}`;
 }
 
 function winnerLine(w: Winner): string {
   const { by, than, missing } = winnerParts(w);
-  const holds = w.value === null ? 'the key is deleted on every node' : `every node now holds ${chalk.green(JSON.stringify(w.value))}`;
+  const holds =
+    w.value === null
+      ? 'the key is deleted on every node'
+      : `every node now holds ${chalk.green(JSON.stringify(w.value))}`;
   return `${chalk.bold(w.key)}: ${by}${than}${missing}: last write wins, so ${holds}.`;
 }

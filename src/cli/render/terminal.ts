@@ -4,14 +4,23 @@ import { AeError } from '../../errors.js';
 
 /** Colour only on a terminal stdout, and never with --no-color or NO_COLOR. */
 export function configureColor(args: readonly string[]): void {
-  const off = args.includes('--no-color') || args.includes('--color=false') || (process.env.NO_COLOR ?? '') !== '' || !process.stdout.isTTY;
+  const off =
+    args.includes('--no-color') ||
+    args.includes('--color=false') ||
+    (process.env.NO_COLOR ?? '') !== '' ||
+    !process.stdout.isTTY;
   const forced = args.includes('--color') || args.includes('--color=true');
   if (off && !forced) chalk.level = 0;
 }
 
 export function printError(error: unknown, verbose: boolean): void {
-  const message = error instanceof AeError ? error.message : `Unexpected error: ${(error as Error)?.message ?? String(error)}`;
+  const message =
+    error instanceof AeError
+      ? error.message
+      : `Unexpected error: ${(error as Error)?.message ?? String(error)}`;
   process.stderr.write(`${chalk.red('error:')} ${message}\n`);
-  if (verbose && error instanceof Error && error.stack) process.stderr.write(`${chalk.dim(error.stack)}\n`);
-  else if (!(error instanceof AeError)) process.stderr.write(chalk.dim('Run again with --verbose to see where it happened.\n'));
+  if (verbose && error instanceof Error && error.stack)
+    process.stderr.write(`${chalk.dim(error.stack)}\n`);
+  else if (!(error instanceof AeError))
+    process.stderr.write(chalk.dim('Run again with --verbose to see where it happened.\n'));
 }

@@ -5,7 +5,9 @@ import { shortHash, treePath, versionTime } from '../../format.js';
 
 export function drawTreeDiff(a: string, b: string, diff: DiffNode): string[] {
   const lines = [chalk.bold(`${a} vs ${b}`)];
-  lines.push(`root ${chalk.red(shortHash(diff.digests[0]))} ≠ ${chalk.red(shortHash(diff.digests[1]))}   ${chalk.dim(`${diff.counts[0]} vs ${diff.counts[1]} entries`)}`);
+  lines.push(
+    `root ${chalk.red(shortHash(diff.digests[0]))} ≠ ${chalk.red(shortHash(diff.digests[1]))}   ${chalk.dim(`${diff.counts[0]} vs ${diff.counts[1]} entries`)}`,
+  );
   draw(diff, '', a, b, lines);
   return lines;
 }
@@ -21,11 +23,19 @@ function draw(node: DiffNode, indent: string, a: string, b: string, lines: strin
       return;
     }
     const kind = item.keys.length > 0 || item.children.length === 0 ? 'leaf' : 'branch';
-    const equal = item.equalChildren > 0 ? chalk.dim(`(${item.equalChildren} of 16 ${item.keys.length > 0 ? 'leaves' : 'branches'} below equal: not visited)`) : '';
-    lines.push(`${branch}${`${kind} ${treePath(item.level, item.index)}`.padEnd(11)} ${shortHash(item.digests[0])} ≠ ${shortHash(item.digests[1])}   ${equal}`);
+    const equal =
+      item.equalChildren > 0
+        ? chalk.dim(
+            `(${item.equalChildren} of 16 ${item.keys.length > 0 ? 'leaves' : 'branches'} below equal: not visited)`,
+          )
+        : '';
+    lines.push(
+      `${branch}${`${kind} ${treePath(item.level, item.index)}`.padEnd(11)} ${shortHash(item.digests[0])} ≠ ${shortHash(item.digests[1])}   ${equal}`,
+    );
     draw(item, next, a, b, lines);
   });
-  if (node.hiddenChildren > 0) lines.push(`${indent}└─ ${chalk.dim(`${node.hiddenChildren} more differing branches`)}`);
+  if (node.hiddenChildren > 0)
+    lines.push(`${indent}└─ ${chalk.dim(`${node.hiddenChildren} more differing branches`)}`);
 }
 
 function side(node: string, state: KeyDifference['a']): string {

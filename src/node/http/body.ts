@@ -29,10 +29,20 @@ export function parseJson(body: Buffer): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new HttpError(400, 'bad_request', 'The body is not valid JSON; send for example {"value": "alice_data"}.');
+    throw new HttpError(
+      400,
+      'bad_request',
+      'The body is not valid JSON; send for example {"value": "alice_data"}.',
+    );
   }
 }
 
 function tooLarge(limit: number): HttpError {
-  return new HttpError(413, 'payload_too_large', `The body is larger than this node accepts (${limit} bytes).`, {}, { connection: 'close' });
+  return new HttpError(
+    413,
+    'payload_too_large',
+    `The body is larger than this node accepts (${limit} bytes).`,
+    {},
+    { connection: 'close' },
+  );
 }

@@ -15,7 +15,12 @@ export async function createMetrics(counters: Counters, tree: TreeGauges): Promi
   const { Counter, Gauge, Registry, collectDefaultMetrics } = await import('prom-client');
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'ae_' });
-  const counter = (name: string, help: string, labelNames: string[], read: () => Record<string, number>) =>
+  const counter = (
+    name: string,
+    help: string,
+    labelNames: string[],
+    read: () => Record<string, number>,
+  ) =>
     new Counter({
       name,
       help,
@@ -39,16 +44,51 @@ export async function createMetrics(counters: Counters, tree: TreeGauges): Promi
       },
     });
   const ae = counters.antiEntropy;
-  counter('ae_writes_total', 'Writes accepted by this node, by kind.', ['kind'], () => ({ ...counters.writes }));
-  counter('ae_replication_total', 'Replication sends to peers, by outcome.', ['outcome'], () => ({ ...counters.replication }));
-  counter('ae_rounds_total', 'Anti-entropy rounds run by this node.', [], () => ({ all: ae.rounds }));
-  counter('ae_exchanges_total', 'Exchanges with one peer, by status.', ['status'], () => ({ ...ae.exchanges }));
-  counter('ae_keys_repaired_total', 'Keys moved by anti-entropy this node started, by direction.', ['direction'], () => ({ pulled: ae.keysPulled, pushed: ae.keysPushed }));
-  counter('ae_exchange_bytes_total', 'Body bytes of anti-entropy exchanges this node started.', ['direction'], () => ({ sent: ae.bytesSent, received: ae.bytesReceived }));
-  counter('ae_round_trips_total', 'Round trips of anti-entropy exchanges this node started.', [], () => ({ all: ae.roundTrips }));
-  counter('ae_peer_messages_total', 'Messages received on the internal peer route, by outcome.', ['outcome'], () => ({ ...counters.peerMessages }));
-  counter('ae_merges_total', 'Entries from peers merged (applied: newer than ours).', ['outcome'], () => ({ ...counters.merges }));
-  counter('ae_tombstones_purged_total', 'Tombstones dropped after --tombstone-ttl.', [], () => ({ all: counters.tombstonesPurged }));
+  counter('ae_writes_total', 'Writes accepted by this node, by kind.', ['kind'], () => ({
+    ...counters.writes,
+  }));
+  counter('ae_replication_total', 'Replication sends to peers, by outcome.', ['outcome'], () => ({
+    ...counters.replication,
+  }));
+  counter('ae_rounds_total', 'Anti-entropy rounds run by this node.', [], () => ({
+    all: ae.rounds,
+  }));
+  counter('ae_exchanges_total', 'Exchanges with one peer, by status.', ['status'], () => ({
+    ...ae.exchanges,
+  }));
+  counter(
+    'ae_keys_repaired_total',
+    'Keys moved by anti-entropy this node started, by direction.',
+    ['direction'],
+    () => ({ pulled: ae.keysPulled, pushed: ae.keysPushed }),
+  );
+  counter(
+    'ae_exchange_bytes_total',
+    'Body bytes of anti-entropy exchanges this node started.',
+    ['direction'],
+    () => ({ sent: ae.bytesSent, received: ae.bytesReceived }),
+  );
+  counter(
+    'ae_round_trips_total',
+    'Round trips of anti-entropy exchanges this node started.',
+    [],
+    () => ({ all: ae.roundTrips }),
+  );
+  counter(
+    'ae_peer_messages_total',
+    'Messages received on the internal peer route, by outcome.',
+    ['outcome'],
+    () => ({ ...counters.peerMessages }),
+  );
+  counter(
+    'ae_merges_total',
+    'Entries from peers merged (applied: newer than ours).',
+    ['outcome'],
+    () => ({ ...counters.merges }),
+  );
+  counter('ae_tombstones_purged_total', 'Tombstones dropped after --tombstone-ttl.', [], () => ({
+    all: counters.tombstonesPurged,
+  }));
   gauge('ae_tree_entries', 'Entries in the Merkle tree, tombstones included.', tree.entries);
   gauge('ae_live_keys', 'Keys holding a value.', tree.liveKeys);
   gauge('ae_tombstones', 'Tombstones held.', tree.tombstones);

@@ -38,9 +38,19 @@ export function dispatch(routes: readonly Route[], req: IncomingMessage): Promis
     const handler = r.methods[req.method ?? ''];
     if (!handler) {
       const allow = Object.keys(r.methods).join(', ');
-      throw new HttpError(405, 'method_not_allowed', `${req.method} is not allowed on ${path.slice(0, 100)}; use ${allow}.`, {}, { allow });
+      throw new HttpError(
+        405,
+        'method_not_allowed',
+        `${req.method} is not allowed on ${path.slice(0, 100)}; use ${allow}.`,
+        {},
+        { allow },
+      );
     }
     return handler({ req, params: match.slice(1), query });
   }
-  throw new HttpError(404, 'not_found', `There is no route ${req.method} ${path.slice(0, 100)}; see GET /health, /kv/{key}, /merkle/snapshot, /anti-entropy/trigger.`);
+  throw new HttpError(
+    404,
+    'not_found',
+    `There is no route ${req.method} ${path.slice(0, 100)}; see GET /health, /kv/{key}, /merkle/snapshot, /anti-entropy/trigger.`,
+  );
 }

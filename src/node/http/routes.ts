@@ -3,7 +3,12 @@ import type { IncomingMessage } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { Registry } from 'prom-client';
 import { CodecError } from '../sync/wire/codec.js';
-import { BODY_SLACK_BYTES, INTERNAL_BODY_LIMIT_BYTES, LIST_DEFAULT_LIMIT, LIST_MAX_LIMIT } from '../constants.js';
+import {
+  BODY_SLACK_BYTES,
+  INTERNAL_BODY_LIMIT_BYTES,
+  LIST_DEFAULT_LIMIT,
+  LIST_MAX_LIMIT,
+} from '../constants.js';
 import { answer } from '../sync/exchange.js';
 import { MAX_LEVEL, FANOUT } from '../tree/merkle.js';
 import { CLUSTER_KEY_HEADER, FROM_HEADER } from '../peers/client.js';
@@ -24,11 +29,18 @@ const TREE_NODE_ENTRY_LIMIT = 16;
 /** GET /merkle/level answers for levels up to this one (16^3 = 4,096 tree nodes). */
 const MAX_WHOLE_LEVEL = 3;
 
-export function routes(service: NodeService, metrics: () => Promise<Registry>, clusterKey: string | undefined): Route[] {
+export function routes(
+  service: NodeService,
+  metrics: () => Promise<Registry>,
+  clusterKey: string | undefined,
+): Route[] {
   const kv = (params: string[]) => key(params[0] ?? '');
   return [
     route(/^\/health$/, { GET: () => ({ body: service.health() }) }),
-    route(/^\/kv$/, { GET: ({ query }) => list(service, query), POST: async ({ req }) => ({ body: await batch(service, req) }) }),
+    route(/^\/kv$/, {
+      GET: ({ query }) => list(service, query),
+      POST: async ({ req }) => ({ body: await batch(service, req) }),
+    }),
     route(/^\/kv\/([^/]*)$/, {
       GET: ({ params }) => read(service, kv(params)),
       PUT: async ({ req, params }) => written(await put(service, req, kv(params), false)),
@@ -40,14 +52,28 @@ export function routes(service: NodeService, metrics: () => Promise<Registry>, c
     }),
     route(/^\/merkle\/snapshot$/, { GET: () => ({ body: service.snapshot() }) }),
     route(/^\/merkle\/node$/, { GET: ({ query }) => treeNode(service, query) }),
-    route(/^\/merkle\/level$/, { GET: ({ query }) => ({ body: service.treeLevel(integer(query, 'level', 1, 0, MAX_WHOLE_LEVEL)) }) }),
+    route(/^\/merkle\/level$/, {
+      GET: ({ query }) => ({
+        body: service.treeLevel(integer(query, 'level', 1, 0, MAX_WHOLE_LEVEL)),
+      }),
+    }),
     route(/^\/anti-entropy\/trigger$/, { POST: (r) => trigger(service, r) }),
-    route(/^\/anti-entropy\/rounds$/, { GET: ({ query }) => ({ body: { node: service.id, ...service.rounds.since(integer(query, 'after', 0, 0, Number.MAX_SAFE_INTEGER)) } }) }),
+    route(/^\/anti-entropy\/rounds$/, {
+      GET: ({ query }) => ({
+        body: {
+          node: service.id,
+          ...service.rounds.since(integer(query, 'after', 0, 0, Number.MAX_SAFE_INTEGER)),
+        },
+      }),
+    }),
     route(/^\/stats$/, { GET: () => ({ body: stats(service) }) }),
     route(/^\/metrics$/, {
       GET: async () => {
         const registry = await metrics();
-        return { body: await registry.metrics(), headers: { 'content-type': registry.contentType } };
+        return {
+          body: await registry.metrics(),
+          headers: { 'content-type': registry.contentType },
+        };
       },
     }),
     route(/^\/admin\/partition$/, {
@@ -65,7 +91,9 @@ export function routes(service: NodeService, metrics: () => Promise<Registry>, c
         return { body: { node: service.id, cut: service.faults.cut() } };
       },
     }),
-    route(/^\/admin\/faults$/, { GET: () => ({ body: { node: service.id, cut: service.faults.cut() } }) }),
+    route(/^\/admin\/faults$/, {
+      GET: () => ({ body: { node: service.id, cut: service.faults.cut() } }),
+    }),
     route(/^\/internal\/exchange$/, {
       POST: async ({ req }) => {
         authorize(req, clusterKey);
@@ -79,7 +107,11 @@ export function routes(service: NodeService, metrics: () => Promise<Registry>, c
         } catch (error) {
           if (error instanceof CodecError) {
             service.counters.peerMessages.rejected += 1;
-            throw new HttpError(400, 'bad_request', `The anti-entropy message is malformed: ${error.message}.`);
+            throw new HttpError(
+              400,
+              'bad_request',
+              `The anti-entropy message is malformed: ${error.message}.`,
+            );
           }
           throw error;
         }
@@ -94,13 +126,27 @@ function key(segment: string): string {
   return checked.value;
 }
 
-async function put(service: NodeService, req: IncomingMessage, k: string, direct: boolean): Promise<WriteResult> {
+async function put(
+  service: NodeService,
+  req: IncomingMessage,
+  k: string,
+  direct: boolean,
+): Promise<WriteResult> {
   const parsed = parseJson(await readBody(req, service.maxValueBytes + BODY_SLACK_BYTES));
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new HttpError(400, 'bad_request', 'The body must be a JSON object such as {"value": "alice_data"}.');
+    throw new HttpError(
+      400,
+      'bad_request',
+      'The body must be a JSON object such as {"value": "alice_data"}.',
+    );
   }
   const checked = checkValue((parsed as { value?: unknown }).value, service.maxValueBytes);
-  if (!checked.ok) throw new HttpError('tooLarge' in checked ? 413 : 400, 'tooLarge' in checked ? 'payload_too_large' : 'invalid_value', checked.message);
+  if (!checked.ok)
+    throw new HttpError(
+      'tooLarge' in checked ? 413 : 400,
+      'tooLarge' in checked ? 'payload_too_large' : 'invalid_value',
+      checked.message,
+    );
   return service.write(k, checked.value, direct);
 }
 
@@ -110,26 +156,50 @@ async function put(service: NodeService, req: IncomingMessage, k: string, direct
  * any is applied, so a bad item changes nothing.
  */
 async function batch(service: NodeService, req: IncomingMessage) {
-  const parsed = parseJson(await readBody(req, BATCH_BODY_LIMIT_BYTES)) as { items?: unknown; direct?: unknown } | null;
+  const parsed = parseJson(await readBody(req, BATCH_BODY_LIMIT_BYTES)) as {
+    items?: unknown;
+    direct?: unknown;
+  } | null;
   const items = typeof parsed === 'object' && parsed !== null ? parsed.items : undefined;
   if (!Array.isArray(items) || items.length > BATCH_MAX_ITEMS) {
-    throw new HttpError(400, 'bad_request', `The body must be {"items": [{"key": "...", "value": "..."}, ...]} with at most ${BATCH_MAX_ITEMS} items.`);
+    throw new HttpError(
+      400,
+      'bad_request',
+      `The body must be {"items": [{"key": "...", "value": "..."}, ...]} with at most ${BATCH_MAX_ITEMS} items.`,
+    );
   }
   const direct = parsed!.direct === true;
   const writes = items.map((item: unknown, i) => {
-    const { key: k, value, deleted } = (typeof item === 'object' && item !== null ? item : {}) as { key?: unknown; value?: unknown; deleted?: unknown };
-    const checkedKey = typeof k === 'string' ? checkKey(k) : { ok: false as const, message: 'the key must be a string' };
+    const {
+      key: k,
+      value,
+      deleted,
+    } = (typeof item === 'object' && item !== null ? item : {}) as {
+      key?: unknown;
+      value?: unknown;
+      deleted?: unknown;
+    };
+    const checkedKey =
+      typeof k === 'string'
+        ? checkKey(k)
+        : { ok: false as const, message: 'the key must be a string' };
     if (!checkedKey.ok) throw new HttpError(400, 'invalid_key', `Item ${i}: ${checkedKey.message}`);
     if (deleted === true) return { key: checkedKey.value, value: null };
     const checked = checkValue(value, service.maxValueBytes);
-    if (!checked.ok) throw new HttpError('tooLarge' in checked ? 413 : 400, 'tooLarge' in checked ? 'payload_too_large' : 'invalid_value', `Item ${i}: ${checked.message}`);
+    if (!checked.ok)
+      throw new HttpError(
+        'tooLarge' in checked ? 413 : 400,
+        'tooLarge' in checked ? 'payload_too_large' : 'invalid_value',
+        `Item ${i}: ${checked.message}`,
+      );
     return { key: checkedKey.value, value: checked.value };
   });
   return service.writeBatch(writes, direct);
 }
 
 function written({ entry, replication }: WriteResult): Reply {
-  if (entry.value === null) return { body: { key: entry.key, deleted: true, version: entry.version, replication } };
+  if (entry.value === null)
+    return { body: { key: entry.key, deleted: true, version: entry.version, replication } };
   return { body: { key: entry.key, value: entry.value, version: entry.version, replication } };
 }
 
@@ -137,7 +207,11 @@ function read(service: NodeService, k: string): Reply {
   const entry = service.store.get(k);
   if (!entry) throw new HttpError(404, 'not_found', `No value for key "${k}" on ${service.id}.`);
   if (entry.value === null) {
-    throw new HttpError(404, 'not_found', `Key "${k}" was deleted on ${service.id}.`, { key: k, deleted: true, version: entry.version });
+    throw new HttpError(404, 'not_found', `Key "${k}" was deleted on ${service.id}.`, {
+      key: k,
+      deleted: true,
+      version: entry.version,
+    });
   }
   return { body: { key: entry.key, value: entry.value, version: entry.version } };
 }
@@ -146,7 +220,8 @@ function list(service: NodeService, query: URLSearchParams): Reply {
   const prefix = query.get('prefix') ?? '';
   const cursor = query.get('cursor');
   const limit = integer(query, 'limit', LIST_DEFAULT_LIMIT, 1, LIST_MAX_LIMIT);
-  if (cursor !== null && !checkKey(cursor).ok) throw new HttpError(400, 'bad_request', 'cursor must be the "next" value of a previous page.');
+  if (cursor !== null && !checkKey(cursor).ok)
+    throw new HttpError(400, 'bad_request', 'cursor must be the "next" value of a previous page.');
   const page = service.store.list(prefix, limit, cursor);
   return { body: { items: page.items.map(publicEntry), next: page.next } };
 }
@@ -167,17 +242,36 @@ async function trigger(service: NodeService, { req }: Request): Promise<Reply> {
  * An optional body {"peers": [...]} naming configured peers only, so that no client can make a
  * node call out elsewhere. Returns [] when no peer is named (and none is required).
  */
-async function peerList(service: NodeService, req: IncomingMessage, required: boolean): Promise<string[]> {
+async function peerList(
+  service: NodeService,
+  req: IncomingMessage,
+  required: boolean,
+): Promise<string[]> {
   const raw = await readBody(req, SMALL_BODY_LIMIT);
   const parsed = raw.length > 0 ? parseJson(raw) : undefined;
-  const named = typeof parsed === 'object' && parsed !== null ? (parsed as { peers?: unknown }).peers : undefined;
+  const named =
+    typeof parsed === 'object' && parsed !== null
+      ? (parsed as { peers?: unknown }).peers
+      : undefined;
   if (named === undefined && !required) return [];
-  if (!Array.isArray(named) || !named.every((p): p is string => typeof p === 'string') || (required && named.length === 0)) {
-    throw new HttpError(400, 'bad_request', '"peers" must be a list of peer addresses such as ["127.0.0.1:10000"].');
+  if (
+    !Array.isArray(named) ||
+    !named.every((p): p is string => typeof p === 'string') ||
+    (required && named.length === 0)
+  ) {
+    throw new HttpError(
+      400,
+      'bad_request',
+      '"peers" must be a list of peer addresses such as ["127.0.0.1:10000"].',
+    );
   }
   const unknown = named.filter((p) => !service.peers.includes(p));
   if (unknown.length > 0) {
-    throw new HttpError(400, 'bad_request', `${unknown[0]!.slice(0, 100)} is not a configured peer of ${service.id}; its peers are ${service.peers.join(', ') || 'none'}.`);
+    throw new HttpError(
+      400,
+      'bad_request',
+      `${unknown[0]!.slice(0, 100)} is not a configured peer of ${service.id}; its peers are ${service.peers.join(', ') || 'none'}.`,
+    );
   }
   return named;
 }
@@ -192,7 +286,11 @@ function stats(service: NodeService) {
     peers: service.peers,
     ...service.counters,
     peerWire: service.peerWireBytes(),
-    process: { cpuMs: cpuMs(), rssBytes: process.memoryUsage.rss(), uptimeS: Math.round(process.uptime()) },
+    process: {
+      cpuMs: cpuMs(),
+      rssBytes: process.memoryUsage.rss(),
+      uptimeS: Math.round(process.uptime()),
+    },
   };
 }
 
@@ -205,11 +303,22 @@ function publicEntry(e: StoredEntry) {
   return { key: e.key, value: e.value, version: e.version };
 }
 
-function integer(query: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
+function integer(
+  query: URLSearchParams,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const raw = query.get(name);
   if (raw === null) return fallback;
   const n = Number(raw);
-  if (!/^\d+$/.test(raw) || n < min || n > max) throw new HttpError(400, 'bad_request', `${name} must be a whole number from ${min} to ${max}.`);
+  if (!/^\d+$/.test(raw) || n < min || n > max)
+    throw new HttpError(
+      400,
+      'bad_request',
+      `${name} must be a whole number from ${min} to ${max}.`,
+    );
   return n;
 }
 

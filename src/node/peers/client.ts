@@ -37,7 +37,9 @@ class CountingAgent extends http.Agent {
   readonly closed = { sent: 0, received: 0 };
   readonly open = new Set<import('node:net').Socket>();
 
-  override createConnection(...args: Parameters<http.Agent['createConnection']>): ReturnType<http.Agent['createConnection']> {
+  override createConnection(
+    ...args: Parameters<http.Agent['createConnection']>
+  ): ReturnType<http.Agent['createConnection']> {
     const socket = super.createConnection(...args) as import('node:net').Socket;
     this.open.add(socket);
     socket.once('close', () => {
@@ -62,7 +64,11 @@ class CountingAgent extends http.Agent {
  * got is loaded on first use, not at import: it is the largest module a node needs, a node
  * should answer /health as soon as it can, and a node that only answers peers never needs it.
  */
-export function createPeerClient(self: string, clusterKey: string | undefined, faults: Faults): PeerClient {
+export function createPeerClient(
+  self: string,
+  clusterKey: string | undefined,
+  faults: Faults,
+): PeerClient {
   const agent = new CountingAgent({ keepAlive: true, maxSockets: MAX_SOCKETS_PER_PEER });
   let client: Promise<Got> | undefined;
   const load = () =>
@@ -85,12 +91,19 @@ export function createPeerClient(self: string, clusterKey: string | undefined, f
       const http = await load();
       let response;
       try {
-        response = await http.post(`http://${peer}${EXCHANGE_PATH}`, { body, timeout: { request: timeoutMs }, responseType: 'buffer' });
+        response = await http.post(`http://${peer}${EXCHANGE_PATH}`, {
+          body,
+          timeout: { request: timeoutMs },
+          responseType: 'buffer',
+        });
       } catch (error) {
         throw new PeerError(peer, describe(error as RequestError, timeoutMs), { cause: error });
       }
       if (response.statusCode !== 200) {
-        throw new PeerError(peer, `answered HTTP ${response.statusCode}${errorCode(response.body)}`);
+        throw new PeerError(
+          peer,
+          `answered HTTP ${response.statusCode}${errorCode(response.body)}`,
+        );
       }
       return response.body;
     },

@@ -34,7 +34,10 @@ export class ExpiryQueue {
         const left = 2 * i + 1;
         if (left >= heap.length) break;
         const right = left + 1;
-        const child = right < heap.length && heap[right]!.version.wall < heap[left]!.version.wall ? right : left;
+        const child =
+          right < heap.length && heap[right]!.version.wall < heap[left]!.version.wall
+            ? right
+            : left;
         if (heap[child]!.version.wall >= last.version.wall) break;
         heap[i] = heap[child]!;
         i = child;

@@ -26,7 +26,10 @@ export function loadHasher(): Promise<Hasher> {
     place: (key) => api.h32(key, PLACE_SEED) >>> 0,
     // NUL separates the fields: keys and node ids cannot contain control characters.
     entryDigest: (key, v, value) =>
-      api.h64(`${key}\u0000${v.wall}\u0000${v.logical}\u0000${v.node}\u0000${value === null ? 'T' : `V${value}`}`, DIGEST_SEED),
+      api.h64(
+        `${key}\u0000${v.wall}\u0000${v.logical}\u0000${v.node}\u0000${value === null ? 'T' : `V${value}`}`,
+        DIGEST_SEED,
+      ),
     valueDigest: (value) => api.h64(value, VALUE_SEED),
   }));
   return shared;

@@ -99,7 +99,11 @@ export class Store {
    */
   purgeTombstones(olderThanWall: number): string[] {
     const purged: string[] = [];
-    for (let t = this.#expiry.popBefore(olderThanWall); t; t = this.#expiry.popBefore(olderThanWall)) {
+    for (
+      let t = this.#expiry.popBefore(olderThanWall);
+      t;
+      t = this.#expiry.popBefore(olderThanWall)
+    ) {
       // Skipped when a newer write has replaced it since.
       if (this.#entries.get(t.key) !== t) continue;
       this.#entries.delete(t.key);
@@ -160,7 +164,10 @@ export class Store {
       place: place ?? this.#hasher.place(entry.key),
       hi,
       lo,
-      bytes: Buffer.byteLength(entry.key) + (entry.value === null ? 0 : Buffer.byteLength(entry.value)) + ENTRY_FRAMING_BYTES,
+      bytes:
+        Buffer.byteLength(entry.key) +
+        (entry.value === null ? 0 : Buffer.byteLength(entry.value)) +
+        ENTRY_FRAMING_BYTES,
     };
   }
 

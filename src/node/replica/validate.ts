@@ -10,9 +10,19 @@ const MAX_NODE_ID_BYTES = 128;
 /** A decoded key: 1..1024 bytes of UTF-8 and no control characters. */
 export function checkKey(key: string): Checked<string> {
   const bytes = Buffer.byteLength(key, 'utf8');
-  if (bytes === 0) return { ok: false, message: 'The key is empty; a key is 1 to 1024 bytes of UTF-8.' };
-  if (bytes > MAX_KEY_BYTES) return { ok: false, message: `The key is ${bytes} bytes long; a key is at most ${MAX_KEY_BYTES} bytes of UTF-8.` };
-  if (CONTROL.test(key)) return { ok: false, message: 'The key contains a control character (U+0000-U+001F or U+007F), which keys may not.' };
+  if (bytes === 0)
+    return { ok: false, message: 'The key is empty; a key is 1 to 1024 bytes of UTF-8.' };
+  if (bytes > MAX_KEY_BYTES)
+    return {
+      ok: false,
+      message: `The key is ${bytes} bytes long; a key is at most ${MAX_KEY_BYTES} bytes of UTF-8.`,
+    };
+  if (CONTROL.test(key))
+    return {
+      ok: false,
+      message:
+        'The key contains a control character (U+0000-U+001F or U+007F), which keys may not.',
+    };
   if (!isWellFormed(key)) return { ok: false, message: 'The key is not valid UTF-8.' };
   return { ok: true, value: key };
 }
@@ -23,26 +33,52 @@ export function checkKeySegment(segment: string): Checked<string> {
   try {
     decoded = decodeURIComponent(segment);
   } catch {
-    return { ok: false, message: 'The key is not valid percent-encoded UTF-8; encode it with encodeURIComponent.' };
+    return {
+      ok: false,
+      message: 'The key is not valid percent-encoded UTF-8; encode it with encodeURIComponent.',
+    };
   }
   return checkKey(decoded);
 }
 
 /** A value: a string of at most maxBytes of UTF-8. */
-export function checkValue(value: unknown, maxBytes: number): Checked<string> | { ok: false; tooLarge: true; message: string } {
+export function checkValue(
+  value: unknown,
+  maxBytes: number,
+): Checked<string> | { ok: false; tooLarge: true; message: string } {
   if (typeof value !== 'string') {
-    return { ok: false, message: value === undefined ? 'The body has no "value"; send {"value": "..."}.' : '"value" must be a JSON string.' };
+    return {
+      ok: false,
+      message:
+        value === undefined
+          ? 'The body has no "value"; send {"value": "..."}.'
+          : '"value" must be a JSON string.',
+    };
   }
   const bytes = Buffer.byteLength(value, 'utf8');
-  if (bytes > maxBytes) return { ok: false, tooLarge: true, message: `The value is ${bytes} bytes; this node accepts at most ${maxBytes} bytes (--max-value-bytes).` };
-  if (!isWellFormed(value)) return { ok: false, message: 'The value contains a lone surrogate and is not valid UTF-8.' };
+  if (bytes > maxBytes)
+    return {
+      ok: false,
+      tooLarge: true,
+      message: `The value is ${bytes} bytes; this node accepts at most ${maxBytes} bytes (--max-value-bytes).`,
+    };
+  if (!isWellFormed(value))
+    return { ok: false, message: 'The value contains a lone surrogate and is not valid UTF-8.' };
   return { ok: true, value };
 }
 
 /** A node id: printable, short. */
 export function checkNodeId(id: string): Checked<string> {
-  if (id.length === 0 || Buffer.byteLength(id) > MAX_NODE_ID_BYTES || CONTROL.test(id) || !isWellFormed(id)) {
-    return { ok: false, message: `A node id is 1 to ${MAX_NODE_ID_BYTES} bytes of printable UTF-8.` };
+  if (
+    id.length === 0 ||
+    Buffer.byteLength(id) > MAX_NODE_ID_BYTES ||
+    CONTROL.test(id) ||
+    !isWellFormed(id)
+  ) {
+    return {
+      ok: false,
+      message: `A node id is 1 to ${MAX_NODE_ID_BYTES} bytes of printable UTF-8.`,
+    };
   }
   return { ok: true, value: id };
 }
@@ -52,7 +88,10 @@ export function checkAddress(address: string): Checked<{ host: string; port: num
   const match = /^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]):(\d{1,5})$/.exec(address);
   const port = match ? Number(match[2]) : NaN;
   if (!match || !(port >= 1 && port <= 65535)) {
-    return { ok: false, message: `"${address}" is not an address of the form host:port (for example 127.0.0.1:10000).` };
+    return {
+      ok: false,
+      message: `"${address}" is not an address of the form host:port (for example 127.0.0.1:10000).`,
+    };
   }
   return { ok: true, value: { host: match[1] as string, port } };
 }

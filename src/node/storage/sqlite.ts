@@ -44,7 +44,12 @@ export async function openStorage(dir: string): Promise<Storage> {
   try {
     Driver = (await import('better-sqlite3')).default as unknown as new (file: string) => Database;
   } catch (error) {
-    throw new AeError('storage_unavailable', `--data-dir needs the native module better-sqlite3, which could not be loaded here (${(error as Error).message.split('\n')[0]}); run without --data-dir to keep data in memory.`, EXIT.unreachable, { cause: error });
+    throw new AeError(
+      'storage_unavailable',
+      `--data-dir needs the native module better-sqlite3, which could not be loaded here (${(error as Error).message.split('\n')[0]}); run without --data-dir to keep data in memory.`,
+      EXIT.unreachable,
+      { cause: error },
+    );
   }
   let db: Database;
   try {
@@ -53,14 +58,27 @@ export async function openStorage(dir: string): Promise<Storage> {
     db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode: a committed write survives the process dying (not a power loss).
     db.pragma('synchronous = NORMAL');
-    db.exec('CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT, wall INTEGER NOT NULL, logical INTEGER NOT NULL, node TEXT NOT NULL) WITHOUT ROWID');
+    db.exec(
+      'CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT, wall INTEGER NOT NULL, logical INTEGER NOT NULL, node TEXT NOT NULL) WITHOUT ROWID',
+    );
   } catch (error) {
-    throw new AeError('storage_unavailable', `Cannot open the data directory ${dir}: ${(error as Error).message}.`, EXIT.unreachable, { cause: error });
+    throw new AeError(
+      'storage_unavailable',
+      `Cannot open the data directory ${dir}: ${(error as Error).message}.`,
+      EXIT.unreachable,
+      { cause: error },
+    );
   }
-  const upsert = db.prepare('INSERT INTO entries (key, value, wall, logical, node) VALUES (?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, wall = excluded.wall, logical = excluded.logical, node = excluded.node');
+  const upsert = db.prepare(
+    'INSERT INTO entries (key, value, wall, logical, node) VALUES (?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, wall = excluded.wall, logical = excluded.logical, node = excluded.node',
+  );
   const drop = db.prepare('DELETE FROM entries WHERE key = ?');
   // Read in pages of rows as arrays: far cheaper per row than iterating objects one by one.
-  const page = db.prepare('SELECT key, value, wall, logical, node FROM entries WHERE key > ? ORDER BY key LIMIT ?').raw(true);
+  const page = db
+    .prepare(
+      'SELECT key, value, wall, logical, node FROM entries WHERE key > ? ORDER BY key LIMIT ?',
+    )
+    .raw(true);
   let depth = 0;
   const transaction = <T>(fn: () => T): T => {
     // Nested calls join the outer transaction.
@@ -77,7 +95,8 @@ export async function openStorage(dir: string): Promise<Storage> {
       let after = '';
       for (;;) {
         const rows = page.all(after, READ_PAGE_ROWS) as Row[];
-        for (const [key, value, wall, logical, node] of rows) yield { key, value, version: { wall, logical, node } };
+        for (const [key, value, wall, logical, node] of rows)
+          yield { key, value, version: { wall, logical, node } };
         if (rows.length < READ_PAGE_ROWS) return;
         after = rows[rows.length - 1]![0];
       }

@@ -3,7 +3,15 @@
 // it with its own tree, descending one level per message (two per round trip) into the
 // children that differ only; a subtree with few entries is settled by a list of (key, version)
 // instead; at the end only entries whose versions differ move, in whichever direction is newer.
-import { decodeMessage, emptyMessage, encodeMessage, isEmpty, type AeMessage, type ListItem, type TreeRef } from './wire/message.js';
+import {
+  decodeMessage,
+  emptyMessage,
+  encodeMessage,
+  isEmpty,
+  type AeMessage,
+  type ListItem,
+  type TreeRef,
+} from './wire/message.js';
 import { AE_MAX_ROUND_TRIPS } from '../constants.js';
 import type { Entry } from '../replica/entry.js';
 import { FANOUT, MAX_LEVEL } from '../tree/merkle.js';
@@ -93,7 +101,10 @@ export function respond(replica: Replica, incoming: AeMessage): StepResult {
       } else if (ours.count === 0) {
         reply.dumps.push(child);
       } else if (ours.count <= LIST_THRESHOLD || childLevel === MAX_LEVEL) {
-        reply.lists.push({ ...child, items: [...tree.itemsUnder(child.level, child.index)].map(listItem) });
+        reply.lists.push({
+          ...child,
+          items: [...tree.itemsUnder(child.level, child.index)].map(listItem),
+        });
       } else {
         reply.probes.push({ ...child, children: tree.children(child.level, child.index) });
       }
@@ -126,7 +137,12 @@ export function respond(replica: Replica, incoming: AeMessage): StepResult {
 }
 
 /** The initiator's side: runs message after message until neither side has anything to say. */
-export async function runExchange(replica: Replica, send: Transport, strategy: Strategy, maxValueBytes: number): Promise<ExchangeResult> {
+export async function runExchange(
+  replica: Replica,
+  send: Transport,
+  strategy: Strategy,
+  maxValueBytes: number,
+): Promise<ExchangeResult> {
   const first = emptyMessage();
   const pushed = new Set<string>();
   if (strategy === 'full') {
@@ -138,7 +154,13 @@ export async function runExchange(replica: Replica, send: Transport, strategy: S
   } else {
     first.probes.push({ level: 0, index: 0, children: replica.store.tree.children(0, 0) });
   }
-  const result: ExchangeResult = { status: 'in_sync', roundTrips: 0, bytes: { sent: 0, received: 0 }, keys: { pulled: [], pushed: [] }, levels: 0 };
+  const result: ExchangeResult = {
+    status: 'in_sync',
+    roundTrips: 0,
+    bytes: { sent: 0, received: 0 },
+    keys: { pulled: [], pushed: [] },
+    levels: 0,
+  };
   const pulled = new Set<string>();
   let message = first;
   while (!isEmpty(message)) {
@@ -151,7 +173,11 @@ export async function runExchange(replica: Replica, send: Transport, strategy: S
     result.bytes.sent += body.length;
     result.bytes.received += answer.length;
     const step = respond(replica, decodeMessage(answer, maxValueBytes));
-    result.levels = Math.max(result.levels, step.deepest, ...message.probes.map((p) => p.level + 1));
+    result.levels = Math.max(
+      result.levels,
+      step.deepest,
+      ...message.probes.map((p) => p.level + 1),
+    );
     for (const key of step.received) pulled.add(key);
     for (const key of step.shipped) pushed.add(key);
     message = step.reply;

@@ -40,7 +40,10 @@ export class PeerReplicator {
     while (this.#inFlight < MAX_IN_FLIGHT && this.#queue.length > 0) {
       const batch: Pending[] = [];
       let size = 0;
-      while (this.#queue.length > 0 && (batch.length === 0 || size + this.#queue[0]!.entries.length <= MAX_BATCH_ENTRIES)) {
+      while (
+        this.#queue.length > 0 &&
+        (batch.length === 0 || size + this.#queue[0]!.entries.length <= MAX_BATCH_ENTRIES)
+      ) {
         const next = this.#queue.shift()!;
         batch.push(next);
         size += next.entries.length;
@@ -48,13 +51,15 @@ export class PeerReplicator {
       const message = emptyMessage();
       for (const p of batch) message.entries.push(...p.entries);
       this.#inFlight += 1;
-      this.#send(encodeMessage(message)).then(
-        () => settle(batch, { ok: true }),
-        (error: unknown) => settle(batch, { ok: false, reason: (error as Error).message }),
-      ).finally(() => {
-        this.#inFlight -= 1;
-        this.#pump();
-      });
+      this.#send(encodeMessage(message))
+        .then(
+          () => settle(batch, { ok: true }),
+          (error: unknown) => settle(batch, { ok: false, reason: (error as Error).message }),
+        )
+        .finally(() => {
+          this.#inFlight -= 1;
+          this.#pump();
+        });
     }
   }
 }

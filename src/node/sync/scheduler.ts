@@ -45,7 +45,8 @@ export interface AntiEntropyOptions {
 }
 
 export class AntiEntropy {
-  readonly #o: Required<Omit<AntiEntropyOptions, 'onRound' | 'beforeRound'>> & Pick<AntiEntropyOptions, 'onRound' | 'beforeRound'>;
+  readonly #o: Required<Omit<AntiEntropyOptions, 'onRound' | 'beforeRound'>> &
+    Pick<AntiEntropyOptions, 'onRound' | 'beforeRound'>;
   #queue: Promise<unknown> = Promise.resolve();
   #timer: NodeJS.Timeout | undefined;
   #running = false;
@@ -61,9 +62,12 @@ export class AntiEntropy {
     const schedule = () => {
       if (!this.#running) return;
       const jitter = 1 + AE_JITTER_FRACTION * (2 * this.#o.random() - 1);
-      this.#timer = setTimeout(() => {
-        void this.round(peers).finally(schedule);
-      }, Math.round(this.#o.intervalMs * jitter));
+      this.#timer = setTimeout(
+        () => {
+          void this.round(peers).finally(schedule);
+        },
+        Math.round(this.#o.intervalMs * jitter),
+      );
       this.#timer.unref();
     };
     schedule();
@@ -92,10 +96,17 @@ export class AntiEntropy {
       // Exchanges run at once, so what we pulled from one peer may be news to a peer we were
       // talking to at the same time. A second pass hands it on: after one round every
       // reachable peer holds what we hold (a peer already in sync costs one round trip).
-      const second = await Promise.all(first.map((o) => (o.status === 'unreachable' ? o : this.#exchange(o.peer))));
+      const second = await Promise.all(
+        first.map((o) => (o.status === 'unreachable' ? o : this.#exchange(o.peer))),
+      );
       outcomes = first.map((o, i) => (o === second[i] ? o : combine(o, second[i]!)));
     }
-    const report: RoundReport = { node: this.#o.node, strategy: this.#o.strategy, durationMs: round3(this.#o.now() - started), peers: outcomes.map(toReport) };
+    const report: RoundReport = {
+      node: this.#o.node,
+      strategy: this.#o.strategy,
+      durationMs: round3(this.#o.now() - started),
+      peers: outcomes.map(toReport),
+    };
     const ae = this.#o.counters.antiEntropy;
     ae.rounds += 1;
     ae.lastRoundAt = new Date().toISOString();
@@ -108,17 +119,43 @@ export class AntiEntropy {
     const started = this.#o.now();
     const ae = this.#o.counters.antiEntropy;
     try {
-      const r = await runExchange(this.#o.replica, this.#o.transport(peer), this.#o.strategy, this.#o.maxValueBytes);
+      const r = await runExchange(
+        this.#o.replica,
+        this.#o.transport(peer),
+        this.#o.strategy,
+        this.#o.maxValueBytes,
+      );
       ae.exchanges[r.status] += 1;
       ae.keysPulled += r.keys.pulled.length;
       ae.keysPushed += r.keys.pushed.length;
       ae.bytesSent += r.bytes.sent;
       ae.bytesReceived += r.bytes.received;
       ae.roundTrips += r.roundTrips;
-      return { peer, status: r.status, roundTrips: r.roundTrips, bytes: r.bytes, pulled: new Set(r.keys.pulled), pushed: new Set(r.keys.pushed), levels: r.levels, passes: 1, durationMs: this.#o.now() - started };
+      return {
+        peer,
+        status: r.status,
+        roundTrips: r.roundTrips,
+        bytes: r.bytes,
+        pulled: new Set(r.keys.pulled),
+        pushed: new Set(r.keys.pushed),
+        levels: r.levels,
+        passes: 1,
+        durationMs: this.#o.now() - started,
+      };
     } catch (error) {
       ae.exchanges.unreachable += 1;
-      return { peer, status: 'unreachable', roundTrips: 0, bytes: { sent: 0, received: 0 }, pulled: new Set(), pushed: new Set(), levels: 0, passes: 1, durationMs: this.#o.now() - started, reason: (error as Error).message };
+      return {
+        peer,
+        status: 'unreachable',
+        roundTrips: 0,
+        bytes: { sent: 0, received: 0 },
+        pulled: new Set(),
+        pushed: new Set(),
+        levels: 0,
+        passes: 1,
+        durationMs: this.#o.now() - started,
+        reason: (error as Error).message,
+      };
     }
   }
 }

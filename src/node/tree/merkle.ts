@@ -96,7 +96,8 @@ export class MerkleTree<T extends TreeItem = TreeItem> {
   replace(old: T, next: T): void {
     const leaf = this.#leafOf(old.place, false);
     const at = leaf ? leaf.indexOf(old) : -1;
-    if (!leaf || at < 0 || old.key !== next.key) throw new Error(`MerkleTree.replace: "${old.key}" is not in the tree`);
+    if (!leaf || at < 0 || old.key !== next.key)
+      throw new Error(`MerkleTree.replace: "${old.key}" is not in the tree`);
     leaf[at] = next;
     this.#update(old.place, old.hi ^ next.hi, old.lo ^ next.lo, 0);
   }
@@ -105,7 +106,10 @@ export class MerkleTree<T extends TreeItem = TreeItem> {
   node(level: number, index: number): NodeSummary {
     if (level <= this.#depth) {
       const words = this.#levels[level]!;
-      return { digest: join(words[3 * index]!, words[3 * index + 1]!), count: words[3 * index + 2]! };
+      return {
+        digest: join(words[3 * index]!, words[3 * index + 1]!),
+        count: words[3 * index + 2]!,
+      };
     }
     let hi = 0;
     let lo = 0;
@@ -137,7 +141,10 @@ export class MerkleTree<T extends TreeItem = TreeItem> {
       words[2 * j + 1]! ^= item.lo;
       counts[j]! += 1;
     }
-    return Array.from({ length: FANOUT }, (_, j) => ({ digest: join(words[2 * j]!, words[2 * j + 1]!), count: counts[j]! }));
+    return Array.from({ length: FANOUT }, (_, j) => ({
+      digest: join(words[2 * j]!, words[2 * j + 1]!),
+      count: counts[j]!,
+    }));
   }
 
   /** Every item under a tree node (a few leaves deep down, everything at the root). */

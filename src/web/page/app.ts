@@ -23,7 +23,11 @@ function draw(): void {
   }
   drawn = Object.fromEntries(REGIONS.map((name) => [name, parts[name].text]));
   document.body.dataset.seq = String(state.seq);
-  document.body.dataset.verdict = state.verdict ? (state.verdict.converged ? 'converged' : 'diverged') : '';
+  document.body.dataset.verdict = state.verdict
+    ? state.verdict.converged
+      ? 'converged'
+      : 'diverged'
+    : '';
   document.title = `ae-demo · ${state.scenario || 'live'}${state.waiting ? ' · waiting for Next' : ''}`;
 }
 

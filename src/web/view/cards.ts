@@ -7,10 +7,18 @@ import { html, type Html } from './html.js';
 
 /** Up to this many nodes, cards show everything; beyond, they shrink so the story keeps room at 720p. */
 const ROOMY_NODES = 4;
-const STATUS_TEXT: Record<NodeSample['status'], string> = { up: 'up', down: 'down', 'cut-off': 'cut off' };
+const STATUS_TEXT: Record<NodeSample['status'], string> = {
+  up: 'up',
+  down: 'down',
+  'cut-off': 'cut off',
+};
 
 /** `stopped`: the run is over and its nodes were stopped, so the last sample is history. */
-export function nodeCards(nodes: readonly NodeRef[], samples: readonly NodeSample[], stopped = false): Html {
+export function nodeCards(
+  nodes: readonly NodeRef[],
+  samples: readonly NodeSample[],
+  stopped = false,
+): Html {
   if (samples.length === 0) {
     return html`<div class="cards">${nodes.map((n) => html`<section class="card waiting"><h3>${n.id}</h3><p class="dim">${n.address} · starting…</p></section>`)}</div>`;
   }
@@ -19,9 +27,15 @@ export function nodeCards(nodes: readonly NodeRef[], samples: readonly NodeSampl
   return html`<div class="cards${samples.length > ROOMY_NODES ? ' many' : ''}">${samples.map((s, i) => card(s, marks[i]!, roots[i]!, stopped))}</div>`;
 }
 
-function card(s: NodeSample, marks: ReturnType<typeof markSamples>[number], rootMark: number, stopped: boolean): Html {
+function card(
+  s: NodeSample,
+  marks: ReturnType<typeof markSamples>[number],
+  rootMark: number,
+  stopped: boolean,
+): Html {
   const rootClass = markClass(rootMark);
-  const cut = s.status === 'cut-off' ? html`<p class="cut">cut off from ${s.cut.join(', ')}</p>` : '';
+  const cut =
+    s.status === 'cut-off' ? html`<p class="cut">cut off from ${s.cut.join(', ')}</p>` : '';
   const reason = s.status === 'down' ? html`<p class="cut">${s.reason ?? 'not answering'}</p>` : '';
   return html`<section class="card ${s.status}" data-node="${s.id}">
   <header><h3>${s.id}</h3><span class="pill ${stopped ? 'stopped' : s.status}">${stopped ? 'stopped' : STATUS_TEXT[s.status]}</span></header>

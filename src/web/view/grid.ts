@@ -30,7 +30,10 @@ export function markLevel(levels: (LevelView | null)[]): CellMark[][] {
     if (holders.size <= 1) continue;
     const groups = [...holders.values()];
     const biggest = Math.max(...groups.map((g) => g.length));
-    const majority = groups.filter((g) => g.length === biggest).length === 1 && biggest > 1 ? groups.find((g) => g.length === biggest) : undefined;
+    const majority =
+      groups.filter((g) => g.length === biggest).length === 1 && biggest > 1
+        ? groups.find((g) => g.length === biggest)
+        : undefined;
     let variant = 0;
     for (const group of groups) {
       const mark = group === majority ? -1 : Math.min(VARIANT_CLASSES, ++variant);
@@ -42,7 +45,9 @@ export function markLevel(levels: (LevelView | null)[]): CellMark[][] {
 
 /** How each node's root compares with the others' (null: the node did not answer). */
 export function markRoots(roots: readonly (string | null)[]): CellMark[] {
-  return markLevel(roots.map((r) => (r === null ? null : { digests: [r], counts: [0] }))).map((m) => m[0]!);
+  return markLevel(roots.map((r) => (r === null ? null : { digests: [r], counts: [0] }))).map(
+    (m) => m[0]!,
+  );
 }
 
 /** The CSS class of a mark: equal, majority, or "differs vK". */
@@ -51,27 +56,57 @@ export function markClass(mark: CellMark): string {
 }
 
 /** Marks for every node's two levels, computed once per sample. */
-export function markSamples(samples: readonly NodeSample[]): { level1: CellMark[]; level2: CellMark[] }[] {
+export function markSamples(
+  samples: readonly NodeSample[],
+): { level1: CellMark[]; level2: CellMark[] }[] {
   const level1 = markLevel(samples.map((s) => s.levels?.[0] ?? null));
   const level2 = markLevel(samples.map((s) => s.levels?.[1] ?? null));
   return samples.map((_, i) => ({ level1: level1[i]!, level2: level2[i]! }));
 }
 
-export function gridSvg(sample: NodeSample, marks: { level1: CellMark[]; level2: CellMark[] }): Html {
+export function gridSvg(
+  sample: NodeSample,
+  marks: { level1: CellMark[]; level2: CellMark[] },
+): Html {
   const width = SIDE * (CELL + GAP) - GAP;
   const height = width + CELL + STRIP_GAP;
   if (!sample.levels) {
     return html`<svg class="grid" viewBox="0 0 ${width} ${height}" role="img" aria-label="${sample.id}: no tree (${sample.status})"><rect class="cell down" x="0" y="0" width="${width}" height="${height}"/></svg>`;
   }
   const [l1, l2] = sample.levels;
-  const strip = l1.digests.map((d, i) => cell(i * (CELL + GAP), 0, 1, i, d, l1.counts[i]!, marks.level1[i]!));
-  const square = l2.digests.map((d, i) => cell((i % SIDE) * (CELL + GAP), CELL + STRIP_GAP + Math.floor(i / SIDE) * (CELL + GAP), 2, i, d, l2.counts[i]!, marks.level2[i]!));
+  const strip = l1.digests.map((d, i) =>
+    cell(i * (CELL + GAP), 0, 1, i, d, l1.counts[i]!, marks.level1[i]!),
+  );
+  const square = l2.digests.map((d, i) =>
+    cell(
+      (i % SIDE) * (CELL + GAP),
+      CELL + STRIP_GAP + Math.floor(i / SIDE) * (CELL + GAP),
+      2,
+      i,
+      d,
+      l2.counts[i]!,
+      marks.level2[i]!,
+    ),
+  );
   const differing = marks.level2.filter((m) => m > 0).length;
   return html`<svg class="grid" viewBox="0 0 ${width} ${height}" role="img" aria-label="${sample.id}: top two levels of the Merkle tree, ${differing} of 256 level-2 cells differ">${strip}${square}</svg>`;
 }
 
-function cell(x: number, y: number, level: number, index: number, digest: string, count: number, mark: CellMark): Html {
+function cell(
+  x: number,
+  y: number,
+  level: number,
+  index: number,
+  digest: string,
+  count: number,
+  mark: CellMark,
+): Html {
   const kind = mark === 0 && count === 0 ? 'empty' : markClass(mark);
-  const note = mark > 0 ? 'differs from the others' : mark < 0 ? 'agrees with most nodes; another node differs' : 'equal on every node';
+  const note =
+    mark > 0
+      ? 'differs from the others'
+      : mark < 0
+        ? 'agrees with most nodes; another node differs'
+        : 'equal on every node';
   return html`<rect class="cell ${kind}" x="${x}" y="${y}" width="${CELL}" height="${CELL}" data-level="${level}" data-index="${index}"><title>${treePath(level, index)}: ${count} entries, digest ${digest.slice(0, 8)}…, ${note}</title></rect>`;
 }

@@ -10,7 +10,13 @@ export class Html {
 
 type Value = Html | string | number | boolean | null | undefined | readonly Value[];
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
@@ -37,7 +43,12 @@ function render(v: Value): string {
 }
 
 /** A whole page: the head every ae-demo page shares, the title, what else goes in the head, the body. */
-export function htmlDocument(o: { title: string; head: Html; bodyClass: string; body: Html }): string {
+export function htmlDocument(o: {
+  title: string;
+  head: Html;
+  bodyClass: string;
+  body: Html;
+}): string {
   return `<!doctype html>
 <html lang="en">
 <head>

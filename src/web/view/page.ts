@@ -21,7 +21,8 @@ export function regions(state: LiveState, connection: 'live' | 'lost'): Record<R
 }
 
 function header(state: LiveState, connection: 'live' | 'lost'): Html {
-  const what = state.mode === 'cluster' ? 'a local cluster' : html`scenario <b>${state.scenario}</b>`;
+  const what =
+    state.mode === 'cluster' ? 'a local cluster' : html`scenario <b>${state.scenario}</b>`;
   const status = state.ended
     ? state.ended.kept
       ? 'finished · the cluster stays up'
@@ -29,16 +30,19 @@ function header(state: LiveState, connection: 'live' | 'lost'): Html {
     : connection === 'lost'
       ? 'connection lost'
       : 'live';
-  const next = state.step && state.ended === null
-    ? html`<button id="next" type="button" ${state.waiting === null ? 'disabled' : ''} title="Next part (also → , Page Down or Space)">${state.waiting === null ? 'Next ▶' : html`Next: ${state.waiting} ▶`}</button>`
-    : '';
+  const next =
+    state.step && state.ended === null
+      ? html`<button id="next" type="button" ${state.waiting === null ? 'disabled' : ''} title="Next part (also → , Page Down or Space)">${state.waiting === null ? 'Next ▶' : html`Next: ${state.waiting} ▶`}</button>`
+      : '';
   return html`<div class="title"><h1>ae-demo</h1><p>anti-entropy between ${state.nodes.length || '…'} replicas · ${what}</p><p class="dim summary">${state.summary}</p></div><div class="controls"><span class="conn ${connection === 'lost' && !state.ended ? 'lost' : state.ended ? 'ended' : 'live'}" data-seq="${state.seq}">${status}</span>${next}</div>`;
 }
 
 function story(state: LiveState): Html {
   const last = state.sections.length - 1;
   if (state.mode === 'cluster') return clusterHint(state);
-  const parts = state.sections.map((s, i) => (i === 0 ? setup(s) : section(s, i, i === last && state.waiting === null && !state.verdict)));
+  const parts = state.sections.map((s, i) =>
+    i === 0 ? setup(s) : section(s, i, i === last && state.waiting === null && !state.verdict),
+  );
   return html`${state.verdict ? verdictBanner(state.verdict) : ''}${state.ended?.error ? html`<div class="verdict bad"><b>The run stopped:</b> ${state.ended.error}</div>` : ''}${parts.reverse()}`;
 }
 

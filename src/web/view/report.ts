@@ -9,8 +9,13 @@ import { verdictBanner } from './verdict.js';
 
 export function reportHtml(state: LiveState, css: string, generatedAt: string): string {
   const parts = state.sections.slice(1).map((s, i) => section(s, i + 1, false));
-  const before = state.divergent ? html`<h3>Before repair</h3>${nodeCards(state.nodes, state.divergent)}` : '';
-  const after = state.samples.length > 0 ? html`<h3>${state.verdict ? 'At the end' : 'Last seen'}</h3>${nodeCards(state.nodes, state.samples, false)}` : '';
+  const before = state.divergent
+    ? html`<h3>Before repair</h3>${nodeCards(state.nodes, state.divergent)}`
+    : '';
+  const after =
+    state.samples.length > 0
+      ? html`<h3>${state.verdict ? 'At the end' : 'Last seen'}</h3>${nodeCards(state.nodes, state.samples, false)}`
+      : '';
   const body = html`<header class="report-head"><h1>ae-demo report · scenario ${state.scenario}</h1>
 <p>${state.summary}</p>
 <p class="dim">${state.nodes.length} nodes (${state.nodes.map((n) => `${n.id} ${n.address}`).join(', ')}) · started ${state.startedAt} · written ${generatedAt}</p></header>
@@ -18,7 +23,12 @@ ${state.verdict ? verdictBanner(state.verdict) : html`<div class="verdict bad"><
 <section class="part trees"><h2>The top of each Merkle tree</h2><p class="dim">Level 1 (16 cells) above level 2 (16 × 16); a coloured cell differs from the other nodes, one colour per distinct digest.</p>${before}${after}</section>
 ${setup(state.sections[0]!)}
 ${parts}`;
-  return htmlDocument({ title: `ae-demo report · ${state.scenario}`, head: html`<style>
+  return htmlDocument({
+    title: `ae-demo report · ${state.scenario}`,
+    head: html`<style>
 ${raw(css)}
-</style>`, bodyClass: 'report', body });
+</style>`,
+    bodyClass: 'report',
+    body,
+  });
 }

@@ -4,7 +4,19 @@ import type { KeyState, Snapshot } from '../../cluster/client.js';
 import { allAgree, lwwWinner, rowStanding, valueText } from '../../cluster/key-state.js';
 import type { RoundReport } from '../../node/sync/scheduler.js';
 import type { StoryEvent, Winner, WriteLine } from '../../../demo/types.js';
-import { ackedBy, allOf, beside, bytes, count, failedPeers, movedKeys, shortHash, versionTime, winnerParts, writePath } from '../../format.js';
+import {
+  ackedBy,
+  allOf,
+  beside,
+  bytes,
+  count,
+  failedPeers,
+  movedKeys,
+  shortHash,
+  versionTime,
+  winnerParts,
+  writePath,
+} from '../../format.js';
 import { markClass, markRoots } from './grid.js';
 import { html, type Html } from './html.js';
 import { treeDiffSvg } from './tree-svg.js';
@@ -32,7 +44,9 @@ export function storyEvent(event: StoryEvent): Html {
 
 function writeItem(w: WriteLine): Html {
   const failed = failedPeers(w);
-  const detail = w.direct ? html`<span class="dim">version ${versionTime(w.version)}, no replication</span>` : html`${ackedBy(w)}${failed ? html`<span class="bad">, failed: ${failed}</span>` : ''}`;
+  const detail = w.direct
+    ? html`<span class="dim">version ${versionTime(w.version)}, no replication</span>`
+    : html`${ackedBy(w)}${failed ? html`<span class="bad">, failed: ${failed}</span>` : ''}`;
   return html`<li class="${w.direct ? 'direct' : 'replicated'}"><code>${writePath(w)}</code> on <b>${w.node}</b>${w.value !== undefined ? html` <q>${w.value}</q>` : ''} · ${detail}</li>`;
 }
 
@@ -54,11 +68,18 @@ function keyTable(keys: readonly string[], states: Record<string, KeyState[]>): 
 function rootList(snapshots: readonly Snapshot[]): Html {
   const equal = new Set(snapshots.map((s) => s.root)).size === 1;
   const marks = markRoots(snapshots.map((s) => s.root));
-  const items = snapshots.map((s, i) => html`<li><b>${s.node}</b> root <code class="root ${markClass(marks[i]!)}">${shortHash(s.root)}</code> <span class="dim">${count(s.count)} entries</span></li>`);
+  const items = snapshots.map(
+    (s, i) =>
+      html`<li><b>${s.node}</b> root <code class="root ${markClass(marks[i]!)}">${shortHash(s.root)}</code> <span class="dim">${count(s.count)} entries</span></li>`,
+  );
   return html`<ul class="roots">${items}</ul>${equal ? html`<p class="dim">Every root is equal: nothing to repair.</p>` : ''}`;
 }
 
-export function exchangeTable(report: RoundReport, ids: Record<string, string>, fullCost: Record<string, number>): Html {
+export function exchangeTable(
+  report: RoundReport,
+  ids: Record<string, string>,
+  fullCost: Record<string, number>,
+): Html {
   const rows = report.peers.map((p) => {
     const spent = p.bytes.sent + p.bytes.received;
     const full = fullCost[p.peer];
@@ -70,6 +91,9 @@ export function exchangeTable(report: RoundReport, ids: Record<string, string>, 
 
 function winnerItem(w: Winner): Html {
   const { by, than, missing } = winnerParts(w);
-  const holds = w.value === null ? html`the key is deleted on every node` : html`every node now holds <q class="good">${w.value}</q>`;
+  const holds =
+    w.value === null
+      ? html`the key is deleted on every node`
+      : html`every node now holds <q class="good">${w.value}</q>`;
   return html`<li><b>${w.key}</b>: ${by}${than}${missing}: last write wins, so ${holds}.</li>`;
 }

@@ -6,7 +6,8 @@ import type { Activity, LiveState, Phase } from '../model.js';
 import { html, type Html } from './html.js';
 
 export function timeline(state: LiveState): Html {
-  if (state.mode === 'cluster') return html`<p class="dim">No scenario: the nodes run until Ctrl-C in the terminal that started them.</p>`;
+  if (state.mode === 'cluster')
+    return html`<p class="dim">No scenario: the nodes run until Ctrl-C in the terminal that started them.</p>`;
   const last = state.sections.length - 1;
   const finished = state.verdict !== null || state.ended !== null;
   const items = state.sections.map((s, i) => {
@@ -14,10 +15,20 @@ export function timeline(state: LiveState): Html {
     const mark = i < last || finished || state.waiting !== null ? 'done' : 'current';
     return html`<li class="${mark}" data-section="${i}"><span class="num">${i === 0 ? '·' : i}</span><div><b>${s.title}</b>${mark === 'current' ? html`<ul class="phases">${s.phases.map(phaseItem)}</ul>` : ''}</div></li>`;
   });
-  const next = state.waiting !== null ? html`<li class="next"><span class="num">${last + 1}</span><div><b>${state.waiting}</b><br><span class="dim">press Next</span></div></li>` : '';
+  const next =
+    state.waiting !== null
+      ? html`<li class="next"><span class="num">${last + 1}</span><div><b>${state.waiting}</b><br><span class="dim">press Next</span></div></li>`
+      : '';
   // The agenda: parts not played yet, by their outline names (outline[0] is part 1).
   const firstUpcoming = last + (state.waiting !== null ? 2 : 1);
-  const upcoming = finished ? [] : state.outline.slice(firstUpcoming - 1).map((title, i) => html`<li class="upcoming"><span class="num">${firstUpcoming + i}</span><div>${title}</div></li>`);
+  const upcoming = finished
+    ? []
+    : state.outline
+        .slice(firstUpcoming - 1)
+        .map(
+          (title, i) =>
+            html`<li class="upcoming"><span class="num">${firstUpcoming + i}</span><div>${title}</div></li>`,
+        );
   const verdict = state.verdict
     ? html`<li class="${state.verdict.converged ? 'good' : 'bad'} current"><span class="num">${state.verdict.converged ? '✔' : '✘'}</span><div><b>${state.verdict.converged ? 'Converged' : 'Not converged'}</b></div></li>`
     : '';
@@ -30,17 +41,27 @@ function phaseItem(p: Phase): Html {
 
 /** The rounds the nodes ran, newest first: one line per peer, as compact as the exchange table. */
 export function activity(state: LiveState): Html {
-  const quiet = state.quietRounds > 0 ? html`<p class="dim">${count(state.quietRounds)} ${state.quietRounds === 1 ? 'round' : 'rounds'} found every peer in sync.</p>` : '';
-  if (state.activity.length === 0) return quiet || html`<p class="dim">No anti-entropy round has run yet.</p>`;
+  const quiet =
+    state.quietRounds > 0
+      ? html`<p class="dim">${count(state.quietRounds)} ${state.quietRounds === 1 ? 'round' : 'rounds'} found every peer in sync.</p>`
+      : '';
+  if (state.activity.length === 0)
+    return quiet || html`<p class="dim">No anti-entropy round has run yet.</p>`;
   return html`<ul class="activity">${state.activity.map((a) => html`<li><code>${a.at.slice(11, 19)}</code> <b>${a.node}</b><ul>${a.report.peers.map((p) => peerLine(a, p))}</ul></li>`)}</ul>${quiet}`;
 }
 
 function peerLine(a: Activity, p: PeerReport): Html {
   const peer = a.ids[p.peer] ?? p.peer;
-  if (p.status === 'unreachable') return html`<li class="bad">⇄ ${peer}: unreachable (${p.reason ?? 'no answer'})</li>`;
+  if (p.status === 'unreachable')
+    return html`<li class="bad">⇄ ${peer}: unreachable (${p.reason ?? 'no answer'})</li>`;
   const spent = p.bytes.sent + p.bytes.received;
   const full = a.fullCost[p.peer];
-  const moved = [p.counts.pulled > 0 ? `pulled ${list(p.keys.pulled, 2)}` : '', p.counts.pushed > 0 ? `pushed ${list(p.keys.pushed, 2)}` : ''].filter(Boolean).join(', ');
+  const moved = [
+    p.counts.pulled > 0 ? `pulled ${list(p.keys.pulled, 2)}` : '',
+    p.counts.pushed > 0 ? `pushed ${list(p.keys.pushed, 2)}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   return html`<li class="${p.status}">⇄ ${peer}: ${moved || 'in sync'} <span class="dim">· ${plural(p.levels, 'level')} · ${plural(p.roundTrips, 'round trip')} · ${bytes(spent)}${full ? ` (a full exchange: ${bytes(full)})` : ''}</span></li>`;
 }
 

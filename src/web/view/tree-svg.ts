@@ -30,10 +30,19 @@ export function treeDiffSvg(a: string, b: string, diff: DiffNode): Html {
     mostKeys = Math.max(mostKeys, node.keys.length);
     const children = node.children.map((c) => place(c, depth + 1));
     if (node.hiddenChildren > 0) {
-      children.push({ node: null, hidden: node.hiddenChildren, x: next++ * SLOT, depth: depth + 1, children: [] });
+      children.push({
+        node: null,
+        hidden: node.hiddenChildren,
+        x: next++ * SLOT,
+        depth: depth + 1,
+        children: [],
+      });
       deepest = Math.max(deepest, depth + 1);
     }
-    const x = children.length === 0 ? next++ * SLOT : (children[0]!.x + children[children.length - 1]!.x) / 2;
+    const x =
+      children.length === 0
+        ? next++ * SLOT
+        : (children[0]!.x + children[children.length - 1]!.x) / 2;
     return { node, hidden: 0, x, depth, children };
   };
   const root = place(diff, 0);
@@ -42,7 +51,9 @@ export function treeDiffSvg(a: string, b: string, diff: DiffNode): Html {
   const shapes: Html[] = [];
   const draw = (p: Placed) => {
     for (const c of p.children) {
-      shapes.push(html`<line class="edge" x1="${cx(p)}" y1="${top(p) + BOX_H}" x2="${cx(c)}" y2="${top(c)}"/>`);
+      shapes.push(
+        html`<line class="edge" x1="${cx(p)}" y1="${top(p) + BOX_H}" x2="${cx(c)}" y2="${top(c)}"/>`,
+      );
       draw(c);
     }
     shapes.push(box(p, a, b));
@@ -66,8 +77,16 @@ function box(p: Placed, a: string, b: string): Html {
     return html`<g class="more"><rect x="${x}" y="${y}" width="${BOX_W}" height="${BOX_H}" rx="6"/><text x="${cx(p)}" y="${y + 28}" text-anchor="middle">+${p.hidden} more differing branches</text></g>`;
   }
   const n = p.node;
-  const kind = n.level === 0 ? 'root' : n.keys.length > 0 || n.children.length === 0 ? `leaf ${treePath(n.level, n.index)}` : `branch ${treePath(n.level, n.index)}`;
-  const skipped = n.equalChildren > 0 ? html`<text class="note" x="${cx(p)}" y="${y + BOX_H + 14}" text-anchor="middle">${n.equalChildren} of 16 below equal: not visited</text>` : '';
+  const kind =
+    n.level === 0
+      ? 'root'
+      : n.keys.length > 0 || n.children.length === 0
+        ? `leaf ${treePath(n.level, n.index)}`
+        : `branch ${treePath(n.level, n.index)}`;
+  const skipped =
+    n.equalChildren > 0
+      ? html`<text class="note" x="${cx(p)}" y="${y + BOX_H + 14}" text-anchor="middle">${n.equalChildren} of 16 below equal: not visited</text>`
+      : '';
   const keys = n.keys.map((k, i) => keyText(k, cx(p), y + BOX_H + 34 + i * KEY_H, a, b));
   return html`<g class="tnode"><rect x="${x}" y="${y}" width="${BOX_W}" height="${BOX_H}" rx="6"/><text class="kind" x="${cx(p)}" y="${y + 19}" text-anchor="middle">${kind} · ${n.counts[0]} vs ${n.counts[1]} entries</text><text class="hash" x="${cx(p)}" y="${y + 37}" text-anchor="middle">${shortHash(n.digests[0])} ≠ ${shortHash(n.digests[1])}</text></g>${skipped}${keys}`;
 }

@@ -12,7 +12,8 @@ describe('hybrid logical clock', () => {
     seen.push(clock.tick(), clock.tick());
     now += 10_000;
     seen.push(clock.tick());
-    for (let i = 1; i < seen.length; i++) assert.ok(compareVersions(seen[i]!, seen[i - 1]!) > 0, `version ${i} orders after ${i - 1}`);
+    for (let i = 1; i < seen.length; i++)
+      assert.ok(compareVersions(seen[i]!, seen[i - 1]!) > 0, `version ${i} orders after ${i - 1}`);
     assert.equal(seen[4]!.wall, now);
     assert.equal(seen[4]!.logical, 0);
   });
@@ -35,7 +36,10 @@ describe('hybrid logical clock', () => {
     const remote = ahead.tick();
     behind.observe(remote);
     const local = behind.tick();
-    assert.ok(compareVersions(local, remote) > 0, 'a write after seeing a newer one wins, despite the slow clock');
+    assert.ok(
+      compareVersions(local, remote) > 0,
+      'a write after seeing a newer one wins, despite the slow clock',
+    );
     assert.equal(local.wall, remote.wall);
   });
 
@@ -50,6 +54,9 @@ describe('hybrid logical clock', () => {
   });
 
   it('formats wall time to the microsecond in UTC', () => {
-    assert.equal(formatWallClock(Date.UTC(2026, 10, 27, 12, 51, 7) * 1000 + 123456), '12:51:07.123456');
+    assert.equal(
+      formatWallClock(Date.UTC(2026, 10, 27, 12, 51, 7) * 1000 + 123456),
+      '12:51:07.123456',
+    );
   });
 });

@@ -12,12 +12,21 @@ const hasher = await loadHasher();
 function randomEntries(seed: number, n: number): Entry[] {
   const random = rng(seed);
   return Array.from({ length: n }, () =>
-    entry(`k${Math.floor(random() * 20)}`, random() < 0.2 ? null : pick(random, ['a', 'b', 'c']), Math.floor(random() * 5), pick(random, ['n1', 'n2']), Math.floor(random() * 2)),
+    entry(
+      `k${Math.floor(random() * 20)}`,
+      random() < 0.2 ? null : pick(random, ['a', 'b', 'c']),
+      Math.floor(random() * 5),
+      pick(random, ['n1', 'n2']),
+      Math.floor(random() * 2),
+    ),
   );
 }
 
 function state(store: Store): string {
-  return JSON.stringify([...store.entries()].map((e) => [e.key, e.value, e.version]).sort()) + digestHex(store.tree.root().digest);
+  return (
+    JSON.stringify([...store.entries()].map((e) => [e.key, e.value, e.version]).sort()) +
+    digestHex(store.tree.root().digest)
+  );
 }
 
 function applied(entries: Entry[]): Store {
@@ -77,7 +86,10 @@ describe('store: last write wins', () => {
 
   it('purges expired tombstones whatever order they arrived in, and not ones a newer write replaced', () => {
     const random = rng(21);
-    const walls = shuffle(random, Array.from({ length: 300 }, (_, i) => i + 1));
+    const walls = shuffle(
+      random,
+      Array.from({ length: 300 }, (_, i) => i + 1),
+    );
     const s = applied(walls.map((w) => entry(`t${w}`, null, w)));
     s.apply(entry('t10', 'back again', 1000));
     const purged = s.purgeTombstones(101);
@@ -101,13 +113,21 @@ describe('store: last write wins', () => {
 
 describe('store: listing', () => {
   it('pages live keys in UTF-8 byte order under a prefix', () => {
-    const s = applied(['user:b', 'user:a', 'user:c', 'item:1', 'user:d'].map((k, i) => entry(k, 'v', i + 1)));
+    const s = applied(
+      ['user:b', 'user:a', 'user:c', 'item:1', 'user:d'].map((k, i) => entry(k, 'v', i + 1)),
+    );
     s.apply(entry('user:c', null, 99));
     const first = s.list('user:', 2, null);
-    assert.deepEqual(first.items.map((e) => e.key), ['user:a', 'user:b']);
+    assert.deepEqual(
+      first.items.map((e) => e.key),
+      ['user:a', 'user:b'],
+    );
     assert.equal(first.next, 'user:b');
     const second = s.list('user:', 2, first.next);
-    assert.deepEqual(second.items.map((e) => e.key), ['user:d']);
+    assert.deepEqual(
+      second.items.map((e) => e.key),
+      ['user:d'],
+    );
     assert.equal(second.next, null);
   });
 
@@ -133,7 +153,11 @@ describe('merkle tree', () => {
       assert.equal(s.tree.root().count, s.size);
       for (let level = 0; level <= 3; level++) {
         for (let index = 0; index < 16 ** level; index += 7) {
-          assert.deepEqual(s.tree.node(level, index), fresh.node(level, index), `node [${level}, ${index}]`);
+          assert.deepEqual(
+            s.tree.node(level, index),
+            fresh.node(level, index),
+            `node [${level}, ${index}]`,
+          );
         }
       }
     });
@@ -158,7 +182,13 @@ describe('merkle tree', () => {
       assert.equal(small.node(5, index).count, expected.length);
     }
     const children = s.tree.children(0, 0);
-    assert.equal(children.reduce((n, c) => n + c.count, 0), 20_000);
-    assert.equal(children.reduce((d, c) => d ^ c.digest, 0n), s.tree.root().digest);
+    assert.equal(
+      children.reduce((n, c) => n + c.count, 0),
+      20_000,
+    );
+    assert.equal(
+      children.reduce((d, c) => d ^ c.digest, 0n),
+      s.tree.root().digest,
+    );
   });
 });

@@ -8,7 +8,11 @@ import { rng } from '../../helpers/random.js';
 import { MAX_VALUE, dump, entry, replica, wire } from '../../helpers/replica.js';
 
 /** Two replicas with `shared` equal entries and `diverge` random differences of every kind. */
-async function divergentPair(seed: number, shared: number, diverge: number): Promise<{ a: Replica; b: Replica; all: Entry[] }> {
+async function divergentPair(
+  seed: number,
+  shared: number,
+  diverge: number,
+): Promise<{ a: Replica; b: Replica; all: Entry[] }> {
   const random = rng(seed);
   const a = await replica();
   const b = await replica();
@@ -26,7 +30,16 @@ async function divergentPair(seed: number, shared: number, diverge: number): Pro
     const key = random() < 0.5 ? `key:${Math.floor(random() * shared)}` : `new:${seed}:${i}`;
     const side = random() < 0.5 ? a : b;
     const value = random() < 0.25 ? null : `diverged-${i}`;
-    put(side, entry(key, value, 10_000_000 + Math.floor(random() * 1000), side === a ? 'na' : 'nb', Math.floor(random() * 3)));
+    put(
+      side,
+      entry(
+        key,
+        value,
+        10_000_000 + Math.floor(random() * 1000),
+        side === a ? 'na' : 'nb',
+        Math.floor(random() * 3),
+      ),
+    );
   }
   return { a, b, all };
 }
@@ -45,14 +58,21 @@ describe('anti-entropy exchange (in memory)', () => {
       const result = await runExchange(a, wire(b), 'merkle', MAX_VALUE);
       assert.equal(result.status, 'in_sync');
       assert.equal(result.roundTrips, 1);
-      assert.ok(result.bytes.sent + result.bytes.received <= 512, `${JSON.stringify(result.bytes)} at ${n} keys`);
+      assert.ok(
+        result.bytes.sent + result.bytes.received <= 512,
+        `${JSON.stringify(result.bytes)} at ${n} keys`,
+      );
     }
   });
 
   for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
     it(`brings a random divergent pair to the LWW maximum in one exchange (seed ${seed})`, async () => {
       const random = rng(seed * 31);
-      const { a, b, all } = await divergentPair(seed, Math.floor(random() * 3000), Math.floor(random() * 300));
+      const { a, b, all } = await divergentPair(
+        seed,
+        Math.floor(random() * 3000),
+        Math.floor(random() * 300),
+      );
       const result = await runExchange(a, wire(b), 'merkle', MAX_VALUE);
       const expected = await lwwMaximum(all);
       assert.deepEqual(dump(a), expected);
@@ -97,7 +117,10 @@ describe('anti-entropy exchange (in memory)', () => {
     assert.ok(large < small * 2.5, `25x the data cost ${large} bytes against ${small}`);
     const full = await divergentPair(9, 50_000, 0);
     const fullResult = await runExchange(full.a, wire(full.b), 'full', MAX_VALUE);
-    assert.ok(fullResult.bytes.sent + fullResult.bytes.received > large * 50, 'the full exchange ships everything');
+    assert.ok(
+      fullResult.bytes.sent + fullResult.bytes.received > large * 50,
+      'the full exchange ships everything',
+    );
   });
 
   it('a full-data exchange converges too', async () => {
@@ -112,8 +135,19 @@ describe('anti-entropy exchange (in memory)', () => {
 describe('anti-entropy message codec', () => {
   it('round-trips every section', () => {
     const m = emptyMessage();
-    m.probes.push({ level: 2, index: 200, children: Array.from({ length: 16 }, (_, j) => ({ digest: BigInt(j) * 0x1234567890abn, count: j })) });
-    m.lists.push({ level: 8, index: 4_000_000_000, items: [{ key: 'k', version: { wall: 2 ** 52, logical: 3, node: 'n' }, check: 0xffffffff }] });
+    m.probes.push({
+      level: 2,
+      index: 200,
+      children: Array.from({ length: 16 }, (_, j) => ({
+        digest: BigInt(j) * 0x1234567890abn,
+        count: j,
+      })),
+    });
+    m.lists.push({
+      level: 8,
+      index: 4_000_000_000,
+      items: [{ key: 'k', version: { wall: 2 ** 52, logical: 3, node: 'n' }, check: 0xffffffff }],
+    });
     m.dumps.push({ level: 1, index: 15 });
     m.entries.push(entry('a/b', 'é', 5), entry('t', null, 6, 'other'));
     m.wants.push('user:alice');
@@ -129,7 +163,10 @@ describe('anti-entropy message codec', () => {
       assert.throws(() => decodeMessage(good.subarray(0, cut), MAX_VALUE), CodecError);
     }
     assert.throws(() => decodeMessage(good, 50), CodecError, 'value over the limit');
-    assert.throws(() => decodeMessage(Buffer.concat([good, Buffer.from([0])]), MAX_VALUE), CodecError);
+    assert.throws(
+      () => decodeMessage(Buffer.concat([good, Buffer.from([0])]), MAX_VALUE),
+      CodecError,
+    );
     const bad = emptyMessage();
     bad.dumps.push({ level: 1, index: 16 });
     assert.throws(() => decodeMessage(encodeMessage(bad), MAX_VALUE), CodecError);

@@ -12,7 +12,9 @@ describe('replication to a peer (group commit)', () => {
       sent.push(decodeMessage(body, MAX_VALUE).entries.length);
       return new Promise<void>((resolve) => releases.push(resolve));
     });
-    const writes = Array.from({ length: 10 }, (_, i) => replicator.replicate([entry(`k${i}`, 'v', i + 1)]));
+    const writes = Array.from({ length: 10 }, (_, i) =>
+      replicator.replicate([entry(`k${i}`, 'v', i + 1)]),
+    );
     assert.deepEqual(sent, [1, 1], 'two messages in flight, one write each');
     releases.shift()!();
     await new Promise((r) => setImmediate(r));
@@ -28,7 +30,10 @@ describe('replication to a peer (group commit)', () => {
       calls += 1;
       if (calls === 1) throw new Error('connection refused');
     });
-    assert.deepEqual(await replicator.replicate([entry('a', 'v', 1)]), { ok: false, reason: 'connection refused' });
+    assert.deepEqual(await replicator.replicate([entry('a', 'v', 1)]), {
+      ok: false,
+      reason: 'connection refused',
+    });
     assert.deepEqual(await replicator.replicate([entry('b', 'v', 2)]), { ok: true });
   });
 });

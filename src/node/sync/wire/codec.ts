@@ -138,7 +138,8 @@ export class Reader {
 
   string(maxBytes: number): string {
     const bytes = this.varint();
-    if (bytes > maxBytes) throw new CodecError(`a string in the message is longer than ${maxBytes} bytes`);
+    if (bytes > maxBytes)
+      throw new CodecError(`a string in the message is longer than ${maxBytes} bytes`);
     this.#need(bytes);
     const start = this.#at;
     this.#at += bytes;

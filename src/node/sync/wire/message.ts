@@ -50,7 +50,9 @@ export function emptyMessage(): AeMessage {
 }
 
 export function isEmpty(m: AeMessage): boolean {
-  return m.probes.length + m.lists.length + m.dumps.length + m.entries.length + m.wants.length === 0;
+  return (
+    m.probes.length + m.lists.length + m.dumps.length + m.entries.length + m.wants.length === 0
+  );
 }
 
 export function encodeMessage(m: AeMessage): Buffer {
@@ -78,14 +80,23 @@ export function encodeMessage(m: AeMessage): Buffer {
   for (const l of m.lists) {
     body.u8(l.level).varint(l.index).varint(l.items.length);
     for (const item of l.items) {
-      body.string(item.key).varint(item.version.wall).varint(item.version.logical).varint(nodeRef(item.version.node)).u32(item.check);
+      body
+        .string(item.key)
+        .varint(item.version.wall)
+        .varint(item.version.logical)
+        .varint(nodeRef(item.version.node))
+        .u32(item.check);
     }
   }
   body.varint(m.dumps.length);
   for (const d of m.dumps) body.u8(d.level).varint(d.index);
   body.varint(m.entries.length);
   for (const e of m.entries) {
-    body.string(e.key).varint(e.version.wall).varint(e.version.logical).varint(nodeRef(e.version.node));
+    body
+      .string(e.key)
+      .varint(e.version.wall)
+      .varint(e.version.logical)
+      .varint(nodeRef(e.version.node));
     if (e.value === null) body.u8(0);
     else body.u8(1).string(e.value);
   }
@@ -112,7 +123,8 @@ export function decodeMessage(buf: Buffer, maxValueBytes: number): AeMessage {
   const ref = (maxLevel: number): TreeRef => {
     const level = r.u8();
     const index = r.varint();
-    if (level > maxLevel || index >= FANOUT ** level) throw new CodecError(`tree node [${level}, ${index}] does not exist`);
+    if (level > maxLevel || index >= FANOUT ** level)
+      throw new CodecError(`tree node [${level}, ${index}] does not exist`);
     return { level, index };
   };
   const version = (): Version => ({ wall: r.varint(), logical: r.varint(), node: node() });
@@ -137,7 +149,8 @@ export function decodeMessage(buf: Buffer, maxValueBytes: number): AeMessage {
   for (let n = r.varint(); n > 0; n--) {
     const at = ref(MAX_LEVEL);
     const items: ListItem[] = [];
-    for (let k = r.varint(); k > 0; k--) items.push({ key: key(), version: version(), check: r.u32() });
+    for (let k = r.varint(); k > 0; k--)
+      items.push({ key: key(), version: version(), check: r.u32() });
     m.lists.push({ ...at, items });
   }
   for (let n = r.varint(); n > 0; n--) m.dumps.push(ref(MAX_LEVEL));
