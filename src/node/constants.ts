@@ -38,6 +38,19 @@ export const TOMBSTONE_SWEEP_MS = 60_000;
 
 /** Periodic rounds wait interval ± this fraction, so nodes started together do not sync in lockstep. */
 export const AE_JITTER_FRACTION = 0.2;
+/**
+ * The first message of an exchange is the root's children (or, for the full strategy, sized by
+ * the rule below): any live peer answers it at once, so a peer silent this long is unreachable.
+ * Short, so one silent peer cannot hold a round (issue 13: it held it for 10 s).
+ */
+export const AE_FIRST_MESSAGE_TIMEOUT_MS = 1_000;
+/** Later messages of an exchange carry key lists and entries: a longer base, as before. */
+export const AE_LATER_MESSAGE_TIMEOUT_MS = 10_000;
+/**
+ * Every message also gets 1 ms per this many bytes it carries (1 MB/s, far below loopback or a
+ * LAN), so a large legitimate batch of entries is never cut off by the base timeout.
+ */
+export const AE_TIMEOUT_BYTES_PER_MS = 1_000;
 /** A safety cap on the messages of one exchange; the protocol needs at most ~2 per tree level. */
 export const AE_MAX_ROUND_TRIPS = 24;
 

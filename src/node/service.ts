@@ -7,6 +7,7 @@ import type { Faults } from './peers/faults.js';
 import type { HybridClock } from './replica/hlc.js';
 import { digestHex, FANOUT, join, MAX_LEVEL } from './tree/merkle.js';
 import type { PeerClient } from './peers/client.js';
+import { timedTransport } from './peers/timeouts.js';
 import { RoundLog } from './sync/round-log.js';
 import { PeerReplicator } from './sync/replication.js';
 import type { Counters } from './stats.js';
@@ -26,7 +27,6 @@ export interface ServiceOptions {
   aeIntervalMs: number;
   strategy: Strategy;
   replicationTimeoutMs: number;
-  exchangeTimeoutMs: number;
   /** Durable storage (--data-dir): every accepted entry is saved before it is acknowledged. */
   storage?: Storage;
   nowMicros: () => number;
@@ -63,7 +63,8 @@ export class NodeService {
     this.antiEntropy = new AntiEntropy({
       node: options.id,
       replica: this.replica(),
-      transport: (peer) => (body) => options.peerClient.send(peer, body, options.exchangeTimeoutMs),
+      transport: (peer) =>
+        timedTransport((body, timeoutMs) => options.peerClient.send(peer, body, timeoutMs)),
       strategy: options.strategy,
       maxValueBytes: options.maxValueBytes,
       intervalMs: options.aeIntervalMs,

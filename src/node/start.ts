@@ -28,9 +28,6 @@ import { openStorage } from './storage/sqlite.js';
 import { Store } from './replica/store.js';
 import { compareVersions, type Version } from './replica/version.js';
 
-/** How long one anti-entropy message may take: bigger than a write's, as it may carry many entries. */
-export const EXCHANGE_TIMEOUT_MS = 10_000;
-
 export interface NodeOptions {
   port: number;
   host: string;
@@ -107,7 +104,6 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     aeIntervalMs: o.aeIntervalMs,
     strategy: o.strategy,
     replicationTimeoutMs: o.replicationTimeoutMs ?? PEER_TIMEOUT_MS,
-    exchangeTimeoutMs: EXCHANGE_TIMEOUT_MS,
     nowMicros,
     faults,
     onRound: (report) => {

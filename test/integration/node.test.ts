@@ -160,6 +160,9 @@ describe('store node: peers that fail', () => {
       assert.equal((await request(node.address, 'GET', '/kv/k')).json.value, 'v');
       const report = await request(node.address, 'POST', '/anti-entropy/trigger');
       assert.equal(report.json.peers[0].status, 'unreachable');
+      // The first message of an exchange has a short timeout: the round does not wait 10 s.
+      assert.equal(report.json.peers[0].reason, 'no answer within 1000 ms');
+      assert.ok(report.json.durationMs < 2_000, `round took ${report.json.durationMs} ms`);
       // The round is kept for watchers: GET /anti-entropy/rounds?after=N lists those after N.
       const rounds = await request(node.address, 'GET', '/anti-entropy/rounds?after=0');
       assert.equal(rounds.json.latest, 1);

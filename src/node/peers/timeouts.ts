@@ -1,0 +1,21 @@
+// How long one anti-entropy message may wait for its answer: a rule over named constants, kept
+// apart from the HTTP client so it holds whichever client carries the messages.
+import {
+  AE_FIRST_MESSAGE_TIMEOUT_MS,
+  AE_LATER_MESSAGE_TIMEOUT_MS,
+  AE_TIMEOUT_BYTES_PER_MS,
+} from '../constants.js';
+
+/** The timeout of an exchange's message number `index` (0 = first) that carries `bytes`. */
+export function exchangeMessageTimeoutMs(index: number, bytes: number): number {
+  const base = index === 0 ? AE_FIRST_MESSAGE_TIMEOUT_MS : AE_LATER_MESSAGE_TIMEOUT_MS;
+  return base + Math.floor(bytes / AE_TIMEOUT_BYTES_PER_MS);
+}
+
+/** A transport for one exchange that numbers its messages and times each by the rule above. */
+export function timedTransport(
+  send: (body: Buffer, timeoutMs: number) => Promise<Buffer>,
+): (body: Buffer) => Promise<Buffer> {
+  let index = 0;
+  return (body) => send(body, exchangeMessageTimeoutMs(index++, body.length));
+}
