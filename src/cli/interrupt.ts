@@ -1,6 +1,6 @@
 // Ctrl-C and SIGTERM while a command owns nodes: stop every node, then exit 130. Registered for
 // the lifetime of a command and removed after, so nothing else in the process is affected.
-import { EXIT } from '../errors.js';
+import { EXIT, InterruptedError } from '../errors.js';
 
 export type Cleanup = () => Promise<void>;
 
@@ -23,18 +23,28 @@ export function onInterrupt(cleanup: Cleanup, say: (signal: string) => void): ()
 }
 
 /**
- * Resolves at Ctrl-C (or SIGTERM), or sooner when `until` settles; either way the signal
- * listeners are removed, so a later Ctrl-C is handled by whoever asks next.
+ * Resolves at Ctrl-C (or SIGTERM) with the signal's name, or with undefined when `until`
+ * settles first; either way the signal listeners are removed, so a later Ctrl-C is handled by
+ * whoever asks next.
  */
-export function untilInterrupted(until?: Promise<unknown>): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const done = () => {
+export function untilInterrupted(until?: Promise<unknown>): Promise<NodeJS.Signals | undefined> {
+  return new Promise((resolve) => {
+    const done = (signal?: NodeJS.Signals) => {
       process.off('SIGINT', done);
       process.off('SIGTERM', done);
-      resolve();
+      resolve(signal);
     };
     process.once('SIGINT', done);
     process.once('SIGTERM', done);
-    until?.then(done, done);
+    until?.then(
+      () => done(),
+      () => done(),
+    );
   });
+}
+
+/** Waits like untilInterrupted, then throws InterruptedError if a signal ended the wait (exit 130). */
+export async function waitOrInterrupt(until?: Promise<unknown>): Promise<void> {
+  const signal = await untilInterrupted(until);
+  if (signal) throw new InterruptedError(signal === 'SIGINT' ? 'Ctrl-C' : signal);
 }

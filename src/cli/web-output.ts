@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import chalk from 'chalk';
 import type { RunView } from '../web/live.js';
-import { untilInterrupted } from './interrupt.js';
+import { waitOrInterrupt } from './interrupt.js';
 import { reportHtml } from '../web/view/report.js';
 import { CSS } from '../web/view/style.js';
 
@@ -33,5 +33,5 @@ export async function lingerForPage(view: RunView): Promise<void> {
       `No browser has opened ${view.url} yet: it stays up until one does (Ctrl-C to quit).\n`,
     ),
   );
-  await untilInterrupted(view.whenViewed());
+  await waitOrInterrupt(view.whenViewed());
 }

@@ -211,7 +211,7 @@ describe('run --web: the live page', () => {
       });
     } finally {
       child.kill('SIGINT');
-      assert.equal((await child).exitCode, 0);
+      assert.equal((await child).exitCode, 130, 'Ctrl-C ends a foreground cluster with 130');
     }
     await portsReleased(portRange(base));
   });

@@ -8,7 +8,7 @@ import {
   startLocalCluster,
   type ClusterArgs,
 } from '../cluster-flags.js';
-import { untilInterrupted } from '../interrupt.js';
+import { waitOrInterrupt } from '../interrupt.js';
 import { parseCount } from '../options.js';
 import { checkWebFlags, webFlags, type WebArgs } from '../web-flags.js';
 import { announcePage } from '../web-output.js';
@@ -90,8 +90,8 @@ export const clusterCommand: CommandModule<object, ClusterCommandArgs> = {
       // A node that dies on its own is reported; the rest keep running.
       for (const n of cluster.nodes)
         void n.exited.then(() => !stopping && process.stderr.write(chalk.red(`${n.id} exited\n`)));
-      await untilInterrupted();
-      stopping = true;
+      // Ctrl-C is how a foreground cluster ends: the nodes stop below, and the exit code is 130.
+      await waitOrInterrupt().finally(() => (stopping = true));
     } finally {
       view?.emit({ type: 'end', kept: false });
       await cluster?.stop();

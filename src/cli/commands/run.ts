@@ -16,7 +16,7 @@ import {
   type ClusterArgs,
   type DataDirs,
 } from '../cluster-flags.js';
-import { onInterrupt, untilInterrupted } from '../interrupt.js';
+import { onInterrupt, waitOrInterrupt } from '../interrupt.js';
 import { parseCount } from '../options.js';
 import { createProgress } from '../render/spinner.js';
 import { StoryPrinter } from '../render/story.js';
@@ -300,6 +300,5 @@ async function keepUntilInterrupted(cluster: Cluster): Promise<void> {
     chalk.dim('Ctrl-C stops every node.'),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
-  await untilInterrupted();
-  process.stderr.write('stopping every node…\n');
+  await waitOrInterrupt().finally(() => process.stderr.write('stopping every node…\n'));
 }

@@ -19,6 +19,8 @@ export function createProgress(silent: boolean): Progress {
         stream: process.stderr,
         isSilent: silent,
         isEnabled: interactive,
+        // ora's default puts the terminal in raw mode, where Ctrl-C is a keystroke, not SIGINT.
+        discardStdin: false,
       });
       // Off a terminal ora would print the start line too: print only the outcome there.
       if (interactive) spinner.start();

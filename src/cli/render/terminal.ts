@@ -18,6 +18,11 @@ export function printError(error: unknown, verbose: boolean): void {
     error instanceof AeError
       ? error.message
       : `Unexpected error: ${(error as Error)?.message ?? String(error)}`;
+  // Ctrl-C is the user's own choice, not a failure: say what was stopped, without "error:".
+  if (error instanceof AeError && error.code === 'interrupted') {
+    process.stderr.write(`${message}\n`);
+    return;
+  }
   process.stderr.write(`${chalk.red('error:')} ${message}\n`);
   if (verbose && error instanceof Error && error.stack)
     process.stderr.write(`${chalk.dim(error.stack)}\n`);

@@ -1,0 +1,101 @@
+// A real pseudo-terminal for keyboard tests: the CLI runs under util-linux `script`, whose stdin
+// is the keyboard, so Ctrl-C is a keystroke the terminal turns into SIGINT, as for a person.
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { BIN } from './cli.js';
+import { until } from './poll.js';
+
+/** The terminal's size in every keyboard test (common.md). */
+const COLUMNS = 120;
+const ROWS = 50;
+
+export interface Terminal {
+  /** Everything the terminal showed so far (stdout and stderr, spinner frames included). */
+  screen(): string;
+  /** Waits until the screen shows `text`. */
+  waitFor(text: string, timeoutMs?: number): Promise<void>;
+  /** Types keys, as a person would (Ctrl-C is "\x03", Enter "\r"). */
+  type(keys: string): void;
+  /** Every process started under the terminal that is still alive (the CLI and its nodes). */
+  processes(): number[];
+  /** Which of `pids` are still alive (orphans included, which `processes` no longer sees). */
+  alive(pids: number[]): number[];
+  /** The exit code `script` reports (130 for a program ended by SIGINT) and when it came. */
+  exited: Promise<{ code: number | null; at: number }>;
+  kill(): void;
+}
+
+const quote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
+
+/** Runs `ae-demo ARGS` in a pseudo-terminal of 120×50 with colour off. */
+export function inTerminal(args: string[]): Terminal {
+  const command = `stty cols ${COLUMNS} rows ${ROWS}; exec ${quote(process.execPath)} ${[BIN, ...args].map(quote).join(' ')}`;
+  const child = spawn('script', ['-qfec', command, '/dev/null'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1', TERM: 'xterm-256color' },
+  });
+  let screen = '';
+  child.stdout.on('data', (c: Buffer) => (screen += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (screen += c.toString()));
+  const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+    child.once('exit', (code) => resolve({ code, at: Date.now() })),
+  );
+  return {
+    screen: () => screen,
+    waitFor: async (text, timeoutMs = 60_000) => {
+      await until(`the terminal to show "${text}"`, async () => screen.includes(text), timeoutMs);
+    },
+    type: (keys) => child.stdin.write(keys),
+    processes: () => (child.pid === undefined ? [] : descendants(child.pid)),
+    alive: (pids) => pids.filter(isAlive),
+    exited,
+    kill: () => {
+      for (const pid of descendants(child.pid ?? 0)) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+      child.kill('SIGKILL');
+    },
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/** The live descendants of a process, from /proc (parent ids), zombies excluded. */
+function descendants(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    // pid (comm) state ppid …: comm may hold spaces, so read after its closing parenthesis.
+    const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (state === 'Z') continue;
+    const list = children.get(Number(ppid)) ?? [];
+    list.push(Number(name));
+    children.set(Number(ppid), list);
+  }
+  const found: number[] = [];
+  const walk = (pid: number) => {
+    for (const c of children.get(pid) ?? []) {
+      found.push(c);
+      walk(c);
+    }
+  };
+  walk(root);
+  return found;
+}

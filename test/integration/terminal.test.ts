@@ -1,0 +1,96 @@
+// Ctrl-C typed in a real terminal (a pseudo-terminal, not a signal sent from outside): every
+// command exits 130 within 2 s and leaves no process and no port behind, spinner or not.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { portRange, portsReleased } from '../helpers/cli.js';
+import { freeBasePort } from '../helpers/ports.js';
+import { until } from '../helpers/poll.js';
+import { inTerminal, type Terminal } from '../helpers/pty.js';
+
+/** The issue's requirement: from the keystroke to the last process gone. */
+const CTRL_C_DEADLINE_MS = 2_000;
+const CTRL_C = '\x03';
+
+/** Waits for `ready`, types Ctrl-C and checks the exit code, the time and what is left. */
+async function pressCtrlC(t: Terminal, ready: () => Promise<void>, ports: number[]) {
+  try {
+    await ready();
+    const pids = t.processes();
+    const typed = Date.now();
+    t.type(CTRL_C);
+    const exit = await Promise.race([
+      t.exited,
+      until('the command to exit', async () => false, CTRL_C_DEADLINE_MS).catch(() => undefined),
+    ]);
+    assert.ok(exit, `still running ${CTRL_C_DEADLINE_MS} ms after Ctrl-C:\n${t.screen()}`);
+    assert.equal(exit.code, 130, t.screen());
+    await until(
+      'every process of the command to be gone',
+      async () => t.alive(pids).length === 0,
+      Math.max(100, typed + CTRL_C_DEADLINE_MS - Date.now()),
+    );
+    await portsReleased(ports);
+  } finally {
+    t.kill();
+  }
+}
+
+/** Resolves once the terminal shows `text` and at least `count` processes run under it. */
+const shown =
+  (t: Terminal, text: string, count = 1) =>
+  async () => {
+    await t.waitFor(text);
+    await until(`${count} processes`, async () => t.processes().length >= count, 60_000);
+  };
+
+describe('Ctrl-C in a real terminal', () => {
+  it('run: while a spinner shows', async () => {
+    const base = await freeBasePort(3);
+    const t = inTerminal([
+      'run',
+      '--base-port',
+      String(base),
+      '--web-port',
+      '0',
+      '--keys',
+      '100000',
+    ]);
+    await pressCtrlC(t, shown(t, 'writing 100000 keys', 4), portRange(base));
+  });
+
+  it('run --step: at the prompt', async () => {
+    const base = await freeBasePort(3);
+    const t = inTerminal(['run', '--step', '--base-port', String(base), '--keys', '10']);
+    await pressCtrlC(t, shown(t, 'Enter for:', 4), portRange(base));
+  });
+
+  it('run --step: while a spinner shows, before the first prompt', async () => {
+    const base = await freeBasePort(3);
+    const t = inTerminal(['run', '--step', '--base-port', String(base), '--keys', '100000']);
+    await pressCtrlC(t, shown(t, 'writing 100000 keys', 4), portRange(base));
+  });
+
+  it('run --keep: while the cluster is kept', async () => {
+    const base = await freeBasePort(3);
+    const t = inTerminal(['run', '--keep', '--base-port', String(base), '--keys', '10']);
+    await pressCtrlC(t, shown(t, 'Ctrl-C stops every node', 4), portRange(base));
+  });
+
+  it('cluster: in the foreground', async () => {
+    const base = await freeBasePort(3);
+    const t = inTerminal(['cluster', '--base-port', String(base)]);
+    await pressCtrlC(t, shown(t, 'Ctrl-C stops them all', 4), portRange(base));
+  });
+
+  it('chaos: while operations run', async () => {
+    const base = await freeBasePort(3);
+    const t = inTerminal(['chaos', '--base-port', String(base), '--ops', '100000']);
+    await pressCtrlC(t, shown(t, 'op ', 4), portRange(base));
+  });
+
+  it('bench: while its first cluster is up', async () => {
+    const t = inTerminal(['bench', '--duration', '1']);
+    // The benchmark picks its own free ports; its processes being gone covers them.
+    await pressCtrlC(t, shown(t, 'exchange grid', 3), []);
+  });
+});
