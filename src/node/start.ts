@@ -19,6 +19,7 @@ import { HybridClock, systemMicros } from './replica/hlc.js';
 import { DroppedError, HttpError } from './http/errors.js';
 import { routes } from './http/routes.js';
 import { dispatch, type Route } from './http/router.js';
+import { handleExpect } from './http/expect.js';
 import { createMetrics } from './http/metrics.js';
 import { Faults } from './peers/faults.js';
 import { createPeerClient } from './peers/client.js';
@@ -131,7 +132,10 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   // that answer: the connection is closed once the answer is out instead.
   const busy = new WeakMap<Socket, number>();
   const closeAfterAnswer = new WeakSet<Socket>();
-  server.on('request', (req, res) => {
+  // A client that half-closes after sending (shutdown(SHUT_WR)) still reads: Node's default
+  // ends the socket at the client's FIN, which lost the answer of a write that waited for peers.
+  (server as http.Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     res.setHeader('x-ae-node', id);
     const socket = req.socket as Socket;
     busy.set(socket, (busy.get(socket) ?? 0) + 1);
@@ -140,7 +144,9 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
       if (closeAfterAnswer.has(socket)) socket.destroySoon();
     });
     void handle(table, req, res, counters, log);
-  });
+  };
+  server.on('request', onRequest);
+  handleExpect(server, onRequest);
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     if ((busy.get(socket) ?? 0) > 0) closeAfterAnswer.add(socket);
     else clientError(error, socket);

@@ -2,10 +2,12 @@
 // request is answered 413 at once instead of waiting for the rest.
 import type { IncomingMessage } from 'node:http';
 import { HttpError } from './errors.js';
+import { continueIfAsked } from './expect.js';
 
 export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  continueIfAsked(req);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {

@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'not_found'
   | 'method_not_allowed'
   | 'payload_too_large'
+  | 'expectation_failed'
   | 'unauthorized'
   | 'peer_unreachable'
   | 'internal';
