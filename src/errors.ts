@@ -68,3 +68,15 @@ export class InterruptedError extends AeError {
     this.name = 'InterruptedError';
   }
 }
+
+/** `diff` found different roots: exit 1, as diff(1) does; an answer, not a failure. */
+export class TreesDifferError extends AeError {
+  constructor(pairs: number) {
+    super(
+      'trees_differ',
+      `The nodes' Merkle roots differ (${pairs} pair${pairs === 1 ? '' : 's'}); ae-demo trigger repairs them.`,
+      EXIT.verificationFailed,
+    );
+    this.name = 'TreesDifferError';
+  }
+}

@@ -196,8 +196,11 @@ describe('ae-demo run --keep, inspect and the exploring commands', () => {
       const diff = JSON.parse(r.stdout);
       assert.equal(diff.equal, false);
       assert.ok(diff.pairs.length >= 2);
+      assert.equal(r.exitCode, 1, 'diff(1): 1 when they differ, with --json too');
       r = await cli(['diff', '--nodes', nodes]);
       assert.match(r.stdout, /user:alice/);
+      assert.equal(r.exitCode, 1, 'diff(1): 1 when they differ');
+      assert.match(r.stderr, /^The nodes' Merkle roots differ/);
       r = await cli(['trigger', '--node', a, '--json']);
       assert.equal(r.exitCode, 0, r.stderr);
       assert.ok(
@@ -205,6 +208,10 @@ describe('ae-demo run --keep, inspect and the exploring commands', () => {
       );
       r = await cli(['diff', '--nodes', nodes, '--json']);
       assert.equal(JSON.parse(r.stdout).equal, true);
+      assert.equal(r.exitCode, 0, 'diff(1): 0 when equal');
+      r = await cli(['diff', '--nodes', nodes]);
+      assert.equal(r.exitCode, 0, r.stderr);
+      assert.equal(r.stderr, '');
       r = await cli(['inspect', 'user:alice', '--nodes', nodes]);
       assert.match(r.stdout, /All 3 nodes agree/);
     } finally {
@@ -221,8 +228,25 @@ describe('ae-demo run --keep, inspect and the exploring commands', () => {
       `127.0.0.1:${base},127.0.0.1:${base + 1}`,
     ]);
     assert.equal(r.exitCode, 3);
-    assert.match(r.stdout, /unreachable \(connection refused\)/);
-    assert.match(r.stderr, /No node answered/);
+    // Nobody answered: one sentence, no table of unreachable rows and no "the nodes disagree".
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^error: No node answered \(connection refused\)/);
+    assert.doesNotMatch(r.stderr, /disagree/);
+    const diff = await cli(['diff', '--nodes', `127.0.0.1:${base},127.0.0.1:${base + 1}`]);
+    assert.equal(diff.exitCode, 3, diff.stderr);
+  });
+
+  it('inspect with one node down shows that node as unreachable beside the others', async () => {
+    const cluster = await testCluster(1);
+    const dead = await freeBasePort(1);
+    try {
+      const nodes = `${cluster.nodes[0]!.address},127.0.0.1:${dead}`;
+      const r = await cli(['inspect', 'user:alice', '--nodes', nodes]);
+      assert.match(r.stdout, /unreachable \(connection refused\)/);
+      assert.match(r.stdout, /NOT_FOUND/);
+    } finally {
+      await cluster.stop();
+    }
   });
 
   it('every command has help with an example', async () => {

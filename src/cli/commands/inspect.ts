@@ -31,6 +31,13 @@ export const inspectCommand: CommandModule<object, InspectArgs> = {
     const checked = checkKey(key);
     if (!checked.ok) throw new UsageError(checked.message);
     const states = await inspect(key, addressesOf(argv.nodes));
+    // Nobody to compare: say so, instead of a table of unreachable rows and "they disagree".
+    if (states.every((s) => s.state === 'unreachable')) {
+      throw new NodeUnreachableError(
+        'node_unreachable',
+        `No node answered (${states[0]?.reason ?? 'unreachable'}); start some with "ae-demo cluster" or pass --nodes.`,
+      );
+    }
     const agree =
       new Set(states.map((s) => JSON.stringify([s.state, s.version]))).size === 1 &&
       states[0]!.state !== 'unreachable';
@@ -57,16 +64,15 @@ export const inspectCommand: CommandModule<object, InspectArgs> = {
         );
       else process.stdout.write(`${chalk.yellow('≠')} The nodes disagree.\n`);
     }
-    if (states.every((s) => s.state === 'unreachable')) {
-      throw new NodeUnreachableError(
-        'node_unreachable',
-        `No node answered (${states[0]?.reason ?? 'unreachable'}); start some with "ae-demo cluster" or pass --nodes.`,
-      );
-    }
   },
 };
 
-/** The key on every node; a node that does not answer is a row that says so. */
+/**
+ * The key on every node; a node that does not answer is a row that says so. No retries: a
+ * person asking a running cluster wants the answer now, not after got's backoff (~4 s).
+ */
 function inspect(key: string, addresses: string[]): Promise<KeyState[]> {
-  return Promise.all(addresses.map((address) => new NodeClient(address).key(key)));
+  return Promise.all(
+    addresses.map((address) => new NodeClient(address, undefined, { retries: 0 }).key(key)),
+  );
 }

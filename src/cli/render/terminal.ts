@@ -13,13 +13,16 @@ export function configureColor(args: readonly string[]): void {
   if (off && !forced) chalk.level = 0;
 }
 
+const ANSWERS = new Set(['interrupted', 'trees_differ']);
+
 export function printError(error: unknown, verbose: boolean): void {
   const message =
     error instanceof AeError
       ? error.message
       : `Unexpected error: ${(error as Error)?.message ?? String(error)}`;
-  // Ctrl-C is the user's own choice, not a failure: say what was stopped, without "error:".
-  if (error instanceof AeError && error.code === 'interrupted') {
+  // Ctrl-C is the user's own choice and different trees are diff's answer, not failures: say
+  // what happened, without "error:".
+  if (error instanceof AeError && ANSWERS.has(error.code)) {
     process.stderr.write(`${message}\n`);
     return;
   }
