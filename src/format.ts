@@ -56,8 +56,13 @@ export function winnerParts(w: Winner): { by: string; than: string; missing: str
     ),
   ];
   const without = w.losers.filter((l) => !l.version).map((l) => l.node);
-  const than = older.length > 0 ? ` is newer than ${older.join(', ')}` : '';
-  const missing = without.length > 0 ? `${than ? ';' : ','} ${without.join(', ')} had none` : '';
+  // The writer itself may have lost the key since (a purged tombstone, a wiped node): say so
+  // apart, or the sentence names one node as the writer and as having none.
+  const writer = w.version.node;
+  const writerGone = without.includes(writer);
+  const others = without.filter((n) => n !== writer);
+  const than = `${writerGone ? `, which ${writer} itself no longer held` : ''}${older.length > 0 ? `${writerGone ? ';' : ''} is newer than ${older.join(', ')}` : ''}`;
+  const missing = others.length > 0 ? `${than ? ';' : ','} ${others.join(', ')} had none` : '';
   return { by, than, missing };
 }
 
