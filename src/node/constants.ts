@@ -54,6 +54,9 @@ export const AE_TIMEOUT_BYTES_PER_MS = 1_000;
 /** A safety cap on the messages of one exchange; the protocol needs at most ~2 per tree level. */
 export const AE_MAX_ROUND_TRIPS = 24;
 
+/** /metrics samples the event-loop delay this often (prom-client's default precision). */
+export const LOOP_DELAY_RESOLUTION_MS = 10;
+
 /** Pages of GET /kv: default and maximum number of items. */
 export const LIST_DEFAULT_LIMIT = 100;
 export const LIST_MAX_LIMIT = 1000;

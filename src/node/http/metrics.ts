@@ -2,6 +2,9 @@
 // adds the process metrics: CPU, memory, event-loop lag). Values are read at scrape time.
 import type { Registry } from 'prom-client';
 import type { Counters } from '../stats.js';
+import { registerLoopLag } from './loop-lag.js';
+
+const PREFIX = 'ae_';
 
 export interface TreeGauges {
   entries: () => number;
@@ -14,7 +17,8 @@ export interface TreeGauges {
 export async function createMetrics(counters: Counters, tree: TreeGauges): Promise<Registry> {
   const { Counter, Gauge, Registry, collectDefaultMetrics } = await import('prom-client');
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'ae_' });
+  collectDefaultMetrics({ register: registry, prefix: PREFIX });
+  await registerLoopLag(registry, PREFIX);
   const counter = (
     name: string,
     help: string,
