@@ -6,6 +6,7 @@ import path from 'node:path';
 import chalk from 'chalk';
 import type { Argv } from 'yargs';
 import { startCluster, type Cluster } from '../cluster/cluster.js';
+import { STRATEGIES, type Strategy } from '../node/sync/exchange.js';
 import { DEFAULT_BASE_PORT, DEFAULT_NODE_COUNT, parseCount, parsePort } from './options.js';
 
 export const MAX_NODES = 9;
@@ -13,6 +14,7 @@ export const MAX_NODES = 9;
 export interface ClusterArgs {
   nodes: number;
   'base-port': number;
+  'ae-strategy': string;
 }
 
 export function clusterFlags<T>(y: Argv<T>): Argv<T & ClusterArgs> {
@@ -26,14 +28,26 @@ export function clusterFlags<T>(y: Argv<T>): Argv<T & ClusterArgs> {
       type: 'number',
       default: DEFAULT_BASE_PORT,
       describe: 'Port of node 1; node i listens on base-port + i - 1',
+    })
+    .option('ae-strategy', {
+      type: 'string',
+      choices: STRATEGIES,
+      default: 'merkle',
+      describe:
+        'How the nodes reconcile: merkle (tree walk), riblt (coded symbols), full (ship everything)',
     }) as Argv<T & ClusterArgs>;
 }
 
-export function checkClusterFlags(argv: ClusterArgs): { count: number; basePort: number } {
+export function checkClusterFlags(argv: ClusterArgs): {
+  count: number;
+  basePort: number;
+  strategy: Strategy;
+} {
   const count = parseCount(argv.nodes, '--nodes', 2, MAX_NODES);
   const basePort = parsePort(argv['base-port'], '--base-port', false);
   parsePort(basePort + count - 1, '--base-port (plus --nodes)', false);
-  return { count, basePort };
+  const strategy = STRATEGIES.find((s) => s === argv['ae-strategy']) ?? 'merkle';
+  return { count, basePort, strategy };
 }
 
 /**
@@ -46,13 +60,20 @@ export function startLocalCluster(
   aeIntervalMs: number,
   onLog?: (node: number, stream: 'stdout' | 'stderr', line: string) => void,
   extraArgs: (index: number) => string[] = () => [],
+  strategy: Strategy = 'merkle',
 ): Promise<Cluster> {
   return startCluster({
     count,
     basePort,
     portFlag: '--base-port',
     clusterKey: randomBytes(16).toString('hex'),
-    nodeArgs: (i) => ['--ae-interval', String(aeIntervalMs), ...extraArgs(i)],
+    nodeArgs: (i) => [
+      '--ae-interval',
+      String(aeIntervalMs),
+      '--ae-strategy',
+      strategy,
+      ...extraArgs(i),
+    ],
     ...(onLog ? { onLog } : {}),
   });
 }

@@ -13,12 +13,15 @@ import { PeerReplicator } from './sync/replication.js';
 import type { Counters } from './stats.js';
 import type { Storage } from './storage/sqlite.js';
 import type { ApplyResult, Store, StoredEntry } from './replica/store.js';
+import type { Sketch } from './sync/riblt/sketch.js';
 
 export interface ServiceOptions {
   id: string;
   address: string;
   peers: readonly string[];
   store: Store;
+  /** The coded symbols kept beside the tree (riblt strategy). */
+  sketch?: Sketch;
   clock: HybridClock;
   peerClient: PeerClient;
   counters: Counters;
@@ -81,6 +84,7 @@ export class NodeService {
   replica(): Replica {
     return {
       store: this.#o.store,
+      ...(this.#o.sketch ? { sketch: this.#o.sketch } : {}),
       merge: (e) => this.merge(e),
       transaction: (fn) => this.transaction(fn),
     };

@@ -27,6 +27,7 @@ import { NodeService } from './service.js';
 import { newCounters } from './stats.js';
 import { openStorage } from './storage/sqlite.js';
 import { Store } from './replica/store.js';
+import { Sketch } from './sync/riblt/sketch.js';
 import { compareVersions, type Version } from './replica/version.js';
 
 export interface NodeOptions {
@@ -57,7 +58,9 @@ export interface RunningNode {
 export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const log = o.log ?? (() => undefined);
   const hasher = await loadHasher();
-  const store = new Store(hasher);
+  // The riblt strategy keeps its coded symbols up to date on every change of the store.
+  const sketch = o.strategy === 'riblt' ? new Sketch() : undefined;
+  const store = new Store(hasher, sketch);
   const storage = o.dataDir === undefined ? undefined : await openStorage(o.dataDir);
   let newest: Version | undefined;
   if (storage) {
@@ -96,6 +99,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     address,
     peers: o.peers,
     store,
+    ...(sketch ? { sketch } : {}),
     clock,
     ...(storage ? { storage } : {}),
     peerClient,
@@ -113,7 +117,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
         log(
           p.status === 'unreachable'
             ? `anti-entropy: ${p.peer} unreachable (${p.reason})`
-            : `anti-entropy with ${p.peer}: pulled ${p.counts.pulled}, pushed ${p.counts.pushed} in ${p.roundTrips} round trips, ${p.bytes.sent + p.bytes.received} bytes`,
+            : `anti-entropy with ${p.peer}: pulled ${p.counts.pulled}, pushed ${p.counts.pushed} in ${p.roundTrips} round trips, ${p.bytes.sent + p.bytes.received} bytes${p.riblt?.fallback !== undefined ? ` (fell back to the Merkle walk: ${p.riblt.fallback})` : ''}`,
         );
       }
     },

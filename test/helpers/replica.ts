@@ -3,12 +3,15 @@ import type { Entry } from '../../src/node/replica/entry.js';
 import { answer, type Replica, type Transport } from '../../src/node/sync/exchange.js';
 import { loadHasher } from '../../src/node/replica/hash.js';
 import { Store } from '../../src/node/replica/store.js';
+import { Sketch } from '../../src/node/sync/riblt/sketch.js';
 
 export const MAX_VALUE = 1024 * 1024;
 
-export async function replica(): Promise<Replica> {
-  const store = new Store(await loadHasher());
-  return { store, merge: (e: Entry) => store.apply(e) };
+/** A replica in memory; with `symbols`, it keeps a RIBLT sketch of that many coded symbols. */
+export async function replica(symbols?: number): Promise<Replica> {
+  const sketch = symbols === undefined ? undefined : new Sketch(symbols);
+  const store = new Store(await loadHasher(), sketch);
+  return { store, ...(sketch ? { sketch } : {}), merge: (e: Entry) => store.apply(e) };
 }
 
 /** A transport that hands the bytes to the other replica, as the HTTP route would. */

@@ -33,12 +33,13 @@ export const chaosCommand: CommandModule<object, ChaosArgs> = {
       .option('ops', { type: 'number', default: 300, describe: 'How many random operations' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the report as JSON' })
       .example('$0 chaos --seed 7 --ops 500', 'a reproducible run of 500 operations')
+      .example('$0 chaos --ae-strategy riblt', 'the same checks with rateless reconciliation')
       .example(
         '$0 chaos --nodes 5 --base-port 20000',
         'five nodes on other ports',
       ) as unknown as Argv<ChaosArgs>,
   handler: async (argv) => {
-    const { count, basePort } = checkClusterFlags(argv);
+    const { count, basePort, strategy } = checkClusterFlags(argv);
     const seed = parseCount(argv.seed, '--seed', 0, 2 ** 31);
     const ops = parseCount(argv.ops, '--ops', 1, 100_000);
     const { chaos } = await import('../../../demo/chaos.js');
@@ -52,7 +53,14 @@ export const chaosCommand: CommandModule<object, ChaosArgs> = {
       process.stderr.write(`\n${signal}: stopping every node…\n`),
     );
     try {
-      cluster = await startLocalCluster(count, basePort, 0, undefined, (i) => data.args(i));
+      cluster = await startLocalCluster(
+        count,
+        basePort,
+        0,
+        undefined,
+        (i) => data.args(i),
+        strategy,
+      );
       const report = await chaos(cluster, seed, ops, (line) =>
         process.stderr.write(`${chalk.dim(line)}\n`),
       );

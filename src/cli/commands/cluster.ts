@@ -46,12 +46,13 @@ export const clusterCommand: CommandModule<object, ClusterCommandArgs> = {
         '$0 cluster --nodes 5 --ae-interval 2000',
         'five nodes that repair themselves every ~2 s',
       )
+      .example('$0 cluster --ae-strategy riblt', 'nodes that reconcile with coded symbols (RIBLT)')
       .example(
         '$0 cluster --web --ae-interval 2000',
         'and watch them in a browser while you write with ae-demo put',
       ) as unknown as Argv<ClusterCommandArgs>,
   handler: async (argv) => {
-    const { count, basePort } = checkClusterFlags(argv);
+    const { count, basePort, strategy } = checkClusterFlags(argv);
     const interval = parseCount(argv['ae-interval'], '--ae-interval', 0, 86_400_000);
     const webPort = checkWebFlags(argv);
     const prefix = (node: number) => COLOURS[(node - 1) % COLOURS.length]!(`node ${node} │`);
@@ -62,7 +63,7 @@ export const clusterCommand: CommandModule<object, ClusterCommandArgs> = {
       process.stdout.write(`${prefix(node)} ${line}\n`);
     try {
       if (webPort !== undefined) view = await RunView.open({ webPort });
-      cluster = await startLocalCluster(count, basePort, interval, log);
+      cluster = await startLocalCluster(count, basePort, interval, log, undefined, strategy);
       process.stdout.write(`${chalk.green('✔')} ${count} nodes up  ${nodeLine(cluster)}\n`);
       if (view) {
         const live = cluster;

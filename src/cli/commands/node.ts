@@ -4,6 +4,7 @@ import { CLUSTER_KEY_ENV } from '../../cluster/cluster.js';
 import { UsageError } from '../../errors.js';
 import { DEFAULT_MAX_VALUE_BYTES } from '../../node/constants.js';
 import { checkNodeId } from '../../node/replica/validate.js';
+import { STRATEGIES } from '../../node/sync/exchange.js';
 import { parseAddresses, parseCount, parseDuration, parsePort } from '../options.js';
 
 /** A node started by hand runs a round every 30 s; `run` and `cluster` start theirs with 0. */
@@ -47,9 +48,10 @@ export const nodeCommand: CommandModule<object, NodeArgs> = {
       })
       .option('ae-strategy', {
         type: 'string',
-        choices: ['merkle', 'full'],
+        choices: STRATEGIES,
         default: 'merkle',
-        describe: 'merkle: ship only what differs; full: ship everything (for comparison)',
+        describe:
+          'merkle: walk the tree to what differs; riblt: coded symbols until the difference decodes; full: ship everything (for comparison)',
       })
       .option('tombstone-ttl', {
         type: 'string',
@@ -81,6 +83,10 @@ export const nodeCommand: CommandModule<object, NodeArgs> = {
       )
       .example('$0 node --port 0', 'a lone node on a free port')
       .example(
+        '$0 node --port 9999 --peers 127.0.0.1:10000 --ae-strategy riblt',
+        'reconcile with coded symbols (RIBLT) instead of the tree walk',
+      )
+      .example(
         '$0 node --port 9999 --data-dir ./data/node1',
         'a node whose writes survive kill -9',
       ) as unknown as Argv<NodeArgs>,
@@ -103,7 +109,7 @@ export const nodeCommand: CommandModule<object, NodeArgs> = {
         ...(id !== undefined ? { id } : {}),
         peers: parseAddresses(argv.peers, '--peers'),
         aeIntervalMs: parseCount(argv['ae-interval'], '--ae-interval', 0, 86_400_000),
-        strategy: argv['ae-strategy'] === 'full' ? 'full' : 'merkle',
+        strategy: STRATEGIES.find((x) => x === argv['ae-strategy']) ?? 'merkle',
         tombstoneTtlMs: parseDuration(argv['tombstone-ttl'], '--tombstone-ttl'),
         maxValueBytes: parseCount(
           argv['max-value-bytes'],

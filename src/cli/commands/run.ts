@@ -5,6 +5,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { findScenario, scenarios } from '../../../demo/index.js';
 import type { ScenarioContext } from '../../../demo/types.js';
 import type { Cluster } from '../../cluster/cluster.js';
+import type { Strategy } from '../../node/sync/exchange.js';
 import { AeError, UsageError, VerificationError } from '../../errors.js';
 import { RunView } from '../../web/live.js';
 import {
@@ -47,6 +48,8 @@ export interface RunOptions {
   keep: boolean;
   seed: number;
   keys: number;
+  /** How the nodes reconcile (default merkle). */
+  strategy?: Strategy;
   /** Serve the live page on this port (0: any free one). */
   webPort?: number;
   /** Write the report here at the end. */
@@ -100,14 +103,19 @@ export const runCommand: CommandModule<object, RunArgs> = {
         'present it: a live page on 127.0.0.1, advanced with its Next button',
       )
       .example('$0 run --report run.html', 'keep a self-contained HTML report of the run')
+      .example(
+        '$0 run --ae-strategy riblt',
+        'the same story, reconciled with coded symbols (RIBLT)',
+      )
       .example('$0 run --json | jq .after', 'the result as JSON') as unknown as Argv<RunArgs>,
   handler: async (argv) => {
-    const { count, basePort } = checkClusterFlags(argv);
+    const { count, basePort, strategy } = checkClusterFlags(argv);
     const webPort = checkWebFlags(argv);
     await run({
       scenario: argv.scenario,
       count,
       basePort,
+      strategy,
       json: argv.json,
       step: argv.step && !argv.json,
       keep: argv.keep,
@@ -189,7 +197,15 @@ export async function run(o: RunOptions): Promise<void> {
     };
     cluster = await phase(
       `starting ${o.count} nodes`,
-      () => startLocalCluster(o.count, o.basePort, scenario.aeIntervalMs ?? 0, undefined, nodeArgs),
+      () =>
+        startLocalCluster(
+          o.count,
+          o.basePort,
+          scenario.aeIntervalMs ?? 0,
+          undefined,
+          nodeArgs,
+          o.strategy,
+        ),
       (c) =>
         `${o.count} nodes up  ${nodeLine(c)}${data ? chalk.dim(`  data in ${data.root}`) : ''}`,
     );

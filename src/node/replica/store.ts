@@ -24,6 +24,12 @@ const ENTRY_FRAMING_BYTES = 14;
 
 export type ApplyResult = 'applied' | 'unchanged';
 
+/** Told of every entry the store starts or stops holding: a structure kept beside the tree. */
+export interface StoreObserver {
+  added(entry: StoredEntry): void;
+  removed(entry: StoredEntry): void;
+}
+
 export interface ListPage {
   items: StoredEntry[];
   next: string | null;
@@ -33,14 +39,16 @@ export class Store {
   readonly tree = new MerkleTree<StoredEntry>();
   readonly #entries = new Map<string, StoredEntry>();
   readonly #hasher: Hasher;
+  readonly #observer: StoreObserver | undefined;
   #sorted: string[] | null = null;
   #tombstones = 0;
   /** Tombstones by wall time, for purging the expired ones in O(expired). */
   readonly #expiry = new ExpiryQueue();
   #bytes = 0;
 
-  constructor(hasher: Hasher) {
+  constructor(hasher: Hasher, observer?: StoreObserver) {
     this.#hasher = hasher;
+    this.#observer = observer;
   }
 
   get(key: string): StoredEntry | undefined {
@@ -87,6 +95,8 @@ export class Store {
       this.#sorted = null;
     }
     this.#account(stored, +1);
+    if (current) this.#observer?.removed(current);
+    this.#observer?.added(stored);
     if (stored.value === null) this.#expiry.push(stored);
     return 'applied';
   }
@@ -109,6 +119,7 @@ export class Store {
       this.#entries.delete(t.key);
       this.tree.remove(t);
       this.#account(t, -1);
+      this.#observer?.removed(t);
       purged.push(t.key);
     }
     if (purged.length > 0) this.#sorted = null;

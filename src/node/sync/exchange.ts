@@ -17,6 +17,8 @@ import type { Entry } from '../replica/entry.js';
 import { FANOUT, MAX_LEVEL } from '../tree/merkle.js';
 import type { ApplyResult, Store, StoredEntry } from '../replica/store.js';
 import { compareVersions } from '../replica/version.js';
+import { answerRiblt, RibltSession, type RibltOutcome } from './riblt/exchange.js';
+import type { Sketch } from './riblt/sketch.js';
 
 /**
  * A subtree with at most this many entries is sent as a list rather than probed further. A
@@ -25,12 +27,20 @@ import { compareVersions } from '../replica/version.js';
  */
 export const LIST_THRESHOLD = 4;
 
-/** merkle: the tree walk. full: ship every entry both ways (the seed's original system). */
-export type Strategy = 'merkle' | 'full';
+/**
+ * merkle: the tree walk. riblt: rateless set reconciliation (coded symbols until the difference
+ * decodes, see riblt/). full: ship every entry both ways (the seed's original system).
+ */
+export type Strategy = 'merkle' | 'riblt' | 'full';
+
+/** Every strategy, in the order the CLI lists them. */
+export const STRATEGIES: readonly Strategy[] = ['merkle', 'riblt', 'full'];
 
 /** What a side of the exchange needs: its store to read, and a merge that also records and persists. */
 export interface Replica {
   readonly store: Store;
+  /** The coded symbols kept up to date beside the tree (nodes running the riblt strategy). */
+  readonly sketch?: Sketch;
   merge(entry: Entry): ApplyResult;
   /** Runs a step's merges together (one disk sync with durable storage). */
   transaction?<T>(fn: () => T): T;
@@ -56,10 +66,12 @@ export interface ExchangeResult {
   keys: { pulled: string[]; pushed: string[] };
   /** How many levels below the root the walk went. */
   levels: number;
+  /** What the rateless strategy did (riblt only). */
+  riblt?: RibltOutcome;
 }
 
 /** Answers one incoming message: merge what came, then compare and say what differs. */
-export function respond(replica: Replica, incoming: AeMessage): StepResult {
+export function respond(replica: Replica, incoming: AeMessage, session?: RibltSession): StepResult {
   const { store } = replica;
   const tree = store.tree;
   const reply = emptyMessage();
@@ -76,6 +88,9 @@ export function respond(replica: Replica, incoming: AeMessage): StepResult {
     for (const entry of incoming.entries) {
       replica.merge(entry);
       received.push(entry.key);
+      // Ours is newer than what the peer thought was (a wrong hint, or a write meanwhile).
+      const mine = store.get(entry.key);
+      if (mine && store.compare(mine, entry) > 0) ship(mine);
     }
   };
   if (replica.transaction && incoming.entries.length > 1) replica.transaction(mergeAll);
@@ -84,6 +99,8 @@ export function respond(replica: Replica, incoming: AeMessage): StepResult {
     const mine = store.get(key);
     if (mine) ship(mine);
   }
+  answerRiblt(replica, incoming, reply, ship);
+  session?.receive(replica, incoming, reply, ship);
   for (const d of incoming.dumps) {
     for (const e of tree.itemsUnder(d.level, d.index)) ship(e);
   }
@@ -145,7 +162,10 @@ export async function runExchange(
 ): Promise<ExchangeResult> {
   const first = emptyMessage();
   const pushed = new Set<string>();
-  if (strategy === 'full') {
+  const session = strategy === 'riblt' ? new RibltSession() : undefined;
+  if (session) {
+    session.open(replica, first);
+  } else if (strategy === 'full') {
     for (const e of replica.store.entries()) {
       first.entries.push(e);
       pushed.add(e.key);
@@ -172,7 +192,7 @@ export async function runExchange(
     result.roundTrips += 1;
     result.bytes.sent += body.length;
     result.bytes.received += answer.length;
-    const step = respond(replica, decodeMessage(answer, maxValueBytes));
+    const step = respond(replica, decodeMessage(answer, maxValueBytes), session);
     result.levels = Math.max(
       result.levels,
       step.deepest,
@@ -183,6 +203,7 @@ export async function runExchange(
     message = step.reply;
   }
   result.keys = { pulled: [...pulled], pushed: [...pushed] };
+  if (session) result.riblt = session.outcome;
   if (pulled.size > 0 || pushed.size > 0) result.status = 'repaired';
   return result;
 }

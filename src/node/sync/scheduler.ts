@@ -3,6 +3,7 @@
 // explicitly, and time and randomness are injected so tests control them.
 import { AE_JITTER_FRACTION } from '../constants.js';
 import { runExchange, type Replica, type Strategy, type Transport } from './exchange.js';
+import type { RibltOutcome } from './riblt/exchange.js';
 import type { Counters } from '../stats.js';
 
 /** Key lists in a report are cut here; the counts beside them stay exact. */
@@ -20,6 +21,8 @@ export interface PeerReport {
   passes: number;
   durationMs: number;
   reason?: string;
+  /** riblt: coded symbols received, differing items decoded, and why it fell back to the walk. */
+  riblt?: RibltOutcome;
 }
 
 export interface RoundReport {
@@ -141,6 +144,7 @@ export class AntiEntropy {
         levels: r.levels,
         passes: 1,
         durationMs: this.#o.now() - started,
+        ...(r.riblt ? { riblt: r.riblt } : {}),
       };
     } catch (error) {
       ae.exchanges.unreachable += 1;
@@ -172,6 +176,7 @@ interface Outcome {
   passes: number;
   durationMs: number;
   reason?: string;
+  riblt?: RibltOutcome;
 }
 
 function combine(a: Outcome, b: Outcome): Outcome {
@@ -187,6 +192,16 @@ function combine(a: Outcome, b: Outcome): Outcome {
     passes: a.passes + b.passes,
     durationMs: a.durationMs + b.durationMs,
     ...(b.reason !== undefined ? { reason: b.reason } : {}),
+    ...(a.riblt || b.riblt ? { riblt: addRiblt(a.riblt, b.riblt) } : {}),
+  };
+}
+
+function addRiblt(a?: RibltOutcome, b?: RibltOutcome): RibltOutcome {
+  const fallback = a?.fallback ?? b?.fallback;
+  return {
+    symbols: (a?.symbols ?? 0) + (b?.symbols ?? 0),
+    decoded: (a?.decoded ?? 0) + (b?.decoded ?? 0),
+    ...(fallback !== undefined ? { fallback } : {}),
   };
 }
 
@@ -204,6 +219,7 @@ function toReport(o: Outcome): PeerReport {
     passes: o.passes,
     durationMs: round3(o.durationMs),
     ...(o.reason !== undefined ? { reason: o.reason } : {}),
+    ...(o.riblt ? { riblt: o.riblt } : {}),
   };
 }
 

@@ -7,7 +7,9 @@
 //   dump   "send me every entry below [level, index]": you have entries where I have none
 //   entry  a whole entry for the other side to merge (last write wins)
 //   want   "send me your entry for this key": yours is newer or I lack it
+//   riblt  the rateless strategy's part (wire/riblt.ts), only in messages of format 2
 import { CodecError, Reader, Writer } from './codec.js';
+import { readRiblt, writeRiblt, type RibltSection } from './riblt.js';
 import { MAX_KEY_BYTES } from '../../constants.js';
 import type { Entry } from '../../replica/entry.js';
 import { FANOUT, MAX_LEVEL, type NodeSummary } from '../../tree/merkle.js';
@@ -40,9 +42,12 @@ export interface AeMessage {
   dumps: TreeRef[];
   entries: Entry[];
   wants: string[];
+  riblt?: RibltSection;
 }
 
 const FORMAT = 1;
+/** Format 1 followed by a riblt section: the Merkle walk's messages pay nothing for it. */
+const FORMAT_RIBLT = 2;
 const MAX_NODE_ID_BYTES = 128;
 
 export function emptyMessage(): AeMessage {
@@ -50,7 +55,10 @@ export function emptyMessage(): AeMessage {
 }
 
 export function isEmpty(m: AeMessage): boolean {
+  const r = m.riblt;
+  const riblt = r !== undefined && (r.open || r.symbols || r.more || r.wantPlaces.length > 0);
   return (
+    !riblt &&
     m.probes.length + m.lists.length + m.dumps.length + m.entries.length + m.wants.length === 0
   );
 }
@@ -102,8 +110,9 @@ export function encodeMessage(m: AeMessage): Buffer {
   }
   body.varint(m.wants.length);
   for (const k of m.wants) body.string(k);
+  if (m.riblt) writeRiblt(body, m.riblt);
 
-  const head = new Writer().u8(FORMAT).varint(nodes.size);
+  const head = new Writer().u8(m.riblt ? FORMAT_RIBLT : FORMAT).varint(nodes.size);
   for (const id of nodes.keys()) head.string(id);
   return Buffer.concat([head.finish(), body.finish()]);
 }
@@ -111,7 +120,9 @@ export function encodeMessage(m: AeMessage): Buffer {
 /** Decodes and validates a message; throws CodecError on anything malformed. */
 export function decodeMessage(buf: Buffer, maxValueBytes: number): AeMessage {
   const r = new Reader(buf);
-  if (r.u8() !== FORMAT) throw new CodecError('unknown anti-entropy message format');
+  const format = r.u8();
+  if (format !== FORMAT && format !== FORMAT_RIBLT)
+    throw new CodecError('unknown anti-entropy message format');
   const nodes: string[] = [];
   for (let n = r.varint(); n > 0; n--) nodes.push(valid(checkNodeId(r.string(MAX_NODE_ID_BYTES))));
   const node = (): string => {
@@ -162,6 +173,7 @@ export function decodeMessage(buf: Buffer, maxValueBytes: number): AeMessage {
     m.entries.push({ key: k, version: v, value: kind === 0 ? null : r.string(maxValueBytes) });
   }
   for (let n = r.varint(); n > 0; n--) m.wants.push(key());
+  if (format === FORMAT_RIBLT) m.riblt = readRiblt(r);
   if (!r.done) throw new CodecError('the message has trailing bytes');
   return m;
 }

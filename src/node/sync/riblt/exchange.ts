@@ -1,0 +1,221 @@
+// The rateless strategy's exchange. The initiator opens with its root and tree samples (equal
+// roots: one round trip). The responder sizes a first batch of coded symbols from the samples
+// and sends them with its root; the initiator subtracts them from its own and peels, asking for
+// more until the difference decodes. Decoded, it knows which entries differ on which side and,
+// from the wall-clock hint, which version is newer: it ships its newer entries and asks for the
+// peer's by place, and last write wins on each side. A difference beyond the kept symbols, or
+// one that does not decode consistently, turns the exchange into the Merkle walk, with the
+// reason in the round report.
+import { emptyRiblt, type RibltSection, type RootSummary } from '../wire/riblt.js';
+import type { AeMessage } from '../wire/message.js';
+import type { Store, StoredEntry } from '../../replica/store.js';
+import { Decoder } from './decoder.js';
+import { estimateDifferingKeys, fingerprints } from './estimate.js';
+import { entriesAt, otherKeysAtPlaces } from './places.js';
+import type { Sketch } from './sketch.js';
+import { compareTags, itemOf, type Item } from './symbol.js';
+import {
+  FIRST_BATCH_EXTRA,
+  FIRST_BATCH_PER_KEY,
+  MIN_NEXT_BATCH,
+  NEXT_BATCH_MIN_GROWTH,
+  NEXT_SYMBOLS_PER_ITEM,
+} from './constants.js';
+
+/** What the rateless exchange needs of a replica. */
+export interface RibltSide {
+  readonly store: Store;
+  readonly sketch?: Sketch;
+}
+
+/** What a rateless exchange did, for the round report. */
+export interface RibltOutcome {
+  /** Coded symbols received. */
+  symbols: number;
+  /** Differing items decoded (an entry only one side holds, or each side's version of a key). */
+  decoded: number;
+  /** Why the exchange turned to the Merkle walk, if it did. */
+  fallback?: string;
+}
+
+type Ship = (e: StoredEntry) => void;
+
+function section(m: AeMessage): RibltSection {
+  return (m.riblt ??= emptyRiblt());
+}
+
+function summary(store: Store): RootSummary {
+  const root = store.tree.root();
+  return { digest: root.digest, count: root.count };
+}
+
+/** The Merkle walk's first message, as the answer to a riblt message that cannot go on. */
+function walkInstead(store: Store, reply: AeMessage): void {
+  reply.probes.push({ level: 0, index: 0, children: store.tree.children(0, 0) });
+}
+
+/** The responder's part (both sides, for places): openings, requests for more, wants, settles. */
+export function answerRiblt(side: RibltSide, incoming: AeMessage, reply: AeMessage, ship: Ship) {
+  const s = incoming.riblt;
+  if (!s) return;
+  const { store, sketch } = side;
+  const fallBack = (reason: string) => {
+    walkInstead(store, reply);
+    section(reply).fallback = reason;
+  };
+  if (s.open) {
+    const root = store.tree.root();
+    if (root.digest !== s.open.digest || root.count !== s.open.count) {
+      if (!sketch) fallBack('the peer keeps no RIBLT sketch (it runs another strategy)');
+      else {
+        const keys = estimateDifferingKeys(fingerprints(store.tree), s.open.samples);
+        const first = Math.ceil(FIRST_BATCH_PER_KEY * keys + FIRST_BATCH_EXTRA);
+        if (first > sketch.size)
+          fallBack(
+            `about ${keys} keys differ, more than the ${sketch.size} coded symbols kept can decode`,
+          );
+        else Object.assign(section(reply), { root: summary(store), symbols: sketch.run(0, first) });
+      }
+    }
+  }
+  if (s.more) {
+    if (!sketch) fallBack('the peer keeps no RIBLT sketch (it runs another strategy)');
+    else
+      Object.assign(section(reply), {
+        root: summary(store),
+        symbols: sketch.run(s.more.from, s.more.count),
+      });
+  }
+  for (const p of s.wantPlaces) for (const e of entriesAt(store, p)) ship(e);
+  if (s.wantPlaces.length > 0) section(reply).settle = true;
+  if (s.settle) for (const e of otherKeysAtPlaces(store, incoming.entries)) ship(e);
+}
+
+/** The initiator's state across the messages of one rateless exchange. */
+export class RibltSession {
+  readonly #decoder = new Decoder();
+  #theirs: RootSummary | null = null;
+  #mine: RootSummary | null = null;
+  #received = 0;
+  #decoded = 0;
+  #fallback: string | undefined;
+
+  get outcome(): RibltOutcome {
+    return {
+      symbols: this.#received,
+      decoded: this.#decoded,
+      ...(this.#fallback !== undefined ? { fallback: this.#fallback } : {}),
+    };
+  }
+
+  /** The first message: our root and tree samples (or the walk, when we keep no sketch). */
+  open(side: RibltSide, first: AeMessage): void {
+    if (!side.sketch) {
+      this.#fallback = 'this node keeps no RIBLT sketch';
+      walkInstead(side.store, first);
+      return;
+    }
+    section(first).open = { ...summary(side.store), samples: fingerprints(side.store.tree) };
+  }
+
+  /** Subtracts the peer's symbols and decodes; then asks for more, settles, or walks instead. */
+  receive(side: RibltSide, incoming: AeMessage, reply: AeMessage, ship: Ship): void {
+    const s = incoming.riblt;
+    if (!s) return;
+    if (s.fallback !== undefined) this.#fallback ??= s.fallback;
+    if (!s.symbols) return;
+    const { store, sketch } = side;
+    const fallBack = (reason: string) => {
+      this.#fallback ??= reason;
+      walkInstead(store, reply);
+    };
+    const mine = summary(store);
+    if (!sketch || !s.root) return fallBack('the peer sent coded symbols out of turn');
+    if (this.#theirs && !sameRoot(this.#theirs, s.root))
+      return fallBack('the peer changed during the exchange');
+    if (this.#mine && !sameRoot(this.#mine, mine))
+      return fallBack('this node changed during the exchange');
+    if (s.symbols.from !== this.#decoder.symbols)
+      return fallBack('the peer sent coded symbols out of order');
+    this.#theirs = s.root;
+    this.#mine = mine;
+    const n = s.symbols.counts.length;
+    this.#received += n;
+    this.#decoder.add(sketch.run(s.symbols.from, n), s.symbols);
+    if (this.#decoder.failure !== null) return fallBack(this.#decoder.failure);
+    if (this.#decoder.complete) {
+      const failure = this.#settle(store, mine, s.root, reply, ship);
+      if (failure !== null) fallBack(failure);
+      return;
+    }
+    const m = this.#decoder.symbols;
+    if (m >= sketch.size)
+      return fallBack(`the difference needs more than the ${sketch.size} coded symbols kept`);
+    const need = Math.ceil(NEXT_SYMBOLS_PER_ITEM * this.#decoder.estimateItems()) - m;
+    const count = Math.min(
+      sketch.size - m,
+      Math.max(MIN_NEXT_BATCH, Math.ceil(NEXT_BATCH_MIN_GROWTH * m), need),
+    );
+    section(reply).more = { from: m, count };
+  }
+
+  /** Checks the decoded difference against both roots, then ships ours and wants theirs. */
+  #settle(
+    store: Store,
+    mine: RootSummary,
+    theirs: RootSummary,
+    reply: AeMessage,
+    ship: Ship,
+  ): string | null {
+    const local = this.#decoder.local;
+    const remote = this.#decoder.remote;
+    if (local.length - remote.length !== mine.count - theirs.count)
+      return 'the decoded difference does not match the entry counts (a hash collision)';
+    let lo = 0;
+    for (const i of [...local, ...remote]) lo ^= i.lo;
+    if (
+      lo >>> 0 !==
+      (Number(mine.digest & 0xffffffffn) ^ Number(theirs.digest & 0xffffffffn)) >>> 0
+    )
+      return 'the decoded difference does not match the roots (a hash collision)';
+    const places = new Map<number, { ours: StoredEntry[]; oursItems: Item[]; theirs: Item[] }>();
+    const at = (p: number) => {
+      let g = places.get(p);
+      if (!g) places.set(p, (g = { ours: [], oursItems: [], theirs: [] }));
+      return g;
+    };
+    for (const item of local) {
+      const entry = entriesAt(store, item.place).find((e) => sameItem(itemOf(e), item));
+      if (!entry) return 'a decoded entry is not one of ours (a hash collision)';
+      at(item.place).ours.push(entry);
+      at(item.place).oursItems.push(item);
+    }
+    for (const item of remote) at(item.place).theirs.push(item);
+    const out = section(reply);
+    for (const [place, g] of places) {
+      let push = g.theirs.length === 0;
+      let want = g.ours.length === 0;
+      if (g.ours.length === 1 && g.theirs.length === 1) {
+        // One key, a version on each side: the wall-clock hint says which is newer.
+        const order = compareTags(g.oursItems[0]!.tag, g.theirs[0]!.tag);
+        push = order >= 0;
+        want = order <= 0;
+      } else if (!push && !want) {
+        push = want = true; // two keys share the place: both ways, the places settle the rest
+      }
+      if (push) for (const e of g.ours) ship(e);
+      if (want) out.wantPlaces.push(place);
+    }
+    out.settle = true;
+    this.#decoded = local.length + remote.length;
+    return null;
+  }
+}
+
+function sameRoot(a: RootSummary, b: RootSummary): boolean {
+  return a.digest === b.digest && a.count === b.count;
+}
+
+function sameItem(a: Item, b: Item): boolean {
+  return a.place === b.place && a.tag === b.tag && a.lo === b.lo;
+}

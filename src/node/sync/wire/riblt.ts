@@ -1,0 +1,105 @@
+// The rateless strategy's part of an anti-entropy message (message format 2): an opening with
+// a root and tree samples, coded symbols, a request for more, wanted places, and the flags that
+// tell the other side to settle whole places or that the sender fell back to the Merkle walk.
+import { CodecError, type Reader, type Writer } from './codec.js';
+import { SAMPLE_BYTES } from '../riblt/estimate.js';
+import { SKETCH_SYMBOLS } from '../riblt/constants.js';
+import { SYMBOL_WORDS, type SymbolRun } from '../riblt/sketch.js';
+
+export interface RootSummary {
+  digest: bigint;
+  count: number;
+}
+
+export interface RibltSection {
+  /** The initiator's opening: its root, and tree samples to size the first batch. */
+  open?: RootSummary & { samples: Uint8Array };
+  /** The sender's root when it sent these symbols. */
+  root?: RootSummary;
+  symbols?: SymbolRun;
+  /** "Send me your symbols [from, from + count)". */
+  more?: { from: number; count: number };
+  /** "Send me every entry you hold at these placement hashes." */
+  wantPlaces: number[];
+  /** The entries sent settle their places: ship back what you hold there under other keys. */
+  settle: boolean;
+  /** Why the sender turned to the Merkle walk (its message carries the root probe). */
+  fallback?: string;
+}
+
+const OPEN = 1;
+const ROOT = 2;
+const SYMBOLS = 4;
+const MORE = 8;
+const SETTLE = 16;
+const FALLBACK = 32;
+/** A fallback reason is one short sentence. */
+const MAX_REASON_BYTES = 256;
+
+export function emptyRiblt(): RibltSection {
+  return { wantPlaces: [], settle: false };
+}
+
+export function writeRiblt(w: Writer, s: RibltSection): void {
+  const flags =
+    (s.open ? OPEN : 0) |
+    (s.root ? ROOT : 0) |
+    (s.symbols ? SYMBOLS : 0) |
+    (s.more ? MORE : 0) |
+    (s.settle ? SETTLE : 0) |
+    (s.fallback !== undefined ? FALLBACK : 0);
+  w.u8(flags);
+  if (s.open) {
+    w.u64(s.open.digest).varint(s.open.count);
+    for (const b of s.open.samples) w.u8(b);
+  }
+  if (s.root) w.u64(s.root.digest).varint(s.root.count);
+  if (s.symbols) {
+    const { from, words, counts } = s.symbols;
+    w.varint(from).varint(counts.length);
+    for (let i = 0; i < counts.length; i++) {
+      for (let k = 0; k < SYMBOL_WORDS; k++) w.u32(words[SYMBOL_WORDS * i + k]!);
+      w.u8(counts[i]! & 0xff);
+    }
+  }
+  if (s.more) w.varint(s.more.from).varint(s.more.count);
+  if (s.fallback !== undefined) w.string(s.fallback);
+  w.varint(s.wantPlaces.length);
+  for (const p of s.wantPlaces) w.u32(p);
+}
+
+export function readRiblt(r: Reader): RibltSection {
+  const flags = r.u8();
+  if (flags > 63) throw new CodecError('unknown flags in the riblt section');
+  const s = emptyRiblt();
+  const root = (): RootSummary => ({ digest: r.u64(), count: r.varint() });
+  if (flags & OPEN) {
+    const summary = root();
+    const samples = new Uint8Array(SAMPLE_BYTES);
+    for (let i = 0; i < SAMPLE_BYTES; i++) samples[i] = r.u8();
+    s.open = { ...summary, samples };
+  }
+  if (flags & ROOT) s.root = root();
+  if (flags & SYMBOLS) {
+    const from = r.varint();
+    const n = r.varint();
+    if (from + n > SKETCH_SYMBOLS) throw new CodecError('coded symbols beyond the kept prefix');
+    const words = new Uint32Array(SYMBOL_WORDS * n);
+    const counts = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      for (let k = 0; k < SYMBOL_WORDS; k++) words[SYMBOL_WORDS * i + k] = r.u32();
+      counts[i] = r.u8();
+    }
+    s.symbols = { from, words, counts };
+  }
+  if (flags & MORE) {
+    const from = r.varint();
+    const count = r.varint();
+    if (from + count > SKETCH_SYMBOLS) throw new CodecError('coded symbols beyond the kept prefix');
+    s.more = { from, count };
+  }
+  s.settle = (flags & SETTLE) !== 0;
+  if (flags & FALLBACK) s.fallback = r.string(MAX_REASON_BYTES);
+  for (let n = r.varint(); n > 0; n--) s.wantPlaces.push(r.u32());
+  return s;
+}

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Decoder } from '../../../../src/node/sync/riblt/decoder.js';
+import { Sketch } from '../../../../src/node/sync/riblt/sketch.js';
+import { itemKey, itemOf, type ItemSource } from '../../../../src/node/sync/riblt/symbol.js';
+import { rng } from '../../../helpers/random.js';
+
+const SYMBOLS = 2048;
+
+function randomItem(random: () => number): ItemSource {
+  return {
+    place: Math.floor(random() * 2 ** 32),
+    lo: Math.floor(random() * 2 ** 32),
+    version: { wall: Math.floor(random() * 1e15) },
+  };
+}
+
+/** Two sketches sharing `common` items, with `onlyA` and `onlyB` items of their own. */
+function pair(seed: number, common: number, onlyA: number, onlyB: number) {
+  const random = rng(seed);
+  const a = new Sketch(SYMBOLS);
+  const b = new Sketch(SYMBOLS);
+  const aItems: ItemSource[] = [];
+  const bItems: ItemSource[] = [];
+  for (let i = 0; i < common; i++) {
+    const x = randomItem(random);
+    a.added(x);
+    b.added(x);
+  }
+  for (let i = 0; i < onlyA; i++) aItems.push(randomItem(random));
+  for (let i = 0; i < onlyB; i++) bItems.push(randomItem(random));
+  for (const x of aItems) a.added(x);
+  for (const x of bItems) b.added(x);
+  const keys = (xs: ItemSource[]) => xs.map((x) => itemKey(itemOf(x))).sort();
+  return { a, b, onlyA: keys(aItems), onlyB: keys(bItems) };
+}
+
+/** Decodes in growing batches, as the exchange does; returns the decoder and symbols used. */
+function decode(a: Sketch, b: Sketch, first: number): Decoder {
+  const d = new Decoder();
+  let batch = first;
+  while (!d.complete && d.failure === null && d.symbols < SYMBOLS) {
+    const from = d.symbols;
+    const theirs = b.run(from, batch);
+    // The peer's counts travel as their low 8 bits.
+    const wire = { ...theirs, counts: theirs.counts.map((c) => c & 0xff) };
+    d.add(a.run(from, batch), wire);
+    batch = Math.max(32, Math.ceil(d.symbols / 2));
+  }
+  return d;
+}
+
+describe('RIBLT peeling decoder', () => {
+  for (const [seed, common, onlyA, onlyB] of [
+    [1, 1000, 0, 0],
+    [2, 1000, 1, 0],
+    [3, 0, 0, 1],
+    [4, 5000, 7, 9],
+    [5, 3000, 100, 40],
+    [6, 200, 300, 300],
+    [7, 20_000, 500, 450],
+  ] as const) {
+    it(`recovers exactly the symmetric difference (${onlyA} + ${onlyB} of ${common + onlyA + onlyB})`, () => {
+      const p = pair(seed, common, onlyA, onlyB);
+      const d = decode(p.a, p.b, 16);
+      if (onlyA + onlyB === 0) {
+        assert.ok(d.complete);
+        assert.equal(d.symbols, 16);
+      }
+      assert.equal(d.failure, null);
+      assert.ok(d.complete, `decoded with ${d.symbols} symbols`);
+      assert.deepEqual(d.local.map(itemKey).sort(), p.onlyA);
+      assert.deepEqual(d.remote.map(itemKey).sort(), p.onlyB);
+      if (onlyA + onlyB >= 500)
+        assert.ok(d.symbols < 1.8 * (onlyA + onlyB), `${d.symbols} symbols for ${onlyA + onlyB}`);
+    });
+  }
+
+  it('does not claim a difference beyond the kept prefix decoded', () => {
+    const p = pair(8, 1000, 1500, 1500);
+    const d = decode(p.a, p.b, 64);
+    assert.equal(d.symbols, SYMBOLS);
+    assert.equal(d.complete, false);
+  });
+
+  it('reports a corrupted symbol instead of decoding garbage', () => {
+    const p = pair(9, 2000, 30, 30);
+    const d = new Decoder();
+    const theirs = p.b.run(0, 200);
+    theirs.words[4 * 5]! ^= 1; // one bit of symbol 5's place
+    d.add(p.a.run(0, 200), theirs);
+    assert.equal(d.complete, false);
+  });
+});

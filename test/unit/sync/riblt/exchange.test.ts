@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Entry } from '../../../../src/node/replica/entry.js';
+import { loadHasher, type Hasher } from '../../../../src/node/replica/hash.js';
+import { Store } from '../../../../src/node/replica/store.js';
+import { runExchange, type Replica, type Transport } from '../../../../src/node/sync/exchange.js';
+import { Sketch } from '../../../../src/node/sync/riblt/sketch.js';
+import { decodeMessage, encodeMessage } from '../../../../src/node/sync/wire/message.js';
+import { rng } from '../../../helpers/random.js';
+import { MAX_VALUE, dump, entry, replica, wire } from '../../../helpers/replica.js';
+
+const SYMBOLS = 4096;
+
+/** Two riblt replicas with `shared` equal entries and `diverge` random differences of every kind. */
+async function divergentPair(
+  seed: number,
+  shared: number,
+  diverge: number,
+  make: () => Promise<Replica> = () => replica(SYMBOLS),
+) {
+  const random = rng(seed);
+  const a = await make();
+  const b = await make();
+  const all: Entry[] = [];
+  const put = (r: Replica, e: Entry) => {
+    all.push(e);
+    r.merge(e);
+  };
+  for (let i = 0; i < shared; i++) {
+    const e = entry(`key:${i}`, `value-${i}`, 1_000_000 + i * 1000);
+    put(a, e);
+    put(b, e);
+  }
+  for (let i = 0; i < diverge; i++) {
+    const key = random() < 0.6 ? `key:${Math.floor(random() * shared)}` : `new:${seed}:${i}`;
+    const side = random() < 0.5 ? a : b;
+    const value = random() < 0.25 ? null : `diverged-${i}`;
+    const wall = 10_000_000_000 + Math.floor(random() * 100_000_000);
+    put(side, entry(key, value, wall, side === a ? 'na' : 'nb', Math.floor(random() * 3)));
+  }
+  return { a, b, all };
+}
+
+async function lwwMaximum(all: Entry[]): Promise<string[]> {
+  const r = await replica();
+  for (const e of all) r.merge(e);
+  return dump(r);
+}
+
+async function converges(a: Replica, b: Replica, all: Entry[], send: Transport = wire(b)) {
+  const result = await runExchange(a, send, 'riblt', MAX_VALUE);
+  const expected = await lwwMaximum(all);
+  assert.deepEqual(dump(a), expected);
+  assert.deepEqual(dump(b), expected);
+  assert.equal(a.store.tree.root().digest, b.store.tree.root().digest);
+  const again = await runExchange(b, wire(a), 'riblt', MAX_VALUE);
+  assert.equal(again.status, 'in_sync');
+  assert.equal(again.roundTrips, 1);
+  return result;
+}
+
+describe('riblt exchange (in memory)', () => {
+  it('identical replicas: one round trip and a few hundred bytes, whatever the size', async () => {
+    for (const n of [0, 10, 20_000]) {
+      const { a, b } = await divergentPair(1, n, 0);
+      const result = await runExchange(a, wire(b), 'riblt', MAX_VALUE);
+      assert.equal(result.status, 'in_sync');
+      assert.equal(result.roundTrips, 1);
+      const bytes = result.bytes.sent + result.bytes.received;
+      assert.ok(bytes <= 512, `${bytes} bytes at ${n} keys`);
+    }
+  });
+
+  for (const seed of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) {
+    it(`brings a random divergent pair to the LWW maximum (seed ${seed})`, async () => {
+      const random = rng(seed * 31);
+      const { a, b, all } = await divergentPair(
+        seed,
+        Math.floor(random() * 3000),
+        1 + Math.floor(random() * 400),
+      );
+      const result = await converges(a, b, all);
+      assert.equal(result.riblt?.fallback, undefined, 'decoded without the walk');
+      assert.ok(result.riblt!.decoded > 0);
+      assert.ok(result.roundTrips <= 4, `${result.roundTrips} round trips`);
+    });
+  }
+
+  it('falls back to the Merkle walk when the difference is beyond the kept symbols', async () => {
+    const small = () => replica(64);
+    const { a, b, all } = await divergentPair(11, 2000, 300, small);
+    const result = await converges(a, b, all);
+    assert.match(result.riblt?.fallback ?? '', /coded symbols kept/);
+    assert.ok(result.levels > 0, 'the walk went down the tree');
+  });
+
+  it('falls back when a symbol arrives corrupted, and loses nothing', async () => {
+    const { a, b, all } = await divergentPair(12, 1500, 60);
+    const tamper: Transport = async (body) => {
+      const answer = decodeMessage(await wire(b)(body), MAX_VALUE);
+      const symbols = answer.riblt?.symbols;
+      if (symbols && symbols.counts.length > 3) symbols.words[4 * 3]! ^= 1 << 7;
+      return encodeMessage(answer);
+    };
+    const result = await converges(a, b, all, tamper);
+    assert.ok(result.riblt?.fallback, 'fell back');
+  });
+
+  it('keys that share a placement hash converge (the places settle both ways)', async () => {
+    const real = await loadHasher();
+    // Only 8 places: every key collides with hundreds of others.
+    const crowded: Hasher = { ...real, place: (key) => real.place(key) & 0x7 };
+    const make = async (): Promise<Replica> => {
+      const sketch = new Sketch(SYMBOLS);
+      const store = new Store(crowded, sketch);
+      return { store, sketch, merge: (e: Entry) => store.apply(e) };
+    };
+    for (const seed of [13, 14, 15]) {
+      const { a, b, all } = await divergentPair(seed, 300, 40, make);
+      await converges(a, b, all);
+    }
+  });
+
+  it('a wrong newer-than hint (versions ~50 days apart) costs a message, not an entry', async () => {
+    const a = await replica(SYMBOLS);
+    const b = await replica(SYMBOLS);
+    const day = 86_400_000_000;
+    const all = [
+      entry('old-on-a', 'a', 1_000_000),
+      entry('old-on-a', 'b', 1_000_000 + 50 * day, 'nb'),
+      entry('old-on-b', 'a', 2_000_000 + 50 * day, 'na'),
+      entry('old-on-b', 'b', 2_000_000, 'nb'),
+    ];
+    a.merge(all[0]!);
+    b.merge(all[1]!);
+    a.merge(all[2]!);
+    b.merge(all[3]!);
+    await converges(a, b, all);
+  });
+
+  it('talks to a peer without a sketch by walking the tree', async () => {
+    const a = await replica(SYMBOLS);
+    const b = await replica();
+    const all = [entry('x', '1', 5), entry('y', '2', 6)];
+    a.merge(all[0]!);
+    b.merge(all[1]!);
+    const result = await converges(a, b, all);
+    assert.match(result.riblt?.fallback ?? '', /no RIBLT sketch/);
+  });
+});

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { loadHasher } from '../../../../src/node/replica/hash.js';
+import { Store } from '../../../../src/node/replica/store.js';
+import { Sketch } from '../../../../src/node/sync/riblt/sketch.js';
+import { IndexSequence, itemOf } from '../../../../src/node/sync/riblt/symbol.js';
+import { rng } from '../../../helpers/random.js';
+import { entry } from '../../../helpers/replica.js';
+
+const SYMBOLS = 600;
+
+describe('RIBLT sketch', () => {
+  for (const seed of [1, 2, 3, 4, 5]) {
+    it(`kept up to date on every write, delete, merge and purge equals one built from scratch (seed ${seed})`, async () => {
+      const random = rng(seed);
+      const kept = new Sketch(SYMBOLS);
+      const store = new Store(await loadHasher(), kept);
+      let wall = 1;
+      for (let op = 0; op < 3000; op++) {
+        const key = `k${Math.floor(random() * 400)}`;
+        const r = random();
+        if (r < 0.5) store.apply(entry(key, `v${op}`, (wall += 1), 'a'));
+        else if (r < 0.7) store.apply(entry(key, null, (wall += 1), 'b'));
+        else if (r < 0.9) store.apply(entry(key, `old${op}`, Math.floor(random() * wall), 'c'));
+        else store.purgeTombstones(wall - Math.floor(random() * 200));
+      }
+      const scratch = new Sketch(SYMBOLS);
+      for (const e of store.entries()) scratch.added(e);
+      assert.equal(kept.items, store.size);
+      assert.deepEqual(kept.run(0, SYMBOLS), scratch.run(0, SYMBOLS));
+      const empty = new Sketch(SYMBOLS);
+      for (const e of store.entries()) kept.removed(e);
+      assert.deepEqual(kept.run(0, SYMBOLS), empty.run(0, SYMBOLS), 'removing all empties it');
+    });
+  }
+
+  it('maps every item to symbol 0, then to increasing indices, index i with probability ~1/(1+i/2)', () => {
+    const random = rng(7);
+    const hits = new Map<number, number>();
+    const items = 20_000;
+    for (let n = 0; n < items; n++) {
+      const item = itemOf({
+        place: Math.floor(random() * 2 ** 32),
+        lo: Math.floor(random() * 2 ** 32),
+        version: { wall: Math.floor(random() * 1e15) },
+      });
+      const seq = new IndexSequence(item);
+      let last = -1;
+      for (let i = seq.next(); i < 200; i = seq.next()) {
+        assert.ok(i > last, 'strictly increasing');
+        if (last === -1) assert.equal(i, 0, 'symbol 0 first');
+        last = i;
+        hits.set(i, (hits.get(i) ?? 0) + 1);
+      }
+    }
+    for (const i of [0, 1, 2, 10, 50, 150]) {
+      const share = (hits.get(i) ?? 0) / items;
+      const expected = 1 / (1 + i / 2);
+      assert.ok(
+        Math.abs(share - expected) < 0.15 * expected + 0.005,
+        `index ${i}: ${share} vs ${expected}`,
+      );
+    }
+  });
+
+  it('costs the same memory whatever the number of keys', async () => {
+    const sketch = new Sketch(SYMBOLS);
+    const before = sketch.bytes;
+    const store = new Store(await loadHasher(), sketch);
+    for (let i = 0; i < 5000; i++) store.apply(entry(`k${i}`, 'v', i + 1));
+    assert.equal(sketch.bytes, before);
+    assert.equal(sketch.bytes, SYMBOLS * 20);
+  });
+});
