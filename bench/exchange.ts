@@ -3,6 +3,7 @@
 // the Merkle strategy and with the full-data exchange, on the same machine in the same run.
 import { NodeClient } from '../src/cluster/client.js';
 import { startCluster, type Cluster } from '../src/cluster/cluster.js';
+import type { StatsAnswer } from '../src/node/http/answers.js';
 import type { Strategy } from '../src/node/sync/exchange.js';
 import { freeBasePort } from '../src/cluster/ports.js';
 
@@ -138,15 +139,10 @@ async function measure(
   };
 }
 
-interface NodeStats {
-  peerWire: { sent: number; received: number };
-  process: { cpuMs: { user: number; system: number } };
+function stats(client: NodeClient): Promise<StatsAnswer> {
+  return client.stats();
 }
 
-async function stats(client: NodeClient): Promise<NodeStats> {
-  return (await client.stats()) as unknown as NodeStats;
-}
-
-function cpu(s: NodeStats): number {
+function cpu(s: StatsAnswer): number {
   return s.process.cpuMs.user + s.process.cpuMs.system;
 }

@@ -4,6 +4,7 @@
 // key holds the last-write-wins maximum of the acknowledged writes: nothing acknowledged lost,
 // nothing deleted come back, nothing from nowhere.
 import type { Cluster } from '../src/cluster/cluster.js';
+import { NoAnswerError } from '../src/errors.js';
 import { compareVersions, type Version } from '../src/node/replica/version.js';
 import { othersThan, verify } from './steps.js';
 import { rng } from './random.js';
@@ -75,7 +76,8 @@ export async function chaos(
         if (isPut) counts.puts += 1;
         else counts.deletes += 1;
         if (direct) counts.direct += 1;
-      } catch {
+      } catch (error) {
+        downOrThrow(error);
         counts.failed += 1; // the node is down: not acknowledged, so not expected anywhere
       }
     } else if (roll < WEIGHTS.partition) {
@@ -128,7 +130,13 @@ async function tryAdmin(call: () => Promise<unknown>): Promise<boolean> {
   try {
     await call();
     return true;
-  } catch {
+  } catch (error) {
+    downOrThrow(error);
     return false;
   }
+}
+
+/** A node that did not answer is down (chaos killed it); any other failure is a real one. */
+function downOrThrow(error: unknown): void {
+  if (!(error instanceof NoAnswerError)) throw error;
 }

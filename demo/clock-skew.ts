@@ -9,7 +9,7 @@ import {
   repairAndVerify,
   showKeys,
 } from './steps.js';
-import type { Scenario } from './types.js';
+import type { Scenario } from '../src/story/scenario.js';
 
 const SKEW_MS = -5_000;
 const KEYS = ['user:ivy', 'user:jack'];

@@ -8,7 +8,7 @@ import {
   repairAndVerify,
   showKeys,
 } from './steps.js';
-import type { Scenario } from './types.js';
+import type { Scenario } from '../src/story/scenario.js';
 
 const KEYS = ['user:dave', 'user:erin'];
 

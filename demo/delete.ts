@@ -12,7 +12,7 @@ import {
   repairAndVerify,
   showKeys,
 } from './steps.js';
-import type { ScenarioContext, Scenario } from './types.js';
+import type { ScenarioContext, Scenario } from '../src/story/scenario.js';
 import { until } from './wait.js';
 
 /** Short enough to expire while the demo waits, long enough for part 1 to finish first. */

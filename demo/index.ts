@@ -6,7 +6,7 @@ import { partition } from './partition.js';
 import { periodic } from './periodic.js';
 import { seed } from './seed.js';
 import { splitBrain } from './split-brain.js';
-import type { Scenario } from './types.js';
+import type { Scenario } from '../src/story/scenario.js';
 
 export const scenarios: readonly Scenario[] = [
   seed,

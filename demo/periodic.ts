@@ -11,7 +11,7 @@ import {
   verify,
   winners,
 } from './steps.js';
-import type { Scenario } from './types.js';
+import type { Scenario } from '../src/story/scenario.js';
 import { until } from './wait.js';
 
 const INTERVAL_MS = 500;

@@ -1,10 +1,13 @@
 // Steps that scenarios share: load data, read keys everywhere, compare trees, verify.
-import type { KeyState, Snapshot } from '../src/cluster/client.js';
+import type { KeyState } from '../src/cluster/client.js';
+import type { Snapshot } from '../src/node/http/answers.js';
 import type { Cluster } from '../src/cluster/cluster.js';
 import { differingPairs, diffTrees } from '../src/cluster/tree-diff.js';
 import type { RoundReport } from '../src/node/sync/scheduler.js';
 import { compareVersions } from '../src/node/replica/version.js';
-import type { KeysByNode, ScenarioContext, ScenarioResult, Winner, WriteLine } from './types.js';
+import type { KeysByNode, ScenarioContext, ScenarioResult } from '../src/story/scenario.js';
+import type { Winner, WriteLine } from '../src/story/events.js';
+import { ReplicationError } from '../src/errors.js';
 
 /** The batch route takes this many items per request. */
 const BATCH_SIZE = 5_000;
@@ -31,9 +34,7 @@ export async function loadBackground(cluster: Cluster, n: number, seed: number):
     }));
     const result = await client.batch(items, false);
     if (result.replication && result.replication.failed.length > 0) {
-      throw new Error(
-        `background keys did not reach ${result.replication.failed.map((f) => f.peer).join(', ')}`,
-      );
+      throw new ReplicationError(result.replication.failed.map((f) => f.peer));
     }
   }
 }

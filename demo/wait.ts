@@ -1,4 +1,5 @@
 // Waiting on a condition with a deadline (never a fixed sleep).
+import { DeadlineError } from '../src/errors.js';
 
 /** Polls probe every POLL_MS until it returns true; throws after deadlineMs. */
 export async function until(deadlineMs: number, probe: () => Promise<boolean>): Promise<number> {
@@ -8,5 +9,7 @@ export async function until(deadlineMs: number, probe: () => Promise<boolean>): 
     if (await probe()) return performance.now() - started;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
-  throw new Error(`the condition did not hold within ${deadlineMs} ms`);
+  throw new DeadlineError(
+    `The condition did not hold within ${deadlineMs} ms; run again, or with --verbose to see where.`,
+  );
 }

@@ -1,4 +1,5 @@
 // Typed errors with stable codes. Only src/cli/main.ts turns them into exit codes.
+import type { NodeErrorCode } from './node/http/answers.js';
 
 /** Exit codes of the CLI contract (../shared/spec/cli.md). */
 export const EXIT = {
@@ -11,13 +12,27 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
+/** Every code an AeError carries: stable, so scripts (and --json) can act on them. */
+export type ErrorCode =
+  | 'usage'
+  | 'port_in_use'
+  | 'node_unreachable'
+  | 'node_start_failed'
+  | 'node_error'
+  | 'storage_unavailable'
+  | 'not_converged'
+  | 'deadline_passed'
+  | 'replication_failed'
+  | 'interrupted'
+  | 'trees_differ';
+
 /** An error a person can act on: one sentence, a stable code and the exit code it maps to. */
 export class AeError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly exitCode: ExitCode;
 
   constructor(
-    code: string,
+    code: ErrorCode,
     message: string,
     exitCode: ExitCode = EXIT.verificationFailed,
     options?: { cause?: unknown },
@@ -46,6 +61,63 @@ export class NodeUnreachableError extends AeError {
   ) {
     super(code, message, EXIT.unreachable, options);
     this.name = 'NodeUnreachableError';
+  }
+}
+
+/** A node that did not answer at all (refused, timed out, reset): `reason` says which. */
+export class NoAnswerError extends NodeUnreachableError {
+  readonly address: string;
+  readonly reason: string;
+
+  constructor(address: string, reason: string, options?: { cause?: unknown }) {
+    super(
+      'node_unreachable',
+      `Node ${address} did not answer (${reason}); is it running? Start nodes with "ae-demo cluster" or pass --nodes.`,
+      options,
+    );
+    this.name = 'NoAnswerError';
+    this.address = address;
+    this.reason = reason;
+  }
+}
+
+/** A node that answered, with an error: its status and its own code (the HTTP API's). */
+export class NodeAnswerError extends AeError {
+  readonly address: string;
+  readonly status: number;
+  /** The node's code, such as not_found or unauthorized; null when its body had none. */
+  readonly nodeCode: NodeErrorCode | null;
+
+  constructor(address: string, status: number, nodeCode: NodeErrorCode | null, message: string) {
+    super(
+      'node_error',
+      `Node ${address} answered ${status} ${nodeCode ?? ''}: ${message}`.trim(),
+      EXIT.unreachable,
+    );
+    this.name = 'NodeAnswerError';
+    this.address = address;
+    this.status = status;
+    this.nodeCode = nodeCode;
+  }
+}
+
+/** A replicated write that some peer did not acknowledge, where the story needs every one. */
+export class ReplicationError extends AeError {
+  constructor(peers: readonly string[]) {
+    super(
+      'replication_failed',
+      `Background keys did not reach ${peers.join(', ')}; check that every node is running and try again.`,
+      EXIT.verificationFailed,
+    );
+    this.name = 'ReplicationError';
+  }
+}
+
+/** A condition a scenario waits for did not hold in time. */
+export class DeadlineError extends AeError {
+  constructor(message: string) {
+    super('deadline_passed', message, EXIT.verificationFailed);
+    this.name = 'DeadlineError';
   }
 }
 

@@ -1,5 +1,5 @@
 // Plain formatting shared by the terminal and the web page: numbers, bytes, versions, hashes (no colour here).
-import type { Winner, WriteLine } from '../demo/types.js';
+import type { Winner, WriteLine } from './story/events.js';
 import { formatWallClock, type Version } from './node/replica/version.js';
 
 export function count(n: number): string {

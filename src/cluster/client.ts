@@ -1,9 +1,22 @@
 // A client for one node's public HTTP API (got: timeouts, retries of idempotent reads).
 import type { Got, RequestError } from 'got';
-import { NodeUnreachableError } from '../errors.js';
+import { NoAnswerError, NodeAnswerError } from '../errors.js';
 import { CLUSTER_KEY_HEADER } from '../node/peers/client.js';
-import type { RoundReport } from '../node/sync/scheduler.js';
-import type { RoundRecord } from '../node/sync/round-log.js';
+import type {
+  BatchAnswer,
+  ErrorAnswer,
+  FaultsAnswer,
+  Health,
+  ListAnswer,
+  ReadAnswer,
+  RoundsAnswer,
+  Snapshot,
+  StatsAnswer,
+  TreeLevel,
+  TreeNodeView,
+  TriggerAnswer,
+  WriteAnswer,
+} from '../node/http/answers.js';
 import type { Version } from '../node/replica/version.js';
 
 /** Reads retry a little (a node that just started may still be binding); writes never do. */
@@ -21,61 +34,10 @@ export interface KeyState {
   reason?: string;
 }
 
-export interface Snapshot {
-  node: string;
-  root: string;
-  count: number;
-  fanout: number;
-  depth: number;
-  liveKeys: number;
-  tombstones: number;
-  fullExchangeBytes: number;
-  children: TreeChild[];
-}
-
-export interface TreeChild {
-  index: number;
-  digest: string;
-  count: number;
-}
-
-export interface TreeNodeView {
-  node: string;
-  level: number;
-  index: number;
-  digest: string;
-  count: number;
-  children: TreeChild[];
-  entries: { key: string; version: Version; deleted: boolean; digest: string }[] | null;
-}
-
-export interface TreeLevel {
-  node: string;
-  level: number;
-  digests: string[];
-  counts: number[];
-}
-
 /** How patient a client is: watchers that sample often want quick answers and no retries. */
 export interface ClientOptions {
   retries?: number;
   timeoutMs?: number;
-}
-
-export interface WriteAnswer {
-  key: string;
-  value?: string;
-  deleted?: boolean;
-  version: Version;
-  replication: { acked: string[]; failed: { peer: string; reason: string }[] } | null;
-}
-
-export interface Health {
-  status: string;
-  id: string;
-  address: string;
-  peers: string[];
-  keys: number;
 }
 
 export class NodeClient {
@@ -126,7 +88,7 @@ export class NodeClient {
         reason: reason(error),
       };
     }
-    const body = res.body as { value?: string; version?: Version; deleted?: boolean };
+    const body = res.body as Partial<ReadAnswer> & Partial<ErrorAnswer>;
     const node = res.headers['x-ae-node'] as string | undefined;
     if (res.statusCode === 200)
       return {
@@ -172,16 +134,12 @@ export class NodeClient {
   batch(
     items: { key: string; value?: string; deleted?: boolean }[],
     direct: boolean,
-  ): Promise<{ count: number; replication: WriteAnswer['replication'] }> {
+  ): Promise<BatchAnswer> {
     return this.#ok('POST', 'kv', { items, direct }, TRIGGER_TIMEOUT_MS);
   }
 
   /** One page of live entries in key order. */
-  list(
-    prefix: string,
-    limit: number,
-    cursor: string | null,
-  ): Promise<{ items: { key: string; value: string; version: Version }[]; next: string | null }> {
+  list(prefix: string, limit: number, cursor: string | null): Promise<ListAnswer> {
     const query = new URLSearchParams({
       prefix,
       limit: String(limit),
@@ -191,16 +149,16 @@ export class NodeClient {
   }
 
   /** Cuts this node off from the named peers, both ways (fault injection). */
-  partition(peers: string[]): Promise<{ cut: string[] }> {
+  partition(peers: string[]): Promise<FaultsAnswer> {
     return this.#ok('POST', 'admin/partition', { peers });
   }
 
   /** Heals the named cuts, or all of them. */
-  heal(peers?: string[]): Promise<{ cut: string[] }> {
+  heal(peers?: string[]): Promise<FaultsAnswer> {
     return this.#ok('POST', 'admin/heal', peers ? { peers } : {});
   }
 
-  stats(): Promise<Record<string, unknown>> {
+  stats(): Promise<StatsAnswer> {
     return this.#ok('GET', 'stats');
   }
 
@@ -218,17 +176,17 @@ export class NodeClient {
   }
 
   /** The node's recent anti-entropy rounds after round number `after`, and its newest number. */
-  rounds(after: number): Promise<{ latest: number; rounds: RoundRecord[] }> {
+  rounds(after: number): Promise<RoundsAnswer> {
     return this.#ok('GET', `anti-entropy/rounds?after=${after}`);
   }
 
   /** The peers this node is cut off from (fault injection). */
-  faults(): Promise<{ cut: string[] }> {
+  faults(): Promise<FaultsAnswer> {
     return this.#ok('GET', 'admin/faults');
   }
 
-  trigger(peers?: string[]): Promise<RoundReport> {
-    return this.#ok<RoundReport>(
+  trigger(peers?: string[]): Promise<TriggerAnswer> {
+    return this.#ok<TriggerAnswer>(
       'POST',
       'anti-entropy/trigger',
       peers ? { peers } : undefined,
@@ -248,17 +206,15 @@ export class NodeClient {
         await this.#client()
       )(path, { method, ...(json !== undefined ? { json } : {}), timeout: { request: timeoutMs } });
     } catch (error) {
-      throw new NodeUnreachableError(
-        'node_unreachable',
-        `Node ${this.address} did not answer (${reason(error)}); is it running? Start nodes with "ae-demo cluster" or pass --nodes.`,
-        { cause: error },
-      );
+      throw new NoAnswerError(this.address, reason(error), { cause: error });
     }
     if (res.statusCode !== 200) {
-      const err = (res.body as { error?: { code?: string; message?: string } } | undefined)?.error;
-      throw new NodeUnreachableError(
-        'node_unreachable',
-        `Node ${this.address} answered ${res.statusCode} ${err?.code ?? ''}: ${err?.message ?? 'no message'}`.trim(),
+      const err = (res.body as Partial<ErrorAnswer> | undefined)?.error;
+      throw new NodeAnswerError(
+        this.address,
+        res.statusCode,
+        err?.code ?? null,
+        err?.message ?? 'no message',
       );
     }
     return res.body as T;

@@ -2,6 +2,8 @@
 // down or cut off, keys, root, the top two levels of its Merkle tree, its anti-entropy counters
 // and the rounds it ran since the last look. Five small GETs per node, quick to give up on a
 // node that is down.
+import { NoAnswerError, NodeAnswerError } from '../errors.js';
+import type { RoundsAnswer } from '../node/http/answers.js';
 import type { RoundRecord } from '../node/sync/round-log.js';
 import { NodeClient } from './client.js';
 
@@ -38,10 +40,6 @@ export interface NodeSample {
   reason?: string;
 }
 
-interface AntiEntropyCounters {
-  antiEntropy?: { rounds?: number; keysPulled?: number; keysPushed?: number };
-}
-
 export class ClusterWatch {
   readonly #clients = new Map<string, NodeClient>();
   /** The newest round seen of each node, by address. */
@@ -62,13 +60,13 @@ export class ClusterWatch {
       const [snap, level, stats, faults, rounds] = await Promise.all([
         client.snapshot(),
         client.treeLevel(WATCH_LEVEL),
-        client.stats() as Promise<AntiEntropyCounters>,
+        client.stats(),
         client.faults(),
         this.#rounds(node.address),
       ]);
       // Only a whole look counts as seen: after a failed one, the same rounds are asked for again.
       this.#seen.set(node.address, rounds.latest);
-      const ae = stats.antiEntropy ?? {};
+      const ae = stats.antiEntropy;
       return {
         id: node.id,
         address: node.address,
@@ -84,14 +82,14 @@ export class ClusterWatch {
           },
           { digests: level.digests, counts: level.counts },
         ],
-        rounds: ae.rounds ?? 0,
-        pulled: ae.keysPulled ?? 0,
-        pushed: ae.keysPushed ?? 0,
+        rounds: ae.rounds,
+        pulled: ae.keysPulled,
+        pushed: ae.keysPushed,
         newRounds: rounds.rounds,
         fullBytes: snap.fullExchangeBytes,
       };
     } catch (error) {
-      const reason = (error as Error).message.match(/\(([^)]*)\)/)?.[1] ?? 'not answering';
+      const reason = downReason(error);
       return {
         id: node.id,
         address: node.address,
@@ -112,7 +110,7 @@ export class ClusterWatch {
   }
 
   /** The rounds after the last one seen; a node that restarted numbers from 1 again. */
-  async #rounds(address: string): Promise<{ latest: number; rounds: RoundRecord[] }> {
+  async #rounds(address: string): Promise<RoundsAnswer> {
     const client = this.#client(address);
     const seen = this.#seen.get(address) ?? 0;
     const answer = await client.rounds(seen);
@@ -127,4 +125,12 @@ export class ClusterWatch {
     }
     return client;
   }
+}
+
+/** Why a node shows as down: what the client saw; anything else is a bug and is thrown on. */
+function downReason(error: unknown): string {
+  if (error instanceof NoAnswerError) return error.reason;
+  if (error instanceof NodeAnswerError)
+    return `HTTP ${error.status} ${error.nodeCode ?? ''}`.trim();
+  throw error;
 }

@@ -14,6 +14,14 @@ import type { Counters } from './stats.js';
 import type { Storage } from './storage/sqlite.js';
 import type { ApplyResult, Store, StoredEntry } from './replica/store.js';
 import type { Sketch } from './sync/riblt/sketch.js';
+import type {
+  BatchAnswer,
+  Health,
+  Replication,
+  Snapshot,
+  TreeLevel,
+  TreeNodeView,
+} from './http/answers.js';
 
 export interface ServiceOptions {
   id: string;
@@ -36,11 +44,6 @@ export interface ServiceOptions {
   faults: Faults;
   /** Told about every round that moved keys or met an unreachable peer. */
   onRound?: (report: RoundReport) => void;
-}
-
-export interface Replication {
-  acked: string[];
-  failed: { peer: string; reason: string }[];
 }
 
 export interface WriteResult {
@@ -143,7 +146,7 @@ export class NodeService {
   async writeBatch(
     items: readonly { key: string; value: string | null }[],
     direct: boolean,
-  ): Promise<{ count: number; replication: Replication | null }> {
+  ): Promise<BatchAnswer> {
     const entries = this.transaction(() =>
       items.map(({ key, value }) => {
         this.#apply({ key, value, version: this.#o.clock.tick() });
@@ -186,7 +189,7 @@ export class NodeService {
     return this.antiEntropy.round(peers);
   }
 
-  health() {
+  health(): Health {
     return {
       status: 'ok',
       id: this.#o.id,
@@ -196,7 +199,7 @@ export class NodeService {
     };
   }
 
-  snapshot() {
+  snapshot(): Snapshot {
     this.purgeTombstones();
     const { store } = this.#o;
     return {
@@ -218,7 +221,7 @@ export class NodeService {
   }
 
   /** Every tree node of one level, in index order: what a picture of the top of the tree needs. */
-  treeLevel(level: number) {
+  treeLevel(level: number): TreeLevel {
     this.purgeTombstones();
     const { tree } = this.#o.store;
     const digests: string[] = [];
@@ -234,7 +237,7 @@ export class NodeService {
   }
 
   /** One tree node with its children, and its entries once it holds few enough. */
-  treeNode(level: number, index: number, entryLimit: number) {
+  treeNode(level: number, index: number, entryLimit: number): TreeNodeView {
     this.purgeTombstones();
     const { tree } = this.#o.store;
     const self = tree.node(level, index);

@@ -1,7 +1,7 @@
 // What the live page and the report know of a run: the events the orchestrator sends (over
 // Server-Sent Events, or recorded for the report) and the state they add up to. Pure: the same
 // `apply` runs in the browser and in Node, so the page and the report can never disagree.
-import type { StoryEvent } from '../../demo/types.js';
+import type { StoryEvent } from '../story/events.js';
 import type { NodeSample } from '../cluster/watch.js';
 import type { RoundReport } from '../node/sync/scheduler.js';
 

@@ -3,7 +3,7 @@ import { stripVTControlCharacters } from 'node:util';
 import chalk from 'chalk';
 import type { Argv, CommandModule } from 'yargs';
 import { findScenario, scenarios } from '../../../demo/index.js';
-import type { ScenarioContext } from '../../../demo/types.js';
+import type { ScenarioContext } from '../../story/scenario.js';
 import type { Cluster } from '../../cluster/cluster.js';
 import type { Strategy } from '../../node/sync/exchange.js';
 import { AeError, UsageError, VerificationError } from '../../errors.js';

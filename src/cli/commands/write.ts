@@ -1,7 +1,8 @@
 // `ae-demo put KEY VALUE` and `ae-demo del KEY`: a write through one node, replicated or direct.
 import chalk from 'chalk';
 import type { Argv, CommandModule } from 'yargs';
-import { NodeClient, type WriteAnswer } from '../../cluster/client.js';
+import { NodeClient } from '../../cluster/client.js';
+import type { WriteAnswer } from '../../node/http/answers.js';
 import { UsageError } from '../../errors.js';
 import { checkKey } from '../../node/replica/validate.js';
 import { addressOf, nodeFlag } from '../client-flags.js';

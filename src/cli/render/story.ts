@@ -1,6 +1,6 @@
 // Renders a scenario's events for a person: numbered sections, tables, trees, a verdict.
 import chalk from 'chalk';
-import type { StoryEvent, Winner, WriteLine } from '../../../demo/types.js';
+import type { StoryEvent, Winner, WriteLine } from '../../story/events.js';
 import { exchangeTable } from './exchange-table.js';
 import {
   ackedBy,

@@ -1,26 +1,16 @@
 // Errors of the HTTP API: a status, a stable snake_case code and one sentence (spec shape).
 
-export type ErrorCode =
-  | 'bad_request'
-  | 'invalid_key'
-  | 'invalid_value'
-  | 'not_found'
-  | 'method_not_allowed'
-  | 'payload_too_large'
-  | 'expectation_failed'
-  | 'unauthorized'
-  | 'peer_unreachable'
-  | 'internal';
+import type { ErrorAnswer, NodeErrorCode } from './answers.js';
 
 export class HttpError extends Error {
   readonly status: number;
-  readonly code: ErrorCode;
+  readonly code: NodeErrorCode;
   readonly extra: Record<string, unknown>;
   readonly headers: Record<string, string>;
 
   constructor(
     status: number,
-    code: ErrorCode,
+    code: NodeErrorCode,
     message: string,
     extra: Record<string, unknown> = {},
     headers: Record<string, string> = {},
@@ -33,7 +23,7 @@ export class HttpError extends Error {
     this.headers = headers;
   }
 
-  body(): Record<string, unknown> {
+  body(): ErrorAnswer {
     return { error: { code: this.code, message: this.message }, ...this.extra };
   }
 }

@@ -18,6 +18,14 @@ import { checkKey, checkKeySegment, checkValue } from '../replica/validate.js';
 import { parseJson, readBody } from './body.js';
 import { DroppedError, HttpError } from './errors.js';
 import { route, type Reply, type Request, type Route } from './router.js';
+import type {
+  FaultsAnswer,
+  ListAnswer,
+  ReadAnswer,
+  RoundsAnswer,
+  StatsAnswer,
+  WriteAnswer,
+} from './answers.js';
 
 /** A batch write holds at most this many items, in a body of at most this size. */
 const BATCH_MAX_ITEMS = 10_000;
@@ -63,7 +71,7 @@ export function routes(
         body: {
           node: service.id,
           ...service.rounds.since(integer(query, 'after', 0, 0, Number.MAX_SAFE_INTEGER)),
-        },
+        } satisfies RoundsAnswer,
       }),
     }),
     route(/^\/stats$/, { GET: () => ({ body: stats(service) }) }),
@@ -80,7 +88,7 @@ export function routes(
       POST: async ({ req }) => {
         authorize(req, clusterKey);
         service.faults.partition(await peerList(service, req, true));
-        return { body: { node: service.id, cut: service.faults.cut() } };
+        return { body: faults(service) };
       },
     }),
     route(/^\/admin\/heal$/, {
@@ -88,11 +96,11 @@ export function routes(
         authorize(req, clusterKey);
         const named = await peerList(service, req, false);
         service.faults.heal(named.length > 0 ? named : undefined);
-        return { body: { node: service.id, cut: service.faults.cut() } };
+        return { body: faults(service) };
       },
     }),
     route(/^\/admin\/faults$/, {
-      GET: () => ({ body: { node: service.id, cut: service.faults.cut() } }),
+      GET: () => ({ body: faults(service) }),
     }),
     route(/^\/internal\/exchange$/, {
       POST: async ({ req }) => {
@@ -198,9 +206,15 @@ async function batch(service: NodeService, req: IncomingMessage) {
 }
 
 function written({ entry, replication }: WriteResult): Reply {
-  if (entry.value === null)
-    return { body: { key: entry.key, deleted: true, version: entry.version, replication } };
-  return { body: { key: entry.key, value: entry.value, version: entry.version, replication } };
+  const body: WriteAnswer =
+    entry.value === null
+      ? { key: entry.key, deleted: true, version: entry.version, replication }
+      : { key: entry.key, value: entry.value, version: entry.version, replication };
+  return { body };
+}
+
+function faults(service: NodeService): FaultsAnswer {
+  return { node: service.id, cut: service.faults.cut() };
 }
 
 function read(service: NodeService, k: string): Reply {
@@ -213,7 +227,8 @@ function read(service: NodeService, k: string): Reply {
       version: entry.version,
     });
   }
-  return { body: { key: entry.key, value: entry.value, version: entry.version } };
+  const body: ReadAnswer = { key: entry.key, value: entry.value, version: entry.version };
+  return { body };
 }
 
 function list(service: NodeService, query: URLSearchParams): Reply {
@@ -223,7 +238,8 @@ function list(service: NodeService, query: URLSearchParams): Reply {
   if (cursor !== null && !checkKey(cursor).ok)
     throw new HttpError(400, 'bad_request', 'cursor must be the "next" value of a previous page.');
   const page = service.store.list(prefix, limit, cursor);
-  return { body: { items: page.items.map(publicEntry), next: page.next } };
+  const body: ListAnswer = { items: page.items.map(publicEntry), next: page.next };
+  return { body };
 }
 
 function treeNode(service: NodeService, query: URLSearchParams): Reply {
@@ -276,7 +292,7 @@ async function peerList(
   return named;
 }
 
-function stats(service: NodeService) {
+function stats(service: NodeService): StatsAnswer {
   const { store } = service;
   return {
     node: service.id,
@@ -299,8 +315,8 @@ function cpuMs(): { user: number; system: number } {
   return { user: Math.round(user / 1000), system: Math.round(system / 1000) };
 }
 
-function publicEntry(e: StoredEntry) {
-  return { key: e.key, value: e.value, version: e.version };
+function publicEntry(e: StoredEntry): ReadAnswer {
+  return { key: e.key, value: e.value!, version: e.version };
 }
 
 function integer(

@@ -36,6 +36,15 @@ export type Strategy = 'merkle' | 'riblt' | 'full';
 /** Every strategy, in the order the CLI lists them. */
 export const STRATEGIES: readonly Strategy[] = ['merkle', 'riblt', 'full'];
 
+/** An exchange that broke off: the peer kept answering past the round-trip limit. */
+export class ExchangeError extends Error {
+  readonly code = 'exchange_unfinished';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExchangeError';
+  }
+}
+
 /** What a side of the exchange needs: its store to read, and a merge that also records and persists. */
 export interface Replica {
   readonly store: Store;
@@ -185,7 +194,9 @@ export async function runExchange(
   let message = first;
   while (!isEmpty(message)) {
     if (result.roundTrips === AE_MAX_ROUND_TRIPS) {
-      throw new Error(`the exchange did not finish within ${AE_MAX_ROUND_TRIPS} round trips`);
+      throw new ExchangeError(
+        `the exchange did not finish within ${AE_MAX_ROUND_TRIPS} round trips`,
+      );
     }
     const body = encodeMessage(message);
     const answer = await send(body);

@@ -1,9 +1,10 @@
 // A scenario's story events as HTML: the writes, the before/after key tables, the roots, the
 // tree paths (SVG), the exchange table beside a full exchange, and who won and why.
-import type { KeyState, Snapshot } from '../../cluster/client.js';
+import type { KeyState } from '../../cluster/client.js';
+import type { Snapshot } from '../../node/http/answers.js';
 import { allAgree, lwwWinner, rowStanding, valueText } from '../../cluster/key-state.js';
 import type { RoundReport } from '../../node/sync/scheduler.js';
-import type { StoryEvent, Winner, WriteLine } from '../../../demo/types.js';
+import type { StoryEvent, Winner, WriteLine } from '../../story/events.js';
 import {
   ackedBy,
   allOf,

@@ -1,10 +1,10 @@
-// What a scenario is and what it may do: it drives a real cluster through the context and tells
+// What a scenario is (demo/ holds them) and what it may do: it drives a real cluster through the context and tells
 // its story as events; the CLI decides how events look (terminal, JSON). No printing here.
-import type { KeyState, Snapshot } from '../src/cluster/client.js';
-import type { Cluster } from '../src/cluster/cluster.js';
-import type { DiffNode } from '../src/cluster/tree-diff.js';
-import type { RoundReport } from '../src/node/sync/scheduler.js';
-import type { Version } from '../src/node/replica/version.js';
+import type { KeyState } from '../cluster/client.js';
+import type { Cluster } from '../cluster/cluster.js';
+import type { RoundReport } from '../node/sync/scheduler.js';
+import type { Version } from '../node/replica/version.js';
+import type { StoryEvent } from './events.js';
 
 export interface ScenarioOptions {
   seed: number;
@@ -21,45 +21,6 @@ export interface ScenarioContext {
   phase<T>(title: string, work: () => Promise<T>, summary?: (result: T) => string): Promise<T>;
   show(event: StoryEvent): void;
 }
-
-export interface WriteLine {
-  method: 'PUT' | 'DELETE';
-  key: string;
-  node: string;
-  direct: boolean;
-  value?: string;
-  version: Version;
-  acked?: string[];
-  failed?: { peer: string; reason: string }[];
-}
-
-export interface Winner {
-  key: string;
-  value: string | null;
-  version: Version;
-  losers: { node: string; version: Version | null; state: KeyState['state'] }[];
-}
-
-export type StoryEvent =
-  | { type: 'writes'; writes: WriteLine[] }
-  | {
-      type: 'keys';
-      keys: string[];
-      states: Record<string, KeyState[]>;
-      nodes: string[];
-      background: number;
-    }
-  | { type: 'roots'; snapshots: Snapshot[] }
-  | { type: 'tree-diff'; a: string; b: string; diff: DiffNode }
-  | { type: 'tree-diff-more'; pairs: number }
-  | {
-      type: 'exchange';
-      report: RoundReport;
-      ids: Record<string, string>;
-      fullCost: Record<string, number>;
-    }
-  | { type: 'winners'; winners: Winner[] }
-  | { type: 'note'; text: string };
 
 /** A key on every node, by node id, as --json reports it. */
 export type KeysByNode = Record<

@@ -1,0 +1,139 @@
+// The node's HTTP answers as types, said once (../shared/spec/http-api.md): the service and the
+// routes build them, the cluster client, the watch and the bench read them. Types only: no code.
+import type { Counters } from '../stats.js';
+import type { RoundRecord } from '../sync/round-log.js';
+import type { RoundReport } from '../sync/scheduler.js';
+import type { Version } from '../replica/version.js';
+
+/** Every code a node puts in an error answer: stable, snake_case, for programs to act on. */
+export type NodeErrorCode =
+  | 'bad_request'
+  | 'invalid_key'
+  | 'invalid_value'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'payload_too_large'
+  | 'expectation_failed'
+  | 'unauthorized'
+  | 'peer_unreachable'
+  | 'internal';
+
+/** Any answer other than 200: a code and one sentence (a 404 of a deleted key adds its version). */
+export interface ErrorAnswer {
+  error: { code: NodeErrorCode; message: string };
+  key?: string;
+  deleted?: true;
+  version?: Version;
+}
+
+/** GET /health. */
+export interface Health {
+  status: 'ok';
+  id: string;
+  address: string;
+  peers: readonly string[];
+  keys: number;
+}
+
+/** GET /kv/{key}, and each item of GET /kv. */
+export interface ReadAnswer {
+  key: string;
+  value: string;
+  version: Version;
+}
+
+/** GET /kv?prefix&limit&cursor: one page of live entries in key order. */
+export interface ListAnswer {
+  items: ReadAnswer[];
+  next: string | null;
+}
+
+/** Which peers took a replicated write; null for a direct write. */
+export interface Replication {
+  acked: string[];
+  failed: { peer: string; reason: string }[];
+}
+
+/** PUT or DELETE /kv/{key}[/direct]: the write as stored (a delete has deleted: true, no value). */
+export interface WriteAnswer {
+  key: string;
+  value?: string;
+  deleted?: true;
+  version: Version;
+  replication: Replication | null;
+}
+
+/** POST /kv: how many items were written, and their replication as one message per peer. */
+export interface BatchAnswer {
+  count: number;
+  replication: Replication | null;
+}
+
+/** A tree node's digest and entry count, by its index in its level. */
+export interface TreeChild {
+  index: number;
+  digest: string;
+  count: number;
+}
+
+/** GET /merkle/snapshot: the root, the first level and what a full exchange would cost. */
+export interface Snapshot {
+  node: string;
+  root: string;
+  count: number;
+  fanout: number;
+  depth: number;
+  maxDepth: number;
+  hash: string;
+  liveKeys: number;
+  tombstones: number;
+  /** Bytes a full-data exchange would ship for this node's entries. */
+  fullExchangeBytes: number;
+  children: TreeChild[];
+}
+
+/** GET /merkle/node: one tree node, its children, and its entries once it holds few enough. */
+export interface TreeNodeView {
+  node: string;
+  level: number;
+  index: number;
+  digest: string;
+  count: number;
+  children: TreeChild[];
+  entries: { key: string; version: Version; deleted: boolean; digest: string }[] | null;
+}
+
+/** GET /merkle/level: every tree node of one level, in index order. */
+export interface TreeLevel {
+  node: string;
+  level: number;
+  digests: string[];
+  counts: number[];
+}
+
+/** POST /anti-entropy/trigger. */
+export type TriggerAnswer = RoundReport;
+
+/** GET /anti-entropy/rounds?after=n: the recent rounds after n, and the newest number. */
+export interface RoundsAnswer {
+  node: string;
+  latest: number;
+  rounds: RoundRecord[];
+}
+
+/** GET /admin/faults, and the answer of POST /admin/partition and /admin/heal. */
+export interface FaultsAnswer {
+  node: string;
+  cut: string[];
+}
+
+/** GET /stats: the node's counters, its tree and peer-wire figures, and its process. */
+export interface StatsAnswer extends Counters {
+  node: string;
+  keys: number;
+  tombstones: number;
+  tree: { entries: number; depth: number };
+  peers: readonly string[];
+  peerWire: { sent: number; received: number };
+  process: { cpuMs: { user: number; system: number }; rssBytes: number; uptimeS: number };
+}

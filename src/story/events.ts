@@ -1,0 +1,49 @@
+// What a scenario tells, as events: the terminal (src/cli/render), the live page and the report
+// (src/web) each decide how an event looks. Types only; scenarios (demo/) produce them.
+import type { KeyState } from '../cluster/client.js';
+import type { DiffNode } from '../cluster/tree-diff.js';
+import type { Snapshot } from '../node/http/answers.js';
+import type { RoundReport } from '../node/sync/scheduler.js';
+import type { Version } from '../node/replica/version.js';
+
+/** One write of the story, with where it was acknowledged (replicated) or not (direct). */
+export interface WriteLine {
+  method: 'PUT' | 'DELETE';
+  key: string;
+  node: string;
+  direct: boolean;
+  value?: string;
+  version: Version;
+  acked?: string[];
+  failed?: { peer: string; reason: string }[];
+}
+
+/** The version last-write-wins kept for a key, and the copies it beat. */
+export interface Winner {
+  key: string;
+  value: string | null;
+  version: Version;
+  losers: { node: string; version: Version | null; state: KeyState['state'] }[];
+}
+
+/** One step of the story, in the order it is told. */
+export type StoryEvent =
+  | { type: 'writes'; writes: WriteLine[] }
+  | {
+      type: 'keys';
+      keys: string[];
+      states: Record<string, KeyState[]>;
+      nodes: string[];
+      background: number;
+    }
+  | { type: 'roots'; snapshots: Snapshot[] }
+  | { type: 'tree-diff'; a: string; b: string; diff: DiffNode }
+  | { type: 'tree-diff-more'; pairs: number }
+  | {
+      type: 'exchange';
+      report: RoundReport;
+      ids: Record<string, string>;
+      fullCost: Record<string, number>;
+    }
+  | { type: 'winners'; winners: Winner[] }
+  | { type: 'note'; text: string };
