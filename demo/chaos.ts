@@ -8,6 +8,7 @@ import { NoAnswerError } from '../src/errors.js';
 import { compareVersions, type Version } from '../src/node/replica/version.js';
 import { othersThan, verify } from './steps.js';
 import { rng } from './random.js';
+import type { ChaosReport } from '../src/story/scenario.js';
 
 /** How a random step is drawn: cumulative weights out of 100. */
 const WEIGHTS = { put: 62, del: 80, partition: 87, heal: 94, crash: 100 } as const;
@@ -16,23 +17,7 @@ const MAX_DOWN_OPS = 12;
 /** Keys are drawn from a small space so that writes collide. */
 const KEY_SPACE = 40;
 
-export interface ChaosReport {
-  seed: number;
-  ops: number;
-  counts: {
-    puts: number;
-    deletes: number;
-    direct: number;
-    failed: number;
-    partitions: number;
-    heals: number;
-    crashes: number;
-  };
-  keys: number;
-  converged: boolean;
-  violations: string[];
-}
-
+/** Plays `ops` random operations from `seed`, then checks every promise (see the top). */
 export async function chaos(
   cluster: Cluster,
   seed: number,

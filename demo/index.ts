@@ -6,7 +6,7 @@ import { partition } from './partition.js';
 import { periodic } from './periodic.js';
 import { seed } from './seed.js';
 import { splitBrain } from './split-brain.js';
-import type { Scenario } from '../src/story/scenario.js';
+import type { Plays, Scenario } from '../src/story/scenario.js';
 
 export const scenarios: readonly Scenario[] = [
   seed,
@@ -21,3 +21,9 @@ export const scenarios: readonly Scenario[] = [
 export function findScenario(name: string): Scenario | undefined {
   return scenarios.find((s) => s.name === name);
 }
+
+/** What bin/ae-demo.js hands the CLI: the scenarios, and chaos (loaded when it is asked for). */
+export const plays: Plays = {
+  scenarios,
+  chaos: () => import('./chaos.js').then((m) => m.chaos),
+};

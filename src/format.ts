@@ -92,3 +92,18 @@ export function ackedBy(w: WriteLine): string {
 export function failedPeers(w: WriteLine): string {
   return (w.failed ?? []).map((f) => `${f.peer} (${f.reason})`).join(', ');
 }
+
+/**
+ * What to type to make running nodes differ, look at them and repair them: suggested by
+ * `cluster`, `run --keep` and the live page of a cluster, so they name the same commands.
+ */
+export function tryCommands(addresses: readonly string[]): string[] {
+  const first = addresses[0] ?? '127.0.0.1:9999';
+  const all = addresses.join(',');
+  return [
+    `npx ae-demo put user:alice alice_data --node ${first} --direct`,
+    `npx ae-demo inspect user:alice --nodes ${all}`,
+    `npx ae-demo diff --nodes ${all}`,
+    `npx ae-demo trigger --node ${first}`,
+  ];
+}

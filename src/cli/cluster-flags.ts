@@ -3,11 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import chalk from 'chalk';
 import type { Argv } from 'yargs';
 import { startCluster, type Cluster } from '../cluster/cluster.js';
 import { STRATEGIES, type Strategy } from '../node/sync/exchange.js';
 import { DEFAULT_BASE_PORT, DEFAULT_NODE_COUNT, parseCount, parsePort } from './options.js';
+import { quiet } from './render/style.js';
 
 export const MAX_NODES = 9;
 
@@ -79,7 +79,7 @@ export function startLocalCluster(
 }
 
 export function nodeLine(cluster: Cluster): string {
-  return cluster.nodes.map((n) => `${n.id} ${chalk.dim(`:${n.port}`)}`).join(' · ');
+  return cluster.nodes.map((n) => `${n.id} ${quiet(`:${n.port}`)}`).join(' · ');
 }
 
 export interface DataDirs {

@@ -13,12 +13,14 @@ import { runCommand } from './commands/run.js';
 import { scenariosCommand } from './commands/scenarios.js';
 import { triggerCommand } from './commands/trigger.js';
 import { configureColor, printError } from './render/terminal.js';
+import type { Plays } from '../story/scenario.js';
 
 const packageJson = JSON.parse(
   readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'),
 ) as { version: string };
 
-export async function main(args: string[]): Promise<void> {
+/** Runs one command line; `plays` are the scenarios and chaos (demo/), given by bin/ae-demo.js. */
+export async function main(args: string[], plays: Plays): Promise<void> {
   configureColor(args);
   const verbose = args.includes('--verbose');
   try {
@@ -27,7 +29,7 @@ export async function main(args: string[]): Promise<void> {
       .usage(
         '$0 <command> [options]\n\nSee, learn and test anti-entropy: replicas that drift apart find their differences with Merkle trees and repair them.',
       )
-      .command(runCommand)
+      .command(runCommand(plays.scenarios))
       .command(nodeCommand)
       .command(inspectCommand)
       .command(clusterCommand)
@@ -35,8 +37,8 @@ export async function main(args: string[]): Promise<void> {
       .command(delCommand)
       .command(triggerCommand)
       .command(diffCommand)
-      .command(scenariosCommand)
-      .command(chaosCommand)
+      .command(scenariosCommand(plays.scenarios))
+      .command(chaosCommand(plays.chaos))
       .command(benchCommand)
       .option('verbose', {
         type: 'boolean',

@@ -1,9 +1,9 @@
 // --step: wait before each part of a scenario for Enter in the terminal or Next in the live page,
 // whichever comes first; the other is then withdrawn.
 import { createInterface } from 'node:readline/promises';
-import chalk from 'chalk';
 import { InterruptedError } from '../errors.js';
 import type { RunView } from '../web/live.js';
+import { quiet } from './render/style.js';
 
 /** Resolves at Enter (when stdin is a terminal) or Next (when a live page is up); at once if neither can come. */
 export async function waitForNext(next: string, view: RunView | undefined): Promise<void> {
@@ -12,7 +12,7 @@ export async function waitForNext(next: string, view: RunView | undefined): Prom
   const withdraw = new AbortController();
   const waits: Promise<void>[] = [];
   if (terminal) waits.push(pressEnter(next, view?.live === true, withdraw.signal));
-  else process.stderr.write(chalk.dim(`Next in the page for: ${next}\n`));
+  else process.stderr.write(quiet(`Next in the page for: ${next}\n`));
   if (view?.live) waits.push(view.waitForNext(next, withdraw.signal));
   try {
     await Promise.race(waits);
@@ -25,7 +25,7 @@ async function pressEnter(next: string, page: boolean, withdraw: AbortSignal): P
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     await rl.question(
-      chalk.dim(`\n⏎  ${page ? 'Enter (or Next in the page)' : 'Enter'} for: ${next} `),
+      quiet(`\n⏎  ${page ? 'Enter (or Next in the page)' : 'Enter'} for: ${next} `),
       { signal: withdraw },
     );
   } catch (error) {

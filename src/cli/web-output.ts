@@ -1,16 +1,16 @@
 // What a run leaves for a browser: the report file at the end, and a live page that waits for a
 // viewer when the run finished before anyone opened it.
 import { writeFile } from 'node:fs/promises';
-import chalk from 'chalk';
 import type { RunView } from '../web/live.js';
 import { waitOrInterrupt } from './interrupt.js';
 import { reportHtml } from '../web/view/report.js';
 import { CSS } from '../web/view/style.js';
+import { strong, quiet, link } from './render/style.js';
 
 /** Says where the live page is, and how it will be driven. */
 export function announcePage(url: string, step: boolean): void {
   process.stderr.write(
-    `${chalk.bold('Live view:')} ${chalk.cyan(url)}  ${chalk.dim(step ? '(open it; its Next button plays each part)' : '(open it in a browser)')}\n`,
+    `${strong('Live view:')} ${link(url)}  ${quiet(step ? '(open it; its Next button plays each part)' : '(open it in a browser)')}\n`,
   );
 }
 
@@ -19,7 +19,7 @@ export async function writeReport(view: RunView, file: string, kept: boolean): P
   const state = structuredClone(view.recorder.state);
   state.ended ??= { kept };
   await writeFile(file, reportHtml(state, CSS, new Date().toISOString()));
-  process.stderr.write(`${chalk.bold('Report:')} ${file}\n`);
+  process.stderr.write(`${strong('Report:')} ${file}\n`);
 }
 
 /**
@@ -29,9 +29,7 @@ export async function writeReport(view: RunView, file: string, kept: boolean): P
 export async function lingerForPage(view: RunView): Promise<void> {
   if (view.viewed) return;
   process.stderr.write(
-    chalk.dim(
-      `No browser has opened ${view.url} yet: it stays up until one does (Ctrl-C to quit).\n`,
-    ),
+    quiet(`No browser has opened ${view.url} yet: it stays up until one does (Ctrl-C to quit).\n`),
   );
   await waitOrInterrupt(view.whenViewed());
 }

@@ -1,7 +1,8 @@
 // A client for one node's public HTTP API (got: timeouts, retries of idempotent reads).
-import type { Got, RequestError } from 'got';
+import type { Got } from 'got';
 import { NoAnswerError, NodeAnswerError } from '../errors.js';
 import { CLUSTER_KEY_HEADER } from '../node/peers/client.js';
+import { networkReason } from '../node/peers/network-reason.js';
 import type {
   BatchAnswer,
   ErrorAnswer,
@@ -85,7 +86,7 @@ export class NodeClient {
         state: 'unreachable',
         value: null,
         version: null,
-        reason: reason(error),
+        reason: networkReason(error, this.#timeoutMs),
       };
     }
     const body = res.body as Partial<ReadAnswer> & Partial<ErrorAnswer>;
@@ -206,7 +207,7 @@ export class NodeClient {
         await this.#client()
       )(path, { method, ...(json !== undefined ? { json } : {}), timeout: { request: timeoutMs } });
     } catch (error) {
-      throw new NoAnswerError(this.address, reason(error), { cause: error });
+      throw new NoAnswerError(this.address, networkReason(error, timeoutMs), { cause: error });
     }
     if (res.statusCode !== 200) {
       const err = (res.body as Partial<ErrorAnswer> | undefined)?.error;
@@ -219,11 +220,4 @@ export class NodeClient {
     }
     return res.body as T;
   }
-}
-
-function reason(error: unknown): string {
-  const code = (error as RequestError).code;
-  if (code === 'ECONNREFUSED') return 'connection refused';
-  if (code === 'ETIMEDOUT') return 'timed out';
-  return code ?? (error as Error).message;
 }

@@ -27,10 +27,10 @@ export function lwwWinner(rows: readonly KeyState[]): Version | null {
   return best;
 }
 
-/** Every node answered and shows the same state, value and version. */
+/** Every node answered and shows the same state, value and version: what "they agree" means. */
 export function allAgree(rows: readonly KeyState[]): boolean {
   return (
-    rows.length > 1 &&
+    rows.length > 0 &&
     new Set(rows.map((r) => JSON.stringify([r.state, r.value, r.version]))).size === 1 &&
     rows[0]!.state !== 'unreachable'
   );

@@ -2,6 +2,8 @@
 
 /** Keys are 1..1024 bytes of UTF-8 (spec). */
 export const MAX_KEY_BYTES = 1024;
+/** A node id is 1..128 bytes of printable UTF-8: room for a host:port or a name, small on the wire. */
+export const MAX_NODE_ID_BYTES = 128;
 /** Default value limit: 1 MiB of UTF-8 (spec); `--max-value-bytes` changes it. */
 export const DEFAULT_MAX_VALUE_BYTES = 1024 * 1024;
 /** A body may exceed the value limit by this much (JSON quoting, other fields) before 413 (spec). */

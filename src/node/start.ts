@@ -2,7 +2,7 @@
 // stopped explicitly. Nothing here touches process (signals, IPC, exit): see process.ts.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { NodeUnreachableError } from '../errors.js';
+import { listen } from './http/listen.js';
 import {
   HEADERS_TIMEOUT_MS,
   KEEP_ALIVE_TIMEOUT_MS,
@@ -82,7 +82,11 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   });
   let port: number;
   try {
-    port = await listen(server, o.host, o.port);
+    port = await listen(server, o.host, o.port, {
+      inUse: `Port ${o.port} on ${o.host} is already in use; choose another with --port.`,
+      cannotBind: (code) =>
+        `Cannot listen on ${o.host}:${o.port} (${code}); check --host and --port.`,
+    });
   } catch (error) {
     storage?.close();
     throw error;
@@ -178,37 +182,6 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     })());
 
   return { service, host: o.host, port, address, close };
-}
-
-function listen(server: http.Server, host: string, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') {
-        reject(
-          new NodeUnreachableError(
-            'port_in_use',
-            `Port ${port} on ${host} is already in use; choose another with --port.`,
-            { cause: error },
-          ),
-        );
-      } else if (error.code === 'EADDRNOTAVAIL' || error.code === 'EACCES') {
-        reject(
-          new NodeUnreachableError(
-            'node_start_failed',
-            `Cannot listen on ${host}:${port} (${error.code}); check --host and --port.`,
-            { cause: error },
-          ),
-        );
-      } else {
-        reject(error);
-      }
-    };
-    server.once('error', onError);
-    server.listen(port, host, () => {
-      server.off('error', onError);
-      resolve((server.address() as { port: number }).port);
-    });
-  });
 }
 
 async function handle(

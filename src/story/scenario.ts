@@ -58,3 +58,38 @@ export interface Scenario {
   aeIntervalMs?: number;
   play(ctx: ScenarioContext): Promise<ScenarioResult>;
 }
+
+/** What chaos found: the operations it played and every broken promise (none is a pass). */
+export interface ChaosReport {
+  seed: number;
+  ops: number;
+  counts: {
+    puts: number;
+    deletes: number;
+    direct: number;
+    failed: number;
+    partitions: number;
+    heals: number;
+    crashes: number;
+  };
+  keys: number;
+  converged: boolean;
+  violations: string[];
+}
+
+/** A randomized run of `ops` operations from `seed` against a cluster with data directories. */
+export type ChaosRun = (
+  cluster: Cluster,
+  seed: number,
+  ops: number,
+  progress: (line: string) => void,
+) => Promise<ChaosReport>;
+
+/**
+ * What the CLI plays: given by the entry point (bin/ae-demo.js passes demo/'s list), so that
+ * nothing under src/ imports the scenarios. Chaos is loaded on first use.
+ */
+export interface Plays {
+  scenarios: readonly Scenario[];
+  chaos: () => Promise<ChaosRun>;
+}

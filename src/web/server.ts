@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NodeUnreachableError } from '../errors.js';
+import { listen } from '../node/http/listen.js';
 import type { Recorder } from './recorder.js';
 import { shell } from './view/page.js';
 import { CSS } from './view/style.js';
@@ -60,21 +60,9 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
       else res.destroy();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new NodeUnreachableError(
-              'port_in_use',
-              `Port ${o.port} is in use, so the live view cannot start there; pass another --web-port, or 0 for any free port.`,
-              { cause: error },
-            )
-          : error,
-      ),
-    );
-    server.listen(o.port, o.host, () => resolve());
+  const port = await listen(server, o.host, o.port, {
+    inUse: `Port ${o.port} is in use, so the live view cannot start there; pass another --web-port, or 0 for any free port.`,
   });
-  const port = (server.address() as { port: number }).port;
   const heartbeat = setInterval(() => {
     for (const res of streams) res.write(': still here\n\n');
   }, HEARTBEAT_MS);

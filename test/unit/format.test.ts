@@ -1,7 +1,7 @@
 // Shared wording: who won a key and why, in one sentence that never contradicts itself.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { winnerParts } from '../../src/format.js';
+import { tryCommands, winnerParts } from '../../src/format.js';
 
 const v = (node: string, wall: number) => ({ wall, logical: 0, node });
 const sentence = (p: { by: string; than: string; missing: string }) =>
@@ -52,5 +52,17 @@ describe('winnerParts', () => {
       }),
     );
     assert.match(text, /^node-1's delete \(.+\), node-3 had none$/);
+  });
+});
+
+describe('tryCommands', () => {
+  it('names the first node for writes and triggers and every node for inspect and diff', () => {
+    const commands = tryCommands(['127.0.0.1:20000', '127.0.0.1:20001']);
+    assert.deepEqual(commands, [
+      'npx ae-demo put user:alice alice_data --node 127.0.0.1:20000 --direct',
+      'npx ae-demo inspect user:alice --nodes 127.0.0.1:20000,127.0.0.1:20001',
+      'npx ae-demo diff --nodes 127.0.0.1:20000,127.0.0.1:20001',
+      'npx ae-demo trigger --node 127.0.0.1:20000',
+    ]);
   });
 });

@@ -1,8 +1,8 @@
 // `ae-demo chaos`: a randomized, reproducible check of convergence and durability.
-import chalk from 'chalk';
 import type { Argv, CommandModule } from 'yargs';
 import type { Cluster } from '../../cluster/cluster.js';
 import { VerificationError } from '../../errors.js';
+import type { ChaosRun } from '../../story/scenario.js';
 import {
   checkClusterFlags,
   clusterFlags,
@@ -12,6 +12,7 @@ import {
 } from '../cluster-flags.js';
 import { onInterrupt } from '../interrupt.js';
 import { parseCount } from '../options.js';
+import { quiet, mark } from '../render/style.js';
 
 interface ChaosArgs extends ClusterArgs {
   seed: number;
@@ -19,7 +20,10 @@ interface ChaosArgs extends ClusterArgs {
   json: boolean;
 }
 
-export const chaosCommand: CommandModule<object, ChaosArgs> = {
+/** The command, with chaos itself (demo/chaos.ts) loaded only when it runs. */
+export const chaosCommand = (
+  loadChaos: () => Promise<ChaosRun>,
+): CommandModule<object, ChaosArgs> => ({
   command: 'chaos',
   describe:
     'Random puts, deletes, partitions and kill -9 against a real cluster, then check nothing acknowledged was lost',
@@ -42,7 +46,7 @@ export const chaosCommand: CommandModule<object, ChaosArgs> = {
     const { count, basePort, strategy } = checkClusterFlags(argv);
     const seed = parseCount(argv.seed, '--seed', 0, 2 ** 31);
     const ops = parseCount(argv.ops, '--ops', 1, 100_000);
-    const { chaos } = await import('../../../demo/chaos.js');
+    const chaos = await loadChaos();
     const data = await makeDataDirs('ae-demo-chaos-');
     let cluster: Cluster | undefined;
     const cleanup = async () => {
@@ -62,7 +66,7 @@ export const chaosCommand: CommandModule<object, ChaosArgs> = {
         strategy,
       );
       const report = await chaos(cluster, seed, ops, (line) =>
-        process.stderr.write(`${chalk.dim(line)}\n`),
+        process.stderr.write(`${quiet(line)}\n`),
       );
       if (argv.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else {
@@ -72,9 +76,9 @@ export const chaosCommand: CommandModule<object, ChaosArgs> = {
         );
         if (report.violations.length === 0)
           process.stdout.write(
-            `${chalk.green('✔')} ${count} nodes identical; all ${report.keys} keys hold the newest acknowledged write: nothing lost, nothing come back\n`,
+            `${mark.done()} ${count} nodes identical; all ${report.keys} keys hold the newest acknowledged write: nothing lost, nothing come back\n`,
           );
-        else for (const v of report.violations) process.stdout.write(`${chalk.red('✘')} ${v}\n`);
+        else for (const v of report.violations) process.stdout.write(`${mark.failed()} ${v}\n`);
       }
       if (report.violations.length > 0) {
         throw new VerificationError(
@@ -86,4 +90,4 @@ export const chaosCommand: CommandModule<object, ChaosArgs> = {
       await cleanup();
     }
   },
-};
+});

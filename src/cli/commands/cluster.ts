@@ -1,5 +1,4 @@
 // `ae-demo cluster`: N nodes in the foreground, their log lines prefixed, until Ctrl-C.
-import chalk from 'chalk';
 import type { Argv, CommandModule } from 'yargs';
 import {
   checkClusterFlags,
@@ -14,18 +13,8 @@ import { checkWebFlags, webFlags, type WebArgs } from '../web-flags.js';
 import { announcePage } from '../web-output.js';
 import type { Cluster } from '../../cluster/cluster.js';
 import { RunView } from '../../web/live.js';
-
-const COLOURS = [
-  chalk.cyan,
-  chalk.magenta,
-  chalk.yellow,
-  chalk.blue,
-  chalk.green,
-  chalk.red,
-  chalk.white,
-  chalk.gray,
-  chalk.cyanBright,
-];
+import { tryCommands } from '../../format.js';
+import { quiet, bad, mark, nodePaint } from '../render/style.js';
 
 interface ClusterCommandArgs extends ClusterArgs, WebArgs {
   'ae-interval': number;
@@ -55,7 +44,7 @@ export const clusterCommand: CommandModule<object, ClusterCommandArgs> = {
     const { count, basePort, strategy } = checkClusterFlags(argv);
     const interval = parseCount(argv['ae-interval'], '--ae-interval', 0, 86_400_000);
     const webPort = checkWebFlags(argv);
-    const prefix = (node: number) => COLOURS[(node - 1) % COLOURS.length]!(`node ${node} │`);
+    const prefix = (node: number) => nodePaint(node)(`node ${node} │`);
     let cluster: Cluster | undefined;
     let view: RunView | undefined;
     let stopping = false;
@@ -64,7 +53,7 @@ export const clusterCommand: CommandModule<object, ClusterCommandArgs> = {
     try {
       if (webPort !== undefined) view = await RunView.open({ webPort });
       cluster = await startLocalCluster(count, basePort, interval, log, undefined, strategy);
-      process.stdout.write(`${chalk.green('✔')} ${count} nodes up  ${nodeLine(cluster)}\n`);
+      process.stdout.write(`${mark.done()} ${count} nodes up  ${nodeLine(cluster)}\n`);
       if (view) {
         const live = cluster;
         await view.begin(
@@ -82,15 +71,11 @@ export const clusterCommand: CommandModule<object, ClusterCommandArgs> = {
         );
         announcePage(view.url ?? '', false);
       }
-      const all = cluster.nodes.map((n) => n.address).join(',');
-      process.stdout.write(
-        chalk.dim(
-          `Try: npx ae-demo put user:alice alice_data --node ${cluster.nodes[0]!.address} --direct · npx ae-demo inspect user:alice --nodes ${all} · npx ae-demo trigger --node ${cluster.nodes[0]!.address} · Ctrl-C stops them all\n`,
-        ),
-      );
+      const commands = tryCommands(cluster.nodes.map((n) => n.address));
+      process.stdout.write(quiet(`Try: ${[...commands, 'Ctrl-C stops them all'].join(' · ')}\n`));
       // A node that dies on its own is reported; the rest keep running.
       for (const n of cluster.nodes)
-        void n.exited.then(() => !stopping && process.stderr.write(chalk.red(`${n.id} exited\n`)));
+        void n.exited.then(() => !stopping && process.stderr.write(bad(`${n.id} exited\n`)));
       // Ctrl-C is how a foreground cluster ends: the nodes stop below, and the exit code is 130.
       await waitOrInterrupt().finally(() => (stopping = true));
     } finally {

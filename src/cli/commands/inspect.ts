@@ -1,5 +1,4 @@
 // `ae-demo inspect KEY`: one key on every node, whether they agree, and what LWW will settle on.
-import chalk from 'chalk';
 import type { Argv, CommandModule } from 'yargs';
 import { NodeClient, type KeyState } from '../../cluster/client.js';
 import { NodeUnreachableError } from '../../errors.js';
@@ -7,8 +6,9 @@ import { checkKey } from '../../node/replica/validate.js';
 import { UsageError } from '../../errors.js';
 import { addressesOf, nodesFlag } from '../client-flags.js';
 import { versionTime } from '../../format.js';
-import { lwwWinner, valueText } from '../../cluster/key-state.js';
+import { allAgree, lwwWinner, rowStanding, valueText } from '../../cluster/key-state.js';
 import { keyTable } from '../render/key-table.js';
+import { good, mark } from '../render/style.js';
 
 interface InspectArgs {
   key: string;
@@ -38,31 +38,21 @@ export const inspectCommand: CommandModule<object, InspectArgs> = {
         `No node answered (${states[0]?.reason ?? 'unreachable'}); start some with "ae-demo cluster" or pass --nodes.`,
       );
     }
-    const agree =
-      new Set(states.map((s) => JSON.stringify([s.state, s.version]))).size === 1 &&
-      states[0]!.state !== 'unreachable';
+    const agree = allAgree(states);
     const winner = lwwWinner(states);
-    const settled = winner
-      ? states.find(
-          (s) =>
-            s.version &&
-            s.version.wall === winner.wall &&
-            s.version.logical === winner.logical &&
-            s.version.node === winner.node,
-        )
-      : undefined;
+    const settled = states.find((s) => rowStanding(s, winner) === 'winner');
     if (argv.json) {
       process.stdout.write(
         `${JSON.stringify({ key, nodes: states, agree, settlesOn: settled ? { state: settled.state, value: settled.value, version: settled.version } : null }, null, 2)}\n`,
       );
     } else {
       process.stdout.write(`${keyTable([key], { [key]: states })}\n`);
-      if (agree) process.stdout.write(`${chalk.green('✔')} All ${states.length} nodes agree.\n`);
+      if (agree) process.stdout.write(`${mark.done()} All ${states.length} nodes agree.\n`);
       else if (settled)
         process.stdout.write(
-          `${chalk.yellow('≠')} The nodes disagree; anti-entropy will settle on ${chalk.green(valueText(settled))} (${settled.version!.node}, ${versionTime(settled.version!)}): last write wins.\n`,
+          `${mark.differs()} The nodes disagree; anti-entropy will settle on ${good(valueText(settled))} (${settled.version!.node}, ${versionTime(settled.version!)}): last write wins.\n`,
         );
-      else process.stdout.write(`${chalk.yellow('≠')} The nodes disagree.\n`);
+      else process.stdout.write(`${mark.differs()} The nodes disagree.\n`);
     }
   },
 };

@@ -1,9 +1,7 @@
 // `ae-demo run`: start the nodes, play a scenario, print the story and the verdict, stop the nodes.
 import { stripVTControlCharacters } from 'node:util';
-import chalk from 'chalk';
 import type { Argv, CommandModule } from 'yargs';
-import { findScenario, scenarios } from '../../../demo/index.js';
-import type { ScenarioContext } from '../../story/scenario.js';
+import type { Scenario, ScenarioContext } from '../../story/scenario.js';
 import type { Cluster } from '../../cluster/cluster.js';
 import type { Strategy } from '../../node/sync/exchange.js';
 import { AeError, UsageError, VerificationError } from '../../errors.js';
@@ -24,6 +22,8 @@ import { StoryPrinter } from '../render/story.js';
 import { waitForNext } from '../step.js';
 import { checkReportPath, checkWebFlags, webFlags, type WebArgs } from '../web-flags.js';
 import { announcePage, lingerForPage, writeReport } from '../web-output.js';
+import { tryCommands } from '../../format.js';
+import { strong, quiet } from '../render/style.js';
 
 /** Keys written before the story: enough that shipping everything visibly costs more than a tree walk. */
 const DEFAULT_BACKGROUND_KEYS = 1000;
@@ -40,7 +40,7 @@ interface RunArgs extends ClusterArgs, WebArgs {
 }
 
 export interface RunOptions {
-  scenario: string;
+  scenario: Scenario;
   count: number;
   basePort: number;
   json: boolean;
@@ -56,7 +56,8 @@ export interface RunOptions {
   report?: string;
 }
 
-export const runCommand: CommandModule<object, RunArgs> = {
+/** The command, choosing among the scenarios the entry point gave. */
+export const runCommand = (scenarios: readonly Scenario[]): CommandModule<object, RunArgs> => ({
   command: 'run',
   describe: 'Start nodes, make them diverge, repair them with anti-entropy and verify',
   builder: (y: Argv) =>
@@ -111,8 +112,13 @@ export const runCommand: CommandModule<object, RunArgs> = {
   handler: async (argv) => {
     const { count, basePort, strategy } = checkClusterFlags(argv);
     const webPort = checkWebFlags(argv);
+    const scenario = scenarios.find((s) => s.name === argv.scenario);
+    if (!scenario)
+      throw new UsageError(
+        `There is no scenario "${argv.scenario}"; choose one of ${scenarios.map((s) => s.name).join(', ')} (ae-demo scenarios lists them).`,
+      );
     await run({
-      scenario: argv.scenario,
+      scenario,
       count,
       basePort,
       strategy,
@@ -125,14 +131,10 @@ export const runCommand: CommandModule<object, RunArgs> = {
       ...(argv.report !== undefined ? { report: argv.report } : {}),
     });
   },
-};
+});
 
 export async function run(o: RunOptions): Promise<void> {
-  const scenario = findScenario(o.scenario);
-  if (!scenario)
-    throw new UsageError(
-      `There is no scenario "${o.scenario}"; choose one of ${scenarios.map((s) => s.name).join(', ')} (ae-demo scenarios lists them).`,
-    );
+  const { scenario } = o;
   if (o.count < scenario.minNodes)
     throw new UsageError(
       `Scenario ${scenario.name} needs at least ${scenario.minNodes} nodes; pass --nodes ${scenario.minNodes} or more.`,
@@ -164,7 +166,7 @@ export async function run(o: RunOptions): Promise<void> {
   try {
     if (view?.url) announcePage(view.url, o.step);
     printer.line(
-      `${chalk.bold('ae-demo')} · anti-entropy between ${o.count} replicas of a key-value store · scenario ${chalk.bold(scenario.name)}`,
+      `${strong('ae-demo')} · anti-entropy between ${o.count} replicas of a key-value store · scenario ${strong(scenario.name)}`,
     );
     printer.line();
     if (scenario.durable) data = await makeDataDirs('ae-demo-');
@@ -206,8 +208,7 @@ export async function run(o: RunOptions): Promise<void> {
           nodeArgs,
           o.strategy,
         ),
-      (c) =>
-        `${o.count} nodes up  ${nodeLine(c)}${data ? chalk.dim(`  data in ${data.root}`) : ''}`,
+      (c) => `${o.count} nodes up  ${nodeLine(c)}${data ? quiet(`  data in ${data.root}`) : ''}`,
     );
     const live = cluster;
     await view?.begin(
@@ -303,17 +304,13 @@ export async function run(o: RunOptions): Promise<void> {
 
 /** --keep: say how to poke at the cluster, then wait for Ctrl-C. */
 async function keepUntilInterrupted(cluster: Cluster): Promise<void> {
-  const first = cluster.nodes[0]!;
-  const others = cluster.nodes.map((n) => n.address).join(',');
+  const addresses = cluster.nodes.map((n) => n.address);
   const lines = [
     '',
-    chalk.bold(`The cluster stays up (${cluster.nodes.map((n) => n.address).join(', ')}). Try:`),
-    `  curl -s http://${first.address}/kv/user:alice`,
-    `  curl -s -X PUT http://${first.address}/kv/user:carol/direct -d '{"value": "carol_data"}'`,
-    `  npx ae-demo inspect user:carol --nodes ${others}`,
-    `  npx ae-demo diff --nodes ${others}`,
-    `  npx ae-demo trigger --node ${first.address}`,
-    chalk.dim('Ctrl-C stops every node.'),
+    strong(`The cluster stays up (${addresses.join(', ')}). Try:`),
+    `  curl -s http://${addresses[0]}/kv/user:alice`,
+    ...tryCommands(addresses).map((c) => `  ${c}`),
+    quiet('Ctrl-C stops every node.'),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   await waitOrInterrupt().finally(() => process.stderr.write('stopping every node…\n'));

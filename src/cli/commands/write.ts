@@ -1,5 +1,4 @@
 // `ae-demo put KEY VALUE` and `ae-demo del KEY`: a write through one node, replicated or direct.
-import chalk from 'chalk';
 import type { Argv, CommandModule } from 'yargs';
 import { NodeClient } from '../../cluster/client.js';
 import type { WriteAnswer } from '../../node/http/answers.js';
@@ -7,6 +6,7 @@ import { UsageError } from '../../errors.js';
 import { checkKey } from '../../node/replica/validate.js';
 import { addressOf, nodeFlag } from '../client-flags.js';
 import { list, versionTime } from '../../format.js';
+import { strong, quiet, bad, warning } from '../render/style.js';
 
 interface WriteArgs {
   key: string;
@@ -73,20 +73,20 @@ function print(answer: WriteAnswer, json: boolean): void {
     return;
   }
   const what = answer.deleted
-    ? `${chalk.bold(answer.key)} deleted`
-    : `${chalk.bold(answer.key)} = ${JSON.stringify(answer.value)}`;
+    ? `${strong(answer.key)} deleted`
+    : `${strong(answer.key)} = ${JSON.stringify(answer.value)}`;
   process.stdout.write(
-    `${what}  ${chalk.dim(`version ${answer.version.node} ${versionTime(answer.version)}`)}\n`,
+    `${what}  ${quiet(`version ${answer.version.node} ${versionTime(answer.version)}`)}\n`,
   );
   if (!answer.replication) {
     process.stdout.write(
-      `${chalk.yellow('direct:')} written on ${answer.version.node} only; the other nodes differ until anti-entropy runs.\n`,
+      `${warning('direct:')} written on ${answer.version.node} only; the other nodes differ until anti-entropy runs.\n`,
     );
     return;
   }
   process.stdout.write(`replicated: acked by ${list(answer.replication.acked, 8)}\n`);
   for (const f of answer.replication.failed)
     process.stdout.write(
-      `${chalk.red('failed:')} ${f.peer} (${f.reason}); anti-entropy will repair it later.\n`,
+      `${bad('failed:')} ${f.peer} (${f.reason}); anti-entropy will repair it later.\n`,
     );
 }

@@ -16,7 +16,7 @@ export function keyTable(keys: readonly string[], states: Record<string, KeyStat
   for (const key of keys) {
     const rows = states[key] ?? [];
     const winner = lwwWinner(rows);
-    const agree = allAgree(rows);
+    const agree = rows.length > 1 && allAgree(rows);
     const shown = agree ? [{ ...rows[0]!, node: allOf(rows.length) }] : rows;
     for (const r of shown) {
       const colour = agree ? (s: string) => s : COLOURS[rowStanding(r, winner)];

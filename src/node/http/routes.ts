@@ -149,13 +149,18 @@ async function put(
     );
   }
   const checked = checkValue((parsed as { value?: unknown }).value, service.maxValueBytes);
-  if (!checked.ok)
-    throw new HttpError(
-      'tooLarge' in checked ? 413 : 400,
-      'tooLarge' in checked ? 'payload_too_large' : 'invalid_value',
-      checked.message,
-    );
+  if (!checked.ok) throw badValue(checked);
   return service.write(k, checked.value, direct);
+}
+
+/** A value that failed its check: 413 when it is too large, 400 otherwise (spec). */
+function badValue(
+  failed: Exclude<ReturnType<typeof checkValue>, { ok: true }>,
+  where = '',
+): HttpError {
+  return 'tooLarge' in failed
+    ? new HttpError(413, 'payload_too_large', `${where}${failed.message}`)
+    : new HttpError(400, 'invalid_value', `${where}${failed.message}`);
 }
 
 /**
@@ -194,12 +199,7 @@ async function batch(service: NodeService, req: IncomingMessage) {
     if (!checkedKey.ok) throw new HttpError(400, 'invalid_key', `Item ${i}: ${checkedKey.message}`);
     if (deleted === true) return { key: checkedKey.value, value: null };
     const checked = checkValue(value, service.maxValueBytes);
-    if (!checked.ok)
-      throw new HttpError(
-        'tooLarge' in checked ? 413 : 400,
-        'tooLarge' in checked ? 'payload_too_large' : 'invalid_value',
-        `Item ${i}: ${checked.message}`,
-      );
+    if (!checked.ok) throw badValue(checked, `Item ${i}: `);
     return { key: checkedKey.value, value: checked.value };
   });
   return service.writeBatch(writes, direct);

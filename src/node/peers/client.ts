@@ -1,9 +1,10 @@
 // Talking to peers: one got client with kept-alive connections, a socket cap per peer and a
 // timeout on every call, so a dead or silent peer costs a bounded wait and never a stall.
 import http from 'node:http';
-import type { Got, RequestError } from 'got';
+import type { Got } from 'got';
 import { MAX_SOCKETS_PER_PEER } from '../constants.js';
 import type { Faults } from './faults.js';
+import { networkReason } from './network-reason.js';
 
 /** The internal route that takes an anti-entropy message (replication is a message of entries). */
 export const EXCHANGE_PATH = '/internal/exchange';
@@ -97,7 +98,7 @@ export function createPeerClient(
           responseType: 'buffer',
         });
       } catch (error) {
-        throw new PeerError(peer, describe(error as RequestError, timeoutMs), { cause: error });
+        throw new PeerError(peer, networkReason(error, timeoutMs), { cause: error });
       }
       if (response.statusCode !== 200) {
         throw new PeerError(
@@ -111,27 +112,6 @@ export function createPeerClient(
       agent.destroy();
     },
   };
-}
-
-/** One short reason a person understands, from a got error. */
-function describe(error: RequestError, timeoutMs: number): string {
-  switch (error.code) {
-    case 'ETIMEDOUT':
-      return `no answer within ${timeoutMs} ms`;
-    case 'ECONNREFUSED':
-      return 'connection refused';
-    case 'ECONNRESET':
-    case 'EPIPE':
-      return 'connection reset';
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-      return 'host unreachable';
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return 'host name not found';
-    default:
-      return error.code ? `network error ${error.code}` : 'network error';
-  }
 }
 
 function errorCode(body: Buffer): string {

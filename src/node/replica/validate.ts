@@ -1,11 +1,10 @@
 // Validation of keys, values and node ids: pure functions that say what is wrong in one sentence.
-import { MAX_KEY_BYTES } from '../constants.js';
+import { MAX_KEY_BYTES, MAX_NODE_ID_BYTES } from '../constants.js';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
-const MAX_NODE_ID_BYTES = 128;
 
 /** A decoded key: 1..1024 bytes of UTF-8 and no control characters. */
 export function checkKey(key: string): Checked<string> {

@@ -6,6 +6,7 @@ import { html, htmlDocument, type Html } from './html.js';
 import { storyEvent } from './story.js';
 import { activity, timeline } from './timeline.js';
 import { verdictBanner } from './verdict.js';
+import { tryCommands } from '../../format.js';
 
 export type Region = 'header' | 'timeline' | 'activity' | 'cards' | 'story';
 export const REGIONS: readonly Region[] = ['header', 'timeline', 'activity', 'cards', 'story'];
@@ -48,13 +49,9 @@ function story(state: LiveState): Html {
 
 /** `ae-demo cluster --web` has no story: the page says how to make one. */
 function clusterHint(state: LiveState): Html {
-  const first = state.nodes[0]?.address ?? '127.0.0.1:9999';
-  const all = state.nodes.map((n) => n.address).join(',');
+  const commands = tryCommands(state.nodes.map((n) => n.address));
   return html`<section class="part current"><h2>Make the nodes differ, then repair them</h2><p>The cards follow the nodes every second. From another terminal:</p>
-<pre><code>npx ae-demo put user:alice v1 --node ${first} --direct
-npx ae-demo inspect user:alice --nodes ${all}
-npx ae-demo diff --nodes ${all}
-npx ae-demo trigger --node ${first}</code></pre><p class="dim">A direct write changes one node only: its grid cell lights up until a round repairs it.</p></section>`;
+<pre><code>${commands.join('\n')}</code></pre><p class="dim">A direct write changes one node only: its grid cell lights up until a round repairs it.</p></section>`;
 }
 
 /** One numbered part of the story with its events (the page and the report draw parts alike). */

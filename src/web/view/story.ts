@@ -56,7 +56,7 @@ function keyTable(keys: readonly string[], states: Record<string, KeyState[]>): 
   const rows = keys.flatMap((key) => {
     const list = states[key] ?? [];
     const winner = lwwWinner(list);
-    const agree = allAgree(list);
+    const agree = list.length > 1 && allAgree(list);
     const shown = agree ? [{ ...list[0]!, node: allOf(list.length) }] : list;
     return shown.map((r) => {
       const standing = agree ? 'agree' : rowStanding(r, winner);

@@ -10,7 +10,7 @@
 //   riblt  the rateless strategy's part (wire/riblt.ts), only in messages of format 2
 import { CodecError, Reader, Writer } from './codec.js';
 import { readRiblt, writeRiblt, type RibltSection } from './riblt.js';
-import { MAX_KEY_BYTES } from '../../constants.js';
+import { MAX_KEY_BYTES, MAX_NODE_ID_BYTES } from '../../constants.js';
 import type { Entry } from '../../replica/entry.js';
 import { FANOUT, MAX_LEVEL, type NodeSummary } from '../../tree/merkle.js';
 import { checkKey, checkNodeId } from '../../replica/validate.js';
@@ -48,7 +48,6 @@ export interface AeMessage {
 const FORMAT = 1;
 /** Format 1 followed by a riblt section: the Merkle walk's messages pay nothing for it. */
 const FORMAT_RIBLT = 2;
-const MAX_NODE_ID_BYTES = 128;
 
 export function emptyMessage(): AeMessage {
   return { probes: [], lists: [], dumps: [], entries: [], wants: [] };
