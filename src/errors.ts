@@ -1,4 +1,4 @@
-// Typed errors with stable codes. Only src/cli/main.ts turns them into exit codes.
+// Typed errors with stable codes. Only src/cli/exit.ts (for the CLI and the lean node entry) turns them into exit codes.
 import type { NodeErrorCode } from './node/http/answers.js';
 
 /** Exit codes of the CLI contract (../shared/spec/cli.md). */

@@ -1,7 +1,7 @@
 // The CLI: every command listed explicitly, and the one place that turns errors into exit codes.
 import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
-import { AeError, EXIT, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { benchCommand } from './commands/bench.js';
 import { chaosCommand } from './commands/chaos.js';
 import { clusterCommand } from './commands/cluster.js';
@@ -9,6 +9,7 @@ import { delCommand, putCommand } from './commands/write.js';
 import { diffCommand } from './commands/diff.js';
 import { inspectCommand } from './commands/inspect.js';
 import { nodeCommand } from './commands/node.js';
+import { exitCodeOf } from './exit.js';
 import { runCommand } from './commands/run.js';
 import { scenariosCommand } from './commands/scenarios.js';
 import { triggerCommand } from './commands/trigger.js';
@@ -67,9 +68,4 @@ export async function main(args: string[], plays: Plays): Promise<void> {
     process.exitCode = exitCodeOf(error);
     printError(error, verbose);
   }
-}
-
-function exitCodeOf(error: unknown): number {
-  if (error instanceof AeError) return error.exitCode;
-  return EXIT.verificationFailed;
 }

@@ -2,9 +2,10 @@
 // and always stopped together.
 import { launchNode, type LaunchedNode, type LaunchOptions, type NodeSpec } from './launcher.js';
 import { NodeClient } from './client.js';
+import { CLUSTER_KEY_ENV } from '../node/constants.js';
 
-/** The environment variable through which nodes get the cluster key (not argv: no process list shows it). */
-export const CLUSTER_KEY_ENV = 'AE_DEMO_CLUSTER_KEY';
+/** Re-exported: the name lives with the node's constants so the lean node entry need not load this file. */
+export { CLUSTER_KEY_ENV };
 
 export interface ClusterOptions extends LaunchOptions {
   count: number;

@@ -62,3 +62,6 @@ export const LOOP_DELAY_RESOLUTION_MS = 10;
 /** Pages of GET /kv: default and maximum number of items. */
 export const LIST_DEFAULT_LIMIT = 100;
 export const LIST_MAX_LIMIT = 1000;
+
+/** The environment variable through which nodes get the cluster key (not argv: no process list shows it). */
+export const CLUSTER_KEY_ENV = 'AE_DEMO_CLUSTER_KEY';

@@ -1,0 +1,130 @@
+// The flags of `ae-demo node`, declared once: the yargs command (for `ae-demo --help`) and the
+// lean node entry (which loads no yargs) both read this table and turn values into options alike.
+import { UsageError } from '../errors.js';
+import { CLUSTER_KEY_ENV, DEFAULT_MAX_VALUE_BYTES } from '../node/constants.js';
+import { checkNodeId } from '../node/replica/validate.js';
+import { STRATEGIES } from '../node/sync/exchange.js';
+import type { NodeOptions } from '../node/start.js';
+import { parseAddresses, parseCount, parseDuration, parsePort } from './options.js';
+
+/** A node started by hand runs a round every 30 s; `run` and `cluster` start theirs with 0. */
+export const DEFAULT_AE_INTERVAL_MS = 30_000;
+
+/** One flag: its type, default, allowed values and the line --help shows. */
+export interface NodeFlag {
+  type: 'number' | 'string';
+  describe: string;
+  default?: number | string;
+  choices?: readonly string[];
+  required?: boolean;
+}
+
+export const NODE_FLAGS: Record<string, NodeFlag> = {
+  port: { type: 'number', required: true, describe: 'Port to listen on (0 picks a free one)' },
+  host: {
+    type: 'string',
+    default: '127.0.0.1',
+    describe: 'Address to bind (a non-loopback address exposes the node)',
+  },
+  id: { type: 'string', describe: 'Node id (default node-<port>)' },
+  peers: { type: 'string', describe: 'Other nodes, host:port,host:port' },
+  'ae-interval': {
+    type: 'number',
+    default: DEFAULT_AE_INTERVAL_MS,
+    describe: 'Milliseconds between periodic anti-entropy rounds (0: only on trigger)',
+  },
+  'ae-strategy': {
+    type: 'string',
+    choices: STRATEGIES,
+    default: 'merkle',
+    describe:
+      'merkle: walk the tree to what differs; riblt: coded symbols until the difference decodes; full: ship everything (for comparison)',
+  },
+  'tombstone-ttl': {
+    type: 'string',
+    default: '24h',
+    describe: 'How long deletes are remembered (ms, s, m, h, d)',
+  },
+  'max-value-bytes': {
+    type: 'number',
+    default: DEFAULT_MAX_VALUE_BYTES,
+    describe: 'Largest value accepted, in bytes',
+  },
+  'clock-skew-ms': {
+    type: 'number',
+    default: 0,
+    describe: "Shift this node's clock (to play with skew)",
+  },
+  'data-dir': {
+    type: 'string',
+    describe: 'Keep entries in SQLite in this directory (survives kill -9); in memory without it',
+  },
+  'cluster-key': {
+    type: 'string',
+    describe: `Secret the nodes share for internal routes (or $${CLUSTER_KEY_ENV})`,
+  },
+};
+
+/** The examples both helps show ($0 is the executable's name). */
+export const NODE_EXAMPLES: readonly [string, string][] = [
+  [
+    '$0 node --port 9999 --peers 127.0.0.1:10000,127.0.0.1:10001',
+    'the first node of the seed guide',
+  ],
+  ['$0 node --port 0', 'a lone node on a free port'],
+  [
+    '$0 node --port 9999 --peers 127.0.0.1:10000 --ae-strategy riblt',
+    'reconcile with coded symbols (RIBLT) instead of the tree walk',
+  ],
+  ['$0 node --port 9999 --data-dir ./data/node1', 'a node whose writes survive kill -9'],
+];
+
+/** Parsed flag values, by flag name (defaults filled in). */
+export type NodeArgs = Record<string, string | number | undefined>;
+
+/** Checked flag values -> the node's options; a bad value is a UsageError naming its flag. */
+export function nodeOptionsFrom(argv: NodeArgs): Omit<NodeOptions, 'log'> {
+  const id = argv.id as string | undefined;
+  if (id !== undefined) {
+    const checked = checkNodeId(id);
+    if (!checked.ok) throw new UsageError(`--id: ${checked.message}`);
+  }
+  const host = String(argv.host);
+  const skew = Number(argv['clock-skew-ms']);
+  const key = clusterKey(argv['cluster-key'] as string | undefined);
+  const strategy = STRATEGIES.find((x) => x === argv['ae-strategy']);
+  if (!strategy) throw new UsageError(`--ae-strategy takes one of ${STRATEGIES.join(', ')}.`);
+  return {
+    port: parsePort(Number(argv.port), '--port', true),
+    host,
+    ...(id !== undefined ? { id } : {}),
+    peers: parseAddresses(argv.peers as string | undefined, '--peers'),
+    aeIntervalMs: parseCount(Number(argv['ae-interval']), '--ae-interval', 0, 86_400_000),
+    strategy,
+    tombstoneTtlMs: parseDuration(String(argv['tombstone-ttl']), '--tombstone-ttl'),
+    maxValueBytes: parseCount(
+      Number(argv['max-value-bytes']),
+      '--max-value-bytes',
+      1,
+      64 * 1024 * 1024,
+    ),
+    clockSkewMs:
+      parseCount(Math.abs(skew), '--clock-skew-ms', 0, 86_400_000) * Math.sign(skew || 0),
+    ...(argv['data-dir'] !== undefined ? { dataDir: String(argv['data-dir']) } : {}),
+    ...(key ? { clusterKey: key } : {}),
+  };
+}
+
+/** Binding beyond loopback is allowed, with a warning that says what to do about it. */
+export function warnIfExposed(host: string): void {
+  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
+    process.stderr.write(
+      `warning: binding ${host} exposes this node beyond this machine; set --cluster-key so strangers cannot reach its internal routes.\n`,
+    );
+  }
+}
+
+function clusterKey(flag: string | undefined): string | undefined {
+  const key = flag ?? process.env[CLUSTER_KEY_ENV];
+  return key === undefined || key === '' ? undefined : key;
+}
