@@ -17,6 +17,7 @@ import type {
   TreeNodeView,
   TriggerAnswer,
   WriteAnswer,
+  IntervalAnswer,
 } from '../node/http/answers.js';
 import type { Version } from '../node/replica/version.js';
 
@@ -157,6 +158,11 @@ export class NodeClient {
   /** Heals the named cuts, or all of them. */
   heal(peers?: string[]): Promise<FaultsAnswer> {
     return this.#ok('POST', 'admin/heal', peers ? { peers } : {});
+  }
+
+  /** Sets the node's periodic anti-entropy interval at run time (0: only on trigger). */
+  setInterval(ms: number): Promise<IntervalAnswer> {
+    return this.#ok('POST', 'admin/interval', { ms });
   }
 
   stats(): Promise<StatsAnswer> {

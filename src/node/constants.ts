@@ -65,3 +65,6 @@ export const LIST_MAX_LIMIT = 1000;
 
 /** The environment variable through which nodes get the cluster key (not argv: no process list shows it). */
 export const CLUSTER_KEY_ENV = 'AE_DEMO_CLUSTER_KEY';
+
+/** The longest periodic anti-entropy interval (a day), as `--ae-interval` and POST /admin/interval accept. */
+export const MAX_AE_INTERVAL_MS = 86_400_000;

@@ -1,11 +1,17 @@
 // What a run shows beyond the terminal: it records the story as events (for the report), looks
 // at the nodes at every part and every phase (and, with a live page, every second), and serves
 // the live page with --web, whose Next button can stand in for Enter.
+import type { Cluster } from '../cluster/cluster.js';
 import { ClusterWatch } from '../cluster/watch.js';
+import { ClusterControls } from './actions/controls.js';
+import { perform, type Outcome } from './actions/perform.js';
+import { plan } from './actions/plan.js';
 import type { NodeRef, WebEvent } from './model.js';
 import { Recorder } from './recorder.js';
 import { startWebServer, type WebServer } from './server.js';
 
+/** The story's part for what the audience does from the page. */
+export const ACTIONS_TITLE = 'From the page';
 /** How often a live page's node cards refresh while nothing else happens. */
 export const SAMPLE_INTERVAL_MS = 1_000;
 export const WEB_HOST = '127.0.0.1';
@@ -24,6 +30,8 @@ export class RunView {
   #pending = 0;
   #timer: NodeJS.Timeout | undefined;
   #next: (() => void) | undefined;
+  #controls: ClusterControls | undefined;
+  #acted = false;
 
   private constructor(recorder: Recorder, server?: WebServer) {
     this.recorder = recorder;
@@ -34,14 +42,17 @@ export class RunView {
     const recorder = new Recorder();
     if (o.webPort === undefined) return new RunView(recorder);
     let advance = () => false;
+    let act = (_: unknown): Promise<Outcome | null> => Promise.resolve(null);
     const server = await startWebServer({
       host: WEB_HOST,
       port: o.webPort,
       recorder,
       onNext: () => advance(),
+      onAction: (request) => act(request),
     });
     const view = new RunView(recorder, server);
     advance = () => view.#advance();
+    act = (request) => view.#act(request);
     return view;
   }
 
@@ -126,6 +137,36 @@ export class RunView {
       };
       this.#next = done;
       signal.addEventListener('abort', done, { once: true });
+    });
+  }
+
+  /**
+   * Hands the cluster to the page: its controls appear (cluster --web at once; run --web --keep
+   * once the story has ended, so nothing changes the story under the presenter).
+   */
+  enableControls(cluster: Cluster): void {
+    if (!this.live) return;
+    this.#controls = new ClusterControls(cluster);
+    this.emit({ type: 'controls', shown: true, killed: [] });
+  }
+
+  /** One action from the page; null while the controls are not shown. */
+  #act(request: unknown): Promise<Outcome | null> {
+    const controls = this.#controls;
+    if (!controls || this.recorder.state.ended?.kept === false) return Promise.resolve(null);
+    return controls.serial(async () => {
+      const planned = plan(request, controls.nodes());
+      if (!planned.ok) return { ok: false, message: planned.message, events: [] };
+      const outcome = await perform(
+        planned.steps,
+        controls.hands(() => this.recorder.state.samples),
+      );
+      if (!this.#acted) this.emit({ type: 'section', title: ACTIONS_TITLE });
+      this.#acted = true;
+      for (const event of outcome.events) this.emit({ type: 'story', event });
+      this.emit({ type: 'controls', shown: true, killed: controls.killed });
+      await this.sample().catch(() => undefined);
+      return outcome;
     });
   }
 

@@ -39,6 +39,8 @@ export type WebEvent =
   | { type: 'waiting'; next: string }
   | { type: 'verdict'; verdict: Verdict }
   | { type: 'end'; kept: boolean; error?: string }
+  /** The page's controls: shown (the cluster is the audience's now), and the nodes it killed. */
+  | { type: 'controls'; shown: boolean; killed: string[] }
   /** Everything so far in one event, for a page that connects late (the log keeps only recent events). */
   | { type: 'snapshot'; state: LiveState };
 
@@ -88,6 +90,10 @@ export interface LiveState {
   waiting: string | null;
   verdict: Verdict | null;
   ended: { kept: boolean; error?: string } | null;
+  /** The page's controls are shown (cluster --web, or run --web --keep once the story ended). */
+  controls: boolean;
+  /** Nodes killed from the page and not restarted yet. */
+  killed: string[];
   /** How many events were applied: the page shows it, tests wait on it. */
   seq: number;
 }
@@ -113,6 +119,8 @@ export function initialState(): LiveState {
     waiting: null,
     verdict: null,
     ended: null,
+    controls: false,
+    killed: [],
     seq: 0,
   };
 }
@@ -172,6 +180,11 @@ export function apply(state: LiveState, event: WebEvent): void {
         ...(event.error !== undefined ? { error: event.error } : {}),
       };
       state.waiting = null;
+      if (!event.kept) state.controls = false;
+      return;
+    case 'controls':
+      state.controls = event.shown;
+      state.killed = event.killed;
       return;
   }
 }

@@ -1,11 +1,12 @@
 // The live view's HTTP server, on 127.0.0.1 only: the page, its stylesheet and scripts (all
 // served from ae-demo's own build; nothing from a CDN), the event stream (Server-Sent Events)
-// and POST /next for the page's Next button.
+// POST /next for the page's Next button, and POST /action for its controls.
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listen } from '../node/http/listen.js';
+import type { Outcome } from './actions/perform.js';
 import type { Recorder } from './recorder.js';
 import { shell } from './view/page.js';
 import { CSS } from './view/style.js';
@@ -19,6 +20,8 @@ const SCRIPTS_ROOT = fileURLToPath(new URL('../../web/', import.meta.url));
 const SCRIPT_PATH = /^\/js\/((?:[a-z0-9-]+\/)*[a-z0-9-]+\.js)$/;
 /** Only the page itself may call us: no other site's page, and no DNS rebinding. */
 const LOCAL_HOSTS = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
+/** An action's JSON: a key and a value typed on the page, with room for JSON escapes. */
+const ACTION_BODY_LIMIT_BYTES = 16 * 1024;
 const SECURITY_HEADERS = {
   'content-security-policy':
     "default-src 'self'; img-src 'self' data:; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
@@ -32,6 +35,8 @@ export interface WebServerOptions {
   recorder: Recorder;
   /** The page pressed Next; true when something was waiting for it. */
   onNext: () => boolean;
+  /** The page's controls asked for something; null while they are not shown. */
+  onAction?: (request: unknown) => Promise<Outcome | null>;
 }
 
 export interface WebServer {
@@ -120,6 +125,7 @@ async function handle(
       );
     return send(res, 200, 'application/json', JSON.stringify({ advanced: o.onNext() }));
   }
+  if (route === 'POST /action') return action(req, res, o);
   const script = req.method === 'GET' ? SCRIPT_PATH.exec(url.pathname) : null;
   if (script) {
     const file = path.join(SCRIPTS_ROOT, script[1]!);
@@ -127,6 +133,54 @@ async function handle(
     if (text !== null) return send(res, 200, 'text/javascript; charset=utf-8', text);
   }
   send(res, 404, 'text/plain; charset=utf-8', `ae-demo: nothing at ${url.pathname}.\n`);
+}
+
+/**
+ * The controls: the page's header (a custom header needs a CORS preflight, which we never allow),
+ * and no other origin (Origin and Sec-Fetch-Site, when the browser sends them). Only then is the
+ * body read and handed on; a refusal changes nothing.
+ */
+async function action(req: IncomingMessage, res: ServerResponse, o: WebServerOptions) {
+  const fail = (status: number, code: string, message: string) =>
+    send(res, status, 'application/json', JSON.stringify({ error: { code, message } }));
+  const origin = req.headers.origin;
+  const site = req.headers['sec-fetch-site'];
+  if (
+    req.headers['x-ae-demo'] !== 'action' ||
+    (origin !== undefined && origin !== `http://${req.headers.host}`) ||
+    (site !== undefined && site !== 'same-origin')
+  )
+    return fail(
+      403,
+      'forbidden',
+      'POST /action needs the page itself and its header x-ae-demo: action.',
+    );
+  const raw = await readAll(req, ACTION_BODY_LIMIT_BYTES);
+  if (raw === null)
+    return fail(413, 'payload_too_large', `An action is at most ${ACTION_BODY_LIMIT_BYTES} bytes.`);
+  let request: unknown;
+  try {
+    request = JSON.parse(raw);
+  } catch {
+    return fail(400, 'bad_request', 'The action is not JSON; reload the page and try again.');
+  }
+  const outcome = (await o.onAction?.(request)) ?? null;
+  if (outcome === null)
+    return fail(409, 'not_now', 'The controls open once the scenario has finished (run --keep).');
+  if (!outcome.ok) return fail(400, 'refused', outcome.message);
+  send(res, 200, 'application/json', JSON.stringify({ message: outcome.message }));
+}
+
+/** The request body as text, or null past the limit. */
+async function readAll(req: IncomingMessage, limit: number): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function stream(

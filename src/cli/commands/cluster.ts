@@ -3,9 +3,11 @@ import type { Argv, CommandModule } from 'yargs';
 import {
   checkClusterFlags,
   clusterFlags,
+  makeDataDirs,
   nodeLine,
   startLocalCluster,
   type ClusterArgs,
+  type DataDirs,
 } from '../cluster-flags.js';
 import { waitOrInterrupt } from '../interrupt.js';
 import { parseCount } from '../options.js';
@@ -47,12 +49,15 @@ export const clusterCommand: CommandModule<object, ClusterCommandArgs> = {
     const prefix = (node: number) => nodePaint(node)(`node ${node} │`);
     let cluster: Cluster | undefined;
     let view: RunView | undefined;
+    let data: DataDirs | undefined;
     let stopping = false;
     const log = (node: number, _stream: 'stdout' | 'stderr', line: string) =>
       process.stdout.write(`${prefix(node)} ${line}\n`);
     try {
       if (webPort !== undefined) view = await RunView.open({ webPort });
-      cluster = await startLocalCluster(count, basePort, interval, log, undefined, strategy);
+      // Data directories in a temporary folder (removed at exit), so a killed node restarts from its own.
+      data = await makeDataDirs('ae-demo-cluster-');
+      cluster = await startLocalCluster(count, basePort, interval, log, data.args, strategy);
       process.stdout.write(`${mark.done()} ${count} nodes up  ${nodeLine(cluster)}\n`);
       if (view) {
         const live = cluster;
@@ -69,11 +74,13 @@ export const clusterCommand: CommandModule<object, ClusterCommandArgs> = {
           },
           () => live.nodes,
         );
+        view.enableControls(live);
         announcePage(view.url ?? '', false);
       }
       const commands = tryCommands(cluster.nodes.map((n) => n.address));
       process.stdout.write(quiet(`Try: ${[...commands, 'Ctrl-C stops them all'].join(' · ')}\n`));
       // A node that dies on its own is reported; the rest keep running.
+      // (the page's Kill is one too: it says so on the page, and Restart brings the node back).
       for (const n of cluster.nodes)
         void n.exited.then(() => !stopping && process.stderr.write(bad(`${n.id} exited\n`)));
       // Ctrl-C is how a foreground cluster ends: the nodes stop below, and the exit code is 130.
@@ -82,6 +89,7 @@ export const clusterCommand: CommandModule<object, ClusterCommandArgs> = {
       view?.emit({ type: 'end', kept: false });
       await cluster?.stop();
       await view?.close();
+      await data?.remove();
     }
   },
 };

@@ -169,7 +169,8 @@ export async function run(o: RunOptions): Promise<void> {
       `${strong('ae-demo')} · anti-entropy between ${o.count} replicas of a key-value store · scenario ${strong(scenario.name)}`,
     );
     printer.line();
-    if (scenario.durable) data = await makeDataDirs('ae-demo-');
+    // The page's Restart (run --web --keep) restarts a killed node from its data directory.
+    if (scenario.durable || (o.keep && view?.live)) data = await makeDataDirs('ae-demo-');
     const nodeArgs = (i: number) => [...(scenario.nodeArgs?.(i) ?? []), ...(data?.args(i) ?? [])];
     const phase = async <T>(
       title: string,
@@ -272,6 +273,7 @@ export async function run(o: RunOptions): Promise<void> {
     if (view && reportFile) await writeReport(view, reportFile, o.keep);
     if (o.keep) {
       view?.emit({ type: 'end', kept: true });
+      view?.enableControls(live);
       release();
       await keepUntilInterrupted(live);
     }

@@ -127,6 +127,13 @@ export interface FaultsAnswer {
   cut: string[];
 }
 
+/** GET /admin/interval, and the answer of POST /admin/interval: the periodic interval now. */
+export interface IntervalAnswer {
+  node: string;
+  /** Milliseconds between periodic rounds (±20% jitter); 0: only on trigger. */
+  intervalMs: number;
+}
+
 /** GET /stats: the node's counters, its tree and peer-wire figures, and its process. */
 export interface StatsAnswer extends Counters {
   node: string;

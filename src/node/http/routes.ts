@@ -8,6 +8,7 @@ import {
   INTERNAL_BODY_LIMIT_BYTES,
   LIST_DEFAULT_LIMIT,
   LIST_MAX_LIMIT,
+  MAX_AE_INTERVAL_MS,
 } from '../constants.js';
 import { answer } from '../sync/exchange.js';
 import { MAX_LEVEL, FANOUT } from '../tree/merkle.js';
@@ -25,6 +26,7 @@ import type {
   RoundsAnswer,
   StatsAnswer,
   WriteAnswer,
+  IntervalAnswer,
 } from './answers.js';
 
 /** A batch write holds at most this many items, in a body of at most this size. */
@@ -97,6 +99,14 @@ export function routes(
         const named = await peerList(service, req, false);
         service.faults.heal(named.length > 0 ? named : undefined);
         return { body: faults(service) };
+      },
+    }),
+    route(/^\/admin\/interval$/, {
+      GET: () => ({ body: interval(service) }),
+      POST: async ({ req }) => {
+        authorize(req, clusterKey);
+        service.antiEntropy.setIntervalMs(await intervalMs(req));
+        return { body: interval(service) };
       },
     }),
     route(/^\/admin\/faults$/, {
@@ -213,6 +223,10 @@ function written({ entry, replication }: WriteResult): Reply {
   return { body };
 }
 
+function interval(service: NodeService): IntervalAnswer {
+  return { node: service.id, intervalMs: service.antiEntropy.intervalMs };
+}
+
 function faults(service: NodeService): FaultsAnswer {
   return { node: service.id, cut: service.faults.cut() };
 }
@@ -290,6 +304,21 @@ async function peerList(
     );
   }
   return named;
+}
+
+/** The body of POST /admin/interval: {"ms": N}, a whole number of milliseconds (0: off). */
+async function intervalMs(req: IncomingMessage): Promise<number> {
+  const raw = await readBody(req, SMALL_BODY_LIMIT);
+  const parsed = raw.length > 0 ? parseJson(raw) : undefined;
+  const ms =
+    typeof parsed === 'object' && parsed !== null ? (parsed as { ms?: unknown }).ms : undefined;
+  if (typeof ms !== 'number' || !Number.isSafeInteger(ms) || ms < 0 || ms > MAX_AE_INTERVAL_MS)
+    throw new HttpError(
+      400,
+      'bad_request',
+      `"ms" must be a whole number of milliseconds from 0 (only on trigger) to ${MAX_AE_INTERVAL_MS}.`,
+    );
+  return ms;
 }
 
 function stats(service: NodeService): StatsAnswer {

@@ -53,6 +53,7 @@ export class AntiEntropy {
   #queue: Promise<unknown> = Promise.resolve();
   #timer: NodeJS.Timeout | undefined;
   #running = false;
+  #peers: readonly string[] = [];
 
   constructor(options: AntiEntropyOptions) {
     this.#o = { now: () => performance.now(), random: Math.random, ...options };
@@ -60,6 +61,7 @@ export class AntiEntropy {
 
   /** Starts periodic rounds (no-op when the interval is 0). */
   start(peers: readonly string[]): void {
+    this.#peers = peers;
     if (this.#o.intervalMs <= 0 || this.#running) return;
     this.#running = true;
     const schedule = () => {
@@ -74,6 +76,22 @@ export class AntiEntropy {
       this.#timer.unref();
     };
     schedule();
+  }
+
+  /** The periodic interval now (ms; 0: only on trigger). */
+  get intervalMs(): number {
+    return this.#o.intervalMs;
+  }
+
+  /**
+   * Changes the periodic interval at run time (the live page's "Set interval"): the next round is
+   * scheduled from now with the new interval; 0 stops periodic rounds (a round in progress ends).
+   */
+  setIntervalMs(ms: number): void {
+    this.#running = false;
+    clearTimeout(this.#timer);
+    this.#o.intervalMs = ms;
+    this.start(this.#peers);
   }
 
   /** Stops the timer and waits for a round in progress. */

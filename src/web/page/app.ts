@@ -1,6 +1,6 @@
 // The live page in the browser: applies the events the orchestrator pushes over Server-Sent
 // Events to the same state the report is built from, and redraws the regions that changed.
-// No polling: EventSource holds one connection open; Next is one POST.
+// No polling: EventSource holds one connection open; Next is one POST, and so is each control.
 import { apply, initialState, type WebEvent } from '../model.js';
 import { REGIONS, regions } from '../view/page.js';
 
@@ -15,12 +15,15 @@ let scheduled = false;
 function draw(): void {
   scheduled = false;
   const parts = regions(state, connection);
+  // A redrawn region replaces its buttons: focus returns to the one with the same id.
+  const focused = document.activeElement?.id;
   for (const name of REGIONS) {
     const text = parts[name].text;
     if (drawn[name] === text) continue;
     const el = document.getElementById(name);
     if (el) el.innerHTML = text;
   }
+  if (focused && document.activeElement?.id !== focused) document.getElementById(focused)?.focus();
   drawn = Object.fromEntries(REGIONS.map((name) => [name, parts[name].text]));
   document.body.dataset.seq = String(state.seq);
   document.body.dataset.verdict = state.verdict
@@ -45,6 +48,56 @@ async function next(): Promise<void> {
   await fetch('/next', { method: 'POST', headers: { 'x-ae-demo': 'next' } });
 }
 
+/** Sends one control's request to our own server (which holds the cluster key) and says the outcome. */
+async function act(request: Record<string, unknown>): Promise<void> {
+  const message = document.getElementById('action-message');
+  if (message) {
+    message.textContent = 'Working…';
+    message.className = 'action-message';
+  }
+  let text: string;
+  let ok = false;
+  try {
+    const res = await fetch('/action', {
+      method: 'POST',
+      // The custom header keeps other sites' pages from acting (it needs a CORS preflight).
+      headers: { 'x-ae-demo': 'action', 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    const body = (await res.json()) as { message?: string; error?: { message?: string } };
+    ok = res.ok;
+    text = body.message ?? body.error?.message ?? `The server answered ${res.status}.`;
+  } catch {
+    text = 'The page lost its server; is ae-demo still running?';
+  }
+  if (message) {
+    message.textContent = text;
+    message.className = `action-message ${ok ? 'ok' : 'bad'}`;
+  }
+}
+
+function field(id: string): string {
+  return (document.getElementById(id) as HTMLInputElement | HTMLSelectElement | null)?.value ?? '';
+}
+
+function writeRequest(action: 'write' | 'delete'): Record<string, unknown> {
+  return {
+    action,
+    key: field('f-key'),
+    value: field('f-value'),
+    node: field('f-node'),
+    direct: (document.getElementById('f-direct') as HTMLInputElement | null)?.checked === true,
+  };
+}
+
+/** Whether a key press belongs to a form field (typing a space must not press Next). */
+function typing(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    target.closest('input, select, textarea, button, form') !== null
+  );
+}
+
 const events = new EventSource('/events');
 events.onmessage = (message: MessageEvent<string>) => {
   const event = JSON.parse(message.data) as WebEvent;
@@ -59,9 +112,21 @@ events.onerror = () => {
 };
 
 document.addEventListener('click', (e) => {
-  if ((e.target as Element | null)?.closest('#next')) void next();
+  const target = e.target as Element | null;
+  if (target?.closest('#next')) return void next();
+  const button = target?.closest<HTMLButtonElement>('button[data-action]');
+  if (!button || button.type === 'submit') return;
+  const action = button.dataset.action!;
+  void act(action === 'delete' ? writeRequest('delete') : { action, node: button.dataset.node });
+});
+document.addEventListener('submit', (e) => {
+  e.preventDefault();
+  const form = e.target as HTMLFormElement;
+  if (form.id === 'write-form') void act(writeRequest('write'));
+  if (form.id === 'interval-form') void act({ action: 'interval', ms: field('f-interval') });
 });
 document.addEventListener('keydown', (e) => {
+  if (typing(e.target) && !(e.target as Element).closest('#next')) return;
   if (NEXT_KEYS.has(e.key) && !e.altKey && !e.ctrlKey && !e.metaKey) {
     e.preventDefault();
     void next();

@@ -13,18 +13,22 @@ const STATUS_TEXT: Record<NodeSample['status'], string> = {
   'cut-off': 'cut off',
 };
 
-/** `stopped`: the run is over and its nodes were stopped, so the last sample is history. */
+/**
+ * `stopped`: the run is over and its nodes were stopped, so the last sample is history.
+ * `controls`: the page's buttons on each card (absent in the report and while a story plays).
+ */
 export function nodeCards(
   nodes: readonly NodeRef[],
   samples: readonly NodeSample[],
   stopped = false,
+  controls?: { killed: readonly string[] },
 ): Html {
   if (samples.length === 0) {
     return html`<div class="cards">${nodes.map((n) => html`<section class="card waiting"><h3>${n.id}</h3><p class="dim">${n.address} · starting…</p></section>`)}</div>`;
   }
   const marks = markSamples(samples);
   const roots = markRoots(samples.map((s) => s.root));
-  return html`<div class="cards${samples.length > ROOMY_NODES ? ' many' : ''}">${samples.map((s, i) => card(s, marks[i]!, roots[i]!, stopped))}</div>`;
+  return html`<div class="cards${samples.length > ROOMY_NODES ? ' many' : ''}">${samples.map((s, i) => card(s, marks[i]!, roots[i]!, stopped, controls))}</div>`;
 }
 
 function card(
@@ -32,13 +36,20 @@ function card(
   marks: ReturnType<typeof markSamples>[number],
   rootMark: number,
   stopped: boolean,
+  controls?: { killed: readonly string[] },
 ): Html {
+  const killed = controls?.killed.includes(s.id) ?? false;
   const rootClass = markClass(rootMark);
   const cut =
     s.status === 'cut-off' ? html`<p class="cut">cut off from ${s.cut.join(', ')}</p>` : '';
-  const reason = s.status === 'down' ? html`<p class="cut">${s.reason ?? 'not answering'}</p>` : '';
+  const reason = killed
+    ? html`<p class="cut">killed from the page (kill -9) · Restart brings it back from its data directory</p>`
+    : s.status === 'down'
+      ? html`<p class="cut">${s.reason ?? 'not answering'}</p>`
+      : '';
+  const pill = stopped ? 'stopped' : killed ? 'killed' : STATUS_TEXT[s.status];
   return html`<section class="card ${s.status}" data-node="${s.id}">
-  <header><h3>${s.id}</h3><span class="pill ${stopped ? 'stopped' : s.status}">${stopped ? 'stopped' : STATUS_TEXT[s.status]}</span></header>
+  <header><h3>${s.id}</h3><span class="pill ${stopped ? 'stopped' : killed ? 'down' : s.status}">${pill}</span></header>
   <div class="card-body"><div>
   <p class="dim extra">${s.address}</p>
   <dl>
@@ -50,5 +61,14 @@ function card(
   </dl>
   ${cut}${reason}
   </div>${gridSvg(s, marks)}</div>
+  ${controls ? nodeButtons(s, killed) : ''}
 </section>`;
+}
+
+/** A node's buttons, named for the node so assistive technology and tests can find them. */
+function nodeButtons(s: NodeSample, killed: boolean): Html {
+  const button = (action: string, label: string) =>
+    html`<button type="button" id="act-${action}-${s.id}" data-action="${action}" data-node="${s.id}">${label} ${s.id}</button>`;
+  if (killed) return html`<div class="node-actions">${button('restart', 'Restart')}</div>`;
+  return html`<div class="node-actions">${s.status === 'cut-off' ? button('heal', 'Heal') : button('cut', 'Cut off')}${button('kill', 'Kill')}${button('trigger', 'Trigger anti-entropy on')}</div>`;
 }

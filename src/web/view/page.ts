@@ -1,6 +1,7 @@
 // The live page's regions, each rendered whole from the state: the browser swaps a region only
 // when its markup changed. The shell is what GET / serves before any event arrives.
 import type { LiveState, Section } from '../model.js';
+import { actionForms } from './actions.js';
 import { nodeCards } from './cards.js';
 import { html, htmlDocument, type Html } from './html.js';
 import { storyEvent } from './story.js';
@@ -8,15 +9,28 @@ import { activity, timeline } from './timeline.js';
 import { verdictBanner } from './verdict.js';
 import { tryCommands } from '../../format.js';
 
-export type Region = 'header' | 'timeline' | 'activity' | 'cards' | 'story';
-export const REGIONS: readonly Region[] = ['header', 'timeline', 'activity', 'cards', 'story'];
+export type Region = 'header' | 'timeline' | 'activity' | 'cards' | 'actions' | 'story';
+export const REGIONS: readonly Region[] = [
+  'header',
+  'timeline',
+  'activity',
+  'cards',
+  'actions',
+  'story',
+];
 
 export function regions(state: LiveState, connection: 'live' | 'lost'): Record<Region, Html> {
   return {
     header: header(state, connection),
     timeline: timeline(state),
     activity: activity(state),
-    cards: nodeCards(state.nodes, state.samples, state.ended !== null && !state.ended.kept),
+    cards: nodeCards(
+      state.nodes,
+      state.samples,
+      state.ended !== null && !state.ended.kept,
+      state.controls ? { killed: state.killed } : undefined,
+    ),
+    actions: state.controls ? actionForms(state.nodes) : html``,
     story: story(state),
   };
 }
@@ -40,10 +54,10 @@ function header(state: LiveState, connection: 'live' | 'lost'): Html {
 
 function story(state: LiveState): Html {
   const last = state.sections.length - 1;
-  if (state.mode === 'cluster') return clusterHint(state);
   const parts = state.sections.map((s, i) =>
     i === 0 ? setup(s) : section(s, i, i === last && state.waiting === null && !state.verdict),
   );
+  if (state.mode === 'cluster') return html`${parts.slice(1).reverse()}${clusterHint(state)}`;
   return html`${state.verdict ? verdictBanner(state.verdict) : ''}${state.ended?.error ? html`<div class="verdict bad"><b>The run stopped:</b> ${state.ended.error}</div>` : ''}${parts.reverse()}`;
 }
 
@@ -73,7 +87,7 @@ export function shell(): string {
 <link rel="stylesheet" href="/style.css">
 <script type="module" src="/js/src/web/page/app.js"></script>`,
     bodyClass: 'live',
-    body: html`<header id="header"></header><main><aside><h2>Timeline</h2><div id="timeline"></div><h2>Anti-entropy rounds</h2><div id="activity"></div></aside><div class="stage"><div id="cards"></div><div id="story" class="story"></div></div></main>
+    body: html`<header id="header"></header><main><aside><h2>Timeline</h2><div id="timeline"></div><h2>Anti-entropy rounds</h2><div id="activity"></div></aside><div class="stage"><div id="cards"></div><div id="actions"></div><p id="action-message" class="action-message" role="status" aria-live="polite"></p><div id="story" class="story"></div></div></main>
 <noscript>The live view needs JavaScript; ae-demo run --report FILE.html writes a static report.</noscript>`,
   });
 }

@@ -131,4 +131,21 @@ tr.unreachable .status { color: var(--bad); }
 body.report { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
 .report-head p { margin: .2rem 0; }
 @media print { body.report { max-width: none; } .part { break-inside: avoid; } }
+
+/* ---- live page controls (issue 15: cut/heal, kill/restart, trigger, write form, interval) ---- */
+.node-actions { display: flex; flex-wrap: wrap; gap: .3rem; margin-top: .4rem; }
+.node-actions button, .action-form button { font: inherit; font-size: .85rem; padding: .25rem .6rem; border-radius: .35rem; border: 2px solid var(--accent); background: var(--panel); color: var(--fg); cursor: pointer; }
+.node-actions button:hover, .action-form button:hover { background: color-mix(in srgb, var(--accent) 14%, var(--panel)); }
+.node-actions button:focus-visible, .action-form :is(button, input, select):focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+.card.down:has(.node-actions) { opacity: 1; }
+.action-forms { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; align-items: end; margin: .5rem 0 0; }
+.action-form { display: flex; flex-wrap: wrap; gap: .3rem .6rem; align-items: end; }
+.action-form label { display: flex; flex-direction: column; font-size: .85rem; color: var(--fg); }
+.action-form label.check { flex-direction: row; align-items: center; gap: .3rem; }
+.action-form input:not([type=checkbox]), .action-form select { font: inherit; font-size: .9rem; padding: .2rem .4rem; border: 1px solid var(--dim); border-radius: .3rem; background: var(--panel); color: var(--fg); min-width: 0; width: 9rem; }
+.action-form #f-interval { width: 6rem; }
+.action-message { margin: .3rem 0 0; min-height: 1.2em; font-size: .9rem; }
+.action-message.ok { color: var(--good); }
+.action-message.bad { color: var(--bad); }
+/* ---- end of live page controls ---- */
 `;

@@ -1,0 +1,20 @@
+// The live page's forms for the audience: write or delete a key on a chosen node, and set every
+// node's periodic anti-entropy interval. Labels are the accessible names tests and screen readers use.
+import { MAX_KEY_BYTES } from '../../node/constants.js';
+import { MAX_PAGE_VALUE_BYTES } from '../actions/limits.js';
+import type { NodeRef } from '../model.js';
+import { html, type Html } from './html.js';
+
+/** Drawn only while the controls are shown; its markup changes only with the node list. */
+export function actionForms(nodes: readonly NodeRef[]): Html {
+  return html`<div class="action-forms"><form id="write-form" class="action-form" aria-label="Write a key">
+<label>Key <input id="f-key" name="key" autocomplete="off" maxlength="${MAX_KEY_BYTES}" placeholder="demo:k"></label>
+<label>Value <input id="f-value" name="value" autocomplete="off" maxlength="${MAX_PAGE_VALUE_BYTES}" placeholder="one"></label>
+<label>Node <select id="f-node" name="node">${nodes.map((n) => html`<option value="${n.id}">${n.id}</option>`)}</select></label>
+<label class="check"><input id="f-direct" name="direct" type="checkbox"> Direct (no replication)</label>
+<button type="submit" data-action="write">Write</button><button type="button" id="f-delete" data-action="delete">Delete</button>
+</form><form id="interval-form" class="action-form" aria-label="Periodic anti-entropy">
+<label>Anti-entropy interval (ms) <input id="f-interval" name="ms" inputmode="numeric" autocomplete="off" placeholder="0" size="8"></label>
+<button type="submit">Set interval</button>
+</form></div>`;
+}
