@@ -140,8 +140,9 @@ body.report { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
 .card.down:has(.node-actions) { opacity: 1; }
 .action-forms { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; align-items: end; margin: .5rem 0 0; }
 .action-form { display: flex; flex-wrap: wrap; gap: .3rem .6rem; align-items: end; }
-.action-form label { display: flex; flex-direction: column; font-size: .85rem; color: var(--fg); }
-.action-form label.check { flex-direction: row; align-items: center; gap: .3rem; }
+.action-form .field { display: flex; flex-direction: column; font-size: .85rem; }
+.action-form label { font-size: .85rem; color: var(--fg); }
+.action-form label.check { display: flex; align-items: center; gap: .3rem; }
 .action-form input:not([type=checkbox]), .action-form select { font: inherit; font-size: .9rem; padding: .2rem .4rem; border: 1px solid var(--dim); border-radius: .3rem; background: var(--panel); color: var(--fg); min-width: 0; width: 9rem; }
 .action-form #f-interval { width: 6rem; }
 .action-message { margin: .3rem 0 0; min-height: 1.2em; font-size: .9rem; }

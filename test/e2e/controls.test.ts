@@ -1,0 +1,195 @@
+// The live page's controls in a real browser (Debian's Chromium via playwright-core), driven by
+// accessible names only: a presenter cuts a node off, writes, heals, repairs, kills and restarts
+// one, on `cluster --web`.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { portRange, portsReleased } from '../helpers/cli.js';
+import { request } from '../helpers/http.js';
+import { freeBasePort } from '../helpers/ports.js';
+import { until } from '../helpers/poll.js';
+import { startLive } from '../helpers/web.js';
+
+const CHROMIUM = process.env.AE_DEMO_CHROMIUM ?? '/usr/bin/chromium';
+/** The README's screenshot of the page with its controls. */
+const DOCS = fileURLToPath(new URL('../../../docs/', import.meta.url));
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'];
+const STEP_TIMEOUT_MS = 30_000;
+
+const missing = !existsSync(CHROMIUM);
+if (missing && (process.env.CI || process.env.AE_DEMO_REQUIRE_BROWSER))
+  throw new Error(
+    `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium) or set AE_DEMO_CHROMIUM.`,
+  );
+
+interface PageGlobals {
+  document: {
+    querySelectorAll(selector: string): ArrayLike<{ getAttribute(name: string): string | null }>;
+  };
+}
+/** How many different roots the three cards show (0 until all three have one). */
+const distinctRoots = () => {
+  const roots = Array.from(
+    (globalThis as unknown as PageGlobals).document.querySelectorAll('.card code.root'),
+    (e) => e.getAttribute('data-root') ?? '',
+  );
+  return roots.length === 3 && roots.every((r) => r !== '') ? new Set(roots).size : 0;
+};
+
+async function roots(page: Page, want: (n: number) => boolean, what: string): Promise<void> {
+  await until(what, async () => want(await page.evaluate(distinctRoots)), STEP_TIMEOUT_MS);
+}
+
+/** Presses a control and waits for the page to say it is done (not "Working…"). */
+async function press(page: Page, name: string, said: RegExp): Promise<void> {
+  await page.getByRole('button', { name, exact: true }).click();
+  await page.getByRole('status').filter({ hasText: said }).waitFor({ timeout: STEP_TIMEOUT_MS });
+}
+
+describe(
+  'the live page controls in Chromium',
+  { skip: missing ? `no browser at ${CHROMIUM} (apt-get install chromium)` : false },
+  () => {
+    it(
+      'cut, write, heal, trigger, kill and restart from the page',
+      { timeout: 240_000 },
+      async () => {
+        const base = await freeBasePort(3);
+        const [n1, , n3] = portRange(base).map((p) => `node-${p}`) as [string, string, string];
+        const { child, url } = await startLive(['cluster', '--web', '--base-port', String(base)]);
+        let browser: Browser | undefined;
+        try {
+          browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+          const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+          const errors: string[] = [];
+          page.on('pageerror', (e) => errors.push(e.message));
+          await page.goto(url);
+          await page
+            .getByRole('button', { name: `Cut off ${n3}`, exact: true })
+            .waitFor({ timeout: STEP_TIMEOUT_MS });
+          await roots(page, (n) => n === 1, 'one root on three cards');
+
+          // Keyboard: every control is reachable by Tab.
+          const reached = new Set<string>();
+          await page.locator('body').focus();
+          for (let i = 0; i < 40; i++) {
+            await page.keyboard.press('Tab');
+            reached.add(
+              await page.evaluate(() => {
+                const el = (globalThis as unknown as { document: { activeElement: any } }).document
+                  .activeElement;
+                return el?.labels?.[0]?.textContent?.trim() || el?.textContent?.trim() || '';
+              }),
+            );
+          }
+          for (const name of [
+            `Cut off ${n1}`,
+            `Kill ${n1}`,
+            `Trigger anti-entropy on ${n3}`,
+            'Key',
+            'Value',
+            'Direct (no replication)',
+            'Write',
+            'Delete',
+            'Anti-entropy interval (ms)',
+            'Set interval',
+          ])
+            assert.ok(
+              [...reached].some((r) => r.startsWith(name)),
+              `${name} is reachable by Tab (${[...reached].join(' | ')})`,
+            );
+
+          // Bad input: a clear message, nothing written.
+          await page.getByLabel('Key', { exact: true }).fill('');
+          await page.getByRole('button', { name: 'Write', exact: true }).click();
+          await page
+            .getByRole('status')
+            .filter({ hasText: /The key is empty/ })
+            .waitFor({ timeout: STEP_TIMEOUT_MS });
+
+          // Typing a space in a field is typing, not Next.
+          await page.getByLabel('Value', { exact: true }).fill('');
+          await page.getByLabel('Value', { exact: true }).press('Space');
+          assert.equal(await page.getByLabel('Value', { exact: true }).inputValue(), ' ');
+
+          // A direct write on node 1: the roots differ; one round repairs them.
+          await page.getByLabel('Key', { exact: true }).fill('demo:k');
+          await page.getByLabel('Value', { exact: true }).fill('one');
+          await page.getByLabel('Node', { exact: true }).selectOption(n1);
+          await page.getByLabel('Direct (no replication)').check();
+          await press(page, 'Write', new RegExp(`Wrote demo:k on ${n1} only`));
+          await roots(page, (n) => n > 1, 'the roots to differ');
+          await page.screenshot({ path: path.join(DOCS, 'live-controls.png') }).catch(async () => {
+            await mkdir(DOCS, { recursive: true });
+            await page.screenshot({ path: path.join(DOCS, 'live-controls.png') });
+          });
+          await press(page, `Trigger anti-entropy on ${n1}`, /Anti-entropy round on/);
+          await roots(page, (n) => n === 1, 'one root after the trigger');
+
+          // Cut node 3 off; a replicated write fails to reach it, and the story says so.
+          await press(page, `Cut off ${n3}`, new RegExp(`${n3} is cut off from`));
+          await page
+            .getByRole('button', { name: `Heal ${n3}`, exact: true })
+            .waitFor({ timeout: STEP_TIMEOUT_MS });
+          await page.getByLabel('Key', { exact: true }).fill('demo:k2');
+          await page.getByLabel('Value', { exact: true }).fill('two');
+          await page.getByLabel('Direct (no replication)').uncheck();
+          await press(page, 'Write', /Wrote demo:k2 .*acked by 1 peer, failed on 1/);
+          await page
+            .locator('#story')
+            .getByText(new RegExp(`failed: ${n3}`))
+            .waitFor({ timeout: STEP_TIMEOUT_MS });
+          await page
+            .locator('#story')
+            .getByText(new RegExp(`${n3} is cut off from ${n1}`))
+            .waitFor({ timeout: STEP_TIMEOUT_MS });
+          await roots(page, (n) => n > 1, 'node 3 to differ');
+
+          await press(page, `Heal ${n3}`, new RegExp(`${n3} is healed`));
+          await press(page, `Trigger anti-entropy on ${n1}`, /Anti-entropy round on/);
+          await roots(page, (n) => n === 1, 'one root after heal and trigger');
+          for (const port of portRange(base)) {
+            const read = await request(`127.0.0.1:${port}`, 'GET', '/kv/demo:k2');
+            assert.equal(read.json?.value, 'two', `demo:k2 on ${port}`);
+          }
+
+          // Kill node 3: its card says so until Restart; it comes back with its keys.
+          await press(page, `Kill ${n3}`, new RegExp(`${n3} was killed`));
+          await page.getByText('killed from the page').waitFor({ timeout: STEP_TIMEOUT_MS });
+          assert.equal(
+            await page.getByRole('button', { name: `Trigger anti-entropy on ${n3}` }).count(),
+            0,
+          );
+          await press(page, `Restart ${n3}`, new RegExp(`${n3} restarted .* with 2 keys`));
+          await page
+            .getByRole('button', { name: `Kill ${n3}`, exact: true })
+            .waitFor({ timeout: STEP_TIMEOUT_MS });
+          assert.equal(await page.getByText('killed from the page').count(), 0);
+          await roots(page, (n) => n === 1, 'one root after the restart');
+
+          // The interval: bad input refused, then set on every node.
+          await page.getByLabel('Anti-entropy interval (ms)').fill('-5');
+          await press(page, 'Set interval', /whole number of milliseconds/);
+          await page.getByLabel('Anti-entropy interval (ms)').fill('60000');
+          await press(page, 'Set interval', /a round every ~60000 ms/);
+          for (const port of portRange(base))
+            assert.equal(
+              (await request(`127.0.0.1:${port}`, 'GET', '/admin/interval')).json.intervalMs,
+              60000,
+            );
+
+          assert.deepEqual(errors, []);
+        } finally {
+          await browser?.close();
+          child.kill('SIGINT');
+          await child.catch(() => undefined);
+        }
+        await portsReleased(portRange(base));
+      },
+    );
+  },
+);
