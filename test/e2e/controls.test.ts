@@ -15,8 +15,8 @@ import { until } from '../helpers/poll.js';
 import { startLive } from '../helpers/web.js';
 
 const CHROMIUM = process.env.AE_DEMO_CHROMIUM ?? '/usr/bin/chromium';
-/** The README's screenshot of the page with its controls. */
-const DOCS = fileURLToPath(new URL('../../../docs/', import.meta.url));
+/** Screenshots for a person to look at (docs/live-controls.png is one, copied by hand). */
+const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/', import.meta.url));
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'];
 const STEP_TIMEOUT_MS = 30_000;
 
@@ -67,6 +67,7 @@ describe(
           const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
           const errors: string[] = [];
           page.on('pageerror', (e) => errors.push(e.message));
+          await mkdir(ARTIFACTS, { recursive: true });
           await page.goto(url);
           await page
             .getByRole('button', { name: `Cut off ${n3}`, exact: true })
@@ -123,10 +124,7 @@ describe(
           await page.getByLabel('Direct (no replication)').check();
           await press(page, 'Write', new RegExp(`Wrote demo:k on ${n1} only`));
           await roots(page, (n) => n > 1, 'the roots to differ');
-          await page.screenshot({ path: path.join(DOCS, 'live-controls.png') }).catch(async () => {
-            await mkdir(DOCS, { recursive: true });
-            await page.screenshot({ path: path.join(DOCS, 'live-controls.png') });
-          });
+          await page.screenshot({ path: path.join(ARTIFACTS, 'live-controls.png') });
           await press(page, `Trigger anti-entropy on ${n1}`, /Anti-entropy round on/);
           await roots(page, (n) => n === 1, 'one root after the trigger');
 

@@ -6,7 +6,7 @@ import { portRange, portsReleased, testCluster } from '../helpers/cli.js';
 import { request } from '../helpers/http.js';
 import { freeBasePort } from '../helpers/ports.js';
 import { until } from '../helpers/poll.js';
-import { startLive } from '../helpers/web.js';
+import { readEvents, startLive } from '../helpers/web.js';
 
 const KEY = 'interval-test-key';
 const ACTION = { 'x-ae-demo': 'action', 'content-type': 'application/json' };
@@ -107,6 +107,42 @@ describe('cluster --web: the page controls', () => {
     } finally {
       child.kill('SIGINT');
       assert.equal((await child).exitCode, 130);
+    }
+    await portsReleased(portRange(base));
+  });
+});
+
+describe('run --web --keep: the page controls', () => {
+  it('stay hidden while the scenario plays and appear once it has ended', async () => {
+    const base = await freeBasePort(3);
+    const { child, url } = await startLive([
+      'run',
+      '--web',
+      '--keep',
+      '--keys',
+      '50',
+      '--base-port',
+      String(base),
+    ]);
+    const host = new URL(url).host;
+    try {
+      const events = await readEvents(url, (event) => event.type === 'controls');
+      const end = events.findIndex((e) => e.type === 'end');
+      const controls = events.findIndex((e) => e.type === 'controls');
+      assert.ok(end >= 0 && end < controls, 'the controls come after the end of the story');
+      assert.deepEqual(events[controls], { type: 'controls', shown: true, killed: [] });
+      const trigger = await request(
+        host,
+        'POST',
+        '/action',
+        JSON.stringify({ action: 'trigger', node: `node-${base}` }),
+        ACTION,
+      );
+      assert.equal(trigger.status, 200, trigger.text);
+      assert.match(trigger.json.message, /Anti-entropy round on node-\d+: 0 repaired/);
+    } finally {
+      child.kill('SIGINT');
+      await child.catch(() => undefined);
     }
     await portsReleased(portRange(base));
   });

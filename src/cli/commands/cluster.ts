@@ -41,6 +41,10 @@ export const clusterCommand: CommandModule<object, ClusterCommandArgs> = {
       .example(
         '$0 cluster --web --ae-interval 2000',
         'and watch them in a browser while you write with ae-demo put',
+      )
+      .example(
+        '$0 cluster --web --base-port 26000',
+        'a page with controls: cut off, kill, restart, write and trigger with a click',
       ) as unknown as Argv<ClusterCommandArgs>,
   handler: async (argv) => {
     const { count, basePort, strategy } = checkClusterFlags(argv);
