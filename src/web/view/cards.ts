@@ -67,8 +67,9 @@ function card(
 
 /** A node's buttons, named for the node so assistive technology and tests can find them. */
 function nodeButtons(s: NodeSample, killed: boolean): Html {
-  const button = (action: string, label: string) =>
-    html`<button type="button" id="act-${action}-${s.id}" data-action="${action}" data-node="${s.id}">${label} ${s.id}</button>`;
-  if (killed) return html`<div class="node-actions">${button('restart', 'Restart')}</div>`;
-  return html`<div class="node-actions">${s.status === 'cut-off' ? button('heal', 'Heal') : button('cut', 'Cut off')}${button('kill', 'Kill')}${button('trigger', 'Trigger anti-entropy on')}</div>`;
+  // Ids name the button's slot, not its action: Cut off turning into Heal keeps the focus.
+  const button = (slot: string, action: string, label: string) =>
+    html`<button type="button" id="act-${slot}-${s.id}" data-action="${action}" data-node="${s.id}">${label} ${s.id}</button>`;
+  if (killed) return html`<div class="node-actions">${button('life', 'restart', 'Restart')}</div>`;
+  return html`<div class="node-actions">${s.status === 'cut-off' ? button('cut', 'heal', 'Heal') : button('cut', 'cut', 'Cut off')}${button('life', 'kill', 'Kill')}${button('trigger', 'trigger', 'Trigger anti-entropy on')}</div>`;
 }
