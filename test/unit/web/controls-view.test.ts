@@ -22,7 +22,7 @@ describe('page controls (markup)', () => {
     const page = regions(state, 'live');
     assert.deepEqual(buttons(page.cards.text), []);
     assert.equal(page.actions.text, '');
-    assert.doesNotMatch(reportHtml(state), /data-action/);
+    assert.doesNotMatch(reportHtml(state, '', 'now'), /data-action/);
   });
 
   it('name every node button, and a killed node offers only Restart', () => {
