@@ -1,10 +1,10 @@
-// Talking to peers: one got client with kept-alive connections, a socket cap per peer and a
+// Talking to peers: node:http with a kept-alive Agent (post.ts), a socket cap per peer and a
 // timeout on every call, so a dead or silent peer costs a bounded wait and never a stall.
 import http from 'node:http';
-import type { Got } from 'got';
 import { MAX_SOCKETS_PER_PEER } from '../constants.js';
 import type { Faults } from './faults.js';
 import { networkReason } from './network-reason.js';
+import { post, type Answer } from './post.js';
 
 /** The internal route that takes an anti-entropy message (replication is a message of entries). */
 export const EXCHANGE_PATH = '/internal/exchange';
@@ -61,50 +61,30 @@ class CountingAgent extends http.Agent {
   }
 }
 
-/**
- * got is loaded on first use, not at import: it is the largest module a node needs, a node
- * should answer /health as soon as it can, and a node that only answers peers never needs it.
- */
+/** The client one node uses for its messages to peers; each call's timeout is the caller's. */
 export function createPeerClient(
   self: string,
   clusterKey: string | undefined,
   faults: Faults,
 ): PeerClient {
   const agent = new CountingAgent({ keepAlive: true, maxSockets: MAX_SOCKETS_PER_PEER });
-  let client: Promise<Got> | undefined;
-  const load = () =>
-    (client ??= import('got').then(({ got }) =>
-      got.extend({
-        agent: { http: agent },
-        retry: { limit: 0 },
-        throwHttpErrors: false,
-        headers: {
-          'content-type': 'application/octet-stream',
-          [FROM_HEADER]: self,
-          ...(clusterKey ? { [CLUSTER_KEY_HEADER]: clusterKey } : {}),
-        },
-      }),
-    ));
+  const headers = {
+    'content-type': 'application/octet-stream',
+    [FROM_HEADER]: self,
+    ...(clusterKey ? { [CLUSTER_KEY_HEADER]: clusterKey } : {}),
+  };
   return {
     wireBytes: () => agent.totals(),
     async send(peer, body, timeoutMs) {
       if (faults.isCut(peer)) throw new PeerError(peer, CUT_REASON);
-      const http = await load();
-      let response;
+      let response: Answer;
       try {
-        response = await http.post(`http://${peer}${EXCHANGE_PATH}`, {
-          body,
-          timeout: { request: timeoutMs },
-          responseType: 'buffer',
-        });
+        response = await post(agent, `http://${peer}${EXCHANGE_PATH}`, headers, body, timeoutMs);
       } catch (error) {
         throw new PeerError(peer, networkReason(error, timeoutMs), { cause: error });
       }
-      if (response.statusCode !== 200) {
-        throw new PeerError(
-          peer,
-          `answered HTTP ${response.statusCode}${errorCode(response.body)}`,
-        );
+      if (response.status !== 200) {
+        throw new PeerError(peer, `answered HTTP ${response.status}${errorCode(response.body)}`);
       }
       return response.body;
     },

@@ -1,7 +1,7 @@
 // Why a request got no answer, in a few words a person understands: said once for the node's
 // calls to its peers and for the CLI's calls to nodes.
 
-/** The reason for a failed request, from the error's code (got and node:net codes). */
+/** The reason for a failed request, from the error's code (got, node:http and node:net codes). */
 export function networkReason(error: unknown, timeoutMs: number): string {
   const code = (error as { code?: unknown } | null)?.code;
   switch (code) {

@@ -1,7 +1,7 @@
 // Replication to one peer, with group commit: writes that arrive while a message to the peer
 // is in flight wait and go out together in the next message. One write alone goes at once;
 // under load, one HTTP request carries many writes, so the HTTP client's per-request cost
-// (about a millisecond with got here) does not cap the write rate.
+// (a fraction of a millisecond over node:http here) does not cap the write rate.
 import { emptyMessage, encodeMessage } from './wire/message.js';
 import type { Entry } from '../replica/entry.js';
 
