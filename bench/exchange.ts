@@ -1,10 +1,11 @@
 // The exchange grid: N keys equal on two real nodes, d of them made to differ in every way
 // (newer on each side, only on one side, deleted on one side), repaired by one trigger, with
-// the Merkle strategy and with the full-data exchange, on the same machine in the same run.
+// each strategy (Merkle walk, rateless RIBLT, full-data exchange) side by side, on the same
+// machine in the same run.
 import { NodeClient } from '../src/cluster/client.js';
 import { startCluster, type Cluster } from '../src/cluster/cluster.js';
 import type { StatsAnswer } from '../src/node/http/answers.js';
-import type { Strategy } from '../src/node/sync/exchange.js';
+import { STRATEGIES, type Strategy } from '../src/node/sync/exchange.js';
 import { freeBasePort } from '../src/cluster/ports.js';
 
 const BATCH = 5_000;
@@ -26,6 +27,8 @@ export interface ExchangeRow {
   wallMs: number;
   cpuMs: { initiator: number; responder: number };
   converged: boolean;
+  /** riblt: coded symbols sent, items decoded, and the reason if it fell back to the walk. */
+  riblt?: { symbols: number; decoded: number; fallback?: string };
 }
 
 const value = (tag: string) => tag.padEnd(VALUE_BYTES, '.').slice(0, VALUE_BYTES);
@@ -34,10 +37,11 @@ export async function exchangeGrid(
   sizes: number[],
   divergences: number[],
   log: (line: string) => void,
+  strategies: readonly Strategy[] = STRATEGIES,
 ): Promise<ExchangeRow[]> {
   const rows: ExchangeRow[] = [];
   for (const n of sizes) {
-    for (const strategy of ['merkle', 'full'] as const) {
+    for (const strategy of strategies) {
       const cluster = await pair(strategy);
       try {
         await load(cluster.clients[0]!, n);
@@ -47,7 +51,7 @@ export async function exchangeGrid(
           const row = await measure(cluster, strategy, n, d, round);
           rows.push(row);
           log(
-            `${strategy.padEnd(6)} N=${n} d=${(d * 100).toFixed(1)}%  ${row.roundTrips} RT  ${row.bodyBytes} B  ${row.wallMs.toFixed(0)} ms`,
+            `${strategy.padEnd(6)} N=${n} d=${(d * 100).toFixed(1)}%  ${row.roundTrips} RT  ${row.bodyBytes} B  ${row.wallMs.toFixed(0)} ms${row.riblt?.fallback ? `  (fell back: ${row.riblt.fallback})` : ''}`,
           );
         }
       } finally {
@@ -136,6 +140,7 @@ async function measure(
     wallMs,
     cpuMs: { initiator: cpu(statsA1) - cpu(statsA0), responder: cpu(statsB1) - cpu(statsB0) },
     converged: rootA.root === rootB.root,
+    ...(peer.riblt ? { riblt: peer.riblt } : {}),
   };
 }
 

@@ -23,6 +23,7 @@ export function renderReport(r: BenchResult): string {
       'bytes (bodies)',
       'bytes (wire)',
       'bytes / E',
+      'riblt symbols',
       'wall ms',
       'cpu ms (A / B)',
       'converged',
@@ -40,6 +41,9 @@ export function renderReport(r: BenchResult): string {
       kb(row.bodyBytes),
       kb(row.wireBytes),
       row.ratio === null ? '—' : row.ratio.toFixed(2),
+      row.riblt
+        ? `${row.riblt.symbols} for ${row.riblt.decoded}${row.riblt.fallback ? ', fell back' : ''}`
+        : '',
       row.wallMs.toFixed(1),
       `${row.cpuMs.initiator} / ${row.cpuMs.responder}`,
       row.converged ? 'yes' : 'NO',
@@ -73,6 +77,34 @@ export function renderReport(r: BenchResult): string {
   out.push(
     '',
     `Memory: ${r.memory.bytesPerKey} bytes of RSS per key at ${r.memory.keys.toLocaleString('en-US')} keys (100-byte values; process RSS ${kb(r.memory.rssBytes)})`,
+  );
+  const { write, memory } = r.upkeep;
+  const large = r.tree.find((t) => t.keys === write.keys);
+  const up = new Table({
+    head: ['strategy', 'kept up to date', 'ns per write (own)', 'whole write ns', 'bytes per key'],
+    style: { head: [], border: [] },
+  });
+  up.push(
+    [
+      'merkle',
+      'the tree',
+      large ? large.treeNsPerWrite.toFixed(0) : '—',
+      write.applyNs.toFixed(0),
+      memory.bytesPerKey,
+    ],
+    [
+      'riblt',
+      `the tree + ${(write.sketchBytes / 1e6).toFixed(1)} MB of coded symbols`,
+      `+ ${write.sketchNs.toFixed(0)}`,
+      write.applyWithSketchNs.toFixed(0),
+      `${memory.bytesPerKeyWithSketch} (+${memory.bytesPerKeyWithSketch - memory.bytesPerKey})`,
+    ],
+    ['full', 'nothing beyond the entries (the tree is still kept today)', '0', '—', '—'],
+  );
+  out.push(
+    '',
+    `Keeping each strategy's structure at ${write.keys.toLocaleString('en-US')} keys (overwrites; memory: RSS per key, 100-byte values)`,
+    up.toString(),
   );
   out.push(
     '',

@@ -5,11 +5,15 @@ import { renderReport } from './report.js';
 import { throughput, type ThroughputRow } from './throughput.js';
 import { startupTime, type StartupRow } from './startup.js';
 import { memoryPerKey, treeCost, type TreeRow } from './tree.js';
+import { upkeepCost, upkeepMemory, type UpkeepMemory, type UpkeepRow } from './upkeep.js';
+import { STRATEGIES, type Strategy } from '../src/node/sync/exchange.js';
 
 export interface BenchOptions {
   /** Adds N = 1,000,000 to the exchange grid. */
   large: boolean;
   durationS: number;
+  /** The strategies the exchange grid runs side by side (default: all three). */
+  strategies?: readonly Strategy[];
   log: (line: string) => void;
 }
 
@@ -32,6 +36,8 @@ export interface BenchResult {
   throughput: ThroughputRow[];
   tree: TreeRow[];
   memory: { keys: number; bytesPerKey: number; rssBytes: number };
+  /** What keeping the RIBLT sketch costs a write and memory, beside the tree alone. */
+  upkeep: { write: UpkeepRow; memory: UpkeepMemory };
   startup: StartupRow;
   targets: Target[];
 }
@@ -44,12 +50,14 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   const { cpus } = await import('node:os');
   const sizes = o.large ? [...DEFAULT_SIZES, LARGE_SIZE] : DEFAULT_SIZES;
   o.log('exchange grid…');
-  const exchange = await exchangeGrid(sizes, DIVERGENCES, o.log);
+  const exchange = await exchangeGrid(sizes, DIVERGENCES, o.log, o.strategies ?? STRATEGIES);
   o.log('throughput…');
   const tp = await throughput(o.durationS, o.log);
   o.log('tree cost and memory…');
   const tree = await treeCost([1_000, 1_000_000]);
   const memory = await memoryPerKey(1_000_000);
+  o.log('sketch upkeep and memory at 1M keys…');
+  const upkeep = { write: await upkeepCost(1_000_000), memory: await upkeepMemory(1_000_000) };
   o.log('start-up with 1M keys in a data directory…');
   const startup = await startupTime(1_000_000);
   const result: BenchResult = {
@@ -65,6 +73,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     throughput: tp,
     tree,
     memory,
+    upkeep,
     startup,
     targets: [],
   };
@@ -76,27 +85,55 @@ function targets(r: BenchResult): Target[] {
   const find = (strategy: string, n: number, d: number) =>
     r.exchange.find((x) => x.strategy === strategy && x.keys === n && x.divergence === d);
   const out: Target[] = [];
-  const ratio = (d: number, max: number) => {
-    const row = find('merkle', 100_000, d);
+  const ratio = (strategy: Strategy, n: number, d: number, max: number) => {
+    const row = find(strategy, n, d);
     if (row?.ratio != null)
       out.push({
-        name: `bytes/E <= ${max} at ${d * 100}% of 100k keys`,
-        measured: row.ratio.toFixed(2),
+        name: `${strategy}: bytes/E <= ${max} at ${d * 100}% of ${n / 1000}k keys`,
+        measured: `${row.ratio.toFixed(2)}${row.riblt?.fallback ? ' (fell back to the walk)' : ''}`,
         met: row.ratio <= max,
       });
   };
-  ratio(0.01, 3);
-  ratio(0.001, 5);
-  const same = r.exchange.filter((x) => x.strategy === 'merkle' && x.divergence === 0);
-  if (same.length > 0) {
+  ratio('merkle', 100_000, 0.01, 2.2);
+  ratio('merkle', 100_000, 0.001, 3);
+  for (const d of [0.001, 0.01, 0.1]) ratio('riblt', 100_000, d, 1.5);
+  ratio('riblt', LARGE_SIZE, 0.001, 1.5);
+  for (const strategy of ['merkle', 'riblt'] as const) {
+    const same = r.exchange.filter((x) => x.strategy === strategy && x.divergence === 0);
+    if (same.length === 0) continue;
     const worst = Math.max(...same.map((x) => x.bodyBytes));
     const trips = Math.max(...same.map((x) => x.roundTrips));
     out.push({
-      name: 'identical replicas: 1 round trip and <= 512 bytes',
+      name: `${strategy}: identical replicas: 1 round trip and <= 512 bytes`,
       measured: `${trips} round trip(s), ${worst} bytes`,
       met: trips === 1 && worst <= 512,
     });
   }
+  const ribltMillion = r.exchange.filter(
+    (x) => x.strategy === 'riblt' && x.keys === LARGE_SIZE && x.divergence > 0,
+  );
+  if (ribltMillion.length > 0) {
+    const decoded = ribltMillion.filter((x) => !x.riblt?.fallback);
+    const trips = Math.max(...decoded.map((x) => x.roundTrips));
+    out.push({
+      name: 'riblt: at most 3 round trips at 1M keys (where it decodes)',
+      measured: `${trips}`,
+      met: trips <= 3,
+    });
+  }
+  const { write, memory: mem } = r.upkeep;
+  const slower = write.applyWithSketchNs / write.applyNs;
+  out.push({
+    name: 'riblt upkeep: a write at 1M keys within 2x of one without the sketch',
+    measured: `${slower.toFixed(2)}x`,
+    met: slower <= 2,
+  });
+  const extra = mem.bytesPerKeyWithSketch - mem.bytesPerKey;
+  out.push({
+    name: 'riblt upkeep: <= 64 bytes per key on top of the store',
+    measured: `${extra} B`,
+    met: extra <= 64,
+  });
   const merkle = find('merkle', 100_000, 0.01);
   const full = find('full', 100_000, 0.01);
   if (merkle && full) {

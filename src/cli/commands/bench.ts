@@ -1,8 +1,10 @@
 // `ae-demo bench` (and `npm run bench`): the cost of anti-entropy at scale, on real processes.
 import type { Argv, CommandModule } from 'yargs';
 import { parseCount } from '../options.js';
+import { STRATEGIES } from '../../node/sync/exchange.js';
 
 interface BenchArgs {
+  'ae-strategy'?: string;
   json: boolean;
   large: boolean;
   duration: number;
@@ -20,12 +22,18 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
         default: false,
         describe: 'Add 1,000,000 keys to the exchange grid (several minutes)',
       })
+      .option('ae-strategy', {
+        type: 'string',
+        choices: STRATEGIES,
+        describe: 'Run the exchange grid with this strategy only (default: all three side by side)',
+      })
       .option('duration', {
         type: 'number',
         default: 5,
         describe: 'Seconds of load per throughput target',
       })
       .example('$0 bench', 'the default grid: 10k and 100k keys, d in 0, 0.1%, 1%, 10%')
+      .example('$0 bench --large --ae-strategy riblt', 'the rateless strategy alone, up to 1M keys')
       .example(
         '$0 bench --large --json > bench.json',
         'with 1M keys, as JSON',
@@ -35,8 +43,10 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
     // The benchmark pulls in autocannon (a dev dependency): load it only here.
     const { runBench } = await import('../../../bench/run.js');
     const { renderReport } = await import('../../../bench/report.js');
+    const only = STRATEGIES.find((s) => s === argv['ae-strategy']);
     const result = await runBench({
       large: argv.large,
+      ...(only ? { strategies: [only] } : {}),
       durationS,
       log: (line) => process.stderr.write(`${line}\n`),
     });

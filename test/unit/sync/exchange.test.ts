@@ -136,10 +136,19 @@ describe('anti-entropy message codec', () => {
   it('round-trips every section', () => {
     const m = emptyMessage();
     m.probes.push({
+      level: 1,
+      index: 12,
+      children: Array.from({ length: 16 }, (_, j) => ({
+        digest: BigInt(j) * 0x1234567890abn,
+        count: j,
+      })),
+    });
+    // Below the top levels children travel with 4 bytes of digest.
+    m.probes.push({
       level: 2,
       index: 200,
       children: Array.from({ length: 16 }, (_, j) => ({
-        digest: BigInt(j) * 0x1234567890abn,
+        digest: BigInt(j) * 0x1234567n,
         count: j,
       })),
     });
@@ -153,6 +162,9 @@ describe('anti-entropy message codec', () => {
     m.wants.push('user:alice');
     const back = decodeMessage(encodeMessage(m), MAX_VALUE);
     assert.deepEqual(back, m);
+    m.probes[1]!.children[3]!.digest = 0xabcdef0012345678n;
+    const short = decodeMessage(encodeMessage(m), MAX_VALUE);
+    assert.equal(short.probes[1]!.children[3]!.digest, 0x12345678n, 'the low 32 bits');
   });
 
   it('rejects truncated, oversized and out-of-range messages', () => {

@@ -1,7 +1,8 @@
 // The anti-entropy message and its binary form. One message type serves both directions: each
 // side answers what the other sent (probes, lists, dumps, entries, wants) with the same kinds.
 //
-//   probe  [level, index] and the digests and counts of that tree node's 16 children
+//   probe  [level, index] and the digests and counts of that tree node's 16 children (8-byte
+//          digests down to level SHORT_DIGEST_LEVEL - 1, 4-byte ones below: see childDigest)
 //   list   [level, index] and (key, version, 32-bit check) of each entry below it: sent
 //          instead of a probe once a subtree holds few entries
 //   dump   "send me every entry below [level, index]": you have entries where I have none
@@ -49,6 +50,20 @@ const FORMAT = 1;
 /** Format 1 followed by a riblt section: the Merkle walk's messages pay nothing for it. */
 const FORMAT_RIBLT = 2;
 
+/**
+ * Children at this level and deeper are compared on 4 bytes of digest rather than 8. Levels 1
+ * and 2 are few (272 nodes) and keep 8; below, where probes are one per differing key, 4 bytes
+ * halve the probes' cost (measured: 1% of 100k keys from 2.8x to ~2.1x E). Two different
+ * subtrees then look equal with probability 2^-32 per comparison (~1 in 4 million exchanges
+ * at 1,000 differing keys), and the next round still sees the root differ.
+ */
+export const SHORT_DIGEST_LEVEL = 3;
+
+/** A child's digest as a probe carries it: whole above SHORT_DIGEST_LEVEL, its low 32 bits from there. */
+export function childDigest(digest: bigint, childLevel: number): bigint {
+  return childLevel >= SHORT_DIGEST_LEVEL ? digest & 0xffffffffn : digest;
+}
+
 export function emptyMessage(): AeMessage {
   return { probes: [], lists: [], dumps: [], entries: [], wants: [] };
 }
@@ -81,7 +96,13 @@ export function encodeMessage(m: AeMessage): Buffer {
       if (c.count > 0) bitmap |= 1 << j;
     });
     body.u16(bitmap);
-    for (const c of p.children) if (c.count > 0) body.u64(c.digest).varint(c.count);
+    const short = p.level + 1 >= SHORT_DIGEST_LEVEL;
+    for (const c of p.children) {
+      if (c.count === 0) continue;
+      if (short) body.u32(Number(c.digest & 0xffffffffn));
+      else body.u64(c.digest);
+      body.varint(c.count);
+    }
   }
   body.varint(m.lists.length);
   for (const l of m.lists) {
@@ -143,10 +164,11 @@ export function decodeMessage(buf: Buffer, maxValueBytes: number): AeMessage {
   for (let n = r.varint(); n > 0; n--) {
     const at = ref(MAX_LEVEL - 1);
     const bitmap = r.u16();
+    const short = at.level + 1 >= SHORT_DIGEST_LEVEL;
     const children: NodeSummary[] = [];
     for (let j = 0; j < FANOUT; j++) {
       if (bitmap & (1 << j)) {
-        const digest = r.u64();
+        const digest = short ? BigInt(r.u32()) : r.u64();
         const count = r.varint();
         if (count === 0) throw new CodecError('a probe marks an empty child as present');
         children.push({ digest, count });

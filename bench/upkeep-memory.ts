@@ -1,0 +1,25 @@
+// Child of bench/upkeep.ts: fills a store (with the RIBLT sketch, or without) with n keys and
+// prints the RSS it added per key, the sketch included.
+import { loadHasher } from '../src/node/replica/hash.js';
+import { Store } from '../src/node/replica/store.js';
+import { Sketch } from '../src/node/sync/riblt/sketch.js';
+
+const n = Number(process.argv[2]);
+const withSketch = process.argv[3] === 'sketch';
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const hasher = await loadHasher();
+gc();
+const before = process.memoryUsage.rss();
+const store = new Store(hasher, withSketch ? new Sketch() : undefined);
+for (let i = 0; i < n; i++) {
+  store.apply({
+    key: `key:${String(i).padStart(8, '0')}`,
+    value: `value ${i}`.padEnd(100, '.'),
+    version: { wall: 1_800_000_000_000_000 + i, logical: 0, node: 'node-9999' },
+  });
+}
+gc();
+const rss = process.memoryUsage.rss();
+process.stdout.write(
+  JSON.stringify({ keys: store.size, bytesPerKey: Math.round((rss - before) / n), rssBytes: rss }),
+);
