@@ -7,6 +7,7 @@ import { periodic } from './periodic.js';
 import { seed } from './seed.js';
 import { splitBrain } from './split-brain.js';
 import type { Plays, Scenario } from '../src/story/scenario.js';
+import { strategies } from './strategies.js';
 
 export const scenarios: readonly Scenario[] = [
   seed,
@@ -16,6 +17,7 @@ export const scenarios: readonly Scenario[] = [
   deletes,
   clockSkew,
   periodic,
+  strategies,
 ];
 
 export function findScenario(name: string): Scenario | undefined {

@@ -4,6 +4,7 @@ import type { Snapshot } from '../src/node/http/answers.js';
 import type { Cluster } from '../src/cluster/cluster.js';
 import { differingPairs, diffTrees } from '../src/cluster/tree-diff.js';
 import type { RoundReport } from '../src/node/sync/scheduler.js';
+import type { Strategy } from '../src/node/sync/exchange.js';
 import { compareVersions } from '../src/node/replica/version.js';
 import type { KeysByNode, ScenarioContext, ScenarioResult } from '../src/story/scenario.js';
 import type { Winner, WriteLine } from '../src/story/events.js';
@@ -118,12 +119,17 @@ export async function showTreeDifferences(ctx: ScenarioContext): Promise<Snapsho
 }
 
 /** Triggers a round on one node and shows the report beside what a full exchange would cost. */
-export async function triggerAndShow(ctx: ScenarioContext, node: number, before: Snapshot[]) {
+export async function triggerAndShow(
+  ctx: ScenarioContext,
+  node: number,
+  before: Snapshot[],
+  strategy?: Strategy,
+) {
   const { cluster } = ctx;
   const self = before[node - 1]!;
   const report = await ctx.phase(
-    `anti-entropy round on ${cluster.nodes[node - 1]!.id}`,
-    () => cluster.clients[node - 1]!.trigger(),
+    `anti-entropy round on ${cluster.nodes[node - 1]!.id}${strategy ? ` (${strategy})` : ''}`,
+    () => cluster.clients[node - 1]!.trigger(undefined, strategy),
     (r) =>
       `anti-entropy round on ${r.node}: ${r.peers.filter((p) => p.status === 'repaired').length} repaired, ${r.peers.filter((p) => p.status === 'in_sync').length} in sync, ${r.peers.filter((p) => p.status === 'unreachable').length} unreachable`,
   );

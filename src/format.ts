@@ -1,6 +1,7 @@
 // Plain formatting shared by the terminal and the web page: numbers, bytes, versions, hashes (no colour here).
-import type { Winner, WriteLine } from './story/events.js';
+import type { CostRow, Winner, WriteLine } from './story/events.js';
 import { formatWallClock, type Version } from './node/replica/version.js';
+import type { RibltOutcome } from './node/sync/riblt/exchange.js';
 
 export function count(n: number): string {
   return n.toLocaleString('en-US');
@@ -78,6 +79,18 @@ export function beside(full: number | undefined, spent: number): string {
     : `${bytes(full)} (${Math.max(1, Math.round(full / spent))}× more)`;
 }
 
+/**
+ * What a rateless exchange did, in one line: "riblt: 15 coded symbols → 2 differences decoded",
+ * or why it walked the tree instead. Empty for the other strategies.
+ */
+export function ribltLine(r: RibltOutcome | undefined): string {
+  if (!r) return '';
+  if (r.fallback !== undefined) return `riblt fell back to the Merkle walk: ${r.fallback}`;
+  if (r.symbols === 0) return '';
+  const items = r.decoded === 1 ? 'difference' : 'differences';
+  return `riblt: ${count(r.symbols)} coded symbols → ${count(r.decoded)} ${items} decoded`;
+}
+
 /** "PUT /kv/user:alice/direct": the request a write line stands for. */
 export function writePath(w: WriteLine): string {
   return `${w.method} /kv/${w.key}${w.direct ? '/direct' : ''}`;
@@ -105,5 +118,35 @@ export function tryCommands(addresses: readonly string[]): string[] {
     `npx ae-demo inspect user:alice --nodes ${all}`,
     `npx ae-demo diff --nodes ${all}`,
     `npx ae-demo trigger --node ${first}`,
+  ];
+}
+
+/** The strategies table's columns, the same on the terminal, the page and the report. */
+export const COST_HEAD = [
+  'strategy',
+  'round trips',
+  'bytes',
+  'entries moved',
+  'a full exchange',
+  'how',
+];
+
+/** One strategy's round as the cells of the strategies table. */
+export function costCells(r: CostRow): string[] {
+  const how =
+    r.strategy === 'merkle'
+      ? 'tree digests down to the differing keys'
+      : r.strategy === 'riblt'
+        ? r.fellBack
+          ? `${count(r.symbols)} coded symbols, then the Merkle walk`
+          : `${count(r.symbols)} coded symbols, peeled`
+        : 'every entry, both ways';
+  return [
+    r.strategy,
+    String(r.roundTrips),
+    bytes(r.bytes),
+    count(r.moved),
+    r.strategy === 'full' ? '—' : beside(r.fullBytes, r.bytes),
+    how,
   ];
 }

@@ -19,6 +19,7 @@ import type {
   WriteAnswer,
   IntervalAnswer,
 } from '../node/http/answers.js';
+import type { Strategy } from '../node/sync/exchange.js';
 import type { Version } from '../node/replica/version.js';
 
 /** Reads retry a little (a node that just started may still be binding); writes never do. */
@@ -192,11 +193,13 @@ export class NodeClient {
     return this.#ok('GET', 'admin/faults');
   }
 
-  trigger(peers?: string[]): Promise<TriggerAnswer> {
+  /** One round now, against these peers (default: all), with this strategy (default: the node's). */
+  trigger(peers?: string[], strategy?: Strategy): Promise<TriggerAnswer> {
+    const body = { ...(peers ? { peers } : {}), ...(strategy ? { strategy } : {}) };
     return this.#ok<TriggerAnswer>(
       'POST',
       'anti-entropy/trigger',
-      peers ? { peers } : undefined,
+      Object.keys(body).length > 0 ? body : undefined,
       TRIGGER_TIMEOUT_MS,
     );
   }

@@ -185,8 +185,14 @@ export class NodeService {
     return purged.length;
   }
 
-  trigger(peers: readonly string[] = this.#o.peers): Promise<RoundReport> {
-    return this.antiEntropy.round(peers);
+  /** A round now; `strategy` overrides the node's own for this round only. */
+  trigger(peers: readonly string[] = this.#o.peers, strategy?: Strategy): Promise<RoundReport> {
+    return this.antiEntropy.round(peers, strategy);
+  }
+
+  /** Whether this node keeps the RIBLT sketch (started with --ae-strategy riblt). */
+  get keepsSketch(): boolean {
+    return this.#o.sketch !== undefined;
   }
 
   health(): Health {

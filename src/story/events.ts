@@ -5,6 +5,7 @@ import type { DiffNode } from '../cluster/tree-diff.js';
 import type { Snapshot } from '../node/http/answers.js';
 import type { RoundReport } from '../node/sync/scheduler.js';
 import type { Version } from '../node/replica/version.js';
+import type { Strategy } from '../node/sync/exchange.js';
 
 /** One write of the story, with where it was acknowledged (replicated) or not (direct). */
 export interface WriteLine {
@@ -46,4 +47,22 @@ export type StoryEvent =
       fullCost: Record<string, number>;
     }
   | { type: 'winners'; winners: Winner[] }
+  | { type: 'costs'; rows: CostRow[] }
   | { type: 'note'; text: string };
+
+/** What one strategy's round cost, in the strategies scenario's table. */
+export interface CostRow {
+  strategy: Strategy;
+  /** The most round trips any exchange of the round took. */
+  roundTrips: number;
+  /** Request and response bodies of every exchange of the round. */
+  bytes: number;
+  /** Entries pulled and pushed. */
+  moved: number;
+  /** What shipping every entry both ways with every peer would have cost. */
+  fullBytes: number;
+  /** riblt: coded symbols received. */
+  symbols: number;
+  /** riblt turned to the Merkle walk in some exchange. */
+  fellBack?: true;
+}

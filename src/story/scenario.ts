@@ -5,6 +5,7 @@ import type { Cluster } from '../cluster/cluster.js';
 import type { RoundReport } from '../node/sync/scheduler.js';
 import type { Version } from '../node/replica/version.js';
 import type { StoryEvent } from './events.js';
+import type { Strategy } from '../node/sync/exchange.js';
 
 export interface ScenarioOptions {
   seed: number;
@@ -54,6 +55,8 @@ export interface Scenario {
   nodeArgs?: (index: number) => string[];
   /** Nodes keep their data in a directory, so that a crash can be survived. */
   durable?: boolean;
+  /** The nodes' strategy, whatever --ae-strategy says (strategies: riblt, to keep the sketch). */
+  strategy?: Strategy;
   /** Periodic anti-entropy for the nodes, in ms (default 0: only on trigger). */
   aeIntervalMs?: number;
   play(ctx: ScenarioContext): Promise<ScenarioResult>;

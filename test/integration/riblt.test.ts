@@ -1,7 +1,8 @@
 // The rateless strategy over HTTP: the seed and delete scenarios and chaos, with --ae-strategy riblt.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cli, portRange, portsReleased } from '../helpers/cli.js';
+import { cli, portRange, portsReleased, testCluster } from '../helpers/cli.js';
+import { request } from '../helpers/http.js';
 import { freeBasePort } from '../helpers/ports.js';
 
 async function runScenario(name: string): Promise<any> {
@@ -76,5 +77,46 @@ describe('riblt strategy over HTTP', () => {
     const report = JSON.parse(r.stdout);
     assert.deepEqual(report.violations, []);
     await portsReleased(portRange(base));
+  });
+
+  it('the strategies scenario: the same divergence repaired by each strategy, costs side by side', async () => {
+    const doc = await runScenario('strategies');
+    assert.deepEqual(
+      doc.antiEntropy.map((r: any) => r.strategy),
+      ['merkle', 'riblt', 'full'],
+    );
+    const spent = (r: any) =>
+      r.peers.reduce((sum: number, p: any) => sum + p.bytes.sent + p.bytes.received, 0);
+    const [merkle, riblt, full] = doc.antiEntropy.map(spent);
+    assert.ok(
+      merkle * 5 < full && riblt * 5 < full,
+      `merkle ${merkle}, riblt ${riblt}, full ${full}`,
+    );
+    decodedEverywhere({ antiEntropy: [doc.antiEntropy[1]] });
+    assert.equal(doc.antiEntropy[0].peers[0].riblt, undefined, 'the merkle round walks the tree');
+  });
+
+  it('a trigger names its strategy for one round; riblt only where the sketch is kept', async () => {
+    const plain = await testCluster(2);
+    const kept = await testCluster(2, ['--ae-strategy', 'riblt']);
+    try {
+      const [a] = plain.nodes.map((n) => n.address) as [string];
+      const [k, l] = kept.nodes.map((n) => n.address) as [string, string];
+      const refused = await request(a, 'POST', '/anti-entropy/trigger', '{"strategy":"riblt"}');
+      assert.equal(refused.status, 400);
+      assert.equal(refused.json.error.code, 'bad_request');
+      const bad = await request(k, 'POST', '/anti-entropy/trigger', '{"strategy":"gossip"}');
+      assert.equal(bad.status, 400);
+      await request(l, 'PUT', '/kv/user:zoe/direct', '{"value":"zoe"}');
+      const walked = await request(k, 'POST', '/anti-entropy/trigger', '{"strategy":"merkle"}');
+      assert.equal(walked.status, 200);
+      assert.equal(walked.json.strategy, 'merkle');
+      assert.equal(walked.json.peers[0].riblt, undefined);
+      assert.deepEqual(walked.json.peers[0].keys.pulled, ['user:zoe']);
+      const own = await request(k, 'POST', '/anti-entropy/trigger');
+      assert.equal(own.json.strategy, 'riblt', "without a strategy, the node's own");
+    } finally {
+      await Promise.all([plain.stop(), kept.stop()]);
+    }
   });
 });

@@ -207,7 +207,7 @@ export async function run(o: RunOptions): Promise<void> {
           scenario.aeIntervalMs ?? 0,
           undefined,
           nodeArgs,
-          o.strategy,
+          scenario.strategy ?? o.strategy,
         ),
       (c) => `${o.count} nodes up  ${nodeLine(c)}${data ? quiet(`  data in ${data.root}`) : ''}`,
     );

@@ -2,7 +2,7 @@
 import chalk from 'chalk';
 import Table from 'cli-table3';
 import type { RoundReport } from '../../node/sync/scheduler.js';
-import { beside, bytes, movedKeys } from '../../format.js';
+import { beside, bytes, movedKeys, ribltLine } from '../../format.js';
 
 export function exchangeTable(
   report: RoundReport,
@@ -22,9 +22,10 @@ export function exchangeTable(
         : p.status === 'unreachable'
           ? chalk.red(p.status)
           : chalk.dim(p.status);
+    const note = p.status === 'unreachable' && p.reason ? p.reason : ribltLine(p.riblt);
     table.push([
       `${report.node} ⇄ ${ids[p.peer] ?? p.peer}`,
-      p.status === 'unreachable' && p.reason ? `${status}\n${chalk.dim(p.reason)}` : status,
+      note ? `${status}\n${chalk.dim(note)}` : status,
       movedKeys(p.keys.pulled, p.counts.pulled),
       movedKeys(p.keys.pushed, p.counts.pushed),
       String(p.roundTrips),

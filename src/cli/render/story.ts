@@ -1,10 +1,13 @@
 // Renders a scenario's events for a person: numbered sections, tables, trees, a verdict.
 import chalk from 'chalk';
 import type { StoryEvent, Winner, WriteLine } from '../../story/events.js';
+import Table from 'cli-table3';
 import { exchangeTable } from './exchange-table.js';
 import {
   ackedBy,
   bytes,
+  costCells,
+  COST_HEAD,
   count,
   failedPeers,
   seconds,
@@ -86,6 +89,15 @@ export class StoryPrinter {
       case 'note':
         this.line(INDENT + event.text);
         return;
+      case 'costs': {
+        const table = new Table({
+          head: COST_HEAD,
+          style: { head: chalk.level > 0 ? ['bold'] : [], border: [] },
+        });
+        for (const row of event.rows) table.push(costCells(row));
+        this.line(table.toString());
+        return;
+      }
     }
   }
 

@@ -10,7 +10,7 @@ import {
   LIST_MAX_LIMIT,
   MAX_AE_INTERVAL_MS,
 } from '../constants.js';
-import { answer } from '../sync/exchange.js';
+import { answer, STRATEGIES, type Strategy } from '../sync/exchange.js';
 import { MAX_LEVEL, FANOUT } from '../tree/merkle.js';
 import { CLUSTER_KEY_HEADER, FROM_HEADER } from '../peers/client.js';
 import type { NodeService, WriteResult } from '../service.js';
@@ -264,8 +264,39 @@ function treeNode(service: NodeService, query: URLSearchParams): Reply {
 }
 
 async function trigger(service: NodeService, { req }: Request): Promise<Reply> {
-  const named = await peerList(service, req, false);
-  return { body: await service.trigger(named.length > 0 ? named : service.peers) };
+  const body = await smallJson(req);
+  const named = namedPeers(service, body, false);
+  const strategy = strategyFrom(service, body);
+  return { body: await service.trigger(named.length > 0 ? named : service.peers, strategy) };
+}
+
+/** The small JSON body of a trigger or a fault request (absent: undefined). */
+async function smallJson(req: IncomingMessage): Promise<unknown> {
+  const raw = await readBody(req, SMALL_BODY_LIMIT);
+  return raw.length > 0 ? parseJson(raw) : undefined;
+}
+
+/**
+ * An optional {"strategy": "merkle" | "riblt" | "full"} for this round only, so one cluster can
+ * compare strategies on the same divergence; riblt needs the sketch this node keeps only when
+ * started with --ae-strategy riblt.
+ */
+function strategyFrom(service: NodeService, body: unknown): Strategy | undefined {
+  const raw =
+    typeof body === 'object' && body !== null
+      ? (body as { strategy?: unknown }).strategy
+      : undefined;
+  if (raw === undefined) return undefined;
+  const strategy = STRATEGIES.find((s) => s === raw);
+  if (strategy === undefined)
+    throw new HttpError(400, 'bad_request', `"strategy" must be one of ${STRATEGIES.join(', ')}.`);
+  if (strategy === 'riblt' && !service.keepsSketch)
+    throw new HttpError(
+      400,
+      'bad_request',
+      `${service.id} keeps no RIBLT sketch: start it with --ae-strategy riblt to trigger a riblt round.`,
+    );
+  return strategy;
 }
 
 /**
@@ -277,8 +308,10 @@ async function peerList(
   req: IncomingMessage,
   required: boolean,
 ): Promise<string[]> {
-  const raw = await readBody(req, SMALL_BODY_LIMIT);
-  const parsed = raw.length > 0 ? parseJson(raw) : undefined;
+  return namedPeers(service, await smallJson(req), required);
+}
+
+function namedPeers(service: NodeService, parsed: unknown, required: boolean): string[] {
   const named =
     typeof parsed === 'object' && parsed !== null
       ? (parsed as { peers?: unknown }).peers

@@ -101,30 +101,30 @@ export class AntiEntropy {
     await this.#queue.catch(() => undefined);
   }
 
-  /** Runs a round against these peers once the previous round is done. */
-  round(peers: readonly string[]): Promise<RoundReport> {
-    const next = this.#queue.catch(() => undefined).then(() => this.#run(peers));
+  /** Runs a round against these peers once the previous round is done (strategy: this one only). */
+  round(peers: readonly string[], strategy = this.#o.strategy): Promise<RoundReport> {
+    const next = this.#queue.catch(() => undefined).then(() => this.#run(peers, strategy));
     this.#queue = next;
     return next;
   }
 
-  async #run(peers: readonly string[]): Promise<RoundReport> {
+  async #run(peers: readonly string[], strategy: Strategy): Promise<RoundReport> {
     const started = this.#o.now();
     this.#o.beforeRound?.();
-    const first = await Promise.all(peers.map((peer) => this.#exchange(peer)));
+    const first = await Promise.all(peers.map((peer) => this.#exchange(peer, strategy)));
     let outcomes = first;
     if (first.some((o) => o.pulled.size > 0)) {
       // Exchanges run at once, so what we pulled from one peer may be news to a peer we were
       // talking to at the same time. A second pass hands it on: after one round every
       // reachable peer holds what we hold (a peer already in sync costs one round trip).
       const second = await Promise.all(
-        first.map((o) => (o.status === 'unreachable' ? o : this.#exchange(o.peer))),
+        first.map((o) => (o.status === 'unreachable' ? o : this.#exchange(o.peer, strategy))),
       );
       outcomes = first.map((o, i) => (o === second[i] ? o : combine(o, second[i]!)));
     }
     const report: RoundReport = {
       node: this.#o.node,
-      strategy: this.#o.strategy,
+      strategy,
       durationMs: round3(this.#o.now() - started),
       peers: outcomes.map(toReport),
     };
@@ -136,14 +136,14 @@ export class AntiEntropy {
     return report;
   }
 
-  async #exchange(peer: string): Promise<Outcome> {
+  async #exchange(peer: string, strategy: Strategy): Promise<Outcome> {
     const started = this.#o.now();
     const ae = this.#o.counters.antiEntropy;
     try {
       const r = await runExchange(
         this.#o.replica,
         this.#o.transport(peer),
-        this.#o.strategy,
+        strategy,
         this.#o.maxValueBytes,
       );
       ae.exchanges[r.status] += 1;

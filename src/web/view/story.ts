@@ -13,6 +13,9 @@ import {
   count,
   failedPeers,
   movedKeys,
+  costCells,
+  COST_HEAD,
+  ribltLine,
   shortHash,
   versionTime,
   winnerParts,
@@ -40,6 +43,8 @@ export function storyEvent(event: StoryEvent): Html {
       return html`<ul class="winners">${event.winners.map(winnerItem)}</ul>`;
     case 'note':
       return html`<p class="note">${event.text}</p>`;
+    case 'costs':
+      return html`<table class="exchange costs"><thead><tr>${COST_HEAD.map((h) => html`<th>${h}</th>`)}</tr></thead><tbody>${event.rows.map((r) => html`<tr>${costCells(r).map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody></table>`;
   }
 }
 
@@ -85,7 +90,7 @@ export function exchangeTable(
     const spent = p.bytes.sent + p.bytes.received;
     const full = fullCost[p.peer];
     const ratio = beside(full, spent);
-    return html`<tr class="${p.status}"><td>${report.node} ⇄ ${ids[p.peer] ?? p.peer}</td><td class="status">${p.status.replace('_', ' ')}${p.reason ? html`<br><span class="dim">${p.reason}</span>` : ''}</td><td>${p.levels}</td><td>${p.roundTrips}</td><td>${movedKeys(p.keys.pulled, p.counts.pulled)}</td><td>${movedKeys(p.keys.pushed, p.counts.pushed)}</td><td>${bytes(spent)}</td><td>${ratio}</td></tr>`;
+    return html`<tr class="${p.status}"><td>${report.node} ⇄ ${ids[p.peer] ?? p.peer}</td><td class="status">${p.status.replace('_', ' ')}${p.reason || p.riblt ? html`<br><span class="dim">${p.reason ?? ribltLine(p.riblt)}</span>` : ''}</td><td>${p.levels}</td><td>${p.roundTrips}</td><td>${movedKeys(p.keys.pulled, p.counts.pulled)}</td><td>${movedKeys(p.keys.pushed, p.counts.pushed)}</td><td>${bytes(spent)}</td><td>${ratio}</td></tr>`;
   });
   return html`<table class="exchange"><thead><tr><th>exchange</th><th>status</th><th>levels</th><th>round trips</th><th>pulled</th><th>pushed</th><th>bytes</th><th>a full exchange</th></tr></thead><tbody>${rows}</tbody></table><p class="dim">bytes: request and response bodies of the exchange; a full exchange ships every entry of both nodes.</p>`;
 }
