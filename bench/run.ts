@@ -4,6 +4,7 @@ import { exchangeGrid, type ExchangeRow } from './exchange.js';
 import { renderReport } from './report.js';
 import { throughput, type ThroughputRow } from './throughput.js';
 import { startupTime, type StartupRow } from './startup.js';
+import { startupRatios, type StartupRatios } from './ratios.js';
 import { memoryPerKey, treeCost, type TreeRow } from './tree.js';
 import { upkeepCost, upkeepMemory, type UpkeepMemory, type UpkeepRow } from './upkeep.js';
 import { STRATEGIES, type Strategy } from '../src/node/sync/exchange.js';
@@ -39,6 +40,7 @@ export interface BenchResult {
   /** What keeping the RIBLT sketch costs a write and memory, beside the tree alone. */
   upkeep: { write: UpkeepRow; memory: UpkeepMemory };
   startup: StartupRow;
+  ratios: StartupRatios;
   targets: Target[];
 }
 
@@ -60,6 +62,8 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   const upkeep = { write: await upkeepCost(1_000_000), memory: await upkeepMemory(1_000_000) };
   o.log('start-up with 1M keys in a data directory…');
   const startup = await startupTime(1_000_000);
+  o.log('start-up against node -e 0…');
+  const ratios = await startupRatios();
   const result: BenchResult = {
     settings: {
       sizes,
@@ -75,6 +79,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     memory,
     upkeep,
     startup,
+    ratios,
     targets: [],
   };
   result.targets = targets(result);
@@ -163,14 +168,37 @@ function targets(r: BenchResult): Target[] {
   }
   const bare = r.throughput.find((t) => t.target === 'bare node:http');
   const direct = r.throughput.find((t) => t.target === 'direct PUT');
-  if (bare && direct) {
-    const share = direct.requestsPerSecond / bare.requestsPerSecond;
+  const replicated = r.throughput.find((t) => t.target === 'replicated PUT');
+  const share = (row: typeof bare, min: number, name: string) => {
+    if (!bare || !row) return;
+    const measured = row.requestsPerSecond / bare.requestsPerSecond;
     out.push({
-      name: 'direct PUT >= 50% of bare node:http',
-      measured: `${(share * 100).toFixed(0)}%`,
-      met: share >= 0.5,
+      name: `${name} >= ${min} of bare node:http`,
+      measured: measured.toFixed(2),
+      met: measured >= min,
     });
-  }
+  };
+  share(direct, 0.7, 'direct PUT');
+  share(replicated, 0.3, 'replicated PUT');
+  const { bareMs, nodeReadyMs, runJsonMs } = r.ratios;
+  const times = (ms: number, max: number, name: string) =>
+    out.push({
+      name: `${name} <= ${max}x node -e 0`,
+      measured: `${(ms / bareMs).toFixed(2)}x (${ms.toFixed(0)} / ${bareMs.toFixed(0)} ms)`,
+      met: ms / bareMs <= max,
+    });
+  times(nodeReadyMs, 2, 'a node ready');
+  times(runJsonMs, 10, 'run --json');
+  out.push({
+    name: `${r.startup.keys.toLocaleString('en-US')} keys from a data directory ready <= 4 s`,
+    measured: `${(r.startup.startMs / 1000).toFixed(2)} s`,
+    met: r.startup.startMs <= 4000,
+  });
+  out.push({
+    name: `RSS per key at ${r.memory.keys.toLocaleString('en-US')} <= 450 B`,
+    measured: `${r.memory.bytesPerKey} B`,
+    met: r.memory.bytesPerKey <= 450,
+  });
   const [small, large] = r.tree;
   if (small && large) {
     const growth = large.treeNsPerWrite / small.treeNsPerWrite;
