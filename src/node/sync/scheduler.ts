@@ -32,6 +32,18 @@ export interface RoundReport {
   peers: PeerReport[];
 }
 
+/** Sets and clears the round timer: the real one by default, a hand-driven one in tests. */
+export interface RoundTimer {
+  set(fire: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+/** setTimeout, unref'd: a pending round never keeps the process alive. */
+const realTimer: RoundTimer = {
+  set: (fire, ms) => setTimeout(fire, ms).unref(),
+  clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
 export interface AntiEntropyOptions {
   node: string;
   replica: Replica;
@@ -42,6 +54,7 @@ export interface AntiEntropyOptions {
   counters: Counters;
   now?: () => number;
   random?: () => number;
+  timer?: RoundTimer;
   onRound?: (report: RoundReport) => void;
   /** Runs before each round (the node drops expired tombstones there). */
   beforeRound?: () => void;
@@ -51,12 +64,12 @@ export class AntiEntropy {
   readonly #o: Required<Omit<AntiEntropyOptions, 'onRound' | 'beforeRound'>> &
     Pick<AntiEntropyOptions, 'onRound' | 'beforeRound'>;
   #queue: Promise<unknown> = Promise.resolve();
-  #timer: NodeJS.Timeout | undefined;
+  #timer: unknown;
   #running = false;
   #peers: readonly string[] = [];
 
   constructor(options: AntiEntropyOptions) {
-    this.#o = { now: () => performance.now(), random: Math.random, ...options };
+    this.#o = { now: () => performance.now(), random: Math.random, timer: realTimer, ...options };
   }
 
   /** Starts periodic rounds (no-op when the interval is 0). */
@@ -67,13 +80,12 @@ export class AntiEntropy {
     const schedule = () => {
       if (!this.#running) return;
       const jitter = 1 + AE_JITTER_FRACTION * (2 * this.#o.random() - 1);
-      this.#timer = setTimeout(
+      this.#timer = this.#o.timer.set(
         () => {
           void this.round(peers).finally(schedule);
         },
         Math.round(this.#o.intervalMs * jitter),
       );
-      this.#timer.unref();
     };
     schedule();
   }
@@ -97,7 +109,7 @@ export class AntiEntropy {
   /** Stops the timer and waits for a round in progress. */
   async stop(): Promise<void> {
     this.#running = false;
-    clearTimeout(this.#timer);
+    this.#o.timer.clear(this.#timer);
     await this.#queue.catch(() => undefined);
   }
 

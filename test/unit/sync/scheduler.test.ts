@@ -1,0 +1,169 @@
+// The round scheduler (AntiEntropy), driven by a hand-turned timer, scripted randomness and a
+// transport held at a gate: jitter bounds, rounds never overlapping, stop waiting for a round.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { AE_JITTER_FRACTION } from '../../../src/node/constants.js';
+import { newCounters } from '../../../src/node/stats.js';
+import { answer } from '../../../src/node/sync/exchange.js';
+import { AntiEntropy, type RoundTimer } from '../../../src/node/sync/scheduler.js';
+import { entry, MAX_VALUE, replica } from '../../helpers/replica.js';
+
+const INTERVAL_MS = 1_000;
+
+/** A timer turned by hand: it remembers each delay asked for and fires only when told. */
+class HandTimer implements RoundTimer {
+  readonly delays: number[] = [];
+  pending: (() => void) | undefined;
+  set(fire: () => void, ms: number): unknown {
+    this.delays.push(ms);
+    this.pending = fire;
+    return this.delays.length;
+  }
+  clear(): void {
+    this.pending = undefined;
+  }
+  fire(): void {
+    const fire = this.pending;
+    assert.ok(fire, 'a round timer is pending');
+    this.pending = undefined;
+    fire();
+  }
+}
+
+/** A gate the transport waits at: closed until opened, then open for good. */
+function gate(): { wait: Promise<void>; open: () => void } {
+  let open!: () => void;
+  const wait = new Promise<void>((resolve) => (open = resolve));
+  return { wait, open };
+}
+
+/** Lets every settled promise run its callbacks (no time passes: nothing is scheduled later). */
+const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function scheduler(options: { random?: () => number; held?: Promise<void> }) {
+  const local = await replica();
+  const remote = await replica();
+  remote.store.apply(entry('user:alice', 'alice_data', 1_000));
+  const timer = new HandTimer();
+  const log: string[] = [];
+  let active = 0;
+  let mostActive = 0;
+  let clock = 0;
+  const ae = new AntiEntropy({
+    node: 'n1',
+    replica: local,
+    transport: () => async (body) => {
+      await options.held;
+      return answer(remote, Buffer.from(body), MAX_VALUE);
+    },
+    strategy: 'merkle',
+    maxValueBytes: MAX_VALUE,
+    intervalMs: INTERVAL_MS,
+    counters: newCounters(),
+    now: () => (clock += 5),
+    random: options.random ?? (() => 0.5),
+    timer,
+    beforeRound: () => {
+      active += 1;
+      mostActive = Math.max(mostActive, active);
+      log.push('begin');
+    },
+    onRound: () => {
+      active -= 1;
+      log.push('end');
+    },
+  });
+  return { ae, timer, log, local, mostActive: () => mostActive };
+}
+
+describe('round scheduler (AntiEntropy)', () => {
+  it('waits the interval ± the jitter fraction, as the random draw says', async () => {
+    const draws = [0, 0.5, 0.999_999, 0.25];
+    const { ae, timer } = await scheduler({ random: () => draws.shift() ?? 0.5 });
+    ae.start(['peer']);
+    for (let i = 0; i < 3; i++) {
+      timer.fire();
+      await settle();
+    }
+    await ae.stop();
+    const low = INTERVAL_MS * (1 - AE_JITTER_FRACTION);
+    const high = INTERVAL_MS * (1 + AE_JITTER_FRACTION);
+    assert.deepEqual(timer.delays, [
+      low,
+      INTERVAL_MS,
+      high,
+      INTERVAL_MS * (1 - AE_JITTER_FRACTION / 2),
+    ]);
+    for (const ms of timer.delays) assert.ok(ms >= low && ms <= high, `${ms} ms`);
+  });
+
+  it('sets the next timer only once a round has ended', async () => {
+    const held = gate();
+    const { ae, timer, log } = await scheduler({ held: held.wait });
+    ae.start(['peer']);
+    timer.fire();
+    await settle();
+    assert.deepEqual(log, ['begin']);
+    assert.equal(timer.pending, undefined, 'no timer while the round runs');
+    held.open();
+    await settle();
+    assert.deepEqual(log, ['begin', 'end']);
+    assert.ok(timer.pending, 'the next round is timed after this one ended');
+    await ae.stop();
+  });
+
+  it('never overlaps rounds: triggers and the timer queue behind the round in progress', async () => {
+    const held = gate();
+    const { ae, timer, log, mostActive, local } = await scheduler({ held: held.wait });
+    ae.start(['peer']);
+    timer.fire();
+    const triggered = [ae.round(['peer']), ae.round(['peer'])];
+    await settle();
+    assert.deepEqual(log, ['begin'], 'the triggers wait for the timed round');
+    held.open();
+    const reports = await Promise.all(triggered);
+    await ae.stop();
+    assert.equal(mostActive(), 1);
+    assert.deepEqual(log, ['begin', 'end', 'begin', 'end', 'begin', 'end']);
+    assert.deepEqual(
+      reports.map((r) => r.peers[0]!.status),
+      ['in_sync', 'in_sync'],
+      'the timed round repaired the key; the queued ones found nothing left',
+    );
+    assert.equal(local.store.get('user:alice')?.value, 'alice_data');
+  });
+
+  it('stop waits for the round in progress, and no round starts after it', async () => {
+    const held = gate();
+    const { ae, timer, log } = await scheduler({ held: held.wait });
+    ae.start(['peer']);
+    timer.fire();
+    await settle();
+    let stopped = false;
+    const stopping = ae.stop().then(() => (stopped = true));
+    await settle();
+    assert.equal(stopped, false, 'stop returned while a round was running');
+    held.open();
+    await stopping;
+    assert.deepEqual(log, ['begin', 'end']);
+    assert.equal(timer.pending, undefined, 'no round is timed after stop');
+    assert.equal(timer.delays.length, 1);
+  });
+
+  it('does not time rounds when the interval is 0 (rounds only on trigger)', async () => {
+    const { timer } = await scheduler({});
+    const idle = new AntiEntropy({
+      node: 'n1',
+      replica: await replica(),
+      transport: () => async () => Buffer.alloc(0),
+      strategy: 'merkle',
+      maxValueBytes: MAX_VALUE,
+      intervalMs: 0,
+      counters: newCounters(),
+      timer,
+    });
+    idle.start(['peer']);
+    assert.deepEqual(timer.delays, []);
+    await idle.stop();
+  });
+});
