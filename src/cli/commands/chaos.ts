@@ -1,6 +1,5 @@
 // `ae-demo chaos`: a randomized, reproducible check of convergence and durability.
 import type { Argv, CommandModule } from 'yargs';
-import type { Cluster } from '../../cluster/cluster.js';
 import { VerificationError } from '../../errors.js';
 import type { ChaosRun } from '../../story/scenario.js';
 import {
@@ -10,7 +9,7 @@ import {
   startLocalCluster,
   type ClusterArgs,
 } from '../cluster-flags.js';
-import { onInterrupt } from '../interrupt.js';
+import { withTeardown } from '../teardown.js';
 import { parseCount } from '../options.js';
 import { quiet, mark } from '../render/style.js';
 
@@ -47,17 +46,10 @@ export const chaosCommand = (
     const seed = parseCount(argv.seed, '--seed', 0, 2 ** 31);
     const ops = parseCount(argv.ops, '--ops', 1, 100_000);
     const chaos = await loadChaos();
-    const data = await makeDataDirs('ae-demo-chaos-');
-    let cluster: Cluster | undefined;
-    const cleanup = async () => {
-      await cluster?.stop();
-      await data.remove();
-    };
-    const release = onInterrupt(cleanup, (signal) =>
-      process.stderr.write(`\n${signal}: stopping every node…\n`),
-    );
-    try {
-      cluster = await startLocalCluster(
+    await withTeardown(async (teardown) => {
+      const data = await makeDataDirs('ae-demo-chaos-');
+      teardown.defer(() => data.remove());
+      const cluster = await startLocalCluster(
         count,
         basePort,
         0,
@@ -65,6 +57,7 @@ export const chaosCommand = (
         (i) => data.args(i),
         strategy,
       );
+      teardown.defer(() => cluster.stop());
       const report = await chaos(cluster, seed, ops, (line) =>
         process.stderr.write(`${quiet(line)}\n`),
       );
@@ -85,9 +78,6 @@ export const chaosCommand = (
           `Chaos with --seed ${seed} found ${report.violations.length} violation(s), first: ${report.violations[0]}`,
         );
       }
-    } finally {
-      release();
-      await cleanup();
-    }
+    });
   },
 });

@@ -7,14 +7,13 @@ import {
   nodeLine,
   startLocalCluster,
   type ClusterArgs,
-  type DataDirs,
 } from '../cluster-flags.js';
 import { waitOrInterrupt } from '../interrupt.js';
 import { parseCount } from '../options.js';
 import { checkWebFlags, webFlags, type WebArgs } from '../web-flags.js';
 import { announcePage } from '../web-output.js';
-import type { Cluster } from '../../cluster/cluster.js';
 import { RunView } from '../../web/live.js';
+import { withTeardown } from '../teardown.js';
 import { tryCommands } from '../../format.js';
 import { quiet, bad, mark, nodePaint } from '../render/style.js';
 
@@ -51,20 +50,25 @@ export const clusterCommand: CommandModule<object, ClusterCommandArgs> = {
     const interval = parseCount(argv['ae-interval'], '--ae-interval', 0, 86_400_000);
     const webPort = checkWebFlags(argv);
     const prefix = (node: number) => nodePaint(node)(`node ${node} │`);
-    let cluster: Cluster | undefined;
-    let view: RunView | undefined;
-    let data: DataDirs | undefined;
     let stopping = false;
     const log = (node: number, _stream: 'stdout' | 'stderr', line: string) =>
       process.stdout.write(`${prefix(node)} ${line}\n`);
-    try {
-      if (webPort !== undefined) view = await RunView.open({ webPort });
+    await withTeardown(async (teardown) => {
+      const view = webPort !== undefined ? await RunView.open({ webPort }) : undefined;
+      if (view) {
+        teardown.defer(() => view.close());
+        teardown.defer(() => view.emit({ type: 'end', kept: false }));
+      }
       // Data directories in a temporary folder (removed at exit), so a killed node restarts from its own.
-      data = await makeDataDirs('ae-demo-cluster-');
-      cluster = await startLocalCluster(count, basePort, interval, log, data.args, strategy);
+      const data = await makeDataDirs('ae-demo-cluster-');
+      teardown.defer(() => data.remove());
+      const cluster = await startLocalCluster(count, basePort, interval, log, data.args, strategy);
+      teardown.defer(() => cluster.stop());
+      teardown.defer(() => {
+        stopping = true;
+      });
       process.stdout.write(`${mark.done()} ${count} nodes up  ${nodeLine(cluster)}\n`);
       if (view) {
-        const live = cluster;
         await view.begin(
           {
             mode: 'cluster',
@@ -76,9 +80,9 @@ export const clusterCommand: CommandModule<object, ClusterCommandArgs> = {
                 : 'Anti-entropy only on trigger',
             step: false,
           },
-          () => live.nodes,
+          () => cluster.nodes,
         );
-        view.enableControls(live);
+        view.enableControls(cluster);
         announcePage(view.url ?? '', false);
       }
       const commands = tryCommands(cluster.nodes.map((n) => n.address));
@@ -87,13 +91,9 @@ export const clusterCommand: CommandModule<object, ClusterCommandArgs> = {
       // (the page's Kill is one too: it says so on the page, and Restart brings the node back).
       for (const n of cluster.nodes)
         void n.exited.then(() => !stopping && process.stderr.write(bad(`${n.id} exited\n`)));
-      // Ctrl-C is how a foreground cluster ends: the nodes stop below, and the exit code is 130.
+      // Ctrl-C is how a foreground cluster ends: the stack stops the nodes, and the exit code is 130.
+      teardown.handOverSignals();
       await waitOrInterrupt().finally(() => (stopping = true));
-    } finally {
-      view?.emit({ type: 'end', kept: false });
-      await cluster?.stop();
-      await view?.close();
-      await data?.remove();
-    }
+    });
   },
 };

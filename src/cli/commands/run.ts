@@ -1,7 +1,6 @@
 // `ae-demo run`: start the nodes, play a scenario, print the story and the verdict, stop the nodes.
-import { stripVTControlCharacters } from 'node:util';
 import type { Argv, CommandModule } from 'yargs';
-import type { Scenario, ScenarioContext } from '../../story/scenario.js';
+import type { Scenario, ScenarioResult } from '../../story/scenario.js';
 import type { Cluster } from '../../cluster/cluster.js';
 import type { Strategy } from '../../node/sync/exchange.js';
 import { AeError, UsageError, VerificationError } from '../../errors.js';
@@ -13,13 +12,13 @@ import {
   nodeLine,
   startLocalCluster,
   type ClusterArgs,
-  type DataDirs,
 } from '../cluster-flags.js';
-import { onInterrupt, waitOrInterrupt } from '../interrupt.js';
+import { waitOrInterrupt } from '../interrupt.js';
+import { phaseOn, scenarioContext, type Stage } from '../play.js';
+import { withTeardown, type Teardown } from '../teardown.js';
 import { parseCount } from '../options.js';
 import { createProgress } from '../render/spinner.js';
 import { StoryPrinter } from '../render/story.js';
-import { waitForNext } from '../step.js';
 import { checkReportPath, checkWebFlags, webFlags, type WebArgs } from '../web-flags.js';
 import { announcePage, lingerForPage, writeReport } from '../web-output.js';
 import { tryCommands } from '../../format.js';
@@ -133,175 +132,161 @@ export const runCommand = (scenarios: readonly Scenario[]): CommandModule<object
   },
 });
 
+/** Plays one scenario from start to verdict; one teardown stack stops what it started. */
 export async function run(o: RunOptions): Promise<void> {
   const { scenario } = o;
   if (o.count < scenario.minNodes)
     throw new UsageError(
       `Scenario ${scenario.name} needs at least ${scenario.minNodes} nodes; pass --nodes ${scenario.minNodes} or more.`,
     );
-
   const reportFile = o.report !== undefined ? await checkReportPath(o.report) : undefined;
-
-  const started = performance.now();
-  const printer = new StoryPrinter((text) => {
-    if (!o.json) process.stdout.write(text);
-  });
-  const progress = createProgress(o.json);
-  // The live page and the report see the run through one recorder; neither: no recorder at all.
-  const view =
-    o.webPort !== undefined || reportFile
-      ? await RunView.open(o.webPort !== undefined ? { webPort: o.webPort } : {})
-      : undefined;
-  let cluster: Cluster | undefined;
-  let data: DataDirs | undefined;
-  const cleanup = async () => {
-    await cluster?.stop();
-    await data?.remove();
-    await view?.close();
-  };
-  const release = onInterrupt(cleanup, (signal) =>
-    process.stderr.write(`\n${signal}: stopping every node…\n`),
-  );
-  let finished = false;
-  try {
-    if (view?.url) announcePage(view.url, o.step);
-    printer.line(
-      `${strong('ae-demo')} · anti-entropy between ${o.count} replicas of a key-value store · scenario ${strong(scenario.name)}`,
-    );
-    printer.line();
-    // The page's Restart (run --web --keep) restarts a killed node from its data directory.
-    if (scenario.durable || (o.keep && view?.live)) data = await makeDataDirs('ae-demo-');
-    const nodeArgs = (i: number) => [...(scenario.nodeArgs?.(i) ?? []), ...(data?.args(i) ?? [])];
-    const phase = async <T>(
-      title: string,
-      work: () => Promise<T>,
-      summary?: (result: T) => string,
-    ): Promise<T> => {
-      view?.emit({ type: 'phase', title, state: 'running' });
-      try {
-        const result = await progress.phase(title, work, summary);
-        view?.emit({
-          type: 'phase',
-          title,
-          state: 'done',
-          ...(summary ? { summary: stripVTControlCharacters(summary(result)) } : {}),
-        });
-        await view?.sample();
-        return result;
-      } catch (error) {
-        view?.emit({
-          type: 'phase',
-          title,
-          state: 'failed',
-          summary: `${title}: ${(error as Error).message}`,
-        });
-        throw error;
+  await withTeardown(async (teardown) => {
+    const started = performance.now();
+    const stage: Stage = {
+      printer: new StoryPrinter((text) => {
+        if (!o.json) process.stdout.write(text);
+      }),
+      progress: createProgress(o.json),
+      view: await openView(o, reportFile !== undefined, teardown),
+      step: o.step,
+    };
+    const { view } = stage;
+    try {
+      const { cluster, result } = await play(o, stage, teardown);
+      await tell(o, stage, cluster, result, performance.now() - started);
+      if (view && reportFile) await writeReport(view, reportFile, o.keep);
+      if (o.keep) {
+        view?.emit({ type: 'end', kept: true });
+        view?.enableControls(cluster);
+        teardown.handOverSignals();
+        await keepUntilInterrupted(cluster);
       }
-    };
-    cluster = await phase(
-      `starting ${o.count} nodes`,
-      () =>
-        startLocalCluster(
-          o.count,
-          o.basePort,
-          scenario.aeIntervalMs ?? 0,
-          undefined,
-          nodeArgs,
-          scenario.strategy ?? o.strategy,
-        ),
-      (c) => `${o.count} nodes up  ${nodeLine(c)}${data ? quiet(`  data in ${data.root}`) : ''}`,
+      if (!result.converged)
+        throw new VerificationError(
+          `The replicas still differ after anti-entropy: ${result.problems[0] ?? 'see above'}.`,
+        );
+    } catch (error) {
+      // A run that broke off still leaves its report: what it saw up to the error.
+      if (view && reportFile && !(error instanceof VerificationError) && !isInterrupt(error)) {
+        view.emit({ type: 'end', kept: false, error: (error as Error).message });
+        await writeReport(view, reportFile, false).catch(() => undefined);
+      }
+      throw error;
+    }
+  });
+}
+
+/**
+ * The live page and the report see the run through one recorder; neither: no recorder at all.
+ * Once the run has told its verdict, a page nobody opened yet stays up until one does.
+ */
+async function openView(
+  o: RunOptions,
+  report: boolean,
+  teardown: Teardown,
+): Promise<RunView | undefined> {
+  if (o.webPort === undefined && !report) return undefined;
+  const view = await RunView.open(o.webPort !== undefined ? { webPort: o.webPort } : {});
+  teardown.defer(() => view.close());
+  teardown.defer(async () => {
+    if (view.live && view.recorder.state.verdict && !teardown.interrupted)
+      await lingerForPage(view);
+  });
+  // After --keep too: once the nodes stop, the page must not go on saying the cluster is up.
+  teardown.defer(() => {
+    if (view.recorder.state.ended?.kept !== false) view.emit({ type: 'end', kept: false });
+  });
+  if (view.url) announcePage(view.url, o.step);
+  return view;
+}
+
+/** Starts the nodes (and their data directories) and plays the scenario on them. */
+async function play(
+  o: RunOptions,
+  stage: Stage,
+  teardown: Teardown,
+): Promise<{ cluster: Cluster; result: ScenarioResult }> {
+  const { scenario } = o;
+  const { printer, view } = stage;
+  printer.line(
+    `${strong('ae-demo')} · anti-entropy between ${o.count} replicas of a key-value store · scenario ${strong(scenario.name)}`,
+  );
+  printer.line();
+  // The page's Restart (run --web --keep) restarts a killed node from its data directory.
+  const data =
+    scenario.durable || (o.keep && view?.live) ? await makeDataDirs('ae-demo-') : undefined;
+  if (data) teardown.defer(() => data.remove());
+  const nodeArgs = (i: number) => [...(scenario.nodeArgs?.(i) ?? []), ...(data?.args(i) ?? [])];
+  const cluster = await phaseOn(stage)(
+    `starting ${o.count} nodes`,
+    async () => {
+      const started = await startLocalCluster(
+        o.count,
+        o.basePort,
+        scenario.aeIntervalMs ?? 0,
+        undefined,
+        nodeArgs,
+        scenario.strategy ?? o.strategy,
+      );
+      teardown.defer(() => started.stop());
+      return started;
+    },
+    (c) => `${o.count} nodes up  ${nodeLine(c)}${data ? quiet(`  data in ${data.root}`) : ''}`,
+  );
+  await view?.begin(
+    {
+      mode: 'run',
+      scenario: scenario.name,
+      summary: scenario.summary,
+      outline: scenario.outline,
+      step: o.step,
+    },
+    () => cluster.nodes,
+  );
+  const options = { seed: o.seed, backgroundKeys: o.keys };
+  return { cluster, result: await scenario.play(scenarioContext(cluster, options, stage)) };
+}
+
+/** The verdict: to the page, and as JSON or the terminal's verdict lines. */
+async function tell(
+  o: RunOptions,
+  { printer, view }: Stage,
+  cluster: Cluster,
+  result: ScenarioResult,
+  elapsed: number,
+): Promise<void> {
+  const root = Object.values(result.roots.after)[0] ?? '';
+  await view?.sample();
+  view?.emit({
+    type: 'verdict',
+    verdict: {
+      converged: result.converged,
+      problems: result.problems,
+      nodes: cluster.nodes.length,
+      keys: result.keys,
+      root,
+      elapsedMs: Math.round(elapsed),
+    },
+  });
+  if (o.json) {
+    const nodes = cluster.nodes.map((n) => ({ id: n.id, address: n.address, port: n.port }));
+    process.stdout.write(
+      `${JSON.stringify({ scenario: o.scenario.name, nodes, ...result, durationMs: Math.round(elapsed) }, null, 2)}\n`,
     );
-    const live = cluster;
-    await view?.begin(
-      {
-        mode: 'run',
-        scenario: scenario.name,
-        summary: scenario.summary,
-        outline: scenario.outline,
-        step: o.step,
-      },
-      () => live.nodes,
+  } else {
+    printer.verdict(
+      result.converged,
+      cluster.nodes.length,
+      result.keys,
+      root,
+      result.problems,
+      elapsed,
     );
-    const ctx: ScenarioContext = {
-      cluster: live,
-      options: { seed: o.seed, backgroundKeys: o.keys },
-      section: async (title) => {
-        await view?.sample();
-        if (o.step) await waitForNext(title, view);
-        printer.section(title);
-        view?.emit({ type: 'section', title });
-      },
-      phase,
-      show: (event) => {
-        printer.show(event);
-        view?.emit({ type: 'story', event });
-      },
-    };
-    const result = await scenario.play(ctx);
-    const elapsed = performance.now() - started;
-    const root = Object.values(result.roots.after)[0] ?? '';
-    if (view) {
-      await view.sample();
-      view.emit({
-        type: 'verdict',
-        verdict: {
-          converged: result.converged,
-          problems: result.problems,
-          nodes: live.nodes.length,
-          keys: result.keys,
-          root,
-          elapsedMs: Math.round(elapsed),
-        },
-      });
-    }
-    if (o.json) {
-      const nodes = live.nodes.map((n) => ({ id: n.id, address: n.address, port: n.port }));
-      process.stdout.write(
-        `${JSON.stringify({ scenario: scenario.name, nodes, ...result, durationMs: Math.round(elapsed) }, null, 2)}\n`,
-      );
-    } else {
-      printer.verdict(
-        result.converged,
-        live.nodes.length,
-        result.keys,
-        root,
-        result.problems,
-        elapsed,
-      );
-    }
-    finished = true;
-    if (view && reportFile) await writeReport(view, reportFile, o.keep);
-    if (o.keep) {
-      view?.emit({ type: 'end', kept: true });
-      view?.enableControls(live);
-      release();
-      await keepUntilInterrupted(live);
-    }
-    if (!result.converged)
-      throw new VerificationError(
-        `The replicas still differ after anti-entropy: ${result.problems[0] ?? 'see above'}.`,
-      );
-  } catch (error) {
-    // A run that broke off still leaves its report: what it saw up to the error.
-    if (
-      view &&
-      reportFile &&
-      !(error instanceof VerificationError) &&
-      !(error instanceof AeError && error.code === 'interrupted')
-    ) {
-      view.emit({ type: 'end', kept: false, error: (error as Error).message });
-      await writeReport(view, reportFile, false).catch(() => undefined);
-    }
-    throw error;
-  } finally {
-    release();
-    // After --keep too: once the nodes stop, the page must not go on saying the cluster is up.
-    if (view && view.recorder.state.ended?.kept !== false) view.emit({ type: 'end', kept: false });
-    await cluster?.stop();
-    await data?.remove();
-    if (view?.live && finished) await lingerForPage(view);
-    await view?.close();
   }
+}
+
+function isInterrupt(error: unknown): boolean {
+  return error instanceof AeError && error.code === 'interrupted';
 }
 
 /** --keep: say how to poke at the cluster, then wait for Ctrl-C. */

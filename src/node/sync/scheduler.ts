@@ -101,7 +101,7 @@ export class AntiEntropy {
    */
   setIntervalMs(ms: number): void {
     this.#running = false;
-    clearTimeout(this.#timer);
+    this.#o.timer.clear(this.#timer);
     this.#o.intervalMs = ms;
     this.start(this.#peers);
   }

@@ -1,0 +1,69 @@
+// How `run` stages a scenario: each part, phase and story event goes to the terminal (or
+// nowhere with --json) and to the live page or report, if any. The scenario sees only its context.
+import { stripVTControlCharacters } from 'node:util';
+import type { Cluster } from '../cluster/cluster.js';
+import type { ScenarioContext, ScenarioOptions } from '../story/scenario.js';
+import type { RunView } from '../web/live.js';
+import type { Progress } from './render/spinner.js';
+import type { StoryPrinter } from './render/story.js';
+import { waitForNext } from './step.js';
+
+/** Where a run's story goes: the terminal's printer and spinner, and the page's recorder. */
+export interface Stage {
+  printer: StoryPrinter;
+  progress: Progress;
+  view: RunView | undefined;
+  /** --step: wait for Enter (or the page's Next) before each part. */
+  step: boolean;
+}
+
+/** Runs work under a spinner, and tells the page when it starts, ends or fails. */
+export function phaseOn(stage: Stage): ScenarioContext['phase'] {
+  const { progress, view } = stage;
+  return async (title, work, summary) => {
+    view?.emit({ type: 'phase', title, state: 'running' });
+    try {
+      const result = await progress.phase(title, work, summary);
+      view?.emit({
+        type: 'phase',
+        title,
+        state: 'done',
+        ...(summary ? { summary: stripVTControlCharacters(summary(result)) } : {}),
+      });
+      await view?.sample();
+      return result;
+    } catch (error) {
+      view?.emit({
+        type: 'phase',
+        title,
+        state: 'failed',
+        summary: `${title}: ${(error as Error).message}`,
+      });
+      throw error;
+    }
+  };
+}
+
+/** The context a scenario plays in, on a started cluster. */
+export function scenarioContext(
+  cluster: Cluster,
+  options: ScenarioOptions,
+  stage: Stage,
+): ScenarioContext {
+  const { printer, view } = stage;
+  return {
+    cluster,
+    options,
+    section: async (title) => {
+      await view?.sample();
+      if (stage.step) await waitForNext(title, view);
+      printer.section(title);
+      view?.emit({ type: 'section', title });
+    },
+    phase: phaseOn(stage),
+    show: (event) => {
+      printer.show(event);
+      view?.emit({ type: 'story', event });
+    },
+  };
+}

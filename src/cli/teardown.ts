@@ -1,0 +1,84 @@
+// One teardown stack for the commands that start things (run, chaos, cluster): whatever way a
+// command ends (it returns, it throws, Ctrl-C or SIGTERM), one list stops what was started,
+// the last thing started first, once.
+import { onInterrupt } from './interrupt.js';
+
+type Stop = () => Promise<void> | void;
+
+/** What a command started, as a stack of ways to stop it. */
+export class Teardown {
+  readonly #stops: Stop[] = [];
+  #unwound: Promise<void> | undefined;
+  #release: () => void = () => undefined;
+  #interrupted = false;
+
+  /** A signal started the unwinding: nothing may wait for the user any more. */
+  get interrupted(): boolean {
+    return this.#interrupted;
+  }
+
+  /** Remembers how to stop something just started; the last one remembered stops first. */
+  defer(stop: Stop): void {
+    this.#stops.push(stop);
+  }
+
+  /**
+   * Stops everything, last first, once (a second call waits for the first). Every stop runs
+   * even when one fails; the first failure is thrown after the last stop.
+   */
+  unwind(): Promise<void> {
+    this.#unwound ??= this.#unwindAll();
+    return this.#unwound;
+  }
+
+  /**
+   * From here on a signal no longer unwinds and exits: the command waits for Ctrl-C itself
+   * (cluster, run --keep) and ends through its own error, so the stack still unwinds once.
+   */
+  handOverSignals(): void {
+    this.#release();
+  }
+
+  /** Ctrl-C or SIGTERM: say so, unwind, exit 130 (until handOverSignals). */
+  guardSignals(say: (signal: string) => void): void {
+    this.#release = onInterrupt(() => {
+      this.#interrupted = true;
+      return this.unwind();
+    }, say);
+  }
+
+  async #unwindAll(): Promise<void> {
+    let failure: { error: unknown } | undefined;
+    for (let stop = this.#stops.pop(); stop; stop = this.#stops.pop()) {
+      try {
+        await stop();
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+    if (failure) throw failure.error;
+  }
+}
+
+/** What a command says on Ctrl-C or SIGTERM before it stops its nodes. */
+export function sayStopping(signal: string): void {
+  process.stderr.write(`\n${signal}: stopping every node…\n`);
+}
+
+/** Runs a command's body with a fresh teardown stack that unwinds however the body ends. */
+export async function withTeardown<T>(body: (teardown: Teardown) => Promise<T>): Promise<T> {
+  const teardown = new Teardown();
+  teardown.guardSignals(sayStopping);
+  let result: T;
+  try {
+    result = await body(teardown);
+  } catch (error) {
+    // The body's error is the one to report; a stop that also fails must not hide it.
+    teardown.handOverSignals();
+    await teardown.unwind().catch(() => undefined);
+    throw error;
+  }
+  teardown.handOverSignals();
+  await teardown.unwind();
+  return result;
+}
