@@ -13,6 +13,7 @@ import { request } from '../helpers/http.js';
 import { freeBasePort } from '../helpers/ports.js';
 import { until } from '../helpers/poll.js';
 import { startLive } from '../helpers/web.js';
+import { axeViolations, describeViolations } from '../helpers/axe.js';
 
 const CHROMIUM = process.env.AE_DEMO_CHROMIUM ?? '/usr/bin/chromium';
 /** Screenshots for a person to look at (docs/live-controls.png is one, copied by hand). */
@@ -125,6 +126,16 @@ describe(
           await press(page, 'Write', new RegExp(`Wrote demo:k on ${n1} only`));
           await roots(page, (n) => n > 1, 'the roots to differ');
           await page.screenshot({ path: path.join(ARTIFACTS, 'live-controls.png') });
+          for (const colorScheme of ['light', 'dark'] as const) {
+            await page.emulateMedia({ colorScheme });
+            const violations = await axeViolations(page);
+            assert.deepEqual(
+              violations,
+              [],
+              `axe, ${colorScheme}:\n${describeViolations(violations)}`,
+            );
+          }
+          await page.emulateMedia({ colorScheme: 'light' });
           await press(page, `Trigger anti-entropy on ${n1}`, /Anti-entropy round on/);
           await roots(page, (n) => n === 1, 'one root after the trigger');
 

@@ -12,6 +12,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { portRange, portsReleased } from '../helpers/cli.js';
 import { freeBasePort } from '../helpers/ports.js';
 import { startLive } from '../helpers/web.js';
+import { axeViolations, describeViolations, type AxeViolation } from '../helpers/axe.js';
 
 /** Where Debian's chromium package puts the browser (AE_DEMO_CHROMIUM overrides it). */
 const CHROMIUM = process.env.AE_DEMO_CHROMIUM ?? '/usr/bin/chromium';
@@ -31,6 +32,24 @@ const CHROMIUM_ARGS = [
   '--disable-extensions',
 ];
 const STEP_TIMEOUT_MS = 30_000;
+/** A phone held upright (the width that squeezed the header and clipped the cards). */
+const PHONE = { width: 390, height: 844 };
+
+interface LayoutGlobals {
+  innerWidth: number;
+  document: { scrollingElement: { scrollWidth: number } };
+}
+/** How far the page overflows the viewport sideways (0: no horizontal scrolling). */
+const overflow = () => {
+  const g = globalThis as unknown as LayoutGlobals;
+  return g.document.scrollingElement.scrollWidth - g.innerWidth;
+};
+
+/** Runs axe and keeps what it found, labelled with where (part, colour scheme, width). */
+async function audit(page: Page, where: string, found: string[]): Promise<void> {
+  const violations: AxeViolation[] = await axeViolations(page);
+  if (violations.length > 0) found.push(`${where}:\n${describeViolations(violations)}`);
+}
 
 const missing = !existsSync(CHROMIUM);
 // On CI (or with AE_DEMO_REQUIRE_BROWSER, which .ci/run sets after installing it) the browser must
@@ -122,11 +141,25 @@ describe(
           await page.goto(url);
 
           let sawDivergence = false;
+          const inaccessible: string[] = [];
           for (let part = 0; part < 20; part++) {
             // Wait until the page offers Next or shows the verdict.
             await page.waitForFunction(offersNextOrVerdict, undefined, {
               timeout: STEP_TIMEOUT_MS,
             });
+            await audit(page, `part ${part}, light`, inaccessible);
+            if (part === 3) {
+              // Mid-run on a phone held upright: Next on screen, nothing overflows sideways.
+              await page.setViewportSize(PHONE);
+              assert.ok(
+                (await page.evaluate(overflow)) <= 0,
+                `the page overflows at ${PHONE.width} px`,
+              );
+              assert.ok(await page.locator('#next').isVisible(), 'Next is visible on a phone');
+              await page.screenshot({ path: path.join(ARTIFACTS, 'live-page-phone.png') });
+              await audit(page, 'part 3 on a phone', inaccessible);
+              await page.setViewportSize({ width: 1280, height: 720 });
+            }
             const roots = await cardRoots(page);
             if (!sawDivergence && roots.length === 3 && new Set(roots).size === 3) {
               sawDivergence = true;
@@ -164,6 +197,19 @@ describe(
           const dark = await page.evaluate(background);
           assert.notEqual(light, dark, 'the page follows prefers-color-scheme');
           await page.screenshot({ path: path.join(ARTIFACTS, 'live-page-dark.png') });
+          await audit(page, 'the end, dark', inaccessible);
+
+          // A phone held upright, after the run (the page keeps what it saw): no sideways scroll.
+          await page.setViewportSize(PHONE);
+          for (const colorScheme of ['light', 'dark'] as const) {
+            await page.emulateMedia({ colorScheme });
+            assert.ok(
+              (await page.evaluate(overflow)) <= 0,
+              `the page overflows at ${PHONE.width} px`,
+            );
+            await audit(page, `phone at the end, ${colorScheme}`, inaccessible);
+          }
+          assert.deepEqual(inaccessible, [], 'axe: no serious or critical violation on the page');
 
           assert.deepEqual(elsewhere, [], 'the page fetched nothing from anywhere but ae-demo');
           assert.deepEqual(errors, []);
@@ -179,6 +225,18 @@ describe(
           assert.match(await reportPage.locator('.verdict').innerText(), /Converged/);
           assert.ok((await reportPage.locator('svg.tree').count()) >= 1);
           await reportPage.screenshot({ path: path.join(ARTIFACTS, 'report.png'), fullPage: true });
+          const reportFound: string[] = [];
+          await audit(reportPage, 'the report', reportFound);
+          await reportPage.setViewportSize(PHONE);
+          assert.ok(
+            (await reportPage.evaluate(overflow)) <= 0,
+            `the report overflows at ${PHONE.width} px`,
+          );
+          await reportPage.screenshot({
+            path: path.join(ARTIFACTS, 'report-phone.png'),
+            fullPage: true,
+          });
+          assert.deepEqual(reportFound, [], 'axe: no serious or critical violation in the report');
         } finally {
           await browser?.close();
           child.kill('SIGKILL');

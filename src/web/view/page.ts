@@ -87,7 +87,7 @@ export function shell(): string {
 <link rel="stylesheet" href="/style.css">
 <script type="module" src="/js/src/web/page/app.js"></script>`,
     bodyClass: 'live',
-    body: html`<header id="header"></header><main><aside><h2>Timeline</h2><div id="timeline"></div><h2>Anti-entropy rounds</h2><div id="activity"></div></aside><div class="stage"><div id="cards"></div><div id="actions"></div><p id="action-message" class="action-message" role="status" aria-live="polite"></p><div id="story" class="story"></div></div></main>
+    body: html`<header id="header"></header><main><aside tabindex="0" aria-label="Timeline and anti-entropy rounds"><h2>Timeline</h2><div id="timeline"></div><h2>Anti-entropy rounds</h2><div id="activity"></div></aside><div class="stage"><div id="cards"></div><p class="dim legend">Each card's grid is the top of its Merkle tree: level 1 (16 cells) above level 2 (16 × 16, a row per level-1 branch). Grey: every node agrees; coloured: this node's digest differs, one colour per distinct digest.</p><div id="actions"></div><p id="action-message" class="action-message" role="status" aria-live="polite"></p><div id="story" class="story" tabindex="0" role="region" aria-label="The story"></div></div></main>
 <noscript>The live view needs JavaScript; ae-demo run --report FILE.html writes a static report.</noscript>`,
   });
 }

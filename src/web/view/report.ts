@@ -16,13 +16,13 @@ export function reportHtml(state: LiveState, css: string, generatedAt: string): 
     state.samples.length > 0
       ? html`<h3>${state.verdict ? 'At the end' : 'Last seen'}</h3>${nodeCards(state.nodes, state.samples, false)}`
       : '';
-  const body = html`<header class="report-head"><h1>ae-demo report · scenario ${state.scenario}</h1>
+  const body = html`<main><header class="report-head"><h1>ae-demo report · scenario ${state.scenario}</h1>
 <p>${state.summary}</p>
 <p class="dim">${state.nodes.length} nodes (${state.nodes.map((n) => `${n.id} ${n.address}`).join(', ')}) · started ${state.startedAt} · written ${generatedAt}</p></header>
 ${state.verdict ? verdictBanner(state.verdict) : html`<div class="verdict bad"><b>No verdict:</b> ${state.ended?.error ?? 'the run did not finish'}</div>`}
 <section class="part trees"><h2>The top of each Merkle tree</h2><p class="dim">Level 1 (16 cells) above level 2 (16 × 16); a coloured cell differs from the other nodes, one colour per distinct digest.</p>${before}${after}</section>
 ${setup(state.sections[0]!)}
-${parts}`;
+${parts}</main>`;
   return htmlDocument({
     title: `ae-demo report · ${state.scenario}`,
     head: html`<style>

@@ -4,8 +4,8 @@
 export const CSS = `
 :root {
   --bg: #fbfbf8; --fg: #15171a; --dim: #5d6470; --panel: #ffffff; --line: #d5d8dd;
-  --good: #0a7a3d; --bad: #b3261e; --accent: #0b5cad; --warn: #9a6700;
-  --cell: #4b5563; --cell-empty: #eceef1; --v1: #e8590c; --v2: #c2255c; --v3: #1c7ed6; --v4: #7048e8;
+  --good: #086b35; --bad: #b3261e; --accent: #0b5cad; --warn: #9a6700;
+  --cell: #4b5563; --cell-empty: #eceef1; --v1: #a84300; --v2: #c2255c; --v3: #1864ab; --v4: #7048e8;
   color-scheme: light dark;
 }
 @media (prefers-color-scheme: dark) {
@@ -49,7 +49,7 @@ aside { border-right: 1px solid var(--line); padding: .6rem .8rem; overflow: aut
 .timeline > li { display: flex; gap: .5rem; padding: .3rem .4rem; border-radius: .3rem; color: var(--dim); }
 .timeline > li.current { color: var(--fg); background: color-mix(in srgb, var(--accent) 14%, transparent); border-left: 4px solid var(--accent); }
 .timeline > li.next { color: var(--fg); border: 2px dashed var(--accent); }
-.timeline > li.upcoming { font-size: .92rem; opacity: .8; }
+.timeline > li.upcoming { font-size: .92rem; }
 .timeline > li.good { color: var(--good); }
 .timeline > li.bad { color: var(--bad); }
 .timeline .num { min-width: 1.3rem; font-weight: 700; }
@@ -126,6 +126,31 @@ tr.unreachable .status { color: var(--bad); }
 .tree .note, .tree .more text { fill: var(--dim); font-size: 12px; }
 .tree .key .name { font-weight: 700; }
 .tree .key .sides { font-size: 12.5px; fill: var(--dim); }
+
+/* the grid's legend, under the cards */
+.legend { margin: 0; font-size: .85rem; }
+
+/* scrollable panels are focusable (Tab, then arrows): Space and Page Down belong to Next */
+aside:focus-visible, .story:focus-visible { outline: 3px solid var(--accent); outline-offset: -3px; }
+table { max-width: 100%; }
+.table-wrap { max-width: 100%; overflow-x: auto; }
+
+/* a phone held upright: one column that scrolls as a whole; Next on its own full-width row */
+@media (max-width: 40rem) {
+  body.live { height: auto; min-height: 100vh; overflow: visible; }
+  #header { flex-wrap: wrap; gap: .4rem; padding: .4rem .6rem; }
+  #header .title { min-width: 0; }
+  #header h1 { white-space: nowrap; }
+  .controls { flex: 1 1 100%; justify-content: space-between; min-width: 0; }
+  #next { flex: 1 1 auto; min-width: 0; max-width: none; }
+  body.live #header { position: sticky; top: 0; z-index: 1; }
+  main { display: flex; flex-direction: column-reverse; }
+  aside { border-right: none; border-top: 1px solid var(--line); overflow: visible; }
+  .stage { padding: .5rem .6rem; }
+  .story { overflow: visible; }
+  .card { flex-basis: 100%; max-width: none; }
+  body.report { padding: .6rem .7rem 2rem; }
+}
 
 /* report: one long page */
 body.report { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }

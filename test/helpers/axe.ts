@@ -1,0 +1,51 @@
+// axe-core in a real page: the accessibility rules a person with a screen reader, a keyboard or
+// low vision depends on. Injected through the debugger protocol, so the page's own
+// Content-Security-Policy (default-src 'self') stays as it is for the rest of the test.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+
+/** Impacts that fail a test: what blocks a person, not what merely inconveniences. */
+const FAILING_IMPACTS = new Set(['serious', 'critical']);
+
+export interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+let source: Promise<string> | undefined;
+
+/** The serious and critical axe violations on the page as it is now. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  source ??= readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(await source);
+  const found = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(): Promise<AxeResults> } }).axe;
+    const results = await axe.run();
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? 'minor',
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
+  });
+  return found.filter((v) => FAILING_IMPACTS.has(v.impact));
+}
+
+/** One line per violation, for an assertion message a person can act on. */
+export function describeViolations(violations: readonly AxeViolation[]): string {
+  return violations
+    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.targets.join(', ')}`)
+    .join('\n');
+}
+
+interface AxeResults {
+  violations: {
+    id: string;
+    impact?: string | null;
+    help: string;
+    nodes: { target: string[] }[];
+  }[];
+}
