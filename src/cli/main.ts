@@ -12,6 +12,7 @@ import { nodeCommand } from './commands/node.js';
 import { exitCodeOf } from './exit.js';
 import { runCommand } from './commands/run.js';
 import { scenariosCommand } from './commands/scenarios.js';
+import { simulateCommand } from './commands/simulate.js';
 import { triggerCommand } from './commands/trigger.js';
 import { configureColor, printError } from './render/terminal.js';
 import type { Plays } from '../story/scenario.js';
@@ -41,6 +42,7 @@ export async function main(args: string[], plays: Plays): Promise<void> {
       .command(scenariosCommand(plays.scenarios))
       .command(chaosCommand(plays.chaos))
       .command(benchCommand)
+      .command(simulateCommand)
       .option('verbose', {
         type: 'boolean',
         default: false,

@@ -5,6 +5,13 @@ import type { StoredEntry } from './store.js';
 export class ExpiryQueue {
   readonly #heap: StoredEntry[] = [];
 
+  /** A copy sharing the (immutable) entries, for a cloned store. */
+  clone(): ExpiryQueue {
+    const copy = new ExpiryQueue();
+    copy.#heap.push(...this.#heap);
+    return copy;
+  }
+
   get size(): number {
     return this.#heap.length;
   }

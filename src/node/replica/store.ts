@@ -36,19 +36,35 @@ export interface ListPage {
 }
 
 export class Store {
-  readonly tree = new MerkleTree<StoredEntry>();
+  readonly tree: MerkleTree<StoredEntry>;
   readonly #entries = new Map<string, StoredEntry>();
   readonly #hasher: Hasher;
   readonly #observer: StoreObserver | undefined;
   #sorted: string[] | null = null;
   #tombstones = 0;
   /** Tombstones by wall time, for purging the expired ones in O(expired). */
-  readonly #expiry = new ExpiryQueue();
+  #expiry = new ExpiryQueue();
   #bytes = 0;
 
-  constructor(hasher: Hasher, observer?: StoreObserver) {
+  constructor(hasher: Hasher, observer?: StoreObserver, tree = new MerkleTree<StoredEntry>()) {
     this.#hasher = hasher;
     this.#observer = observer;
+    this.tree = tree;
+  }
+
+  /**
+   * Another replica holding the same entries, sharing the (immutable) entry objects: what the
+   * simulation gives each of its replicas instead of hashing and inserting every entry again.
+   * The observer (a sketch) must already hold these entries.
+   */
+  clone(observer?: StoreObserver): Store {
+    const copy = new Store(this.#hasher, observer, this.tree.clone());
+    for (const [key, entry] of this.#entries) copy.#entries.set(key, entry);
+    copy.#sorted = this.#sorted;
+    copy.#tombstones = this.#tombstones;
+    copy.#expiry = this.#expiry.clone();
+    copy.#bytes = this.#bytes;
+    return copy;
   }
 
   get(key: string): StoredEntry | undefined {

@@ -188,6 +188,19 @@ export class MerkleTree<T extends TreeItem = TreeItem> {
     this.#leaves = new Array<T[] | undefined>(FANOUT ** depth);
   }
 
+  /**
+   * A copy sharing the items (immutable) but not the arrays: a simulation builds one tree and
+   * clones it per replica, which costs a copy of arrays instead of a hash and insert per item.
+   */
+  clone(): MerkleTree<T> {
+    const copy = new MerkleTree<T>();
+    copy.#depth = this.#depth;
+    copy.#size = this.#size;
+    copy.#levels = this.#levels.map((words) => words.slice());
+    copy.#leaves = this.#leaves.map((leaf) => leaf?.slice());
+    return copy;
+  }
+
   /** One more stored level: O(n), at sizes 16x apart, so O(1) amortised per write. */
   #grow(): void {
     const items = this.#leaves.flatMap((leaf) => leaf ?? []);

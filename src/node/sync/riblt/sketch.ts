@@ -33,6 +33,15 @@ export class Sketch implements EntryObserver {
     this.#counts = new Int32Array(size);
   }
 
+  /** A copy (for a cloned store in the simulation: a copy of arrays, not a re-insert per entry). */
+  clone(): Sketch {
+    const copy = new Sketch(this.size);
+    copy.#words.set(this.#words);
+    copy.#counts.set(this.#counts);
+    copy.#items = this.#items;
+    return copy;
+  }
+
   /** Items currently in the sketch (entries of the store). */
   get items(): number {
     return this.#items;

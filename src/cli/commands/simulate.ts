@@ -1,0 +1,194 @@
+// `ae-demo simulate`: many replicas in one process, on a simulated network in virtual time.
+import type { Argv, CommandModule } from 'yargs';
+import { UsageError, VerificationError } from '../../errors.js';
+import { STRATEGIES } from '../../node/sync/exchange.js';
+import {
+  SIM_DEFAULTS as D,
+  SIM_MAX_KEYS,
+  SIM_MAX_NODES,
+  SIM_MAX_ROUNDS_LIMIT,
+} from '../../sim/constants.js';
+import { SELECTIONS } from '../../sim/selection.js';
+import type { SimOptions, SimResult } from '../../sim/simulate.js';
+import { parseCount, parseDuration } from '../options.js';
+import { intervalTable, scalingTable, simSummary } from '../render/simulate.js';
+
+type SimArgs = Record<string, string | number | boolean>;
+
+const FLAGS = {
+  nodes: {
+    type: 'string',
+    default: String(D.nodes),
+    describe: 'Replicas, 2 or more; a list (16,64,256) runs each and compares rounds against N',
+  },
+  keys: {
+    type: 'number',
+    default: D.keys,
+    describe: 'Background keys every replica holds at the start',
+  },
+  'value-bytes': { type: 'number', default: D.valueBytes, describe: 'Bytes per value' },
+  writes: {
+    type: 'number',
+    default: D.writes,
+    describe: 'Writes before the first round, each on one random replica',
+  },
+  'write-rate': {
+    type: 'number',
+    default: D.writeRate,
+    describe: 'Writes per simulated second during the run (on random up replicas)',
+  },
+  'write-for': {
+    type: 'string',
+    default: '10s',
+    describe: 'How long --write-rate writes (simulated)',
+  },
+  selection: {
+    type: 'string',
+    default: D.selection,
+    describe: 'Peers of a round: all, random or ring (a list such as random,ring runs each)',
+  },
+  'peers-per-round': {
+    type: 'number',
+    default: D.peersPerRound,
+    describe: 'Peers per round for random and ring',
+  },
+  'interval-ms': {
+    type: 'number',
+    default: D.intervalMs,
+    describe: "Milliseconds between a replica's rounds (jittered ±20% like a node)",
+  },
+  'latency-ms': { type: 'number', default: D.latencyMs, describe: 'One-way latency of a message' },
+  'bandwidth-mbps': {
+    type: 'number',
+    default: D.bandwidthMbps,
+    describe: 'Uplink of each replica (messages queue behind each other)',
+  },
+  loss: { type: 'number', default: D.loss, describe: 'Probability that a message is lost, 0 to 1' },
+  churn: {
+    type: 'number',
+    default: D.churn,
+    describe: 'Probability that an up replica crashes in an interval, 0 to 1 (it keeps its store)',
+  },
+  'down-for': { type: 'string', default: '3s', describe: 'How long a crashed replica stays down' },
+  partition: { type: 'string', describe: 'Split the replicas in two halves from..to, e.g. 0s-20s' },
+  'ae-strategy': {
+    type: 'string',
+    default: D.strategy,
+    describe: `Exchange strategy: ${STRATEGIES.join(', ')}`,
+  },
+  seed: {
+    type: 'number',
+    default: D.seed,
+    describe: 'Seed of every random choice (same seed, same JSON byte for byte)',
+  },
+  'max-rounds': {
+    type: 'number',
+    default: D.maxRounds,
+    describe: 'Give up (exit 1) after this many rounds',
+  },
+  json: { type: 'boolean', default: false, describe: 'Print the result as JSON' },
+} as const;
+
+export const simulateCommand: CommandModule<object, SimArgs> = {
+  command: 'simulate',
+  describe: 'Simulate N replicas (the real store, tree and exchange) on a network in virtual time',
+  builder: (y: Argv) =>
+    (y.options(FLAGS as never) as Argv)
+      .example('$0 simulate', '64 replicas, one random peer per round')
+      .example('$0 simulate --nodes 1000 --keys 10000 --writes 100', "the issue's target run")
+      .example('$0 simulate --nodes 16,64,256,1024 --selection random,ring', 'rounds against N')
+      .example('$0 simulate --loss 0.1 --churn 0.05 --partition 2s-10s', 'a hostile network')
+      .example(
+        '$0 simulate --ae-strategy riblt --json',
+        'the rateless strategy, as JSON',
+      ) as unknown as Argv<SimArgs>,
+  handler: async (argv) => {
+    const runs = optionsFrom(argv);
+    const { simulate } = await import('../../sim/simulate.js');
+    const results: SimResult[] = [];
+    for (const o of runs) {
+      const started = performance.now();
+      const r = await simulate(o);
+      results.push(r);
+      if (!argv.json) {
+        if (runs.length === 1) process.stdout.write(`${intervalTable(r)}\n\n`);
+        process.stdout.write(`${simSummary(r)}\n`);
+        const rss = Math.round(process.memoryUsage().rss / 2 ** 20);
+        process.stdout.write(
+          `wall ${((performance.now() - started) / 1000).toFixed(1)} s, RSS ${rss} MiB\n\n`,
+        );
+      }
+    }
+    if (argv.json) {
+      const out = results.length === 1 ? results[0] : { runs: results };
+      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    } else if (results.length > 1) process.stdout.write(`${scalingTable(results)}\n`);
+    const failed = results.filter((r) => !r.converged);
+    if (failed.length > 0)
+      throw new VerificationError(
+        `${failed.length} of ${results.length} simulations did not converge within --max-rounds; raise --max-rounds or lower --loss.`,
+      );
+  },
+};
+
+/** Checked flags -> one SimOptions per (nodes, selection) pair. */
+export function optionsFrom(argv: SimArgs): SimOptions[] {
+  const nodes = String(argv.nodes)
+    .split(',')
+    .map((n) => parseCount(n.trim(), '--nodes', 2, SIM_MAX_NODES));
+  const selections = String(argv.selection)
+    .split(',')
+    .map((s) => {
+      const found = SELECTIONS.find((x) => x === s.trim());
+      if (!found)
+        throw new UsageError(`--selection takes ${SELECTIONS.join(', ')} (or a list), not "${s}".`);
+      return found;
+    });
+  const strategy = STRATEGIES.find((s) => s === argv['ae-strategy']);
+  if (!strategy) throw new UsageError(`--ae-strategy takes one of ${STRATEGIES.join(', ')}.`);
+  const fraction = (flag: string) => {
+    const x = Number(argv[flag]);
+    if (!(x >= 0 && x <= 1))
+      throw new UsageError(
+        `${flag.replace(/^/, '--')} must be a number from 0 to 1, not "${String(argv[flag])}".`,
+      );
+    return x;
+  };
+  const positive = (flag: string) => {
+    const x = Number(argv[flag]);
+    if (!(x > 0 && Number.isFinite(x)))
+      throw new UsageError(`--${flag} must be a positive number, not "${String(argv[flag])}".`);
+    return x;
+  };
+  const latency = Number(argv['latency-ms']);
+  if (!(latency >= 0 && Number.isFinite(latency)))
+    throw new UsageError('--latency-ms must be 0 or more.');
+  let partition: SimOptions['partition'];
+  if (argv.partition !== undefined) {
+    const m = /^([^-]+)-([^-]+)$/.exec(String(argv.partition));
+    const from = m ? (m[1]!.trim() === '0' ? 0 : parseDuration(m[1]!, '--partition')) : NaN;
+    const to = m ? parseDuration(m[2]!, '--partition') : NaN;
+    if (!(to > from))
+      throw new UsageError('--partition takes FROM-TO with FROM before TO, e.g. 0s-20s.');
+    partition = { fromMs: from, toMs: to };
+  }
+  const base = {
+    keys: parseCount(argv.keys, '--keys', 0, SIM_MAX_KEYS),
+    valueBytes: parseCount(argv['value-bytes'], '--value-bytes', 1, 1_000_000),
+    writes: parseCount(argv.writes, '--writes', 0, SIM_MAX_KEYS),
+    writeRate: Number(argv['write-rate']) === 0 ? 0 : positive('write-rate'),
+    writeForMs: parseDuration(String(argv['write-for']), '--write-for'),
+    peersPerRound: parseCount(argv['peers-per-round'], '--peers-per-round', 1, SIM_MAX_NODES),
+    intervalMs: positive('interval-ms'),
+    latencyMs: latency,
+    bandwidthMbps: positive('bandwidth-mbps'),
+    loss: fraction('loss'),
+    churn: fraction('churn'),
+    downMs: parseDuration(String(argv['down-for']), '--down-for'),
+    ...(partition ? { partition } : {}),
+    strategy,
+    seed: parseCount(argv.seed, '--seed', 0, 2 ** 32 - 1),
+    maxRounds: parseCount(argv['max-rounds'], '--max-rounds', 1, SIM_MAX_ROUNDS_LIMIT),
+  };
+  return nodes.flatMap((n) => selections.map((selection) => ({ ...base, nodes: n, selection })));
+}

@@ -1,0 +1,124 @@
+// One simulated replica: the node's own store, Merkle tree, clock, exchange and round scheduler
+// (AntiEntropy, the class a node runs), with the network in place of HTTP and virtual time in
+// place of the timer. A crash stops its rounds and its answers; a restart keeps the store, as a
+// node with a data directory does (every merge is committed before it answers), and starts a
+// fresh round scheduler, as a new process would.
+import type { Entry } from '../node/replica/entry.js';
+import { HybridClock } from '../node/replica/hlc.js';
+import type { Store } from '../node/replica/store.js';
+import { AE_JITTER_FRACTION, DEFAULT_MAX_VALUE_BYTES } from '../node/constants.js';
+import { answer, type Replica, type Strategy } from '../node/sync/exchange.js';
+import type { Sketch } from '../node/sync/riblt/sketch.js';
+import { AntiEntropy, type RoundReport } from '../node/sync/scheduler.js';
+import { timedTransport } from '../node/peers/timeouts.js';
+import { newCounters } from '../node/stats.js';
+import { SIM_EPOCH_MICROS } from './constants.js';
+import type { Endpoint, Network } from './network.js';
+import type { Scheduler } from './scheduler.js';
+
+export interface HostOptions {
+  index: number;
+  id: string;
+  store: Store;
+  sketch?: Sketch;
+  strategy: Strategy;
+  intervalMs: number;
+  scheduler: Scheduler;
+  network: () => Network;
+  /** Peer indexes for this replica's next round. */
+  choosePeers: (index: number) => number[];
+  random: () => number;
+  /** Told after every merge that changed the store, and after every round. */
+  onChange: (host: ReplicaHost) => void;
+  onRound: (host: ReplicaHost, report: RoundReport) => void;
+}
+
+export class ReplicaHost implements Endpoint {
+  readonly index: number;
+  readonly id: string;
+  readonly store: Store;
+  readonly clock: HybridClock;
+  readonly replica: Replica;
+  up = true;
+  incarnation = 0;
+  readonly #o: HostOptions;
+  #antiEntropy: AntiEntropy;
+
+  constructor(o: HostOptions) {
+    this.#o = o;
+    this.index = o.index;
+    this.id = o.id;
+    this.store = o.store;
+    this.clock = new HybridClock(o.id, () => SIM_EPOCH_MICROS + Math.round(o.scheduler.now * 1000));
+    this.replica = {
+      store: o.store,
+      ...(o.sketch ? { sketch: o.sketch } : {}),
+      merge: (entry: Entry) => {
+        this.clock.observe(entry.version);
+        const result = this.store.apply(entry);
+        if (result === 'applied') o.onChange(this);
+        return result;
+      },
+    };
+    this.#antiEntropy = this.#newAntiEntropy();
+  }
+
+  /** A direct write accepted by this replica (acknowledged once applied: the store is durable). */
+  write(key: string, value: string | null): Entry {
+    const entry: Entry = { key, value, version: this.clock.tick() };
+    this.store.apply(entry);
+    this.#o.onChange(this);
+    return entry;
+  }
+
+  /** The responder's side, as the node's POST /internal/anti-entropy route runs it. */
+  answer(body: Buffer): Buffer {
+    return answer(this.replica, body, DEFAULT_MAX_VALUE_BYTES);
+  }
+
+  /** Starts periodic rounds: the first within one jittered interval, as a starting node does. */
+  start(): void {
+    this.#scheduleRound(this.incarnation);
+  }
+
+  crash(): void {
+    this.up = false;
+    this.incarnation += 1;
+  }
+
+  restart(): void {
+    this.up = true;
+    this.#antiEntropy = this.#newAntiEntropy();
+    this.start();
+  }
+
+  #scheduleRound(incarnation: number): void {
+    const jitter = 1 + AE_JITTER_FRACTION * (2 * this.#o.random() - 1);
+    this.#o.scheduler.after(this.#o.intervalMs * jitter, () => {
+      if (!this.up || this.incarnation !== incarnation) return;
+      const peers = this.#o.choosePeers(this.index).map(String);
+      void this.#antiEntropy.round(peers).then((report) => {
+        this.#o.onRound(this, report);
+        if (this.up && this.incarnation === incarnation) this.#scheduleRound(incarnation);
+      });
+    });
+  }
+
+  #newAntiEntropy(): AntiEntropy {
+    const network = this.#o.network;
+    return new AntiEntropy({
+      node: this.id,
+      replica: this.replica,
+      transport: (peer) =>
+        timedTransport((body, timeoutMs) =>
+          network().send(this.index, Number(peer), body, timeoutMs),
+        ),
+      strategy: this.#o.strategy,
+      maxValueBytes: DEFAULT_MAX_VALUE_BYTES,
+      intervalMs: 0,
+      counters: newCounters(),
+      now: () => this.#o.scheduler.now,
+      random: this.#o.random,
+    });
+  }
+}
