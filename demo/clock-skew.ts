@@ -5,34 +5,40 @@ import {
   background,
   expectEverywhere,
   put,
-  REPAIR_OUTLINE,
   repairAndVerify,
+  repairParts,
   showKeys,
 } from './steps.js';
-import type { Scenario } from '../src/story/scenario.js';
+import type { Part, Scenario } from '../src/story/scenario.js';
 
 const SKEW_MS = -5_000;
 const KEYS = ['user:ivy', 'user:jack'];
+
+const PARTS = {
+  skew: {
+    short: "Node 3's clock runs behind",
+    title: (cluster) =>
+      `${cluster.nodes[2]!.id}'s clock runs ${-SKEW_MS / 1000} s behind the others (--clock-skew-ms ${SKEW_MS})`,
+  },
+  concurrent: {
+    short: 'Two concurrent writes',
+    title: 'Two writes where neither node saw the other first',
+  },
+  before: { short: 'Before anti-entropy', title: 'Before anti-entropy' },
+} satisfies Record<string, Part>;
 
 export const clockSkew: Scenario = {
   name: 'clock-skew',
   summary:
     "Node 3's clock runs 5 s behind: the hybrid clock keeps causal order; concurrent writes can still surprise",
   minNodes: 3,
-  outline: [
-    "Node 3's clock runs behind",
-    'Two concurrent writes',
-    'Before anti-entropy',
-    ...REPAIR_OUTLINE,
-  ],
+  parts: [PARTS.skew, PARTS.concurrent, PARTS.before, ...repairParts(1)],
   nodeArgs: (i) => (i === 3 ? ['--clock-skew-ms', String(SKEW_MS)] : []),
   async play(ctx) {
     const { cluster } = ctx;
     const [first, , third] = cluster.nodes;
     await background(ctx);
-    await ctx.section(
-      `${third!.id}'s clock runs ${-SKEW_MS / 1000} s behind the others (--clock-skew-ms ${SKEW_MS})`,
-    );
+    await ctx.section(PARTS.skew);
     const seen = await put(ctx, 1, 'user:ivy', 'ivy_first', false);
     const after = await put(ctx, 3, 'user:ivy', 'ivy_second_from_the_slow_clock', true);
     ctx.show({ type: 'writes', writes: [seen, after] });
@@ -41,11 +47,11 @@ export const clockSkew: Scenario = {
       text: `${third!.id} had seen ${first!.id}'s write, so its hybrid clock moved past it: the second write gets the larger version despite a clock 5 s behind.`,
     });
 
-    await ctx.section('Two writes where neither node saw the other first');
+    await ctx.section(PARTS.concurrent);
     const early = await put(ctx, 1, 'user:jack', 'jack_written_first', true);
     const late = await put(ctx, 3, 'user:jack', 'jack_written_later_on_the_slow_clock', true);
     ctx.show({ type: 'writes', writes: [early, late] });
-    const before = await showKeys(ctx, 'Before anti-entropy', KEYS);
+    const before = await showKeys(ctx, PARTS.before, KEYS);
     const result = await repairAndVerify(ctx, KEYS, before, 1, (states) => [
       ...expectEverywhere(states, 'user:ivy', 'ivy_second_from_the_slow_clock'),
       ...expectEverywhere(states, 'user:jack', 'jack_written_first'),

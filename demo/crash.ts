@@ -4,33 +4,44 @@ import {
   background,
   expectEverywhere,
   put,
-  REPAIR_OUTLINE,
   repairAndVerify,
+  repairParts,
   showKeys,
 } from './steps.js';
-import type { Scenario } from '../src/story/scenario.js';
+import type { Part, Scenario } from '../src/story/scenario.js';
 
 const KEYS = ['user:dave', 'user:erin'];
+
+const PARTS = {
+  acknowledged: {
+    short: 'A write every node acknowledges',
+    title: 'A write every node acknowledges (and keeps on disk)',
+  },
+  crash: {
+    short: 'Node 3 crashes; writes go on',
+    title: (cluster) => `${cluster.nodes[2]!.id} crashes (SIGKILL), and writes go on without it`,
+  },
+  restarted: {
+    short: 'After the restart',
+    title: (cluster) =>
+      `After the restart: ${cluster.nodes[2]!.id} has what it acknowledged, not what it missed`,
+  },
+} satisfies Record<string, Part>;
 
 export const crash: Scenario = {
   name: 'crash',
   summary:
     'Node 3 is killed with kill -9, misses writes, restarts from its data directory and is repaired',
   minNodes: 3,
-  outline: [
-    'A write every node acknowledges',
-    'Node 3 crashes; writes go on',
-    'After the restart',
-    ...REPAIR_OUTLINE,
-  ],
+  parts: [PARTS.acknowledged, PARTS.crash, PARTS.restarted, ...repairParts(3)],
   durable: true,
   async play(ctx) {
     const { cluster } = ctx;
     await background(ctx);
-    await ctx.section('A write every node acknowledges (and keeps on disk)');
+    await ctx.section(PARTS.acknowledged);
     ctx.show({ type: 'writes', writes: [await put(ctx, 1, 'user:dave', 'dave_v1', false)] });
 
-    await ctx.section(`${cluster.nodes[2]!.id} crashes (SIGKILL), and writes go on without it`);
+    await ctx.section(PARTS.crash);
     await ctx.phase(
       `kill -9 ${cluster.nodes[2]!.id}`,
       () => cluster.kill(3, 'SIGKILL'),
@@ -49,11 +60,7 @@ export const crash: Scenario = {
       () => cluster.restart(3),
       (n) => `${n.id} restarted from its data directory`,
     );
-    const before = await showKeys(
-      ctx,
-      `After the restart: ${cluster.nodes[2]!.id} has what it acknowledged, not what it missed`,
-      KEYS,
-    );
+    const before = await showKeys(ctx, PARTS.restarted, KEYS);
     return repairAndVerify(ctx, KEYS, before, 3, (after) => [
       ...expectEverywhere(after, 'user:dave', 'dave_v2'),
       ...expectEverywhere(after, 'user:erin', 'erin_data'),

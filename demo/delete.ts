@@ -8,16 +8,32 @@ import {
   othersThan,
   put,
   readKeys,
-  REPAIR_OUTLINE,
   repairAndVerify,
+  repairParts,
   showKeys,
 } from './steps.js';
-import type { ScenarioContext, Scenario } from '../src/story/scenario.js';
+import type { Part, ScenarioContext, Scenario } from '../src/story/scenario.js';
 import { until } from './wait.js';
 
 /** Short enough to expire while the demo waits, long enough for part 1 to finish first. */
 const TOMBSTONE_TTL = '2s';
 const PURGE_DEADLINE_MS = 15_000;
+
+const PARTS = {
+  missed: { short: 'Part 1: a delete node 3 misses', title: 'Part 1: a delete that node 3 misses' },
+  healed: {
+    short: 'Healed: node 3 still holds the value',
+    title: 'Healed: node 3 still holds the value',
+  },
+  outlasts: {
+    short: 'Part 2: the partition outlasts the ttl',
+    title: `Part 2: the partition outlasts the tombstone ttl (${TOMBSTONE_TTL})`,
+  },
+  purged: {
+    short: 'Healed: the tombstone is gone',
+    title: 'Healed: the tombstone is gone, node 3 still holds the value',
+  },
+} satisfies Record<string, Part>;
 
 async function deleteWhileCut(ctx: ScenarioContext, key: string): Promise<void> {
   const { cluster } = ctx;
@@ -34,23 +50,23 @@ export const deletes: Scenario = {
   summary:
     'A delete node 3 missed is repaired without resurrection; then a tombstone ttl too short brings the value back',
   minNodes: 3,
-  outline: [
-    'Part 1: a delete node 3 misses',
-    'Healed: node 3 still holds the value',
-    ...REPAIR_OUTLINE,
-    'Part 2: the partition outlasts the ttl',
-    'Healed: the tombstone is gone',
-    ...REPAIR_OUTLINE,
+  parts: [
+    PARTS.missed,
+    PARTS.healed,
+    ...repairParts(3),
+    PARTS.outlasts,
+    PARTS.purged,
+    ...repairParts(3),
   ],
   nodeArgs: () => ['--tombstone-ttl', TOMBSTONE_TTL],
   async play(ctx) {
     const { cluster } = ctx;
     await background(ctx);
-    await ctx.section('Part 1: a delete that node 3 misses');
+    await ctx.section(PARTS.missed);
     ctx.show({ type: 'writes', writes: [await put(ctx, 1, 'user:gina', 'gina_data', false)] });
     await deleteWhileCut(ctx, 'user:gina');
     await cluster.clients[2]!.heal();
-    const before = await showKeys(ctx, 'Healed: node 3 still holds the value', ['user:gina']);
+    const before = await showKeys(ctx, PARTS.healed, ['user:gina']);
     const first = await repairAndVerify(ctx, ['user:gina'], before, 3, (after) =>
       expectEverywhere(after, 'user:gina', null),
     );
@@ -59,7 +75,7 @@ export const deletes: Scenario = {
       text: 'The tombstone is newer than the value, so anti-entropy carries the delete to node 3: nothing comes back.',
     });
 
-    await ctx.section(`Part 2: the partition outlasts the tombstone ttl (${TOMBSTONE_TTL})`);
+    await ctx.section(PARTS.outlasts);
     ctx.show({ type: 'writes', writes: [await put(ctx, 1, 'user:hank', 'hank_data', false)] });
     await deleteWhileCut(ctx, 'user:hank');
     await ctx.phase(`waiting for nodes 1 and 2 to purge the tombstone (ttl ${TOMBSTONE_TTL})`, () =>
@@ -69,11 +85,7 @@ export const deletes: Scenario = {
       }),
     );
     await cluster.clients[2]!.heal();
-    const beforeHank = await showKeys(
-      ctx,
-      'Healed: the tombstone is gone, node 3 still holds the value',
-      ['user:hank'],
-    );
+    const beforeHank = await showKeys(ctx, PARTS.purged, ['user:hank']);
     const second = await repairAndVerify(ctx, ['user:hank'], beforeHank, 3, (after) =>
       expectEverywhere(after, 'user:hank', 'hank_data'),
     );

@@ -11,23 +11,35 @@ import {
   verify,
   winners,
 } from './steps.js';
-import type { Scenario } from '../src/story/scenario.js';
+import type { Part, Scenario } from '../src/story/scenario.js';
 import { until } from './wait.js';
 
 const INTERVAL_MS = 500;
 const DEADLINE_MS = 20_000;
 const KEYS = ['user:kim'];
 
+const PARTS = {
+  direct: {
+    short: 'Direct writes, no trigger',
+    title: 'Direct writes on two nodes, and no trigger',
+  },
+  after: { short: 'Right after the writes', title: 'Right after the writes' },
+  waiting: {
+    short: 'Waiting for periodic rounds',
+    title: `Waiting for periodic rounds (every ${INTERVAL_MS} ms ± 20%)`,
+  },
+} satisfies Record<string, Part>;
+
 export const periodic: Scenario = {
   name: 'periodic',
   summary: `No trigger: nodes run their own rounds every ${INTERVAL_MS} ms and converge; reports how long it took`,
   minNodes: 2,
-  outline: ['Direct writes, no trigger', 'Right after the writes', 'Waiting for periodic rounds'],
+  parts: [PARTS.direct, PARTS.after, PARTS.waiting],
   aeIntervalMs: INTERVAL_MS,
   async play(ctx) {
     const { cluster } = ctx;
     await background(ctx);
-    await ctx.section('Direct writes on two nodes, and no trigger');
+    await ctx.section(PARTS.direct);
     const last = cluster.nodes.length;
     ctx.show({
       type: 'writes',
@@ -36,9 +48,9 @@ export const periodic: Scenario = {
         await put(ctx, last, 'user:kim', `kim_from_node${last}`, true),
       ],
     });
-    const before = await showKeys(ctx, 'Right after the writes', KEYS);
+    const before = await showKeys(ctx, PARTS.after, KEYS);
     const snapsBefore = await snapshots(cluster);
-    await ctx.section(`Waiting for periodic rounds (every ${INTERVAL_MS} ms ± 20%)`);
+    await ctx.section(PARTS.waiting);
     const took = await ctx.phase(
       'waiting for one root on every node',
       () =>

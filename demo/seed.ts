@@ -5,37 +5,41 @@ import {
   background,
   expectEverywhere,
   put,
-  REPAIR_OUTLINE,
   repairAndVerify,
+  repairParts,
   showKeys,
 } from './steps.js';
-import type { Scenario } from '../src/story/scenario.js';
+import type { Part, Scenario } from '../src/story/scenario.js';
 
 const STORY_KEYS = ['user:alice', 'user:bob'];
+
+const PARTS = {
+  replicated: { short: 'A normal write is replicated', title: 'A normal write is replicated' },
+  direct: {
+    short: 'Direct writes bypass replication',
+    title: 'Direct writes bypass replication (as a partition or a crash would)',
+  },
+  before: { short: 'Before anti-entropy', title: 'Before anti-entropy' },
+} satisfies Record<string, Part>;
 
 export const seed: Scenario = {
   name: 'seed',
   summary:
     'The guide: direct writes make user:alice differ on nodes 1 and 2, one trigger repairs all',
   minNodes: 2,
-  outline: [
-    'A normal write is replicated',
-    'Direct writes bypass replication',
-    'Before anti-entropy',
-    ...REPAIR_OUTLINE,
-  ],
+  parts: [PARTS.replicated, PARTS.direct, PARTS.before, ...repairParts(1)],
   async play(ctx) {
     await background(ctx);
 
-    await ctx.section('A normal write is replicated');
+    await ctx.section(PARTS.replicated);
     ctx.show({ type: 'writes', writes: [await put(ctx, 1, 'user:bob', 'bob_data', false)] });
 
-    await ctx.section('Direct writes bypass replication (as a partition or a crash would)');
+    await ctx.section(PARTS.direct);
     const first = await put(ctx, 1, 'user:alice', 'alice_data_from_node1', true);
     const second = await put(ctx, 2, 'user:alice', 'alice_data_from_node2_DIFFERENT', true);
     ctx.show({ type: 'writes', writes: [first, second] });
 
-    const before = await showKeys(ctx, 'Before anti-entropy', STORY_KEYS);
+    const before = await showKeys(ctx, PARTS.before, STORY_KEYS);
     return repairAndVerify(ctx, STORY_KEYS, before, 1, (after) =>
       expectEverywhere(after, 'user:alice', 'alice_data_from_node2_DIFFERENT'),
     );

@@ -5,7 +5,7 @@ import { STRATEGIES, type Strategy } from '../src/node/sync/exchange.js';
 import type { RoundReport } from '../src/node/sync/scheduler.js';
 import { background, outcome, readKeys, snapshots, triggerAndShow, verify } from './steps.js';
 import type { CostRow } from '../src/story/events.js';
-import type { Scenario, ScenarioContext } from '../src/story/scenario.js';
+import type { Part, Scenario, ScenarioContext } from '../src/story/scenario.js';
 
 /** Per round: keys rewritten on node 2, written new on node 1 only, deleted on node 2 only. */
 const REWRITTEN = 10;
@@ -13,10 +13,18 @@ const ADDED = 5;
 const DELETED = 5;
 const VALUE_BYTES = 100;
 
-const TITLES: Record<Strategy, string> = {
-  merkle: 'The Merkle walk repairs it (the default)',
-  riblt: 'The rateless exchange (RIBLT) repairs the same divergence',
-  full: 'The full exchange repairs the same divergence',
+/** One part per strategy, played in STRATEGIES order, then the table. */
+const PARTS: Record<Strategy, Part> = {
+  merkle: { short: 'Merkle walk', title: 'The Merkle walk repairs it (the default)' },
+  riblt: {
+    short: 'RIBLT',
+    title: 'The rateless exchange (RIBLT) repairs the same divergence',
+  },
+  full: { short: 'Full exchange', title: 'The full exchange repairs the same divergence' },
+};
+const SIDE_BY_SIDE: Part = {
+  short: 'Side by side',
+  title: 'Side by side: what each strategy cost for the same divergence',
 };
 
 const value = (text: string) => text.padEnd(VALUE_BYTES, '.');
@@ -30,7 +38,7 @@ export const strategies: Scenario = {
     'The same divergence repaired by each strategy in turn (merkle, riblt, full); their costs in one table',
   minNodes: 2,
   strategy: 'riblt',
-  outline: ['Merkle walk', 'RIBLT', 'Full exchange', 'Side by side'],
+  parts: [...STRATEGIES.map((s) => PARTS[s]), SIDE_BY_SIDE],
   async play(ctx) {
     const { cluster } = ctx;
     await background(ctx);
@@ -42,7 +50,7 @@ export const strategies: Scenario = {
     const before = await readKeys(cluster, storyKeys);
     let snapsBefore = await snapshots(cluster);
     for (const [round, strategy] of STRATEGIES.entries()) {
-      await ctx.section(TITLES[strategy]);
+      await ctx.section(PARTS[strategy]);
       await diverge(ctx, round);
       const snaps = await snapshots(cluster);
       if (round === 0) snapsBefore = snaps;
@@ -52,7 +60,7 @@ export const strategies: Scenario = {
       const { converged } = await verify(cluster);
       if (!converged) problems.push(`after the ${strategy} round the replicas still differ`);
     }
-    await ctx.section('Side by side: what each strategy cost for the same divergence');
+    await ctx.section(SIDE_BY_SIDE);
     ctx.show({ type: 'costs', rows });
     const after = await readKeys(cluster, storyKeys);
     return outcome(await verify(cluster), problems, before, after, snapsBefore, reports);

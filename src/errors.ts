@@ -23,6 +23,7 @@ export type ErrorCode =
   | 'not_converged'
   | 'deadline_passed'
   | 'replication_failed'
+  | 'outline_drift'
   | 'interrupted'
   | 'trees_differ';
 
@@ -110,6 +111,18 @@ export class ReplicationError extends AeError {
       EXIT.verificationFailed,
     );
     this.name = 'ReplicationError';
+  }
+}
+
+/** A scenario played a part its outline does not name next: a bug in the scenario. */
+export class OutlineError extends AeError {
+  constructor(played: string, expected: string | undefined) {
+    super(
+      'outline_drift',
+      `The scenario played "${played}" where its parts say ${expected ? `"${expected}"` : 'nothing more'}; declare each part once in its parts list.`,
+      EXIT.verificationFailed,
+    );
+    this.name = 'OutlineError';
   }
 }
 

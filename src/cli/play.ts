@@ -2,7 +2,13 @@
 // nowhere with --json) and to the live page or report, if any. The scenario sees only its context.
 import { stripVTControlCharacters } from 'node:util';
 import type { Cluster } from '../cluster/cluster.js';
-import type { ScenarioContext, ScenarioOptions } from '../story/scenario.js';
+import { OutlineError } from '../errors.js';
+import {
+  partTitle,
+  type Part,
+  type ScenarioContext,
+  type ScenarioOptions,
+} from '../story/scenario.js';
 import type { RunView } from '../web/live.js';
 import type { Progress } from './render/spinner.js';
 import type { StoryPrinter } from './render/story.js';
@@ -48,13 +54,19 @@ export function phaseOn(stage: Stage): ScenarioContext['phase'] {
 export function scenarioContext(
   cluster: Cluster,
   options: ScenarioOptions,
+  parts: readonly Part[],
   stage: Stage,
 ): ScenarioContext {
   const { printer, view } = stage;
+  let played = 0;
   return {
     cluster,
     options,
-    section: async (title) => {
+    section: async (part) => {
+      const expected = parts[played];
+      if (part.short !== expected?.short) throw new OutlineError(part.short, expected?.short);
+      played += 1;
+      const title = partTitle(part, cluster);
       await view?.sample();
       if (stage.step) await waitForNext(title, view);
       printer.section(title);

@@ -7,6 +7,23 @@ import type { Version } from '../node/replica/version.js';
 import type { StoryEvent } from './events.js';
 import type { Strategy } from '../node/sync/exchange.js';
 
+/** One part of a story: a short name for the agenda, and the title it is played under. */
+export interface Part {
+  short: string;
+  /** Fixed, or made from the cluster (titles that name a node). */
+  title: string | ((cluster: Cluster) => string);
+}
+
+/** The agenda: each part's short name, in order. */
+export function outline(parts: readonly Part[]): string[] {
+  return parts.map((p) => p.short);
+}
+
+/** The title a part is played under, on this cluster. */
+export function partTitle(part: Part, cluster: Cluster): string {
+  return typeof part.title === 'string' ? part.title : part.title(cluster);
+}
+
 export interface ScenarioOptions {
   seed: number;
   /** Keys written normally before the story, so the cost of repair means something. */
@@ -16,8 +33,11 @@ export interface ScenarioOptions {
 export interface ScenarioContext {
   readonly cluster: Cluster;
   readonly options: ScenarioOptions;
-  /** Starts a numbered part of the story (with --step, waits for Enter first). */
-  section(title: string): Promise<void>;
+  /**
+   * Starts the next numbered part of the story (with --step, waits for Enter first). It must be
+   * the next of the scenario's parts: a scenario cannot play what its outline does not say.
+   */
+  section(part: Part): Promise<void>;
   /** Runs work under a spinner; the summary becomes the spinner's final line. */
   phase<T>(title: string, work: () => Promise<T>, summary?: (result: T) => string): Promise<T>;
   show(event: StoryEvent): void;
@@ -47,10 +67,10 @@ export interface Scenario {
   /** Node counts the scenario works with. */
   minNodes: number;
   /**
-   * A short name for each part (each ctx.section), in order: the live page shows the whole agenda
-   * before it is played. A test checks that every scenario plays exactly these parts.
+   * Every part it plays (each ctx.section), in order, declared once: the live page shows their
+   * short names as the agenda before they are played, and each is played under its title.
    */
-  outline: readonly string[];
+  parts: readonly Part[];
   /** Extra flags for node i (1-based): a clock skew, a tombstone ttl. */
   nodeArgs?: (index: number) => string[];
   /** Nodes keep their data in a directory, so that a crash can be survived. */

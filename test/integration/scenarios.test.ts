@@ -106,7 +106,7 @@ describe('scenarios', () => {
         ].map((m) => m[1]);
         assert.equal(
           played.length,
-          findScenario(name)!.outline.length,
+          findScenario(name)!.parts.length,
           `parts played: ${played.join(' | ')}`,
         );
         await portsReleased(ports(base));

@@ -1,6 +1,6 @@
 // `ae-demo run`: start the nodes, play a scenario, print the story and the verdict, stop the nodes.
 import type { Argv, CommandModule } from 'yargs';
-import type { Scenario, ScenarioResult } from '../../story/scenario.js';
+import { outline, type Scenario, type ScenarioResult } from '../../story/scenario.js';
 import type { Cluster } from '../../cluster/cluster.js';
 import type { Strategy } from '../../node/sync/exchange.js';
 import { AeError, UsageError, VerificationError } from '../../errors.js';
@@ -238,13 +238,14 @@ async function play(
       mode: 'run',
       scenario: scenario.name,
       summary: scenario.summary,
-      outline: scenario.outline,
+      outline: outline(scenario.parts),
       step: o.step,
     },
     () => cluster.nodes,
   );
   const options = { seed: o.seed, backgroundKeys: o.keys };
-  return { cluster, result: await scenario.play(scenarioContext(cluster, options, stage)) };
+  const ctx = scenarioContext(cluster, options, scenario.parts, stage);
+  return { cluster, result: await scenario.play(ctx) };
 }
 
 /** The verdict: to the page, and as JSON or the terminal's verdict lines. */

@@ -1,0 +1,68 @@
+// Telling the story: the keys on every node, where the trees differ, one round and its cost.
+import type { KeyState } from '../../src/cluster/client.js';
+import { differingPairs, diffTrees } from '../../src/cluster/tree-diff.js';
+import type { Snapshot } from '../../src/node/http/answers.js';
+import type { Strategy } from '../../src/node/sync/exchange.js';
+import type { Part, ScenarioContext } from '../../src/story/scenario.js';
+import { ids, readKeys, snapshots } from './read.js';
+
+/** Tree differences drawn for at most this many pairs of nodes. */
+const MAX_PAIRS_SHOWN = 3;
+
+/** A numbered part that shows the story keys on every node; returns what it read. */
+export async function showKeys(
+  ctx: ScenarioContext,
+  part: Part,
+  keys: readonly string[],
+): Promise<Record<string, KeyState[]>> {
+  await ctx.section(part);
+  const states = await readKeys(ctx.cluster, keys);
+  ctx.show({
+    type: 'keys',
+    keys: [...keys],
+    states,
+    nodes: ids(ctx.cluster),
+    background: ctx.options.backgroundKeys,
+  });
+  return states;
+}
+
+/** Shows each node's root and, for pairs that differ, the path down to the differing keys. */
+export async function showTreeDifferences(ctx: ScenarioContext): Promise<Snapshot[]> {
+  const { cluster } = ctx;
+  const snaps = await snapshots(cluster);
+  ctx.show({ type: 'roots', snapshots: snaps });
+  const pairs = differingPairs(snaps.map((s) => s.root));
+  for (const [i, j] of pairs.slice(0, MAX_PAIRS_SHOWN)) {
+    const diff = await diffTrees(cluster.clients[i]!, cluster.clients[j]!);
+    if (diff) ctx.show({ type: 'tree-diff', a: snaps[i]!.node, b: snaps[j]!.node, diff });
+  }
+  if (pairs.length > MAX_PAIRS_SHOWN)
+    ctx.show({ type: 'tree-diff-more', pairs: pairs.length - MAX_PAIRS_SHOWN });
+  return snaps;
+}
+
+/** Triggers a round on one node and shows the report beside what a full exchange would cost. */
+export async function triggerAndShow(
+  ctx: ScenarioContext,
+  node: number,
+  before: Snapshot[],
+  strategy?: Strategy,
+) {
+  const { cluster } = ctx;
+  const self = before[node - 1]!;
+  const report = await ctx.phase(
+    `anti-entropy round on ${cluster.nodes[node - 1]!.id}${strategy ? ` (${strategy})` : ''}`,
+    () => cluster.clients[node - 1]!.trigger(undefined, strategy),
+    (r) =>
+      `anti-entropy round on ${r.node}: ${r.peers.filter((p) => p.status === 'repaired').length} repaired, ${r.peers.filter((p) => p.status === 'in_sync').length} in sync, ${r.peers.filter((p) => p.status === 'unreachable').length} unreachable`,
+  );
+  const idsByAddress = Object.fromEntries(cluster.nodes.map((n) => [n.address, n.id]));
+  const fullCost = Object.fromEntries(
+    cluster.nodes.flatMap((n, i) =>
+      i === node - 1 ? [] : [[n.address, self.fullExchangeBytes + before[i]!.fullExchangeBytes]],
+    ),
+  );
+  ctx.show({ type: 'exchange', report, ids: idsByAddress, fullCost });
+  return report;
+}
