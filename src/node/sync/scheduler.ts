@@ -67,6 +67,8 @@ export class AntiEntropy {
   #timer: unknown;
   #running = false;
   #peers: readonly string[] = [];
+  /** Bumped by every setIntervalMs, so a round timed under the old interval does not time another. */
+  #generation = 0;
 
   constructor(options: AntiEntropyOptions) {
     this.#o = { now: () => performance.now(), random: Math.random, timer: realTimer, ...options };
@@ -77,8 +79,9 @@ export class AntiEntropy {
     this.#peers = peers;
     if (this.#o.intervalMs <= 0 || this.#running) return;
     this.#running = true;
+    const generation = this.#generation;
     const schedule = () => {
-      if (!this.#running) return;
+      if (!this.#running || generation !== this.#generation) return;
       const jitter = 1 + AE_JITTER_FRACTION * (2 * this.#o.random() - 1);
       this.#timer = this.#o.timer.set(
         () => {
@@ -100,6 +103,7 @@ export class AntiEntropy {
    * scheduled from now with the new interval; 0 stops periodic rounds (a round in progress ends).
    */
   setIntervalMs(ms: number): void {
+    this.#generation += 1;
     this.#running = false;
     this.#o.timer.clear(this.#timer);
     this.#o.intervalMs = ms;

@@ -112,6 +112,24 @@ describe('round scheduler (AntiEntropy)', () => {
     await ae.stop();
   });
 
+  it('a new interval set during a round times the next round once, with the new interval', async () => {
+    const held = gate();
+    const { ae, timer, log } = await scheduler({ held: held.wait });
+    ae.start(['peer']);
+    timer.fire();
+    await settle();
+    ae.setIntervalMs(200);
+    assert.equal(ae.intervalMs, 200);
+    assert.equal(timer.delays.at(-1), 200, 'the new interval is timed from now');
+    held.open();
+    await settle();
+    assert.deepEqual(log, ['begin', 'end']);
+    assert.equal(timer.delays.length, 2, 'the round under the old interval times no other');
+    ae.setIntervalMs(0);
+    assert.equal(timer.pending, undefined, '0 stops periodic rounds');
+    await ae.stop();
+  });
+
   it('never overlaps rounds: triggers and the timer queue behind the round in progress', async () => {
     const held = gate();
     const { ae, timer, log, mostActive, local } = await scheduler({ held: held.wait });
