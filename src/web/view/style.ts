@@ -64,7 +64,7 @@ aside { border-right: 1px solid var(--line); padding: .6rem .8rem; overflow: aut
 
 .cards { display: flex; gap: .8rem; flex-wrap: wrap; }
 .card { flex: 1 1 14rem; min-width: 0; max-width: 26rem; background: var(--panel); border: 2px solid var(--line); border-radius: .5rem; padding: .5rem .7rem; }
-.card.down { border-color: var(--bad); opacity: .75; }
+.card.down { border-color: var(--bad); border-style: dotted; }
 .card.cut-off { border-color: var(--warn); border-style: dashed; }
 .card header { display: flex; justify-content: space-between; align-items: center; }
 .card h3 { margin: 0; }
@@ -162,7 +162,6 @@ body.report { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
 .node-actions button, .action-form button { font: inherit; font-size: .85rem; padding: .25rem .6rem; border-radius: .35rem; border: 2px solid var(--accent); background: var(--panel); color: var(--fg); cursor: pointer; }
 .node-actions button:hover, .action-form button:hover { background: color-mix(in srgb, var(--accent) 14%, var(--panel)); }
 .node-actions button:focus-visible, .action-form :is(button, input, select):focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-.card.down:has(.node-actions) { opacity: 1; }
 .action-forms { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; align-items: end; margin: .5rem 0 0; }
 .action-form { display: flex; flex-wrap: wrap; gap: .3rem .6rem; align-items: end; }
 .action-form .field { display: flex; flex-direction: column; font-size: .85rem; }
