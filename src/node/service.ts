@@ -7,7 +7,7 @@ import type { Faults } from './peers/faults.js';
 import type { HybridClock } from './replica/hlc.js';
 import { digestHex, FANOUT, join, MAX_LEVEL } from './tree/merkle.js';
 import type { PeerClient } from './peers/client.js';
-import { timedTransport } from './peers/timeouts.js';
+import { replicationTimeoutMs, timedTransport } from './peers/timeouts.js';
 import { RoundLog } from './sync/round-log.js';
 import { PeerReplicator } from './sync/replication.js';
 import type { Counters } from './stats.js';
@@ -63,7 +63,11 @@ export class NodeService {
     this.#replicators = options.peers.map(
       (peer) =>
         new PeerReplicator(peer, (body) =>
-          options.peerClient.send(peer, body, options.replicationTimeoutMs),
+          options.peerClient.send(
+            peer,
+            body,
+            replicationTimeoutMs(options.replicationTimeoutMs, body.length),
+          ),
         ),
     );
     this.antiEntropy = new AntiEntropy({

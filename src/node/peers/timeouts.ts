@@ -12,6 +12,15 @@ export function exchangeMessageTimeoutMs(index: number, bytes: number): number {
   return base + Math.floor(bytes / AE_TIMEOUT_BYTES_PER_MS);
 }
 
+/**
+ * The timeout of a replication message of `bytes`: the write's base (1 s, --replication
+ * timeout in tests) plus the same allowance per kB, so a batch of thousands of entries is not
+ * refused for its size while a single write still fails fast.
+ */
+export function replicationTimeoutMs(baseMs: number, bytes: number): number {
+  return baseMs + Math.floor(bytes / AE_TIMEOUT_BYTES_PER_MS);
+}
+
 /** A transport for one exchange that numbers its messages and times each by the rule above. */
 export function timedTransport(
   send: (body: Buffer, timeoutMs: number) => Promise<Buffer>,

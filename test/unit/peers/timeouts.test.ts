@@ -6,7 +6,11 @@ import {
   AE_LATER_MESSAGE_TIMEOUT_MS,
   AE_TIMEOUT_BYTES_PER_MS,
 } from '../../../src/node/constants.js';
-import { exchangeMessageTimeoutMs, timedTransport } from '../../../src/node/peers/timeouts.js';
+import {
+  exchangeMessageTimeoutMs,
+  replicationTimeoutMs,
+  timedTransport,
+} from '../../../src/node/peers/timeouts.js';
 
 describe('anti-entropy message timeouts', () => {
   it('a small first message gets the short timeout, so a silent peer costs about a second', () => {
@@ -39,5 +43,10 @@ describe('anti-entropy message timeouts', () => {
       AE_LATER_MESSAGE_TIMEOUT_MS,
       AE_LATER_MESSAGE_TIMEOUT_MS + 2,
     ]);
+  });
+
+  it('a replicated write keeps its short base; a batch of entries gets its size on top', () => {
+    assert.equal(replicationTimeoutMs(1_000, 200), 1_000);
+    assert.equal(replicationTimeoutMs(1_000, 650_000), 1_000 + 650_000 / AE_TIMEOUT_BYTES_PER_MS);
   });
 });
