@@ -15,8 +15,9 @@ import {
 import type { Part, ScenarioContext, Scenario } from '../src/story/scenario.js';
 import { until } from './wait.js';
 
-/** Short enough to expire while the demo waits, long enough for part 1 to finish first. */
-const TOMBSTONE_TTL = '2s';
+/** Short enough to expire while the demo waits; long enough for part 1 to finish first even on a
+ * loaded machine (at 2 s, a load average of 14 on 2 cores let it expire mid-repair: resurrection). */
+const TOMBSTONE_TTL = '5s';
 const PURGE_DEADLINE_MS = 15_000;
 
 const PARTS = {
