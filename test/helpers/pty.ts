@@ -35,8 +35,11 @@ export function inTerminal(args: string[]): Terminal {
     env: { ...process.env, NO_COLOR: '1', TERM: 'xterm-256color' },
   });
   let screen = '';
-  child.stdout.on('data', (c: Buffer) => (screen += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (screen += c.toString()));
+  // Decoded as a stream: a character split across two chunks must not become two U+FFFD.
+  child.stdout.setEncoding('utf8');
+  child.stderr.setEncoding('utf8');
+  child.stdout.on('data', (c: string) => (screen += c));
+  child.stderr.on('data', (c: string) => (screen += c));
   const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
     child.once('exit', (code) => resolve({ code, at: Date.now() })),
   );
