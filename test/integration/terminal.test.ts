@@ -76,6 +76,15 @@ describe('Ctrl-C in a real terminal', () => {
     await pressCtrlC(t, shown(t, 'Ctrl-C stops every node', 4), portRange(base));
   });
 
+  it('run --web: while the finished run waits for a browser', async () => {
+    const base = await freeBasePort(3);
+    const t = inTerminal(['run', '--web', '--base-port', String(base), '--keys', '10']);
+    await t.waitFor('Live view: http://');
+    const url = /Live view: (http:\/\/\S+)/.exec(t.screen())![1]!;
+    const webPort = Number(new URL(url).port);
+    await pressCtrlC(t, shown(t, 'No browser has opened', 1), [...portRange(base), webPort]);
+  });
+
   it('cluster: in the foreground', async () => {
     const base = await freeBasePort(3);
     const t = inTerminal(['cluster', '--base-port', String(base)]);
