@@ -367,7 +367,8 @@ export async function pressNext(url: string): Promise<{ status: number; advanced
 
 /** The distinct roots among the nodes that answered. */
 export function rootsOf(event: WebEvent): Set<string> | null {
-  return event.type === 'nodes'
-    ? new Set(event.nodes.flatMap((n) => (n.root ? [n.root] : [])))
-    : null;
+  if (event.type !== 'nodes') return null;
+  const roots = new Set(event.nodes.flatMap((n) => (n.root ? [n.root] : [])));
+  // A sample taken once the run has stopped its nodes shows no root: it says nothing of agreement.
+  return roots.size > 0 ? roots : null;
 }
