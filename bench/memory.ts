@@ -1,12 +1,16 @@
-// Child of bench/tree.ts: fills a store with n keys and prints the RSS it added per key.
+// Child of bench/tree.ts and bench/upkeep.ts: fills a store with n keys (with the RIBLT sketch
+// when the second argument is "sketch") and prints the RSS it added per key, the sketch included.
 import { loadHasher } from '../src/node/replica/hash.js';
 import { Store } from '../src/node/replica/store.js';
+import { Sketch } from '../src/node/sync/riblt/sketch.js';
 
 const n = Number(process.argv[2]);
+const withSketch = process.argv[3] === 'sketch';
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-const store = new Store(await loadHasher());
+const hasher = await loadHasher();
 gc();
 const before = process.memoryUsage.rss();
+const store = new Store(hasher, withSketch ? new Sketch() : undefined);
 for (let i = 0; i < n; i++) {
   store.apply({
     key: `key:${String(i).padStart(8, '0')}`,

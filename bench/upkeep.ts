@@ -81,7 +81,7 @@ export async function upkeepCost(n: number): Promise<UpkeepRow> {
 
 /** RSS per key at n keys, without and with the sketch, each in a fresh process. */
 export async function upkeepMemory(n: number): Promise<UpkeepMemory> {
-  const script = fileURLToPath(new URL('./upkeep-memory.js', import.meta.url));
+  const script = fileURLToPath(new URL('./memory.js', import.meta.url));
   const measure = async (sketch: boolean) => {
     const { stdout } = await execa(process.execPath, [
       '--expose-gc',
