@@ -5,7 +5,7 @@ import { STRATEGIES, type Strategy } from '../src/node/sync/exchange.js';
 import type { RoundReport } from '../src/node/sync/scheduler.js';
 import { background, outcome, readKeys, snapshots, triggerAndShow, verify } from './steps.js';
 import type { CostRow } from '../src/story/events.js';
-import type { Part, Scenario, ScenarioContext } from '../src/story/scenario.js';
+import type { Part, Scenario, ScenarioContext, ShownRound } from '../src/story/scenario.js';
 
 /** Per round: keys rewritten on node 2, written new on node 1 only, deleted on node 2 only. */
 const REWRITTEN = 10;
@@ -44,7 +44,7 @@ export const strategies: Scenario = {
     await background(ctx);
     await setUp(ctx);
     const rows: CostRow[] = [];
-    const reports: RoundReport[] = [];
+    const reports: ShownRound[] = [];
     const problems: string[] = [];
     const storyKeys = [shared(0), added(0, 0), deleted(0, 0)];
     const before = await readKeys(cluster, storyKeys);

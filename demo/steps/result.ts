@@ -1,8 +1,7 @@
 // Results: a scenario's verdict and what it saw before and after, and two parts combined.
 import type { KeyState } from '../../src/cluster/client.js';
 import type { Snapshot } from '../../src/node/http/answers.js';
-import type { RoundReport } from '../../src/node/sync/scheduler.js';
-import type { KeysByNode, ScenarioResult } from '../../src/story/scenario.js';
+import type { KeysByNode, ScenarioResult, ShownRound } from '../../src/story/scenario.js';
 import { byNode, roots } from './read.js';
 import type { Verification } from './verify.js';
 
@@ -13,7 +12,7 @@ export function outcome(
   before: Record<string, KeyState[]>,
   after: Record<string, KeyState[]>,
   snapsBefore: Snapshot[],
-  reports: RoundReport[],
+  reports: ShownRound[],
 ): ScenarioResult {
   return {
     converged: verdict.converged && failedChecks.length === 0,

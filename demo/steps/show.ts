@@ -3,7 +3,7 @@ import type { KeyState } from '../../src/cluster/client.js';
 import { differingPairs, diffTrees } from '../../src/cluster/tree-diff.js';
 import type { Snapshot } from '../../src/node/http/answers.js';
 import type { Strategy } from '../../src/node/sync/exchange.js';
-import type { Part, ScenarioContext } from '../../src/story/scenario.js';
+import type { Part, ScenarioContext, ShownRound } from '../../src/story/scenario.js';
 import { ids, readKeys, snapshots } from './read.js';
 
 /** Tree differences drawn for at most this many pairs of nodes. */
@@ -48,7 +48,7 @@ export async function triggerAndShow(
   node: number,
   before: Snapshot[],
   strategy?: Strategy,
-) {
+): Promise<ShownRound> {
   const { cluster } = ctx;
   const self = before[node - 1]!;
   const report = await ctx.phase(
@@ -64,5 +64,5 @@ export async function triggerAndShow(
     ),
   );
   ctx.show({ type: 'exchange', report, ids: idsByAddress, fullCost });
-  return report;
+  return { ...report, fullExchangeBytes: fullCost };
 }

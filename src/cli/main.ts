@@ -1,6 +1,6 @@
 // The CLI: every command listed explicitly, and the one place that turns errors into exit codes.
 import { readFileSync } from 'node:fs';
-import yargs from 'yargs';
+import yargs, { type CommandModule } from 'yargs';
 import { UsageError } from '../errors.js';
 import { benchCommand } from './commands/bench.js';
 import { chaosCommand } from './commands/chaos.js';
@@ -15,6 +15,7 @@ import { scenariosCommand } from './commands/scenarios.js';
 import { simulateCommand } from './commands/simulate.js';
 import { triggerCommand } from './commands/trigger.js';
 import { configureColor, printError } from './render/terminal.js';
+import { usageSentence } from './usage.js';
 import type { Plays } from '../story/scenario.js';
 
 const packageJson = JSON.parse(
@@ -25,24 +26,29 @@ const packageJson = JSON.parse(
 export async function main(args: string[], plays: Plays): Promise<void> {
   configureColor(args);
   const verbose = args.includes('--verbose');
+  // Every command, listed explicitly (their names also go into usage errors).
+  const commands: CommandModule<any, any>[] = [
+    runCommand(plays.scenarios),
+    nodeCommand,
+    inspectCommand,
+    clusterCommand,
+    putCommand,
+    delCommand,
+    triggerCommand,
+    diffCommand,
+    scenariosCommand(plays.scenarios),
+    chaosCommand(plays.chaos),
+    benchCommand,
+    simulateCommand,
+  ];
+  const names = commands.map((c) => String(c.command).split(' ')[0]!);
   try {
     await yargs(args)
       .scriptName('ae-demo')
       .usage(
         '$0 <command> [options]\n\nSee, learn and test anti-entropy: replicas that drift apart find their differences with Merkle trees and repair them.',
       )
-      .command(runCommand(plays.scenarios))
-      .command(nodeCommand)
-      .command(inspectCommand)
-      .command(clusterCommand)
-      .command(putCommand)
-      .command(delCommand)
-      .command(triggerCommand)
-      .command(diffCommand)
-      .command(scenariosCommand(plays.scenarios))
-      .command(chaosCommand(plays.chaos))
-      .command(benchCommand)
-      .command(simulateCommand)
+      .command(commands)
       .option('verbose', {
         type: 'boolean',
         default: false,
@@ -63,7 +69,7 @@ export async function main(args: string[], plays: Plays): Promise<void> {
       .alias('h', 'help')
       .wrap(Math.min(110, process.stdout.columns || 100))
       .fail((message, error) => {
-        throw error ?? new UsageError(message);
+        throw error ?? new UsageError(usageSentence(message, args, names));
       })
       .parseAsync();
   } catch (error) {

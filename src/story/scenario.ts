@@ -49,13 +49,21 @@ export type KeysByNode = Record<
   Record<string, { state: KeyState['state']; value: string | null; version: Version | null }>
 >;
 
+/**
+ * A round as the result (and --json) carries it: the node's report, plus what a full exchange
+ * with each peer would have shipped, by peer address (the screen's "a full exchange" column).
+ */
+export interface ShownRound extends RoundReport {
+  fullExchangeBytes: Record<string, number>;
+}
+
 export interface ScenarioResult {
   converged: boolean;
   problems: string[];
   before: KeysByNode;
   after: KeysByNode;
   roots: { before: Record<string, string>; after: Record<string, string> };
-  antiEntropy: RoundReport[];
+  antiEntropy: ShownRound[];
   keys: number;
   /** Scenarios that wait for convergence say how long it took. */
   convergedAfterMs?: number;

@@ -28,6 +28,11 @@ describe('ae-demo run', () => {
     assert.equal(new Set(Object.values(doc.roots.before)).size, 3);
     assert.equal(new Set(Object.values(doc.roots.after)).size, 1);
     assert.equal(doc.antiEntropy[0].node, n1);
+    // The full-exchange cost the screen shows beside each exchange is in the JSON too.
+    for (const p of doc.antiEntropy[0].peers) {
+      const full = doc.antiEntropy[0].fullExchangeBytes[p.peer];
+      assert.ok(full > p.bytes.sent + p.bytes.received, `${p.peer}: full ${full}`);
+    }
     await portsReleased(ports(base));
   });
 
@@ -101,6 +106,27 @@ describe('ae-demo run', () => {
       const r = await cli(args);
       assert.equal(r.exitCode, 2, `${args.join(' ')}: ${r.stderr}`);
       assert.match(r.stderr, /error: /, args.join(' '));
+    }
+  });
+
+  it('an unknown command names the nearest; a missing argument shows an example', async () => {
+    for (const [args, sentence] of [
+      [['rnu'], /^error: There is no command "rnu"; did you mean "run"\?/],
+      [['inpsect', 'k'], /did you mean "inspect"\?/],
+      [['nonsense'], /did you mean "node"\?/],
+      [['simulte'], /did you mean "simulate"\?/],
+      [
+        ['put'],
+        /^error: put needs a key and a value, for example "ae-demo put user:alice alice_data"\.$/m,
+      ],
+      [['put', 'k'], /put needs a key and a value/],
+      [['del'], /del needs a key, for example "ae-demo del user:alice"/],
+      [['inspect'], /inspect needs a key, for example "ae-demo inspect user:alice"/],
+    ] as const) {
+      const r = await cli([...args]);
+      assert.equal(r.exitCode, 2, args.join(' '));
+      assert.match(r.stderr, sentence, args.join(' '));
+      assert.doesNotMatch(r.stderr, /non-option arguments/);
     }
   });
 
