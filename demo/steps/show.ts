@@ -1,6 +1,6 @@
 // Telling the story: the keys on every node, where the trees differ, one round and its cost.
 import type { KeyState } from '../../src/cluster/client.js';
-import { differingPairs, diffTrees } from '../../src/cluster/tree-diff.js';
+import { differingPairs, diffTrees, informativePairs } from '../../src/cluster/tree-diff.js';
 import type { Snapshot } from '../../src/node/http/answers.js';
 import type { Strategy } from '../../src/node/sync/exchange.js';
 import type { Part, ScenarioContext, ShownRound } from '../../src/story/scenario.js';
@@ -32,13 +32,15 @@ export async function showTreeDifferences(ctx: ScenarioContext): Promise<Snapsho
   const { cluster } = ctx;
   const snaps = await snapshots(cluster);
   ctx.show({ type: 'roots', snapshots: snaps });
-  const pairs = differingPairs(snaps.map((s) => s.root));
-  for (const [i, j] of pairs.slice(0, MAX_PAIRS_SHOWN)) {
+  const roots = snaps.map((s) => s.root);
+  const pairs = differingPairs(roots);
+  const shown = informativePairs(roots).slice(0, MAX_PAIRS_SHOWN);
+  for (const [i, j] of shown) {
     const diff = await diffTrees(cluster.clients[i]!, cluster.clients[j]!);
     if (diff) ctx.show({ type: 'tree-diff', a: snaps[i]!.node, b: snaps[j]!.node, diff });
   }
-  if (pairs.length > MAX_PAIRS_SHOWN)
-    ctx.show({ type: 'tree-diff-more', pairs: pairs.length - MAX_PAIRS_SHOWN });
+  if (pairs.length > shown.length)
+    ctx.show({ type: 'tree-diff-more', pairs: pairs.length - shown.length });
   return snaps;
 }
 

@@ -35,6 +35,31 @@ export function differingPairs(roots: readonly string[]): [number, number][] {
   return pairs;
 }
 
+/**
+ * The differing pairs worth drawing, best first: nodes with the same root draw the same path, so
+ * one node stands for each distinct root, and each next pair brings in the most roots not yet
+ * shown (with five nodes and three roots: the three pairs of roots, not three near-copies).
+ */
+export function informativePairs(roots: readonly string[]): [number, number][] {
+  const standsFor = new Map<string, number>();
+  roots.forEach((root, i) => standsFor.has(root) || standsFor.set(root, i));
+  const stand = [...standsFor.values()];
+  const left: [number, number][] = [];
+  for (let a = 0; a < stand.length; a++)
+    for (let b = a + 1; b < stand.length; b++) left.push([stand[a]!, stand[b]!]);
+  const seen = new Set<number>();
+  const fresh = ([i, j]: [number, number]) => Number(!seen.has(i)) + Number(!seen.has(j));
+  const ordered: [number, number][] = [];
+  while (left.length > 0) {
+    let best = 0;
+    for (let k = 1; k < left.length; k++) if (fresh(left[k]!) > fresh(left[best]!)) best = k;
+    const pair = left.splice(best, 1)[0]!;
+    seen.add(pair[0]).add(pair[1]);
+    ordered.push(pair);
+  }
+  return ordered;
+}
+
 /** null when the trees are equal. */
 export async function diffTrees(a: NodeClient, b: NodeClient): Promise<DiffNode | null> {
   return walk(a, b, 0, 0);
