@@ -2,6 +2,7 @@
 // is the keyboard, so Ctrl-C is a keystroke the terminal turns into SIGINT, as for a person.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
 import { BIN } from './cli.js';
 import { until } from './poll.js';
 
@@ -27,9 +28,9 @@ export interface Terminal {
 
 const quote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
 
-/** Runs `ae-demo ARGS` in a pseudo-terminal of 120×50 with colour off. */
-export function inTerminal(args: string[]): Terminal {
-  const command = `stty cols ${COLUMNS} rows ${ROWS}; exec ${quote(process.execPath)} ${[BIN, ...args].map(quote).join(' ')}`;
+/** Runs `ae-demo ARGS` in a pseudo-terminal of 120×50 (or `columns` wide) with colour off. */
+export function inTerminal(args: string[], columns = COLUMNS): Terminal {
+  const command = `stty cols ${columns} rows ${ROWS}; exec ${quote(process.execPath)} ${[BIN, ...args].map(quote).join(' ')}`;
   const child = spawn('script', ['-qfec', command, '/dev/null'], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, NO_COLOR: '1', TERM: 'xterm-256color' },
@@ -101,4 +102,18 @@ function descendants(root: number): number[] {
   };
   walk(root);
   return found;
+}
+
+/** The lines as they stand once every spinner frame has been overwritten, control codes removed. */
+export function finalLines(screen: string): string[] {
+  // ora redraws a frame by moving to column 1 (ESC [G or ESC [1G) rather than with a carriage return.
+  return stripVTControlCharacters(screen.replace(/\x1b\[1?G/g, '\r'))
+    .split('\n')
+    .map(
+      (l) =>
+        l
+          .split('\r')
+          .filter((part) => part !== '')
+          .at(-1) ?? '',
+    );
 }

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { portRange, portsReleased } from '../helpers/cli.js';
 import { freeBasePort } from '../helpers/ports.js';
 import { until } from '../helpers/poll.js';
-import { inTerminal, type Terminal } from '../helpers/pty.js';
+import { finalLines, inTerminal, type Terminal } from '../helpers/pty.js';
 
 /** The issue's requirement: from the keystroke to the last process gone. */
 const CTRL_C_DEADLINE_MS = 2_000;
@@ -101,5 +101,25 @@ describe('Ctrl-C in a real terminal', () => {
     const t = inTerminal(['bench', '--duration', '1']);
     // The benchmark picks its own free ports; its processes being gone covers them.
     await pressCtrlC(t, shown(t, 'exchange grid', 3), []);
+  });
+});
+
+describe('the story in a real terminal', () => {
+  it('at 110 columns every line fits and prose wraps between words', async () => {
+    const base = await freeBasePort(3);
+    const t = inTerminal(['run', '--base-port', String(base), '--keys', '1000'], 110);
+    try {
+      const exit = await t.exited;
+      assert.equal(exit.code, 0, t.screen());
+      const lines = finalLines(t.screen());
+      for (const l of lines) assert.ok(l.length <= 110, `${l.length} columns: ${l}`);
+      // Lines joined back: the phrases the issue saw cut ("no rep|lication", "la|st write wins").
+      const text = lines.map((l) => l.trim()).join(' ');
+      for (const phrase of ['no replication', 'last write wins', 'kB with node-'])
+        assert.ok(text.includes(phrase), phrase);
+    } finally {
+      t.kill();
+    }
+    await portsReleased(portRange(base));
   });
 });

@@ -4,6 +4,7 @@ import { NodeClient } from '../../cluster/client.js';
 import { differingPairs, diffTrees, type DiffNode } from '../../cluster/tree-diff.js';
 import { addressesOf, nodesFlag } from '../client-flags.js';
 import { StoryPrinter } from '../render/story.js';
+import { terminalWidth } from '../render/wrap.js';
 import { TreesDifferError } from '../../errors.js';
 
 interface DiffArgs {
@@ -36,7 +37,7 @@ export const diffCommand: CommandModule<object, DiffArgs> = {
         `${JSON.stringify({ roots: snaps.map((s) => ({ node: s.node, root: s.root, count: s.count })), equal: pairs.length === 0, pairs }, null, 2)}\n`,
       );
     } else {
-      const printer = new StoryPrinter((text) => process.stdout.write(text));
+      const printer = new StoryPrinter((text) => process.stdout.write(text), terminalWidth());
       printer.show({ type: 'roots', snapshots: snaps });
       for (const p of pairs) printer.show({ type: 'tree-diff', ...p });
     }

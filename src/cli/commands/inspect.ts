@@ -8,6 +8,7 @@ import { addressesOf, nodesFlag } from '../client-flags.js';
 import { versionTime } from '../../format.js';
 import { allAgree, lwwWinner, rowStanding, valueText } from '../../cluster/key-state.js';
 import { keyTable } from '../render/key-table.js';
+import { terminalWidth } from '../render/wrap.js';
 import { good, mark } from '../render/style.js';
 
 interface InspectArgs {
@@ -46,7 +47,7 @@ export const inspectCommand: CommandModule<object, InspectArgs> = {
         `${JSON.stringify({ key, nodes: states, agree, settlesOn: settled ? { state: settled.state, value: settled.value, version: settled.version } : null }, null, 2)}\n`,
       );
     } else {
-      process.stdout.write(`${keyTable([key], { [key]: states })}\n`);
+      process.stdout.write(`${keyTable([key], { [key]: states }, terminalWidth())}\n`);
       if (agree) process.stdout.write(`${mark.done()} All ${states.length} nodes agree.\n`);
       else if (settled)
         process.stdout.write(

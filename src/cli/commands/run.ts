@@ -19,6 +19,7 @@ import { withTeardown, type Teardown } from '../teardown.js';
 import { parseCount } from '../options.js';
 import { createProgress } from '../render/spinner.js';
 import { StoryPrinter } from '../render/story.js';
+import { terminalWidth } from '../render/wrap.js';
 import { checkReportPath, checkWebFlags, webFlags, type WebArgs } from '../web-flags.js';
 import { announcePage, lingerForPage, writeReport } from '../web-output.js';
 import { tryCommands } from '../../format.js';
@@ -145,7 +146,7 @@ export async function run(o: RunOptions): Promise<void> {
     const stage: Stage = {
       printer: new StoryPrinter((text) => {
         if (!o.json) process.stdout.write(text);
-      }),
+      }, terminalWidth()),
       progress: createProgress(o.json),
       view: await openView(o, reportFile !== undefined, teardown),
       step: o.step,

@@ -3,6 +3,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { NodeClient } from '../../cluster/client.js';
 import { addressOf, nodeFlag } from '../client-flags.js';
 import { exchangeTable } from '../render/exchange-table.js';
+import { terminalWidth } from '../render/wrap.js';
 
 interface TriggerArgs {
   node: string;
@@ -26,7 +27,7 @@ export const triggerCommand: CommandModule<object, TriggerArgs> = {
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       return;
     }
-    process.stdout.write(`${exchangeTable(report, {}, {})}\n`);
+    process.stdout.write(`${exchangeTable(report, {}, {}, terminalWidth())}\n`);
     process.stdout.write(`round on ${report.node} took ${report.durationMs.toFixed(1)} ms\n`);
   },
 };

@@ -1,18 +1,20 @@
 // The before/after table: one row per node where the nodes disagree on a key, one row for all
 // of them where they agree. Colours: green for the value last-write-wins picks, red for what loses.
 import chalk from 'chalk';
-import Table from 'cli-table3';
 import type { KeyState } from '../../cluster/client.js';
 import { allAgree, lwwWinner, rowStanding, valueText } from '../../cluster/key-state.js';
 import { allOf, versionTime } from '../../format.js';
+import { renderTable } from './table.js';
 
 const COLOURS = { winner: chalk.green, missing: chalk.dim, loser: chalk.red } as const;
 
-export function keyTable(keys: readonly string[], states: Record<string, KeyState[]>): string {
-  const table = new Table({
-    head: ['node', 'key', 'value', 'written by', 'version (UTC)'],
-    style: { head: chalk.level > 0 ? ['bold'] : [], border: [] },
-  });
+/** Each story key on every node (one row when they agree); `width`: the terminal's. */
+export function keyTable(
+  keys: readonly string[],
+  states: Record<string, KeyState[]>,
+  width?: number,
+): string {
+  const cells: string[][] = [];
   for (const key of keys) {
     const rows = states[key] ?? [];
     const winner = lwwWinner(rows);
@@ -20,7 +22,7 @@ export function keyTable(keys: readonly string[], states: Record<string, KeyStat
     const shown = agree ? [{ ...rows[0]!, node: allOf(rows.length) }] : rows;
     for (const r of shown) {
       const colour = agree ? (s: string) => s : COLOURS[rowStanding(r, winner)];
-      table.push([
+      cells.push([
         r.node,
         key,
         colour(valueText(r)),
@@ -29,5 +31,5 @@ export function keyTable(keys: readonly string[], states: Record<string, KeyStat
       ]);
     }
   }
-  return table.toString();
+  return renderTable(['node', 'key', 'value', 'written by', 'version (UTC)'], cells, width);
 }

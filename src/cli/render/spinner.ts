@@ -2,6 +2,10 @@
 // elsewhere (ora does not animate off a TTY), nothing at all when silenced (--json).
 import chalk from 'chalk';
 import { seconds } from '../../format.js';
+import { wrap } from './wrap.js';
+
+/** The mark and space ora puts before a persisted line. */
+const MARK_COLUMNS = 2;
 
 export interface Progress {
   phase<T>(title: string, work: () => Promise<T>, summary?: (result: T) => string): Promise<T>;
@@ -27,10 +31,10 @@ export function createProgress(silent: boolean): Progress {
       try {
         const result = await work();
         const text = summary ? summary(result) : title;
-        spinner.stopAndPersist({
-          symbol: chalk.green('✔'),
-          text: `${text}  ${chalk.dim(seconds(performance.now() - started))}`,
-        });
+        const line = `${text}  ${chalk.dim(seconds(performance.now() - started))}`;
+        // On a terminal the line wraps between words, continuation lines under its text.
+        const width = interactive ? process.stderr.columns! - MARK_COLUMNS : undefined;
+        spinner.stopAndPersist({ symbol: chalk.green('✔'), text: wrap(line, width, '  ') });
         return result;
       } catch (error) {
         spinner.stopAndPersist({ symbol: chalk.red('✘'), text: title });

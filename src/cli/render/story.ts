@@ -1,8 +1,7 @@
 // Renders a scenario's events for a person: numbered sections, tables, trees, a verdict.
 import chalk from 'chalk';
 import type { StoryEvent, Winner, WriteLine } from '../../story/events.js';
-import Table from 'cli-table3';
-import { exchangeTable } from './exchange-table.js';
+import { exchangeTable, secondPassNote } from './exchange-table.js';
 import {
   ackedBy,
   bytes,
@@ -17,20 +16,30 @@ import {
   writePath,
 } from '../../format.js';
 import { keyTable } from './key-table.js';
+import { renderTable } from './table.js';
 import { drawTreeDiff } from './tree-diff.js';
+import { wrap } from './wrap.js';
 
 const INDENT = '   ';
 
 export class StoryPrinter {
   #section = 0;
   readonly #out: (text: string) => void;
+  readonly #width: number | undefined;
 
-  constructor(out: (text: string) => void) {
+  /** `width`: wrap prose to this many columns (the terminal's); undefined: lines stay whole. */
+  constructor(out: (text: string) => void, width?: number) {
     this.#out = out;
+    this.#width = width;
   }
 
   line(text = ''): void {
     this.#out(`${text}\n`);
+  }
+
+  /** A line of prose, wrapped at word boundaries; continuation lines add `hanging` to the indent. */
+  prose(text: string, hanging = ''): void {
+    this.line(wrap(text, this.#width, hanging));
   }
 
   section(title: string): void {
@@ -42,12 +51,12 @@ export class StoryPrinter {
   show(event: StoryEvent): void {
     switch (event.type) {
       case 'writes':
-        for (const w of event.writes) this.line(INDENT + writeLine(w));
+        for (const w of event.writes) this.prose(INDENT + writeLine(w), '  ');
         return;
       case 'keys':
-        this.line(keyTable(event.keys, event.states));
+        this.line(keyTable(event.keys, event.states, this.#width));
         if (event.background > 0)
-          this.line(
+          this.prose(
             chalk.dim(
               `${INDENT}+ ${count(event.background)} background keys, equal on every node (not shown)`,
             ),
@@ -69,33 +78,31 @@ export class StoryPrinter {
         for (const l of drawTreeDiff(event.a, event.b, event.diff)) this.line(INDENT + l);
         return;
       case 'tree-diff-more':
-        this.line(
+        this.prose(
           chalk.dim(
             `${INDENT}(${event.pairs} more pairs of nodes differ; ae-demo diff shows them all)`,
           ),
         );
         return;
-      case 'exchange':
-        this.line(exchangeTable(event.report, event.ids, event.fullCost));
-        this.line(
+      case 'exchange': {
+        this.line(exchangeTable(event.report, event.ids, event.fullCost, this.#width));
+        const second = secondPassNote(event.report, event.ids);
+        if (second) this.prose(chalk.dim(INDENT + second));
+        this.prose(
           chalk.dim(
             `${INDENT}bytes: request and response bodies of the exchange; a full exchange ships every entry of both nodes (${bytes(event.fullCost[event.report.peers[0]?.peer ?? ''] ?? 0)} with ${event.ids[event.report.peers[0]?.peer ?? ''] ?? 'the first peer'})`,
           ),
         );
         return;
+      }
       case 'winners':
-        for (const w of event.winners) this.line(INDENT + winnerLine(w));
+        for (const w of event.winners) this.prose(INDENT + winnerLine(w));
         return;
       case 'note':
-        this.line(INDENT + event.text);
+        this.prose(INDENT + event.text);
         return;
       case 'costs': {
-        const table = new Table({
-          head: COST_HEAD,
-          style: { head: chalk.level > 0 ? ['bold'] : [], border: [] },
-        });
-        for (const row of event.rows) table.push(costCells(row));
-        this.line(table.toString());
+        this.line(renderTable(COST_HEAD, event.rows.map(costCells), this.#width));
         return;
       }
     }
@@ -116,7 +123,7 @@ export class StoryPrinter {
       );
     } else {
       this.line(`${chalk.red('✘')} ${chalk.bold('Not converged:')} the replicas still differ`);
-      for (const p of problems) this.line(`${INDENT}${chalk.red('-')} ${p}`);
+      for (const p of problems) this.prose(`${INDENT}${chalk.red('-')} ${p}`, '  ');
     }
   }
 }

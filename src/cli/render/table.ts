@@ -1,0 +1,49 @@
+// Every table of the story drawn one way: bold head on a colour terminal, and, when the terminal
+// is narrower than the table, columns narrowed with their cells wrapped between words (widest
+// column first, never below its longest word), so the terminal never breaks a row mid-word.
+import { stripVTControlCharacters } from 'node:util';
+import chalk from 'chalk';
+import Table from 'cli-table3';
+
+/** A cell's padding, one space each side (cli-table3's default), counted in its column's width. */
+const CELL_PADDING = 2;
+
+/** `rows` under `head` as box-drawn text no wider than `width` when the words allow it. */
+export function renderTable(head: string[], rows: string[][], width?: number): string {
+  const colWidths = width === undefined ? undefined : fitColumns([head, ...rows], width);
+  const table = new Table({
+    head,
+    style: { head: chalk.level > 0 ? ['bold'] : [], border: [] },
+    ...(colWidths ? { colWidths, wordWrap: true } : {}),
+  });
+  table.push(...rows);
+  return table.toString();
+}
+
+/** Column widths that fit `width`, or undefined when the table fits as it is. */
+export function fitColumns(rows: string[][], width: number): number[] | undefined {
+  const columns = Math.max(...rows.map((r) => r.length));
+  const cellLines = (c: number) =>
+    rows.flatMap((r) => stripVTControlCharacters(r[c] ?? '').split('\n'));
+  const natural = Array.from(
+    { length: columns },
+    (_, c) => Math.max(...cellLines(c).map((l) => l.length)) + CELL_PADDING,
+  );
+  const least = Array.from(
+    { length: columns },
+    (_, c) =>
+      Math.max(...cellLines(c).flatMap((l) => l.split(/\s+/).map((w) => w.length))) + CELL_PADDING,
+  );
+  // Borders: one between columns and one at each side.
+  const total = (widths: number[]) => widths.reduce((a, b) => a + b, 0) + columns + 1;
+  if (total(natural) <= width) return undefined;
+  const widths = [...natural];
+  while (total(widths) > width) {
+    let widest = -1;
+    for (let c = 0; c < columns; c++)
+      if (widths[c]! > least[c]! && (widest < 0 || widths[c]! > widths[widest]!)) widest = c;
+    if (widest < 0) break;
+    widths[widest] = widths[widest]! - 1;
+  }
+  return widths;
+}
