@@ -1,9 +1,13 @@
 // --step: wait before each part of a scenario for Enter in the terminal or Next in the live page,
 // whichever comes first; the other is then withdrawn.
+import { clearScreenDown, moveCursor } from 'node:readline';
 import { createInterface } from 'node:readline/promises';
 import { InterruptedError } from '../errors.js';
 import type { RunView } from '../web/live.js';
 import { quiet } from './render/style.js';
+
+/** A terminal that reports no width is taken to be this wide. */
+const DEFAULT_COLUMNS = 80;
 
 /** Resolves at Enter (when stdin is a terminal) or Next (when a live page is up); at once if neither can come. */
 export async function waitForNext(next: string, view: RunView | undefined): Promise<void> {
@@ -23,14 +27,14 @@ export async function waitForNext(next: string, view: RunView | undefined): Prom
 
 async function pressEnter(next: string, page: boolean, withdraw: AbortSignal): Promise<void> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
+  const prompt = `⏎  ${page ? 'Enter (or Next in the page)' : 'Enter'} for: ${next} `;
   try {
-    await rl.question(
-      quiet(`\n⏎  ${page ? 'Enter (or Next in the page)' : 'Enter'} for: ${next} `),
-      { signal: withdraw },
-    );
+    await rl.question(quiet(`\n${prompt}`), { signal: withdraw });
+    erasePrompt(prompt);
   } catch (error) {
     if (withdraw.aborted) {
       process.stderr.write('\n');
+      erasePrompt(prompt);
       return;
     }
     // While readline owns the terminal, Ctrl-C arrives as a keystroke, not as SIGINT.
@@ -39,4 +43,16 @@ async function pressEnter(next: string, page: boolean, withdraw: AbortSignal): P
   } finally {
     rl.close();
   }
+}
+
+/**
+ * Once answered, the prompt (and the blank line above it) is wiped, so the part's title that
+ * follows is printed once, not under a prompt that repeats it.
+ */
+function erasePrompt(prompt: string): void {
+  const { stderr } = process;
+  if (!stderr.isTTY) return;
+  const rows = Math.max(1, Math.ceil(prompt.length / (stderr.columns || DEFAULT_COLUMNS)));
+  moveCursor(stderr, 0, -(rows + 1));
+  clearScreenDown(stderr);
 }

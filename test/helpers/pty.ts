@@ -1,6 +1,7 @@
 // A real pseudo-terminal for keyboard tests: the CLI runs under util-linux `script`, whose stdin
 // is the keyboard, so Ctrl-C is a keystroke the terminal turns into SIGINT, as for a person.
 import { spawn } from 'node:child_process';
+import { execa } from 'execa';
 import { readdirSync, readFileSync } from 'node:fs';
 import { stripVTControlCharacters } from 'node:util';
 import { BIN } from './cli.js';
@@ -116,4 +117,33 @@ export function finalLines(screen: string): string[] {
           .filter((part) => part !== '')
           .at(-1) ?? '',
     );
+}
+
+/** A tmux pane running `ae-demo ARGS`: what a person sees, as tmux renders it. */
+export interface Pane {
+  /** The whole pane, history included, wrapped lines joined. */
+  screen(): Promise<string>;
+  /** tmux key names: "Enter", "C-c". */
+  keys(...names: string[]): Promise<void>;
+  kill(): Promise<void>;
+}
+
+let panes = 0;
+
+/** Starts `ae-demo ARGS` in a detached tmux session on a server of its own, `columns`×50. */
+export async function inTmux(args: string[], columns = COLUMNS): Promise<Pane> {
+  const socket = `ae-demo-test-${process.pid}-${++panes}`;
+  const tmux = (...a: string[]) => execa('tmux', ['-L', socket, '-f', '/dev/null', ...a]);
+  // `exec cat` keeps the pane (and what it shows) after the command ends, until kill().
+  const command = `NO_COLOR=1 ${[process.execPath, BIN, ...args].map(quote).join(' ')}; exec cat`;
+  await tmux('new-session', '-d', '-x', String(columns), '-y', String(ROWS), command);
+  return {
+    screen: async () => String((await tmux('capture-pane', '-p', '-J', '-S', '-')).stdout),
+    keys: async (...names) => {
+      await tmux('send-keys', ...names);
+    },
+    kill: async () => {
+      await execa('tmux', ['-L', socket, 'kill-server'], { reject: false });
+    },
+  };
 }

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { portRange, portsReleased } from '../helpers/cli.js';
 import { freeBasePort } from '../helpers/ports.js';
 import { until } from '../helpers/poll.js';
-import { finalLines, inTerminal, type Terminal } from '../helpers/pty.js';
+import { finalLines, inTerminal, inTmux, type Terminal } from '../helpers/pty.js';
 
 /** The issue's requirement: from the keystroke to the last process gone. */
 const CTRL_C_DEADLINE_MS = 2_000;
@@ -119,6 +119,51 @@ describe('the story in a real terminal', () => {
         assert.ok(text.includes(phrase), phrase);
     } finally {
       t.kill();
+    }
+    await portsReleased(portRange(base));
+  });
+});
+
+describe('run --step in a real terminal', () => {
+  it("prints each part's title once: the answered prompt is wiped", async () => {
+    const base = await freeBasePort(3);
+    const pane = await inTmux(['run', '--step', '--base-port', String(base), '--keys', '10']);
+    try {
+      let screen = '';
+      let answered = 0;
+      while (!screen.includes('Converged')) {
+        screen = await until(
+          'a prompt or the verdict',
+          async () => {
+            const s = await pane.screen();
+            return /Enter for: .+|Converged/.test(s) && s;
+          },
+          60_000,
+        );
+        const prompt = /⏎ {2}Enter for: (.+?) *$/m.exec(screen);
+        if (!prompt || screen.includes('Converged')) continue;
+        await pane.keys('Enter');
+        answered += 1;
+        // The prompt goes away once answered (the title is printed below where it was, once).
+        await until('the answered prompt to be wiped', async () => {
+          const s = await pane.screen();
+          return !s.includes(`Enter for: ${prompt[1]!}`) && s;
+        });
+      }
+      assert.ok(answered >= 4, `${answered} prompts`);
+      assert.doesNotMatch(screen, /Enter for:/);
+      for (const title of [
+        'A normal write is replicated',
+        'Direct writes bypass replication',
+        'Before anti-entropy',
+        'Merkle trees: where the replicas differ',
+        'After anti-entropy',
+      ]) {
+        const times = screen.split(title).length - 1;
+        assert.equal(times, 1, `"${title}" shown ${times} times:\n${screen}`);
+      }
+    } finally {
+      await pane.kill();
     }
     await portsReleased(portRange(base));
   });
