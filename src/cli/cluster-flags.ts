@@ -8,6 +8,7 @@ import { startCluster, type Cluster } from '../cluster/cluster.js';
 import { STRATEGIES, type Strategy } from '../node/sync/exchange.js';
 import { DEFAULT_BASE_PORT, DEFAULT_NODE_COUNT, parseCount, parsePort } from './options.js';
 import { quiet } from './render/style.js';
+import { parsePeersPerRound } from './node-flags.js';
 
 export const MAX_NODES = 9;
 
@@ -15,6 +16,7 @@ export interface ClusterArgs {
   nodes: number;
   'base-port': number;
   'ae-strategy': string;
+  'ae-peers-per-round'?: number;
 }
 
 export function clusterFlags<T>(y: Argv<T>): Argv<T & ClusterArgs> {
@@ -35,6 +37,11 @@ export function clusterFlags<T>(y: Argv<T>): Argv<T & ClusterArgs> {
       default: 'merkle',
       describe:
         'How the nodes reconcile: merkle (tree walk), riblt (coded symbols), full (ship everything)',
+    })
+    .option('ae-peers-per-round', {
+      type: 'number',
+      describe:
+        "Peers each node's periodic rounds talk to, picked at random every round (default: all); a trigger talks to all",
     }) as Argv<T & ClusterArgs>;
 }
 
@@ -42,12 +49,20 @@ export function checkClusterFlags(argv: ClusterArgs): {
   count: number;
   basePort: number;
   strategy: Strategy;
+  /** Peers a periodic round talks to; undefined: all of them. */
+  peersPerRound?: number;
 } {
   const count = parseCount(argv.nodes, '--nodes', 2, MAX_NODES);
   const basePort = parsePort(argv['base-port'], '--base-port', false);
   parsePort(basePort + count - 1, '--base-port (plus --nodes)', false);
   const strategy = STRATEGIES.find((s) => s === argv['ae-strategy']) ?? 'merkle';
-  return { count, basePort, strategy };
+  const k = argv['ae-peers-per-round'];
+  return {
+    count,
+    basePort,
+    strategy,
+    ...(k !== undefined ? { peersPerRound: parsePeersPerRound(k) } : {}),
+  };
 }
 
 /**
@@ -61,6 +76,7 @@ export function startLocalCluster(
   onLog?: (node: number, stream: 'stdout' | 'stderr', line: string) => void,
   extraArgs: (index: number) => string[] = () => [],
   strategy: Strategy = 'merkle',
+  peersPerRound?: number,
 ): Promise<Cluster> {
   return startCluster({
     count,
@@ -72,6 +88,7 @@ export function startLocalCluster(
       String(aeIntervalMs),
       '--ae-strategy',
       strategy,
+      ...(peersPerRound !== undefined ? ['--ae-peers-per-round', String(peersPerRound)] : []),
       ...extraArgs(i),
     ],
     ...(onLog ? { onLog } : {}),

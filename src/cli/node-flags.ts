@@ -1,7 +1,11 @@
 // The flags of `ae-demo node`, declared once: the yargs command (for `ae-demo --help`) and the
 // lean node entry (which loads no yargs) both read this table and turn values into options alike.
 import { UsageError } from '../errors.js';
-import { CLUSTER_KEY_ENV, DEFAULT_MAX_VALUE_BYTES } from '../node/constants.js';
+import {
+  CLUSTER_KEY_ENV,
+  DEFAULT_MAX_VALUE_BYTES,
+  MAX_PEERS_PER_ROUND,
+} from '../node/constants.js';
 import { checkNodeId } from '../node/replica/validate.js';
 import { STRATEGIES } from '../node/sync/exchange.js';
 import type { NodeOptions } from '../node/start.js';
@@ -40,6 +44,11 @@ export const NODE_FLAGS: Record<string, NodeFlag> = {
     describe:
       'merkle: walk the tree to what differs; riblt: coded symbols until the difference decodes; full: ship everything (for comparison)',
   },
+  'ae-peers-per-round': {
+    type: 'number',
+    describe:
+      'Peers each periodic round talks to, picked at random every round (default: all of them); a trigger always talks to every peer',
+  },
   'tombstone-ttl': {
     type: 'string',
     default: '24h',
@@ -77,6 +86,10 @@ export const NODE_EXAMPLES: readonly [string, string][] = [
     'reconcile with coded symbols (RIBLT) instead of the tree walk',
   ],
   ['$0 node --port 9999 --data-dir ./data/node1', 'a node whose writes survive kill -9'],
+  [
+    '$0 node --port 9999 --peers 127.0.0.1:10000,127.0.0.1:10001,127.0.0.1:10002 --ae-interval 2000 --ae-peers-per-round 1',
+    'gossip: every ~2 s, a round with one peer picked at random',
+  ],
 ];
 
 /** Parsed flag values, by flag name (defaults filled in). */
@@ -94,6 +107,7 @@ export function nodeOptionsFrom(argv: NodeArgs): Omit<NodeOptions, 'log'> {
   const key = clusterKey(argv['cluster-key'] as string | undefined);
   const strategy = STRATEGIES.find((x) => x === argv['ae-strategy']);
   if (!strategy) throw new UsageError(`--ae-strategy takes one of ${STRATEGIES.join(', ')}.`);
+  const k = argv['ae-peers-per-round'];
   return {
     port: parsePort(Number(argv.port), '--port', true),
     host,
@@ -101,6 +115,7 @@ export function nodeOptionsFrom(argv: NodeArgs): Omit<NodeOptions, 'log'> {
     peers: parseAddresses(argv.peers as string | undefined, '--peers'),
     aeIntervalMs: parseCount(Number(argv['ae-interval']), '--ae-interval', 0, 86_400_000),
     strategy,
+    ...(k !== undefined ? { peersPerRound: parsePeersPerRound(k) } : {}),
     tombstoneTtlMs: parseDuration(String(argv['tombstone-ttl']), '--tombstone-ttl'),
     maxValueBytes: parseCount(
       Number(argv['max-value-bytes']),
@@ -113,6 +128,11 @@ export function nodeOptionsFrom(argv: NodeArgs): Omit<NodeOptions, 'log'> {
     ...(argv['data-dir'] !== undefined ? { dataDir: String(argv['data-dir']) } : {}),
     ...(key ? { clusterKey: key } : {}),
   };
+}
+
+/** --ae-peers-per-round K: a whole number from 1 (at or above the number of peers: all of them). */
+export function parsePeersPerRound(value: unknown): number {
+  return parseCount(value, '--ae-peers-per-round', 1, MAX_PEERS_PER_ROUND);
 }
 
 /** Binding beyond loopback is allowed, with a warning that says what to do about it. */

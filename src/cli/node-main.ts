@@ -65,6 +65,8 @@ function parse(args: string[]): NodeArgs | 'help' | 'version' {
     }
     if (flag.choices && !flag.choices.includes(raw))
       throw new UsageError(`--${name} takes one of ${flag.choices.join(', ')}, not "${raw}".`);
+    if (flag.type === 'number' && !/^-?\d+(\.\d+)?$/.test(raw.trim()))
+      throw new UsageError(`--${name} takes a number, not "${raw}"; see ae-demo node --help.`);
     argv[name] = flag.type === 'number' ? Number(raw) : raw;
   }
   return argv;

@@ -68,3 +68,9 @@ export const CLUSTER_KEY_ENV = 'AE_DEMO_CLUSTER_KEY';
 
 /** The longest periodic anti-entropy interval (a day), as `--ae-interval` and POST /admin/interval accept. */
 export const MAX_AE_INTERVAL_MS = 86_400_000;
+
+/**
+ * The largest `--ae-peers-per-round`: a node cannot have more peers than there are ports, and any
+ * K at or above its number of peers means all of them (the default).
+ */
+export const MAX_PEERS_PER_ROUND = 65_535;

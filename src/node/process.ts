@@ -49,7 +49,11 @@ export async function runNodeProcess(
     return;
   }
   const { service } = node;
-  const peers = service.peers.length > 0 ? service.peers.join(', ') : 'none';
+  const some = service.peersPerRound < service.peers.length;
+  const peers =
+    service.peers.length > 0
+      ? `${service.peers.join(', ')}${some ? ` (${service.peersPerRound} at random per round)` : ''}`
+      : 'none';
   print(`node ${service.id} listening on ${node.address}, peers ${peers}`);
   send({ type: 'ready', id: service.id, address: node.address, host: node.host, port: node.port });
   await stopped;

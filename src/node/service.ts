@@ -37,6 +37,8 @@ export interface ServiceOptions {
   tombstoneTtlMs: number;
   aeIntervalMs: number;
   strategy: Strategy;
+  /** Peers a periodic round talks to, at random; all when absent. */
+  peersPerRound?: number;
   replicationTimeoutMs: number;
   /** Durable storage (--data-dir): every accepted entry is saved before it is acknowledged. */
   storage?: Storage;
@@ -76,6 +78,7 @@ export class NodeService {
       transport: (peer) =>
         timedTransport((body, timeoutMs) => options.peerClient.send(peer, body, timeoutMs)),
       strategy: options.strategy,
+      ...(options.peersPerRound !== undefined ? { peersPerRound: options.peersPerRound } : {}),
       maxValueBytes: options.maxValueBytes,
       intervalMs: options.aeIntervalMs,
       counters: options.counters,
@@ -112,6 +115,11 @@ export class NodeService {
 
   get peers(): readonly string[] {
     return this.#o.peers;
+  }
+
+  /** Peers a periodic round talks to: --ae-peers-per-round, or every peer (the default). */
+  get peersPerRound(): number {
+    return Math.min(this.#o.peersPerRound ?? this.#o.peers.length, this.#o.peers.length);
   }
 
   get store(): Store {

@@ -39,6 +39,8 @@ export interface NodeOptions {
   tombstoneTtlMs: number;
   maxValueBytes: number;
   strategy: Strategy;
+  /** Peers a periodic round talks to, at random; all when absent. */
+  peersPerRound?: number;
   clusterKey?: string;
   clockSkewMs: number;
   /** Keep entries in SQLite here (survives SIGKILL); in memory when absent. */
@@ -112,6 +114,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     tombstoneTtlMs: o.tombstoneTtlMs,
     aeIntervalMs: o.aeIntervalMs,
     strategy: o.strategy,
+    ...(o.peersPerRound !== undefined ? { peersPerRound: o.peersPerRound } : {}),
     replicationTimeoutMs: o.replicationTimeoutMs ?? PEER_TIMEOUT_MS,
     nowMicros,
     faults,
@@ -133,6 +136,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
       liveKeys: () => store.liveCount,
       tombstones: () => store.tombstoneCount,
       peers: () => o.peers.length,
+      peersPerRound: () => service.peersPerRound,
     }));
   const table = routes(service, metrics, o.clusterKey);
   // A malformed request that follows one still being answered on the same connection (an

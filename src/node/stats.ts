@@ -14,6 +14,8 @@ export interface Counters {
   merges: { applied: number; unchanged: number };
   antiEntropy: {
     rounds: number;
+    /** Peers talked to, summed over rounds: divided by rounds, the peers per round. */
+    peersContacted: number;
     exchanges: { in_sync: number; repaired: number; unreachable: number };
     keysPulled: number;
     keysPushed: number;
@@ -35,6 +37,7 @@ export function newCounters(): Counters {
     merges: { applied: 0, unchanged: 0 },
     antiEntropy: {
       rounds: 0,
+      peersContacted: 0,
       exchanges: { in_sync: 0, repaired: 0, unreachable: 0 },
       keysPulled: 0,
       keysPushed: 0,

@@ -42,7 +42,7 @@ export const chaosCommand = (
         'five nodes on other ports',
       ) as unknown as Argv<ChaosArgs>,
   handler: async (argv) => {
-    const { count, basePort, strategy } = checkClusterFlags(argv);
+    const { count, basePort, strategy, peersPerRound } = checkClusterFlags(argv);
     const seed = parseCount(argv.seed, '--seed', 0, 2 ** 31);
     const ops = parseCount(argv.ops, '--ops', 1, 100_000);
     const chaos = await loadChaos();
@@ -56,6 +56,7 @@ export const chaosCommand = (
         undefined,
         (i) => data.args(i),
         strategy,
+        peersPerRound,
       );
       teardown.defer(() => cluster.stop());
       const report = await chaos(cluster, seed, ops, (line) =>

@@ -36,6 +36,10 @@ export const clusterCommand: CommandModule<object, ClusterCommandArgs> = {
         '$0 cluster --nodes 5 --ae-interval 2000',
         'five nodes that repair themselves every ~2 s',
       )
+      .example(
+        '$0 cluster --nodes 9 --ae-interval 2000 --ae-peers-per-round 1',
+        'nine nodes that gossip: each round with one peer picked at random',
+      )
       .example('$0 cluster --ae-strategy riblt', 'nodes that reconcile with coded symbols (RIBLT)')
       .example(
         '$0 cluster --web --ae-interval 2000',
@@ -46,7 +50,7 @@ export const clusterCommand: CommandModule<object, ClusterCommandArgs> = {
         'a page with controls: cut off, kill, restart, write and trigger with a click',
       ) as unknown as Argv<ClusterCommandArgs>,
   handler: async (argv) => {
-    const { count, basePort, strategy } = checkClusterFlags(argv);
+    const { count, basePort, strategy, peersPerRound } = checkClusterFlags(argv);
     const interval = parseCount(argv['ae-interval'], '--ae-interval', 0, 86_400_000);
     const webPort = checkWebFlags(argv);
     const prefix = (node: number) => nodePaint(node)(`node ${node} │`);
@@ -62,7 +66,15 @@ export const clusterCommand: CommandModule<object, ClusterCommandArgs> = {
       // Data directories in a temporary folder (removed at exit), so a killed node restarts from its own.
       const data = await makeDataDirs('ae-demo-cluster-');
       teardown.defer(() => data.remove());
-      const cluster = await startLocalCluster(count, basePort, interval, log, data.args, strategy);
+      const cluster = await startLocalCluster(
+        count,
+        basePort,
+        interval,
+        log,
+        data.args,
+        strategy,
+        peersPerRound,
+      );
       teardown.defer(() => cluster.stop());
       teardown.defer(() => {
         stopping = true;
@@ -76,7 +88,7 @@ export const clusterCommand: CommandModule<object, ClusterCommandArgs> = {
             outline: [],
             summary:
               interval > 0
-                ? `Periodic anti-entropy every ${interval} ms`
+                ? `Periodic anti-entropy every ${interval} ms${gossip(peersPerRound, count)}`
                 : 'Anti-entropy only on trigger',
             step: false,
           },
@@ -97,3 +109,9 @@ export const clusterCommand: CommandModule<object, ClusterCommandArgs> = {
     });
   },
 };
+
+/** ", 1 random peer per round" when K leaves some peers out of a round; nothing otherwise. */
+function gossip(k: number | undefined, count: number): string {
+  if (k === undefined || k >= count - 1) return '';
+  return `, ${k} random peer${k === 1 ? '' : 's'} per round`;
+}

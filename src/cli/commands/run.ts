@@ -50,6 +50,8 @@ export interface RunOptions {
   keys: number;
   /** How the nodes reconcile (default merkle). */
   strategy?: Strategy;
+  /** Peers each node's periodic rounds talk to, at random (default: all). */
+  peersPerRound?: number;
   /** Serve the live page on this port (0: any free one). */
   webPort?: number;
   /** Write the report here at the end. */
@@ -108,9 +110,13 @@ export const runCommand = (scenarios: readonly Scenario[]): CommandModule<object
         '$0 run --ae-strategy riblt',
         'the same story, reconciled with coded symbols (RIBLT)',
       )
+      .example(
+        '$0 run --scenario periodic --nodes 9 --ae-peers-per-round 1',
+        'nine nodes that gossip with one random peer per round, as ae-demo simulate predicts',
+      )
       .example('$0 run --json | jq .after', 'the result as JSON') as unknown as Argv<RunArgs>,
   handler: async (argv) => {
-    const { count, basePort, strategy } = checkClusterFlags(argv);
+    const { count, basePort, strategy, peersPerRound } = checkClusterFlags(argv);
     const webPort = checkWebFlags(argv);
     const scenario = scenarios.find((s) => s.name === argv.scenario);
     if (!scenario)
@@ -122,6 +128,7 @@ export const runCommand = (scenarios: readonly Scenario[]): CommandModule<object
       count,
       basePort,
       strategy,
+      ...(peersPerRound !== undefined ? { peersPerRound } : {}),
       json: argv.json,
       step: argv.step && !argv.json,
       keep: argv.keep,
@@ -228,6 +235,7 @@ async function play(
         undefined,
         nodeArgs,
         scenario.strategy ?? o.strategy,
+        o.peersPerRound,
       );
       teardown.defer(() => started.stop());
       return started;
@@ -273,7 +281,7 @@ async function tell(
   if (o.json) {
     const nodes = cluster.nodes.map((n) => ({ id: n.id, address: n.address, port: n.port }));
     process.stdout.write(
-      `${JSON.stringify({ scenario: o.scenario.name, nodes, ...result, durationMs: Math.round(elapsed) }, null, 2)}\n`,
+      `${JSON.stringify({ scenario: o.scenario.name, nodes, peersPerRound: o.peersPerRound ?? null, ...result, durationMs: Math.round(elapsed) }, null, 2)}\n`,
     );
   } else {
     printer.verdict(

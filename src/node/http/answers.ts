@@ -141,6 +141,8 @@ export interface StatsAnswer extends Counters {
   tombstones: number;
   tree: { entries: number; depth: number };
   peers: readonly string[];
+  /** Peers a periodic round talks to (--ae-peers-per-round; every peer by default). */
+  peersPerRound: number;
   peerWire: { sent: number; received: number };
   process: { cpuMs: { user: number; system: number }; rssBytes: number; uptimeS: number };
 }

@@ -11,6 +11,8 @@ export interface TreeGauges {
   liveKeys: () => number;
   tombstones: () => number;
   peers: () => number;
+  /** Peers a timed round talks to (--ae-peers-per-round, or every configured peer). */
+  peersPerRound: () => number;
 }
 
 /** Loaded on the first scrape: prom-client costs start-up time that most nodes never need. */
@@ -57,6 +59,12 @@ export async function createMetrics(counters: Counters, tree: TreeGauges): Promi
   counter('ae_rounds_total', 'Anti-entropy rounds run by this node.', [], () => ({
     all: ae.rounds,
   }));
+  counter(
+    'ae_round_peers_total',
+    'Peers the anti-entropy rounds of this node talked to (over ae_rounds_total: peers per round).',
+    [],
+    () => ({ all: ae.peersContacted }),
+  );
   counter('ae_exchanges_total', 'Exchanges with one peer, by status.', ['status'], () => ({
     ...ae.exchanges,
   }));
@@ -97,5 +105,10 @@ export async function createMetrics(counters: Counters, tree: TreeGauges): Promi
   gauge('ae_live_keys', 'Keys holding a value.', tree.liveKeys);
   gauge('ae_tombstones', 'Tombstones held.', tree.tombstones);
   gauge('ae_peers', 'Configured peers.', tree.peers);
+  gauge(
+    'ae_peers_per_round',
+    'Peers a periodic round talks to, picked at random each round (--ae-peers-per-round).',
+    tree.peersPerRound,
+  );
   return registry;
 }

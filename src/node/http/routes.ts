@@ -362,6 +362,7 @@ function stats(service: NodeService): StatsAnswer {
     tombstones: store.tombstoneCount,
     tree: { entries: store.size, depth: store.tree.storedDepth },
     peers: service.peers,
+    peersPerRound: service.peersPerRound,
     ...service.counters,
     peerWire: service.peerWireBytes(),
     process: {

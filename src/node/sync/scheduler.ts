@@ -1,8 +1,11 @@
 // Anti-entropy rounds: one exchange with each peer at once, rounds one after another (never
-// overlapping), started by a trigger or by a jittered timer. The timer is started and stopped
+// overlapping), started by a trigger or by a jittered timer. A timed round talks to every peer,
+// or to K of them picked at random (--ae-peers-per-round); a trigger talks to every peer it is
+// given, so one trigger still converges the cluster. The timer is started and stopped
 // explicitly, and time and randomness are injected so tests control them.
 import { AE_JITTER_FRACTION } from '../constants.js';
 import { runExchange, type Replica, type Strategy, type Transport } from './exchange.js';
+import { pickPeers } from './peer-selection.js';
 import type { RibltOutcome } from './riblt/exchange.js';
 import type { Counters } from '../stats.js';
 
@@ -52,8 +55,13 @@ export interface AntiEntropyOptions {
   maxValueBytes: number;
   intervalMs: number;
   counters: Counters;
+  /** Peers a timed round talks to, picked at random each round; undefined: all of them. */
+  peersPerRound?: number;
   now?: () => number;
+  /** Draws the timer's jitter. */
   random?: () => number;
+  /** Draws the peers of a timed round (with peersPerRound), apart from the jitter. */
+  pick?: () => number;
   timer?: RoundTimer;
   onRound?: (report: RoundReport) => void;
   /** Runs before each round (the node drops expired tombstones there). */
@@ -61,8 +69,8 @@ export interface AntiEntropyOptions {
 }
 
 export class AntiEntropy {
-  readonly #o: Required<Omit<AntiEntropyOptions, 'onRound' | 'beforeRound'>> &
-    Pick<AntiEntropyOptions, 'onRound' | 'beforeRound'>;
+  readonly #o: Required<Omit<AntiEntropyOptions, 'onRound' | 'beforeRound' | 'peersPerRound'>> &
+    Pick<AntiEntropyOptions, 'onRound' | 'beforeRound' | 'peersPerRound'>;
   #queue: Promise<unknown> = Promise.resolve();
   #timer: unknown;
   #running = false;
@@ -71,7 +79,23 @@ export class AntiEntropy {
   #generation = 0;
 
   constructor(options: AntiEntropyOptions) {
-    this.#o = { now: () => performance.now(), random: Math.random, timer: realTimer, ...options };
+    this.#o = {
+      now: () => performance.now(),
+      random: Math.random,
+      pick: Math.random,
+      timer: realTimer,
+      ...options,
+    };
+  }
+
+  /** How many peers a timed round talks to: K, or all of them (undefined). */
+  get peersPerRound(): number | undefined {
+    return this.#o.peersPerRound;
+  }
+
+  /** The peers of the next timed round: K distinct ones at random, or all, in their order. */
+  pickPeers(peers: readonly string[]): string[] {
+    return pickPeers(peers, this.#o.peersPerRound, this.#o.pick);
   }
 
   /** Starts periodic rounds (no-op when the interval is 0). */
@@ -85,7 +109,7 @@ export class AntiEntropy {
       const jitter = 1 + AE_JITTER_FRACTION * (2 * this.#o.random() - 1);
       this.#timer = this.#o.timer.set(
         () => {
-          void this.round(peers).finally(schedule);
+          void this.round(this.pickPeers(peers)).finally(schedule);
         },
         Math.round(this.#o.intervalMs * jitter),
       );
@@ -146,6 +170,7 @@ export class AntiEntropy {
     };
     const ae = this.#o.counters.antiEntropy;
     ae.rounds += 1;
+    ae.peersContacted += peers.length;
     ae.lastRoundAt = new Date().toISOString();
     ae.lastRoundMs = report.durationMs;
     this.#o.onRound?.(report);
