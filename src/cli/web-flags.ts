@@ -42,22 +42,26 @@ export function checkWebFlags(argv: WebArgs): number | undefined {
  * Checked before any node starts, so a report that cannot be written fails the run at once
  * and changes nothing: the folder must exist and be writable, and the path must not be a folder.
  */
-export async function checkReportPath(raw: string): Promise<string> {
+export async function checkReportPath(
+  raw: string,
+  flag = '--report',
+  example = 'run.html',
+): Promise<string> {
   if (raw.trim() === '')
-    throw new UsageError('--report needs a file name, such as --report run.html.');
+    throw new UsageError(`${flag} needs a file name, such as ${flag} ${example}.`);
   const file = path.resolve(raw);
   const folder = path.dirname(file);
   const info = await stat(folder).catch(() => null);
   if (!info?.isDirectory())
     throw new UsageError(
-      `--report ${raw}: the folder ${folder} does not exist; create it or choose another path.`,
+      `${flag} ${raw}: the folder ${folder} does not exist; create it or choose another path.`,
     );
   if ((await stat(file).catch(() => null))?.isDirectory())
     throw new UsageError(
-      `--report ${raw} is a folder; name a file, such as ${path.join(raw, 'run.html')}.`,
+      `${flag} ${raw} is a folder; name a file, such as ${path.join(raw, example)}.`,
     );
   await access(folder, constants.W_OK).catch((error: unknown) => {
-    throw new UsageError(`--report ${raw}: the folder ${folder} is not writable.`, {
+    throw new UsageError(`${flag} ${raw}: the folder ${folder} is not writable.`, {
       cause: error,
     });
   });

@@ -1,8 +1,12 @@
 // `ae-demo simulate` as a user runs it: JSON on stdout (the same for the same seed), exit 0 when
 // the replicas converge and 1, saying so, when they cannot.
 import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { cli } from '../helpers/cli.js';
+import { externalReferences } from '../helpers/web.js';
 
 describe('ae-demo simulate', () => {
   it('--json prints the result, byte for byte the same for the same seed', async () => {
@@ -36,5 +40,84 @@ describe('ae-demo simulate', () => {
     assert.equal(r.exitCode, 1, r.stderr);
     assert.equal((JSON.parse(r.stdout) as { converged: boolean }).converged, false);
     assert.match(r.stderr, /did not converge/);
+  });
+
+  it('--report and --plot write a self-contained page and an SVG, and nothing else', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ae-sim-report-'));
+    try {
+      const report = path.join(dir, 'sim.html');
+      const plot = path.join(dir, 'rounds.svg');
+      const args = ['simulate', '--nodes', '6,12', '--keys', '20', '--writes', '3'];
+      const r = await cli([...args, '--report', report, '--plot', plot]);
+      assert.equal(r.exitCode, 0, r.stderr);
+      assert.match(r.stderr, new RegExp(`Report: ${report}`));
+      assert.deepEqual(
+        (await readdir(dir)).sort(),
+        ['rounds.svg', 'sim.html'],
+        'no temporary file left',
+      );
+      const page = await readFile(report, 'utf8');
+      assert.match(page, /^<!doctype html>/);
+      assert.deepEqual(externalReferences(page), []);
+      assert.match(
+        page,
+        /<h2 id="plot-1-h">Rounds to converge against the number of replicas<\/h2>/,
+      );
+      assert.match(page, /<svg [^>]*role="img"/);
+      assert.match(page, /Made by <code>ae-demo simulate --nodes 6,12 /);
+      const svg = await readFile(plot, 'utf8');
+      assert.match(svg, /^<\?xml[^>]*>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      assert.match(
+        svg,
+        /<title id="plot-title">Rounds to converge against the number of replicas<\/title>/,
+      );
+      // The same command writes the same files.
+      const again = path.join(dir, 'again.svg');
+      assert.equal((await cli([...args, '--plot', again])).exitCode, 0);
+      assert.equal(await readFile(again, 'utf8'), svg);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a report that cannot be written fails at once (exit 2) and simulates nothing', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ae-sim-report-'));
+    try {
+      const missing = await cli(['simulate', '--report', path.join(dir, 'nope', 'sim.html')]);
+      assert.equal(missing.exitCode, 2, missing.stderr);
+      assert.match(missing.stderr, /--report .*does not exist; create it or choose another path/);
+      assert.equal(missing.stdout, '', 'nothing was simulated');
+      await mkdir(path.join(dir, 'folder'));
+      const folder = await cli(['simulate', '--plot', path.join(dir, 'folder')]);
+      assert.equal(folder.exitCode, 2, folder.stderr);
+      assert.match(folder.stderr, /--plot .* is a folder; name a file, such as .*rounds\.svg/);
+      assert.deepEqual(await readdir(dir), ['folder']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes the report of a run that did not converge, then exits 1', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ae-sim-report-'));
+    try {
+      const report = path.join(dir, 'lost.html');
+      const r = await cli([
+        'simulate',
+        '--nodes',
+        '4',
+        '--keys',
+        '10',
+        '--loss',
+        '1',
+        '--max-rounds',
+        '5',
+        '--report',
+        report,
+      ]);
+      assert.equal(r.exitCode, 1, r.stderr);
+      assert.match(await readFile(report, 'utf8'), /1 of 1 runs did not converge within 5 rounds/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -11,6 +11,7 @@ import {
 import { SELECTIONS } from '../../sim/selection.js';
 import type { SimOptions, SimResult } from '../../sim/simulate.js';
 import { parseCount, parseDuration } from '../options.js';
+import { checkReportPath } from '../web-flags.js';
 import { intervalTable, scalingTable, simSummary } from '../render/simulate.js';
 
 type SimArgs = Record<string, string | number | boolean>;
@@ -87,6 +88,14 @@ const FLAGS = {
     describe: 'Give up (exit 1) after this many rounds',
   },
   json: { type: 'boolean', default: false, describe: 'Print the result as JSON' },
+  report: {
+    type: 'string',
+    describe: 'Write a self-contained HTML report with SVG plots to this file',
+  },
+  plot: {
+    type: 'string',
+    describe: 'Write the main plot alone as an SVG file (rounds against N with a --nodes list)',
+  },
 } as const;
 
 export const simulateCommand: CommandModule<object, SimArgs> = {
@@ -99,11 +108,25 @@ export const simulateCommand: CommandModule<object, SimArgs> = {
       .example('$0 simulate --nodes 16,64,256,1024 --selection random,ring', 'rounds against N')
       .example('$0 simulate --loss 0.1 --churn 0.05 --partition 2s-10s', 'a hostile network')
       .example(
+        '$0 simulate --nodes 16,64,256,1024 --selection random,ring --keys 100 --report sim.html',
+        'the plots in a self-contained HTML page',
+      )
+      .example('$0 simulate --nodes 16,64,256 --plot rounds.svg', 'rounds against N as an SVG file')
+      .example(
         '$0 simulate --ae-strategy riblt --json',
         'the rateless strategy, as JSON',
       ) as unknown as Argv<SimArgs>,
   handler: async (argv) => {
     const runs = optionsFrom(argv);
+    // Checked before anything runs: a report that cannot be written fails at once.
+    const report =
+      argv.report === undefined
+        ? undefined
+        : await checkReportPath(String(argv.report), '--report', 'sim.html');
+    const plot =
+      argv.plot === undefined
+        ? undefined
+        : await checkReportPath(String(argv.plot), '--plot', 'rounds.svg');
     const { simulate } = await import('../../sim/simulate.js');
     const results: SimResult[] = [];
     for (const o of runs) {
@@ -123,6 +146,12 @@ export const simulateCommand: CommandModule<object, SimArgs> = {
       const out = results.length === 1 ? results[0] : { runs: results };
       process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     } else if (results.length > 1) process.stdout.write(`${scalingTable(results)}\n`);
+    if (report || plot) {
+      const output = await import('../sim-output.js');
+      const command = output.commandLine(process.argv.slice(2));
+      if (report) await output.writeSimReport(report, results, runs[0]!, command);
+      if (plot) await output.writeSimPlot(plot, results, runs[0]!);
+    }
     const failed = results.filter((r) => !r.converged);
     if (failed.length > 0)
       throw new VerificationError(

@@ -1,0 +1,118 @@
+// The report of `ae-demo simulate --report FILE.html`: one self-contained page (style inline,
+// no script, nothing fetched) with the runs' summary and the plots, each drawn twice (wide and
+// narrow, so its text stays at body size on a laptop and on a phone) beside its data table.
+import { html, htmlDocument, raw, type Html } from '../../web/view/html.js';
+import type { SimOptions, SimResult } from '../simulate.js';
+import { PLOT_SIZES } from './constants.js';
+import { bytesPlot, convergedPlot, runName, scalingPlot } from './figures.js';
+import { plotSvg, type PlotSpec } from './plot.js';
+import { PLOT_CSS } from './plot-style.js';
+import { plotTable } from './table.js';
+import { formatBytes, formatCount } from './text.js';
+
+/** The plot sections' layout; the wide drawing gives way to the narrow one below 50rem. */
+const REPORT_CSS = `
+body.sim-report main { display: block; }
+body.sim-report .table-wrap:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+@media (max-width: 40rem) { body.sim-report { padding: .6rem .7rem 2rem; } }
+.plot-block .plot-pair { display: flex; flex-wrap: wrap; gap: 1rem 1.5rem; align-items: flex-start; }
+.plot-block figure { margin: 0; max-width: 100%; }
+.plot-block .plot { display: block; }
+.plot-block .plot.narrow { display: none; }
+@media (max-width: 50rem) { .plot-block .plot.wide { display: none; } .plot-block .plot.narrow { display: block; } }
+.plot-details summary { cursor: pointer; font-weight: 600; }
+table.plot-data caption, table.runs caption { text-align: left; font-weight: 600; padding-bottom: .3rem; }
+table.plot-data td, table.runs td { text-align: right; font-variant-numeric: tabular-nums; }
+table.runs :is(td, th), table.plot-data :is(td, th) { white-space: nowrap; }
+`;
+
+/** The whole report file. `command` is the command line that made it (shown in the header). */
+export function simReportHtml(
+  results: readonly SimResult[],
+  options: SimOptions,
+  command: string,
+  css: string,
+): string {
+  const plots = [
+    {
+      spec: scalingPlot(results),
+      about:
+        'With random selection the rounds follow log2 N: each round every replica pulls from and pushes to one random peer, so the number that have news roughly doubles. On a ring news moves a hop or two per round, so the rounds grow like N.',
+    },
+    {
+      spec: convergedPlot(results, options.intervalMs),
+      about:
+        'A replica counts as converged when its Merkle root equals the root of a store that took every write.',
+    },
+    {
+      spec: bytesPlot(results, options.intervalMs),
+      about:
+        'What the exchanges put on the simulated network: tree levels, entries and their acknowledgements, encoded as the nodes encode them.',
+    },
+  ].filter((p): p is { spec: PlotSpec; about: string } => p.spec !== null);
+  const failed = results.filter((r) => !r.converged);
+  const verdict =
+    failed.length === 0
+      ? html`<div class="verdict good">${results.length === 1 ? 'Converged' : `All ${results.length} runs converged`}: every replica holds the same root.</div>`
+      : html`<div class="verdict bad">${failed.length} of ${results.length} runs did not converge within ${formatCount(options.maxRounds)} rounds: ${failed.map(runName).join(', ')}.</div>`;
+  const body = html`<main><header class="report-head"><h1>ae-demo simulate report</h1>
+<p>${settings(options)}</p>
+<p class="dim">Made by <code>${command}</code></p></header>
+${verdict}
+<section class="part"><h2>Runs</h2>${runsTable(results)}</section>
+${plots.map((p, i) => section(p.spec, p.about, i + 1))}
+<section class="part"><h2>Where the simulation departs from real nodes</h2>
+<p>Each replica runs the node's own store, Merkle tree, exchange and round scheduler, but the messages go through an in-memory network in virtual time: no HTTP and no disk (a message is its encoded bytes, delivered after the latency plus its size over the sender's uplink), every write is a direct write on one replica (no replication on write), a crashed replica keeps its store as a node with <code>--data-dir</code> does, a partition is always two halves, all replicas share one clock, and computing takes no virtual time (only latency and bandwidth delay a message).</p></section></main>`;
+  return htmlDocument({
+    title: 'ae-demo simulate report',
+    head: html`<style>
+${raw(css)}
+${raw(PLOT_CSS)}
+${raw(REPORT_CSS)}
+</style>`,
+    bodyClass: 'report sim-report',
+    body,
+  });
+}
+
+function section(spec: PlotSpec, about: string, n: number): Html {
+  const id = `plot-${n}`;
+  return html`<section class="part plot-block" aria-labelledby="${id}-h"><h2 id="${id}-h">${spec.title}</h2>
+<p>${about}</p>
+<div class="plot-pair"><figure>${klass(plotSvg(spec, PLOT_SIZES.wide, `${id}-wide`), 'wide')}${klass(plotSvg(spec, PLOT_SIZES.narrow, `${id}-narrow`), 'narrow')}</figure>
+${plotTable(spec)}</div></section>`;
+}
+
+/** Marks a drawing as the wide or the narrow one. */
+function klass(svg: Html, size: 'wide' | 'narrow'): Html {
+  return raw(svg.text.replace('class="plot"', `class="plot ${size}"`));
+}
+
+function settings(o: SimOptions): string {
+  const parts = [
+    `${formatCount(o.keys)} keys of ${o.valueBytes} bytes on every replica`,
+    `${formatCount(o.writes)} writes before the first round`,
+    ...(o.writeRate > 0 ? [`${o.writeRate} writes/s for ${o.writeForMs / 1000} s`] : []),
+    `${o.strategy} exchange`,
+    `${o.peersPerRound} peer(s) per round every ${o.intervalMs} ms`,
+    `latency ${o.latencyMs} ms, ${o.bandwidthMbps} Mbit/s`,
+    `loss ${o.loss}`,
+    `churn ${o.churn}`,
+    ...(o.partition
+      ? [`split in two halves from ${o.partition.fromMs / 1000} s to ${o.partition.toMs / 1000} s`]
+      : []),
+    `seed ${o.seed}`,
+  ];
+  return `${parts.join(' · ')}.`;
+}
+
+function runsTable(results: readonly SimResult[]): Html {
+  const rows = results.map(
+    (r) =>
+      html`<tr><th scope="row">${formatCount(r.nodes)}</th><td>${r.selection}</td><td>${r.converged ? 'yes' : 'no'}</td><td>${r.rounds}</td><td>${r.bound.log2N}</td><td>${r.bound.target}</td><td>${formatCount(r.simulatedMs / 1000)}</td><td>${formatBytes(r.bytes)}</td><td>${formatBytes(r.bytesPerReplicaPerRound)}</td><td>${r.slowest ? `${r.slowest.replica} at ${formatCount(r.slowest.atMs / 1000)} s` : '—'}</td></tr>`,
+  );
+  const caption = 'Rounds until every replica holds the same root, beside the epidemic bound';
+  return html`<div class="table-wrap" tabindex="0" role="region" aria-label="${caption}"><table class="runs"><caption>${caption}</caption>
+<thead><tr><th scope="col">replicas</th><th scope="col">selection</th><th scope="col">converged</th><th scope="col">rounds</th><th scope="col">log2 N</th><th scope="col">3·log2 N</th><th scope="col">simulated s</th><th scope="col">bytes</th><th scope="col">bytes per replica per round</th><th scope="col">slowest replica</th></tr></thead>
+<tbody>${rows}</tbody></table></div>`;
+}

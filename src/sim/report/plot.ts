@@ -1,0 +1,118 @@
+// A line plot as SVG, drawn by a pure function from data: a title, axes with labels and ticks,
+// grid lines, one line (with markers when it has few points) per series, reference lines
+// dashed, and a legend. Text is laid out at the page's body size for the width asked for, and
+// the SVG is 1:1 at that width, so the report draws a wide and a narrow one (see PLOT_SIZES).
+import { html, raw, type Html } from '../../web/view/html.js';
+import {
+  PLOT_FONT_PX as F,
+  PLOT_GAP_PX as GAP,
+  PLOT_MAX_MARKED_POINTS,
+  PLOT_TICK_PX as TICK,
+} from './constants.js';
+import { legendSvg, legendLayout } from './legend.js';
+import { marker } from './marker.js';
+import { linearScale, log2Scale, type Scale } from './scale.js';
+import { textWidth, wrap } from './text.js';
+
+export interface PlotPoint {
+  x: number;
+  y: number;
+}
+
+/** A line of the plot; a reference line (a bound, a target) is drawn thin and dashed. */
+export interface PlotSeries {
+  name: string;
+  points: readonly PlotPoint[];
+  reference?: boolean;
+}
+
+export interface PlotSpec {
+  title: string;
+  /** What the plot shows, in a sentence or two, for a screen reader (the SVG's <desc>). */
+  desc: string;
+  x: { label: string; log2?: boolean; format: (v: number) => string };
+  y: { label: string; log2?: boolean; format: (v: number) => string };
+  series: readonly PlotSeries[];
+}
+
+export interface PlotSize {
+  width: number;
+  /** The height of the data area; the drawing adds its title, labels and legend. */
+  plotHeight: number;
+  ticks: number;
+}
+
+/** The number of distinct series styles (colour, dash and marker) before they repeat. */
+export const SERIES_STYLES = 6;
+
+/** The plot as an <svg role="img"> titled and described for assistive technology. */
+export function plotSvg(spec: PlotSpec, size: PlotSize, id: string): Html {
+  const W = size.width;
+  const points = spec.series.flatMap((s) => s.points);
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const titleLines = wrap(spec.title, W - 2 * GAP);
+  const yLabelLines = wrap(spec.y.label, W - 2 * GAP);
+  const xLabelLines = wrap(spec.x.label, W - 2 * GAP);
+  const legend = legendLayout(spec.series, W - 2 * GAP);
+  const line = F * 1.3;
+  const top = GAP + (titleLines.length + yLabelLines.length) * line + F / 2;
+  const bottom = TICK + GAP + F + GAP + xLabelLines.length * line + legend.height + GAP;
+  const H = Math.round(top + size.plotHeight + bottom);
+  // The y tick labels decide the left margin; the x axis's last label decides the right one.
+  const yRange = [H - bottom, top] as const;
+  const y = spec.y.log2
+    ? log2Scale(Math.min(...ys), Math.max(...ys), yRange, size.ticks)
+    : linearScale(Math.min(0, ...ys), Math.max(0, ...ys), yRange, size.ticks);
+  const left = GAP + Math.max(...y.ticks.map((t) => textWidth(spec.y.format(t)))) + TICK + GAP;
+  const xFirst = spec.x.log2 ? log2Scale : linearScale;
+  const probe = xFirst(Math.min(...xs), Math.max(...xs), [left, W - GAP], size.ticks);
+  const lastLabel = textWidth(spec.x.format(probe.ticks.at(-1)!));
+  const right = GAP + lastLabel / 2;
+  const x = xFirst(Math.min(...xs), Math.max(...xs), [left, W - right], size.ticks);
+
+  let dataIndex = 0;
+  const styles = spec.series.map((s) => (s.reference ? -1 : dataIndex++ % SERIES_STYLES));
+  const text = (lines: string[], x0: number, y0: number, cls: string, anchor = 'start') =>
+    lines.map(
+      (l, i) =>
+        html`<text class="${cls}" x="${r(x0)}" y="${r(y0 + i * line)}" text-anchor="${anchor}">${l}</text>`,
+    );
+  const baseline = GAP + F;
+  return html`<svg xmlns="http://www.w3.org/2000/svg" class="plot" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="${id}-title ${id}-desc">
+<title id="${id}-title">${spec.title}</title><desc id="${id}-desc">${spec.desc}</desc>
+<rect class="plot-bg" x="0" y="0" width="${W}" height="${H}" rx="6"/>
+${text(titleLines, GAP, baseline, 'plot-title')}
+${text(yLabelLines, GAP, baseline + titleLines.length * line, 'axis-label')}
+${axes(spec, x, y, H - bottom, left)}
+${spec.series.map((s, i) => seriesSvg(s, styles[i]!, x, y))}
+${text(xLabelLines, (left + W - right) / 2, H - bottom + TICK + GAP + F + GAP + F, 'axis-label', 'middle')}
+${legendSvg(legend, styles, GAP, H - GAP - legend.height)}
+</svg>`;
+}
+
+function axes(spec: PlotSpec, x: Scale, y: Scale, floor: number, left: number): Html {
+  const yTicks = y.ticks.map(
+    (t) =>
+      html`<line class="grid" x1="${r(left)}" x2="${r(x(x.domain[1]))}" y1="${r(y(t))}" y2="${r(y(t))}"/><line class="tick" x1="${r(left - TICK)}" x2="${r(left)}" y1="${r(y(t))}" y2="${r(y(t))}"/><text class="tick-label" x="${r(left - TICK - GAP / 2)}" y="${r(y(t) + F * 0.35)}" text-anchor="end">${spec.y.format(t)}</text>`,
+  );
+  const xTicks = x.ticks.map(
+    (t) =>
+      html`<line class="tick" x1="${r(x(t))}" x2="${r(x(t))}" y1="${r(floor)}" y2="${r(floor + TICK)}"/><text class="tick-label" x="${r(x(t))}" y="${r(floor + TICK + F)}" text-anchor="middle">${spec.x.format(t)}</text>`,
+  );
+  return html`<g class="axes">${yTicks}${xTicks}<line class="axis" x1="${r(left)}" x2="${r(x(x.domain[1]))}" y1="${r(floor)}" y2="${r(floor)}"/><line class="axis" x1="${r(left)}" x2="${r(left)}" y1="${r(floor)}" y2="${r(y(y.domain[1]))}"/></g>`;
+}
+
+function seriesSvg(s: PlotSeries, style: number, x: Scale, y: Scale): Html {
+  if (s.points.length === 0) return html``;
+  const d = s.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${r(x(p.x))} ${r(y(p.y))}`).join('');
+  const cls = style < 0 ? 'series ref' : `series s${style}`;
+  const marked = style >= 0 && s.points.length <= PLOT_MAX_MARKED_POINTS;
+  const markers = marked ? s.points.map((p) => marker(style, x(p.x), y(p.y))) : [];
+  return html`<g class="${cls}"><path class="line" d="${d}"/>${markers}</g>`;
+}
+
+/** Coordinates to a tenth of a pixel: shorter files, the same picture. */
+function r(v: number): number {
+  return Math.round(v * 10) / 10;
+}

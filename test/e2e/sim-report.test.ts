@@ -1,0 +1,120 @@
+// The report of `ae-demo simulate --report` in Chromium: at 1280×720 and 390×844, light and dark,
+// it fetches nothing, axe finds nothing serious, nothing overflows sideways, every plot that
+// shows draws its text at body size or larger, and each plot has its data table beside it.
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, it } from 'node:test';
+import { chromium, type Browser } from 'playwright-core';
+import { axeViolations, describeViolations } from '../helpers/axe.js';
+import {
+  browserSkip,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  LAPTOP,
+  overflow,
+  PHONE,
+} from '../helpers/chromium.js';
+import { cli } from '../helpers/cli.js';
+import { externalReferences } from '../helpers/web.js';
+
+const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/', import.meta.url));
+/** The page's body text size (style.ts: html { font-size: 17px }). */
+const BODY_PX = 17;
+
+interface PlotGlobals {
+  document: {
+    querySelectorAll(selector: string): ArrayLike<PlotElement>;
+  };
+  getComputedStyle(element: unknown): { fontSize: string; display: string };
+}
+interface PlotElement {
+  viewBox: { baseVal: { width: number } };
+  getBoundingClientRect(): { width: number };
+  querySelectorAll(selector: string): ArrayLike<unknown>;
+}
+/** Runs in the page: for each plot on show, the smallest rendered text size in px. */
+const smallestText = () => {
+  const g = globalThis as unknown as PlotGlobals;
+  return Array.from(g.document.querySelectorAll('svg.plot'))
+    .filter((svg) => svg.getBoundingClientRect().width > 0)
+    .map((svg) => {
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      const sizes = Array.from(svg.querySelectorAll('text'), (t) =>
+        parseFloat(g.getComputedStyle(t).fontSize),
+      );
+      return Math.min(...sizes) * scale;
+    });
+};
+
+describe('the simulate report in Chromium', { skip: browserSkip() }, () => {
+  it(
+    'is self-contained, accessible and readable on a laptop and a phone, light and dark',
+    {
+      timeout: 180_000,
+    },
+    async () => {
+      await mkdir(ARTIFACTS, { recursive: true });
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'ae-sim-e2e-'));
+      const report = path.join(dir, 'sim.html');
+      let browser: Browser | undefined;
+      try {
+        const run = await cli([
+          'simulate',
+          '--nodes',
+          '8,16,32',
+          '--selection',
+          'random,ring',
+          '--keys',
+          '50',
+          '--writes',
+          '5',
+          '--report',
+          report,
+        ]);
+        assert.equal(run.exitCode, 0, run.stderr);
+        const doc = await readFile(report, 'utf8');
+        assert.deepEqual(externalReferences(doc), []);
+        browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+        const page = await browser.newPage({ viewport: LAPTOP, colorScheme: 'light' });
+        const requests: string[] = [];
+        page.on('request', (r) => requests.push(r.url()));
+        await page.goto(`file://${report}`);
+        assert.deepEqual(requests, [`file://${report}`], 'the report fetches nothing');
+        assert.equal(await page.locator('section.plot-block').count(), 3);
+        assert.equal(await page.locator('section.plot-block table.plot-data').count(), 3);
+        const found: string[] = [];
+        for (const [name, viewport] of [
+          ['laptop', LAPTOP],
+          ['phone', PHONE],
+        ] as const) {
+          await page.setViewportSize(viewport);
+          for (const colorScheme of ['light', 'dark'] as const) {
+            await page.emulateMedia({ colorScheme });
+            const where = `${name}, ${colorScheme}`;
+            assert.ok(
+              (await page.evaluate(overflow)) <= 0,
+              `${where}: the page overflows sideways`,
+            );
+            const sizes = await page.evaluate(smallestText);
+            assert.equal(sizes.length, 3, `${where}: one drawing of each plot shows`);
+            for (const px of sizes)
+              assert.ok(px >= BODY_PX - 0.5, `${where}: plot text at ${px.toFixed(1)} px`);
+            const violations = await axeViolations(page);
+            if (violations.length > 0) found.push(`${where}:\n${describeViolations(violations)}`);
+            await page.screenshot({
+              path: path.join(ARTIFACTS, `sim-report-${name}-${colorScheme}.png`),
+              fullPage: true,
+            });
+          }
+        }
+        assert.deepEqual(found, [], found.join('\n'));
+      } finally {
+        await browser?.close();
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
+});

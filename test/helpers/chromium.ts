@@ -1,0 +1,47 @@
+// Debian's Chromium for the browser tests (playwright-core downloads no browser of its own):
+// where it is, how it is launched, and whether a test may skip without it.
+import { existsSync } from 'node:fs';
+
+/** Where Debian's chromium package puts the browser (AE_DEMO_CHROMIUM overrides it). */
+export const CHROMIUM = process.env.AE_DEMO_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Headless, no sandbox (CI runs as root), and none of Chromium's own calls home. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-extensions',
+];
+
+/**
+ * Why a browser test skips (no browser), or false. On CI or with AE_DEMO_REQUIRE_BROWSER the
+ * browser must be there: a missing one throws instead of skipping.
+ */
+export function browserSkip(): string | false {
+  if (existsSync(CHROMIUM)) return false;
+  if (process.env.CI || process.env.AE_DEMO_REQUIRE_BROWSER)
+    throw new Error(
+      `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium) or set AE_DEMO_CHROMIUM.`,
+    );
+  return `no browser at ${CHROMIUM} (apt-get install chromium)`;
+}
+
+/** A phone held upright, and a laptop or projector. */
+export const PHONE = { width: 390, height: 844 };
+export const LAPTOP = { width: 1280, height: 720 };
+
+interface LayoutGlobals {
+  innerWidth: number;
+  document: { scrollingElement: { scrollWidth: number } };
+}
+/** Runs in the page: how far it overflows the viewport sideways (0: no horizontal scrolling). */
+export const overflow = (): number => {
+  const g = globalThis as unknown as LayoutGlobals;
+  return g.document.scrollingElement.scrollWidth - g.innerWidth;
+};
