@@ -10,7 +10,7 @@ const CELL_PADDING = 2;
 
 /** `rows` under `head` as box-drawn text no wider than `width` when the words allow it. */
 export function renderTable(head: string[], rows: string[][], width?: number): string {
-  const colWidths = width === undefined ? undefined : fitColumns([head, ...rows], width);
+  const colWidths = width === undefined ? undefined : fitColumns(head, rows, width);
   const table = new Table({
     head,
     style: { head: chalk.level > 0 ? ['bold'] : [], border: [] },
@@ -20,30 +20,34 @@ export function renderTable(head: string[], rows: string[][], width?: number): s
   return table.toString();
 }
 
-/** Column widths that fit `width`, or undefined when the table fits as it is. */
-export function fitColumns(rows: string[][], width: number): number[] | undefined {
-  const columns = Math.max(...rows.map((r) => r.length));
-  const cellLines = (c: number) =>
-    rows.flatMap((r) => stripVTControlCharacters(r[c] ?? '').split('\n'));
-  const natural = Array.from(
-    { length: columns },
-    (_, c) => Math.max(...cellLines(c).map((l) => l.length)) + CELL_PADDING,
-  );
-  const least = Array.from(
-    { length: columns },
-    (_, c) =>
-      Math.max(...cellLines(c).flatMap((l) => l.split(/\s+/).map((w) => w.length))) + CELL_PADDING,
+/**
+ * Column widths that fit `width`, or undefined when the table fits as it is. Headings wrap
+ * first (they are labels); then the widest column gives up a column at a time.
+ */
+export function fitColumns(head: string[], rows: string[][], width: number): number[] | undefined {
+  const columns = head.length;
+  const lines = (cells: string[][], c: number) =>
+    cells.flatMap((r) => stripVTControlCharacters(r[c] ?? '').split('\n'));
+  const widest = (texts: string[]) => Math.max(0, ...texts.map((t) => t.length)) + CELL_PADDING;
+  const words = (texts: string[]) => texts.flatMap((t) => t.split(/\s+/));
+  const all = [head, ...rows];
+  const natural = Array.from({ length: columns }, (_, c) => widest(lines(all, c)));
+  const least = Array.from({ length: columns }, (_, c) => widest(words(lines(all, c))));
+  const body = Array.from({ length: columns }, (_, c) =>
+    Math.max(least[c]!, widest(lines(rows, c))),
   );
   // Borders: one between columns and one at each side.
   const total = (widths: number[]) => widths.reduce((a, b) => a + b, 0) + columns + 1;
   if (total(natural) <= width) return undefined;
   const widths = [...natural];
-  while (total(widths) > width) {
-    let widest = -1;
-    for (let c = 0; c < columns; c++)
-      if (widths[c]! > least[c]! && (widest < 0 || widths[c]! > widths[widest]!)) widest = c;
-    if (widest < 0) break;
-    widths[widest] = widths[widest]! - 1;
+  for (const floor of [body, least]) {
+    while (total(widths) > width) {
+      let pick = -1;
+      for (let c = 0; c < columns; c++)
+        if (widths[c]! > floor[c]! && (pick < 0 || widths[c]! > widths[pick]!)) pick = c;
+      if (pick < 0) break;
+      widths[pick] = widths[pick]! - 1;
+    }
   }
   return widths;
 }
