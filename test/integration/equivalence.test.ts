@@ -1,8 +1,12 @@
 // The simulation predicts what real nodes do: `ae-demo run --json` plays the seed scenario on three
 // node processes; what each node held before the repair (keys, values and the versions the nodes
 // stamped, wall-clock HLC included) is given as it is to a simulation of three replicas, whose
-// repair must end, root for root, where the real one did. For every strategy.
+// repair must end, root for root, where the real one did. For every strategy, and as a user does
+// it: `simulate --given FILE` with the file run --json wrote.
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Entry } from '../../src/node/replica/entry.js';
 import { loadHasher } from '../../src/node/replica/hash.js';
@@ -96,4 +100,39 @@ describe('simulate and run end in the same state (the seed scenario)', () => {
       for (const id of ids) assert.equal(sim.root, doc.roots.after[id], `${id} after`);
     });
   }
+
+  it('simulate --given FILE replays what run --json wrote and prints the same final root', async () => {
+    const base = await freeBasePort(NODES);
+    const r = await cli(['run', '--keys', '0', '--base-port', String(base), '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    const doc = JSON.parse(r.stdout) as RunJson;
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ae-demo-given-'));
+    try {
+      const file = path.join(dir, 'seed.json');
+      await writeFile(file, r.stdout);
+      const replay = ['simulate', '--given', file, '--keys', '0', '--writes', '0'];
+      const s = await cli([...replay, '--nodes', '3', '--selection', 'all', '--json']);
+      assert.equal(s.exitCode, 0, s.stderr);
+      const sim = JSON.parse(s.stdout) as { converged: boolean; root: string; writes: number };
+      assert.equal(sim.converged, true);
+      assert.equal(sim.writes, givenFrom(doc).length);
+      for (const n of doc.nodes) assert.equal(sim.root, doc.roots.after[n.id], n.id);
+
+      const notJson = path.join(dir, 'not.json');
+      await writeFile(notJson, 'seed');
+      for (const [args, says] of [
+        [[...replay, '--nodes', '2'], /--nodes 3 or more/],
+        [['simulate', '--given', path.join(dir, 'none.json')], /cannot read/],
+        [['simulate', '--given', notJson], /not JSON/],
+      ] as const) {
+        const bad = await cli([...args]);
+        assert.equal(bad.exitCode, 2, `${args.join(' ')}: ${bad.stderr}`);
+        assert.match(bad.stderr, says);
+        assert.match(bad.stderr, /ae-demo run --keys 0 --json >|--nodes 3 or more/);
+        assert.equal(bad.stdout, '', 'nothing simulated');
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

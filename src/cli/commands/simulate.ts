@@ -1,4 +1,5 @@
 // `ae-demo simulate`: many replicas in one process, on a simulated network in virtual time.
+import { readFile } from 'node:fs/promises';
 import type { Argv, CommandModule } from 'yargs';
 import { UsageError, VerificationError } from '../../errors.js';
 import { STRATEGIES } from '../../node/sync/exchange.js';
@@ -10,6 +11,7 @@ import {
 } from '../../sim/constants.js';
 import { SELECTIONS } from '../../sim/selection.js';
 import type { SimOptions, SimResult } from '../../sim/simulate.js';
+import type { Given } from '../../sim/given.js';
 import { parseCount, parseDuration } from '../options.js';
 import { checkReportPath } from '../web-flags.js';
 import { intervalTable, scalingTable, simSummary } from '../render/simulate.js';
@@ -32,6 +34,11 @@ const FLAGS = {
     type: 'number',
     default: D.writes,
     describe: 'Writes before the first round, each on one random replica',
+  },
+  given: {
+    type: 'string',
+    describe:
+      'Start replica i with what node i held before the repair in this run --json output (keys, values, versions)',
   },
   'write-rate': {
     type: 'number',
@@ -105,6 +112,10 @@ export const simulateCommand: CommandModule<object, SimArgs> = {
     (y.options(FLAGS as never) as Argv)
       .example('$0 simulate', '64 replicas, one random peer per round')
       .example('$0 simulate --nodes 1000 --keys 10000 --writes 100', "the issue's target run")
+      .example(
+        '$0 simulate --given seed.json --nodes 3 --keys 0 --writes 0 --selection all',
+        'replay what ae-demo run --keys 0 --json > seed.json repaired: the same final root',
+      )
       .example('$0 simulate --nodes 16,64,256,1024 --selection random,ring', 'rounds against N')
       .example('$0 simulate --loss 0.1 --churn 0.05 --partition 2s-10s', 'a hostile network')
       .example(
@@ -128,10 +139,11 @@ export const simulateCommand: CommandModule<object, SimArgs> = {
         ? undefined
         : await checkReportPath(String(argv.plot), '--plot', 'rounds.svg');
     const { simulate } = await import('../../sim/simulate.js');
+    const given = argv.given === undefined ? undefined : await givenFrom(String(argv.given), runs);
     const results: SimResult[] = [];
     for (const o of runs) {
       const started = performance.now();
-      const r = await simulate(o);
+      const r = await simulate(given ? { ...o, given: given.entries } : o);
       results.push(r);
       if (!argv.json) {
         if (runs.length === 1) process.stdout.write(`${intervalTable(r)}\n\n`);
@@ -220,4 +232,30 @@ export function optionsFrom(argv: SimArgs): SimOptions[] {
     maxRounds: parseCount(argv['max-rounds'], '--max-rounds', 1, SIM_MAX_ROUNDS_LIMIT),
   };
   return nodes.flatMap((n) => selections.map((selection) => ({ ...base, nodes: n, selection })));
+}
+
+/** --given FILE: the entries each node of a `run --json` held, for replicas 1..n of every run. */
+async function givenFrom(file: string, runs: readonly SimOptions[]): Promise<Given> {
+  const { GivenError, parseGiven } = await import('../../sim/given.js');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(
+      `--given: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}); write it with ae-demo run --keys 0 --json > ${file}.`,
+      { cause: error },
+    );
+  }
+  let given: Given;
+  try {
+    given = parseGiven(text);
+  } catch (error) {
+    if (error instanceof GivenError) throw new UsageError(`--given ${file}: ${error.message}`);
+    throw error;
+  }
+  if (runs.some((o) => o.nodes < given.nodes))
+    throw new UsageError(
+      `--given ${file} holds what ${given.nodes} nodes held; pass --nodes ${given.nodes} or more.`,
+    );
+  return given;
 }
