@@ -5,10 +5,53 @@ import type { Version } from './version.js';
 /** Returns the current wall time in microseconds since the epoch. Injected so tests control time. */
 export type MicrosClock = () => number;
 
-/** Wall clock at microsecond resolution: performance.timeOrigin + now() gives sub-ms precision. */
+/** Reads the wall clock in whole milliseconds (Date.now) and a monotonic clock in microseconds. */
+export interface ClockSources {
+  readonly wallMs: () => number;
+  readonly monoMicros: () => number;
+}
+
+const SYSTEM_SOURCES: ClockSources = {
+  wallMs: Date.now,
+  monoMicros: () => Number(process.hrtime.bigint() / 1000n),
+};
+
+/** Millisecond edges sampled at start-up: a second one catches a first that was preempted. */
+const CALIBRATION_EDGES = 2;
+
+/** Bounds the start-up calibration: about a millisecond of reads, even if the clock were stuck. */
+const CALIBRATION_MAX_READS = 1_000_000;
+
+/**
+ * Wall time in microseconds that agrees across the processes of one machine to a few µs, so a
+ * write made later on another node gets the later version (the guide's story). Every pair
+ * (Date.now(), then the monotonic clock) bounds the offset between the two clocks from below,
+ * since Date.now() rounds down and a late monotonic read only lowers the difference; the
+ * largest bound seen is kept. Sampling across millisecond edges at start-up (about 1.5 ms) makes
+ * it exact to the cost of a read. performance.timeOrigin, used before, is set once at start-up and is off by
+ * as long as the process was preempted there (under load the guide's later write on node 2 can
+ * then lose to node 1's earlier one).
+ */
+export function calibratedMicros(sources: ClockSources = SYSTEM_SOURCES, skewMs = 0): MicrosClock {
+  const skew = skewMs * 1000;
+  let offset = -Infinity;
+  const sample = (): number => {
+    const wall = sources.wallMs() * 1000;
+    const mono = sources.monoMicros();
+    if (wall - mono > offset) offset = wall - mono;
+    return mono;
+  };
+  for (let edge = 0; edge < CALIBRATION_EDGES; edge++) {
+    const first = sources.wallMs();
+    for (let i = 0; i < CALIBRATION_MAX_READS && sources.wallMs() === first; i++) sample();
+    sample();
+  }
+  return () => Math.floor(sample() + offset + skew);
+}
+
+/** The node's wall clock, shifted by --clock-skew-ms. */
 export function systemMicros(skewMs = 0): MicrosClock {
-  const origin = performance.timeOrigin;
-  return () => Math.floor((origin + performance.now() + skewMs) * 1000);
+  return calibratedMicros(SYSTEM_SOURCES, skewMs);
 }
 
 export class HybridClock {

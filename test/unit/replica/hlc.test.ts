@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { HybridClock } from '../../../src/node/replica/hlc.js';
+import { calibratedMicros, HybridClock } from '../../../src/node/replica/hlc.js';
 import { compareVersions, formatWallClock } from '../../../src/node/replica/version.js';
 
 describe('hybrid logical clock', () => {
@@ -58,5 +58,64 @@ describe('hybrid logical clock', () => {
       formatWallClock(Date.UTC(2026, 10, 27, 12, 51, 7) * 1000 + 123456),
       '12:51:07.123456',
     );
+  });
+});
+
+/** A machine whose reads cost `readMicros` and where the process may be preempted between reads. */
+function machine(monoOffset: number, preempt: (read: number) => number) {
+  let real = 1_700_000_123.4; // µs, not on a millisecond edge (small, so 0.05 µs steps are exact enough)
+  let reads = 0;
+  const advance = () => {
+    real += 0.05 + preempt(reads++);
+  };
+  return {
+    real: () => real,
+    sources: {
+      wallMs: () => {
+        advance();
+        return Math.floor(real / 1000);
+      },
+      monoMicros: () => {
+        advance();
+        return real - monoOffset;
+      },
+    },
+  };
+}
+
+describe('calibrated wall clock', () => {
+  it('agrees with real time to a microsecond, however the process is preempted', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (const [offset, pause] of [
+      [0, 0],
+      [123_456_789, 900],
+      [-5_000_000, 3_000],
+    ] as const) {
+      const m = machine(offset, () => (random() < 0.05 ? random() * pause : 0));
+      const now = calibratedMicros(m.sources);
+      for (let i = 0; i < 100; i++) {
+        const read = now();
+        assert.ok(read <= m.real(), `never ahead of real time (${read} vs ${m.real()})`);
+        assert.ok(m.real() - read < 2 + pause, 'behind by at most the last pause');
+      }
+      const quiet = machine(offset, () => 0);
+      const exact = calibratedMicros(quiet.sources);
+      assert.ok(quiet.real() - exact() < 2, 'exact to a read when nothing preempts');
+    }
+  });
+
+  it('two processes with different monotonic origins agree when one was preempted at start', () => {
+    const a = machine(42, () => 0);
+    const b = machine(-999_999, (read) => (read === 1 ? 800 : 0));
+    const clockA = calibratedMicros(a.sources);
+    const clockB = calibratedMicros(b.sources);
+    assert.ok(Math.abs(a.real() - clockA() - (b.real() - clockB())) < 2);
+  });
+
+  it('shifts by --clock-skew-ms', () => {
+    const m = machine(0, () => 0);
+    const now = calibratedMicros(m.sources, 2);
+    assert.ok(Math.abs(now() - (m.real() + 2000)) < 2);
   });
 });
