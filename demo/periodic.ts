@@ -13,6 +13,7 @@ import {
 } from './steps.js';
 import type { Part, Scenario } from '../src/story/scenario.js';
 import { until } from './wait.js';
+import type { Cluster } from '../src/cluster/cluster.js';
 
 const INTERVAL_MS = 500;
 const DEADLINE_MS = 20_000;
@@ -50,6 +51,7 @@ export const periodic: Scenario = {
     });
     const before = await showKeys(ctx, PARTS.after, KEYS);
     const snapsBefore = await snapshots(cluster);
+    const roundsBefore = await roundsRun(cluster);
     await ctx.section(PARTS.waiting);
     const took = await ctx.phase(
       'waiting for one root on every node',
@@ -69,9 +71,10 @@ export const periodic: Scenario = {
       background: ctx.options.backgroundKeys,
     });
     ctx.show({ type: 'winners', winners: winners(before, after) });
+    const roundsAfter = await roundsRun(cluster);
     ctx.show({
       type: 'note',
-      text: `Converged ${(took / 1000).toFixed(2)} s after the writes, by the nodes' own rounds.`,
+      text: `Converged ${(took / 1000).toFixed(2)} s after the writes, by the nodes' own rounds: about ${((roundsAfter.rounds - roundsBefore.rounds) / cluster.nodes.length).toFixed(1)} per node, ${withWhom(roundsAfter)}.`,
     });
     return {
       ...outcome(await verify(cluster), [], before, after, snapsBefore, []),
@@ -79,3 +82,22 @@ export const periodic: Scenario = {
     };
   },
 };
+
+/** Rounds the nodes have run so far (their /stats), and how many peers each round talks to. */
+async function roundsRun(
+  cluster: Cluster,
+): Promise<{ rounds: number; peersPerRound: number; peers: number }> {
+  const stats = await Promise.all(cluster.clients.map((c) => c.stats()));
+  return {
+    rounds: stats.reduce((n, s) => n + s.antiEntropy.rounds, 0),
+    peersPerRound: stats[0]!.peersPerRound,
+    peers: stats[0]!.peers.length,
+  };
+}
+
+/** "each with all 2 peers", or "each with 1 of 8 peers picked at random (--ae-peers-per-round)". */
+function withWhom(r: { peersPerRound: number; peers: number }): string {
+  return r.peersPerRound < r.peers
+    ? `each with ${r.peersPerRound} of ${r.peers} peers picked at random (--ae-peers-per-round)`
+    : `each with all ${r.peers} peers`;
+}
