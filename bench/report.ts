@@ -1,6 +1,7 @@
 // The benchmark's tables (plain text, no colour) and the targets, as ratios from one run.
 import Table from 'cli-table3';
 import type { BenchResult } from './run.js';
+import { renderSimulation } from './simulate-report.js';
 
 const kb = (n: number) =>
   n < 10_000
@@ -110,6 +111,7 @@ export function renderReport(r: BenchResult): string {
     '',
     `Start-up: a node with ${r.startup.keys.toLocaleString('en-US')} keys in its data directory is ready in ${(r.startup.startMs / 1000).toFixed(2)} s (an empty one in ${(r.startup.emptyStartMs / 1000).toFixed(2)} s)`,
   );
+  out.push('', renderSimulation(r.simulation));
   out.push(
     '',
     'Targets',

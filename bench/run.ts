@@ -8,6 +8,8 @@ import { startupRatios, type StartupRatios } from './ratios.js';
 import { memoryPerKey, treeCost, type TreeRow } from './tree.js';
 import { upkeepCost, upkeepMemory, type UpkeepMemory, type UpkeepRow } from './upkeep.js';
 import { STRATEGIES, type Strategy } from '../src/node/sync/exchange.js';
+import { simulationBench, type SimBench } from './simulate.js';
+import { simulationTargets } from './simulate-report.js';
 
 export interface BenchOptions {
   /** Adds N = 1,000,000 to the exchange grid. */
@@ -41,6 +43,8 @@ export interface BenchResult {
   upkeep: { write: UpkeepRow; memory: UpkeepMemory };
   startup: StartupRow;
   ratios: StartupRatios;
+  /** `ae-demo simulate` at the issue's scale, and rounds against N (random and ring). */
+  simulation: SimBench;
   targets: Target[];
 }
 
@@ -64,6 +68,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   const startup = await startupTime(1_000_000);
   o.log('start-up against node -e 0…');
   const ratios = await startupRatios();
+  const simulation = await simulationBench(o.log);
   const result: BenchResult = {
     settings: {
       sizes,
@@ -80,6 +85,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     upkeep,
     startup,
     ratios,
+    simulation,
     targets: [],
   };
   result.targets = targets(result);
@@ -199,6 +205,7 @@ function targets(r: BenchResult): Target[] {
     measured: `${r.memory.bytesPerKey} B`,
     met: r.memory.bytesPerKey <= 450,
   });
+  out.push(...simulationTargets(r.simulation));
   const [small, large] = r.tree;
   if (small && large) {
     const growth = large.treeNsPerWrite / small.treeNsPerWrite;
