@@ -4,11 +4,11 @@
 // children that differ only; a subtree with few entries is settled by a list of (key, version)
 // instead; at the end only entries whose versions differ move, in whichever direction is newer.
 import {
-  childDigest,
   decodeMessage,
   emptyMessage,
   encodeMessage,
   isEmpty,
+  sameChild,
   type AeMessage,
   type ListItem,
   type TreeRef,
@@ -121,8 +121,7 @@ export function respond(replica: Replica, incoming: AeMessage, session?: RibltSe
     for (let j = 0; j < FANOUT; j++) {
       const theirs = probe.children[j]!;
       const ours = mine[j]!;
-      if (theirs.count === ours.count && theirs.digest === childDigest(ours.digest, childLevel))
-        continue;
+      if (sameChild(theirs, ours, childLevel)) continue;
       const child: TreeRef = { level: childLevel, index: probe.index * FANOUT + j };
       if (theirs.count === 0) {
         for (const e of tree.itemsUnder(child.level, child.index)) ship(e);

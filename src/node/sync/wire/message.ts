@@ -1,14 +1,19 @@
 // The anti-entropy message and its binary form. One message type serves both directions: each
 // side answers what the other sent (probes, lists, dumps, entries, wants) with the same kinds.
 //
-//   probe  [level, index] and the digests and counts of that tree node's 16 children (8-byte
-//          digests down to level SHORT_DIGEST_LEVEL - 1, 4-byte ones below: see childDigest)
+//   probe  [level, index] and the digests of that tree node's 16 children: 8-byte digests and
+//          counts down to level SHORT_DIGEST_LEVEL - 1, 4-byte digests alone below (see
+//          childDigest and sameChild)
 //   list   [level, index] and (key, version, 32-bit check) of each entry below it: sent
 //          instead of a probe once a subtree holds few entries
 //   dump   "send me every entry below [level, index]": you have entries where I have none
 //   entry  a whole entry for the other side to merge (last write wins)
 //   want   "send me your entry for this key": yours is newer or I lack it
-//   riblt  the rateless strategy's part (wire/riblt.ts), only in messages of format 2
+//   riblt  the rateless strategy's part (wire/riblt.ts), only in messages of format 4
+//
+// Wall clocks in lists and entries are written as offsets from the smallest one in the message
+// (written once, after the node ids): versions that travel together are usually close in time, so an offset takes
+// 3-5 bytes where a whole microsecond clock takes 8.
 import { CodecError, Reader, Writer } from './codec.js';
 import { readRiblt, writeRiblt, type RibltSection } from './riblt.js';
 import { MAX_KEY_BYTES, MAX_NODE_ID_BYTES } from '../../constants.js';
@@ -46,9 +51,10 @@ export interface AeMessage {
   riblt?: RibltSection;
 }
 
-const FORMAT = 1;
-/** Format 1 followed by a riblt section: the Merkle walk's messages pay nothing for it. */
-const FORMAT_RIBLT = 2;
+/** 3: wall offsets and count-free short probes (1 and 2 were the formats before them). */
+const FORMAT = 3;
+/** Format 3 followed by a riblt section: the Merkle walk's messages pay nothing for it. */
+const FORMAT_RIBLT = 4;
 
 /**
  * Children at this level and deeper are compared on 4 bytes of digest rather than 8. Levels 1
@@ -62,6 +68,20 @@ export const SHORT_DIGEST_LEVEL = 3;
 /** A child's digest as a probe carries it: whole above SHORT_DIGEST_LEVEL, its low 32 bits from there. */
 export function childDigest(digest: bigint, childLevel: number): bigint {
   return childLevel >= SHORT_DIGEST_LEVEL ? digest & 0xffffffffn : digest;
+}
+
+/**
+ * Whether a probe's child (theirs) and our own child are the same subtree. Below the top levels
+ * a probe carries no counts: presence and 4 bytes of digest decide, and a count would add a
+ * byte per child (20% of a probe) to tell apart sets whose digests already differ.
+ */
+export function sameChild(theirs: NodeSummary, ours: NodeSummary, childLevel: number): boolean {
+  if (childLevel >= SHORT_DIGEST_LEVEL) {
+    return (
+      theirs.count > 0 === ours.count > 0 && theirs.digest === childDigest(ours.digest, childLevel)
+    );
+  }
+  return theirs.count === ours.count && theirs.digest === ours.digest;
 }
 
 export function emptyMessage(): AeMessage {
@@ -87,6 +107,7 @@ export function encodeMessage(m: AeMessage): Buffer {
     }
     return ref;
   };
+  const base = baseWall(m);
   const body = new Writer();
   body.varint(m.probes.length);
   for (const p of m.probes) {
@@ -100,8 +121,7 @@ export function encodeMessage(m: AeMessage): Buffer {
     for (const c of p.children) {
       if (c.count === 0) continue;
       if (short) body.u32(Number(c.digest & 0xffffffffn));
-      else body.u64(c.digest);
-      body.varint(c.count);
+      else body.u64(c.digest).varint(c.count);
     }
   }
   body.varint(m.lists.length);
@@ -110,7 +130,7 @@ export function encodeMessage(m: AeMessage): Buffer {
     for (const item of l.items) {
       body
         .string(item.key)
-        .varint(item.version.wall)
+        .varint(item.version.wall - base)
         .varint(item.version.logical)
         .varint(nodeRef(item.version.node))
         .u32(item.check);
@@ -122,7 +142,7 @@ export function encodeMessage(m: AeMessage): Buffer {
   for (const e of m.entries) {
     body
       .string(e.key)
-      .varint(e.version.wall)
+      .varint(e.version.wall - base)
       .varint(e.version.logical)
       .varint(nodeRef(e.version.node));
     if (e.value === null) body.u8(0);
@@ -134,6 +154,8 @@ export function encodeMessage(m: AeMessage): Buffer {
 
   const head = new Writer().u8(m.riblt ? FORMAT_RIBLT : FORMAT).varint(nodes.size);
   for (const id of nodes.keys()) head.string(id);
+  // Only versions refer to nodes: a message with none (a probe) carries no base either.
+  if (nodes.size > 0) head.varint(base);
   return Buffer.concat([head.finish(), body.finish()]);
 }
 
@@ -158,7 +180,13 @@ export function decodeMessage(buf: Buffer, maxValueBytes: number): AeMessage {
       throw new CodecError(`tree node [${level}, ${index}] does not exist`);
     return { level, index };
   };
-  const version = (): Version => ({ wall: r.varint(), logical: r.varint(), node: node() });
+  const base = nodes.length > 0 ? r.varint() : 0;
+  const version = (): Version => {
+    const wall = base + r.varint();
+    if (!Number.isSafeInteger(wall))
+      throw new CodecError('a wall clock in the message is too large');
+    return { wall, logical: r.varint(), node: node() };
+  };
 
   const m = emptyMessage();
   for (let n = r.varint(); n > 0; n--) {
@@ -168,8 +196,9 @@ export function decodeMessage(buf: Buffer, maxValueBytes: number): AeMessage {
     const children: NodeSummary[] = [];
     for (let j = 0; j < FANOUT; j++) {
       if (bitmap & (1 << j)) {
+        // A short child's count is not sent: 1 stands for "present" (see sameChild).
         const digest = short ? BigInt(r.u32()) : r.u64();
-        const count = r.varint();
+        const count = short ? 1 : r.varint();
         if (count === 0) throw new CodecError('a probe marks an empty child as present');
         children.push({ digest, count });
       } else {
@@ -197,6 +226,14 @@ export function decodeMessage(buf: Buffer, maxValueBytes: number): AeMessage {
   if (format === FORMAT_RIBLT) m.riblt = readRiblt(r);
   if (!r.done) throw new CodecError('the message has trailing bytes');
   return m;
+}
+
+/** The smallest wall clock among the message's lists and entries (0 when it has none). */
+function baseWall(m: AeMessage): number {
+  let base = Infinity;
+  for (const l of m.lists) for (const item of l.items) base = Math.min(base, item.version.wall);
+  for (const e of m.entries) base = Math.min(base, e.version.wall);
+  return base === Infinity ? 0 : base;
 }
 
 function valid<T>(checked: { ok: true; value: T } | { ok: false; message: string }): T {

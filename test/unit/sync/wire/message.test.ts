@@ -7,6 +7,7 @@ import {
   decodeMessage,
   emptyMessage,
   encodeMessage,
+  sameChild,
 } from '../../../../src/node/sync/wire/message.js';
 import { entry, MAX_VALUE } from '../../../helpers/replica.js';
 
@@ -21,13 +22,13 @@ describe('anti-entropy message codec', () => {
         count: j,
       })),
     });
-    // Below the top levels children travel with 4 bytes of digest.
+    // Below the top levels children travel with 4 bytes of digest and no count (1: present).
     m.probes.push({
       level: 2,
       index: 200,
       children: Array.from({ length: 16 }, (_, j) => ({
         digest: BigInt(j) * 0x1234567n,
-        count: j,
+        count: j === 0 ? 0 : 1,
       })),
     });
     m.lists.push({
@@ -45,6 +46,49 @@ describe('anti-entropy message codec', () => {
     assert.equal(short.probes[1]!.children[3]!.digest, 0x12345678n, 'the low 32 bits');
   });
 
+  it('writes wall clocks as offsets from the smallest one, and only when versions travel', () => {
+    const now = 1_764_000_000_000_000;
+    const m = emptyMessage();
+    m.entries.push(entry('a', 'x', now + 5_000_000), entry('b', null, now, 'other'));
+    m.lists.push({
+      level: 4,
+      index: 9,
+      items: [{ key: 'c', version: { wall: now + 1, logical: 2, node: 'n1' }, check: 7 }],
+    });
+    const body = encodeMessage(m);
+    assert.deepEqual(decodeMessage(body, MAX_VALUE), m);
+    // Three whole clocks would take 8 bytes each; here a base of 8 and offsets 1, 1 and 4
+    // (5 s). The same message with clocks near 0 takes 1 + 1 + 1 + 1 for them.
+    const small = emptyMessage();
+    small.entries.push(entry('a', 'x', 2), entry('b', null, 1, 'other'));
+    small.lists.push({
+      level: 4,
+      index: 9,
+      items: [{ key: 'c', version: { wall: 1, logical: 2, node: 'n1' }, check: 7 }],
+    });
+    assert.equal(body.length - encodeMessage(small).length, 8 + 1 + 1 + 4 - 4);
+    // A message without versions pays nothing for the base: format, no node ids, five section
+    // counts and one dump of 2 bytes.
+    const dumpOnly = emptyMessage();
+    dumpOnly.dumps.push({ level: 1, index: 3 });
+    assert.equal(encodeMessage(dumpOnly).length, 1 + 1 + 5 + 2);
+  });
+
+  it('rejects a wall clock past 2^53 once the offset is added', () => {
+    const m = emptyMessage();
+    m.entries.push(entry('a', 'x', 2 ** 52), entry('b', 'x', 2 ** 53 - 1));
+    const body = encodeMessage(m);
+    assert.deepEqual(decodeMessage(body, MAX_VALUE).entries[1]!.version.wall, 2 ** 53 - 1);
+    // Raise the base (written after the node table) so that base + offset overflows.
+    const at = body.indexOf(Buffer.from('n1')) + 2;
+    const raised = Buffer.concat([
+      body.subarray(0, at),
+      Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x0f]),
+      body.subarray(at + 8),
+    ]);
+    assert.throws(() => decodeMessage(raised, MAX_VALUE), CodecError);
+  });
+
   it('rejects truncated, oversized and out-of-range messages', () => {
     const m = emptyMessage();
     m.entries.push(entry('k', 'x'.repeat(100), 5));
@@ -60,5 +104,19 @@ describe('anti-entropy message codec', () => {
     const bad = emptyMessage();
     bad.dumps.push({ level: 1, index: 16 });
     assert.throws(() => decodeMessage(encodeMessage(bad), MAX_VALUE), CodecError);
+  });
+
+  it('compares top-level children on digest and count, deeper ones on presence and 4 bytes', () => {
+    const ours = { digest: 0xabcdef0012345678n, count: 5 };
+    // Levels 1-2: the whole digest and the count.
+    assert.equal(sameChild({ ...ours }, ours, 2), true);
+    assert.equal(sameChild({ ...ours, count: 4 }, ours, 2), false);
+    assert.equal(sameChild({ digest: 0x12345678n, count: 5 }, ours, 2), false);
+    // Level 3 and deeper: what the wire carries, the low 32 bits and "present".
+    assert.equal(sameChild({ digest: 0x12345678n, count: 1 }, ours, 3), true);
+    assert.equal(sameChild({ digest: 0x12345679n, count: 1 }, ours, 3), false);
+    assert.equal(sameChild({ digest: 0n, count: 0 }, ours, 3), false, 'theirs is empty');
+    assert.equal(sameChild({ digest: 0n, count: 1 }, { digest: 0n, count: 0 }, 5), false);
+    assert.equal(sameChild({ digest: 0n, count: 0 }, { digest: 0n, count: 0 }, 5), true);
   });
 });
