@@ -15,18 +15,12 @@ import {
 } from './wire/message.js';
 import { AE_MAX_ROUND_TRIPS } from '../constants.js';
 import type { Entry } from '../replica/entry.js';
-import { FANOUT, MAX_LEVEL } from '../tree/merkle.js';
+import { FANOUT } from '../tree/merkle.js';
+import { follow, walkGoesOn, type Role } from './walk.js';
 import type { ApplyResult, Store, StoredEntry } from '../replica/store.js';
 import { compareVersions } from '../replica/version.js';
 import { answerRiblt, RibltSession, type RibltOutcome } from './riblt/exchange.js';
 import type { Sketch } from './riblt/sketch.js';
-
-/**
- * A subtree with at most this many entries is sent as a list rather than probed further. A
- * list item costs ~25 bytes, a probe ~9 per non-empty child, so below ~4 entries listing is
- * cheaper than descending, and it saves a round trip.
- */
-export const LIST_THRESHOLD = 4;
 
 /**
  * merkle: the tree walk. riblt: rateless set reconciliation (coded symbols until the difference
@@ -81,7 +75,12 @@ export interface ExchangeResult {
 }
 
 /** Answers one incoming message: merge what came, then compare and say what differs. */
-export function respond(replica: Replica, incoming: AeMessage, session?: RibltSession): StepResult {
+export function respond(
+  replica: Replica,
+  incoming: AeMessage,
+  session?: RibltSession,
+  role: Role = 'responder',
+): StepResult {
   const { store } = replica;
   const tree = store.tree;
   const reply = emptyMessage();
@@ -114,6 +113,8 @@ export function respond(replica: Replica, incoming: AeMessage, session?: RibltSe
   for (const d of incoming.dumps) {
     for (const e of tree.itemsUnder(d.level, d.index)) ship(e);
   }
+  // Differing subtrees both sides hold: listed or probed once all are known (see walk.ts).
+  const followed: (TreeRef & { count: number })[] = [];
   for (const probe of incoming.probes) {
     const mine = tree.children(probe.level, probe.index);
     const childLevel = probe.level + 1;
@@ -127,14 +128,18 @@ export function respond(replica: Replica, incoming: AeMessage, session?: RibltSe
         for (const e of tree.itemsUnder(child.level, child.index)) ship(e);
       } else if (ours.count === 0) {
         reply.dumps.push(child);
-      } else if (ours.count <= LIST_THRESHOLD || childLevel === MAX_LEVEL) {
-        reply.lists.push({
-          ...child,
-          items: [...tree.itemsUnder(child.level, child.index)].map(listItem),
-        });
       } else {
-        reply.probes.push({ ...child, children: tree.children(child.level, child.index) });
+        followed.push({ ...child, count: ours.count });
       }
+    }
+  }
+  const goesOn = walkGoesOn(followed);
+  for (const child of followed) {
+    const { level, index } = child;
+    if (follow(child.count, level, role, goesOn) === 'list') {
+      reply.lists.push({ level, index, items: [...tree.itemsUnder(level, index)].map(listItem) });
+    } else {
+      reply.probes.push({ level, index, children: tree.children(level, index) });
     }
   }
   for (const list of incoming.lists) {
@@ -204,7 +209,7 @@ export async function runExchange(
     result.roundTrips += 1;
     result.bytes.sent += body.length;
     result.bytes.received += answer.length;
-    const step = respond(replica, decodeMessage(answer, maxValueBytes), session);
+    const step = respond(replica, decodeMessage(answer, maxValueBytes), session, 'initiator');
     result.levels = Math.max(
       result.levels,
       step.deepest,

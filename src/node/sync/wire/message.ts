@@ -57,13 +57,14 @@ const FORMAT = 3;
 const FORMAT_RIBLT = 4;
 
 /**
- * Children at this level and deeper are compared on 4 bytes of digest rather than 8. Levels 1
- * and 2 are few (272 nodes) and keep 8; below, where probes are one per differing key, 4 bytes
- * halve the probes' cost (measured: 1% of 100k keys from 2.8x to ~2.1x E). Two different
+ * Children at this level and deeper are compared on 4 bytes of digest and no count. Level 1,
+ * the root probe (16 children), keeps 8 bytes and counts: it alone decides "in sync". Below,
+ * 4 bytes halve a probe (measured: 1% of 100k keys from 2.8x to ~2.1x E with level 2 kept at
+ * 8; level 2 short as well saves ~1.5 kB more per exchange that reaches it). Two different
  * subtrees then look equal with probability 2^-32 per comparison (~1 in 4 million exchanges
- * at 1,000 differing keys), and the next round still sees the root differ.
+ * at 1,000 differing keys), and the root probe still sees them differ.
  */
-export const SHORT_DIGEST_LEVEL = 3;
+export const SHORT_DIGEST_LEVEL = 2;
 
 /** A child's digest as a probe carries it: whole above SHORT_DIGEST_LEVEL, its low 32 bits from there. */
 export function childDigest(digest: bigint, childLevel: number): bigint {

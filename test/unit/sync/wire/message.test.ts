@@ -15,8 +15,8 @@ describe('anti-entropy message codec', () => {
   it('round-trips every section', () => {
     const m = emptyMessage();
     m.probes.push({
-      level: 1,
-      index: 12,
+      level: 0,
+      index: 0,
       children: Array.from({ length: 16 }, (_, j) => ({
         digest: BigInt(j) * 0x1234567890abn,
         count: j,
@@ -24,8 +24,8 @@ describe('anti-entropy message codec', () => {
     });
     // Below the top levels children travel with 4 bytes of digest and no count (1: present).
     m.probes.push({
-      level: 2,
-      index: 200,
+      level: 1,
+      index: 12,
       children: Array.from({ length: 16 }, (_, j) => ({
         digest: BigInt(j) * 0x1234567n,
         count: j === 0 ? 0 : 1,
@@ -106,16 +106,16 @@ describe('anti-entropy message codec', () => {
     assert.throws(() => decodeMessage(encodeMessage(bad), MAX_VALUE), CodecError);
   });
 
-  it('compares top-level children on digest and count, deeper ones on presence and 4 bytes', () => {
+  it('compares level-1 children on digest and count, deeper ones on presence and 4 bytes', () => {
     const ours = { digest: 0xabcdef0012345678n, count: 5 };
-    // Levels 1-2: the whole digest and the count.
-    assert.equal(sameChild({ ...ours }, ours, 2), true);
-    assert.equal(sameChild({ ...ours, count: 4 }, ours, 2), false);
-    assert.equal(sameChild({ digest: 0x12345678n, count: 5 }, ours, 2), false);
-    // Level 3 and deeper: what the wire carries, the low 32 bits and "present".
-    assert.equal(sameChild({ digest: 0x12345678n, count: 1 }, ours, 3), true);
+    // Level 1 (the root's children): the whole digest and the count.
+    assert.equal(sameChild({ ...ours }, ours, 1), true);
+    assert.equal(sameChild({ ...ours, count: 4 }, ours, 1), false);
+    assert.equal(sameChild({ digest: 0x12345678n, count: 5 }, ours, 1), false);
+    // Level 2 and deeper: what the wire carries, the low 32 bits and "present".
+    assert.equal(sameChild({ digest: 0x12345678n, count: 1 }, ours, 2), true);
     assert.equal(sameChild({ digest: 0x12345679n, count: 1 }, ours, 3), false);
-    assert.equal(sameChild({ digest: 0n, count: 0 }, ours, 3), false, 'theirs is empty');
+    assert.equal(sameChild({ digest: 0n, count: 0 }, ours, 2), false, 'theirs is empty');
     assert.equal(sameChild({ digest: 0n, count: 1 }, { digest: 0n, count: 0 }, 5), false);
     assert.equal(sameChild({ digest: 0n, count: 0 }, { digest: 0n, count: 0 }, 5), true);
   });
