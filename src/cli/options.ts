@@ -40,10 +40,10 @@ export function parsePort(value: unknown, flag: string, allowZero: boolean): num
 
 export function parseCount(value: unknown, flag: string, min: number, max: number): number {
   const n = Number(value);
+  // yargs hands a number flag given a word (--nodes two) over as NaN: there is no value to quote.
+  const given = Number.isNaN(n) ? 'not a number' : `not "${String(value)}"`;
   if (!Number.isInteger(n) || n < min || n > max)
-    throw new UsageError(
-      `${flag} must be a whole number from ${min} to ${max}, not "${String(value)}".`,
-    );
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, ${given}.`);
   return n;
 }
 
