@@ -28,6 +28,8 @@ export type ApplyResult = 'applied' | 'unchanged';
 export interface StoreObserver {
   added(entry: StoredEntry): void;
   removed(entry: StoredEntry): void;
+  /** An overwrite: previous out, entry in (one call, so the sketch can do both at once). */
+  replaced(previous: StoredEntry, entry: StoredEntry): void;
 }
 
 export interface ListPage {
@@ -111,8 +113,8 @@ export class Store {
       this.#sorted = null;
     }
     this.#account(stored, +1);
-    if (current) this.#observer?.removed(current);
-    this.#observer?.added(stored);
+    if (current) this.#observer?.replaced(current, stored);
+    else this.#observer?.added(stored);
     if (stored.value === null) this.#expiry.push(stored);
     return 'applied';
   }

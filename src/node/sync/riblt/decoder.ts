@@ -1,11 +1,15 @@
 // The peeling decoder. It subtracts the peer's coded symbols from ours, index by index: what is
 // left is a sketch of the symmetric difference, items only we hold counted +1, items only the
-// peer holds -1. A symbol left holding one item ("pure": count ±1 and its check matches its
-// words) gives that item away; removing the item from every other symbol it maps to can make
+// peer holds -1. A symbol left holding one item ("pure": count ±1, its check matches its words
+// and the item's index sequence goes through it) gives that item away; removing the item from
+// every other symbol it maps to can make
 // those pure in turn. Decoding is complete when symbol 0, which every item maps to, is empty.
 // Symbols arrive in batches: each batch is first cleared of the items already decoded.
 import { checkOf, IndexSequence, itemKey, type Item } from './symbol.js';
-import { SYMBOL_WORDS, type SymbolRun } from './sketch.js';
+import { runLength, SYMBOL_WORDS, type SymbolRun } from './sketch.js';
+
+/** The tag half of a symbol's last word. */
+const TAG_HALF = 0xffff;
 
 /** Counts travel as their low 8 bits: the difference of two counts is then read as a signed byte. */
 export function countByte(n: number): number {
@@ -20,6 +24,10 @@ interface Peeled {
   pending: number;
 }
 
+/**
+ * Holds the difference symbols as words place, lo, check, tag (SYMBOL_WORDS a symbol) and the
+ * counts apart, signed.
+ */
 export class Decoder {
   #words = new Uint32Array(0);
   #counts = new Int32Array(0);
@@ -56,16 +64,19 @@ export class Decoder {
 
   /** Adds our and the peer's symbols for the next indices (both runs start at `symbols`). */
   add(ours: SymbolRun, theirs: SymbolRun): void {
-    const n = theirs.counts.length;
-    if (ours.from !== this.#m || theirs.from !== this.#m || ours.counts.length !== n)
+    const n = runLength(theirs);
+    if (ours.from !== this.#m || theirs.from !== this.#m || runLength(ours) !== n)
       throw new Error('Decoder.add: the runs do not continue the symbols held');
     const start = this.#m;
     this.#grow(start + n);
     for (let k = 0; k < n; k++) {
-      for (let w = 0; w < SYMBOL_WORDS; w++)
-        this.#words[SYMBOL_WORDS * (start + k) + w] =
-          ours.words[SYMBOL_WORDS * k + w]! ^ theirs.words[SYMBOL_WORDS * k + w]!;
-      this.#counts[start + k] = countByte(ours.counts[k]! - theirs.counts[k]!);
+      const at = SYMBOL_WORDS * k;
+      const to = SYMBOL_WORDS * (start + k);
+      for (let w = 0; w < 3; w++) this.#words[to + w] = ours.words[at + w]! ^ theirs.words[at + w]!;
+      const a = ours.words[at + 3]!;
+      const b = theirs.words[at + 3]!;
+      this.#words[to + 3] = (a ^ b) & TAG_HALF;
+      this.#counts[start + k] = countByte((a >>> 16) - (b >>> 16));
       this.#rawEmpty.push(this.#empty(start + k));
     }
     this.#m = start + n;
@@ -121,10 +132,12 @@ export class Decoder {
       const at = SYMBOL_WORDS * i;
       const item: Item = {
         place: this.#words[at]!,
-        tag: this.#words[at + 1]!,
-        lo: this.#words[at + 2]!,
-        check: this.#words[at + 3]!,
+        lo: this.#words[at + 1]!,
+        check: this.#words[at + 2]!,
+        tag: this.#words[at + 3]!,
       };
+      // A mixture whose check matched by chance is still told apart: a real item maps to i.
+      if (!mapsTo(item, i)) continue;
       const sign = this.#counts[i] === 1 ? 1 : -1;
       const key = itemKey(item);
       if (this.#seen.has(key)) {
@@ -145,9 +158,9 @@ export class Decoder {
   #remove(i: number, item: Item, sign: 1 | -1): void {
     const at = SYMBOL_WORDS * i;
     this.#words[at]! ^= item.place;
-    this.#words[at + 1]! ^= item.tag;
-    this.#words[at + 2]! ^= item.lo;
-    this.#words[at + 3]! ^= item.check;
+    this.#words[at + 1]! ^= item.lo;
+    this.#words[at + 2]! ^= item.check;
+    this.#words[at + 3]! ^= item.tag;
     this.#counts[i] = countByte(this.#counts[i]! - sign);
   }
 
@@ -156,7 +169,7 @@ export class Decoder {
     if (c !== 1 && c !== -1) return false;
     const at = SYMBOL_WORDS * i;
     const w = this.#words;
-    return checkOf(w[at]!, w[at + 1]!, w[at + 2]!) === w[at + 3];
+    return checkOf(w[at]!, w[at + 3]!, w[at + 1]!) === w[at + 2];
   }
 
   #empty(i: number): boolean {
@@ -175,4 +188,12 @@ export class Decoder {
     this.#words = words;
     this.#counts = counts;
   }
+}
+
+/** Whether the item's index sequence goes through symbol i. */
+function mapsTo(item: Item, i: number): boolean {
+  const seq = new IndexSequence(item);
+  let j = seq.next();
+  while (j < i) j = seq.next();
+  return j === i;
 }

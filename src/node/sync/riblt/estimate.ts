@@ -1,86 +1,129 @@
-// How many keys differ, estimated before any symbol is sent, so that the first batch of coded
-// symbols is the right size. The opening message carries a 4-bit fingerprint of a fixed sample of tree nodes at levels 1..ESTIMATE_LEVELS; a node at level l (one of 16^l) differs
-// with probability 1 - exp(-d / 16^l) when d keys differ, spread by their hash. The answering
-// side counts the sampled nodes that differ per level and takes the most likely d.
-import { ESTIMATE_LEVELS, ESTIMATE_SAMPLES } from './constants.js';
-import { FANOUT } from '../../tree/merkle.js';
-import type { NodeSummary } from '../../tree/merkle.js';
+// How many items differ, estimated before any symbol is sent, so that the first batch of coded
+// symbols is the right size. The opening carries a 4-bit fingerprint of each of a fixed sample
+// of the initiator's own coded symbols, at indices spread evenly on a log scale over the kept
+// prefix. A symbol at index i is the same on both sides unless one of the D differing items maps
+// to it, which each does with probability 2/(i+2): the answering side compares fingerprints and
+// takes the most likely D, and how far above it D may plausibly be. The symbols count items
+// (what the decoder needs), not keys, whatever the mix of new keys, rewrites and deletes.
+import {
+  ESTIMATE_SAMPLES,
+  ESTIMATE_SPREAD_SAMPLES,
+  ESTIMATE_TOP_SHARE,
+  SKETCH_SYMBOLS,
+} from './constants.js';
+import { fmix } from './symbol.js';
 
-/** What the estimate reads of a tree. */
-export interface SampledTree {
-  node(level: number, index: number): NodeSummary;
+/** What the estimate reads of a sketch. */
+export interface SampledSketch {
+  readonly size: number;
+  symbol(i: number): Uint32Array;
 }
 
-/** The sampled tree nodes, the same on every node: evenly spread over each level. */
-export function samplePoints(): { level: number; index: number }[] {
-  const points: { level: number; index: number }[] = [];
-  for (let level = 1; level <= ESTIMATE_LEVELS; level++) {
-    const nodes = FANOUT ** level;
-    const samples = Math.min(nodes, ESTIMATE_SAMPLES);
-    const stride = nodes / samples;
-    for (let j = 0; j < samples; j++) points.push({ level, index: Math.floor(j * stride) });
+/**
+ * The sampled indices, the same on every node. ESTIMATE_SPREAD_SAMPLES of them spread on a log
+ * scale over the kept prefix: 1, 2, 3, ... while steps of one are finer than the log scale, then
+ * each a fixed ratio above the last, the ratio chosen so that they end at the last kept symbol.
+ * The rest evenly over the top of the prefix, where the largest differences are measured (few
+ * log-scale samples fall there, and a short first batch costs most there).
+ */
+export function sampleIndices(): number[] {
+  const spread = (ratio: number): number[] => {
+    const out = [1];
+    while (out.length < ESTIMATE_SPREAD_SAMPLES) {
+      const prev = out[out.length - 1]!;
+      out.push(Math.max(prev + 1, Math.round(prev * ratio)));
+    }
+    return out;
+  };
+  let lo = 1;
+  let hi = 2;
+  for (let step = 0; step < 50; step++) {
+    const mid = (lo + hi) / 2;
+    if (spread(mid)[ESTIMATE_SPREAD_SAMPLES - 1]! < SKETCH_SYMBOLS) lo = mid;
+    else hi = mid;
   }
-  return points;
+  const top = ESTIMATE_SAMPLES - ESTIMATE_SPREAD_SAMPLES;
+  const from = SKETCH_SYMBOLS / ESTIMATE_TOP_SHARE;
+  const stride = (SKETCH_SYMBOLS - from) / top;
+  const out = spread(lo);
+  const taken = new Set(out);
+  for (let k = 0; k < top; k++) {
+    let i = Math.floor(from + (k + 0.5) * stride);
+    while (taken.has(i)) i += 1; // each symbol sampled once
+    taken.add(i);
+    out.push(i);
+  }
+  return out;
 }
 
-const POINTS = samplePoints();
-/** Two different nodes show the same 4-bit fingerprint this often. */
+const INDICES = sampleIndices();
+/** Per sample, ln of the probability that one differing item misses its symbol. */
+const LOG_MISS = INDICES.map((i) => Math.log(i / (i + 2)));
+/** Two different symbols show the same 4-bit fingerprint this often. */
 const FINGERPRINT_COLLISION = 1 / 16;
-/** Keeps the logarithm finite. */
-const TINY = 1e-300;
 /** The likelihood is searched on a grid 2% apart (finer than the estimate's own error)... */
 const GRID_STEP = 1.02;
-/** ... up to where the deepest sampled level is saturated. */
-const GRID_END = 4 * FANOUT ** ESTIMATE_LEVELS;
+/** ... up to where every sampled symbol differs. */
+const GRID_END = 4 * SKETCH_SYMBOLS;
+/**
+ * The upper end of the plausible range: where the log-likelihood is this far below its maximum
+ * (2 is about two standard deviations above the estimate).
+ */
+const UPPER_LOG_DROP = 2;
 
 /** Bytes of the fingerprints an opening carries: two to a byte. */
-export const SAMPLE_BYTES = Math.ceil(POINTS.length / 2);
+export const SAMPLE_BYTES = Math.ceil(ESTIMATE_SAMPLES / 2);
 
-/** Four bits per sampled node (its digest and count folded), two to a byte. */
-export function fingerprints(tree: SampledTree): Uint8Array {
+/** Four bits per sampled symbol (its words folded), two to a byte. */
+export function fingerprints(sketch: SampledSketch): Uint8Array {
   const out = new Uint8Array(SAMPLE_BYTES);
-  POINTS.forEach((p, i) => {
-    const n = tree.node(p.level, p.index);
-    const folded = Number(BigInt.asUintN(32, n.digest ^ (n.digest >> 32n)));
-    const nibble = (folded ^ (folded >>> 16) ^ (folded >>> 8) ^ (folded >>> 4) ^ n.count) & 0xf;
-    out[i >> 1]! |= i & 1 ? nibble << 4 : nibble;
+  INDICES.forEach((index, k) => {
+    if (index >= sketch.size) return;
+    const w = sketch.symbol(index);
+    const h = fmix(w[0]! ^ fmix(w[1]! ^ fmix(w[2]! ^ fmix(w[3]!))));
+    const nibble = (h ^ (h >>> 4) ^ (h >>> 8) ^ (h >>> 12)) & 0xf;
+    out[k >> 1]! |= k & 1 ? nibble << 4 : nibble;
   });
   return out;
 }
 
-function nibble(bytes: Uint8Array, i: number): number {
-  return (bytes[i >> 1]! >> (i & 1 ? 4 : 0)) & 0xf;
+function nibble(bytes: Uint8Array, k: number): number {
+  return (bytes[k >> 1]! >> (k & 1 ? 4 : 0)) & 0xf;
 }
 
-/** The most likely number of differing keys, given two fingerprint samples (at least 1). */
-export function estimateDifferingKeys(ours: Uint8Array, theirs: Uint8Array): number {
-  const differ = new Map<number, { nodes: number; samples: number; differing: number }>();
-  POINTS.forEach((p, i) => {
-    const level = differ.get(p.level) ?? { nodes: FANOUT ** p.level, samples: 0, differing: 0 };
-    level.samples += 1;
-    if (nibble(ours, i) !== nibble(theirs, i)) level.differing += 1;
-    differ.set(p.level, level);
+/** The estimate: the most likely number of differing items, and a plausible upper bound. */
+export interface DifferenceEstimate {
+  items: number;
+  upper: number;
+}
+
+/** Differing items, from two fingerprint samples of sketches of `size` symbols (at least 1). */
+export function estimateDifferingItems(
+  ours: Uint8Array,
+  theirs: Uint8Array,
+  size = SKETCH_SYMBOLS,
+): DifferenceEstimate {
+  const differ: number[] = [];
+  const same: number[] = [];
+  INDICES.forEach((index, k) => {
+    if (index >= size) return;
+    (nibble(ours, k) !== nibble(theirs, k) ? differ : same).push(LOG_MISS[k]!);
   });
-  const levels = [...differ.values()];
   const logLikelihood = (d: number): number => {
     let sum = 0;
-    for (const l of levels) {
-      // A differing node shows as differing unless its fingerprints collide.
-      const pDiffer = (1 - Math.exp(-d / l.nodes)) * (1 - FINGERPRINT_COLLISION);
-      sum +=
-        l.differing * Math.log(Math.max(TINY, pDiffer)) +
-        (l.samples - l.differing) * Math.log(1 - pDiffer);
-    }
+    // A differing symbol shows as differing unless its fingerprints collide.
+    for (const l of differ) sum += Math.log((1 - Math.exp(d * l)) * (1 - FINGERPRINT_COLLISION));
+    for (const l of same) sum += Math.log(1 - (1 - Math.exp(d * l)) * (1 - FINGERPRINT_COLLISION));
     return sum;
   };
-  let best = 1;
-  let bestScore = -Infinity;
-  for (let d = 1; d < GRID_END; d *= GRID_STEP) {
+  // The likelihood has one peak: past it, the search stops once it is well below the peak.
+  let best = { d: 1, score: logLikelihood(1) };
+  let upper = best;
+  for (let d = GRID_STEP; d < GRID_END; d *= GRID_STEP) {
     const score = logLikelihood(d);
-    if (score > bestScore) {
-      bestScore = score;
-      best = d;
-    }
+    if (score > best.score) best = upper = { d, score };
+    else if (score >= best.score - UPPER_LOG_DROP) upper = { d, score };
+    else break;
   }
-  return Math.ceil(best);
+  return { items: Math.ceil(best.d), upper: Math.ceil(upper.d) };
 }

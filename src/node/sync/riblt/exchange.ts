@@ -1,6 +1,7 @@
-// The rateless strategy's exchange. The initiator opens with its root and tree samples (equal
-// roots: one round trip). The responder sizes a first batch of coded symbols from the samples
-// and sends them with its root; the initiator subtracts them from its own and peels, asking for
+// The rateless strategy's exchange. The initiator opens with its root and 4-bit fingerprints of
+// sampled coded symbols (equal roots: one round trip). The responder estimates from them how
+// many items differ, and how many may plausibly, sizes a first batch of coded symbols to decode
+// at once (see estimate.ts) and sends it with its root; the initiator subtracts them from its own and peels, asking for
 // more until the difference decodes. Decoded, it knows which entries differ on which side and,
 // from the wall-clock hint, which version is newer: it ships its newer entries and asks for the
 // peer's by place, and last write wins on each side. A difference beyond the kept symbols, or
@@ -10,13 +11,13 @@ import { emptyRiblt, type RibltSection, type RootSummary } from '../wire/riblt.j
 import type { AeMessage } from '../wire/message.js';
 import type { Store, StoredEntry } from '../../replica/store.js';
 import { Decoder } from './decoder.js';
-import { estimateDifferingKeys, fingerprints } from './estimate.js';
+import { estimateDifferingItems, fingerprints } from './estimate.js';
 import { entriesAt, otherKeysAtPlaces } from './places.js';
-import type { Sketch } from './sketch.js';
+import { runLength, type Sketch } from './sketch.js';
 import { compareTags, itemOf, type Item } from './symbol.js';
 import {
   FIRST_BATCH_EXTRA,
-  FIRST_BATCH_PER_KEY,
+  FIRST_BATCH_PER_ITEM,
   MIN_NEXT_BATCH,
   NEXT_BATCH_MIN_GROWTH,
   NEXT_SYMBOLS_PER_ITEM,
@@ -68,11 +69,11 @@ export function answerRiblt(side: RibltSide, incoming: AeMessage, reply: AeMessa
     if (root.digest !== s.open.digest || root.count !== s.open.count) {
       if (!sketch) fallBack('the peer keeps no RIBLT sketch (it runs another strategy)');
       else {
-        const keys = estimateDifferingKeys(fingerprints(store.tree), s.open.samples);
-        const first = Math.ceil(FIRST_BATCH_PER_KEY * keys + FIRST_BATCH_EXTRA);
-        if (first > sketch.size)
+        const estimate = estimateDifferingItems(fingerprints(sketch), s.open.samples, sketch.size);
+        const first = Math.ceil(FIRST_BATCH_PER_ITEM * estimate.upper + FIRST_BATCH_EXTRA);
+        if (Math.ceil(FIRST_BATCH_PER_ITEM * estimate.items) > sketch.size)
           fallBack(
-            `about ${keys} keys differ, more than the ${sketch.size} coded symbols kept can decode`,
+            `about ${estimate.items} entries differ, more than the ${sketch.size} coded symbols kept can decode`,
           );
         else Object.assign(section(reply), { root: summary(store), symbols: sketch.run(0, first) });
       }
@@ -108,14 +109,14 @@ export class RibltSession {
     };
   }
 
-  /** The first message: our root and tree samples (or the walk, when we keep no sketch). */
+  /** The first message: our root and symbol samples (or the walk, when we keep no sketch). */
   open(side: RibltSide, first: AeMessage): void {
     if (!side.sketch) {
       this.#fallback = 'this node keeps no RIBLT sketch';
       walkInstead(side.store, first);
       return;
     }
-    section(first).open = { ...summary(side.store), samples: fingerprints(side.store.tree) };
+    section(first).open = { ...summary(side.store), samples: fingerprints(side.sketch) };
   }
 
   /** Subtracts the peer's symbols and decodes; then asks for more, settles, or walks instead. */
@@ -139,7 +140,7 @@ export class RibltSession {
       return fallBack('the peer sent coded symbols out of order');
     this.#theirs = s.root;
     this.#mine = mine;
-    const n = s.symbols.counts.length;
+    const n = runLength(s.symbols);
     this.#received += n;
     this.#decoder.add(sketch.run(s.symbols.from, n), s.symbols);
     if (this.#decoder.failure !== null) return fallBack(this.#decoder.failure);

@@ -1,16 +1,24 @@
 // The items a RIBLT sketch is made of, and the coded-symbol index sequence each item maps to.
-// An item stands for one entry (a key at one version) in 3 words: the key's 32-bit placement
-// hash (the tree's), the version's wall clock in milliseconds (low 32 bits: a hint that lets
-// the decoding side choose last-write-wins direction itself) and the low 32 bits of the entry
-// digest (so two contents never make the same item). A 4th word, a hash of the first three,
-// tells a coded symbol holding exactly one item ("pure") from a mixture.
+// An item stands for one entry (a key at one version) in 3 values: the key's 32-bit placement
+// hash (the tree's), the low 32 bits of the entry digest (so two contents never make the same
+// item) and a 16-bit wall-clock tag (a hint that lets the decoding side choose last-write-wins
+// direction itself). A 32-bit check, a hash of the three, tells a coded symbol holding exactly
+// one item ("pure") from a mixture.
 //
 // Mapping (Yang, Gilad, Alizadeh, SIGCOMM 2024): every item goes to coded symbol 0, and then to
 // a pseudo-random increasing sequence of indices, index i being hit with probability
 // 1 / (1 + i/2). The sequence depends on the item only, so both sides compute the same one.
 
-/** Words per item in a coded symbol's sum: place, wall-clock hint, content check. */
-export const ITEM_WORDS = 3;
+/**
+ * The wall-clock tag is the version's second modulo 2^16: 16 bits, not 32, keep a coded symbol
+ * at 16 bytes (one per 16-byte slot, four to a cache line) and 15 on the wire. Serial arithmetic
+ * orders two tags right while the versions are less than ~9 hours apart; beyond that a wrong
+ * hint costs an extra entry in the reply (the receiver ships its newer one back), never an entry.
+ */
+export const TAG_BITS = 16;
+const TAG_MASK = (1 << TAG_BITS) - 1;
+/** Milliseconds of wall clock per tag step. */
+const TAG_UNIT_MS = 1000;
 
 /** What the sketch needs of an entry (a StoredEntry has all of it). */
 export interface ItemSource {
@@ -19,7 +27,7 @@ export interface ItemSource {
   readonly version: { readonly wall: number };
 }
 
-/** One item: the three summed words and their check. */
+/** One item: the three summed values and their check. */
 export interface Item {
   place: number;
   tag: number;
@@ -27,15 +35,20 @@ export interface Item {
   check: number;
 }
 
+/** The 16-bit wall-clock tag of a version. */
+export function tagOf(wall: number): number {
+  return Math.floor(wall / TAG_UNIT_MS) & TAG_MASK;
+}
+
 /** The item of an entry. */
 export function itemOf(e: ItemSource): Item {
   const place = e.place >>> 0;
-  const tag = Math.floor(e.version.wall / 1000) >>> 0;
+  const tag = tagOf(e.version.wall);
   const lo = e.lo >>> 0;
   return { place, tag, lo, check: checkOf(place, tag, lo) };
 }
 
-/** A 32-bit hash of the item's words: XOR-ing items together does not preserve it. */
+/** A 32-bit hash of the item's values: XOR-ing items together does not preserve it. */
 export function checkOf(place: number, tag: number, lo: number): number {
   let h = Math.imul(place ^ 0x9e3779b9, 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 15) ^ tag, 0xc2b2ae35);
@@ -43,28 +56,55 @@ export function checkOf(place: number, tag: number, lo: number): number {
   return fmix(h) >>> 0;
 }
 
-/** Two items with the same words are the same entry; compares as a map key. */
+/** Two items with the same values are the same entry; compares as a map key. */
 export function itemKey(i: Item): string {
   return `${i.place}:${i.tag}:${i.lo}`;
 }
 
-/**
- * Newer-than hint between two wall-clock tags of one key: positive when a is later. Serial
- * arithmetic, so it is right while two versions are less than ~24 days apart; beyond that a
- * wrong hint costs an extra message (the receiver ships its newer entry back), never an entry.
- */
+/** Newer-than hint between two tags of one key: positive when a is later (serial arithmetic). */
 export function compareTags(a: number, b: number): number {
-  return (a - b) | 0;
+  return ((a - b) << (32 - TAG_BITS)) >> (32 - TAG_BITS);
 }
 
-/** The increasing coded-symbol indices of one item; starts at 0. */
+/** The index sequence's generator state for an item (a splitmix32 state)... */
+export function sequenceSeed(place: number, check: number): number {
+  return fmix(check ^ 0x5bd1e995 ^ Math.imul(place, 0x2545f491)) | 0;
+}
+
+/** ... advanced by this before each index after 0. */
+export const SEQUENCE_STEP = 0x9e3779b9;
+
+/**
+ * The index after `last`, from the advanced generator state: the gap is
+ * (last + 1.5) * ((1 - u)^(-1/2) - 1) with u uniform in [0, 1), which makes index j appear with
+ * probability 1 / (1 + j/2) (the paper's mapping; the reference computes it the same way).
+ * The state does not depend on the indices, so the CPU works out the next square root while
+ * the last index is still being used: the chain from index to index is a multiply and an add.
+ */
+export function nextIndex(last: number, state: number): number {
+  const r = fmix(state) >>> 0;
+  const gap = Math.ceil((last + 1.5) * (65536 / Math.sqrt(r + 1) - 1));
+  return last + (gap > 1 ? gap : 1);
+}
+
+/**
+ * The increasing coded-symbol indices of one item; starts at 0 (the decoder's: it resumes an
+ * item's sequence batch after batch; the sketch runs the same steps inline).
+ */
 export class IndexSequence {
-  #state: number;
+  #state = 0;
   #last = 0;
   #started = false;
 
-  constructor(item: Item) {
-    this.#state = fmix(item.check ^ 0x5bd1e995 ^ Math.imul(item.place, 0x2545f491)) | 0;
+  constructor(item?: Pick<Item, 'place' | 'check'>) {
+    if (item) this.reset(item.place, item.check);
+  }
+
+  /** Starts over with the sequence of the item with this place and check. */
+  reset(place: number, check: number): void {
+    this.#state = sequenceSeed(place, check);
+    this.#last = 0;
+    this.#started = false;
   }
 
   /** The index the last call returned (0 before the first). */
@@ -77,18 +117,14 @@ export class IndexSequence {
       this.#started = true;
       return 0;
     }
-    // splitmix32 step: a uniform 32-bit r.
-    this.#state = (this.#state + 0x9e3779b9) | 0;
-    const r = fmix(this.#state) >>> 0;
-    // Gap to the next index: (i + 1.5) * ((1 - u)^(-1/2) - 1) with u uniform in [0, 1), which
-    // makes index j appear with probability 1 / (1 + j/2) (the paper's mapping).
-    const gap = Math.ceil((this.#last + 1.5) * (65536 / Math.sqrt(r + 1) - 1));
-    this.#last += Math.max(1, gap);
+    this.#state = (this.#state + SEQUENCE_STEP) | 0;
+    this.#last = nextIndex(this.#last, this.#state);
     return this.#last;
   }
 }
 
-function fmix(x: number): number {
+/** The murmur3 finaliser: a 32-bit mix. */
+export function fmix(x: number): number {
   let h = x;
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);

@@ -1,10 +1,11 @@
 // The rateless strategy's part of an anti-entropy message (message format 4): an opening with
-// a root and tree samples, coded symbols, a request for more, wanted places, and the flags that
-// tell the other side to settle whole places or that the sender fell back to the Merkle walk.
+// a root and samples of its coded symbols, coded symbols, a request for more, wanted places,
+// and the flags that tell the other side to settle whole places or that the sender fell back
+// to the Merkle walk.
 import { CodecError, type Reader, type Writer } from './codec.js';
 import { SAMPLE_BYTES } from '../riblt/estimate.js';
 import { SKETCH_SYMBOLS } from '../riblt/constants.js';
-import { SYMBOL_WORDS, type SymbolRun } from '../riblt/sketch.js';
+import { runLength, SYMBOL_WORDS, type SymbolRun } from '../riblt/sketch.js';
 
 export interface RootSummary {
   digest: bigint;
@@ -12,7 +13,7 @@ export interface RootSummary {
 }
 
 export interface RibltSection {
-  /** The initiator's opening: its root, and tree samples to size the first batch. */
+  /** The initiator's opening: its root, and fingerprints of sampled coded symbols to size the first batch. */
   open?: RootSummary & { samples: Uint8Array };
   /** The sender's root when it sent these symbols. */
   root?: RootSummary;
@@ -55,11 +56,17 @@ export function writeRiblt(w: Writer, s: RibltSection): void {
   }
   if (s.root) w.u64(s.root.digest).varint(s.root.count);
   if (s.symbols) {
-    const { from, words, counts } = s.symbols;
-    w.varint(from).varint(counts.length);
-    for (let i = 0; i < counts.length; i++) {
-      for (let k = 0; k < SYMBOL_WORDS; k++) w.u32(words[SYMBOL_WORDS * i + k]!);
-      w.u8(counts[i]! & 0xff);
+    // 15 bytes a symbol: place, lo, check, the 16-bit tag and the count's low 8 bits (the
+    // receiver reads only the difference of two counts, as a signed byte).
+    const { from, words } = s.symbols;
+    const n = runLength(s.symbols);
+    w.varint(from).varint(n);
+    for (let at = 0; at < SYMBOL_WORDS * n; at += SYMBOL_WORDS) {
+      const last = words[at + 3]!;
+      w.u32(words[at]!)
+        .u32(words[at + 1]!)
+        .u32(words[at + 2]!);
+      w.u16(last & 0xffff).u8((last >>> 16) & 0xff);
     }
   }
   if (s.more) w.varint(s.more.from).varint(s.more.count);
@@ -85,12 +92,13 @@ export function readRiblt(r: Reader): RibltSection {
     const n = r.varint();
     if (from + n > SKETCH_SYMBOLS) throw new CodecError('coded symbols beyond the kept prefix');
     const words = new Uint32Array(SYMBOL_WORDS * n);
-    const counts = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      for (let k = 0; k < SYMBOL_WORDS; k++) words[SYMBOL_WORDS * i + k] = r.u32();
-      counts[i] = r.u8();
+    for (let at = 0; at < SYMBOL_WORDS * n; at += SYMBOL_WORDS) {
+      words[at] = r.u32();
+      words[at + 1] = r.u32();
+      words[at + 2] = r.u32();
+      words[at + 3] = r.u16() | (r.u8() << 16);
     }
-    s.symbols = { from, words, counts };
+    s.symbols = { from, words };
   }
   if (flags & MORE) {
     const from = r.varint();

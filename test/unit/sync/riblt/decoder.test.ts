@@ -42,8 +42,8 @@ function decode(a: Sketch, b: Sketch, first: number): Decoder {
   while (!d.complete && d.failure === null && d.symbols < SYMBOLS) {
     const from = d.symbols;
     const theirs = b.run(from, batch);
-    // The peer's counts travel as their low 8 bits.
-    const wire = { ...theirs, counts: theirs.counts.map((c) => c & 0xff) };
+    // The peer's counts travel as their low 8 bits (the high half of each symbol's last word).
+    const wire = { ...theirs, words: theirs.words.map((w, k) => (k % 4 === 3 ? w & 0xffffff : w)) };
     d.add(a.run(from, batch), wire);
     batch = Math.max(32, Math.ceil(d.symbols / 2));
   }

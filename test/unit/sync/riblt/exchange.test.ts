@@ -4,7 +4,7 @@ import type { Entry } from '../../../../src/node/replica/entry.js';
 import { loadHasher, type Hasher } from '../../../../src/node/replica/hash.js';
 import { Store } from '../../../../src/node/replica/store.js';
 import { runExchange, type Replica, type Transport } from '../../../../src/node/sync/exchange.js';
-import { Sketch } from '../../../../src/node/sync/riblt/sketch.js';
+import { runLength, Sketch } from '../../../../src/node/sync/riblt/sketch.js';
 import { decodeMessage, encodeMessage } from '../../../../src/node/sync/wire/message.js';
 import { rng } from '../../../helpers/random.js';
 import { MAX_VALUE, dump, entry, replica, wire } from '../../../helpers/replica.js';
@@ -99,7 +99,7 @@ describe('riblt exchange (in memory)', () => {
     const tamper: Transport = async (body) => {
       const answer = decodeMessage(await wire(b)(body), MAX_VALUE);
       const symbols = answer.riblt?.symbols;
-      if (symbols && symbols.counts.length > 3) symbols.words[4 * 3]! ^= 1 << 7;
+      if (symbols && runLength(symbols) > 3) symbols.words[4 * 3]! ^= 1 << 7;
       return encodeMessage(answer);
     };
     const result = await converges(a, b, all, tamper);
