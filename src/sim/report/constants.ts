@@ -14,6 +14,12 @@ export const PLOT_LEGEND_SWATCH_PX = 30;
 /** Markers are drawn on series of at most this many points; longer ones are lines alone. */
 export const PLOT_MAX_MARKED_POINTS = 40;
 export const PLOT_MARKER_PX = 5;
+/**
+ * A line is drawn through at most this many of its points (evenly spread, the last kept): a
+ * 720-px plot cannot show more, and a run stopped at --max-rounds 1000000 would otherwise
+ * write megabytes of path.
+ */
+export const PLOT_MAX_DRAWN_POINTS = 1_500;
 
 /**
  * Two drawings of every plot, both 1:1 at their width so the text stays at body size: a wide

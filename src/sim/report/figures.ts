@@ -19,6 +19,7 @@ export function convergedPlot(results: readonly SimResult[], intervalMs: number)
   if (results.length === 1) {
     const r = results[0]!;
     const points = r.perInterval.map((row) => ({ x: row.timeMs / 1000, y: row.converged }));
+    const start = points[0]?.x ?? 0;
     const end = points.at(-1)?.x ?? 0;
     return {
       title: 'Replicas converged over simulated time',
@@ -30,7 +31,7 @@ export function convergedPlot(results: readonly SimResult[], intervalMs: number)
         {
           name: `all ${formatCount(r.nodes)}`,
           points: [
-            { x: 0, y: r.nodes },
+            { x: start, y: r.nodes },
             { x: end, y: r.nodes },
           ],
           reference: true,

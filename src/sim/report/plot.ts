@@ -6,12 +6,13 @@ import { html, raw, type Html } from '../../web/view/html.js';
 import {
   PLOT_FONT_PX as F,
   PLOT_GAP_PX as GAP,
+  PLOT_MAX_DRAWN_POINTS,
   PLOT_MAX_MARKED_POINTS,
   PLOT_TICK_PX as TICK,
 } from './constants.js';
 import { legendSvg, legendLayout } from './legend.js';
 import { marker } from './marker.js';
-import { linearScale, log2Scale, type Scale } from './scale.js';
+import { extent, linearScale, log2Scale, type Scale } from './scale.js';
 import { textWidth, wrap } from './text.js';
 
 export interface PlotPoint {
@@ -49,8 +50,8 @@ export const SERIES_STYLES = 6;
 export function plotSvg(spec: PlotSpec, size: PlotSize, id: string): Html {
   const W = size.width;
   const points = spec.series.flatMap((s) => s.points);
-  const xs = points.map((p) => p.x);
-  const ys = points.map((p) => p.y);
+  const [xMin, xMax] = extent(points.map((p) => p.x));
+  const [yMin, yMax] = extent(points.map((p) => p.y));
   const titleLines = wrap(spec.title, W - 2 * GAP);
   const yLabelLines = wrap(spec.y.label, W - 2 * GAP);
   const xLabelLines = wrap(spec.x.label, W - 2 * GAP);
@@ -62,14 +63,14 @@ export function plotSvg(spec: PlotSpec, size: PlotSize, id: string): Html {
   // The y tick labels decide the left margin; the x axis's last label decides the right one.
   const yRange = [H - bottom, top] as const;
   const y = spec.y.log2
-    ? log2Scale(Math.min(...ys), Math.max(...ys), yRange, size.ticks)
-    : linearScale(Math.min(0, ...ys), Math.max(0, ...ys), yRange, size.ticks);
+    ? log2Scale(yMin, yMax, yRange, size.ticks)
+    : linearScale(Math.min(0, yMin), Math.max(0, yMax), yRange, size.ticks);
   const left = GAP + Math.max(...y.ticks.map((t) => textWidth(spec.y.format(t)))) + TICK + GAP;
   const xFirst = spec.x.log2 ? log2Scale : linearScale;
-  const probe = xFirst(Math.min(...xs), Math.max(...xs), [left, W - GAP], size.ticks);
+  const probe = xFirst(xMin, xMax, [left, W - GAP], size.ticks);
   const lastLabel = textWidth(spec.x.format(probe.ticks.at(-1)!));
   const right = GAP + lastLabel / 2;
-  const x = xFirst(Math.min(...xs), Math.max(...xs), [left, W - right], size.ticks);
+  const x = xFirst(xMin, xMax, [left, W - right], size.ticks);
 
   let dataIndex = 0;
   const styles = spec.series.map((s) => (s.reference ? -1 : dataIndex++ % SERIES_STYLES));
@@ -105,7 +106,9 @@ function axes(spec: PlotSpec, x: Scale, y: Scale, floor: number, left: number): 
 
 function seriesSvg(s: PlotSeries, style: number, x: Scale, y: Scale): Html {
   if (s.points.length === 0) return html``;
-  const d = s.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${r(x(p.x))} ${r(y(p.y))}`).join('');
+  const step = Math.ceil(s.points.length / PLOT_MAX_DRAWN_POINTS);
+  const drawn = s.points.filter((_, i) => i % step === 0 || i === s.points.length - 1);
+  const d = drawn.map((p, i) => `${i === 0 ? 'M' : 'L'}${r(x(p.x))} ${r(y(p.y))}`).join('');
   const cls = style < 0 ? 'series ref' : `series s${style}`;
   const marked = style >= 0 && s.points.length <= PLOT_MAX_MARKED_POINTS;
   const markers = marked ? s.points.map((p) => marker(style, x(p.x), y(p.y))) : [];

@@ -65,6 +65,17 @@ export function log2Scale(
   });
 }
 
+/** The smallest and largest of the values (a loop: a million of them would overflow a spread). */
+export function extent(values: readonly number[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return values.length === 0 ? [0, 0] : [lo, hi];
+}
+
 /** 0.1 + 0.2 prints as 0.3: ticks are rounded to 12 significant digits. */
 function clean(x: number): number {
   return Number(x.toPrecision(12));

@@ -2,11 +2,11 @@
 // what the SVG says to a screen reader, and how the legend and text fit the width.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { linearScale, log2Scale, niceStep } from '../../../src/sim/report/scale.js';
+import { extent, linearScale, log2Scale, niceStep } from '../../../src/sim/report/scale.js';
 import { plotSvg, type PlotSpec } from '../../../src/sim/report/plot.js';
 import { legendLayout } from '../../../src/sim/report/legend.js';
 import { formatBytes, textWidth, wrap } from '../../../src/sim/report/text.js';
-import { PLOT_SIZES } from '../../../src/sim/report/constants.js';
+import { PLOT_MAX_DRAWN_POINTS, PLOT_SIZES } from '../../../src/sim/report/constants.js';
 import { standaloneSvg } from '../../../src/sim/report/plot-style.js';
 
 test('niceStep picks 1, 2 or 5 times a power of ten', () => {
@@ -176,4 +176,20 @@ test('a standalone SVG carries its own style, light and dark', () => {
   );
   assert.match(file, /<style>[\s\S]*prefers-color-scheme: dark[\s\S]*<\/style>/);
   assert.ok(file.trimEnd().endsWith('</svg>'));
+});
+
+test('a series of a million points draws at most PLOT_MAX_DRAWN_POINTS of them, the last kept', () => {
+  const points = Array.from({ length: 1_000_000 }, (_, i) => ({ x: i + 1, y: i % 7 }));
+  assert.deepEqual(extent(points.map((p) => p.x)), [1, 1_000_000]);
+  assert.deepEqual(extent([]), [0, 0]);
+  const svg = plotSvg(
+    { ...spec, x: { ...spec.x, log2: false }, series: [{ name: 'long', points }] },
+    PLOT_SIZES.wide,
+    'big',
+  ).text;
+  const path = /<g class="series s0"><path class="line" d="([^"]+)"/.exec(svg)![1]!;
+  const segments = path.split(/[ML]/).filter(Boolean);
+  assert.ok(segments.length <= PLOT_MAX_DRAWN_POINTS + 1, `${segments.length} points drawn`);
+  assert.ok(segments.length >= PLOT_MAX_DRAWN_POINTS / 2);
+  assert.match(svg, /<g class="series s0"><path class="line" d="[^"]+"\/><\/g>/, 'no markers');
 });
