@@ -13,6 +13,7 @@ import { portRange, portsReleased } from '../helpers/cli.js';
 import { freeBasePort } from '../helpers/ports.js';
 import { startLive } from '../helpers/web.js';
 import { axeViolations, describeViolations, type AxeViolation } from '../helpers/axe.js';
+import { keyContentProblems, smallestGridCell, treeTextProblems } from '../helpers/layout.js';
 
 /** Where Debian's chromium package puts the browser (AE_DEMO_CHROMIUM overrides it). */
 const CHROMIUM = process.env.AE_DEMO_CHROMIUM ?? '/usr/bin/chromium';
@@ -32,6 +33,8 @@ const CHROMIUM_ARGS = [
   '--disable-extensions',
 ];
 const STEP_TIMEOUT_MS = 30_000;
+/** The grid's cells were 8 px at 1280×720, too small for a projector's back row. */
+const MIN_CELL_PX = 10;
 /** A phone held upright (the width that squeezed the header and clipped the cards). */
 const PHONE = { width: 390, height: 844 };
 
@@ -141,6 +144,7 @@ describe(
           await page.goto(url);
 
           let sawDivergence = false;
+          const projector: string[] = [];
           const inaccessible: string[] = [];
           for (let part = 0; part < 20; part++) {
             // Wait until the page offers Next or shows the verdict.
@@ -148,6 +152,10 @@ describe(
               timeout: STEP_TIMEOUT_MS,
             });
             await audit(page, `part ${part}, light`, inaccessible);
+            // A projector at 1280×720: the part's key content shows without scrolling, and the
+            // tree path's text is as large as the body text.
+            projector.push(...(await page.evaluate(keyContentProblems)));
+            projector.push(...(await page.evaluate(treeTextProblems)));
             if (part === 3) {
               // Mid-run on a phone held upright: Next on screen, nothing overflows sideways.
               await page.setViewportSize(PHONE);
@@ -176,6 +184,9 @@ describe(
             await page.waitForFunction(seqChanged, seq, { timeout: STEP_TIMEOUT_MS });
           }
           assert.ok(sawDivergence, 'the cards showed three different roots');
+          assert.deepEqual(projector, [], 'at 1280×720 every part shows its key content');
+          const cell = await page.evaluate(smallestGridCell);
+          assert.ok(cell >= MIN_CELL_PX, `grid cells are ${cell} px, under ${MIN_CELL_PX} px`);
           await page.waitForSelector('body[data-verdict="converged"]', {
             timeout: STEP_TIMEOUT_MS,
           });
@@ -224,6 +235,11 @@ describe(
           assert.deepEqual(requests, [`file://${report}`]);
           assert.match(await reportPage.locator('.verdict').innerText(), /Converged/);
           assert.ok((await reportPage.locator('svg.tree').count()) >= 1);
+          assert.deepEqual(
+            await reportPage.evaluate(treeTextProblems),
+            [],
+            'the report draws the tree path at body size',
+          );
           await reportPage.screenshot({ path: path.join(ARTIFACTS, 'report.png'), fullPage: true });
           const reportFound: string[] = [];
           await audit(reportPage, 'the report', reportFound);

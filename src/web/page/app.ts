@@ -1,6 +1,7 @@
 // The live page in the browser: applies the events the orchestrator pushes over Server-Sent
 // Events to the same state the report is built from, and redraws the regions that changed.
 // No polling: EventSource holds one connection open; Next is one POST, and so is each control.
+import { followScroll, spanning, type Span } from '../follow.js';
 import { apply, initialState, type WebEvent } from '../model.js';
 import { REGIONS, regions } from '../view/page.js';
 
@@ -17,12 +18,16 @@ function draw(): void {
   const parts = regions(state, connection);
   // A redrawn region replaces its buttons: focus returns to the one with the same id.
   const focused = document.activeElement?.id;
+  let storyChanged = false;
   for (const name of REGIONS) {
     const text = parts[name].text;
     if (drawn[name] === text) continue;
     const el = document.getElementById(name);
     if (el) el.innerHTML = text;
+    if (name === 'story') storyChanged = true;
   }
+  // A run's story grew: show its newest part's key content (`cluster --web` has forms to type in).
+  if (storyChanged && state.mode === 'run') follow();
   if (focused && document.activeElement?.id !== focused) document.getElementById(focused)?.focus();
   drawn = Object.fromEntries(REGIONS.map((name) => [name, parts[name].text]));
   document.body.dataset.seq = String(state.seq);
@@ -32,6 +37,36 @@ function draw(): void {
       : 'diverged'
     : '';
   document.title = `ae-demo · ${state.scenario || 'live'}${state.waiting ? ' · waiting for Next' : ''}`;
+}
+
+/**
+ * Scrolls so the newest part's key content (its first [data-key-content], else the whole part)
+ * shows: with the cards, the verdict and the part's title if they fit too. The stage scrolls on a
+ * wide screen; on a phone the window does, under the sticky header.
+ */
+function follow(): void {
+  const story = document.getElementById('story');
+  const stage = story?.closest<HTMLElement>('.stage');
+  const part = story?.querySelector<HTMLElement>('.part');
+  if (!story || !stage || !part) return;
+  const key = part.querySelector('[data-key-content]') ?? part;
+  const box = (el: Element): Span => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom };
+  };
+  const keySpan = box(key);
+  const titled = spanning(box(part.querySelector('h2') ?? part), keySpan);
+  const verdict = story.querySelector('.verdict');
+  const told = verdict ? spanning(box(verdict), titled) : titled;
+  // Best with the cards above it (their grids show the same change), then without them.
+  const cards = spanning(box(stage.firstElementChild ?? stage), told);
+  const wanted = [cards, told, titled, keySpan];
+  if (getComputedStyle(stage).overflowY === 'auto') {
+    stage.scrollTop += followScroll(box(stage), wanted);
+  } else {
+    const header = document.getElementById('header')?.getBoundingClientRect().bottom ?? 0;
+    window.scrollBy(0, followScroll({ top: header, bottom: window.innerHeight }, wanted));
+  }
 }
 
 function schedule(): void {

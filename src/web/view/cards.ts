@@ -1,5 +1,6 @@
-// One card per node: up, down or cut off; keys; Merkle root; its own anti-entropy counters; and
-// the top of its tree as a grid coloured where it differs from the other nodes.
+// One card per node: up, down or cut off; its Merkle root (in the header line, so the grid beside
+// the counters can be large); keys; its own anti-entropy counters; and the top of its tree as a
+// grid coloured where it differs from the other nodes.
 import { count, shortHash } from '../../format.js';
 import type { NodeRef, NodeSample } from '../model.js';
 import { gridSvg, markClass, markRoots, markSamples } from './grid.js';
@@ -49,12 +50,11 @@ function card(
       : '';
   const pill = stopped ? 'stopped' : killed ? 'killed' : STATUS_TEXT[s.status];
   return html`<section class="card ${s.status}" data-node="${s.id}">
-  <header><h3>${s.id}</h3><span class="pill ${stopped ? 'stopped' : killed ? 'down' : s.status}">${pill}</span></header>
+  <header><h3>${s.id}</h3><span class="root-line"><span class="dim">root</span> <code class="root ${rootClass}" data-root="${s.root ?? ''}">${s.root === null ? '—' : shortHash(s.root)}</code></span><span class="pill ${stopped ? 'stopped' : killed ? 'down' : s.status}">${pill}</span></header>
   <div class="card-body"><div>
-  <p class="dim extra">${s.address}</p>
+  <p class="dim extra">${breakable(s.address)}</p>
   <dl>
     <dt>keys</dt><dd>${count(s.keys)}${s.tombstones > 0 ? html` <span class="dim">+ ${count(s.tombstones)} deleted</span>` : ''}</dd>
-    <dt>root</dt><dd><code class="root ${rootClass}" data-root="${s.root ?? ''}">${s.root === null ? '—' : shortHash(s.root)}</code></dd>
     <dt class="extra">rounds</dt><dd class="extra">${count(s.rounds)}</dd>
     <dt class="extra">pulled</dt><dd class="extra">${count(s.pulled)}</dd>
     <dt class="extra">pushed</dt><dd class="extra">${count(s.pushed)}</dd>
@@ -72,4 +72,10 @@ function nodeButtons(s: NodeSample, killed: boolean): Html {
     html`<button type="button" id="act-${slot}-${s.id}" data-action="${action}" data-node="${s.id}">${label} ${s.id}</button>`;
   if (killed) return html`<div class="node-actions">${button('life', 'restart', 'Restart')}</div>`;
   return html`<div class="node-actions">${s.status === 'cut-off' ? button('cut', 'heal', 'Heal') : button('cut', 'cut', 'Cut off')}${button('life', 'kill', 'Kill')}${button('trigger', 'trigger', 'Trigger anti-entropy on')}</div>`;
+}
+
+/** host:port, allowed to break after the colon (a narrow card keeps its grid large). */
+function breakable(address: string): Html {
+  const colon = address.lastIndexOf(':') + 1;
+  return html`${address.slice(0, colon)}<wbr>${address.slice(colon)}`;
 }

@@ -7,7 +7,8 @@ import { html, type Html } from './html.js';
 
 /** Colours for differing digests; beyond the last, the last is reused. */
 const VARIANT_CLASSES = 4;
-const CELL = 10;
+/** A cell's side in CSS pixels (drawn 1:1): 8 px was too small to see from a projector's back row. */
+const CELL = 11;
 const GAP = 1;
 const SIDE = 16;
 /** Space between the level-1 strip and the level-2 square. */
@@ -71,7 +72,7 @@ export function gridSvg(
   const width = SIDE * (CELL + GAP) - GAP;
   const height = width + CELL + STRIP_GAP;
   if (!sample.levels) {
-    return html`<svg class="grid" viewBox="0 0 ${width} ${height}" role="img" aria-label="${sample.id}: no tree (${sample.status})"><rect class="cell down" x="0" y="0" width="${width}" height="${height}"/></svg>`;
+    return html`<svg class="grid" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${sample.id}: no tree (${sample.status})"><rect class="cell down" x="0" y="0" width="${width}" height="${height}"/></svg>`;
   }
   const [l1, l2] = sample.levels;
   const strip = l1.digests.map((d, i) =>
@@ -89,7 +90,7 @@ export function gridSvg(
     ),
   );
   const differing = marks.level2.filter((m) => m > 0).length;
-  return html`<svg class="grid" viewBox="0 0 ${width} ${height}" role="img" aria-label="${sample.id}: top two levels of the Merkle tree, ${differing} of 256 level-2 cells differ">${strip}${square}</svg>`;
+  return html`<svg class="grid" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${sample.id}: top two levels of the Merkle tree, ${differing} of 256 level-2 cells differ">${strip}${square}</svg>`;
 }
 
 function cell(

@@ -1,5 +1,6 @@
 // A scenario's story events as HTML: the writes, the before/after key tables, the roots, the
-// tree paths (SVG), the exchange table beside a full exchange, and who won and why.
+// tree paths (SVG), the exchange table beside a full exchange, and who won and why. What a part
+// is about (its writes, table or tree path) carries data-key-content: the page keeps it in view.
 import type { KeyState } from '../../cluster/client.js';
 import type { Snapshot } from '../../node/http/answers.js';
 import { allAgree, lwwWinner, rowStanding, valueText } from '../../cluster/key-state.js';
@@ -28,7 +29,7 @@ import { treeDiffSvg } from './tree-svg.js';
 export function storyEvent(event: StoryEvent): Html {
   switch (event.type) {
     case 'writes':
-      return html`<ul class="writes">${event.writes.map(writeItem)}</ul>`;
+      return html`<ul class="writes" data-key-content>${event.writes.map(writeItem)}</ul>`;
     case 'keys':
       return html`${keyTable(event.keys, event.states)}${event.background > 0 ? html`<p class="dim">+ ${count(event.background)} background keys, equal on every node (not shown)</p>` : ''}`;
     case 'roots':
@@ -44,7 +45,7 @@ export function storyEvent(event: StoryEvent): Html {
     case 'note':
       return html`<p class="note">${event.text}</p>`;
     case 'costs':
-      return html`<div class="table-wrap" tabindex="0" role="region" aria-label="Table (scrolls sideways on a narrow screen)"><table class="exchange costs"><thead><tr>${COST_HEAD.map((h) => html`<th>${h}</th>`)}</tr></thead><tbody>${event.rows.map((r) => html`<tr>${costCells(r).map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody></table></div>`;
+      return html`<div class="table-wrap" data-key-content tabindex="0" role="region" aria-label="Table (scrolls sideways on a narrow screen)"><table class="exchange costs"><thead><tr>${COST_HEAD.map((h) => html`<th>${h}</th>`)}</tr></thead><tbody>${event.rows.map((r) => html`<tr>${costCells(r).map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody></table></div>`;
   }
 }
 
@@ -68,7 +69,7 @@ function keyTable(keys: readonly string[], states: Record<string, KeyState[]>): 
       return html`<tr class="${standing}"><td>${r.node}</td><td><code>${key}</code></td><td class="value">${valueText(r)}</td><td>${r.version?.node ?? '—'}</td><td><code>${r.version ? versionTime(r.version) : '—'}</code></td></tr>`;
     });
   });
-  return html`<div class="table-wrap" tabindex="0" role="region" aria-label="Table (scrolls sideways on a narrow screen)"><table class="keys"><thead><tr><th>node</th><th>key</th><th>value</th><th>written by</th><th>version (UTC)</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  return html`<div class="table-wrap" data-key-content tabindex="0" role="region" aria-label="Table (scrolls sideways on a narrow screen)"><table class="keys"><thead><tr><th>node</th><th>key</th><th>value</th><th>written by</th><th>version (UTC)</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 function rootList(snapshots: readonly Snapshot[]): Html {
@@ -92,7 +93,7 @@ export function exchangeTable(
     const ratio = beside(full, spent);
     return html`<tr class="${p.status}"><td>${report.node} ⇄ ${ids[p.peer] ?? p.peer}</td><td class="status">${p.status.replace('_', ' ')}${p.reason || p.riblt ? html`<br><span class="dim">${p.reason ?? ribltLine(p.riblt)}</span>` : ''}</td><td>${p.levels}</td><td>${p.roundTrips}</td><td>${movedKeys(p.keys.pulled, p.counts.pulled)}</td><td>${movedKeys(p.keys.pushed, p.counts.pushed)}</td><td>${bytes(spent)}</td><td>${ratio}</td></tr>`;
   });
-  return html`<div class="table-wrap" tabindex="0" role="region" aria-label="Table (scrolls sideways on a narrow screen)"><table class="exchange"><thead><tr><th>exchange</th><th>status</th><th>levels</th><th>round trips</th><th>pulled</th><th>pushed</th><th>bytes</th><th>a full exchange</th></tr></thead><tbody>${rows}</tbody></table></div><p class="dim">bytes: request and response bodies of the exchange; a full exchange ships every entry of both nodes.</p>`;
+  return html`<div class="table-wrap" data-key-content tabindex="0" role="region" aria-label="Table (scrolls sideways on a narrow screen)"><table class="exchange"><thead><tr><th>exchange</th><th>status</th><th>levels</th><th>round trips</th><th>pulled</th><th>pushed</th><th>bytes</th><th>a full exchange</th></tr></thead><tbody>${rows}</tbody></table></div><p class="dim">bytes: request and response bodies of the exchange; a full exchange ships every entry of both nodes.</p>`;
 }
 
 function winnerItem(w: Winner): Html {

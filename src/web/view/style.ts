@@ -1,6 +1,8 @@
 // The one stylesheet: served as /style.css to the live page and inlined into the report. Sized
 // for a projector (large type, strong contrast) and following prefers-color-scheme. System fonts
 // only, so nothing is fetched from anywhere.
+import { BODY_TEXT_PX } from './type-size.js';
+
 export const CSS = `
 :root {
   --bg: #fbfbf8; --fg: #15171a; --dim: #5d6470; --panel: #ffffff; --line: #d5d8dd;
@@ -16,7 +18,7 @@ export const CSS = `
   }
 }
 * { box-sizing: border-box; }
-html { font-size: 17px; }
+html { font-size: ${BODY_TEXT_PX}px; }
 body { margin: 0; background: var(--bg); color: var(--fg); font: 1rem/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
 code, .hash, .sides, .root { font-family: ui-monospace, "SFMono-Regular", Menlo, "DejaVu Sans Mono", monospace; font-size: .92em; }
 h1 { font-size: 1.5rem; margin: 0; }
@@ -40,10 +42,12 @@ body.live { height: 100vh; display: flex; flex-direction: column; overflow: hidd
 .conn.lost { color: var(--bad); border-color: var(--bad); }
 #next { font: inherit; font-weight: 600; padding: .45rem 1rem; border-radius: .4rem; border: 2px solid var(--accent); background: var(--accent); color: var(--bg); cursor: pointer; max-width: 34rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 #next:disabled { background: transparent; color: var(--dim); border-color: var(--line); cursor: default; }
-main { flex: 1; display: grid; grid-template-columns: 17rem 1fr; min-height: 0; }
+body.live main { flex: 1; display: grid; grid-template-columns: 15rem 1fr; min-height: 0; }
 aside { border-right: 1px solid var(--line); padding: .6rem .8rem; overflow: auto; }
-.stage { display: flex; flex-direction: column; min-height: 0; padding: .6rem 1rem; gap: .6rem; }
-.story { flex: 1; overflow: auto; min-height: 0; }
+.stage { display: flex; flex-direction: column; min-height: 0; padding: .6rem 1rem; gap: .6rem; overflow: auto; }
+.story { flex: none; }
+/* with no controls (a story plays), the empty message line takes no room from the story */
+#actions:empty + .action-message:empty { display: none; }
 
 .timeline { list-style: none; padding: 0; margin: 0 0 1rem; }
 .timeline > li { display: flex; gap: .5rem; padding: .3rem .4rem; border-radius: .3rem; color: var(--dim); }
@@ -62,15 +66,17 @@ aside { border-right: 1px solid var(--line); padding: .6rem .8rem; overflow: aut
 .activity ul { list-style: none; padding-left: .6rem; margin: 0; }
 .activity li.repaired { color: var(--fg); }
 
-.cards { display: flex; gap: .8rem; flex-wrap: wrap; }
-.card { flex: 1 1 14rem; min-width: 0; max-width: 26rem; background: var(--panel); border: 2px solid var(--line); border-radius: .5rem; padding: .5rem .7rem; }
+.cards { display: flex; gap: .6rem; flex-wrap: wrap; }
+.card { flex: 1 1 14rem; min-width: 0; max-width: 26rem; background: var(--panel); border: 2px solid var(--line); border-radius: .5rem; padding: .5rem .6rem; }
 .card.down { border-color: var(--bad); border-style: dotted; }
 .card.cut-off { border-color: var(--warn); border-style: dashed; }
-.card header { display: flex; justify-content: space-between; align-items: center; }
+.card header { display: flex; justify-content: space-between; align-items: center; gap: .2rem .6rem; flex-wrap: wrap; }
+.card .root-line { margin-left: auto; white-space: nowrap; font-size: .92rem; }
 .card h3 { margin: 0; }
 .card p { margin: 0; font-size: .85rem; }
-.card-body > div { min-width: 0; overflow-wrap: anywhere; }
-.card-body { display: flex; gap: .7rem; justify-content: space-between; align-items: flex-start; }
+/* short of room, the counters give way first (the address breaks after its colon), the grid last */
+.card-body > div { flex: 1 1 auto; min-width: 5.5rem; overflow-wrap: break-word; }
+.card-body { display: flex; gap: .5rem; justify-content: space-between; align-items: flex-start; }
 .card dl { display: grid; grid-template-columns: auto 1fr; gap: 0 .6rem; margin: .3rem 0; font-size: .92rem; }
 .card dt { color: var(--dim); white-space: nowrap; }
 .card dd { margin: 0; }
@@ -84,7 +90,7 @@ aside { border-right: 1px solid var(--line); padding: .6rem .8rem; overflow: aut
 .cards.many .card { flex-basis: 11rem; max-width: 15rem; padding: .35rem .5rem; }
 .cards.many .extra { display: none; }
 .cards.many .grid { width: 5.5rem; }
-.grid { width: 8.5rem; flex: none; display: block; margin-top: .2rem; }
+.grid { flex: 0 .2 auto; min-width: 0; display: block; margin-top: .2rem; max-width: 100%; height: auto; }
 .cell.equal { fill: var(--cell); opacity: .45; }
 .cell.empty { fill: var(--cell-empty); }
 .cell.majority { fill: var(--cell); opacity: .8; }
@@ -121,11 +127,11 @@ tr.unreachable .status { color: var(--bad); }
 .tree .edge { stroke: var(--dim); stroke-width: 1.5; }
 .tree .tnode rect { fill: var(--panel); stroke: var(--bad); stroke-width: 2; }
 .tree .more rect { fill: none; stroke: var(--dim); stroke-dasharray: 4 3; }
-.tree text { fill: var(--fg); font-size: 14px; }
+.tree text { fill: var(--fg); font-size: 1em; }
 .tree .hash { fill: var(--bad); }
-.tree .note, .tree .more text { fill: var(--dim); font-size: 12px; }
+.tree .note, .tree .more text { fill: var(--dim); }
 .tree .key .name { font-weight: 700; }
-.tree .key .sides { font-size: 12.5px; fill: var(--dim); }
+.tree .key .sides { fill: var(--dim); }
 
 /* the grid's legend, under the cards */
 .legend { margin: 0; font-size: .85rem; }
@@ -144,10 +150,10 @@ table { max-width: 100%; }
   .controls { flex: 1 1 100%; justify-content: space-between; min-width: 0; }
   #next { flex: 1 1 auto; min-width: 0; max-width: none; }
   body.live #header { position: sticky; top: 0; z-index: 1; }
-  main { display: flex; flex-direction: column-reverse; }
+  body.live main { display: flex; flex-direction: column-reverse; }
   aside { border-right: none; border-top: 1px solid var(--line); overflow: visible; }
   .stage { padding: .5rem .6rem; }
-  .story { overflow: visible; }
+  .stage { overflow: visible; }
   .card { flex-basis: 100%; max-width: none; }
   body.report { padding: .6rem .7rem 2rem; }
 }

@@ -1,16 +1,38 @@
 // Where two nodes' Merkle trees differ, drawn as SVG: the root, the differing branches the walk
 // descended into (equal ones skipped), and the keys that differ at the bottom, with each side's
-// version. The same DiffNode the terminal draws as text.
+// version. The same DiffNode the terminal draws as text. Every text is the body text's size, and
+// every box, slot and the viewBox follow from that size and the longest label, so text fits.
 import type { DiffNode, KeyDifference } from '../../cluster/tree-diff.js';
 import { shortHash, treePath, versionTime } from '../../format.js';
 import { html, type Html } from './html.js';
+import { BODY_TEXT_PX } from './type-size.js';
 
-const SLOT = 290;
-const BOX_W = 240;
-const BOX_H = 46;
-const ROW = 96;
-const KEY_H = 56;
+/** Text size in user units; drawn 1:1, so as large as the body text. */
+const FONT = BODY_TEXT_PX;
+/** Line spacing: 1.3 lines of text. */
+const LINE = Math.round(FONT * 1.3);
+/**
+ * Widest advance per character, as a fraction of the font size, over the fonts the page may use
+ * (DejaVu Sans digits are 0.636 em, monospace 0.602 em): an estimate on the safe side, so a label
+ * never spills out of its box (Node cannot measure text; the browser test checks it fits).
+ */
+const ADVANCE = 0.64;
+/** Space between a box's text and its border, sideways and above/below. */
+const INSET_X = 12;
+const INSET_Y = 7;
+/** A box holds two lines: what it is, and the two digests. */
+const BOX_H = 2 * LINE + 2 * INSET_Y;
+/** Between a box's note line and the boxes of the next level: room for the edge. */
+const EDGE = 22;
+/** One level: a box, the line under it (equal children skipped), the edge down. */
+const ROW = BOX_H + LINE + EDGE;
+/** One differing key: its name and each side's version, three lines. */
+const KEY_H = 3 * LINE + 10;
+/** Between neighbouring slots, and around the drawing. */
+const GUTTER = 24;
 const PAD = 12;
+/** Where a line's baseline sits below the line's top (the ascent of the font, roughly). */
+const BASELINE = Math.round(FONT * 0.95);
 
 interface Placed {
   node: DiffNode | null;
@@ -21,81 +43,130 @@ interface Placed {
   children: Placed[];
 }
 
+/** What every box and line says, computed once so the sizes can follow the longest. */
+interface Labels {
+  box: string[];
+  below: string[];
+}
+
 export function treeDiffSvg(a: string, b: string, diff: DiffNode): Html {
   let next = 0;
   let deepest = 0;
   let mostKeys = 0;
+  const labels: Labels = { box: [], below: [] };
   const place = (node: DiffNode, depth: number): Placed => {
     deepest = Math.max(deepest, depth);
     mostKeys = Math.max(mostKeys, node.keys.length);
+    labels.box.push(kindLine(node), hashLine(node));
+    if (node.equalChildren > 0) labels.below.push(skippedLine(node));
+    for (const k of node.keys) labels.below.push(k.key, keySide(a, k.a), keySide(b, k.b, '≠ '));
     const children = node.children.map((c) => place(c, depth + 1));
     if (node.hiddenChildren > 0) {
+      labels.box.push(moreLine(node.hiddenChildren));
       children.push({
         node: null,
         hidden: node.hiddenChildren,
-        x: next++ * SLOT,
+        x: next,
         depth: depth + 1,
         children: [],
       });
+      next++;
       deepest = Math.max(deepest, depth + 1);
     }
     const x =
-      children.length === 0
-        ? next++ * SLOT
-        : (children[0]!.x + children[children.length - 1]!.x) / 2;
+      children.length === 0 ? next++ : (children[0]!.x + children[children.length - 1]!.x) / 2;
     return { node, hidden: 0, x, depth, children };
   };
   const root = place(diff, 0);
-  const width = Math.max(1, next) * SLOT + 2 * PAD;
+  const boxW = Math.ceil(Math.max(...labels.box.map(textWidth)) + 2 * INSET_X);
+  const slot = Math.ceil(Math.max(boxW, ...labels.below.map(textWidth)) + GUTTER);
+  const g: Geometry = { slot, boxW };
+  const width = Math.max(1, next) * slot + 2 * PAD;
   const height = (deepest + 1) * ROW + mostKeys * KEY_H + 2 * PAD;
   const shapes: Html[] = [];
   const draw = (p: Placed) => {
     for (const c of p.children) {
       shapes.push(
-        html`<line class="edge" x1="${cx(p)}" y1="${top(p) + BOX_H}" x2="${cx(c)}" y2="${top(c)}"/>`,
+        html`<line class="edge" x1="${cx(g, p)}" y1="${edgeStart(p)}" x2="${cx(g, c)}" y2="${top(c)}"/>`,
       );
       draw(c);
     }
-    shapes.push(box(p, a, b));
+    shapes.push(box(g, p, a, b));
   };
   draw(root);
-  return html`<figure class="tree-diff"><figcaption>${a} vs ${b}: where the trees differ</figcaption><svg class="tree" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Merkle tree path from the root to the keys that differ between ${a} and ${b}">${shapes}</svg></figure>`;
+  return html`<figure class="tree-diff" data-key-content><figcaption>${a} vs ${b}</figcaption><svg class="tree" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-size="${FONT}" role="img" aria-label="Merkle tree path from the root to the keys that differ between ${a} and ${b}">${shapes}</svg></figure>`;
 }
 
-function cx(p: Placed): number {
-  return PAD + p.x + SLOT / 2;
+/** How wide the text may be drawn, on the safe side. */
+function textWidth(text: string): number {
+  return text.length * ADVANCE * FONT;
+}
+
+interface Geometry {
+  slot: number;
+  boxW: number;
+}
+
+function cx(g: Geometry, p: Placed): number {
+  return PAD + p.x * g.slot + g.slot / 2;
 }
 
 function top(p: Placed): number {
   return PAD + p.depth * ROW;
 }
 
-function box(p: Placed, a: string, b: string): Html {
-  const x = cx(p) - BOX_W / 2;
-  const y = top(p);
-  if (!p.node) {
-    return html`<g class="more"><rect x="${x}" y="${y}" width="${BOX_W}" height="${BOX_H}" rx="6"/><text x="${cx(p)}" y="${y + 28}" text-anchor="middle">+${p.hidden} more differing branches</text></g>`;
-  }
-  const n = p.node;
+/** An edge leaves a box at its bottom, or under its note line so it does not cross the text. */
+function edgeStart(p: Placed): number {
+  return top(p) + BOX_H + (p.node && p.node.equalChildren > 0 ? LINE : 0);
+}
+
+function kindLine(n: DiffNode): string {
   const kind =
     n.level === 0
       ? 'root'
       : n.keys.length > 0 || n.children.length === 0
         ? `leaf ${treePath(n.level, n.index)}`
         : `branch ${treePath(n.level, n.index)}`;
+  return `${kind} · ${n.counts[0]} vs ${n.counts[1]} entries`;
+}
+
+function hashLine(n: DiffNode): string {
+  return `${shortHash(n.digests[0])} ≠ ${shortHash(n.digests[1])}`;
+}
+
+function skippedLine(n: DiffNode): string {
+  return `${n.equalChildren} of 16 equal: not visited`;
+}
+
+function moreLine(hidden: number): string {
+  return `+${hidden} more differing branches`;
+}
+
+function box(g: Geometry, p: Placed, a: string, b: string): Html {
+  const x = cx(g, p) - g.boxW / 2;
+  const y = top(p);
+  const mid = cx(g, p);
+  const rect = html`<rect x="${x}" y="${y}" width="${g.boxW}" height="${BOX_H}" rx="6"/>`;
+  if (!p.node) {
+    return html`<g class="more">${rect}<text x="${mid}" y="${y + BOX_H / 2 + FONT / 3}" text-anchor="middle">${moreLine(p.hidden)}</text></g>`;
+  }
+  const n = p.node;
+  const line1 = y + INSET_Y + BASELINE;
   const skipped =
     n.equalChildren > 0
-      ? html`<text class="note" x="${cx(p)}" y="${y + BOX_H + 14}" text-anchor="middle">${n.equalChildren} of 16 below equal: not visited</text>`
+      ? html`<text class="note" x="${mid}" y="${y + BOX_H + BASELINE}" text-anchor="middle">${skippedLine(n)}</text>`
       : '';
-  const keys = n.keys.map((k, i) => keyText(k, cx(p), y + BOX_H + 34 + i * KEY_H, a, b));
-  return html`<g class="tnode"><rect x="${x}" y="${y}" width="${BOX_W}" height="${BOX_H}" rx="6"/><text class="kind" x="${cx(p)}" y="${y + 19}" text-anchor="middle">${kind} · ${n.counts[0]} vs ${n.counts[1]} entries</text><text class="hash" x="${cx(p)}" y="${y + 37}" text-anchor="middle">${shortHash(n.digests[0])} ≠ ${shortHash(n.digests[1])}</text></g>${skipped}${keys}`;
+  const keys = n.keys.map((k, i) => keyText(k, mid, y + BOX_H + LINE + 8 + i * KEY_H, a, b));
+  return html`<g class="tnode">${rect}<text class="kind" x="${mid}" y="${line1}" text-anchor="middle">${kindLine(n)}</text><text class="hash" x="${mid}" y="${line1 + LINE}" text-anchor="middle">${hashLine(n)}</text></g>${skipped}${keys}`;
 }
 
+/** A differing key from `y` down: its name, then each side's version. */
 function keyText(k: KeyDifference, x: number, y: number, a: string, b: string): Html {
-  return html`<g class="key"><text class="name" x="${x}" y="${y}" text-anchor="middle">${k.key}</text><text class="sides" x="${x}" y="${y + 16}" text-anchor="middle">${side(a, k.a)}</text><text class="sides" x="${x}" y="${y + 32}" text-anchor="middle">≠ ${side(b, k.b)}</text></g>`;
+  const base = y + BASELINE;
+  return html`<g class="key"><text class="name" x="${x}" y="${base}" text-anchor="middle">${k.key}</text><text class="sides" x="${x}" y="${base + LINE}" text-anchor="middle">${keySide(a, k.a)}</text><text class="sides" x="${x}" y="${base + 2 * LINE}" text-anchor="middle">${keySide(b, k.b, '≠ ')}</text></g>`;
 }
 
-function side(node: string, state: KeyDifference['a']): string {
-  if (!state) return `${node}: none`;
-  return `${node}: ${versionTime(state.version)}${state.deleted ? ' (deleted)' : ''}`;
+function keySide(node: string, state: KeyDifference['a'], prefix = ''): string {
+  if (!state) return `${prefix}${node}: none`;
+  return `${prefix}${node}: ${versionTime(state.version)}${state.deleted ? ' (deleted)' : ''}`;
 }
