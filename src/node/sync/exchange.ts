@@ -108,7 +108,7 @@ export function respond(
     const mine = store.get(key);
     if (mine) ship(mine);
   }
-  answerRiblt(replica, incoming, reply, ship);
+  answerRiblt(replica, incoming, reply, ship, session);
   session?.receive(replica, incoming, reply, ship);
   for (const d of incoming.dumps) {
     for (const e of tree.itemsUnder(d.level, d.index)) ship(e);

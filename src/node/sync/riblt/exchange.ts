@@ -56,7 +56,13 @@ function walkInstead(store: Store, reply: AeMessage): void {
 }
 
 /** The responder's part (both sides, for places): openings, requests for more, wants, settles. */
-export function answerRiblt(side: RibltSide, incoming: AeMessage, reply: AeMessage, ship: Ship) {
+export function answerRiblt(
+  side: RibltSide,
+  incoming: AeMessage,
+  reply: AeMessage,
+  ship: Ship,
+  session?: RibltSession,
+) {
   const s = incoming.riblt;
   if (!s) return;
   const { store, sketch } = side;
@@ -89,7 +95,10 @@ export function answerRiblt(side: RibltSide, incoming: AeMessage, reply: AeMessa
   }
   for (const p of s.wantPlaces) for (const e of entriesAt(store, p)) ship(e);
   if (s.wantPlaces.length > 0) section(reply).settle = true;
-  if (s.settle) for (const e of otherKeysAtPlaces(store, incoming.entries)) ship(e);
+  // The initiator does not ship back what it pushed in this exchange: the peer has it (a
+  // placement shared with a key the peer sent would otherwise cost a round trip for nothing).
+  if (s.settle)
+    for (const e of otherKeysAtPlaces(store, incoming.entries, session?.shipped)) ship(e);
 }
 
 /** The initiator's state across the messages of one rateless exchange. */
@@ -100,6 +109,12 @@ export class RibltSession {
   #received = 0;
   #decoded = 0;
   #fallback: string | undefined;
+  readonly #shipped = new Set<string>();
+
+  /** Keys of the entries this side pushed once the difference decoded. */
+  get shipped(): ReadonlySet<string> {
+    return this.#shipped;
+  }
 
   get outcome(): RibltOutcome {
     return {
@@ -204,7 +219,11 @@ export class RibltSession {
       } else if (!push && !want) {
         push = want = true; // two keys share the place: both ways, the places settle the rest
       }
-      if (push) for (const e of g.ours) ship(e);
+      if (push)
+        for (const e of g.ours) {
+          ship(e);
+          this.#shipped.add(e.key);
+        }
       if (want) out.wantPlaces.push(place);
     }
     out.settle = true;

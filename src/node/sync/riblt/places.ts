@@ -13,10 +13,14 @@ export function entriesAt(store: Store, place: number): StoredEntry[] {
 
 /**
  * The entries to ship back after receiving entries that settle their places: ours at those
- * places under keys the sender did not send.
+ * places under keys the sender did not send, nor we to it earlier in the exchange (`shipped`).
  */
-export function otherKeysAtPlaces(store: Store, received: readonly Entry[]): StoredEntry[] {
-  const sent = new Set(received.map((e) => e.key));
+export function otherKeysAtPlaces(
+  store: Store,
+  received: readonly Entry[],
+  shipped: ReadonlySet<string> = new Set(),
+): StoredEntry[] {
+  const sent = new Set([...received.map((e) => e.key), ...shipped]);
   const places = new Set<number>();
   for (const e of received) {
     const mine = store.get(e.key);

@@ -121,6 +121,35 @@ describe('riblt exchange (in memory)', () => {
     }
   });
 
+  it('an entry pushed to a place the peer settles is not shipped back (2 round trips)', async () => {
+    const real = await loadHasher();
+    const shared: Hasher = {
+      ...real,
+      place: (key) => (key === 'old' || key === 'fresh' ? 42 : real.place(key)),
+    };
+    const make = async (): Promise<Replica> => {
+      const sketch = new Sketch(SYMBOLS);
+      const store = new Store(shared, sketch);
+      return { store, sketch, merge: (e: Entry) => store.apply(e) };
+    };
+    const a = await make();
+    const b = await make();
+    // 'fresh' is new on a; 'old', equal on both, shares its place; b's other key differs, so
+    // b's answer settles places and ships 'old' back, which must not send 'fresh' round again.
+    const all = [entry('old', 'v1', 1_000_000), entry('fresh', 'new', 5_000_000, 'na')];
+    all.push(entry('k0', 'newer', 9_000_000, 'nb'));
+    for (let i = 0; i < 50; i++) all.push(entry(`k${i}`, 'same', 2_000_000));
+    for (const e of [all[0]!, ...all.slice(3)]) {
+      a.merge(e);
+      b.merge(e);
+    }
+    a.merge(all[1]!);
+    b.merge(all[2]!);
+    const result = await converges(a, b, all);
+    assert.equal(result.riblt?.fallback, undefined);
+    assert.equal(result.roundTrips, 2);
+  });
+
   it('a wrong newer-than hint (versions ~50 days apart) costs a message, not an entry', async () => {
     const a = await replica(SYMBOLS);
     const b = await replica(SYMBOLS);
