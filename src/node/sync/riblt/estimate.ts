@@ -66,19 +66,24 @@ const GRID_STEP = 1.02;
 /** ... up to where every sampled symbol differs. */
 const GRID_END = 4 * SKETCH_SYMBOLS;
 /**
- * The upper end of the plausible range: where the log-likelihood is this far below its maximum
- * (2 is about two standard deviations above the estimate)...
+ * How far above the estimate the first batch is sized: up to where the log-likelihood is this
+ * far below its maximum (2 is about two standard deviations above the estimate)...
  */
 const UPPER_LOG_DROP = 2;
 /**
- * ... and this far (about three) for differences of LARGE_DIFFERENCE items or more, where a first
+ * ... this far (about three) for differences of LARGE_DIFFERENCE items or more, where a first
  * batch that falls short costs a round trip while the extra symbols are a small part of the
- * bytes beside the entries (at 10% of 100k keys, ~0.06 × E). Small differences keep the closer
- * bound: there the fixed opening already weighs on the bytes, and a short batch costs only the
- * few symbols of one more request.
+ * bytes beside the entries (at 10% of 100k keys, ~0.06 × E)...
  */
 const UPPER_LOG_DROP_LARGE = 4.5;
 const LARGE_DIFFERENCE = 4000;
+/**
+ * ... and only this far (about one) below SMALL_DIFFERENCE items: there the fixed opening already
+ * weighs on the bytes (at 0.1% of 100k keys, ~0.05 × E) and an estimate 20% high would add as
+ * much again, while a batch that falls short costs only a request and the symbols still missing.
+ */
+const UPPER_LOG_DROP_SMALL = 0.5;
+const SMALL_DIFFERENCE = 1000;
 
 /** Bytes of the fingerprints an opening carries: two to a byte. */
 export const SAMPLE_BYTES = Math.ceil(ESTIMATE_SAMPLES / 2);
@@ -127,16 +132,17 @@ export function estimateDifferingItems(
   };
   // The likelihood has one peak: past it, the search stops once it is well below the peak.
   let best = { d: 1, score: logLikelihood(1) };
-  let upper = best;
-  let upperLarge = best;
+  // The last grid point within each drop of the peak (small, usual, large).
+  const drops = [UPPER_LOG_DROP_SMALL, UPPER_LOG_DROP, UPPER_LOG_DROP_LARGE];
+  const within = drops.map(() => best);
   for (let d = GRID_STEP; d < GRID_END; d *= GRID_STEP) {
     const score = logLikelihood(d);
-    if (score > best.score) best = upper = upperLarge = { d, score };
-    else if (score >= best.score - UPPER_LOG_DROP_LARGE) {
-      upperLarge = { d, score };
-      if (score >= best.score - UPPER_LOG_DROP) upper = upperLarge;
-    } else break;
+    if (score > best.score) best = { d, score };
+    else if (score < best.score - UPPER_LOG_DROP_LARGE) break;
+    drops.forEach((drop, k) => {
+      if (score >= best.score - drop) within[k] = { d, score };
+    });
   }
-  const bound = best.d >= LARGE_DIFFERENCE ? upperLarge : upper;
+  const bound = within[best.d < SMALL_DIFFERENCE ? 0 : best.d < LARGE_DIFFERENCE ? 1 : 2]!;
   return { items: Math.ceil(best.d), upper: Math.ceil(bound.d) };
 }
