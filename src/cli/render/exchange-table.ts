@@ -39,7 +39,7 @@ export function exchangeTable(
 
 /**
  * Why round trips vary from run to run: a round talks to its peers at once, and when it pulled
- * keys from one it goes over every peer again to hand them on. With the Merkle walk that second
+ * keys from one it goes over the other peers again to hand them on. With the Merkle walk that second
  * pass costs 1 round trip where the peer already had them and a walk down the tree where it had not.
  */
 export function secondPassNote(
@@ -58,5 +58,5 @@ export function secondPassNote(
     report.strategy === 'merkle'
       ? ` (1 round trip where a peer already had ${them}, a walk down the tree where it had not: why the count varies from run to run)`
       : '';
-  return `round trips include a second pass with ${again.map((p) => name(p.peer)).join(', ')}: ${report.node} pulled ${what} from ${sources.map((p) => name(p.peer)).join(', ') || 'a peer'} while it talked to every peer at once, then went over each again to hand ${them} on${cost}`;
+  return `round trips include a second pass with ${again.map((p) => name(p.peer)).join(', ')}: ${report.node} pulled ${what} from ${sources.map((p) => name(p.peer)).join(', ') || 'a peer'} while it talked to every peer at once, then went over the others again to hand ${them} on${cost}`;
 }

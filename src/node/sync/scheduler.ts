@@ -156,9 +156,14 @@ export class AntiEntropy {
     if (first.some((o) => o.pulled.size > 0)) {
       // Exchanges run at once, so what we pulled from one peer may be news to a peer we were
       // talking to at the same time. A second pass hands it on: after one round every
-      // reachable peer holds what we hold (a peer already in sync costs one round trip).
+      // reachable peer holds what we hold (a peer already in sync costs one round trip). A peer
+      // needs it only if we pulled from another one: what came from it, it has.
       const second = await Promise.all(
-        first.map((o) => (o.status === 'unreachable' ? o : this.#exchange(o.peer, strategy))),
+        first.map((o, i) =>
+          o.status !== 'unreachable' && pulledFromOthers(first, i)
+            ? this.#exchange(o.peer, strategy)
+            : o,
+        ),
       );
       outcomes = first.map((o, i) => (o === second[i] ? o : combine(o, second[i]!)));
     }
@@ -236,6 +241,11 @@ interface Outcome {
   durationMs: number;
   reason?: string;
   riblt?: RibltOutcome;
+}
+
+/** Whether the round pulled anything from a peer other than number i. */
+function pulledFromOthers(first: readonly Outcome[], i: number): boolean {
+  return first.some((o, j) => j !== i && o.pulled.size > 0);
 }
 
 function combine(a: Outcome, b: Outcome): Outcome {

@@ -76,6 +76,25 @@ async function scheduler(options: { random?: () => number; held?: Promise<void> 
   return { ae, timer, log, local, mostActive: () => mostActive };
 }
 
+/** A scheduler that runs rounds only on trigger, with every peer answering from its own replica. */
+function onTrigger(
+  local: Awaited<ReturnType<typeof replica>>,
+  transport: ConstructorParameters<typeof AntiEntropy>[0]['transport'],
+): AntiEntropy {
+  return new AntiEntropy({
+    node: 'n1',
+    replica: local,
+    transport,
+    strategy: 'merkle',
+    maxValueBytes: MAX_VALUE,
+    intervalMs: 0,
+    counters: newCounters(),
+    now: () => 0,
+    random: () => 0.5,
+    timer: new HandTimer(),
+  });
+}
+
 describe('round scheduler (AntiEntropy)', () => {
   it('waits the interval ± the jitter fraction, as the random draw says', async () => {
     const draws = [0, 0.5, 0.999_999, 0.25];
@@ -183,5 +202,49 @@ describe('round scheduler (AntiEntropy)', () => {
     idle.start(['peer']);
     assert.deepEqual(timer.delays, []);
     await idle.stop();
+  });
+
+  it('a second pass goes only to the peers the round did not pull from', async () => {
+    const local = await replica();
+    const peers = { a: await replica(), b: await replica(), c: await replica() };
+    peers.a.store.apply(entry('user:alice', 'from_a', 2_000));
+    peers.b.store.apply(entry('user:alice', 'from_b', 1_000));
+    const ae = onTrigger(
+      local,
+      (peer) => async (body) =>
+        answer(peers[peer as keyof typeof peers], Buffer.from(body), MAX_VALUE),
+    );
+    const round = await ae.round(['a', 'b', 'c']);
+    const passes = Object.fromEntries(round.peers.map((p) => [p.peer, p.passes]));
+    assert.deepEqual(passes, { a: 2, b: 2, c: 2 }, 'pulled from a and b: each hears of the other');
+    for (const r of Object.values(peers)) assert.equal(r.store.get('user:alice')?.value, 'from_a');
+
+    const lone = await replica();
+    lone.store.apply(entry('user:bob', 'bob', 3_000));
+    const one = onTrigger(
+      await replica(),
+      () => async (body) => answer(lone, Buffer.from(body), MAX_VALUE),
+    );
+    const single = await one.round(['lone']);
+    assert.equal(single.peers[0]!.passes, 1, 'what came from the only peer, it has');
+    assert.deepEqual(single.peers[0]!.keys.pulled, ['user:bob']);
+  });
+
+  it('pulling from one of two peers sends the second pass to the other only', async () => {
+    const peers = { a: await replica(), b: await replica() };
+    peers.a.store.apply(entry('user:alice', 'from_a', 2_000));
+    const ae = onTrigger(
+      await replica(),
+      (peer) => async (body) =>
+        answer(peers[peer as keyof typeof peers], Buffer.from(body), MAX_VALUE),
+    );
+    const round = await ae.round(['a', 'b']);
+    const passes = Object.fromEntries(round.peers.map((p) => [p.peer, p.passes]));
+    assert.deepEqual(passes, { a: 1, b: 2 });
+    assert.equal(
+      peers.b.store.get('user:alice')?.value,
+      'from_a',
+      'b heard of a in the second pass',
+    );
   });
 });
