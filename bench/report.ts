@@ -109,7 +109,7 @@ export function renderReport(r: BenchResult): string {
   );
   out.push(
     '',
-    `Start-up: a node with ${r.startup.keys.toLocaleString('en-US')} keys in its data directory is ready in ${(r.startup.startMs / 1000).toFixed(2)} s (an empty one in ${(r.startup.emptyStartMs / 1000).toFixed(2)} s)`,
+    `Start-up: a node with ${r.startup.keys.toLocaleString('en-US')} keys in its data directory is ready in ${(r.startup.startMs / 1000).toFixed(2)} s, with ${r.startupSmall.keys.toLocaleString('en-US')} in ${(r.startupSmall.startMs / 1000).toFixed(2)} s (an empty one in ${(r.startup.emptyStartMs / 1000).toFixed(2)} s)`,
   );
   out.push('', renderSimulation(r.simulation));
   out.push(

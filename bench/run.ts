@@ -42,6 +42,8 @@ export interface BenchResult {
   /** What keeping the RIBLT sketch costs a write and memory, beside the tree alone. */
   upkeep: { write: UpkeepRow; memory: UpkeepMemory };
   startup: StartupRow;
+  /** The same at a tenth of the keys: time per key should not grow with the store. */
+  startupSmall: StartupRow;
   ratios: StartupRatios;
   /** `ae-demo simulate` at the issue's scale, and rounds against N (random and ring). */
   simulation: SimBench;
@@ -51,6 +53,8 @@ export interface BenchResult {
 export const DEFAULT_SIZES = [10_000, 100_000];
 export const LARGE_SIZE = 1_000_000;
 export const DIVERGENCES = [0, 0.001, 0.01, 0.1];
+/** Start-up is also timed at this size, to compare the time per key with LARGE_SIZE's. */
+const STARTUP_SMALL_SIZE = 100_000;
 
 export async function runBench(o: BenchOptions): Promise<BenchResult> {
   const { cpus } = await import('node:os');
@@ -64,8 +68,9 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   const memory = await memoryPerKey(1_000_000);
   o.log('sketch upkeep and memory at 1M keys…');
   const upkeep = { write: await upkeepCost(1_000_000), memory: await upkeepMemory(1_000_000) };
-  o.log('start-up with 1M keys in a data directory…');
-  const startup = await startupTime(1_000_000);
+  o.log('start-up with 100k and 1M keys in a data directory…');
+  const startupSmall = await startupTime(STARTUP_SMALL_SIZE);
+  const startup = await startupTime(LARGE_SIZE);
   o.log('start-up against node -e 0…');
   const ratios = await startupRatios();
   const simulation = await simulationBench(o.log);
@@ -84,6 +89,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     memory,
     upkeep,
     startup,
+    startupSmall,
     ratios,
     simulation,
     targets: [],
@@ -199,6 +205,14 @@ function targets(r: BenchResult): Target[] {
     name: `${r.startup.keys.toLocaleString('en-US')} keys from a data directory ready <= 4 s`,
     measured: `${(r.startup.startMs / 1000).toFixed(2)} s`,
     met: r.startup.startMs <= 4000,
+  });
+  // Per key: the time beyond an empty node's start, divided by the keys loaded.
+  const perKey = (row: StartupRow) => (row.startMs - row.emptyStartMs) / row.keys;
+  const growth = perKey(r.startup) / perKey(r.startupSmall);
+  out.push({
+    name: `start-up time per key at ${r.startup.keys.toLocaleString('en-US')} <= 1.5x that at ${r.startupSmall.keys.toLocaleString('en-US')}`,
+    measured: `${growth.toFixed(2)}x (${(perKey(r.startup) * 1000).toFixed(2)} / ${(perKey(r.startupSmall) * 1000).toFixed(2)} µs)`,
+    met: growth <= 1.5,
   });
   out.push({
     name: `RSS per key at ${r.memory.keys.toLocaleString('en-US')} <= 450 B`,

@@ -28,7 +28,6 @@ import { newCounters } from './stats.js';
 import { openStorage } from './storage/sqlite.js';
 import { Store } from './replica/store.js';
 import { Sketch } from './sync/riblt/sketch.js';
-import { compareVersions, type Version } from './replica/version.js';
 
 export interface NodeOptions {
   port: number;
@@ -64,14 +63,9 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const sketch = o.strategy === 'riblt' ? new Sketch() : undefined;
   const store = new Store(hasher, sketch);
   const storage = o.dataDir === undefined ? undefined : await openStorage(o.dataDir);
-  let newest: Version | undefined;
-  if (storage) {
-    // The tree is rebuilt from the stored entries, O(n); the clock resumes past the newest.
-    for (const entry of storage.entries()) {
-      store.apply(entry);
-      if (!newest || compareVersions(entry.version, newest) > 0) newest = entry.version;
-    }
-  }
+  // The store and its tree are rebuilt in bulk from the stored rows, O(n); the clock resumes
+  // past the newest version.
+  const newest = storage ? store.restore(storage.pages(), storage.count()) : undefined;
   const counters = newCounters();
   const nowMicros = systemMicros(o.clockSkewMs);
 

@@ -7,3 +7,15 @@ export interface Entry {
   readonly value: string | null;
   readonly version: Version;
 }
+
+/**
+ * An entry as a row of columns (key, value or null, wall, logical, node): how storage hands
+ * entries over in bulk at start-up, without an object per entry.
+ */
+export type EntryRow = readonly [
+  key: string,
+  value: string | null,
+  wall: number,
+  logical: number,
+  node: string,
+];

@@ -1,10 +1,10 @@
 // The replica: key -> value or tombstone at a version, last write wins, with its Merkle tree kept
 // up to date on every change. Pure: no I/O, no timers; the node injects the hasher and the clock.
-import type { Entry } from './entry.js';
+import type { Entry, EntryRow } from './entry.js';
 import type { Hasher } from './hash.js';
 import { ExpiryQueue } from './expiry-queue.js';
 import { MerkleTree, split } from '../tree/merkle.js';
-import { compareVersions } from './version.js';
+import { compareVersions, type Version } from './version.js';
 
 /** An entry as the store keeps it: with its tree placement and digest, computed once. */
 export interface StoredEntry extends Entry {
@@ -103,7 +103,7 @@ export class Store {
   apply(entry: Entry): ApplyResult {
     const current = this.#entries.get(entry.key);
     if (current && this.compare(entry, current) <= 0) return 'unchanged';
-    const stored = this.#stored(entry, current?.place);
+    const stored = this.#stored(entry.key, entry.value, entry.version, current?.place);
     this.#entries.set(entry.key, stored);
     if (current) {
       this.tree.replace(current, stored);
@@ -117,6 +117,37 @@ export class Store {
     else this.#observer?.added(stored);
     if (stored.value === null) this.#expiry.push(stored);
     return 'applied';
+  }
+
+  /**
+   * Fills an empty store from rows of distinct keys (a node loading its data directory) and
+   * returns the newest version among them. The same store as applying each row, built in bulk:
+   * each entry object is made once from its columns, node ids are kept once each, and the tree
+   * is filled at its final depth (MerkleTree.fill) instead of growing while it loads.
+   */
+  restore(pages: Iterable<readonly EntryRow[]>, count: number): Version | undefined {
+    if (this.#entries.size !== 0) throw new Error('Store.restore: the store is not empty');
+    const items = new Array<StoredEntry>(count);
+    const nodeIds = new Map<string, string>();
+    let n = 0;
+    let newest: Version | undefined;
+    for (const rows of pages) {
+      for (const [key, value, wall, logical, rowNode] of rows) {
+        let node = nodeIds.get(rowNode);
+        if (node === undefined) nodeIds.set(rowNode, (node = rowNode));
+        const stored = this.#stored(key, value, { wall, logical, node }, undefined);
+        if (this.#entries.has(key)) throw new Error(`Store.restore: "${key}" appears twice`);
+        this.#entries.set(key, stored);
+        items[n++] = stored;
+        this.#account(stored, +1);
+        this.#observer?.added(stored);
+        if (value === null) this.#expiry.push(stored);
+        if (!newest || compareVersions(stored.version, newest) > 0) newest = stored.version;
+      }
+    }
+    items.length = n;
+    this.tree.fill(items);
+    return newest;
   }
 
   /**
@@ -184,18 +215,23 @@ export class Store {
     return { items, next: null };
   }
 
-  #stored(entry: Entry, place: number | undefined): StoredEntry {
-    const { hi, lo } = split(this.#hasher.entryDigest(entry.key, entry.version, entry.value));
+  #stored(
+    key: string,
+    value: string | null,
+    version: Version,
+    place: number | undefined,
+  ): StoredEntry {
+    const { hi, lo } = split(this.#hasher.entryDigest(key, version, value));
     return {
-      key: entry.key,
-      value: entry.value,
-      version: entry.version,
-      place: place ?? this.#hasher.place(entry.key),
+      key,
+      value,
+      version,
+      place: place ?? this.#hasher.place(key),
       hi,
       lo,
       bytes:
-        Buffer.byteLength(entry.key) +
-        (entry.value === null ? 0 : Buffer.byteLength(entry.value)) +
+        Buffer.byteLength(key) +
+        (value === null ? 0 : Buffer.byteLength(value)) +
         ENTRY_FRAMING_BYTES,
     };
   }

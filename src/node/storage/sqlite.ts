@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { AeError, EXIT } from '../../errors.js';
-import type { Entry } from '../replica/entry.js';
+import type { Entry, EntryRow } from '../replica/entry.js';
 
 export const DATABASE_FILE = 'ae-demo.sqlite';
 /** Rows read per query when a node loads its data directory at start. */
@@ -15,6 +15,10 @@ const READ_PAGE_ROWS = 10_000;
 export interface Storage {
   /** Every stored entry, in no particular order. */
   entries(): Iterable<Entry>;
+  /** Every stored entry as rows, a page at a time (start-up: no object per entry). */
+  pages(): Iterable<readonly EntryRow[]>;
+  /** How many entries are stored (tombstones included). */
+  count(): number;
   save(entry: Entry): void;
   remove(keys: readonly string[]): void;
   /** Runs fn in one transaction (one disk sync for many entries). */
@@ -25,6 +29,7 @@ export interface Storage {
 interface Statement {
   run(...params: unknown[]): unknown;
   all(...params: unknown[]): unknown[];
+  get(...params: unknown[]): unknown;
   raw(toggle: boolean): Statement;
 }
 
@@ -35,9 +40,6 @@ interface Database {
   transaction<F extends (...args: never[]) => unknown>(fn: F): F;
   close(): void;
 }
-
-/** A row as an array (raw mode: no object per row, which matters at a million rows). */
-type Row = [key: string, value: string | null, wall: number, logical: number, node: string];
 
 export async function openStorage(dir: string): Promise<Storage> {
   let Driver: new (file: string) => Database;
@@ -79,6 +81,16 @@ export async function openStorage(dir: string): Promise<Storage> {
       'SELECT key, value, wall, logical, node FROM entries WHERE key > ? ORDER BY key LIMIT ?',
     )
     .raw(true);
+  const counter = db.prepare('SELECT count(*) FROM entries').raw(true);
+  function* pages(): Generator<EntryRow[]> {
+    let after = '';
+    for (;;) {
+      const rows = page.all(after, READ_PAGE_ROWS) as EntryRow[];
+      yield rows;
+      if (rows.length < READ_PAGE_ROWS) return;
+      after = rows[rows.length - 1]![0];
+    }
+  }
   let depth = 0;
   const transaction = <T>(fn: () => T): T => {
     // Nested calls join the outer transaction.
@@ -91,15 +103,14 @@ export async function openStorage(dir: string): Promise<Storage> {
     }
   };
   return {
+    pages,
     *entries() {
-      let after = '';
-      for (;;) {
-        const rows = page.all(after, READ_PAGE_ROWS) as Row[];
+      for (const rows of pages())
         for (const [key, value, wall, logical, node] of rows)
           yield { key, value, version: { wall, logical, node } };
-        if (rows.length < READ_PAGE_ROWS) return;
-        after = rows[rows.length - 1]![0];
-      }
+    },
+    count() {
+      return (counter.get() as [number])[0];
     },
     save(e) {
       upsert.run(e.key, e.value, e.version.wall, e.version.logical, e.version.node);

@@ -70,6 +70,47 @@ export class MerkleTree<T extends TreeItem = TreeItem> {
     return this.node(0, 0);
   }
 
+  /**
+   * Fills an empty tree with many items at once (a node loading its data directory): the depth
+   * is sized once from the count, each item is XORed into its leaf only, and every internal node
+   * is then computed once from its 16 children, instead of depth+1 updates per item and a re-grow
+   * of the whole tree at every 16x. The result equals adding the items one by one.
+   */
+  fill(items: readonly T[]): void {
+    if (this.#size !== 0) throw new Error('MerkleTree.fill: the tree is not empty');
+    this.#allocate(depthFor(items.length));
+    this.#size = items.length;
+    const depth = this.#depth;
+    const leafWords = this.#levels[depth]!;
+    const leaves = this.#leaves;
+    for (const item of items) {
+      const i = indexAt(item.place, depth);
+      const leaf = leaves[i];
+      if (leaf) leaf.push(item);
+      else leaves[i] = [item];
+      leafWords[3 * i]! ^= item.hi;
+      leafWords[3 * i + 1]! ^= item.lo;
+      leafWords[3 * i + 2]! += 1;
+    }
+    for (let level = depth - 1; level >= 0; level--) {
+      const words = this.#levels[level]!;
+      const below = this.#levels[level + 1]!;
+      for (let i = 0; i < words.length / 3; i++) {
+        let hi = 0;
+        let lo = 0;
+        let count = 0;
+        for (let at = 3 * FANOUT * i; at < 3 * FANOUT * (i + 1); at += 3) {
+          hi ^= below[at]!;
+          lo ^= below[at + 1]!;
+          count += below[at + 2]!;
+        }
+        words[3 * i] = hi;
+        words[3 * i + 1] = lo;
+        words[3 * i + 2] = count;
+      }
+    }
+  }
+
   add(item: T): void {
     this.#size += 1;
     if (this.#size > FANOUT ** this.#depth * MAX_LEAF_AVERAGE && this.#depth < MAX_STORED_DEPTH) {
@@ -210,6 +251,13 @@ export class MerkleTree<T extends TreeItem = TreeItem> {
       this.#update(item.place, item.hi, item.lo, +1);
     }
   }
+}
+
+/** The stored depth that adding `size` items one by one would reach (see add and #grow). */
+export function depthFor(size: number): number {
+  let depth = MIN_STORED_DEPTH;
+  while (size > FANOUT ** depth * MAX_LEAF_AVERAGE && depth < MAX_STORED_DEPTH) depth += 1;
+  return depth;
 }
 
 /** Two unsigned 32-bit halves as one 64-bit digest. */

@@ -138,3 +138,48 @@ describe('store: listing', () => {
     assert.deepEqual([...keys].sort(compareUtf8), byBytes);
   });
 });
+
+describe('store: restore from rows', () => {
+  const rows = (entries: Entry[]) =>
+    entries.map(
+      (e) => [e.key, e.value, e.version.wall, e.version.logical, e.version.node] as const,
+    );
+
+  it('equals the store that applied the same entries, and returns the newest version', () => {
+    const random = rng(21);
+    const entries = Array.from({ length: 5000 }, (_, i) =>
+      entry(
+        `k${i}`,
+        random() < 0.1 ? null : `v${i}`,
+        1 + Math.floor(random() * 900),
+        pick(random, ['a', 'b']),
+        i % 3,
+      ),
+    );
+    const applied = new Store(hasher);
+    for (const e of entries) applied.apply(e);
+    const all = rows(shuffle(rng(22), entries));
+    const restored = new Store(hasher);
+    const newest = restored.restore([all.slice(0, 1234), all.slice(1234)], all.length);
+    assert.equal(digestHex(restored.tree.root().digest), digestHex(applied.tree.root().digest));
+    assert.equal(restored.tree.storedDepth, applied.tree.storedDepth);
+    assert.equal(restored.size, applied.size);
+    assert.equal(restored.liveCount, applied.liveCount);
+    assert.equal(restored.tombstoneCount, applied.tombstoneCount);
+    assert.equal(restored.fullBytes, applied.fullBytes);
+    for (const e of applied.entries()) assert.deepEqual(restored.get(e.key), e);
+    const expected = entries.reduce((a, b) => (applied.compare(b, a) > 0 ? b : a)).version;
+    assert.deepEqual(newest, expected);
+    // Tombstones wait for expiry as if they had been applied.
+    assert.deepEqual(restored.purgeTombstones(500).sort(), applied.purgeTombstones(500).sort());
+    assert.equal(restored.tree.root().digest, applied.tree.root().digest);
+  });
+
+  it('refuses a key twice or a store that is not empty', () => {
+    const twice = rows([entry('k', 'a', 1), entry('k', 'b', 2)]);
+    assert.throws(() => new Store(hasher).restore([twice], 2), /appears twice/);
+    const full = new Store(hasher);
+    full.apply(entry('k', 'a', 1));
+    assert.throws(() => full.restore([], 0), /not empty/);
+  });
+});

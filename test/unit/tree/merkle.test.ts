@@ -70,4 +70,44 @@ describe('merkle tree', () => {
       s.tree.root().digest,
     );
   });
+
+  // Sizes on both sides of the depth thresholds (512 and 8192 entries).
+  for (const size of [0, 1, 512, 513, 9000]) {
+    it(`filled in bulk equals one built by adding items one by one (${size} items)`, () => {
+      const items = [
+        ...applied(
+          Array.from({ length: size }, (_, i) => entry(`k${i}`, i % 5 ? `v${i}` : null, i + 1)),
+        ).entries(),
+      ];
+      const added = new MerkleTree(items);
+      const filled = new MerkleTree<(typeof items)[number]>();
+      filled.fill(items);
+      assert.equal(filled.size, size);
+      assert.equal(filled.storedDepth, added.storedDepth);
+      for (let level = 0; level <= filled.storedDepth; level++) {
+        for (let index = 0; index < 16 ** level; index++) {
+          assert.deepEqual(filled.node(level, index), added.node(level, index));
+        }
+      }
+      const leaves = 16 ** filled.storedDepth;
+      for (let leaf = 0; leaf < leaves; leaf += 1 + Math.floor(leaves / 97)) {
+        const keys = (tree: MerkleTree<(typeof items)[number]>) =>
+          [...tree.itemsUnder(filled.storedDepth, leaf)].map((x) => x.key).sort();
+        assert.deepEqual(keys(filled), keys(added), `leaf ${leaf}`);
+      }
+      // A filled tree keeps working incrementally, deep levels included.
+      if (size > 0) {
+        filled.remove(items[0]!);
+        added.remove(items[0]!);
+        assert.deepEqual(filled.root(), added.root());
+        assert.deepEqual(filled.children(4, 3), added.children(4, 3));
+      }
+    });
+  }
+
+  it('refuses to fill a tree that already holds items', () => {
+    const items = [...applied([entry('a', 'v', 1)]).entries()];
+    const tree = new MerkleTree(items);
+    assert.throws(() => tree.fill(items), /not empty/);
+  });
 });
