@@ -48,3 +48,16 @@ export async function waitOrInterrupt(until?: Promise<unknown>): Promise<void> {
   const signal = await untilInterrupted(until);
   if (signal) throw new InterruptedError(signal === 'SIGINT' ? 'Ctrl-C' : signal);
 }
+
+/**
+ * How long a failing command waits before it reports its error, so that a Ctrl-C that caused
+ * the failure is handled first: a terminal's Ctrl-C reaches the node processes too (one process
+ * group), and a node that exits at once can fail the command a moment before the command's own
+ * SIGINT handler runs, which then exited 3 instead of 130 (seen once under load, in bench).
+ */
+export const SIGNAL_GRACE_MS = 100;
+
+/** Lets a signal delivered with the failure reach its handler before the error is reported. */
+export function signalGrace(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, SIGNAL_GRACE_MS));
+}

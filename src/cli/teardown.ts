@@ -1,7 +1,7 @@
 // One teardown stack for the commands that start things (run, chaos, cluster): whatever way a
 // command ends (it returns, it throws, Ctrl-C or SIGTERM), one list stops what was started,
 // the last thing started first, once.
-import { onInterrupt } from './interrupt.js';
+import { onInterrupt, signalGrace } from './interrupt.js';
 
 type Stop = () => Promise<void> | void;
 
@@ -73,7 +73,9 @@ export async function withTeardown<T>(body: (teardown: Teardown) => Promise<T>):
   try {
     result = await body(teardown);
   } catch (error) {
-    // The body's error is the one to report; a stop that also fails must not hide it.
+    // The body's error is the one to report; a stop that also fails must not hide it. A Ctrl-C
+    // that made the body fail (its nodes got it too) still wins: exit 130.
+    await signalGrace();
     teardown.handOverSignals();
     await teardown.unwind().catch(() => undefined);
     throw error;
