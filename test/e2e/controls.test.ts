@@ -45,6 +45,30 @@ async function roots(page: Page, want: (n: number) => boolean, what: string): Pr
   await until(what, async () => want(await page.evaluate(distinctRoots)), STEP_TIMEOUT_MS);
 }
 
+/** Per card, how many rows its buttons take; and whether the page is wider than the window. */
+const cardLayout = () => {
+  const d = (globalThis as unknown as { document: any }).document;
+  const rows = Array.from(d.querySelectorAll('.card .node-actions') as ArrayLike<any>, (bar) => {
+    const tops = Array.from(bar.querySelectorAll('button') as ArrayLike<any>, (b) =>
+      Math.round(b.getBoundingClientRect().top),
+    );
+    return new Set(tops).size;
+  });
+  return { rows, overflow: d.documentElement.scrollWidth - d.documentElement.clientWidth };
+};
+
+/** The focused element's name and outline: keyboard focus must show. */
+const focused = () => {
+  const el = (globalThis as unknown as { document: { activeElement: any } }).document.activeElement;
+  // Past the last control the focus leaves the page (the body is active): nothing to show.
+  if (!el || el.tagName === 'BODY') return { name: '', outline: '' };
+  const style = (globalThis as unknown as { getComputedStyle(e: unknown): any }).getComputedStyle(
+    el,
+  );
+  const name: string = el.labels?.[0]?.textContent?.trim() || el.textContent?.trim() || '';
+  return { name, outline: `${style.outlineStyle} ${style.outlineWidth}` };
+};
+
 /** Presses a control and waits for the page to say it is done (not "Working…"). */
 async function press(page: Page, name: string, said: RegExp): Promise<void> {
   await page.getByRole('button', { name, exact: true }).click();
@@ -75,18 +99,22 @@ describe(
             .waitFor({ timeout: STEP_TIMEOUT_MS });
           await roots(page, (n) => n === 1, 'one root on three cards');
 
-          // Keyboard: every control is reachable by Tab.
+          // Layout: each card's buttons share one row at 1280x720 (three cards across), and a
+          // phone held upright scrolls only down.
+          assert.deepEqual(await page.evaluate(cardLayout), { rows: [1, 1, 1], overflow: 0 });
+          await page.setViewportSize({ width: 390, height: 844 });
+          assert.equal((await page.evaluate(cardLayout)).overflow, 0, 'no sideways scroll at 390');
+          await page.setViewportSize({ width: 1280, height: 720 });
+
+          // Keyboard: every control is reachable by Tab, and shows that it has the focus.
           const reached = new Set<string>();
           await page.locator('body').focus();
           for (let i = 0; i < 40; i++) {
             await page.keyboard.press('Tab');
-            reached.add(
-              await page.evaluate(() => {
-                const el = (globalThis as unknown as { document: { activeElement: any } }).document
-                  .activeElement;
-                return el?.labels?.[0]?.textContent?.trim() || el?.textContent?.trim() || '';
-              }),
-            );
+            const { name, outline } = await page.evaluate(focused);
+            reached.add(name);
+            if (name !== '')
+              assert.match(outline, /^solid [1-9]/, `${name} shows its focus (${outline})`);
           }
           for (const name of [
             `Cut off ${n1}`,

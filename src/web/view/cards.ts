@@ -65,13 +65,17 @@ function card(
 </section>`;
 }
 
-/** A node's buttons, named for the node so assistive technology and tests can find them. */
+/**
+ * A node's buttons, named for the node so assistive technology and tests can find them. The
+ * node's id is in the name but shown only in the card's header: three short labels share one row
+ * of a card at 1280x720 (the visible label starts the name, so speech input still finds it).
+ */
 function nodeButtons(s: NodeSample, killed: boolean): Html {
   // Ids name the button's slot, not its action: Cut off turning into Heal keeps the focus.
-  const button = (slot: string, action: string, label: string) =>
-    html`<button type="button" id="act-${slot}-${s.id}" data-action="${action}" data-node="${s.id}">${label} ${s.id}</button>`;
+  const button = (slot: string, action: string, label: string, hidden = '') =>
+    html`<button type="button" id="act-${slot}-${s.id}" data-action="${action}" data-node="${s.id}">${label}<span class="visually-hidden">${hidden} ${s.id}</span></button>`;
   if (killed) return html`<div class="node-actions">${button('life', 'restart', 'Restart')}</div>`;
-  return html`<div class="node-actions">${s.status === 'cut-off' ? button('cut', 'heal', 'Heal') : button('cut', 'cut', 'Cut off')}${button('life', 'kill', 'Kill')}${button('trigger', 'trigger', 'Trigger anti-entropy on')}</div>`;
+  return html`<div class="node-actions">${s.status === 'cut-off' ? button('cut', 'heal', 'Heal') : button('cut', 'cut', 'Cut off')}${button('life', 'kill', 'Kill')}${button('trigger', 'trigger', 'Trigger anti-entropy', ' on')}</div>`;
 }
 
 /** host:port, allowed to break after the colon (a narrow card keeps its grid large). */

@@ -164,7 +164,10 @@ body.report { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
 @media print { body.report { max-width: none; } .part { break-inside: avoid; } }
 
 /* ---- live page controls (issue 15: cut/heal, kill/restart, trigger, write form, interval) ---- */
+/* one row per card: the labels omit the node's id (in the header), which only assistive technology reads */
 .node-actions { display: flex; flex-wrap: wrap; gap: .3rem; margin-top: .4rem; }
+.node-actions button { flex: 0 1 auto; white-space: nowrap; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
 .node-actions button, .action-form button { font: inherit; font-size: .85rem; padding: .25rem .6rem; border-radius: .35rem; border: 2px solid var(--accent); background: var(--panel); color: var(--fg); cursor: pointer; }
 .node-actions button:hover, .action-form button:hover { background: color-mix(in srgb, var(--accent) 14%, var(--panel)); }
 .node-actions button:focus-visible, .action-form :is(button, input, select):focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }

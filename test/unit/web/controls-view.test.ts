@@ -13,8 +13,14 @@ function replay(events: WebEvent[]) {
   return state;
 }
 
+/** Each button's accessible name: its text, visually hidden parts included. */
 const buttons = (markup: string) =>
-  [...markup.matchAll(/<button[^>]*>([^<]*)<\/button>/g)].map((m) => m[1]);
+  [...markup.matchAll(/<button[^>]*>(.*?)<\/button>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+/** Each button's visible label: its text without the visually hidden parts. */
+const visible = (markup: string) =>
+  [...markup.matchAll(/<button[^>]*>(.*?)<\/button>/g)].map((m) =>
+    m[1]!.replace(/<span class="visually-hidden">[^<]*<\/span>/g, ''),
+  );
 
 describe('page controls (markup)', () => {
   it('are absent while the story plays and in the report', () => {
@@ -50,6 +56,16 @@ describe('page controls (markup)', () => {
       'Kill node2',
       'Trigger anti-entropy on node2',
       'Restart node3',
+    ]);
+    // The header names the node, so the labels do not repeat it: three fit one row of a card.
+    assert.deepEqual(visible(cards.text), [
+      'Cut off',
+      'Kill',
+      'Trigger anti-entropy',
+      'Heal',
+      'Kill',
+      'Trigger anti-entropy',
+      'Restart',
     ]);
     assert.match(cards.text, /killed from the page/);
     for (const label of ['Key', 'Value', 'Node', 'Anti-entropy interval \\(ms\\)'])
