@@ -1,8 +1,6 @@
 // What `simulate` leaves on disk: the HTML report (--report) and the headline plot as an SVG
 // file (--plot). Each is written whole to a temporary file in the same folder and renamed over
 // the target, so a reader (or a crash half-way) never sees half a file.
-import { rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { SimOptions, SimResult } from '../sim/simulate.js';
 import { PLOT_SIZES } from '../sim/report/constants.js';
 import { convergedPlot, scalingPlot } from '../sim/report/figures.js';
@@ -11,18 +9,7 @@ import { plotSvg } from '../sim/report/plot.js';
 import { standaloneSvg } from '../sim/report/plot-style.js';
 import { CSS } from '../web/view/style.js';
 import { strong } from './render/style.js';
-
-/** Writes `text` to `file` atomically (a temporary sibling, then rename). */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await writeFile(temporary, text);
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
+import { writeFileAtomic } from './write-atomic.js';
 
 /** The report file, named on stderr. */
 export async function writeSimReport(

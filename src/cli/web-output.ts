@@ -1,11 +1,11 @@
 // What a run leaves for a browser: the report file at the end, and a live page that waits for a
 // viewer when the run finished before anyone opened it.
-import { writeFile } from 'node:fs/promises';
 import type { RunView } from '../web/live.js';
 import { waitOrInterrupt } from './interrupt.js';
 import { reportHtml } from '../web/view/report.js';
 import { CSS } from '../web/view/style.js';
 import { strong, quiet, link } from './render/style.js';
+import { writeFileAtomic } from './write-atomic.js';
 
 /** Says where the live page is, and how it will be driven. */
 export function announcePage(url: string, step: boolean): void {
@@ -18,7 +18,7 @@ export function announcePage(url: string, step: boolean): void {
 export async function writeReport(view: RunView, file: string, kept: boolean): Promise<void> {
   const state = structuredClone(view.recorder.state);
   state.ended ??= { kept };
-  await writeFile(file, reportHtml(state, CSS, new Date().toISOString()));
+  await writeFileAtomic(file, reportHtml(state, CSS, new Date().toISOString()));
   process.stderr.write(`${strong('Report:')} ${file}\n`);
 }
 

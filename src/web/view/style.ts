@@ -155,11 +155,12 @@ table { max-width: 100%; }
   .stage { padding: .5rem .6rem; }
   .stage { overflow: visible; }
   .card { flex-basis: 100%; max-width: none; }
-  body.report { padding: .6rem .7rem 2rem; }
 }
 
 /* report: one long page */
 body.report { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
+/* after the base rule, so it wins on a phone */
+@media (max-width: 40rem) { body.report { padding: .6rem .7rem 2rem; } }
 .report-head p { margin: .2rem 0; }
 @media print { body.report { max-width: none; } .part { break-inside: avoid; } }
 
