@@ -17,8 +17,8 @@
  */
 export const TAG_BITS = 16;
 const TAG_MASK = (1 << TAG_BITS) - 1;
-/** Milliseconds of wall clock per tag step. */
-const TAG_UNIT_MS = 1000;
+/** Microseconds of wall clock (a version's unit) per tag step: one second. */
+const TAG_UNIT_MICROS = 1_000_000;
 
 /** What the sketch needs of an entry (a StoredEntry has all of it). */
 export interface ItemSource {
@@ -37,7 +37,7 @@ export interface Item {
 
 /** The 16-bit wall-clock tag of a version. */
 export function tagOf(wall: number): number {
-  return Math.floor(wall / TAG_UNIT_MS) & TAG_MASK;
+  return Math.floor(wall / TAG_UNIT_MICROS) & TAG_MASK;
 }
 
 /** The item of an entry. */

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { loadHasher } from '../../../../src/node/replica/hash.js';
 import { Store } from '../../../../src/node/replica/store.js';
 import { Sketch } from '../../../../src/node/sync/riblt/sketch.js';
-import { IndexSequence, itemOf } from '../../../../src/node/sync/riblt/symbol.js';
+import { IndexSequence, itemOf, tagOf } from '../../../../src/node/sync/riblt/symbol.js';
 import { rng } from '../../../helpers/random.js';
 import { entry } from '../../../helpers/replica.js';
 
@@ -111,5 +111,17 @@ describe('RIBLT sketch', () => {
     for (let i = 0; i < 5000; i++) store.apply(entry(`k${i}`, 'v', i + 1));
     assert.equal(sketch.bytes, before);
     assert.equal(sketch.bytes, SYMBOLS * 16);
+  });
+
+  it('tags a version by its second (versions are in microseconds), so hints hold for ~9 hours', () => {
+    const wall = 1_795_000_000_123_456;
+    const second = 1_000_000;
+    assert.equal(tagOf(wall + second) - tagOf(wall), 1);
+    const later = tagOf(wall + 8 * 3600 * second);
+    assert.equal(
+      (later - tagOf(wall) + 65_536) % 65_536,
+      8 * 3600,
+      'eight hours later, still ahead',
+    );
   });
 });
