@@ -8,6 +8,7 @@ import { startupRatios, type StartupRatios } from './ratios.js';
 import { memoryPerKey, treeCost, type TreeRow } from './tree.js';
 import { upkeepCost, upkeepMemory, type UpkeepMemory, type UpkeepRow } from './upkeep.js';
 import { STRATEGIES, type Strategy } from '../src/node/sync/exchange.js';
+import { NEXT_SYMBOLS_PER_ITEM, SKETCH_SYMBOLS } from '../src/node/sync/riblt/constants.js';
 import { simulationBench, type SimBench } from './simulate.js';
 import { simulationTargets } from './simulate-report.js';
 
@@ -52,6 +53,8 @@ export interface BenchResult {
 
 export const DEFAULT_SIZES = [10_000, 100_000];
 export const LARGE_SIZE = 1_000_000;
+/** A differing key is at most two items (its old and its new version). */
+const MAX_ITEMS_PER_KEY = 2;
 export const DIVERGENCES = [0, 0.001, 0.01, 0.1];
 /** Start-up is also timed at this size, to compare the time per key with LARGE_SIZE's. */
 const STARTUP_SMALL_SIZE = 100_000;
@@ -127,14 +130,19 @@ function targets(r: BenchResult): Target[] {
     });
   }
   const ribltMillion = r.exchange.filter(
-    (x) => x.strategy === 'riblt' && x.keys === LARGE_SIZE && x.divergence > 0,
+    (x) =>
+      x.strategy === 'riblt' &&
+      x.keys === LARGE_SIZE &&
+      x.divergence > 0 &&
+      x.differing * MAX_ITEMS_PER_KEY * NEXT_SYMBOLS_PER_ITEM <= SKETCH_SYMBOLS,
   );
   if (ribltMillion.length > 0) {
-    const decoded = ribltMillion.filter((x) => !x.riblt?.fallback);
-    const trips = Math.max(...decoded.map((x) => x.roundTrips));
+    // Every point whose difference fits the kept symbols counts, fallback or not: a decode that
+    // fails there is a miss, not a point to leave out.
+    const trips = Math.max(...ribltMillion.map((x) => x.roundTrips));
     out.push({
-      name: 'riblt: at most 3 round trips at 1M keys (where it decodes)',
-      measured: `${trips}`,
+      name: 'riblt: at most 3 round trips at 1M keys (every point the kept symbols can decode)',
+      measured: ribltMillion.map((x) => `${x.roundTrips} at ${x.divergence * 100}%`).join(', '),
       met: trips <= 3,
     });
   }
