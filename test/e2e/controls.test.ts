@@ -2,7 +2,6 @@
 // accessible names only: a presenter cuts a node off, writes, heals, repairs, kills and restarts
 // one, on `cluster --web`.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,18 +13,13 @@ import { freeBasePort } from '../helpers/ports.js';
 import { until } from '../helpers/poll.js';
 import { startLive } from '../helpers/web.js';
 import { axeViolations, describeViolations } from '../helpers/axe.js';
+import { browserSkip, CHROMIUM, CHROMIUM_ARGS, LAPTOP, PHONE } from '../helpers/chromium.js';
 
-const CHROMIUM = process.env.AE_DEMO_CHROMIUM ?? '/usr/bin/chromium';
 /** Screenshots for a person to look at (docs/live-controls.png is one, copied by hand). */
 const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/', import.meta.url));
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'];
 const STEP_TIMEOUT_MS = 30_000;
 
-const missing = !existsSync(CHROMIUM);
-if (missing && (process.env.CI || process.env.AE_DEMO_REQUIRE_BROWSER))
-  throw new Error(
-    `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium) or set AE_DEMO_CHROMIUM.`,
-  );
+const skip = browserSkip();
 
 interface PageGlobals {
   document: {
@@ -75,158 +69,154 @@ async function press(page: Page, name: string, said: RegExp): Promise<void> {
   await page.getByRole('status').filter({ hasText: said }).waitFor({ timeout: STEP_TIMEOUT_MS });
 }
 
-describe(
-  'the live page controls in Chromium',
-  { skip: missing ? `no browser at ${CHROMIUM} (apt-get install chromium)` : false },
-  () => {
-    it(
-      'cut, write, heal, trigger, kill and restart from the page',
-      { timeout: 240_000 },
-      async () => {
-        const base = await freeBasePort(3);
-        const [n1, , n3] = portRange(base).map((p) => `node-${p}`) as [string, string, string];
-        const { child, url } = await startLive(['cluster', '--web', '--base-port', String(base)]);
-        let browser: Browser | undefined;
-        try {
-          browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-          const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-          const errors: string[] = [];
-          page.on('pageerror', (e) => errors.push(e.message));
-          await mkdir(ARTIFACTS, { recursive: true });
-          await page.goto(url);
-          await page
-            .getByRole('button', { name: `Cut off ${n3}`, exact: true })
-            .waitFor({ timeout: STEP_TIMEOUT_MS });
-          await roots(page, (n) => n === 1, 'one root on three cards');
+describe('the live page controls in Chromium', { skip }, () => {
+  it(
+    'cut, write, heal, trigger, kill and restart from the page',
+    { timeout: 240_000 },
+    async () => {
+      const base = await freeBasePort(3);
+      const [n1, , n3] = portRange(base).map((p) => `node-${p}`) as [string, string, string];
+      const { child, url } = await startLive(['cluster', '--web', '--base-port', String(base)]);
+      let browser: Browser | undefined;
+      try {
+        browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+        const page = await browser.newPage({ viewport: LAPTOP });
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        await mkdir(ARTIFACTS, { recursive: true });
+        await page.goto(url);
+        await page
+          .getByRole('button', { name: `Cut off ${n3}`, exact: true })
+          .waitFor({ timeout: STEP_TIMEOUT_MS });
+        await roots(page, (n) => n === 1, 'one root on three cards');
 
-          // Layout: each card's buttons share one row at 1280x720 (three cards across), and a
-          // phone held upright scrolls only down.
-          assert.deepEqual(await page.evaluate(cardLayout), { rows: [1, 1, 1], overflow: 0 });
-          await page.setViewportSize({ width: 390, height: 844 });
-          assert.equal((await page.evaluate(cardLayout)).overflow, 0, 'no sideways scroll at 390');
-          await page.setViewportSize({ width: 1280, height: 720 });
+        // Layout: each card's buttons share one row at 1280x720 (three cards across), and a
+        // phone held upright scrolls only down.
+        assert.deepEqual(await page.evaluate(cardLayout), { rows: [1, 1, 1], overflow: 0 });
+        await page.setViewportSize(PHONE);
+        assert.equal((await page.evaluate(cardLayout)).overflow, 0, 'no sideways scroll at 390');
+        await page.setViewportSize(LAPTOP);
 
-          // Keyboard: every control is reachable by Tab, and shows that it has the focus.
-          const reached = new Set<string>();
-          await page.locator('body').focus();
-          for (let i = 0; i < 40; i++) {
-            await page.keyboard.press('Tab');
-            const { name, outline } = await page.evaluate(focused);
-            reached.add(name);
-            if (name !== '')
-              assert.match(outline, /^solid [1-9]/, `${name} shows its focus (${outline})`);
-          }
-          for (const name of [
-            `Cut off ${n1}`,
-            `Kill ${n1}`,
-            `Trigger anti-entropy on ${n3}`,
-            'Key',
-            'Value',
-            'Direct (no replication)',
-            'Write',
-            'Delete',
-            'Anti-entropy interval (ms)',
-            'Set interval',
-          ])
-            assert.ok(
-              [...reached].some((r) => r.startsWith(name)),
-              `${name} is reachable by Tab (${[...reached].join(' | ')})`,
-            );
-
-          // Bad input: a clear message, nothing written.
-          await page.getByLabel('Key', { exact: true }).fill('');
-          await page.getByRole('button', { name: 'Write', exact: true }).click();
-          await page
-            .getByRole('status')
-            .filter({ hasText: /The key is empty/ })
-            .waitFor({ timeout: STEP_TIMEOUT_MS });
-
-          // Typing a space in a field is typing, not Next.
-          await page.getByLabel('Value', { exact: true }).fill('');
-          await page.getByLabel('Value', { exact: true }).press('Space');
-          assert.equal(await page.getByLabel('Value', { exact: true }).inputValue(), ' ');
-
-          // A direct write on node 1: the roots differ; one round repairs them.
-          await page.getByLabel('Key', { exact: true }).fill('demo:k');
-          await page.getByLabel('Value', { exact: true }).fill('one');
-          await page.getByLabel('Node', { exact: true }).selectOption(n1);
-          await page.getByLabel('Direct (no replication)').check();
-          await press(page, 'Write', new RegExp(`Wrote demo:k on ${n1} only`));
-          await roots(page, (n) => n > 1, 'the roots to differ');
-          await page.screenshot({ path: path.join(ARTIFACTS, 'live-controls.png') });
-          for (const colorScheme of ['light', 'dark'] as const) {
-            await page.emulateMedia({ colorScheme });
-            const violations = await axeViolations(page);
-            assert.deepEqual(
-              violations,
-              [],
-              `axe, ${colorScheme}:\n${describeViolations(violations)}`,
-            );
-          }
-          await page.emulateMedia({ colorScheme: 'light' });
-          await press(page, `Trigger anti-entropy on ${n1}`, /Anti-entropy round on/);
-          await roots(page, (n) => n === 1, 'one root after the trigger');
-
-          // Cut node 3 off; a replicated write fails to reach it, and the story says so.
-          await press(page, `Cut off ${n3}`, new RegExp(`${n3} is cut off from`));
-          await page
-            .getByRole('button', { name: `Heal ${n3}`, exact: true })
-            .waitFor({ timeout: STEP_TIMEOUT_MS });
-          await page.getByLabel('Key', { exact: true }).fill('demo:k2');
-          await page.getByLabel('Value', { exact: true }).fill('two');
-          await page.getByLabel('Direct (no replication)').uncheck();
-          await press(page, 'Write', /Wrote demo:k2 .*acked by 1 peer, failed on 1/);
-          await page
-            .locator('#story')
-            .getByText(new RegExp(`failed: ${n3}`))
-            .waitFor({ timeout: STEP_TIMEOUT_MS });
-          await page
-            .locator('#story')
-            .getByText(new RegExp(`${n3} is cut off from ${n1}`))
-            .waitFor({ timeout: STEP_TIMEOUT_MS });
-          await roots(page, (n) => n > 1, 'node 3 to differ');
-
-          await press(page, `Heal ${n3}`, new RegExp(`${n3} is healed`));
-          await press(page, `Trigger anti-entropy on ${n1}`, /Anti-entropy round on/);
-          await roots(page, (n) => n === 1, 'one root after heal and trigger');
-          for (const port of portRange(base)) {
-            const read = await request(`127.0.0.1:${port}`, 'GET', '/kv/demo:k2');
-            assert.equal(read.json?.value, 'two', `demo:k2 on ${port}`);
-          }
-
-          // Kill node 3: its card says so until Restart; it comes back with its keys.
-          await press(page, `Kill ${n3}`, new RegExp(`${n3} was killed`));
-          await page.getByText('killed from the page').waitFor({ timeout: STEP_TIMEOUT_MS });
-          assert.equal(
-            await page.getByRole('button', { name: `Trigger anti-entropy on ${n3}` }).count(),
-            0,
-          );
-          await press(page, `Restart ${n3}`, new RegExp(`${n3} restarted .* with 2 keys`));
-          await page
-            .getByRole('button', { name: `Kill ${n3}`, exact: true })
-            .waitFor({ timeout: STEP_TIMEOUT_MS });
-          assert.equal(await page.getByText('killed from the page').count(), 0);
-          await roots(page, (n) => n === 1, 'one root after the restart');
-
-          // The interval: bad input refused, then set on every node.
-          await page.getByLabel('Anti-entropy interval (ms)').fill('-5');
-          await press(page, 'Set interval', /whole number of milliseconds/);
-          await page.getByLabel('Anti-entropy interval (ms)').fill('60000');
-          await press(page, 'Set interval', /a round every ~60000 ms/);
-          for (const port of portRange(base))
-            assert.equal(
-              (await request(`127.0.0.1:${port}`, 'GET', '/admin/interval')).json.intervalMs,
-              60000,
-            );
-
-          assert.deepEqual(errors, []);
-        } finally {
-          await browser?.close();
-          child.kill('SIGINT');
-          await child.catch(() => undefined);
+        // Keyboard: every control is reachable by Tab, and shows that it has the focus.
+        const reached = new Set<string>();
+        await page.locator('body').focus();
+        for (let i = 0; i < 40; i++) {
+          await page.keyboard.press('Tab');
+          const { name, outline } = await page.evaluate(focused);
+          reached.add(name);
+          if (name !== '')
+            assert.match(outline, /^solid [1-9]/, `${name} shows its focus (${outline})`);
         }
-        await portsReleased(portRange(base));
-      },
-    );
-  },
-);
+        for (const name of [
+          `Cut off ${n1}`,
+          `Kill ${n1}`,
+          `Trigger anti-entropy on ${n3}`,
+          'Key',
+          'Value',
+          'Direct (no replication)',
+          'Write',
+          'Delete',
+          'Anti-entropy interval (ms)',
+          'Set interval',
+        ])
+          assert.ok(
+            [...reached].some((r) => r.startsWith(name)),
+            `${name} is reachable by Tab (${[...reached].join(' | ')})`,
+          );
+
+        // Bad input: a clear message, nothing written.
+        await page.getByLabel('Key', { exact: true }).fill('');
+        await page.getByRole('button', { name: 'Write', exact: true }).click();
+        await page
+          .getByRole('status')
+          .filter({ hasText: /The key is empty/ })
+          .waitFor({ timeout: STEP_TIMEOUT_MS });
+
+        // Typing a space in a field is typing, not Next.
+        await page.getByLabel('Value', { exact: true }).fill('');
+        await page.getByLabel('Value', { exact: true }).press('Space');
+        assert.equal(await page.getByLabel('Value', { exact: true }).inputValue(), ' ');
+
+        // A direct write on node 1: the roots differ; one round repairs them.
+        await page.getByLabel('Key', { exact: true }).fill('demo:k');
+        await page.getByLabel('Value', { exact: true }).fill('one');
+        await page.getByLabel('Node', { exact: true }).selectOption(n1);
+        await page.getByLabel('Direct (no replication)').check();
+        await press(page, 'Write', new RegExp(`Wrote demo:k on ${n1} only`));
+        await roots(page, (n) => n > 1, 'the roots to differ');
+        await page.screenshot({ path: path.join(ARTIFACTS, 'live-controls.png') });
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme });
+          const violations = await axeViolations(page);
+          assert.deepEqual(
+            violations,
+            [],
+            `axe, ${colorScheme}:\n${describeViolations(violations)}`,
+          );
+        }
+        await page.emulateMedia({ colorScheme: 'light' });
+        await press(page, `Trigger anti-entropy on ${n1}`, /Anti-entropy round on/);
+        await roots(page, (n) => n === 1, 'one root after the trigger');
+
+        // Cut node 3 off; a replicated write fails to reach it, and the story says so.
+        await press(page, `Cut off ${n3}`, new RegExp(`${n3} is cut off from`));
+        await page
+          .getByRole('button', { name: `Heal ${n3}`, exact: true })
+          .waitFor({ timeout: STEP_TIMEOUT_MS });
+        await page.getByLabel('Key', { exact: true }).fill('demo:k2');
+        await page.getByLabel('Value', { exact: true }).fill('two');
+        await page.getByLabel('Direct (no replication)').uncheck();
+        await press(page, 'Write', /Wrote demo:k2 .*acked by 1 peer, failed on 1/);
+        await page
+          .locator('#story')
+          .getByText(new RegExp(`failed: ${n3}`))
+          .waitFor({ timeout: STEP_TIMEOUT_MS });
+        await page
+          .locator('#story')
+          .getByText(new RegExp(`${n3} is cut off from ${n1}`))
+          .waitFor({ timeout: STEP_TIMEOUT_MS });
+        await roots(page, (n) => n > 1, 'node 3 to differ');
+
+        await press(page, `Heal ${n3}`, new RegExp(`${n3} is healed`));
+        await press(page, `Trigger anti-entropy on ${n1}`, /Anti-entropy round on/);
+        await roots(page, (n) => n === 1, 'one root after heal and trigger');
+        for (const port of portRange(base)) {
+          const read = await request(`127.0.0.1:${port}`, 'GET', '/kv/demo:k2');
+          assert.equal(read.json?.value, 'two', `demo:k2 on ${port}`);
+        }
+
+        // Kill node 3: its card says so until Restart; it comes back with its keys.
+        await press(page, `Kill ${n3}`, new RegExp(`${n3} was killed`));
+        await page.getByText('killed from the page').waitFor({ timeout: STEP_TIMEOUT_MS });
+        assert.equal(
+          await page.getByRole('button', { name: `Trigger anti-entropy on ${n3}` }).count(),
+          0,
+        );
+        await press(page, `Restart ${n3}`, new RegExp(`${n3} restarted .* with 2 keys`));
+        await page
+          .getByRole('button', { name: `Kill ${n3}`, exact: true })
+          .waitFor({ timeout: STEP_TIMEOUT_MS });
+        assert.equal(await page.getByText('killed from the page').count(), 0);
+        await roots(page, (n) => n === 1, 'one root after the restart');
+
+        // The interval: bad input refused, then set on every node.
+        await page.getByLabel('Anti-entropy interval (ms)').fill('-5');
+        await press(page, 'Set interval', /whole number of milliseconds/);
+        await page.getByLabel('Anti-entropy interval (ms)').fill('60000');
+        await press(page, 'Set interval', /a round every ~60000 ms/);
+        for (const port of portRange(base))
+          assert.equal(
+            (await request(`127.0.0.1:${port}`, 'GET', '/admin/interval')).json.intervalMs,
+            60000,
+          );
+
+        assert.deepEqual(errors, []);
+      } finally {
+        await browser?.close();
+        child.kill('SIGINT');
+        await child.catch(() => undefined);
+      }
+      await portsReleased(portRange(base));
+    },
+  );
+});

@@ -33,3 +33,34 @@ export function entry(
 export function dump(r: Replica): string[] {
   return [...r.store.entries()].map((e) => JSON.stringify([e.key, e.value, e.version])).sort();
 }
+
+/** What every replica must end with: the LWW maximum of every entry ever written. */
+export async function lwwMaximum(all: readonly Entry[]): Promise<string[]> {
+  const r = await replica();
+  for (const e of all) r.merge(e);
+  return dump(r);
+}
+
+/**
+ * Two replicas holding the same `shared` entries (key:i at wallOf(i)), and a put that merges an
+ * entry into one of them and records it in `all`, for a test to make them diverge.
+ */
+export async function sharedPair(
+  shared: number,
+  wallOf: (i: number) => number,
+  make: () => Promise<Replica> = () => replica(),
+) {
+  const a = await make();
+  const b = await make();
+  const all: Entry[] = [];
+  const put = (r: Replica, e: Entry) => {
+    all.push(e);
+    r.merge(e);
+  };
+  for (let i = 0; i < shared; i++) {
+    const e = entry(`key:${i}`, `value-${i}`, wallOf(i));
+    put(a, e);
+    put(b, e);
+  }
+  return { a, b, all, put };
+}

@@ -4,7 +4,15 @@ import { describe, it } from 'node:test';
 import type { Entry } from '../../../src/node/replica/entry.js';
 import { runExchange, type Replica } from '../../../src/node/sync/exchange.js';
 import { rng } from '../../helpers/random.js';
-import { MAX_VALUE, dump, entry, replica, wire } from '../../helpers/replica.js';
+import {
+  MAX_VALUE,
+  dump,
+  entry,
+  lwwMaximum,
+  replica,
+  sharedPair,
+  wire,
+} from '../../helpers/replica.js';
 
 /** Two replicas with `shared` equal entries and `diverge` random differences of every kind. */
 async function divergentPair(
@@ -13,18 +21,7 @@ async function divergentPair(
   diverge: number,
 ): Promise<{ a: Replica; b: Replica; all: Entry[] }> {
   const random = rng(seed);
-  const a = await replica();
-  const b = await replica();
-  const all: Entry[] = [];
-  const put = (r: Replica, e: Entry) => {
-    all.push(e);
-    r.merge(e);
-  };
-  for (let i = 0; i < shared; i++) {
-    const e = entry(`key:${i}`, `value-${i}`, 1000 + i);
-    put(a, e);
-    put(b, e);
-  }
+  const { a, b, all, put } = await sharedPair(shared, (i) => 1000 + i);
   for (let i = 0; i < diverge; i++) {
     const key = random() < 0.5 ? `key:${Math.floor(random() * shared)}` : `new:${seed}:${i}`;
     const side = random() < 0.5 ? a : b;
@@ -41,13 +38,6 @@ async function divergentPair(
     );
   }
   return { a, b, all };
-}
-
-/** What every replica must end with: the LWW maximum of every entry ever written. */
-async function lwwMaximum(all: Entry[]): Promise<string[]> {
-  const r = await replica();
-  for (const e of all) r.merge(e);
-  return dump(r);
 }
 
 describe('anti-entropy exchange (in memory)', () => {

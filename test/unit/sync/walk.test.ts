@@ -2,8 +2,7 @@
 // divergent pairs big enough for every decision still end at the LWW maximum in one exchange.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Entry } from '../../../src/node/replica/entry.js';
-import { runExchange, type Replica } from '../../../src/node/sync/exchange.js';
+import { runExchange } from '../../../src/node/sync/exchange.js';
 import { indexAt, MAX_LEVEL } from '../../../src/node/tree/merkle.js';
 import {
   follow,
@@ -12,7 +11,7 @@ import {
   walkGoesOn,
 } from '../../../src/node/sync/walk.js';
 import { rng } from '../../helpers/random.js';
-import { MAX_VALUE, dump, entry, replica, wire } from '../../helpers/replica.js';
+import { MAX_VALUE, dump, entry, lwwMaximum, sharedPair, wire } from '../../helpers/replica.js';
 
 describe('walk decisions', () => {
   it('the responder lists up to LIST_THRESHOLD entries and probes above', () => {
@@ -53,18 +52,7 @@ describe('walk decisions', () => {
 /** Two replicas that share `shared` entries and differ in `diverge` random ways. */
 async function pair(seed: number, shared: number, diverge: number) {
   const random = rng(seed);
-  const a = await replica();
-  const b = await replica();
-  const all: Entry[] = [];
-  const put = (r: Replica, e: Entry) => {
-    all.push(e);
-    r.merge(e);
-  };
-  for (let i = 0; i < shared; i++) {
-    const e = entry(`key:${i}`, `value-${i}`, 1_000_000 + i);
-    put(a, e);
-    put(b, e);
-  }
+  const { a, b, all, put } = await sharedPair(shared, (i) => 1_000_000 + i);
   for (let i = 0; i < diverge; i++) {
     const roll = random();
     const key = random() < 0.7 ? `key:${Math.floor(random() * shared)}` : `new:${i}`;
@@ -80,12 +68,6 @@ async function pair(seed: number, shared: number, diverge: number) {
     put(side, entry(key, value, wall, side === a ? 'na' : 'nb', Math.floor(random() * 3)));
   }
   return { a, b, all };
-}
-
-async function lwwMaximum(all: Entry[]): Promise<string[]> {
-  const r = await replica();
-  for (const e of all) r.merge(e);
-  return dump(r);
 }
 
 describe('the leaner walk on random divergent pairs', () => {

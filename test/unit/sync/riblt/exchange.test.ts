@@ -7,7 +7,15 @@ import { runExchange, type Replica, type Transport } from '../../../../src/node/
 import { runLength, Sketch } from '../../../../src/node/sync/riblt/sketch.js';
 import { decodeMessage, encodeMessage } from '../../../../src/node/sync/wire/message.js';
 import { rng } from '../../../helpers/random.js';
-import { MAX_VALUE, dump, entry, replica, wire } from '../../../helpers/replica.js';
+import {
+  MAX_VALUE,
+  dump,
+  entry,
+  lwwMaximum,
+  replica,
+  sharedPair,
+  wire,
+} from '../../../helpers/replica.js';
 
 const SYMBOLS = 4096;
 
@@ -19,18 +27,7 @@ async function divergentPair(
   make: () => Promise<Replica> = () => replica(SYMBOLS),
 ) {
   const random = rng(seed);
-  const a = await make();
-  const b = await make();
-  const all: Entry[] = [];
-  const put = (r: Replica, e: Entry) => {
-    all.push(e);
-    r.merge(e);
-  };
-  for (let i = 0; i < shared; i++) {
-    const e = entry(`key:${i}`, `value-${i}`, 1_000_000 + i * 1000);
-    put(a, e);
-    put(b, e);
-  }
+  const { a, b, all, put } = await sharedPair(shared, (i) => 1_000_000 + i * 1000, make);
   for (let i = 0; i < diverge; i++) {
     const key = random() < 0.6 ? `key:${Math.floor(random() * shared)}` : `new:${seed}:${i}`;
     const side = random() < 0.5 ? a : b;
@@ -39,12 +36,6 @@ async function divergentPair(
     put(side, entry(key, value, wall, side === a ? 'na' : 'nb', Math.floor(random() * 3)));
   }
   return { a, b, all };
-}
-
-async function lwwMaximum(all: Entry[]): Promise<string[]> {
-  const r = await replica();
-  for (const e of all) r.merge(e);
-  return dump(r);
 }
 
 async function converges(a: Replica, b: Replica, all: Entry[], send: Transport = wire(b)) {
