@@ -1,8 +1,7 @@
 // `ae-demo bench` (and `npm run bench`): the cost of anti-entropy at scale, on real processes.
 import type { Argv, CommandModule } from 'yargs';
-import { onInterrupt, signalGrace } from '../interrupt.js';
 import { parseCount } from '../options.js';
-import { sayStopping } from '../teardown.js';
+import { withTeardown } from '../teardown.js';
 import { STRATEGIES } from '../../node/sync/exchange.js';
 
 interface BenchArgs {
@@ -46,22 +45,16 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
     const { runBench } = await import('../../../bench/run.js');
     const { renderReport } = await import('../../../bench/report.js');
     const only = STRATEGIES.find((s) => s === argv['ae-strategy']);
-    // Ctrl-C: say so and exit 130; the nodes got the same Ctrl-C, and execa stops any left at exit.
-    const release = onInterrupt(async () => undefined, sayStopping);
-    let result: Awaited<ReturnType<typeof runBench>>;
-    try {
-      result = await runBench({
+    // The shared teardown stack guards Ctrl-C (exit 130, also when it first made a node fail);
+    // the benchmark stops its own clusters, and execa stops any left at exit.
+    const result = await withTeardown(() =>
+      runBench({
         large: argv.large,
         ...(only ? { strategies: [only] } : {}),
         durationS,
         log: (line) => process.stderr.write(`${line}\n`),
-      });
-    } catch (error) {
-      await signalGrace();
-      throw error;
-    } finally {
-      release();
-    }
+      }),
+    );
     process.stdout.write(
       argv.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderReport(result)}\n`,
     );
