@@ -3,6 +3,7 @@
 import type { ResultPromise } from 'execa';
 import type { NodeSample, WebEvent } from '../../src/web/model.js';
 import { spawnCli } from './cli.js';
+import { until } from './poll.js';
 import type { RoundReport } from '../../src/node/sync/scheduler.js';
 import type { Version } from '../../src/node/replica/version.js';
 
@@ -301,14 +302,10 @@ export async function startLive(args: string[]): Promise<LiveCli> {
 
 /** The live page's address, from what `run --web` or `cluster --web` prints. */
 async function liveUrl(output: () => string, timeoutMs = 60_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const match = /Live view: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output());
-    if (match) return match[1]!;
-    if (Date.now() > deadline)
-      throw new Error(`no live view address within ${timeoutMs} ms: ${output()}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  const address = async () => /Live view: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output())?.[1];
+  return until('the live view address', address, timeoutMs).catch((error: Error) => {
+    throw new Error(`${error.message}: ${output()}`);
+  });
 }
 
 /**
