@@ -4,13 +4,32 @@ import { EXIT, InterruptedError } from '../errors.js';
 
 export type Cleanup = () => Promise<void>;
 
+/** How the closing line names a signal: Ctrl-C for SIGINT, the signal's own name otherwise. */
+export function signalName(signal: NodeJS.Signals): string {
+  return signal === 'SIGINT' ? 'Ctrl-C' : signal;
+}
+
+/**
+ * The one closing line of a command ended by a signal, the same whether a command waited for
+ * Ctrl-C itself (its InterruptedError, printed by main) or was cut off mid-way (onInterrupt).
+ */
+export function closingLine(signal: NodeJS.Signals): string {
+  return new InterruptedError(signalName(signal)).message;
+}
+
+/** Ctrl-C or SIGTERM: say so, clean up, print the closing line, exit 130; returns the unregistering. */
 export function onInterrupt(cleanup: Cleanup, say: (signal: string) => void): () => void {
   let handled = false;
   const handler = (signal: NodeJS.Signals) => {
     if (handled) return;
     handled = true;
     say(signal);
-    void cleanup().finally(() => process.exit(EXIT.interrupted));
+    void cleanup()
+      .catch(() => undefined)
+      .finally(() => {
+        process.stderr.write(`${closingLine(signal)}\n`);
+        process.exit(EXIT.interrupted);
+      });
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
@@ -46,7 +65,7 @@ export function untilInterrupted(until?: Promise<unknown>): Promise<NodeJS.Signa
 /** Waits like untilInterrupted, then throws InterruptedError if a signal ended the wait (exit 130). */
 export async function waitOrInterrupt(until?: Promise<unknown>): Promise<void> {
   const signal = await untilInterrupted(until);
-  if (signal) throw new InterruptedError(signal === 'SIGINT' ? 'Ctrl-C' : signal);
+  if (signal) throw new InterruptedError(signalName(signal));
 }
 
 /**

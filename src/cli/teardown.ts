@@ -1,7 +1,9 @@
-// One teardown stack for the commands that start things (run, chaos, cluster): whatever way a
-// command ends (it returns, it throws, Ctrl-C or SIGTERM), one list stops what was started,
-// the last thing started first, once.
+// One teardown stack for the commands that start or run things (run, chaos, cluster, bench,
+// simulate): whatever way a command ends (it returns, it throws, Ctrl-C or SIGTERM), one list
+// stops what was started, the last thing started first, once; and Ctrl-C ends every one of them
+// the same way: what is being stopped, then the closing line, exit 130.
 import { onInterrupt, signalGrace } from './interrupt.js';
+import { haltSpinner } from './render/spinner.js';
 
 type Stop = () => Promise<void> | void;
 
@@ -60,15 +62,24 @@ export class Teardown {
   }
 }
 
-/** What a command says on Ctrl-C or SIGTERM before it stops its nodes. */
-export function sayStopping(signal: string): void {
-  process.stderr.write(`\n${signal}: stopping every node…\n`);
-}
+/** What a command says on Ctrl-C or SIGTERM before it stops what it runs (its nodes by default). */
+export const sayStopping =
+  (what = 'every node') =>
+  (signal: string): void => {
+    haltSpinner();
+    process.stderr.write(`\n${signal}: stopping ${what}…\n`);
+  };
 
-/** Runs a command's body with a fresh teardown stack that unwinds however the body ends. */
-export async function withTeardown<T>(body: (teardown: Teardown) => Promise<T>): Promise<T> {
+/**
+ * Runs a command's body with a fresh teardown stack that unwinds however the body ends; a
+ * signal that cuts the body off says it is stopping `what` (every node, unless told otherwise).
+ */
+export async function withTeardown<T>(
+  body: (teardown: Teardown) => Promise<T>,
+  what?: string,
+): Promise<T> {
   const teardown = new Teardown();
-  teardown.guardSignals(sayStopping);
+  teardown.guardSignals(sayStopping(what));
   let result: T;
   try {
     result = await body(teardown);

@@ -5,7 +5,8 @@
 import type { Entry } from '../node/replica/entry.js';
 import { loadHasher } from '../node/replica/hash.js';
 import type { Strategy } from '../node/sync/exchange.js';
-import { EPIDEMIC_TARGET_FACTOR } from './constants.js';
+import { setImmediate as turnOfTheLoop } from 'node:timers/promises';
+import { EPIDEMIC_TARGET_FACTOR, SIM_SETUP_YIELD_EVERY } from './constants.js';
 import { digestHex } from '../node/tree/merkle.js';
 import { pickIndexes } from '../node/sync/peer-selection.js';
 import { Network } from './network.js';
@@ -88,6 +89,8 @@ export async function simulate(o: SimOptions): Promise<SimResult> {
   let network: Network | undefined;
   const hosts: ReplicaHost[] = [];
   for (let i = 0; i < o.nodes; i++) {
+    // Ctrl-C is handled between replicas, not only once they all exist.
+    if (i % SIM_SETUP_YIELD_EVERY === SIM_SETUP_YIELD_EVERY - 1) await turnOfTheLoop();
     const sketch = base.sketch?.clone();
     hosts.push(
       new ReplicaHost({

@@ -1,6 +1,7 @@
 // Ctrl-C typed in a real terminal (a pseudo-terminal, not a signal sent from outside): every
 // command exits 130 within 2 s and leaves no process and no port behind, spinner or not.
 import assert from 'node:assert/strict';
+import { get, type ClientRequest } from 'node:http';
 import { describe, it } from 'node:test';
 import { portRange, portsReleased } from '../helpers/cli.js';
 import { freeBasePort } from '../helpers/ports.js';
@@ -10,6 +11,26 @@ import { finalLines, inTerminal, inTmux, type Terminal } from '../helpers/pty.js
 /** The issue's requirement: from the keystroke to the last process gone. */
 const CTRL_C_DEADLINE_MS = 2_000;
 const CTRL_C = '\x03';
+/** How every command ends on Ctrl-C, whatever it was doing (and whether it started nodes). */
+const CLOSING_LINE = 'Interrupted by Ctrl-C; every node this command started has been stopped.';
+
+/** The live page's address as the command printed it, and its port. */
+async function livePage(t: Terminal): Promise<{ url: string; port: number }> {
+  await t.waitFor('Live view: http://');
+  const url = /Live view: (http:\/\/\S+)/.exec(t.screen())![1]!;
+  return { url, port: Number(new URL(url).port) };
+}
+
+/** What a browser keeps open on the live page: its event stream, read until the server ends it. */
+async function openEvents(url: string): Promise<ClientRequest> {
+  return new Promise((resolve, reject) => {
+    const req = get(`${url}events`, (res) => {
+      res.resume();
+      resolve(req);
+    });
+    req.once('error', reject);
+  });
+}
 
 /** Waits for `ready`, types Ctrl-C and checks the exit code, the time and what is left. */
 async function pressCtrlC(t: Terminal, ready: () => Promise<void>, ports: number[]) {
@@ -24,6 +45,7 @@ async function pressCtrlC(t: Terminal, ready: () => Promise<void>, ports: number
     ]);
     assert.ok(exit, `still running ${CTRL_C_DEADLINE_MS} ms after Ctrl-C:\n${t.screen()}`);
     assert.equal(exit.code, 130, t.screen());
+    assert.ok(t.screen().includes(CLOSING_LINE), `no closing line:\n${t.screen()}`);
     await until(
       'every process of the command to be gone',
       async () => t.alive(pids).length === 0,
@@ -79,10 +101,32 @@ describe('Ctrl-C in a real terminal', () => {
   it('run --web: while the finished run waits for a browser', async () => {
     const base = await freeBasePort(3);
     const t = inTerminal(['run', '--web', '--base-port', String(base), '--keys', '10']);
-    await t.waitFor('Live view: http://');
-    const url = /Live view: (http:\/\/\S+)/.exec(t.screen())![1]!;
-    const webPort = Number(new URL(url).port);
-    await pressCtrlC(t, shown(t, 'No browser has opened', 1), [...portRange(base), webPort]);
+    const page = await livePage(t);
+    await pressCtrlC(t, shown(t, 'No browser has opened', 1), [...portRange(base), page.port]);
+  });
+
+  it('run --web: while writing keys, with a page open', async () => {
+    const base = await freeBasePort(3);
+    const t = inTerminal(['run', '--web', '--base-port', String(base), '--keys', '100000']);
+    const page = await livePage(t);
+    const events = await openEvents(page.url);
+    try {
+      await pressCtrlC(t, shown(t, 'writing 100000 keys', 4), [...portRange(base), page.port]);
+    } finally {
+      events.destroy();
+    }
+  });
+
+  it('cluster --web: with a page open (its event stream)', async () => {
+    const base = await freeBasePort(3);
+    const t = inTerminal(['cluster', '--web', '--base-port', String(base)]);
+    const page = await livePage(t);
+    const events = await openEvents(page.url);
+    try {
+      await pressCtrlC(t, shown(t, 'Ctrl-C stops them all', 4), [...portRange(base), page.port]);
+    } finally {
+      events.destroy();
+    }
   });
 
   it('cluster: in the foreground', async () => {
@@ -95,6 +139,12 @@ describe('Ctrl-C in a real terminal', () => {
     const base = await freeBasePort(3);
     const t = inTerminal(['chaos', '--base-port', String(base), '--ops', '100000']);
     await pressCtrlC(t, shown(t, 'op ', 4), portRange(base));
+  });
+
+  it('simulate: while it builds the replicas of its second run', async () => {
+    // The first run is small and prints its summary; the second (1,000 replicas) takes seconds.
+    const t = inTerminal(['simulate', '--nodes', '8,1000', '--keys', '5000', '--writes', '10']);
+    await pressCtrlC(t, shown(t, 'wall ', 1), []);
   });
 
   it('bench: while its first cluster is up', async () => {

@@ -14,6 +14,7 @@ import type { SimOptions, SimResult } from '../../sim/simulate.js';
 import type { Given } from '../../sim/given.js';
 import { parseCount, parseDuration } from '../options.js';
 import { checkReportPath } from '../web-flags.js';
+import { withTeardown } from '../teardown.js';
 import { intervalTable, scalingTable, simSummary } from '../render/simulate.js';
 
 type SimArgs = Record<string, string | number | boolean>;
@@ -127,50 +128,54 @@ export const simulateCommand: CommandModule<object, SimArgs> = {
         '$0 simulate --ae-strategy riblt --json',
         'the rateless strategy, as JSON',
       ) as unknown as Argv<SimArgs>,
-  handler: async (argv) => {
-    const runs = optionsFrom(argv);
-    // Checked before anything runs: a report that cannot be written fails at once.
-    const report =
-      argv.report === undefined
-        ? undefined
-        : await checkReportPath(String(argv.report), '--report', 'sim.html');
-    const plot =
-      argv.plot === undefined
-        ? undefined
-        : await checkReportPath(String(argv.plot), '--plot', 'rounds.svg');
-    const { simulate } = await import('../../sim/simulate.js');
-    const given = argv.given === undefined ? undefined : await givenFrom(String(argv.given), runs);
-    const results: SimResult[] = [];
-    for (const o of runs) {
-      const started = performance.now();
-      const r = await simulate(given ? { ...o, given: given.entries } : o);
-      results.push(r);
-      if (!argv.json) {
-        if (runs.length === 1) process.stdout.write(`${intervalTable(r)}\n\n`);
-        process.stdout.write(`${simSummary(r)}\n`);
-        const rss = Math.round(process.memoryUsage().rss / 2 ** 20);
-        process.stdout.write(
-          `wall ${((performance.now() - started) / 1000).toFixed(1)} s, RSS ${rss} MiB\n\n`,
-        );
-      }
-    }
-    if (argv.json) {
-      const out = results.length === 1 ? results[0] : { runs: results };
-      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-    } else if (results.length > 1) process.stdout.write(`${scalingTable(results)}\n`);
-    if (report || plot) {
-      const output = await import('../sim-output.js');
-      const command = output.commandLine(process.argv.slice(2));
-      if (report) await output.writeSimReport(report, results, runs[0]!, command);
-      if (plot) await output.writeSimPlot(plot, results, runs[0]!);
-    }
-    const failed = results.filter((r) => !r.converged);
-    if (failed.length > 0)
-      throw new VerificationError(
-        `${failed.length} of ${results.length} simulations did not converge within --max-rounds; raise --max-rounds or lower --loss.`,
-      );
-  },
+  // Ctrl-C ends a simulation as it ends every command: a line, the closing line, exit 130.
+  handler: (argv) => withTeardown(() => simulateAll(argv), 'the simulation'),
 };
+
+/** Every requested simulation, one after another, then the tables, report and plot. */
+async function simulateAll(argv: SimArgs): Promise<void> {
+  const runs = optionsFrom(argv);
+  // Checked before anything runs: a report that cannot be written fails at once.
+  const report =
+    argv.report === undefined
+      ? undefined
+      : await checkReportPath(String(argv.report), '--report', 'sim.html');
+  const plot =
+    argv.plot === undefined
+      ? undefined
+      : await checkReportPath(String(argv.plot), '--plot', 'rounds.svg');
+  const { simulate } = await import('../../sim/simulate.js');
+  const given = argv.given === undefined ? undefined : await givenFrom(String(argv.given), runs);
+  const results: SimResult[] = [];
+  for (const o of runs) {
+    const started = performance.now();
+    const r = await simulate(given ? { ...o, given: given.entries } : o);
+    results.push(r);
+    if (!argv.json) {
+      if (runs.length === 1) process.stdout.write(`${intervalTable(r)}\n\n`);
+      process.stdout.write(`${simSummary(r)}\n`);
+      const rss = Math.round(process.memoryUsage().rss / 2 ** 20);
+      process.stdout.write(
+        `wall ${((performance.now() - started) / 1000).toFixed(1)} s, RSS ${rss} MiB\n\n`,
+      );
+    }
+  }
+  if (argv.json) {
+    const out = results.length === 1 ? results[0] : { runs: results };
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  } else if (results.length > 1) process.stdout.write(`${scalingTable(results)}\n`);
+  if (report || plot) {
+    const output = await import('../sim-output.js');
+    const command = output.commandLine(process.argv.slice(2));
+    if (report) await output.writeSimReport(report, results, runs[0]!, command);
+    if (plot) await output.writeSimPlot(plot, results, runs[0]!);
+  }
+  const failed = results.filter((r) => !r.converged);
+  if (failed.length > 0)
+    throw new VerificationError(
+      `${failed.length} of ${results.length} simulations did not converge within --max-rounds; raise --max-rounds or lower --loss.`,
+    );
+}
 
 /** Checked flags -> one SimOptions per (nodes, selection) pair. */
 export function optionsFrom(argv: SimArgs): SimOptions[] {

@@ -11,6 +11,15 @@ export interface Progress {
   phase<T>(title: string, work: () => Promise<T>, summary?: (result: T) => string): Promise<T>;
 }
 
+/** The spinner on screen now, if any: Ctrl-C clears it before the closing lines. */
+let spinning: { stop(): unknown } | undefined;
+
+/** Clears the spinner that shows, so a signal's lines are not followed by a stale frame. */
+export function haltSpinner(): void {
+  spinning?.stop();
+  spinning = undefined;
+}
+
 export function createProgress(silent: boolean): Progress {
   return {
     async phase(title, work, summary) {
@@ -27,9 +36,10 @@ export function createProgress(silent: boolean): Progress {
         discardStdin: false,
       });
       // Off a terminal ora would print the start line too: print only the outcome there.
-      if (interactive) spinner.start();
+      if (interactive) spinning = spinner.start();
       try {
         const result = await work();
+        if (spinning === spinner) spinning = undefined;
         const text = summary ? summary(result) : title;
         const line = `${text}  ${chalk.dim(seconds(performance.now() - started))}`;
         // On a terminal the line wraps between words, continuation lines under its text.
@@ -37,6 +47,7 @@ export function createProgress(silent: boolean): Progress {
         spinner.stopAndPersist({ symbol: chalk.green('✔'), text: wrap(line, width, '  ') });
         return result;
       } catch (error) {
+        if (spinning === spinner) spinning = undefined;
         spinner.stopAndPersist({ symbol: chalk.red('✘'), text: title });
         throw error;
       }
