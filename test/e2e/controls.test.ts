@@ -13,7 +13,14 @@ import { freeBasePort } from '../helpers/ports.js';
 import { until } from '../helpers/poll.js';
 import { startLive } from '../helpers/web.js';
 import { axeViolations, describeViolations } from '../helpers/axe.js';
-import { browserSkip, CHROMIUM, CHROMIUM_ARGS, LAPTOP, PHONE } from '../helpers/chromium.js';
+import {
+  browserSkip,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  LAPTOP,
+  overflow,
+  PHONE,
+} from '../helpers/chromium.js';
 
 /** Screenshots for a person to look at (docs/live-controls.png is one, copied by hand). */
 const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/', import.meta.url));
@@ -49,6 +56,22 @@ const cardLayout = () => {
     return new Set(tops).size;
   });
   return { rows, overflow: d.documentElement.scrollWidth - d.documentElement.clientWidth };
+};
+
+/** What runs past the edge of its card (tag, class and by how many pixels); none when it fits. */
+const spills = () => {
+  const d = (globalThis as unknown as { document: any }).document;
+  const found: string[] = [];
+  for (const card of Array.from(d.querySelectorAll('.card') as ArrayLike<any>)) {
+    const edge = card.getBoundingClientRect();
+    for (const e of Array.from(card.querySelectorAll('*') as ArrayLike<any>)) {
+      const box = e.getBoundingClientRect();
+      if (box.width === 0) continue;
+      const past = Math.round(Math.max(box.right - edge.right, edge.left - box.left));
+      if (past > 0) found.push(`${card.dataset.node} ${e.tagName.toLowerCase()}: ${past} px`);
+    }
+  }
+  return found;
 };
 
 /** The focused element's name and outline: keyboard focus must show. */
@@ -154,6 +177,19 @@ describe('the live page controls in Chromium', { skip }, () => {
             `axe, ${colorScheme}:\n${describeViolations(violations)}`,
           );
         }
+        // A phone held upright: the same, and nothing scrolls sideways (the "Try" commands wrap).
+        await page.setViewportSize(PHONE);
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme });
+          const violations = await axeViolations(page);
+          assert.deepEqual(
+            violations,
+            [],
+            `axe at 390x844, ${colorScheme}:\n${describeViolations(violations)}`,
+          );
+          assert.equal(await page.evaluate(overflow), 0, `no sideways scroll, ${colorScheme}`);
+        }
+        await page.setViewportSize(LAPTOP);
         await page.emulateMedia({ colorScheme: 'light' });
         await press(page, `Trigger anti-entropy on ${n1}`, /Anti-entropy round on/);
         await roots(page, (n) => n === 1, 'one root after the trigger');
@@ -219,4 +255,41 @@ describe('the live page controls in Chromium', { skip }, () => {
       await portsReleased(portRange(base));
     },
   );
+
+  it('six nodes: every card holds its content, at 1280x720 and 390x844, axe clean', async () => {
+    const base = await freeBasePort(6);
+    const ports = portRange(base, 6);
+    const { child, url } = await startLive([
+      'cluster',
+      '--web',
+      '--nodes',
+      '6',
+      '--base-port',
+      String(base),
+    ]);
+    let browser: Browser | undefined;
+    try {
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      const page = await browser.newPage({ viewport: LAPTOP });
+      await page.goto(url);
+      await until(
+        'six cards with a root',
+        async () => (await page.locator('.card code.root:not([data-root=""])').count()) === 6,
+        STEP_TIMEOUT_MS,
+      );
+      for (const viewport of [LAPTOP, PHONE]) {
+        await page.setViewportSize(viewport);
+        const size = `${viewport.width}x${viewport.height}`;
+        assert.equal(await page.evaluate(overflow), 0, `no sideways scroll at ${size}`);
+        assert.deepEqual(await page.evaluate(spills), [], `nothing past its card at ${size}`);
+        const violations = await axeViolations(page);
+        assert.deepEqual(violations, [], `axe at ${size}:\n${describeViolations(violations)}`);
+      }
+    } finally {
+      await browser?.close();
+      child.kill('SIGINT');
+      await child.catch(() => undefined);
+    }
+    await portsReleased(ports);
+  });
 });

@@ -61,11 +61,24 @@ function story(state: LiveState): Html {
   return html`${state.verdict ? verdictBanner(state.verdict) : ''}${state.ended?.error ? html`<div class="verdict bad"><b>The run stopped:</b> ${state.ended.error}</div>` : ''}${parts.reverse()}`;
 }
 
-/** `ae-demo cluster --web` has no story: the page says how to make one. */
+/**
+ * `ae-demo cluster --web` has no story: the page says how to make one. The commands wrap (a
+ * phone is narrower than any of them) rather than scroll in a box that a keyboard cannot reach.
+ */
 function clusterHint(state: LiveState): Html {
   const commands = tryCommands(state.nodes.map((n) => n.address));
   return html`<section class="part current"><h2>Make the nodes differ, then repair them</h2><p>The cards follow the nodes every second. From another terminal:</p>
-<pre><code>${commands.join('\n')}</code></pre><p class="dim">A direct write changes one node only: its grid cell lights up until a round repairs it.</p></section>`;
+<ul class="commands">${commands.map((c) => html`<li><code>${wrappable(c)}</code></li>`)}</ul><p class="dim">A direct write changes one node only: its grid cell lights up until a round repairs it.</p></section>`;
+}
+
+/**
+ * A command that breaks only between its words and after the commas of a list, never inside a
+ * flag ("--|nodes") or an address; copied, it is the same text (no character is added).
+ */
+function wrappable(command: string): Html {
+  const word = (w: string) =>
+    html`<span class="word">${w.split(',').map((part, i) => (i === 0 ? part : html`,<wbr>${part}`))}</span>`;
+  return html`${command.split(' ').map((w, i) => (i === 0 ? word(w) : html` ${word(w)}`))}`;
 }
 
 /** One numbered part of the story with its events (the page and the report draw parts alike). */

@@ -28,6 +28,10 @@ h3 { font-size: 1.05rem; margin: .6rem 0 .3rem; }
 .good { color: var(--good); }
 .bad { color: var(--bad); }
 pre { background: var(--panel); border: 1px solid var(--line); border-radius: .4rem; padding: .5rem .8rem; overflow-x: auto; }
+.commands { list-style: none; margin: .4rem 0; padding: .5rem .8rem; background: var(--panel); border: 1px solid var(--line); border-radius: .4rem; }
+.commands li { padding-left: 1.5em; text-indent: -1.5em; }
+.commands .word { white-space: nowrap; }
+.commands li + li { margin-top: .35rem; }
 q { font-family: ui-monospace, Menlo, "DejaVu Sans Mono", monospace; }
 
 /* live page: header, timeline on the left, cards and story on the right */
@@ -86,8 +90,11 @@ aside { border-right: 1px solid var(--line); padding: .6rem .8rem; overflow: aut
 .pill.down { color: var(--bad); }
 .pill.cut-off { color: var(--warn); }
 .pill.stopped { color: var(--dim); }
-.cards.many { gap: .5rem; }
-.cards.many .card { flex-basis: 11rem; max-width: 15rem; padding: .35rem .5rem; }
+/* 5-9 nodes: equal columns as many as fit (one on a phone); a card too narrow for its counters
+   and its grid side by side puts the grid under them rather than past its edge */
+.cards.many { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: .5rem; }
+.cards.many .card { max-width: none; padding: .35rem .5rem; }
+.cards.many .card-body { flex-wrap: wrap; }
 .cards.many .extra { display: none; }
 .cards.many .grid { width: 5.5rem; }
 .grid { flex: 0 .2 auto; min-width: 0; display: block; margin-top: .2rem; max-width: 100%; height: auto; }
