@@ -34,6 +34,14 @@ async function audit(page: Page, where: string, found: string[]): Promise<void> 
   if (violations.length > 0) found.push(`${where}:\n${describeViolations(violations)}`);
 }
 
+/** The page's timestamps that the browser broke over more than one line. */
+const brokenTimes = () => {
+  const d = (globalThis as unknown as { document: any }).document;
+  return Array.from(d.querySelectorAll('time') as ArrayLike<any>)
+    .filter((t) => t.getClientRects().length > 1)
+    .map((t) => t.textContent as string);
+};
+
 const skip = browserSkip();
 
 // Functions that run in the page. This file is compiled for Node without DOM types, so the
@@ -218,6 +226,12 @@ describe('the live page in Chromium', { skip }, () => {
         assert.ok(
           (await reportPage.evaluate(overflow)) <= 0,
           `the report overflows at ${PHONE.width} px`,
+        );
+        assert.equal(await reportPage.locator('time').count(), 2, 'started and written');
+        assert.deepEqual(
+          await reportPage.evaluate(brokenTimes),
+          [],
+          `the report's timestamps stay whole at ${PHONE.width} px`,
         );
         await reportPage.screenshot({
           path: path.join(ARTIFACTS, 'report-phone.png'),

@@ -3,7 +3,7 @@
 // and can be attached to a bug report or a slide.
 import type { LiveState } from '../model.js';
 import { nodeCards } from './cards.js';
-import { html, htmlDocument, raw } from './html.js';
+import { html, htmlDocument, raw, type Html } from './html.js';
 import { section, setup } from './page.js';
 import { verdictBanner } from './verdict.js';
 
@@ -18,7 +18,7 @@ export function reportHtml(state: LiveState, css: string, generatedAt: string): 
       : '';
   const body = html`<main><header class="report-head"><h1>ae-demo report · scenario ${state.scenario}</h1>
 <p>${state.summary}</p>
-<p class="dim">${state.nodes.length} nodes (${state.nodes.map((n) => `${n.id} ${n.address}`).join(', ')}) · started ${state.startedAt} · written ${generatedAt}</p></header>
+<p class="dim">${state.nodes.length} nodes (${state.nodes.map((n) => `${n.id} ${n.address}`).join(', ')}) · started ${moment(state.startedAt)} · written ${moment(generatedAt)}</p></header>
 ${state.verdict ? verdictBanner(state.verdict) : html`<div class="verdict bad"><b>No verdict:</b> ${state.ended?.error ?? 'the run did not finish'}</div>`}
 <section class="part trees"><h2>The top of each Merkle tree</h2><p class="dim">Level 1 (16 cells) above level 2 (16 × 16); a coloured cell differs from the other nodes, one colour per distinct digest.</p>${before}${after}</section>
 ${setup(state.sections[0]!)}
@@ -31,4 +31,9 @@ ${raw(css)}
     bodyClass: 'report',
     body,
   });
+}
+
+/** An ISO timestamp, kept on one line (a phone's narrow column broke it at its hyphens). */
+function moment(iso: string): Html {
+  return html`<time datetime="${iso}">${iso}</time>`;
 }

@@ -169,6 +169,7 @@ body.report { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
 /* after the base rule, so it wins on a phone */
 @media (max-width: 40rem) { body.report { padding: .6rem .7rem 2rem; } }
 .report-head p { margin: .2rem 0; }
+.report-head time { white-space: nowrap; }
 @media print { body.report { max-width: none; } .part { break-inside: avoid; } }
 
 /* ---- live page controls (issue 15: cut/heal, kill/restart, trigger, write form, interval) ---- */
