@@ -141,8 +141,13 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   // A client that half-closes after sending (shutdown(SHUT_WR)) still reads: Node's default
   // ends the socket at the client's FIN, which lost the answer of a write that waited for peers.
   (server as http.Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
+  // Once the node stops, each answer closes its connection: a client that keeps a kept-alive
+  // connection busy (a CLI writing keys, a peer replicating) would otherwise hold the stop for
+  // the whole grace period (Ctrl-C during a run took ~2 s, past the 2 s the issue allows).
+  let stopping = false;
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     res.setHeader('x-ae-node', id);
+    if (stopping) res.setHeader('connection', 'close');
     const socket = req.socket as Socket;
     busy.set(socket, (busy.get(socket) ?? 0) + 1);
     res.once('close', () => {
@@ -169,6 +174,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const close = () =>
     (closing ??= (async () => {
       clearInterval(sweep);
+      stopping = true;
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
