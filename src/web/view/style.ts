@@ -27,7 +27,6 @@ h3 { font-size: 1.05rem; margin: .6rem 0 .3rem; }
 .dim { color: var(--dim); }
 .good { color: var(--good); }
 .bad { color: var(--bad); }
-pre { background: var(--panel); border: 1px solid var(--line); border-radius: .4rem; padding: .5rem .8rem; overflow-x: auto; }
 .commands { list-style: none; margin: .4rem 0; padding: .5rem .8rem; background: var(--panel); border: 1px solid var(--line); border-radius: .4rem; }
 .commands li { padding-left: 1.5em; text-indent: -1.5em; }
 .commands .word { white-space: nowrap; }
