@@ -17,8 +17,38 @@ export function closingLine(signal: NodeJS.Signals): string {
   return new InterruptedError(signalName(signal)).message;
 }
 
+/** How many handlers of the running command wait for a signal; the fallback acts only at 0. */
+let claims = 0;
+
+/** A command handles signals from now until the returned release (idempotent) is called. */
+function claimSignals(): () => void {
+  claims += 1;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    claims -= 1;
+  };
+}
+
+/**
+ * For the commands that start nothing (inspect, put, diff, trigger, scenarios…): Ctrl-C or
+ * SIGTERM while no handler of the command waits for it prints the same closing line and exits
+ * 130, rather than the process dying silently by the signal. Installed once per process.
+ */
+export function guardEveryCommand(): void {
+  const fallback = (signal: NodeJS.Signals) => {
+    if (claims > 0) return;
+    process.stderr.write(`\n${closingLine(signal)}\n`);
+    process.exit(EXIT.interrupted);
+  };
+  process.on('SIGINT', fallback);
+  process.on('SIGTERM', fallback);
+}
+
 /** Ctrl-C or SIGTERM: say so, clean up, print the closing line, exit 130; returns the unregistering. */
 export function onInterrupt(cleanup: Cleanup, say: (signal: string) => void): () => void {
+  const release = claimSignals();
   let handled = false;
   const handler = (signal: NodeJS.Signals) => {
     if (handled) return;
@@ -38,6 +68,7 @@ export function onInterrupt(cleanup: Cleanup, say: (signal: string) => void): ()
     process.off('SIGINT', handler);
     process.off('SIGTERM', handler);
     process.off('SIGHUP', handler);
+    release();
   };
 }
 
@@ -48,9 +79,13 @@ export function onInterrupt(cleanup: Cleanup, say: (signal: string) => void): ()
  */
 export function untilInterrupted(until?: Promise<unknown>): Promise<NodeJS.Signals | undefined> {
   return new Promise((resolve) => {
+    const release = claimSignals();
     const done = (signal?: NodeJS.Signals) => {
       process.off('SIGINT', done);
       process.off('SIGTERM', done);
+      // Released after this signal's listeners have all run: the fallback, called first, saw
+      // the claim and left this signal to us.
+      setImmediate(release);
       resolve(signal);
     };
     process.once('SIGINT', done);

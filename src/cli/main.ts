@@ -10,6 +10,7 @@ import { diffCommand } from './commands/diff.js';
 import { inspectCommand } from './commands/inspect.js';
 import { nodeCommand } from './commands/node.js';
 import { exitCodeOf } from './exit.js';
+import { guardEveryCommand } from './interrupt.js';
 import { runCommand } from './commands/run.js';
 import { scenariosCommand } from './commands/scenarios.js';
 import { simulateCommand } from './commands/simulate.js';
@@ -68,6 +69,10 @@ export async function main(args: string[], plays: Plays): Promise<void> {
       .help()
       .alias('h', 'help')
       .wrap(Math.min(110, process.stdout.columns || 100))
+      // Ctrl-C ends every command with the same closing line; a node stops in its own way.
+      .middleware((argv) => {
+        if (argv._[0] !== 'node') guardEveryCommand();
+      })
       .fail((message, error) => {
         throw error ?? new UsageError(usageSentence(message, args, names));
       })

@@ -2,6 +2,7 @@
 // command exits 130 within 2 s and leaves no process and no port behind, spinner or not.
 import assert from 'node:assert/strict';
 import { get, type ClientRequest } from 'node:http';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { describe, it } from 'node:test';
 import { portRange, portsReleased } from '../helpers/cli.js';
 import { freeBasePort } from '../helpers/ports.js';
@@ -145,6 +146,26 @@ describe('Ctrl-C in a real terminal', () => {
     // The first run is small and prints its summary; the second (1,000 replicas) takes seconds.
     const t = inTerminal(['simulate', '--nodes', '8,1000', '--keys', '5000', '--writes', '10']);
     await pressCtrlC(t, shown(t, 'wall ', 1), []);
+  });
+
+  it('inspect: while it waits for a node that never answers', async () => {
+    // A command that starts nothing ends Ctrl-C the same way (a silent peer holds it meanwhile).
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const t = inTerminal(['inspect', 'user:alice', '--nodes', `127.0.0.1:${port}`]);
+      await pressCtrlC(t, async () => {
+        await until('inspect to connect', async () => sockets.size > 0);
+      }, []);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
   });
 
   it('bench: while its first cluster is up', async () => {
