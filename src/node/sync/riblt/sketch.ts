@@ -9,6 +9,7 @@ import {
   checkOf,
   nextIndex,
   SEQUENCE_STEP,
+  sequenceSalt,
   sequenceSeed,
   tagOf,
   type ItemSource,
@@ -101,6 +102,8 @@ export class Sketch implements EntryObserver {
     const b = symbolOf(entry);
     let stateA = sequenceSeed(a.place, a.check);
     let stateB = sequenceSeed(b.place, b.check);
+    const saltA = sequenceSalt(a.place);
+    const saltB = sequenceSalt(b.place);
     let i = 0;
     let j = 0;
     while (i < size && j < size) {
@@ -108,12 +111,12 @@ export class Sketch implements EntryObserver {
       put(words, j, b, COUNT_ONE);
       stateA = (stateA + SEQUENCE_STEP) | 0;
       stateB = (stateB + SEQUENCE_STEP) | 0;
-      i = nextIndex(i, stateA);
-      j = nextIndex(j, stateB);
+      i = nextIndex(i, stateA ^ saltA);
+      j = nextIndex(j, stateB ^ saltB);
     }
-    for (; i < size; i = nextIndex(i, (stateA = (stateA + SEQUENCE_STEP) | 0)))
+    for (; i < size; i = nextIndex(i, (stateA = (stateA + SEQUENCE_STEP) | 0) ^ saltA))
       put(words, i, a, -COUNT_ONE);
-    for (; j < size; j = nextIndex(j, (stateB = (stateB + SEQUENCE_STEP) | 0)))
+    for (; j < size; j = nextIndex(j, (stateB = (stateB + SEQUENCE_STEP) | 0) ^ saltB))
       put(words, j, b, COUNT_ONE);
   }
 
@@ -123,10 +126,11 @@ export class Sketch implements EntryObserver {
     const item = symbolOf(entry);
     // IndexSequence's steps, inline: locals instead of an object's fields on every write.
     let state = sequenceSeed(item.place, item.check);
+    const salt = sequenceSalt(item.place);
     for (let i = 0; i < size;) {
       put(words, i, item, count);
       state = (state + SEQUENCE_STEP) | 0;
-      i = nextIndex(i, state);
+      i = nextIndex(i, state ^ salt);
     }
   }
 }

@@ -7,7 +7,8 @@
 //
 // Mapping (Yang, Gilad, Alizadeh, SIGCOMM 2024): every item goes to coded symbol 0, and then to
 // a pseudo-random increasing sequence of indices, index i being hit with probability
-// 1 / (1 + i/2). The sequence depends on the item only, so both sides compute the same one.
+// 1 / (1 + i/2). The sequence depends on the item only (all 64 bits of place and check), so both
+// sides compute the same one and two items of a difference never share it.
 
 /**
  * The wall-clock tag is the version's second modulo 2^16: 16 bits, not 32, keep a coded symbol
@@ -66,23 +67,39 @@ export function compareTags(a: number, b: number): number {
   return ((a - b) << (32 - TAG_BITS)) >> (32 - TAG_BITS);
 }
 
-/** The index sequence's generator state for an item (a splitmix32 state)... */
+/**
+ * The index sequence's generator: 64 bits of state, as in the reference (a 64-bit hash of the
+ * item seeds its generator), in two 32-bit halves. With 32 bits, two of the ~18,000 items of a
+ * 1% difference at 1M keys shared a seed in ~4% of exchanges (the birthday bound): their
+ * sequences were then the same, every symbol held both, and no count of symbols could peel
+ * them apart (all 65,536 were sent, then the walk). The halves: a counter that starts here...
+ */
 export function sequenceSeed(place: number, check: number): number {
   return fmix(check ^ 0x5bd1e995 ^ Math.imul(place, 0x2545f491)) | 0;
 }
 
-/** ... advanced by this before each index after 0. */
+/**
+ * ... and a salt from the place alone, XOR-ed into the counter before it is mixed. Salt and
+ * seed together give back place and check (fmix is a bijection), so two items share a sequence
+ * only if their 64 bits of place and check are the same: one key's versions differ in check,
+ * hence in every mixed value; other keys differ in salt.
+ */
+export function sequenceSalt(place: number): number {
+  return fmix(place ^ 0x165667b1) | 0;
+}
+
+/** The counter advances by this before each index after 0. */
 export const SEQUENCE_STEP = 0x9e3779b9;
 
 /**
- * The index after `last`, from the advanced generator state: the gap is
+ * The index after `last`, from the advanced counter XOR the salt: the gap is
  * (last + 1.5) * ((1 - u)^(-1/2) - 1) with u uniform in [0, 1), which makes index j appear with
  * probability 1 / (1 + j/2) (the paper's mapping; the reference computes it the same way).
  * The state does not depend on the indices, so the CPU works out the next square root while
  * the last index is still being used: the chain from index to index is a multiply and an add.
  */
-export function nextIndex(last: number, state: number): number {
-  const r = fmix(state) >>> 0;
+export function nextIndex(last: number, salted: number): number {
+  const r = fmix(salted) >>> 0;
   const gap = Math.ceil((last + 1.5) * (65536 / Math.sqrt(r + 1) - 1));
   return last + (gap > 1 ? gap : 1);
 }
@@ -93,6 +110,7 @@ export function nextIndex(last: number, state: number): number {
  */
 export class IndexSequence {
   #state = 0;
+  #salt = 0;
   #last = 0;
   #started = false;
 
@@ -103,6 +121,7 @@ export class IndexSequence {
   /** Starts over with the sequence of the item with this place and check. */
   reset(place: number, check: number): void {
     this.#state = sequenceSeed(place, check);
+    this.#salt = sequenceSalt(place);
     this.#last = 0;
     this.#started = false;
   }
@@ -118,7 +137,7 @@ export class IndexSequence {
       return 0;
     }
     this.#state = (this.#state + SEQUENCE_STEP) | 0;
-    this.#last = nextIndex(this.#last, this.#state);
+    this.#last = nextIndex(this.#last, this.#state ^ this.#salt);
     return this.#last;
   }
 }
