@@ -53,6 +53,11 @@ export class Decoder {
     return this.#m > 0 && this.#failure === null && this.#empty(0);
   }
 
+  /** Items peeled so far (the whole difference once complete; how far it got if never). */
+  get peeled(): number {
+    return this.#peeled.length;
+  }
+
   /** Items only we hold (+1) and only the peer holds (-1). */
   get local(): Item[] {
     return this.#peeled.filter((p) => p.sign === 1).map((p) => p.item);

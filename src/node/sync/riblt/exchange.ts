@@ -166,7 +166,9 @@ export class RibltSession {
     }
     const m = this.#decoder.symbols;
     if (m >= sketch.size)
-      return fallBack(`the difference needs more than the ${sketch.size} coded symbols kept`);
+      return fallBack(
+        `the difference needs more than the ${sketch.size} coded symbols kept (${this.#decoder.peeled} items decoded in them)`,
+      );
     const need = Math.ceil(NEXT_SYMBOLS_PER_ITEM * this.#decoder.estimateItems()) - m;
     const count = Math.min(
       sketch.size - m,

@@ -98,6 +98,7 @@ describe('RIBLT peeling decoder', () => {
       const remote = d.remote.map(itemKey);
       keys.forEach((key, k) => assert.ok((onA[k] ? local : remote).includes(key), key));
       assert.equal(local.length + remote.length, 80 + 2);
+      assert.equal(d.peeled, 80 + 2);
     });
   }
 
@@ -106,6 +107,7 @@ describe('RIBLT peeling decoder', () => {
     const d = decode(p.a, p.b, 64);
     assert.equal(d.symbols, SYMBOLS);
     assert.equal(d.complete, false);
+    assert.ok(d.peeled < 3000, `${d.peeled} of 3000 items peeled: says how far it got`);
   });
 
   it('reports a corrupted symbol instead of decoding garbage', () => {
