@@ -198,11 +198,13 @@ async function handle(
   counters.requests.total += 1;
   try {
     const reply = await dispatch(table, req);
-    const body = Buffer.isBuffer(reply.body)
+    // Text goes out as a string: node:http then sends the head and the body in one write,
+    // with no Buffer made for the body first.
+    const body: Buffer | string = Buffer.isBuffer(reply.body)
       ? reply.body
       : typeof reply.body === 'string'
-        ? Buffer.from(reply.body)
-        : Buffer.from(JSON.stringify(reply.body));
+        ? reply.body
+        : JSON.stringify(reply.body);
     const type = Buffer.isBuffer(reply.body)
       ? 'application/octet-stream'
       : typeof reply.body === 'string'
@@ -210,7 +212,7 @@ async function handle(
         : 'application/json';
     res.writeHead(reply.status ?? 200, {
       'content-type': type,
-      'content-length': body.length,
+      'content-length': typeof body === 'string' ? Buffer.byteLength(body) : body.length,
       ...reply.headers,
     });
     res.end(body);

@@ -31,7 +31,6 @@ export function dispatch(routes: readonly Route[], req: IncomingMessage): Promis
   const url = req.url ?? '/';
   const q = url.indexOf('?');
   const path = q === -1 ? url : url.slice(0, q);
-  const query = new URLSearchParams(q === -1 ? '' : url.slice(q + 1));
   for (const r of routes) {
     const match = r.pattern.exec(path);
     if (!match) continue;
@@ -46,7 +45,15 @@ export function dispatch(routes: readonly Route[], req: IncomingMessage): Promis
         { allow },
       );
     }
-    return handler({ req, params: match.slice(1), query });
+    // The query is parsed only by the routes that read it (not by a PUT, the hot path).
+    let query: URLSearchParams | undefined;
+    return handler({
+      req,
+      params: match.slice(1),
+      get query() {
+        return (query ??= new URLSearchParams(q === -1 ? '' : url.slice(q + 1)));
+      },
+    });
   }
   throw new HttpError(
     404,

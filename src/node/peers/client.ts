@@ -4,7 +4,7 @@ import http from 'node:http';
 import { MAX_SOCKETS_PER_PEER } from '../constants.js';
 import type { Faults } from './faults.js';
 import { networkReason } from './network-reason.js';
-import { post, type Answer } from './post.js';
+import { post, target, type Answer, type Target } from './post.js';
 
 /** The internal route that takes an anti-entropy message (replication is a message of entries). */
 export const EXCHANGE_PATH = '/internal/exchange';
@@ -73,13 +73,19 @@ export function createPeerClient(
     [FROM_HEADER]: self,
     ...(clusterKey ? { [CLUSTER_KEY_HEADER]: clusterKey } : {}),
   };
+  const targets = new Map<string, Target>();
   return {
     wireBytes: () => agent.totals(),
     async send(peer, body, timeoutMs) {
       if (faults.isCut(peer)) throw new PeerError(peer, CUT_REASON);
       let response: Answer;
       try {
-        response = await post(agent, `http://${peer}${EXCHANGE_PATH}`, headers, body, timeoutMs);
+        let to = targets.get(peer);
+        if (to === undefined) {
+          to = target(`http://${peer}${EXCHANGE_PATH}`, agent);
+          targets.set(peer, to);
+        }
+        response = await post(to, headers, body, timeoutMs);
       } catch (error) {
         throw new PeerError(peer, networkReason(error, timeoutMs), { cause: error });
       }

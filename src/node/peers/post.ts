@@ -10,18 +10,30 @@ export interface Answer {
   body: Buffer;
 }
 
-/** Posts body to url; the whole call (connect to last byte) is bounded by timeoutMs (ETIMEDOUT). */
+/** Where a POST goes: the host, port, path and agent, worked out once per peer. */
+export type Target = Pick<http.RequestOptions, 'hostname' | 'port' | 'path' | 'agent'>;
+
+/** The target for a URL: parsed once, not on every message (URL parsing showed in a profile). */
+export function target(url: string, agent: http.Agent): Target {
+  const u = new URL(url);
+  return {
+    hostname: u.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port: Number(u.port || 80),
+    path: `${u.pathname}${u.search}`,
+    agent,
+  };
+}
+
+/** Posts body to target; the whole call (connect to last byte) is bounded by timeoutMs (ETIMEDOUT). */
 export function post(
-  agent: http.Agent,
-  url: string,
+  to: Target,
   headers: Record<string, string>,
   body: Buffer,
   timeoutMs: number,
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const request = http.request(
-      url,
-      { method: 'POST', agent, headers: { ...headers, 'content-length': String(body.length) } },
+      { ...to, method: 'POST', headers: { ...headers, 'content-length': String(body.length) } },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));

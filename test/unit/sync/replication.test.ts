@@ -5,22 +5,44 @@ import { PeerReplicator } from '../../../src/node/sync/replication.js';
 import { MAX_VALUE, entry } from '../../helpers/replica.js';
 
 describe('replication to a peer (group commit)', () => {
-  it('sends a lone write at once, and groups writes that arrive while messages are in flight', async () => {
+  it('sends a lone write at the end of its turn, without waiting for a timer', async () => {
+    const sent: number[] = [];
+    const replicator = new PeerReplicator('p', async (body) => {
+      sent.push(decodeMessage(body, MAX_VALUE).entries.length);
+    });
+    const write = replicator.replicate([entry('a', 'v', 1)]);
+    assert.deepEqual(sent, [], 'nothing is sent before the turn ends');
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual(sent, [1]);
+    assert.deepEqual(await write, { ok: true });
+  });
+
+  it('groups the writes of one turn, and those that arrive while messages are in flight', async () => {
     const sent: number[] = [];
     const releases: (() => void)[] = [];
     const replicator = new PeerReplicator('p', (body) => {
       sent.push(decodeMessage(body, MAX_VALUE).entries.length);
       return new Promise<void>((resolve) => releases.push(resolve));
     });
-    const writes = Array.from({ length: 10 }, (_, i) =>
+    const turn = () => new Promise((r) => setImmediate(r));
+    const writes = Array.from({ length: 3 }, (_, i) =>
       replicator.replicate([entry(`k${i}`, 'v', i + 1)]),
     );
-    assert.deepEqual(sent, [1, 1], 'two messages in flight, one write each');
+    await turn();
+    assert.deepEqual(sent, [3], 'one message for the three writes of one turn');
+    writes.push(replicator.replicate([entry('k3', 'v', 4)]));
+    await turn();
+    assert.deepEqual(sent, [3, 1], 'a second message may be in flight');
+    for (let i = 4; i < 10; i++) writes.push(replicator.replicate([entry(`k${i}`, 'v', i + 1)]));
+    await turn();
+    assert.deepEqual(sent, [3, 1], 'no third message while two are in flight');
     releases.shift()!();
-    await new Promise((r) => setImmediate(r));
-    assert.deepEqual(sent, [1, 1, 8], 'the eight that waited go out together');
+    await turn();
+    await turn();
+    assert.deepEqual(sent, [3, 1, 6], 'the six that waited go out together');
     for (const release of releases.splice(0)) release();
     const outcomes = await Promise.all(writes);
+    assert.equal(outcomes.length, 10);
     assert.ok(outcomes.every((o) => o.ok));
   });
 
