@@ -8,7 +8,16 @@ import { freeBasePort } from '../src/cluster/ports.js';
 
 const BARE = fileURLToPath(new URL('./bare-server.js', import.meta.url));
 const CONNECTIONS = 32;
+/**
+ * Seconds of the same load before each target's measured seconds, not counted: every target
+ * (the bare server too) is measured warm, after V8 has compiled its hot path, so the ratios
+ * compare steady states and not how long each one takes to warm up.
+ */
+const WARMUP_S = 1;
 const BODY = JSON.stringify({ value: 'v'.repeat(100) });
+
+/** autocannon 8 runs a warm-up first when given one (lib/init.js); @types/autocannon lacks it. */
+type WarmOptions = autocannon.Options & { warmup: { connections: number; duration: number } };
 
 export interface ThroughputRow {
   target: 'bare node:http' | 'direct PUT' | 'replicated PUT';
@@ -57,14 +66,16 @@ async function cannon(
   url: string,
   durationS: number,
 ): Promise<ThroughputRow> {
-  const result = await autocannon({
+  const options: WarmOptions = {
     url,
     method: 'PUT',
     body: BODY,
     connections: CONNECTIONS,
     duration: durationS,
     idReplacement: true,
-  });
+    warmup: { connections: CONNECTIONS, duration: WARMUP_S },
+  };
+  const result = await autocannon(options);
   return {
     target,
     requestsPerSecond: result.requests.average,
