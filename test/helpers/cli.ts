@@ -13,6 +13,17 @@ export interface CliResult {
   stderr: string;
 }
 
+/** A flag's value: a number or a string, true for a flag that takes none. */
+export type FlagValue = string | number | true;
+
+/** Command-line flags from an object, names in camelCase: { maxRounds: 5, json: true } -> --max-rounds 5 --json. */
+export function flags(options: Record<string, FlagValue>): string[] {
+  return Object.entries(options).flatMap(([name, value]) => {
+    const flag = `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+    return value === true ? [flag] : [flag, String(value)];
+  });
+}
+
 /** Runs `ae-demo ARGS` to completion (killed after timeoutMs) with colour off. */
 export async function cli(
   args: string[],

@@ -5,14 +5,20 @@ import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { cli } from '../helpers/cli.js';
+import { cli, flags, type FlagValue } from '../helpers/cli.js';
 import { externalReferences } from '../helpers/web.js';
+
+/** Runs `ae-demo simulate` with these flags (see flags()). */
+const simulate = (options: Record<string, FlagValue>) => cli(['simulate', ...flags(options)]);
+
+/** A run where every message is lost: it cannot converge, and stops after five rounds. */
+const ALL_LOST = { nodes: 4, keys: 10, loss: 1, maxRounds: 5 };
 
 describe('ae-demo simulate', () => {
   it('--json prints the result, byte for byte the same for the same seed', async () => {
-    const args = ['simulate', '--nodes', '10', '--keys', '100', '--writes', '5', '--seed', '4'];
-    const a = await cli([...args, '--json']);
-    const b = await cli([...args, '--json']);
+    const options = { nodes: 10, keys: 100, writes: 5, seed: 4, json: true } as const;
+    const a = await simulate(options);
+    const b = await simulate(options);
     assert.equal(a.exitCode, 0, a.stderr);
     assert.equal(a.stdout, b.stdout);
     const result = JSON.parse(a.stdout) as Record<string, unknown>;
@@ -25,18 +31,7 @@ describe('ae-demo simulate', () => {
   });
 
   it('exits 1 and says so when every message is lost, instead of looping', async () => {
-    const r = await cli([
-      'simulate',
-      '--nodes',
-      '4',
-      '--keys',
-      '10',
-      '--loss',
-      '1',
-      '--max-rounds',
-      '5',
-      '--json',
-    ]);
+    const r = await simulate({ ...ALL_LOST, json: true });
     assert.equal(r.exitCode, 1, r.stderr);
     assert.equal((JSON.parse(r.stdout) as { converged: boolean }).converged, false);
     assert.match(r.stderr, /did not converge/);
@@ -47,8 +42,8 @@ describe('ae-demo simulate', () => {
     try {
       const report = path.join(dir, 'sim.html');
       const plot = path.join(dir, 'rounds.svg');
-      const args = ['simulate', '--nodes', '6,12', '--keys', '20', '--writes', '3'];
-      const r = await cli([...args, '--report', report, '--plot', plot]);
+      const options = { nodes: '6,12', keys: 20, writes: 3 };
+      const r = await simulate({ ...options, report, plot });
       assert.equal(r.exitCode, 0, r.stderr);
       assert.match(r.stderr, new RegExp(`Report: ${report}`));
       assert.deepEqual(
@@ -73,7 +68,7 @@ describe('ae-demo simulate', () => {
       );
       // The same command writes the same files.
       const again = path.join(dir, 'again.svg');
-      assert.equal((await cli([...args, '--plot', again])).exitCode, 0);
+      assert.equal((await simulate({ ...options, plot: again })).exitCode, 0);
       assert.equal(await readFile(again, 'utf8'), svg);
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -83,12 +78,12 @@ describe('ae-demo simulate', () => {
   it('a report that cannot be written fails at once (exit 2) and simulates nothing', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'ae-sim-report-'));
     try {
-      const missing = await cli(['simulate', '--report', path.join(dir, 'nope', 'sim.html')]);
+      const missing = await simulate({ report: path.join(dir, 'nope', 'sim.html') });
       assert.equal(missing.exitCode, 2, missing.stderr);
       assert.match(missing.stderr, /--report .*does not exist; create it or choose another path/);
       assert.equal(missing.stdout, '', 'nothing was simulated');
       await mkdir(path.join(dir, 'folder'));
-      const folder = await cli(['simulate', '--plot', path.join(dir, 'folder')]);
+      const folder = await simulate({ plot: path.join(dir, 'folder') });
       assert.equal(folder.exitCode, 2, folder.stderr);
       assert.match(folder.stderr, /--plot .* is a folder; name a file, such as .*rounds\.svg/);
       assert.deepEqual(await readdir(dir), ['folder']);
@@ -101,19 +96,7 @@ describe('ae-demo simulate', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'ae-sim-report-'));
     try {
       const report = path.join(dir, 'lost.html');
-      const r = await cli([
-        'simulate',
-        '--nodes',
-        '4',
-        '--keys',
-        '10',
-        '--loss',
-        '1',
-        '--max-rounds',
-        '5',
-        '--report',
-        report,
-      ]);
+      const r = await simulate({ ...ALL_LOST, report });
       assert.equal(r.exitCode, 1, r.stderr);
       assert.match(await readFile(report, 'utf8'), /1 of 1 runs did not converge within 5 rounds/);
     } finally {
