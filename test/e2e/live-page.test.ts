@@ -24,7 +24,14 @@ import { keyContentProblems, smallestGridCell, treeTextProblems } from '../helpe
 
 /** Screenshots land here for a person (or CI) to look at; the folder is not committed. */
 const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/', import.meta.url));
+/** A part that shows nothing new for this long has hung: the deadline that catches a stuck page. */
 const STEP_TIMEOUT_MS = 30_000;
+/**
+ * The whole walk: a dozen parts, each audited by axe and measured, then the report. It takes
+ * ~50 s on an idle machine and was seen at 150–180 s with the load average at 15–30 on 2 cores,
+ * where the old 180 s limit failed a walk that was still moving. Hangs are caught per step.
+ */
+const WALK_TIMEOUT_MS = 360_000;
 /** The grid's cells were 8 px at 1280×720, too small for a projector's back row. */
 const MIN_CELL_PX = 10;
 
@@ -85,7 +92,7 @@ async function cardRoots(page: Page): Promise<string[]> {
 describe('the live page in Chromium', { skip }, () => {
   it(
     'walks a room through divergence, detection and repair with the Next button',
-    { timeout: 180_000 },
+    { timeout: WALK_TIMEOUT_MS },
     async () => {
       await mkdir(ARTIFACTS, { recursive: true });
       const reportDir = await mkdtemp(path.join(os.tmpdir(), 'ae-e2e-'));
