@@ -1,20 +1,22 @@
 // The CLI: every command listed explicitly, and the one place that turns errors into exit codes.
+// Commands come from specs/: their names, descriptions, flags and examples are here at start,
+// their handlers' modules are imported only when they run.
 import { readFileSync } from 'node:fs';
 import yargs, { type CommandModule } from 'yargs';
 import { UsageError } from '../errors.js';
-import { benchCommand } from './commands/bench.js';
-import { chaosCommand } from './commands/chaos.js';
-import { clusterCommand } from './commands/cluster.js';
-import { delCommand, putCommand } from './commands/write.js';
-import { diffCommand } from './commands/diff.js';
-import { inspectCommand } from './commands/inspect.js';
-import { nodeCommand } from './commands/node.js';
+import { benchCommand } from './specs/bench.js';
+import { chaosCommand } from './specs/chaos.js';
+import { clusterCommand } from './specs/cluster.js';
+import { delCommand, putCommand } from './specs/write.js';
+import { diffCommand } from './specs/diff.js';
+import { inspectCommand } from './specs/inspect.js';
+import { nodeCommand } from './specs/node.js';
 import { exitCodeOf } from './exit.js';
 import { guardEveryCommand } from './interrupt.js';
-import { runCommand } from './commands/run.js';
-import { scenariosCommand } from './commands/scenarios.js';
-import { simulateCommand } from './commands/simulate.js';
-import { triggerCommand } from './commands/trigger.js';
+import { runCommand } from './specs/run.js';
+import { scenariosCommand } from './specs/scenarios.js';
+import { simulateCommand } from './specs/simulate.js';
+import { triggerCommand } from './specs/trigger.js';
 import { configureColor, printError } from './render/terminal.js';
 import { usageSentence } from './usage.js';
 import type { Plays } from '../story/scenario.js';

@@ -7,7 +7,7 @@ import {
   MAX_PEERS_PER_ROUND,
 } from '../node/constants.js';
 import { checkNodeId } from '../node/replica/validate.js';
-import { STRATEGIES } from '../node/sync/exchange.js';
+import { STRATEGIES } from '../node/sync/strategy.js';
 import type { NodeOptions } from '../node/start.js';
 import { parseAddresses, parseCount, parseDuration, parsePort } from './options.js';
 

@@ -32,8 +32,12 @@ export async function runNodeProcess(
   const onSignal = (signal: NodeJS.Signals) => stop(signal);
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  // Forked with IPC: the channel closes when the parent exits, however it exits.
-  if (process.send) process.once('disconnect', () => stop('parent exited'));
+  // Forked with IPC: the channel closes when the parent exits, however it exits (a parent that
+  // died while this process was still loading closed it before anyone listened).
+  if (process.send) {
+    if (process.connected) process.once('disconnect', () => stop('parent exited'));
+    else stop('parent exited');
+  }
 
   try {
     node = await startNode({ ...options, log: (line) => process.stderr.write(`${line}\n`) });

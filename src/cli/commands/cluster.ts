@@ -1,114 +1,76 @@
 // `ae-demo cluster`: N nodes in the foreground, their log lines prefixed, until Ctrl-C.
-import type { Argv, CommandModule } from 'yargs';
-import {
-  checkClusterFlags,
-  clusterFlags,
-  makeDataDirs,
-  nodeLine,
-  startLocalCluster,
-  type ClusterArgs,
-} from '../cluster-flags.js';
+import { checkClusterFlags } from '../cluster-flags.js';
+import { makeDataDirs, nodeLine, startLocalCluster } from '../local-cluster.js';
 import { waitOrInterrupt } from '../interrupt.js';
 import { parseCount } from '../options.js';
-import { checkWebFlags, webFlags, type WebArgs } from '../web-flags.js';
+import { checkWebFlags } from '../web-flags.js';
 import { announcePage } from '../web-output.js';
 import { RunView } from '../../web/live.js';
 import { withTeardown } from '../teardown.js';
 import { tryCommands } from '../../format.js';
 import { quiet, bad, mark, nodePaint } from '../render/style.js';
+import type { ClusterCommandArgs } from '../specs/cluster.js';
 
-interface ClusterCommandArgs extends ClusterArgs, WebArgs {
-  'ae-interval': number;
-}
-
-export const clusterCommand: CommandModule<object, ClusterCommandArgs> = {
-  command: 'cluster',
-  describe: 'Start a local cluster in the foreground until Ctrl-C',
-  builder: (y: Argv) =>
-    webFlags(clusterFlags(y))
-      .option('ae-interval', {
-        type: 'number',
-        default: 0,
-        describe: 'Milliseconds between periodic anti-entropy rounds (0: only on trigger)',
-      })
-      .example('$0 cluster', 'three nodes on 9999-10001, repaired only on trigger')
-      .example(
-        '$0 cluster --nodes 5 --ae-interval 2000',
-        'five nodes that repair themselves every ~2 s',
-      )
-      .example(
-        '$0 cluster --nodes 9 --ae-interval 2000 --ae-peers-per-round 1',
-        'nine nodes that gossip: each round with one peer picked at random',
-      )
-      .example('$0 cluster --ae-strategy riblt', 'nodes that reconcile with coded symbols (RIBLT)')
-      .example(
-        '$0 cluster --web --ae-interval 2000',
-        'and watch them in a browser while you write with ae-demo put',
-      )
-      .example(
-        '$0 cluster --web --base-port 26000',
-        'a page with controls: cut off, kill, restart, write and trigger with a click',
-      ) as unknown as Argv<ClusterCommandArgs>,
-  handler: async (argv) => {
-    const { count, basePort, strategy, peersPerRound } = checkClusterFlags(argv);
-    const interval = parseCount(argv['ae-interval'], '--ae-interval', 0, 86_400_000);
-    const webPort = checkWebFlags(argv);
-    const prefix = (node: number) => nodePaint(node)(`node ${node} │`);
-    let stopping = false;
-    const log = (node: number, _stream: 'stdout' | 'stderr', line: string) =>
-      process.stdout.write(`${prefix(node)} ${line}\n`);
-    await withTeardown(async (teardown) => {
-      const view = webPort !== undefined ? await RunView.open({ webPort }) : undefined;
-      if (view) {
-        teardown.defer(() => view.close());
-        teardown.defer(() => view.emit({ type: 'end', kept: false }));
-      }
-      // Data directories in a temporary folder (removed at exit), so a killed node restarts from its own.
-      const data = await makeDataDirs('ae-demo-cluster-');
-      teardown.defer(() => data.remove());
-      const cluster = await startLocalCluster(
-        count,
-        basePort,
-        interval,
-        log,
-        data.args,
-        strategy,
-        peersPerRound,
-      );
-      teardown.defer(() => cluster.stop());
-      teardown.defer(() => {
-        stopping = true;
-      });
-      process.stdout.write(`${mark.done()} ${count} nodes up  ${nodeLine(cluster)}\n`);
-      if (view) {
-        await view.begin(
-          {
-            mode: 'cluster',
-            scenario: '',
-            outline: [],
-            summary:
-              interval > 0
-                ? `Periodic anti-entropy every ${interval} ms${gossip(peersPerRound, count)}`
-                : 'Anti-entropy only on trigger',
-            step: false,
-          },
-          () => cluster.nodes,
-        );
-        view.enableControls(cluster);
-        announcePage(view.url ?? '', false);
-      }
-      const commands = tryCommands(cluster.nodes.map((n) => n.address));
-      process.stdout.write(quiet(`Try: ${[...commands, 'Ctrl-C stops them all'].join(' · ')}\n`));
-      // A node that dies on its own is reported; the rest keep running.
-      // (the page's Kill is one too: it says so on the page, and Restart brings the node back).
-      for (const n of cluster.nodes)
-        void n.exited.then(() => !stopping && process.stderr.write(bad(`${n.id} exited\n`)));
-      // Ctrl-C is how a foreground cluster ends: the stack stops the nodes, and the exit code is 130.
-      teardown.handOverSignals();
-      await waitOrInterrupt().finally(() => (stopping = true));
+/** Starts the nodes (and the live page), reports them, and waits for Ctrl-C. */
+export async function cluster(argv: ClusterCommandArgs): Promise<void> {
+  const { count, basePort, strategy, peersPerRound } = checkClusterFlags(argv);
+  const interval = parseCount(argv['ae-interval'], '--ae-interval', 0, 86_400_000);
+  const webPort = checkWebFlags(argv);
+  const prefix = (node: number) => nodePaint(node)(`node ${node} │`);
+  let stopping = false;
+  const log = (node: number, _stream: 'stdout' | 'stderr', line: string) =>
+    process.stdout.write(`${prefix(node)} ${line}\n`);
+  await withTeardown(async (teardown) => {
+    const view = webPort !== undefined ? await RunView.open({ webPort }) : undefined;
+    if (view) {
+      teardown.defer(() => view.close());
+      teardown.defer(() => view.emit({ type: 'end', kept: false }));
+    }
+    // Data directories in a temporary folder (removed at exit), so a killed node restarts from its own.
+    const data = await makeDataDirs('ae-demo-cluster-');
+    teardown.defer(() => data.remove());
+    const cluster = await startLocalCluster(
+      count,
+      basePort,
+      interval,
+      log,
+      data.args,
+      strategy,
+      peersPerRound,
+    );
+    teardown.defer(() => cluster.stop());
+    teardown.defer(() => {
+      stopping = true;
     });
-  },
-};
+    process.stdout.write(`${mark.done()} ${count} nodes up  ${nodeLine(cluster)}\n`);
+    if (view) {
+      await view.begin(
+        {
+          mode: 'cluster',
+          scenario: '',
+          outline: [],
+          summary:
+            interval > 0
+              ? `Periodic anti-entropy every ${interval} ms${gossip(peersPerRound, count)}`
+              : 'Anti-entropy only on trigger',
+          step: false,
+        },
+        () => cluster.nodes,
+      );
+      view.enableControls(cluster);
+      announcePage(view.url ?? '', false);
+    }
+    const commands = tryCommands(cluster.nodes.map((n) => n.address));
+    process.stdout.write(quiet(`Try: ${[...commands, 'Ctrl-C stops them all'].join(' · ')}\n`));
+    // A node that dies on its own is reported; the rest keep running.
+    // (the page's Kill is one too: it says so on the page, and Restart brings the node back).
+    for (const n of cluster.nodes)
+      void n.exited.then(() => !stopping && process.stderr.write(bad(`${n.id} exited\n`)));
+    // Ctrl-C is how a foreground cluster ends: the stack stops the nodes, and the exit code is 130.
+    teardown.handOverSignals();
+    await waitOrInterrupt().finally(() => (stopping = true));
+  });
+}
 
 /** ", 1 random peer per round" when K leaves some peers out of a round; nothing otherwise. */
 function gossip(k: number | undefined, count: number): string {

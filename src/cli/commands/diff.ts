@@ -1,47 +1,30 @@
 // `ae-demo diff`: every node's Merkle root and, for each pair that differs, where.
-import type { Argv, CommandModule } from 'yargs';
 import { NodeClient } from '../../cluster/client.js';
 import { differingPairs, diffTrees, type DiffNode } from '../../cluster/tree-diff.js';
-import { addressesOf, nodesFlag } from '../client-flags.js';
+import { addressesOf } from '../client-flags.js';
 import { StoryPrinter } from '../render/story.js';
 import { terminalWidth } from '../render/wrap.js';
 import { TreesDifferError } from '../../errors.js';
+import type { DiffArgs } from '../specs/diff.js';
 
-interface DiffArgs {
-  nodes: string;
-  json: boolean;
-}
-
-export const diffCommand: CommandModule<object, DiffArgs> = {
-  command: 'diff',
-  describe: "Compare the nodes' Merkle trees and show where they differ, down to the keys",
-  builder: (y: Argv) =>
-    nodesFlag(y)
-      .example('$0 diff', 'the three default nodes; exit 0 when equal, 1 when they differ')
-      .example(
-        '$0 diff --nodes 127.0.0.1:9999,127.0.0.1:10000 --json',
-        'two nodes, as JSON',
-      ) as unknown as Argv<DiffArgs>,
-  handler: async (argv) => {
-    const clients = addressesOf(argv.nodes).map(
-      (a) => new NodeClient(a, undefined, { retries: 0 }),
+/** Asks every node for its root, walks the trees of each pair that differs, prints both. */
+export async function diff(argv: DiffArgs): Promise<void> {
+  const clients = addressesOf(argv.nodes).map((a) => new NodeClient(a, undefined, { retries: 0 }));
+  const snaps = await Promise.all(clients.map((c) => c.snapshot()));
+  const pairs: { a: string; b: string; diff: DiffNode }[] = [];
+  for (const [i, j] of differingPairs(snaps.map((s) => s.root))) {
+    const diff = await diffTrees(clients[i]!, clients[j]!);
+    if (diff) pairs.push({ a: snaps[i]!.node, b: snaps[j]!.node, diff });
+  }
+  if (argv.json) {
+    process.stdout.write(
+      `${JSON.stringify({ roots: snaps.map((s) => ({ node: s.node, root: s.root, count: s.count })), equal: pairs.length === 0, pairs }, null, 2)}\n`,
     );
-    const snaps = await Promise.all(clients.map((c) => c.snapshot()));
-    const pairs: { a: string; b: string; diff: DiffNode }[] = [];
-    for (const [i, j] of differingPairs(snaps.map((s) => s.root))) {
-      const diff = await diffTrees(clients[i]!, clients[j]!);
-      if (diff) pairs.push({ a: snaps[i]!.node, b: snaps[j]!.node, diff });
-    }
-    if (argv.json) {
-      process.stdout.write(
-        `${JSON.stringify({ roots: snaps.map((s) => ({ node: s.node, root: s.root, count: s.count })), equal: pairs.length === 0, pairs }, null, 2)}\n`,
-      );
-    } else {
-      const printer = new StoryPrinter((text) => process.stdout.write(text), terminalWidth());
-      printer.show({ type: 'roots', snapshots: snaps });
-      for (const p of pairs) printer.show({ type: 'tree-diff', ...p });
-    }
-    // Like diff(1): 0 when every root is equal, 1 when some differ (with --json too).
-    if (new Set(snaps.map((s) => s.root)).size > 1) throw new TreesDifferError(pairs.length);
-  },
-};
+  } else {
+    const printer = new StoryPrinter((text) => process.stdout.write(text), terminalWidth());
+    printer.show({ type: 'roots', snapshots: snaps });
+    for (const p of pairs) printer.show({ type: 'tree-diff', ...p });
+  }
+  // Like diff(1): 0 when every root is equal, 1 when some differ (with --json too).
+  if (new Set(snaps.map((s) => s.root)).size > 1) throw new TreesDifferError(pairs.length);
+}

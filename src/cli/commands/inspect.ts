@@ -1,62 +1,46 @@
 // `ae-demo inspect KEY`: one key on every node, whether they agree, and what LWW will settle on.
-import type { Argv, CommandModule } from 'yargs';
 import { NodeClient, type KeyState } from '../../cluster/client.js';
 import { NodeUnreachableError } from '../../errors.js';
 import { checkKey } from '../../node/replica/validate.js';
 import { UsageError } from '../../errors.js';
-import { addressesOf, nodesFlag } from '../client-flags.js';
+import { addressesOf } from '../client-flags.js';
 import { versionTime } from '../../format.js';
 import { allAgree, lwwWinner, rowStanding, valueText } from '../../cluster/key-state.js';
 import { keyTable } from '../render/key-table.js';
 import { terminalWidth } from '../render/wrap.js';
 import { good, mark } from '../render/style.js';
+import type { InspectArgs } from '../specs/inspect.js';
 
-interface InspectArgs {
-  key: string;
-  nodes: string;
-  json: boolean;
-}
-
-export const inspectCommand: CommandModule<object, InspectArgs> = {
-  command: 'inspect <key>',
-  describe: 'Show one key on every node and whether they agree',
-  builder: (y: Argv) =>
-    nodesFlag(y.positional('key', { type: 'string', describe: 'The key, e.g. user:alice' }))
-      .example('$0 inspect user:alice', 'the key on 127.0.0.1:9999, :10000 and :10001')
-      .example(
-        '$0 inspect user:alice --nodes 127.0.0.1:20000,127.0.0.1:20001 --json',
-        'other nodes, as JSON',
-      ) as unknown as Argv<InspectArgs>,
-  handler: async (argv) => {
-    const key = String(argv.key);
-    const checked = checkKey(key);
-    if (!checked.ok) throw new UsageError(checked.message);
-    const states = await inspect(key, addressesOf(argv.nodes));
-    // Nobody to compare: say so, instead of a table of unreachable rows and "they disagree".
-    if (states.every((s) => s.state === 'unreachable')) {
-      throw new NodeUnreachableError(
-        'node_unreachable',
-        `No node answered (${states[0]?.reason ?? 'unreachable'}); start some with "ae-demo cluster" or pass --nodes.`,
-      );
-    }
-    const agree = allAgree(states);
-    const winner = lwwWinner(states);
-    const settled = states.find((s) => rowStanding(s, winner) === 'winner');
-    if (argv.json) {
+/** Reads the key on every node and prints them side by side (a table, or JSON). */
+export async function inspectKey(argv: InspectArgs): Promise<void> {
+  const key = String(argv.key);
+  const checked = checkKey(key);
+  if (!checked.ok) throw new UsageError(checked.message);
+  const states = await inspect(key, addressesOf(argv.nodes));
+  // Nobody to compare: say so, instead of a table of unreachable rows and "they disagree".
+  if (states.every((s) => s.state === 'unreachable')) {
+    throw new NodeUnreachableError(
+      'node_unreachable',
+      `No node answered (${states[0]?.reason ?? 'unreachable'}); start some with "ae-demo cluster" or pass --nodes.`,
+    );
+  }
+  const agree = allAgree(states);
+  const winner = lwwWinner(states);
+  const settled = states.find((s) => rowStanding(s, winner) === 'winner');
+  if (argv.json) {
+    process.stdout.write(
+      `${JSON.stringify({ key, nodes: states, agree, settlesOn: settled ? { state: settled.state, value: settled.value, version: settled.version } : null }, null, 2)}\n`,
+    );
+  } else {
+    process.stdout.write(`${keyTable([key], { [key]: states }, terminalWidth())}\n`);
+    if (agree) process.stdout.write(`${mark.done()} All ${states.length} nodes agree.\n`);
+    else if (settled)
       process.stdout.write(
-        `${JSON.stringify({ key, nodes: states, agree, settlesOn: settled ? { state: settled.state, value: settled.value, version: settled.version } : null }, null, 2)}\n`,
+        `${mark.differs()} The nodes disagree; anti-entropy will settle on ${good(valueText(settled))} (${settled.version!.node}, ${versionTime(settled.version!)}): last write wins.\n`,
       );
-    } else {
-      process.stdout.write(`${keyTable([key], { [key]: states }, terminalWidth())}\n`);
-      if (agree) process.stdout.write(`${mark.done()} All ${states.length} nodes agree.\n`);
-      else if (settled)
-        process.stdout.write(
-          `${mark.differs()} The nodes disagree; anti-entropy will settle on ${good(valueText(settled))} (${settled.version!.node}, ${versionTime(settled.version!)}): last write wins.\n`,
-        );
-      else process.stdout.write(`${mark.differs()} The nodes disagree.\n`);
-    }
-  },
-};
+    else process.stdout.write(`${mark.differs()} The nodes disagree.\n`);
+  }
+}
 
 /**
  * The key on every node; a node that does not answer is a row that says so. No retries: a

@@ -1,65 +1,28 @@
 // `ae-demo put KEY VALUE` and `ae-demo del KEY`: a write through one node, replicated or direct.
-import type { Argv, CommandModule } from 'yargs';
 import { NodeClient } from '../../cluster/client.js';
 import type { WriteAnswer } from '../../node/http/answers.js';
 import { UsageError } from '../../errors.js';
 import { checkKey } from '../../node/replica/validate.js';
-import { addressOf, nodeFlag } from '../client-flags.js';
+import { addressOf } from '../client-flags.js';
 import { list, versionTime } from '../../format.js';
 import { strong, quiet, bad, warning } from '../render/style.js';
+import type { WriteArgs } from '../specs/write.js';
 
-interface WriteArgs {
-  key: string;
-  value?: string;
-  node: string;
-  direct: boolean;
-  json: boolean;
+/** Writes the value through the node and prints where it was acknowledged. */
+export async function put(argv: WriteArgs): Promise<void> {
+  const answer = await new NodeClient(addressOf(argv.node)).put(
+    key(argv.key),
+    String(argv.value),
+    argv.direct,
+  );
+  print(answer, argv.json);
 }
 
-const directFlag = <T>(y: Argv<T>) =>
-  y.option('direct', {
-    type: 'boolean',
-    default: false,
-    describe: 'Write to this node only, no replication (makes replicas diverge)',
-  });
-
-export const putCommand: CommandModule<object, WriteArgs> = {
-  command: 'put <key> <value>',
-  describe: 'Write a value through one node (replicated unless --direct)',
-  builder: (y: Argv) =>
-    directFlag(
-      nodeFlag(y.positional('key', { type: 'string' }).positional('value', { type: 'string' })),
-    )
-      .example('$0 put user:alice alice_data', 'replicated to every peer')
-      .example(
-        '$0 put user:alice other --node 127.0.0.1:10000 --direct',
-        'on node 2 only',
-      ) as unknown as Argv<WriteArgs>,
-  handler: async (argv) => {
-    const answer = await new NodeClient(addressOf(argv.node)).put(
-      key(argv.key),
-      String(argv.value),
-      argv.direct,
-    );
-    print(answer, argv.json);
-  },
-};
-
-export const delCommand: CommandModule<object, WriteArgs> = {
-  command: 'del <key>',
-  describe: 'Delete a key through one node: a tombstone, replicated unless --direct',
-  builder: (y: Argv) =>
-    directFlag(nodeFlag(y.positional('key', { type: 'string' })))
-      .example('$0 del user:alice', 'tombstone on every node')
-      .example(
-        '$0 del user:alice --node 127.0.0.1:10001 --direct',
-        'on node 3 only',
-      ) as unknown as Argv<WriteArgs>,
-  handler: async (argv) => {
-    const answer = await new NodeClient(addressOf(argv.node)).del(key(argv.key), argv.direct);
-    print(answer, argv.json);
-  },
-};
+/** Deletes the key through the node (a tombstone) and prints where it was acknowledged. */
+export async function del(argv: WriteArgs): Promise<void> {
+  const answer = await new NodeClient(addressOf(argv.node)).del(key(argv.key), argv.direct);
+  print(answer, argv.json);
+}
 
 function key(raw: unknown): string {
   const checked = checkKey(String(raw));

@@ -22,14 +22,10 @@ import { compareVersions } from '../replica/version.js';
 import { answerRiblt, RibltSession, type RibltOutcome } from './riblt/exchange.js';
 import type { Sketch } from './riblt/sketch.js';
 
-/**
- * merkle: the tree walk. riblt: rateless set reconciliation (coded symbols until the difference
- * decodes, see riblt/). full: ship every entry both ways (the seed's original system).
- */
-export type Strategy = 'merkle' | 'riblt' | 'full';
+import type { Strategy } from './strategy.js';
 
-/** Every strategy, in the order the CLI lists them. */
-export const STRATEGIES: readonly Strategy[] = ['merkle', 'riblt', 'full'];
+/** Re-exported: the names live in strategy.ts, which the CLI's flags load without the protocol. */
+export { STRATEGIES, type Strategy } from './strategy.js';
 
 /** An exchange that broke off: the peer kept answering past the round-trip limit. */
 export class ExchangeError extends Error {

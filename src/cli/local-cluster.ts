@@ -1,0 +1,60 @@
+// Starting a local cluster for run, cluster and chaos: the nodes, their data directories, and
+// the one line that names them.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { startCluster, type Cluster } from '../cluster/cluster.js';
+import type { Strategy } from '../node/sync/strategy.js';
+import { quiet } from './render/style.js';
+
+/**
+ * Starts the nodes with a fresh random cluster key (through the environment, not argv, so it
+ * shows in no process list) and periodic anti-entropy off unless asked for.
+ */
+export function startLocalCluster(
+  count: number,
+  basePort: number,
+  aeIntervalMs: number,
+  onLog?: (node: number, stream: 'stdout' | 'stderr', line: string) => void,
+  extraArgs: (index: number) => string[] = () => [],
+  strategy: Strategy = 'merkle',
+  peersPerRound?: number,
+): Promise<Cluster> {
+  return startCluster({
+    count,
+    basePort,
+    portFlag: '--base-port',
+    clusterKey: randomBytes(16).toString('hex'),
+    nodeArgs: (i) => [
+      '--ae-interval',
+      String(aeIntervalMs),
+      '--ae-strategy',
+      strategy,
+      ...(peersPerRound !== undefined ? ['--ae-peers-per-round', String(peersPerRound)] : []),
+      ...extraArgs(i),
+    ],
+    ...(onLog ? { onLog } : {}),
+  });
+}
+
+export function nodeLine(cluster: Cluster): string {
+  return cluster.nodes.map((n) => `${n.id} ${quiet(`:${n.port}`)}`).join(' · ');
+}
+
+export interface DataDirs {
+  root: string;
+  /** The flags that give node i (1-based) its own data directory under the root. */
+  args(index: number): string[];
+  remove(): Promise<void>;
+}
+
+/** A fresh temporary root for the nodes' data directories, removed when the command ends. */
+export async function makeDataDirs(prefix: string): Promise<DataDirs> {
+  const root = await mkdtemp(path.join(os.tmpdir(), prefix));
+  return {
+    root,
+    args: (index) => ['--data-dir', path.join(root, `node-${index}`)],
+    remove: () => rm(root, { recursive: true, force: true }),
+  };
+}

@@ -1,0 +1,114 @@
+// What `run` does before its story's modules load: check every flag, then start the nodes at
+// once. Forking first and loading the rest (rendering, the HTTP client, the scenario's steps,
+// the live page) while the nodes boot takes that loading off the path to the first request.
+import type { Cluster } from '../cluster/cluster.js';
+import { UsageError } from '../errors.js';
+import type { Strategy } from '../node/sync/strategy.js';
+import type { Scenario } from '../story/scenario.js';
+import { checkClusterFlags, type ClusterArgs } from './cluster-flags.js';
+import { makeDataDirs, startLocalCluster, type DataDirs } from './local-cluster.js';
+import { parseCount } from './options.js';
+import type { Teardown } from './teardown.js';
+import { checkWebFlags, type WebArgs } from './web-flags.js';
+
+/** Keys written before the story: enough that shipping everything visibly costs more than a tree walk. */
+export const DEFAULT_BACKGROUND_KEYS = 1000;
+const MAX_BACKGROUND_KEYS = 1_000_000;
+
+export interface RunArgs extends ClusterArgs, WebArgs {
+  scenario: string;
+  report?: string;
+  json: boolean;
+  step: boolean;
+  keep: boolean;
+  seed: number;
+  keys: number;
+}
+
+export interface RunOptions {
+  scenario: Scenario;
+  count: number;
+  basePort: number;
+  json: boolean;
+  step: boolean;
+  keep: boolean;
+  seed: number;
+  keys: number;
+  /** How the nodes reconcile (default merkle). */
+  strategy?: Strategy;
+  /** Peers each node's periodic rounds talk to, at random (default: all). */
+  peersPerRound?: number;
+  /** Serve the live page on this port (0: any free one). */
+  webPort?: number;
+  /** Write the report here at the end. */
+  report?: string;
+}
+
+/** Every flag checked, and the scenario found, before anything starts. */
+export function runOptionsFrom(argv: RunArgs, scenarios: readonly Scenario[]): RunOptions {
+  const { count, basePort, strategy, peersPerRound } = checkClusterFlags(argv);
+  const webPort = checkWebFlags(argv);
+  const scenario = scenarios.find((s) => s.name === argv.scenario);
+  if (!scenario)
+    throw new UsageError(
+      `There is no scenario "${argv.scenario}"; choose one of ${scenarios.map((s) => s.name).join(', ')} (ae-demo scenarios lists them).`,
+    );
+  const options: RunOptions = {
+    scenario,
+    count,
+    basePort,
+    strategy,
+    ...(peersPerRound !== undefined ? { peersPerRound } : {}),
+    json: argv.json,
+    step: argv.step && !argv.json,
+    keep: argv.keep,
+    seed: parseCount(argv.seed, '--seed', 0, 2 ** 31),
+    keys: parseCount(argv.keys, '--keys', 0, MAX_BACKGROUND_KEYS),
+    ...(webPort !== undefined ? { webPort } : {}),
+    ...(argv.report !== undefined ? { report: argv.report } : {}),
+  };
+  if (options.count < scenario.minNodes)
+    throw new UsageError(
+      `Scenario ${scenario.name} needs at least ${scenario.minNodes} nodes; pass --nodes ${scenario.minNodes} or more.`,
+    );
+  return options;
+}
+
+/** Nodes on their way up: the story awaits `cluster`; `stop` stops whichever of them started. */
+export interface StartingNodes {
+  /** When the run began (performance.now()): its verdict's elapsed time counts from here. */
+  started: number;
+  cluster: Promise<Cluster>;
+  data: DataDirs | undefined;
+  stop(): Promise<void>;
+}
+
+/**
+ * Forks every node now (their data directories first, when the scenario keeps data or the
+ * page may restart a node). The data go on the teardown stack at once; the nodes' stop is put
+ * there by the story once its page is open, so that they stop before the page lingers.
+ */
+export async function startNodes(o: RunOptions, teardown: Teardown): Promise<StartingNodes> {
+  const started = performance.now();
+  const { scenario } = o;
+  const data =
+    scenario.durable || (o.keep && o.webPort !== undefined)
+      ? await makeDataDirs('ae-demo-')
+      : undefined;
+  if (data) teardown.defer(() => data.remove());
+  const cluster = startLocalCluster(
+    o.count,
+    o.basePort,
+    scenario.aeIntervalMs ?? 0,
+    undefined,
+    (i) => [...(scenario.nodeArgs?.(i) ?? []), ...(data?.args(i) ?? [])],
+    scenario.strategy ?? o.strategy,
+    o.peersPerRound,
+  );
+  // Its failure is reported where the story awaits it; a start that failed stopped its nodes.
+  const settled = cluster.then(
+    (c) => c,
+    () => undefined,
+  );
+  return { started, cluster, data, stop: async () => (await settled)?.stop() };
+}
