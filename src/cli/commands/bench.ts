@@ -12,7 +12,7 @@ export async function bench(argv: BenchArgs): Promise<void> {
   const { renderReport } = await import('../../../bench/report.js');
   const only = STRATEGIES.find((s) => s === argv['ae-strategy']);
   // The shared teardown stack guards Ctrl-C (exit 130, also when it first made a node fail);
-  // the benchmark stops its own clusters, and execa stops any left at exit.
+  // the benchmark stops its own clusters, and the launcher stops any left at exit.
   const result = await withTeardown(() =>
     runBench({
       large: argv.large,
