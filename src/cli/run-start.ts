@@ -1,6 +1,7 @@
 // What `run` does before its story's modules load: check every flag, then start the nodes at
 // once. Forking first and loading the rest (rendering, the HTTP client, the scenario's steps,
 // the live page) while the nodes boot takes that loading off the path to the first request.
+import { loadGot } from '../cluster/client.js';
 import type { Cluster } from '../cluster/cluster.js';
 import { UsageError } from '../errors.js';
 import type { Strategy } from '../node/sync/strategy.js';
@@ -105,6 +106,8 @@ export async function startNodes(o: RunOptions, teardown: Teardown): Promise<Sta
     scenario.strategy ?? o.strategy,
     o.peersPerRound,
   );
+  // The story's first request needs got: load it while the nodes boot (a failure shows there).
+  loadGot().catch(() => undefined);
   // Its failure is reported where the story awaits it; a start that failed stopped its nodes.
   const settled = cluster.then(
     (c) => c,

@@ -3,7 +3,7 @@
 import { outline, type ScenarioResult } from '../../story/scenario.js';
 import type { Cluster } from '../../cluster/cluster.js';
 import { AeError, VerificationError } from '../../errors.js';
-import { RunView } from '../../web/live.js';
+import type { RunView } from '../../web/live.js';
 import { nodeLine } from '../local-cluster.js';
 import { waitOrInterrupt } from '../interrupt.js';
 import { phaseOn, scenarioContext, type Stage } from '../play.js';
@@ -12,7 +12,6 @@ import type { RunOptions, StartingNodes } from '../run-start.js';
 import { createProgress } from '../render/spinner.js';
 import { StoryPrinter } from '../render/story.js';
 import { terminalWidth } from '../render/wrap.js';
-import { announcePage, lingerForPage, writeReport } from '../web-output.js';
 import { tryCommands } from '../../format.js';
 import { strong, quiet } from '../render/style.js';
 
@@ -45,7 +44,8 @@ export async function run(
   try {
     const { cluster, result } = await play(o, stage, nodes);
     await tell(o, stage, cluster, result, performance.now() - nodes.started);
-    if (view && reportFile) await writeReport(view, reportFile, o.keep);
+    if (view && reportFile)
+      await (await import('../web-output.js')).writeReport(view, reportFile, o.keep);
     if (o.keep) {
       view?.emit({ type: 'end', kept: true });
       view?.enableControls(cluster);
@@ -60,6 +60,7 @@ export async function run(
     // A run that broke off still leaves its report: what it saw up to the error.
     if (view && reportFile && !(error instanceof VerificationError) && !isInterrupt(error)) {
       view.emit({ type: 'end', kept: false, error: (error as Error).message });
+      const { writeReport } = await import('../web-output.js');
       await writeReport(view, reportFile, false).catch(() => undefined);
     }
     throw error;
@@ -76,6 +77,11 @@ async function openView(
   teardown: Teardown,
 ): Promise<RunView | undefined> {
   if (o.webPort === undefined && !report) return undefined;
+  // Loaded only here: a run without a page or a report does without the web modules.
+  const [{ RunView }, { announcePage, lingerForPage }] = await Promise.all([
+    import('../../web/live.js'),
+    import('../web-output.js'),
+  ]);
   const view = await RunView.open(o.webPort !== undefined ? { webPort: o.webPort } : {});
   teardown.defer(() => view.close());
   teardown.defer(async () => {

@@ -23,6 +23,8 @@ export function haltSpinner(): void {
 export function createProgress(silent: boolean): Progress {
   return {
     async phase(title, work, summary) {
+      // Silenced (--json): nothing to show, so no spinner to load.
+      if (silent) return work();
       const started = performance.now();
       // A terminal that reports no width (some pseudo-terminals) would make ora redraw without end.
       const interactive = !!process.stderr.isTTY && (process.stderr.columns ?? 0) > 0 && !silent;
