@@ -20,3 +20,17 @@ export function lazyCommand<A>(
 ): CommandModule<object, A> {
   return { ...spec, handler: async (argv) => (await load())(argv) };
 }
+
+/**
+ * yargs renders the running command's whole help right after calling its handler, so that a
+ * later showHelp() need not; nothing here calls it (failures throw to main.ts), and for `run`
+ * that rendering (~0.1-0.3 s of cliui and wrap-ansi in the profile) would compete with its
+ * nodes' start for the CPU. Help asked for with --help is rendered as before. Leaves yargs as it
+ * is if its internals ever change.
+ */
+export function skipHelpCache(y: Argv): void {
+  type Internal = { getInternalMethods?: () => { getUsageInstance?: () => unknown } };
+  const usage = (y as unknown as Internal).getInternalMethods?.().getUsageInstance?.() as
+    { cacheHelpMessage?: () => void } | undefined;
+  if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
+}

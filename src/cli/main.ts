@@ -13,6 +13,7 @@ import { inspectCommand } from './specs/inspect.js';
 import { nodeCommand } from './specs/node.js';
 import { exitCodeOf } from './exit.js';
 import { guardEveryCommand } from './interrupt.js';
+import { skipHelpCache } from './lazy.js';
 import { runCommand } from './specs/run.js';
 import { scenariosCommand } from './specs/scenarios.js';
 import { simulateCommand } from './specs/simulate.js';
@@ -46,7 +47,9 @@ export async function main(args: string[], plays: Plays): Promise<void> {
   ];
   const names = commands.map((c) => String(c.command).split(' ')[0]!);
   try {
-    await yargs(args)
+    const cli = yargs(args);
+    skipHelpCache(cli);
+    await cli
       .scriptName('ae-demo')
       .usage(
         '$0 <command> [options]\n\nSee, learn and test anti-entropy: replicas that drift apart find their differences with Merkle trees and repair them.',
