@@ -34,9 +34,10 @@ export async function run(
   }
   teardown.defer(() => nodes.stop());
   const stage: Stage = {
-    printer: new StoryPrinter((text) => {
-      if (!o.json) process.stdout.write(text);
-    }, terminalWidth()),
+    printer: new StoryPrinter(
+      o.json ? undefined : (text) => process.stdout.write(text),
+      terminalWidth(),
+    ),
     progress: createProgress(o.json),
     view,
     step: o.step,

@@ -24,17 +24,20 @@ const INDENT = '   ';
 
 export class StoryPrinter {
   #section = 0;
-  readonly #out: (text: string) => void;
+  readonly #out: ((text: string) => void) | undefined;
   readonly #width: number | undefined;
 
-  /** `width`: wrap prose to this many columns (the terminal's); undefined: lines stay whole. */
-  constructor(out: (text: string) => void, width?: number) {
+  /**
+   * `out` undefined: a story nobody reads (run --json), so its tables are not even drawn.
+   * `width`: wrap prose to this many columns (the terminal's); undefined: lines stay whole.
+   */
+  constructor(out: ((text: string) => void) | undefined, width?: number) {
     this.#out = out;
     this.#width = width;
   }
 
   line(text = ''): void {
-    this.#out(`${text}\n`);
+    this.#out?.(`${text}\n`);
   }
 
   /** A line of prose, wrapped at word boundaries; continuation lines add `hanging` to the indent. */
@@ -49,6 +52,7 @@ export class StoryPrinter {
   }
 
   show(event: StoryEvent): void {
+    if (!this.#out) return;
     switch (event.type) {
       case 'writes':
         for (const w of event.writes) this.prose(INDENT + writeLine(w), '  ');
