@@ -9,6 +9,7 @@ import { digestHex, FANOUT, join, MAX_LEVEL } from './tree/merkle.js';
 import type { PeerClient } from './peers/client.js';
 import { replicationTimeoutMs, timedTransport } from './peers/timeouts.js';
 import { RoundLog } from './sync/round-log.js';
+import { fullMessageBytes } from './sync/wire/message.js';
 import { PeerReplicator } from './sync/replication.js';
 import type { Counters } from './stats.js';
 import type { Storage } from './storage/sqlite.js';
@@ -59,6 +60,8 @@ export class NodeService {
   readonly rounds = new RoundLog();
   readonly #o: ServiceOptions;
   readonly #replicators: PeerReplicator[];
+  /** fullExchangeBytes of the last snapshot, recounted only once the root digest or count moves. */
+  #fullBytes = { digest: -1n, count: -1, bytes: 0 };
 
   constructor(options: ServiceOptions) {
     this.#o = options;
@@ -231,11 +234,19 @@ export class NodeService {
       liveKeys: store.liveCount,
       tombstones: store.tombstoneCount,
       /** Bytes a full-data exchange would ship for this node's entries. */
-      fullExchangeBytes: store.fullBytes,
+      fullExchangeBytes: this.#fullExchangeBytes(),
       children: store.tree
         .children(0, 0)
         .map((c, index) => ({ index, digest: digestHex(c.digest), count: c.count })),
     };
+  }
+
+  #fullExchangeBytes(): number {
+    const { digest, count } = this.#o.store.tree.root();
+    const last = this.#fullBytes;
+    if (last.digest !== digest || last.count !== count)
+      this.#fullBytes = { digest, count, bytes: fullMessageBytes(this.#o.store) };
+    return this.#fullBytes.bytes;
   }
 
   /** Every tree node of one level, in index order: what a picture of the top of the tree needs. */

@@ -1,6 +1,6 @@
 // Tombstones ordered by wall time (a binary min-heap): the oldest is found in O(1) and removed
 // in O(log n), whatever order tombstones arrive in (local deletes, peers, a data directory).
-import type { StoredEntry } from './store.js';
+import type { StoredEntry } from './entry.js';
 
 export class ExpiryQueue {
   readonly #heap: StoredEntry[] = [];
@@ -22,7 +22,7 @@ export class ExpiryQueue {
     let i = heap.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (heap[parent]!.version.wall <= entry.version.wall) break;
+      if (heap[parent]!.wall <= entry.wall) break;
       heap[i] = heap[parent]!;
       i = parent;
     }
@@ -33,7 +33,7 @@ export class ExpiryQueue {
   popBefore(before: number): StoredEntry | undefined {
     const heap = this.#heap;
     const top = heap[0];
-    if (!top || top.version.wall >= before) return undefined;
+    if (!top || top.wall >= before) return undefined;
     const last = heap.pop()!;
     if (heap.length > 0) {
       let i = 0;
@@ -41,11 +41,8 @@ export class ExpiryQueue {
         const left = 2 * i + 1;
         if (left >= heap.length) break;
         const right = left + 1;
-        const child =
-          right < heap.length && heap[right]!.version.wall < heap[left]!.version.wall
-            ? right
-            : left;
-        if (heap[child]!.version.wall >= last.version.wall) break;
+        const child = right < heap.length && heap[right]!.wall < heap[left]!.wall ? right : left;
+        if (heap[child]!.wall >= last.wall) break;
         heap[i] = heap[child]!;
         i = child;
       }

@@ -1,26 +1,12 @@
 // The replica: key -> value or tombstone at a version, last write wins, with its Merkle tree kept
 // up to date on every change. Pure: no I/O, no timers; the node injects the hasher and the clock.
-import type { Entry, EntryRow } from './entry.js';
+import { StoredEntry, type Entry, type EntryRow } from './entry.js';
 import type { Hasher } from './hash.js';
 import { ExpiryQueue } from './expiry-queue.js';
 import { MerkleTree, split } from '../tree/merkle.js';
 import { compareVersions, type Version } from './version.js';
 
-/** An entry as the store keeps it: with its tree placement and digest, computed once. */
-export interface StoredEntry extends Entry {
-  readonly place: number;
-  /** The 64-bit entry digest, as two unsigned 32-bit halves. */
-  readonly hi: number;
-  readonly lo: number;
-  /** Its size in an anti-entropy message, for the cost of a full-data exchange. */
-  readonly bytes: number;
-}
-
-/**
- * Bytes an entry takes in a binary message besides its key and value: length prefixes, wall
- * (8-byte varint), logical, node reference and kind (see ae-message.ts).
- */
-const ENTRY_FRAMING_BYTES = 14;
+export { StoredEntry };
 
 export type ApplyResult = 'applied' | 'unchanged';
 
@@ -46,7 +32,6 @@ export class Store {
   #tombstones = 0;
   /** Tombstones by wall time, for purging the expired ones in O(expired). */
   #expiry = new ExpiryQueue();
-  #bytes = 0;
 
   constructor(hasher: Hasher, observer?: StoreObserver, tree = new MerkleTree<StoredEntry>()) {
     this.#hasher = hasher;
@@ -65,7 +50,6 @@ export class Store {
     copy.#sorted = this.#sorted;
     copy.#tombstones = this.#tombstones;
     copy.#expiry = this.#expiry.clone();
-    copy.#bytes = this.#bytes;
     return copy;
   }
 
@@ -86,11 +70,6 @@ export class Store {
     return this.#tombstones;
   }
 
-  /** What shipping every entry once would cost in bytes (the seed's original exchange). */
-  get fullBytes(): number {
-    return this.#bytes;
-  }
-
   entries(): IterableIterator<StoredEntry> {
     return this.#entries.values();
   }
@@ -103,16 +82,17 @@ export class Store {
   apply(entry: Entry): ApplyResult {
     const current = this.#entries.get(entry.key);
     if (current && this.compare(entry, current) <= 0) return 'unchanged';
-    const stored = this.#stored(entry.key, entry.value, entry.version, current?.place);
+    const { wall, logical, node } = entry.version;
+    const stored = this.#stored(entry.key, entry.value, wall, logical, node, current?.place);
     this.#entries.set(entry.key, stored);
     if (current) {
       this.tree.replace(current, stored);
-      this.#account(current, -1);
+      if (current.value === null) this.#tombstones -= 1;
     } else {
       this.tree.add(stored);
       this.#sorted = null;
     }
-    this.#account(stored, +1);
+    if (stored.value === null) this.#tombstones += 1;
     if (current) this.#observer?.replaced(current, stored);
     else this.#observer?.added(stored);
     if (stored.value === null) this.#expiry.push(stored);
@@ -130,24 +110,26 @@ export class Store {
     const items = new Array<StoredEntry>(count);
     const nodeIds = new Map<string, string>();
     let n = 0;
-    let newest: Version | undefined;
+    let newest: StoredEntry | undefined;
     for (const rows of pages) {
       for (const [key, value, wall, logical, rowNode] of rows) {
         let node = nodeIds.get(rowNode);
         if (node === undefined) nodeIds.set(rowNode, (node = rowNode));
-        const stored = this.#stored(key, value, { wall, logical, node }, undefined);
+        const stored = this.#stored(key, value, wall, logical, node, undefined);
         if (this.#entries.has(key)) throw new Error(`Store.restore: "${key}" appears twice`);
         this.#entries.set(key, stored);
         items[n++] = stored;
-        this.#account(stored, +1);
         this.#observer?.added(stored);
-        if (value === null) this.#expiry.push(stored);
-        if (!newest || compareVersions(stored.version, newest) > 0) newest = stored.version;
+        if (value === null) {
+          this.#tombstones += 1;
+          this.#expiry.push(stored);
+        }
+        if (!newest || newerThan(stored, newest)) newest = stored;
       }
     }
     items.length = n;
     this.tree.fill(items);
-    return newest;
+    return newest?.version;
   }
 
   /**
@@ -167,7 +149,7 @@ export class Store {
       if (this.#entries.get(t.key) !== t) continue;
       this.#entries.delete(t.key);
       this.tree.remove(t);
-      this.#account(t, -1);
+      this.#tombstones -= 1;
       this.#observer?.removed(t);
       purged.push(t.key);
     }
@@ -218,27 +200,22 @@ export class Store {
   #stored(
     key: string,
     value: string | null,
-    version: Version,
+    wall: number,
+    logical: number,
+    node: string,
     place: number | undefined,
   ): StoredEntry {
-    const { hi, lo } = split(this.#hasher.entryDigest(key, version, value));
-    return {
+    const { hi, lo } = split(this.#hasher.entryDigest(key, { wall, logical, node }, value));
+    return new StoredEntry(
       key,
       value,
-      version,
-      place: place ?? this.#hasher.place(key),
+      wall,
+      logical,
+      node,
+      place ?? this.#hasher.place(key),
       hi,
       lo,
-      bytes:
-        Buffer.byteLength(key) +
-        (value === null ? 0 : Buffer.byteLength(value)) +
-        ENTRY_FRAMING_BYTES,
-    };
-  }
-
-  #account(entry: StoredEntry, sign: 1 | -1): void {
-    if (entry.value === null) this.#tombstones += sign;
-    this.#bytes += sign * entry.bytes;
+    );
   }
 
   /** Sorted lazily: listing is rare, writes are not, so writes only mark the order stale. */
@@ -246,6 +223,13 @@ export class Store {
     this.#sorted ??= [...this.#entries.keys()].sort(compareUtf8);
     return this.#sorted;
   }
+}
+
+/** Version order between two stored entries, read from their fields (no Version objects). */
+function newerThan(a: StoredEntry, b: StoredEntry): boolean {
+  if (a.wall !== b.wall) return a.wall > b.wall;
+  if (a.logical !== b.logical) return a.logical > b.logical;
+  return a.node > b.node;
 }
 
 /**

@@ -12,7 +12,8 @@
 
 /**
  * What the tree needs of an entry: its key, its placement hash and its 64-bit content digest,
- * as two unsigned 32-bit halves so that a write XORs plain numbers and allocates nothing.
+ * as two 32-bit halves (signed or unsigned: XOR into the Uint32Array words is the same) so
+ * that a write XORs plain numbers and allocates nothing.
  */
 export interface TreeItem {
   readonly key: string;
@@ -265,9 +266,12 @@ export function join(hi: number, lo: number): bigint {
   return (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
 }
 
-/** A 64-bit digest as its two unsigned 32-bit halves. */
+/**
+ * A 64-bit digest as its two 32-bit halves, signed: kept as small integers by V8 (unsigned
+ * halves of 2^31 and up would be heap numbers); join and `>>> 0` read them back unsigned.
+ */
 export function split(digest: bigint): { hi: number; lo: number } {
-  return { hi: Number(digest >> 32n), lo: Number(digest & 0xffffffffn) };
+  return { hi: Number(BigInt.asIntN(32, digest >> 32n)), lo: Number(BigInt.asIntN(32, digest)) };
 }
 
 /** A digest as 16 hex digits, as shown in snapshots and by the CLI. */

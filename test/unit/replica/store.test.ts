@@ -166,7 +166,6 @@ describe('store: restore from rows', () => {
     assert.equal(restored.size, applied.size);
     assert.equal(restored.liveCount, applied.liveCount);
     assert.equal(restored.tombstoneCount, applied.tombstoneCount);
-    assert.equal(restored.fullBytes, applied.fullBytes);
     for (const e of applied.entries()) assert.deepEqual(restored.get(e.key), e);
     const expected = entries.reduce((a, b) => (applied.compare(b, a) > 0 ? b : a)).version;
     assert.deepEqual(newest, expected);

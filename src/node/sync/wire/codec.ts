@@ -12,6 +12,19 @@ export class CodecError extends Error {
 
 const INITIAL_CAPACITY = 1024;
 
+/** Bytes Writer.varint takes for n: 7 bits a byte. */
+export function varintBytes(n: number): number {
+  let bytes = 1;
+  for (let rest = n; rest >= 0x80; rest = Math.floor(rest / 0x80)) bytes += 1;
+  return bytes;
+}
+
+/** Bytes Writer.string takes for s: its UTF-8 length as a varint, then the UTF-8 bytes. */
+export function stringBytes(s: string): number {
+  const bytes = Buffer.byteLength(s, 'utf8');
+  return varintBytes(bytes) + bytes;
+}
+
 export class Writer {
   #buf = Buffer.allocUnsafe(INITIAL_CAPACITY);
   #at = 0;

@@ -14,10 +14,10 @@
 // Wall clocks in lists and entries are written as offsets from the smallest one in the message
 // (written once, after the node ids): versions that travel together are usually close in time, so an offset takes
 // 3-5 bytes where a whole microsecond clock takes 8.
-import { CodecError, Reader, Writer } from './codec.js';
+import { CodecError, Reader, stringBytes, varintBytes, Writer } from './codec.js';
 import { readRiblt, writeRiblt, type RibltSection } from './riblt.js';
 import { MAX_KEY_BYTES, MAX_NODE_ID_BYTES } from '../../constants.js';
-import type { Entry } from '../../replica/entry.js';
+import type { Entry, StoredEntry } from '../../replica/entry.js';
 import { FANOUT, MAX_LEVEL, type NodeSummary } from '../../tree/merkle.js';
 import { checkKey, checkNodeId } from '../../replica/validate.js';
 import type { Version } from '../../replica/version.js';
@@ -141,11 +141,12 @@ export function encodeMessage(m: AeMessage): Buffer {
   for (const d of m.dumps) body.u8(d.level).varint(d.index);
   body.varint(m.entries.length);
   for (const e of m.entries) {
+    const v = e.version;
     body
       .string(e.key)
-      .varint(e.version.wall - base)
-      .varint(e.version.logical)
-      .varint(nodeRef(e.version.node));
+      .varint(v.wall - base)
+      .varint(v.logical)
+      .varint(nodeRef(v.node));
     if (e.value === null) body.u8(0);
     else body.u8(1).string(e.value);
   }
@@ -158,6 +159,31 @@ export function encodeMessage(m: AeMessage): Buffer {
   // Only versions refer to nodes: a message with none (a probe) carries no base either.
   if (nodes.size > 0) head.varint(base);
   return Buffer.concat([head.finish(), body.finish()]);
+}
+
+/**
+ * What encodeMessage makes of a message carrying every entry of a store and a dump of the root
+ * (the first message of the full-data exchange), counted without encoding: the cost of
+ * shipping one node's data once. Two passes: the wall offsets depend on the smallest wall.
+ */
+export function fullMessageBytes(store: { entries(): Iterable<StoredEntry> }): number {
+  let base = Infinity;
+  for (const e of store.entries()) if (e.wall < base) base = e.wall;
+  const nodes = new Map<string, number>();
+  let count = 0;
+  let bytes = 0;
+  for (const e of store.entries()) {
+    let ref = nodes.get(e.node);
+    if (ref === undefined) nodes.set(e.node, (ref = nodes.size));
+    count += 1;
+    bytes += stringBytes(e.key) + varintBytes(e.wall - base) + varintBytes(e.logical);
+    bytes += varintBytes(ref) + 1 + (e.value === null ? 0 : stringBytes(e.value));
+  }
+  let head = 1 + varintBytes(nodes.size);
+  for (const id of nodes.keys()) head += stringBytes(id);
+  if (nodes.size > 0) head += varintBytes(base);
+  // Section counts: no probes, no lists, one dump (level 0, index 0), the entries, no wants.
+  return head + 1 + 1 + 3 + varintBytes(count) + bytes + 1;
 }
 
 /** Decodes and validates a message; throws CodecError on anything malformed. */

@@ -7,9 +7,12 @@ import {
   decodeMessage,
   emptyMessage,
   encodeMessage,
+  fullMessageBytes,
   sameChild,
 } from '../../../../src/node/sync/wire/message.js';
-import { entry, MAX_VALUE } from '../../../helpers/replica.js';
+import { runExchange } from '../../../../src/node/sync/exchange.js';
+import { entry, MAX_VALUE, replica, wire } from '../../../helpers/replica.js';
+import { rng } from '../../../helpers/random.js';
 
 describe('anti-entropy message codec', () => {
   it('round-trips every section', () => {
@@ -118,5 +121,29 @@ describe('anti-entropy message codec', () => {
     assert.equal(sameChild({ digest: 0n, count: 0 }, ours, 2), false, 'theirs is empty');
     assert.equal(sameChild({ digest: 0n, count: 1 }, { digest: 0n, count: 0 }, 5), false);
     assert.equal(sameChild({ digest: 0n, count: 0 }, { digest: 0n, count: 0 }, 5), true);
+  });
+
+  it('counts the first message of the full exchange to the byte, without encoding it', async () => {
+    const random = rng(17);
+    const [a, b] = [await replica(), await replica()];
+    // Keys and values of 1 to 4 UTF-8 bytes a character, tombstones, 200 node ids (refs past
+    // one varint byte), walls hours apart (offsets of 1 to 6 bytes), logicals past 127.
+    for (let i = 0; i < 3000; i++) {
+      const value = random() < 0.1 ? null : `v${i}é€😀`.repeat(Math.floor(random() * 60));
+      const wall = 1_800_000_000_000_000 + Math.floor(random() * 3.6e10);
+      const e = entry(`k${i}/ü`, value, wall, `node-${i % 200}`, Math.floor(random() * 300));
+      a.merge(e);
+      b.merge(e);
+    }
+    const first = emptyMessage();
+    first.entries.push(...a.store.entries());
+    first.dumps.push({ level: 0, index: 0 });
+    assert.equal(fullMessageBytes(a.store), encodeMessage(first).length);
+    // In sync, the initiator sends that one message and nothing after it.
+    const result = await runExchange(a, wire(b), 'full', MAX_VALUE);
+    assert.equal(result.bytes.sent, fullMessageBytes(a.store));
+    const empty = await replica();
+    first.entries.length = 0;
+    assert.equal(fullMessageBytes(empty.store), encodeMessage(first).length);
   });
 });
