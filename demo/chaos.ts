@@ -9,6 +9,7 @@ import { compareVersions, type Version } from '../src/node/replica/version.js';
 import { othersThan, verify } from './steps.js';
 import { rng } from './random.js';
 import type { ChaosReport } from '../src/story/scenario.js';
+import { repairRound } from './repair-round.js';
 
 /** How a random step is drawn: cumulative weights out of 100. */
 const WEIGHTS = { put: 62, del: 80, partition: 87, heal: 94, crash: 100 } as const;
@@ -85,9 +86,14 @@ export async function chaos(
 
   progress('healing every partition and triggering one round');
   await Promise.all(cluster.clients.map((c) => c.heal()));
-  await cluster.clients[0]!.trigger();
+  const repair = await repairRound(() => cluster.clients[0]!.trigger(), progress);
   const verdict = await verify(cluster);
-  const violations = [...verdict.problems];
+  const violations = [
+    ...repair.unreachable.map(
+      (peer) => `${peer} did not answer the repair round in ${repair.rounds} tries`,
+    ),
+    ...verdict.problems,
+  ];
   for (const [key, expected] of acked) {
     const states = await Promise.all(cluster.clients.map((c) => c.key(key)));
     states.forEach((s, i) => {
@@ -107,7 +113,15 @@ export async function chaos(
       }
     });
   }
-  return { seed, ops, counts, keys: acked.size, converged: verdict.converged, violations };
+  return {
+    seed,
+    ops,
+    counts,
+    keys: acked.size,
+    repairRounds: repair.rounds,
+    converged: verdict.converged,
+    violations,
+  };
 }
 
 /** Admin calls to a node that is down fail; chaos carries on. */

@@ -104,6 +104,8 @@ export interface ChaosReport {
     crashes: number;
   };
   keys: number;
+  /** Triggers of the closing round: 1, or more when a peer did not answer in time. */
+  repairRounds: number;
   converged: boolean;
   violations: string[];
 }

@@ -38,7 +38,7 @@ export async function runChaos(argv: ChaosArgs, loadChaos: () => Promise<ChaosRu
       );
       if (report.violations.length === 0)
         process.stdout.write(
-          `${mark.done()} ${count} nodes identical; all ${report.keys} keys hold the newest acknowledged write: nothing lost, nothing come back\n`,
+          `${mark.done()} ${count} nodes identical${report.repairRounds > 1 ? ` after ${report.repairRounds} triggers (a peer did not answer in time)` : ''}; all ${report.keys} keys hold the newest acknowledged write: nothing lost, nothing come back\n`,
         );
       else for (const v of report.violations) process.stdout.write(`${mark.failed()} ${v}\n`);
     }
