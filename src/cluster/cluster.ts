@@ -2,6 +2,7 @@
 // and always stopped together.
 import { launchNode, type LaunchedNode, type LaunchOptions, type NodeSpec } from './launcher.js';
 import { NodeClient } from './client.js';
+import { InterruptedError } from '../errors.js';
 import { CLUSTER_KEY_ENV } from '../node/constants.js';
 
 /** Re-exported: the name lives with the node's constants so the lean node entry need not load this file. */
@@ -21,6 +22,7 @@ export class Cluster {
   readonly nodes: LaunchedNode[];
   readonly clients: NodeClient[];
   readonly #specs: NodeSpec[];
+  #stopped = false;
   readonly #options: LaunchOptions;
 
   constructor(
@@ -42,16 +44,26 @@ export class Cluster {
     await node.exited;
   }
 
-  /** Starts node i again with the same port, peers and flags (and so the same data directory). */
+  /**
+   * Starts node i again with the same port, peers and flags (and so the same data directory).
+   * A restart that a stop overtakes (Ctrl-C while chaos brings a node back) stops the node it
+   * launched and rejects: once stop() has begun, no node of this cluster is left running.
+   */
   async restart(i: number): Promise<LaunchedNode> {
+    if (this.#stopped) throw new InterruptedError('a stop of the cluster');
     await this.nodes[i - 1]!.stop();
     const node = await launchNode(this.#specs[i - 1]!, this.#options);
+    if (this.#stopped) {
+      await node.stop();
+      throw new InterruptedError('a stop of the cluster');
+    }
     this.nodes[i - 1] = node;
     return node;
   }
 
   /** Stops every node (SIGTERM, then SIGKILL past the deadline) and waits for their exit. */
   async stop(): Promise<void> {
+    this.#stopped = true;
     await Promise.all(this.nodes.map((n) => n.stop()));
   }
 }
