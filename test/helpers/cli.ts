@@ -7,6 +7,22 @@ import { until } from './poll.js';
 
 export const BIN = fileURLToPath(new URL('../../../bin/ae-demo.js', import.meta.url));
 
+/** Every command `ae-demo --help` lists, in its order: what the help tests walk through. */
+export const COMMANDS = [
+  'run',
+  'node',
+  'inspect',
+  'cluster',
+  'put',
+  'del',
+  'trigger',
+  'diff',
+  'scenarios',
+  'chaos',
+  'bench',
+  'simulate',
+] as const;
+
 export interface CliResult {
   exitCode: number | undefined;
   stdout: string;

@@ -4,6 +4,7 @@ import { answer, type Replica, type Transport } from '../../src/node/sync/exchan
 import { loadHasher } from '../../src/node/replica/hash.js';
 import { Store } from '../../src/node/replica/store.js';
 import { Sketch } from '../../src/node/sync/riblt/sketch.js';
+import { rng } from './random.js';
 
 export const MAX_VALUE = 1024 * 1024;
 
@@ -63,4 +64,37 @@ export async function sharedPair(
     put(b, e);
   }
   return { a, b, all, put };
+}
+
+/** How a random divergence is drawn: the share of changes that rewrite a shared key, and walls. */
+export interface Divergence {
+  rewriteShare: number;
+  /** The wall of shared entry i. */
+  sharedWall: (i: number) => number;
+  /** The wall of a change, drawn from the pair's random sequence. */
+  changedWall: (random: () => number) => number;
+  make?: () => Promise<Replica>;
+}
+
+/**
+ * Two replicas with `shared` equal entries and `diverge` random changes of every kind on either
+ * side: rewrites, new keys and deletes, at walls and logical counters drawn from `seed`.
+ */
+export async function divergentPair(
+  seed: number,
+  shared: number,
+  diverge: number,
+  how: Divergence,
+): Promise<{ a: Replica; b: Replica; all: Entry[] }> {
+  const random = rng(seed);
+  const { a, b, all, put } = await sharedPair(shared, how.sharedWall, how.make);
+  for (let i = 0; i < diverge; i++) {
+    const key =
+      random() < how.rewriteShare ? `key:${Math.floor(random() * shared)}` : `new:${seed}:${i}`;
+    const side = random() < 0.5 ? a : b;
+    const value = random() < 0.25 ? null : `diverged-${i}`;
+    const wall = how.changedWall(random);
+    put(side, entry(key, value, wall, side === a ? 'na' : 'nb', Math.floor(random() * 3)));
+  }
+  return { a, b, all };
 }

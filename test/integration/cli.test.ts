@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { describe, it } from 'node:test';
-import { cli, portRange, portsReleased, spawnCli, testCluster } from '../helpers/cli.js';
+import { cli, COMMANDS, portRange, portsReleased, spawnCli, testCluster } from '../helpers/cli.js';
 import { request } from '../helpers/http.js';
 import { freeBasePort } from '../helpers/ports.js';
 import { until } from '../helpers/poll.js';
@@ -276,17 +276,7 @@ describe('ae-demo run --keep, inspect and the exploring commands', () => {
   });
 
   it('every command has help with an example', async () => {
-    for (const command of [
-      'run',
-      'node',
-      'inspect',
-      'cluster',
-      'put',
-      'del',
-      'trigger',
-      'diff',
-      'scenarios',
-    ]) {
+    for (const command of COMMANDS) {
       const r = await cli([command, '--help']);
       assert.equal(r.exitCode, 0, command);
       assert.match(r.stdout, /Examples:/, command);

@@ -5,23 +5,9 @@
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
-import { cli } from '../helpers/cli.js';
+import { cli, COMMANDS } from '../helpers/cli.js';
 
 const DIR = new URL('../../../test/integration/help-snapshots/', import.meta.url);
-const COMMANDS = [
-  'run',
-  'node',
-  'inspect',
-  'cluster',
-  'put',
-  'del',
-  'trigger',
-  'diff',
-  'scenarios',
-  'chaos',
-  'bench',
-  'simulate',
-];
 /** Each case: its snapshot's name and the arguments. */
 const CASES: [string, string[]][] = [
   ['help', ['--help']],

@@ -66,6 +66,19 @@ const shown =
     await until(`${count} processes`, async () => t.processes().length >= count, 60_000);
   };
 
+/** Ctrl-C once `text` shows, while a browser holds the live page's event stream open. */
+async function ctrlCWithPageOpen(args: string[], text: string): Promise<void> {
+  const base = await freeBasePort(3);
+  const t = inTerminal([...args, '--base-port', String(base)]);
+  const page = await livePage(t);
+  const events = await openEvents(page.url);
+  try {
+    await pressCtrlC(t, shown(t, text, 4), [...portRange(base), page.port]);
+  } finally {
+    events.destroy();
+  }
+}
+
 describe('Ctrl-C in a real terminal', () => {
   it('run: while a spinner shows', async () => {
     const base = await freeBasePort(3);
@@ -107,27 +120,11 @@ describe('Ctrl-C in a real terminal', () => {
   });
 
   it('run --web: while writing keys, with a page open', async () => {
-    const base = await freeBasePort(3);
-    const t = inTerminal(['run', '--web', '--base-port', String(base), '--keys', '100000']);
-    const page = await livePage(t);
-    const events = await openEvents(page.url);
-    try {
-      await pressCtrlC(t, shown(t, 'writing 100000 keys', 4), [...portRange(base), page.port]);
-    } finally {
-      events.destroy();
-    }
+    await ctrlCWithPageOpen(['run', '--web', '--keys', '100000'], 'writing 100000 keys');
   });
 
   it('cluster --web: with a page open (its event stream)', async () => {
-    const base = await freeBasePort(3);
-    const t = inTerminal(['cluster', '--web', '--base-port', String(base)]);
-    const page = await livePage(t);
-    const events = await openEvents(page.url);
-    try {
-      await pressCtrlC(t, shown(t, 'Ctrl-C stops them all', 4), [...portRange(base), page.port]);
-    } finally {
-      events.destroy();
-    }
+    await ctrlCWithPageOpen(['cluster', '--web'], 'Ctrl-C stops them all');
   });
 
   it('cluster: in the foreground', async () => {

@@ -1,44 +1,28 @@
 // The anti-entropy exchange in memory: replicas that differ in every way converge to the LWW maximum.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Entry } from '../../../src/node/replica/entry.js';
 import { runExchange, type Replica } from '../../../src/node/sync/exchange.js';
 import { rng } from '../../helpers/random.js';
 import {
   MAX_VALUE,
+  type Divergence,
+  divergentPair as divergent,
   dump,
   entry,
   lwwMaximum,
   replica,
-  sharedPair,
   wire,
 } from '../../helpers/replica.js';
 
-/** Two replicas with `shared` equal entries and `diverge` random differences of every kind. */
-async function divergentPair(
-  seed: number,
-  shared: number,
-  diverge: number,
-): Promise<{ a: Replica; b: Replica; all: Entry[] }> {
-  const random = rng(seed);
-  const { a, b, all, put } = await sharedPair(shared, (i) => 1000 + i);
-  for (let i = 0; i < diverge; i++) {
-    const key = random() < 0.5 ? `key:${Math.floor(random() * shared)}` : `new:${seed}:${i}`;
-    const side = random() < 0.5 ? a : b;
-    const value = random() < 0.25 ? null : `diverged-${i}`;
-    put(
-      side,
-      entry(
-        key,
-        value,
-        10_000_000 + Math.floor(random() * 1000),
-        side === a ? 'na' : 'nb',
-        Math.floor(random() * 3),
-      ),
-    );
-  }
-  return { a, b, all };
-}
+/** Half the changes rewrite a shared key; walls within a millisecond of each other. */
+const MERKLE_DIVERGENCE: Divergence = {
+  rewriteShare: 0.5,
+  sharedWall: (i) => 1000 + i,
+  changedWall: (random) => 10_000_000 + Math.floor(random() * 1000),
+};
+
+const divergentPair = (seed: number, shared: number, diverge: number) =>
+  divergent(seed, shared, diverge, MERKLE_DIVERGENCE);
 
 describe('anti-entropy exchange (in memory)', () => {
   it('identical replicas: one round trip and a few hundred bytes, whatever the size', async () => {

@@ -9,34 +9,31 @@ import { decodeMessage, encodeMessage } from '../../../../src/node/sync/wire/mes
 import { rng } from '../../../helpers/random.js';
 import {
   MAX_VALUE,
+  type Divergence,
+  divergentPair as divergent,
   dump,
   entry,
   lwwMaximum,
   replica,
-  sharedPair,
   wire,
 } from '../../../helpers/replica.js';
 
 const SYMBOLS = 4096;
 
+/** 60% of the changes rewrite a shared key; walls spread over 100 s. */
+const RIBLT_DIVERGENCE: Divergence = {
+  rewriteShare: 0.6,
+  sharedWall: (i) => 1_000_000 + i * 1000,
+  changedWall: (random) => 10_000_000_000 + Math.floor(random() * 100_000_000),
+};
+
 /** Two riblt replicas with `shared` equal entries and `diverge` random differences of every kind. */
-async function divergentPair(
+const divergentPair = (
   seed: number,
   shared: number,
   diverge: number,
   make: () => Promise<Replica> = () => replica(SYMBOLS),
-) {
-  const random = rng(seed);
-  const { a, b, all, put } = await sharedPair(shared, (i) => 1_000_000 + i * 1000, make);
-  for (let i = 0; i < diverge; i++) {
-    const key = random() < 0.6 ? `key:${Math.floor(random() * shared)}` : `new:${seed}:${i}`;
-    const side = random() < 0.5 ? a : b;
-    const value = random() < 0.25 ? null : `diverged-${i}`;
-    const wall = 10_000_000_000 + Math.floor(random() * 100_000_000);
-    put(side, entry(key, value, wall, side === a ? 'na' : 'nb', Math.floor(random() * 3)));
-  }
-  return { a, b, all };
-}
+) => divergent(seed, shared, diverge, { ...RIBLT_DIVERGENCE, make });
 
 async function converges(a: Replica, b: Replica, all: Entry[], send: Transport = wire(b)) {
   const result = await runExchange(a, send, 'riblt', MAX_VALUE);
