@@ -21,10 +21,13 @@ export const ESTIMATE_SPREAD_SAMPLES = 320;
 export const ESTIMATE_TOP_SHARE = 8;
 
 /**
- * The first batch of symbols is the upper end of the estimate's plausible range times this
- * (~1.35 symbols decode an item on average, a little more for small differences), so that it
- * decodes at once (2 round trips in all) nearly always; when it does not, one more batch,
- * sized from the symbols already received, costs one more round trip.
+ * The first batch of symbols is the estimated number of differing items times this (~1.35
+ * symbols decode an item on average, a little more for small differences). Sized from the
+ * most likely difference, not a plausible upper one: over 100 seeded exchanges at each of 100,
+ * 1,000 and 10,000 differing keys, it decodes at once (2 round trips) 54-68% of the time and
+ * otherwise nearly always after one more batch; the bytes fell from 1.38-1.39 to 1.31-1.36 x E
+ * on average and the worst from 1.50-1.51 to 1.37-1.47. Sized one to three standard deviations
+ * up, it took 2 round trips nearly always but sent ~1.8 symbols an item.
  */
 export const FIRST_BATCH_PER_ITEM = 1.4;
 /** ... plus this many, since small differences need relatively more symbols. */
@@ -34,7 +37,11 @@ export const FIRST_BATCH_EXTRA = 12;
  * item as estimated from the symbols so far (1.35 needed on average, plus a margin)...
  */
 export const NEXT_SYMBOLS_PER_ITEM = 1.5;
-/** ... and at least this fraction of the symbols sent so far... */
-export const NEXT_BATCH_MIN_GROWTH = 0.1;
+/**
+ * ... and at least this fraction of the symbols sent so far: a first batch that fell just
+ * short often falls short again by a smaller step (at 100 differing keys, 6 exchanges in 40
+ * took 4 round trips with a tenth, 3 in 100 with a quarter, as many as before this sizing)...
+ */
+export const NEXT_BATCH_MIN_GROWTH = 0.25;
 /** ... and never by fewer than this. */
 export const MIN_NEXT_BATCH = 32;

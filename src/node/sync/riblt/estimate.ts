@@ -3,8 +3,8 @@
 // of the initiator's own coded symbols, at indices spread evenly on a log scale over the kept
 // prefix. A symbol at index i is the same on both sides unless one of the D differing items maps
 // to it, which each does with probability 2/(i+2): the answering side compares fingerprints and
-// takes the most likely D, and how far above it D may plausibly be. The symbols count items
-// (what the decoder needs), not keys, whatever the mix of new keys, rewrites and deletes.
+// takes the most likely D. The symbols count items (what the decoder needs), not keys,
+// whatever the mix of new keys, rewrites and deletes.
 import {
   ESTIMATE_SAMPLES,
   ESTIMATE_SPREAD_SAMPLES,
@@ -63,27 +63,10 @@ const LOG_MISS = INDICES.map((i) => Math.log(i / (i + 2)));
 const FINGERPRINT_COLLISION = 1 / 16;
 /** The likelihood is searched on a grid 2% apart (finer than the estimate's own error)... */
 const GRID_STEP = 1.02;
-/** ... up to where every sampled symbol differs. */
+/** ... up to where every sampled symbol differs... */
 const GRID_END = 4 * SKETCH_SYMBOLS;
-/**
- * How far above the estimate the first batch is sized: up to where the log-likelihood is this
- * far below its maximum (2 is about two standard deviations above the estimate)...
- */
-const UPPER_LOG_DROP = 2;
-/**
- * ... this far (about three) for differences of LARGE_DIFFERENCE items or more, where a first
- * batch that falls short costs a round trip while the extra symbols are a small part of the
- * bytes beside the entries (at 10% of 100k keys, ~0.06 × E)...
- */
-const UPPER_LOG_DROP_LARGE = 4.5;
-const LARGE_DIFFERENCE = 4000;
-/**
- * ... and only this far (about one) below SMALL_DIFFERENCE items: there the fixed opening already
- * weighs on the bytes (at 0.1% of 100k keys, ~0.05 × E) and an estimate 20% high would add as
- * much again, while a batch that falls short costs only a request and the symbols still missing.
- */
-const UPPER_LOG_DROP_SMALL = 0.5;
-const SMALL_DIFFERENCE = 1000;
+/** ... or until it is this far below its peak (about three standard deviations: it has one peak). */
+const SEARCH_LOG_DROP = 4.5;
 
 /** Bytes of the fingerprints an opening carries: two to a byte. */
 export const SAMPLE_BYTES = Math.ceil(ESTIMATE_SAMPLES / 2);
@@ -105,18 +88,12 @@ function nibble(bytes: Uint8Array, k: number): number {
   return (bytes[k >> 1]! >> (k & 1 ? 4 : 0)) & 0xf;
 }
 
-/** The estimate: the most likely number of differing items, and a plausible upper bound. */
-export interface DifferenceEstimate {
-  items: number;
-  upper: number;
-}
-
-/** Differing items, from two fingerprint samples of sketches of `size` symbols (at least 1). */
+/** The most likely number of differing items, from two fingerprint samples of sketches of `size` symbols. */
 export function estimateDifferingItems(
   ours: Uint8Array,
   theirs: Uint8Array,
   size = SKETCH_SYMBOLS,
-): DifferenceEstimate {
+): number {
   const differ: number[] = [];
   const same: number[] = [];
   INDICES.forEach((index, k) => {
@@ -130,19 +107,11 @@ export function estimateDifferingItems(
     for (const l of same) sum += Math.log(1 - (1 - Math.exp(d * l)) * (1 - FINGERPRINT_COLLISION));
     return sum;
   };
-  // The likelihood has one peak: past it, the search stops once it is well below the peak.
   let best = { d: 1, score: logLikelihood(1) };
-  // The last grid point within each drop of the peak (small, usual, large).
-  const drops = [UPPER_LOG_DROP_SMALL, UPPER_LOG_DROP, UPPER_LOG_DROP_LARGE];
-  const within = drops.map(() => best);
   for (let d = GRID_STEP; d < GRID_END; d *= GRID_STEP) {
     const score = logLikelihood(d);
     if (score > best.score) best = { d, score };
-    else if (score < best.score - UPPER_LOG_DROP_LARGE) break;
-    drops.forEach((drop, k) => {
-      if (score >= best.score - drop) within[k] = { d, score };
-    });
+    else if (score < best.score - SEARCH_LOG_DROP) break;
   }
-  const bound = within[best.d < SMALL_DIFFERENCE ? 0 : best.d < LARGE_DIFFERENCE ? 1 : 2]!;
-  return { items: Math.ceil(best.d), upper: Math.ceil(bound.d) };
+  return Math.ceil(best.d);
 }

@@ -1,8 +1,8 @@
 // The rateless strategy's exchange. The initiator opens with its root and 4-bit fingerprints of
 // sampled coded symbols (equal roots: one round trip). The responder estimates from them how
-// many items differ, and how many may plausibly, sizes a first batch of coded symbols to decode
-// at once (see estimate.ts) and sends it with its root; the initiator subtracts them from its own and peels, asking for
-// more until the difference decodes. Decoded, it knows which entries differ on which side and,
+// many items differ, sizes a first batch of coded symbols from that (see estimate.ts) and sends
+// it with its root; the initiator subtracts them from its own and peels, asking for more until
+// the difference decodes. Decoded, it knows which entries differ on which side and,
 // from the wall-clock hint, which version is newer: it ships its newer entries and asks for the
 // peer's by place, and last write wins on each side. A difference beyond the kept symbols, or
 // one that does not decode consistently, turns the exchange into the Merkle walk, with the
@@ -75,11 +75,11 @@ export function answerRiblt(
     if (root.digest !== s.open.digest || root.count !== s.open.count) {
       if (!sketch) fallBack('the peer keeps no RIBLT sketch (it runs another strategy)');
       else {
-        const estimate = estimateDifferingItems(fingerprints(sketch), s.open.samples, sketch.size);
-        const first = Math.ceil(FIRST_BATCH_PER_ITEM * estimate.upper + FIRST_BATCH_EXTRA);
-        if (Math.ceil(FIRST_BATCH_PER_ITEM * estimate.items) > sketch.size)
+        const items = estimateDifferingItems(fingerprints(sketch), s.open.samples, sketch.size);
+        const first = Math.ceil(FIRST_BATCH_PER_ITEM * items + FIRST_BATCH_EXTRA);
+        if (Math.ceil(FIRST_BATCH_PER_ITEM * items) > sketch.size)
           fallBack(
-            `about ${estimate.items} entries differ, more than the ${sketch.size} coded symbols kept can decode`,
+            `about ${items} entries differ, more than the ${sketch.size} coded symbols kept can decode`,
           );
         else Object.assign(section(reply), { root: summary(store), symbols: sketch.run(0, first) });
       }
