@@ -56,9 +56,26 @@ export function sampleIndices(): number[] {
   return out;
 }
 
-const INDICES = sampleIndices();
-/** Per sample, ln of the probability that one differing item misses its symbol. */
-const LOG_MISS = INDICES.map((i) => Math.log(i / (i + 2)));
+/** The sampled indices, the same on every node. */
+interface SampleTable {
+  indices: number[];
+  /** Per sample, ln of the probability that one differing item misses its symbol. */
+  logMiss: number[];
+}
+
+let table: SampleTable | undefined;
+
+/**
+ * The table, built on first use (10-25 ms of a node's start otherwise, spent even by nodes that
+ * never run riblt); the same on every call.
+ */
+function sampleTable(): SampleTable {
+  if (!table) {
+    const indices = sampleIndices();
+    table = { indices, logMiss: indices.map((i) => Math.log(i / (i + 2))) };
+  }
+  return table;
+}
 /** Two different symbols show the same 4-bit fingerprint this often. */
 const FINGERPRINT_COLLISION = 1 / 16;
 /** The likelihood is searched on a grid 2% apart (finer than the estimate's own error)... */
@@ -74,7 +91,7 @@ export const SAMPLE_BYTES = Math.ceil(ESTIMATE_SAMPLES / 2);
 /** Four bits per sampled symbol (its words folded), two to a byte. */
 export function fingerprints(sketch: SampledSketch): Uint8Array {
   const out = new Uint8Array(SAMPLE_BYTES);
-  INDICES.forEach((index, k) => {
+  sampleTable().indices.forEach((index, k) => {
     if (index >= sketch.size) return;
     const w = sketch.symbol(index);
     const h = fmix(w[0]! ^ fmix(w[1]! ^ fmix(w[2]! ^ fmix(w[3]!))));
@@ -96,9 +113,10 @@ export function estimateDifferingItems(
 ): number {
   const differ: number[] = [];
   const same: number[] = [];
-  INDICES.forEach((index, k) => {
+  const { indices, logMiss } = sampleTable();
+  indices.forEach((index, k) => {
     if (index >= size) return;
-    (nibble(ours, k) !== nibble(theirs, k) ? differ : same).push(LOG_MISS[k]!);
+    (nibble(ours, k) !== nibble(theirs, k) ? differ : same).push(logMiss[k]!);
   });
   const logLikelihood = (d: number): number => {
     let sum = 0;
