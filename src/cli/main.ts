@@ -2,7 +2,7 @@
 // Commands come from specs/: their names, descriptions, flags and examples are here at start,
 // their handlers' modules are imported only when they run.
 import { readFileSync } from 'node:fs';
-import yargs, { type CommandModule } from 'yargs';
+import type { CommandModule } from 'yargs';
 import { UsageError } from '../errors.js';
 import { benchCommand } from './specs/bench.js';
 import { chaosCommand } from './specs/chaos.js';
@@ -20,6 +20,7 @@ import { simulateCommand } from './specs/simulate.js';
 import { triggerCommand } from './specs/trigger.js';
 import { configureColor, printError } from './render/terminal.js';
 import { usageSentence } from './usage.js';
+import { yargs } from './yargs.js';
 import type { Plays } from '../story/scenario.js';
 
 const packageJson = JSON.parse(
