@@ -1,9 +1,20 @@
 // Every table of the story drawn one way: bold head on a colour terminal, and, when the terminal
 // is narrower than the table, columns narrowed with their cells wrapped between words (widest
 // column first, never below its longest word), so the terminal never breaks a row mid-word.
+import { createRequire } from 'node:module';
 import { stripVTControlCharacters } from 'node:util';
 import chalk from 'chalk';
-import Table from 'cli-table3';
+import type Table from 'cli-table3';
+
+/**
+ * cli-table3 (and the string-width, colours and wrapping it requires) is loaded with the first
+ * table drawn: `run --json` draws none, and loading it took ~20 ms of CPU while its nodes boot.
+ */
+let TableClass: typeof Table | undefined;
+function tableClass(): typeof Table {
+  TableClass ??= createRequire(import.meta.url)('cli-table3') as typeof Table;
+  return TableClass;
+}
 
 /** A cell's padding, one space each side (cli-table3's default), counted in its column's width. */
 const CELL_PADDING = 2;
@@ -11,7 +22,7 @@ const CELL_PADDING = 2;
 /** `rows` under `head` as box-drawn text no wider than `width` when the words allow it. */
 export function renderTable(head: string[], rows: string[][], width?: number): string {
   const colWidths = width === undefined ? undefined : fitColumns(head, rows, width);
-  const table = new Table({
+  const table = new (tableClass())({
     head,
     style: { head: chalk.level > 0 ? ['bold'] : [], border: [] },
     ...(colWidths ? { colWidths, wordWrap: true } : {}),
