@@ -93,8 +93,18 @@ export function answerRiblt(
         symbols: sketch.run(s.more.from, s.more.count),
       });
   }
-  for (const p of s.wantPlaces) for (const e of entriesAt(store, p)) ship(e);
-  if (s.wantPlaces.length > 0) section(reply).settle = true;
+  if (s.wantPlaces.length > 0) {
+    // What the peer sent in this message it holds already: not shipped back. (Where the
+    // wall-clock hints of a key's two versions tie, the initiator pushes its version and wants
+    // ours; if its version won, ours is now the same entry.)
+    const sent = new Map(incoming.entries.map((e) => [e.key, e]));
+    for (const p of s.wantPlaces)
+      for (const e of entriesAt(store, p)) {
+        const theirs = sent.get(e.key);
+        if (!theirs || store.compare(e, theirs) !== 0) ship(e);
+      }
+    section(reply).settle = true;
+  }
   // The initiator does not ship back what it pushed in this exchange: the peer has it (a
   // placement shared with a key the peer sent would otherwise cost a round trip for nothing).
   if (s.settle)

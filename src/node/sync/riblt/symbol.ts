@@ -11,15 +11,22 @@
 // sides compute the same one and two items of a difference never share it.
 
 /**
- * The wall-clock tag is the version's second modulo 2^16: 16 bits, not 32, keep a coded symbol
- * at 16 bytes (one per 16-byte slot, four to a cache line) and 15 on the wire. Serial arithmetic
- * orders two tags right while the versions are less than ~9 hours apart; beyond that a wrong
- * hint costs an extra entry in the reply (the receiver ships its newer one back), never an entry.
+ * The wall-clock tag is the version's sixteenth of a second modulo 2^16: 16 bits, not 32, keep a
+ * coded symbol at 16 bytes (one per 16-byte slot, four to a cache line) and 15 on the wire.
+ * Serial arithmetic orders two tags right while the versions are less than ~34 minutes apart;
+ * beyond that a wrong hint costs an extra entry in the reply (the receiver ships its newer one
+ * back), never an entry. Two versions in one step tie: the initiator pushes its own and wants
+ * the peer's, which wastes the pushed entry when the peer's is newer.
  */
 export const TAG_BITS = 16;
 const TAG_MASK = (1 << TAG_BITS) - 1;
-/** Microseconds of wall clock (a version's unit) per tag step: one second. */
-const TAG_UNIT_MICROS = 1_000_000;
+/**
+ * Microseconds of wall clock (a version's unit) per tag step: 1/16 s. With whole seconds (a
+ * ~9-hour window), a key rewritten within a second of its last write tied: the bench's grid at
+ * 10k keys, whose divergences follow the load within a second or two, read 1.5-2.0 x E for
+ * ~1.25 when nothing ties; divergences seconds apart are what the demo and the bench make.
+ */
+const TAG_UNIT_MICROS = 62_500;
 
 /** What the sketch needs of an entry (a StoredEntry has all of it). */
 export interface ItemSource {

@@ -109,7 +109,7 @@ describe('riblt exchange (in memory)', () => {
     }
   });
 
-  it('an entry pushed to a place the peer settles is not shipped back (2 round trips)', async () => {
+  it('an entry pushed to a place the peer settles is not shipped back', async () => {
     const real = await loadHasher();
     const shared: Hasher = {
       ...real,
@@ -133,9 +133,40 @@ describe('riblt exchange (in memory)', () => {
     }
     a.merge(all[1]!);
     b.merge(all[2]!);
-    const result = await converges(a, b, all);
+    let freshSent = 0;
+    const counting: Transport = async (body) => {
+      const keys = decodeMessage(body, MAX_VALUE).entries.map((e) => e.key);
+      freshSent += keys.filter((key) => key === 'fresh').length;
+      return wire(b)(body);
+    };
+    const result = await converges(a, b, all, counting);
     assert.equal(result.riblt?.fallback, undefined);
-    assert.equal(result.roundTrips, 2);
+    assert.equal(freshSent, 1, 'fresh went to b once');
+  });
+
+  it('versions within one hint step tie: the initiator sends its own and gets the newer one, never its own back', async () => {
+    for (const initiatorNewer of [true, false]) {
+      const a = await replica(SYMBOLS);
+      const b = await replica(SYMBOLS);
+      const all = [entry('k', 'v1', 2_000_000)];
+      for (let i = 0; i < 50; i++) all.push(entry(`s${i}`, 'same', 1_000_000));
+      for (const e of all) {
+        a.merge(e);
+        b.merge(e);
+      }
+      // 10 µs apart: the same 1/16 s, so the same wall-clock tag.
+      const [older, newer] = [
+        entry('k', 'older', 2_000_010, 'x'),
+        entry('k', 'newer', 2_000_020, 'y'),
+      ];
+      all.push(older, newer);
+      a.merge(initiatorNewer ? newer : older);
+      b.merge(initiatorNewer ? older : newer);
+      const result = await converges(a, b, all);
+      assert.equal(result.riblt?.fallback, undefined);
+      assert.deepEqual(result.keys.pushed, ['k']);
+      assert.deepEqual(result.keys.pulled, initiatorNewer ? [] : ['k']);
+    }
   });
 
   it('a wrong newer-than hint (versions ~50 days apart) costs a message, not an entry', async () => {

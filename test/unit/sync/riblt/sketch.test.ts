@@ -3,7 +3,12 @@ import { describe, it } from 'node:test';
 import { loadHasher } from '../../../../src/node/replica/hash.js';
 import { Store } from '../../../../src/node/replica/store.js';
 import { Sketch } from '../../../../src/node/sync/riblt/sketch.js';
-import { IndexSequence, itemOf, tagOf } from '../../../../src/node/sync/riblt/symbol.js';
+import {
+  compareTags,
+  IndexSequence,
+  itemOf,
+  tagOf,
+} from '../../../../src/node/sync/riblt/symbol.js';
 import { rng } from '../../../helpers/random.js';
 import { entry } from '../../../helpers/replica.js';
 
@@ -135,15 +140,13 @@ describe('RIBLT sketch', () => {
     assert.equal(sketch.bytes, SYMBOLS * 16);
   });
 
-  it('tags a version by its second (versions are in microseconds), so hints hold for ~9 hours', () => {
+  it('tags a version by its 1/16 s (versions are in microseconds), so hints hold for ~34 minutes', () => {
     const wall = 1_795_000_000_123_456;
-    const second = 1_000_000;
-    assert.equal(tagOf(wall + second) - tagOf(wall), 1);
-    const later = tagOf(wall + 8 * 3600 * second);
-    assert.equal(
-      (later - tagOf(wall) + 65_536) % 65_536,
-      8 * 3600,
-      'eight hours later, still ahead',
-    );
+    const step = 62_500;
+    assert.equal(tagOf(wall + step) - tagOf(wall), 1);
+    const later = tagOf(wall + 30 * 60 * 16 * step);
+    assert.equal(compareTags(later, tagOf(wall)), 30 * 60 * 16, 'half an hour later, still ahead');
+    const tooLate = tagOf(wall + 40 * 60 * 16 * step);
+    assert.ok(compareTags(tooLate, tagOf(wall)) < 0, 'forty minutes later, the hint wraps');
   });
 });
