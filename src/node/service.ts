@@ -60,7 +60,10 @@ export class NodeService {
   readonly rounds = new RoundLog();
   readonly #o: ServiceOptions;
   readonly #replicators: PeerReplicator[];
-  /** fullExchangeBytes of the last snapshot, recounted only once the root digest or count moves. */
+  /**
+   * fullExchangeBytes counted from scratch (past 128 node ids, see Store.fullExchangeBytes),
+   * recounted only once the root digest or count moves.
+   */
   #fullBytes = { digest: -1n, count: -1, bytes: 0 };
 
   constructor(options: ServiceOptions) {
@@ -241,7 +244,10 @@ export class NodeService {
     };
   }
 
+  /** Kept by the store as it changes; counted over every entry only past 128 node ids. */
   #fullExchangeBytes(): number {
+    const kept = this.#o.store.fullExchangeBytes();
+    if (kept !== undefined) return kept;
     const { digest, count } = this.#o.store.tree.root();
     const last = this.#fullBytes;
     if (last.digest !== digest || last.count !== count)

@@ -3,6 +3,7 @@
 import { StoredEntry, type Entry, type EntryRow } from './entry.js';
 import type { Hasher } from './hash.js';
 import { ExpiryQueue } from './expiry-queue.js';
+import { FullSize } from './full-size.js';
 import { MerkleTree, split } from '../tree/merkle.js';
 import { compareVersions, type Version } from './version.js';
 
@@ -32,6 +33,8 @@ export class Store {
   #tombstones = 0;
   /** Tombstones by wall time, for purging the expired ones in O(expired). */
   #expiry = new ExpiryQueue();
+  /** A full exchange's size, kept from the first time it is asked for (fullExchangeBytes). */
+  #fullSize: FullSize | undefined;
 
   constructor(hasher: Hasher, observer?: StoreObserver, tree = new MerkleTree<StoredEntry>()) {
     this.#hasher = hasher;
@@ -95,6 +98,8 @@ export class Store {
     if (stored.value === null) this.#tombstones += 1;
     if (current) this.#observer?.replaced(current, stored);
     else this.#observer?.added(stored);
+    if (current) this.#fullSize?.replaced(current, stored);
+    else this.#fullSize?.added(stored);
     if (stored.value === null) this.#expiry.push(stored);
     return 'applied';
   }
@@ -107,6 +112,7 @@ export class Store {
    */
   restore(pages: Iterable<readonly EntryRow[]>, count: number): Version | undefined {
     if (this.#entries.size !== 0) throw new Error('Store.restore: the store is not empty');
+    this.#fullSize = undefined; // counted again from the restored entries when next asked
     const items = new Array<StoredEntry>(count);
     const nodeIds = new Map<string, string>();
     let n = 0;
@@ -151,10 +157,22 @@ export class Store {
       this.tree.remove(t);
       this.#tombstones -= 1;
       this.#observer?.removed(t);
+      this.#fullSize?.removed(t);
       purged.push(t.key);
     }
     if (purged.length > 0) this.#sorted = null;
     return purged;
+  }
+
+  /**
+   * Bytes of the first message of a full-data exchange of this store (encodeMessage of every
+   * entry and a dump of the root), or undefined past 128 node ids (count it with
+   * fullMessageBytes then). The first call counts every entry once; from then on every change
+   * keeps the figure, so asking again costs O(blocks of walls), not O(entries).
+   */
+  fullExchangeBytes(): number | undefined {
+    this.#fullSize ??= FullSize.of(this.#entries.values(), this.#entries.size);
+    return this.#fullSize.bytes();
   }
 
   /**

@@ -1,0 +1,113 @@
+// A full exchange's size kept by the store on every change: after random sequences of writes,
+// overwrites, deletes, merges from other nodes, purges and a restore, it equals the count
+// from scratch (fullMessageBytes), which equals the encoded message.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { loadHasher } from '../../../src/node/replica/hash.js';
+import { Store } from '../../../src/node/replica/store.js';
+import type { EntryRow } from '../../../src/node/replica/entry.js';
+import { WallIndex } from '../../../src/node/replica/wall-index.js';
+import {
+  emptyMessage,
+  encodeMessage,
+  fullMessageBytes,
+} from '../../../src/node/sync/wire/message.js';
+import { entry } from '../../helpers/replica.js';
+import { pick, rng } from '../../helpers/random.js';
+
+/** The first message of a full exchange of the store, encoded. */
+function encodedFull(store: Store): number {
+  const m = emptyMessage();
+  m.entries.push(...store.entries());
+  m.dumps.push({ level: 0, index: 0 });
+  return encodeMessage(m).length;
+}
+
+const NOW = 1_700_000_000_000_000;
+
+describe('store: the full exchange size, kept on every change', () => {
+  for (const seed of [1, 2, 3, 4, 5]) {
+    it(`equals the count from scratch after random operations (seed ${seed})`, async () => {
+      const random = rng(seed);
+      const store = new Store(await loadHasher());
+      assert.equal(store.fullExchangeBytes(), fullMessageBytes(store), 'empty');
+      const keys = Array.from({ length: 60 }, (_, i) => (i % 7 === 0 ? `ключ-${i}` : `k${i}`));
+      const nodes = ['n1', 'n2', 'node-three', 'n4'];
+      // Walls spread so that offsets from the smallest take 1 to 6 bytes, and the smallest moves.
+      const spans = [100, 20_000, 3_000_000, 500_000_000, 80_000_000_000];
+      for (let step = 0; step < 1500; step++) {
+        const roll = random();
+        if (roll < 0.85) {
+          const wall = NOW + Math.floor(random() * pick(random, spans)) - 1_000_000;
+          const value = random() < 0.2 ? null : 'v'.repeat(Math.floor(random() * 300));
+          store.apply(
+            entry(pick(random, keys), value, wall, pick(random, nodes), Math.floor(random() * 300)),
+          );
+        } else {
+          store.purgeTombstones(NOW + Math.floor(random() * 2_000_000) - 1_000_000);
+        }
+        assert.equal(store.fullExchangeBytes(), fullMessageBytes(store), `step ${step}`);
+        if (step % 100 === 0) assert.equal(store.fullExchangeBytes(), encodedFull(store));
+      }
+      assert.equal(store.fullExchangeBytes(), encodedFull(store));
+      // A copy of these entries restored in bulk, then changed again.
+      const rows: EntryRow[] = [...store.entries()].map((e) => [
+        e.key,
+        e.value,
+        e.wall,
+        e.logical,
+        e.node,
+      ]);
+      const restored = new Store(await loadHasher());
+      assert.equal(restored.fullExchangeBytes(), fullMessageBytes(restored));
+      restored.restore([rows], rows.length);
+      assert.equal(restored.fullExchangeBytes(), fullMessageBytes(restored));
+      assert.equal(restored.fullExchangeBytes(), store.fullExchangeBytes());
+      restored.apply(entry('after-restore', 'x', NOW + 5_000_000_000, 'n9'));
+      assert.equal(restored.fullExchangeBytes(), encodedFull(restored));
+    });
+  }
+
+  it('leaves the count to fullMessageBytes past 128 node ids', async () => {
+    const store = new Store(await loadHasher());
+    for (let i = 0; i < 128; i++) store.apply(entry(`k${i}`, 'v', NOW + i, `node-${i}`));
+    assert.equal(store.fullExchangeBytes(), encodedFull(store));
+    store.apply(entry('k128', 'v', NOW, 'node-128'));
+    assert.equal(store.fullExchangeBytes(), undefined);
+    store.apply(entry('k128', 'w', NOW + 1, 'node-0'));
+    assert.equal(store.fullExchangeBytes(), encodedFull(store), 'back to 128 ids');
+  });
+});
+
+describe('wall index', () => {
+  it('answers min and counts like a sorted array, through inserts, removals and splits', () => {
+    const random = rng(7);
+    // The same walls held naively in an array, to compare with.
+    const held = Array.from({ length: 3000 }, () => Math.floor(random() * 1e6));
+    const index = WallIndex.of(Float64Array.from(held));
+    for (let step = 0; step < 6000; step++) {
+      if (random() < 0.55 || held.length === 0) {
+        // Mostly the newest walls (appends), sometimes anywhere, sometimes a duplicate.
+        const wall =
+          random() < 0.5
+            ? 1e6 + step
+            : random() < 0.2 && held.length > 0
+              ? pick(random, held)
+              : Math.floor(random() * 1e6);
+        index.insert(wall);
+        held.push(wall);
+      } else {
+        const wall = random() < 0.9 ? pick(random, held) : -1;
+        const at = held.indexOf(wall);
+        assert.equal(index.remove(wall), at !== -1);
+        if (at !== -1) held.splice(at, 1);
+      }
+      if (step % 50 === 0) {
+        assert.equal(index.size, held.length);
+        assert.equal(index.min(), held.length === 0 ? Infinity : Math.min(...held));
+        const bound = Math.floor(random() * 1.1e6);
+        assert.equal(index.countAtLeast(bound), held.filter((w) => w >= bound).length);
+      }
+    }
+  });
+});
