@@ -10,7 +10,7 @@ import type { PeerClient } from './peers/client.js';
 import { replicationTimeoutMs, timedTransport } from './peers/timeouts.js';
 import { RoundLog } from './sync/round-log.js';
 import { fullMessageBytes } from './sync/wire/message.js';
-import { PeerReplicator } from './sync/replication.js';
+import { PeerReplicator, sharedEncoder } from './sync/replication.js';
 import type { Counters } from './stats.js';
 import type { Storage } from './storage/sqlite.js';
 import type { ApplyResult, Store, StoredEntry } from './replica/store.js';
@@ -68,14 +68,18 @@ export class NodeService {
 
   constructor(options: ServiceOptions) {
     this.#o = options;
+    const encode = sharedEncoder();
     this.#replicators = options.peers.map(
       (peer) =>
-        new PeerReplicator(peer, (body) =>
-          options.peerClient.send(
-            peer,
-            body,
-            replicationTimeoutMs(options.replicationTimeoutMs, body.length),
-          ),
+        new PeerReplicator(
+          peer,
+          (body) =>
+            options.peerClient.send(
+              peer,
+              body,
+              replicationTimeoutMs(options.replicationTimeoutMs, body.length),
+            ),
+          encode,
         ),
     );
     this.antiEntropy = new AntiEntropy({

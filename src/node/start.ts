@@ -29,6 +29,12 @@ import { openStorage } from './storage/sqlite.js';
 import { Store } from './replica/store.js';
 import { Sketch } from './sync/riblt/sketch.js';
 
+/** The header naming the node that answered (every answer of a route has it). */
+const NODE_HEADER = 'x-ae-node';
+/** Requests on a connection not yet answered: a malformed one after them waits for their answers. */
+const BUSY = Symbol('ae-busy');
+type BusySocket = Socket & { [BUSY]?: number };
+
 export interface NodeOptions {
   port: number;
   host: string;
@@ -136,8 +142,13 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   // A malformed request that follows one still being answered on the same connection (an
   // unframed body, a bad pipelined request) must not get its 400 written into the middle of
   // that answer: the connection is closed once the answer is out instead.
-  const busy = new WeakMap<Socket, number>();
   const closeAfterAnswer = new WeakSet<Socket>();
+  // Counted on the socket itself, and told by one shared listener (no closure per request).
+  function answered(this: ServerResponse): void {
+    const socket = this.req.socket as BusySocket;
+    socket[BUSY] = (socket[BUSY] ?? 1) - 1;
+    if (closeAfterAnswer.has(socket)) socket.destroySoon();
+  }
   // A client that half-closes after sending (shutdown(SHUT_WR)) still reads: Node's default
   // ends the socket at the client's FIN, which lost the answer of a write that waited for peers.
   (server as http.Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
@@ -146,20 +157,16 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   // the whole grace period (Ctrl-C during a run took ~2 s, past the 2 s the issue allows).
   let stopping = false;
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    res.setHeader('x-ae-node', id);
     if (stopping) res.setHeader('connection', 'close');
-    const socket = req.socket as Socket;
-    busy.set(socket, (busy.get(socket) ?? 0) + 1);
-    res.once('close', () => {
-      busy.set(socket, (busy.get(socket) ?? 1) - 1);
-      if (closeAfterAnswer.has(socket)) socket.destroySoon();
-    });
-    void handle(table, req, res, counters, log);
+    const socket = req.socket as BusySocket;
+    socket[BUSY] = (socket[BUSY] ?? 0) + 1;
+    res.on('close', answered);
+    void handle(table, req, res, counters, id, log);
   };
   server.on('request', onRequest);
   handleExpect(server, onRequest);
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
-    if ((busy.get(socket) ?? 0) > 0) closeAfterAnswer.add(socket);
+    if (((socket as BusySocket)[BUSY] ?? 0) > 0) closeAfterAnswer.add(socket);
     else clientError(error, socket);
   });
 
@@ -193,6 +200,7 @@ async function handle(
   req: IncomingMessage,
   res: ServerResponse,
   counters: ReturnType<typeof newCounters>,
+  id: string,
   log: (line: string) => void,
 ): Promise<void> {
   counters.requests.total += 1;
@@ -210,7 +218,10 @@ async function handle(
       : typeof reply.body === 'string'
         ? 'text/plain; charset=utf-8'
         : 'application/json';
+    // Every answer names its node. Given to writeHead, not setHeader: a header set beforehand
+    // makes writeHead validate and merge two header sets on every request.
     res.writeHead(reply.status ?? 200, {
+      [NODE_HEADER]: id,
       'content-type': type,
       'content-length': typeof body === 'string' ? Buffer.byteLength(body) : body.length,
       ...reply.headers,
@@ -236,6 +247,7 @@ async function handle(
     }
     const body = Buffer.from(JSON.stringify(httpError.body()));
     res.writeHead(httpError.status, {
+      [NODE_HEADER]: id,
       'content-type': 'application/json',
       'content-length': body.length,
       ...httpError.headers,

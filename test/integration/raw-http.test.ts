@@ -36,6 +36,39 @@ describe('raw HTTP: half-closed requests and Expect', () => {
     });
   }
 
+  it('every answer names the node that gave it (x-ae-node), errors included', async () => {
+    const id = (await request(address, 'GET', '/health')).json.id as string;
+    for (const [method, path, status] of [
+      ['GET', '/health', 200],
+      ['PUT', '/kv/named', 200],
+      ['GET', '/kv/never-written', 404],
+      ['GET', '/no-such-route', 404],
+      ['POST', '/health', 405],
+    ] as const) {
+      const answer = await request(
+        address,
+        method,
+        path,
+        method === 'PUT' ? '{"value":"v"}' : undefined,
+      );
+      assert.equal(answer.status, status, `${method} ${path}`);
+      assert.equal(answer.headers['x-ae-node'], id, `${method} ${path}`);
+    }
+  });
+
+  it('a malformed request behind a replicated PUT still being answered: the answer, then the close', async () => {
+    const c = await rawConnect(address);
+    try {
+      c.write(put('/kv/busy', '{"value": "b"}') + 'NOT HTTP AT ALL\r\n\r\n');
+      await c.closed;
+      assert.match(c.received(), /^HTTP\/1.1 200 /, c.received());
+      assert.doesNotMatch(c.received(), / 400 /, 'no 400 written into or after the answer');
+      assert.equal(lastJson(c.received()).value, 'b');
+    } finally {
+      c.destroy();
+    }
+  });
+
   it('the half-closed replicated write reached the peer as well', async () => {
     const read = await request(cluster.nodes[1]!.address, 'GET', '/kv/half:replicated');
     assert.equal(read.json.value, 'v');

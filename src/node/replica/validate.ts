@@ -26,6 +26,16 @@ export function checkKey(key: string): Checked<string> {
   return { ok: true, value: key };
 }
 
+/**
+ * A key the wire decoder has read as valid UTF-8 (a fatal decoder) of at most MAX_KEY_BYTES
+ * bytes: only emptiness and control characters are left to check. The same rules and
+ * messages as checkKey, without measuring the bytes and scanning for lone surrogates again
+ * (~9% of a replica's CPU when it receives replication).
+ */
+export function checkDecodedKey(key: string): Checked<string> {
+  return key.length === 0 || CONTROL.test(key) ? checkKey(key) : { ok: true, value: key };
+}
+
 /** A raw URL path segment: percent-decoded as UTF-8, then checked as a key. */
 export function checkKeySegment(segment: string): Checked<string> {
   let decoded: string;

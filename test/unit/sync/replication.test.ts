@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decodeMessage } from '../../../src/node/sync/wire/message.js';
-import { PeerReplicator } from '../../../src/node/sync/replication.js';
+import { PeerReplicator, sharedEncoder } from '../../../src/node/sync/replication.js';
 import { MAX_VALUE, entry } from '../../helpers/replica.js';
 
 describe('replication to a peer (group commit)', () => {
@@ -17,7 +17,7 @@ describe('replication to a peer (group commit)', () => {
     assert.deepEqual(await write, { ok: true });
   });
 
-  it('groups the writes of one turn, and those that arrive while messages are in flight', async () => {
+  it('groups the writes of one turn, and those that arrive while a message is in flight', async () => {
     const sent: number[] = [];
     const releases: (() => void)[] = [];
     const replicator = new PeerReplicator('p', (body) => {
@@ -32,14 +32,13 @@ describe('replication to a peer (group commit)', () => {
     assert.deepEqual(sent, [3], 'one message for the three writes of one turn');
     writes.push(replicator.replicate([entry('k3', 'v', 4)]));
     await turn();
-    assert.deepEqual(sent, [3, 1], 'a second message may be in flight');
     for (let i = 4; i < 10; i++) writes.push(replicator.replicate([entry(`k${i}`, 'v', i + 1)]));
     await turn();
-    assert.deepEqual(sent, [3, 1], 'no third message while two are in flight');
+    assert.deepEqual(sent, [3], 'no second message while one is in flight');
     releases.shift()!();
     await turn();
     await turn();
-    assert.deepEqual(sent, [3, 1, 6], 'the six that waited go out together');
+    assert.deepEqual(sent, [3, 7], 'the seven that waited go out together');
     for (const release of releases.splice(0)) release();
     const outcomes = await Promise.all(writes);
     assert.equal(outcomes.length, 10);
@@ -57,5 +56,59 @@ describe('replication to a peer (group commit)', () => {
       reason: 'connection refused',
     });
     assert.deepEqual(await replicator.replicate([entry('b', 'v', 2)]), { ok: true });
+  });
+
+  it('encodes a batch once for every peer that sends the same writes, and anew when they differ', async () => {
+    const encode = sharedEncoder();
+    const bodies: Record<string, Buffer[]> = { a: [], b: [] };
+    const releases: (() => void)[] = [];
+    const peers = ['a', 'b'].map(
+      (peer) =>
+        new PeerReplicator(
+          peer,
+          (body) => {
+            bodies[peer]!.push(body);
+            return peer === 'a' ? Promise.resolve() : new Promise<void>((r) => releases.push(r));
+          },
+          encode,
+        ),
+    );
+    const turn = () => new Promise((r) => setImmediate(r));
+    const write = (e: ReturnType<typeof entry>) => {
+      const entries = [e];
+      return Promise.all(peers.map((p) => p.replicate(entries)));
+    };
+    const first = [write(entry('k1', 'v', 1)), write(entry('k2', 'v', 2))];
+    await turn();
+    assert.equal(bodies.a!.length, 1);
+    assert.equal(bodies.a![0], bodies.b![0], 'the same bytes (one encoding) go to both peers');
+    assert.deepEqual(
+      decodeMessage(bodies.a![0]!, MAX_VALUE).entries.map((e) => e.key),
+      ['k1', 'k2'],
+    );
+    // b's first message is still in flight, so b holds the next writes back; a sends each alone.
+    const second = [write(entry('k3', 'v', 3))];
+    await turn();
+    const third = [write(entry('k4', 'v', 4))];
+    await turn();
+    await turn();
+    const keys = (bodies: Buffer[]) =>
+      bodies.map((b) => decodeMessage(b, MAX_VALUE).entries.map((e) => e.key));
+    assert.deepEqual(keys(bodies.a!), [['k1', 'k2'], ['k3'], ['k4']]);
+    assert.deepEqual(keys(bodies.b!), [['k1', 'k2']]);
+    releases.shift()!();
+    await turn();
+    await turn();
+    assert.deepEqual(
+      keys(bodies.b!),
+      [
+        ['k1', 'k2'],
+        ['k3', 'k4'],
+      ],
+      'a batch of its own, encoded anew',
+    );
+    releases.shift()!();
+    const outcomes = (await Promise.all([...first, ...second, ...third])).flat();
+    assert.ok(outcomes.every((o) => o.ok));
   });
 });

@@ -19,7 +19,7 @@ import { readRiblt, writeRiblt, type RibltSection } from './riblt.js';
 import { MAX_KEY_BYTES, MAX_NODE_ID_BYTES } from '../../constants.js';
 import type { Entry, StoredEntry } from '../../replica/entry.js';
 import { FANOUT, MAX_LEVEL, type NodeSummary } from '../../tree/merkle.js';
-import { checkKey, checkNodeId } from '../../replica/validate.js';
+import { checkDecodedKey, checkNodeId } from '../../replica/validate.js';
 import type { Version } from '../../replica/version.js';
 
 export interface TreeRef {
@@ -199,7 +199,8 @@ export function decodeMessage(buf: Buffer, maxValueBytes: number): AeMessage {
     if (id === undefined) throw new CodecError('a node reference is out of range');
     return id;
   };
-  const key = (): string => valid(checkKey(r.string(MAX_KEY_BYTES)));
+  // r.string has checked the length and the UTF-8 (fatal decoder): checkDecodedKey does the rest.
+  const key = (): string => valid(checkDecodedKey(r.string(MAX_KEY_BYTES)));
   const ref = (maxLevel: number): TreeRef => {
     const level = r.u8();
     const index = r.varint();

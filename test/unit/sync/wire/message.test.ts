@@ -13,6 +13,7 @@ import {
 import { runExchange } from '../../../../src/node/sync/exchange.js';
 import { entry, MAX_VALUE, replica, wire } from '../../../helpers/replica.js';
 import { rng } from '../../../helpers/random.js';
+import { checkKey } from '../../../../src/node/replica/validate.js';
 
 describe('anti-entropy message codec', () => {
   it('round-trips every section', () => {
@@ -107,6 +108,58 @@ describe('anti-entropy message codec', () => {
     const bad = emptyMessage();
     bad.dumps.push({ level: 1, index: 16 });
     assert.throws(() => decodeMessage(encodeMessage(bad), MAX_VALUE), CodecError);
+  });
+
+  it('refuses a bad key in an entry, a list or a want with the same sentence as checkKey', () => {
+    // Encoded through a stand-in key of the same byte length, then the bytes swapped in: the
+    // encoder writes whatever string it is given, and a lone surrogate needs raw bytes.
+    const bad: [string, Buffer][] = [
+      ['', Buffer.alloc(0)],
+      ['a\u0001b', Buffer.from('a\u0001b')],
+      ['tab\there', Buffer.from('tab\there')],
+      ['del\u007f', Buffer.from('del\u007f')],
+      ['\ud800', Buffer.from([0xed, 0xa0, 0x80])],
+    ];
+    for (const [key, bytes] of bad) {
+      const stand = 'q'.repeat(bytes.length);
+      const sections = [
+        (m: ReturnType<typeof emptyMessage>) => m.entries.push(entry(stand, 'v', 7)),
+        (m: ReturnType<typeof emptyMessage>) =>
+          m.lists.push({
+            level: 0,
+            index: 0,
+            items: [{ key: stand, version: { wall: 7, logical: 0, node: 'n1' }, check: 1 }],
+          }),
+        (m: ReturnType<typeof emptyMessage>) => m.wants.push(stand),
+      ];
+      for (const add of sections) {
+        const m = emptyMessage();
+        add(m);
+        const raw = encodeMessage(m);
+        const at = bytes.length === 0 ? -1 : raw.indexOf(Buffer.from(stand));
+        const body =
+          at === -1
+            ? raw
+            : Buffer.concat([raw.subarray(0, at), bytes, raw.subarray(at + bytes.length)]);
+        const expected = checkKey(key);
+        assert.equal(expected.ok, false);
+        if (key === '\ud800') {
+          assert.throws(() => decodeMessage(body, MAX_VALUE), /not valid UTF-8/);
+        } else {
+          assert.throws(
+            () => decodeMessage(body, MAX_VALUE),
+            (e: unknown) =>
+              e instanceof CodecError && e.message === (expected as { message: string }).message,
+          );
+        }
+      }
+    }
+    const long = emptyMessage();
+    long.wants.push('k'.repeat(1025));
+    assert.throws(() => decodeMessage(encodeMessage(long), MAX_VALUE), /longer than 1024 bytes/);
+    const fine = emptyMessage();
+    fine.wants.push('k'.repeat(1024), 'ключ', '🔑', 'a b');
+    assert.deepEqual(decodeMessage(encodeMessage(fine), MAX_VALUE).wants, fine.wants);
   });
 
   it('compares level-1 children on digest and count, deeper ones on presence and 4 bytes', () => {
