@@ -71,7 +71,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const storage = o.dataDir === undefined ? undefined : await openStorage(o.dataDir);
   // The store and its tree are rebuilt in bulk from the stored rows, O(n); the clock resumes
   // past the newest version.
-  const newest = storage ? store.restore(storage.pages(), storage.count()) : undefined;
+  const newest = storage ? store.restore(storage.pages()) : undefined;
   const counters = newCounters();
   const nowMicros = systemMicros(o.clockSkewMs);
 

@@ -107,24 +107,27 @@ export class Store {
   /**
    * Fills an empty store from rows of distinct keys (a node loading its data directory) and
    * returns the newest version among them. The same store as applying each row, built in bulk:
-   * each entry object is made once from its columns, node ids are kept once each, and the tree
-   * is filled at its final depth (MerkleTree.fill) instead of growing while it loads.
+   * each entry object is made once from its columns, one Map operation per row, node ids are
+   * kept once each, and the tree is filled at its final depth (MerkleTree.fill) instead of
+   * growing while it loads. No count is needed first (a count of a million rows is a whole
+   * extra scan of the table: ~0.5 s of CPU here).
    */
-  restore(pages: Iterable<readonly EntryRow[]>, count: number): Version | undefined {
-    if (this.#entries.size !== 0) throw new Error('Store.restore: the store is not empty');
+  restore(pages: Iterable<readonly EntryRow[]>): Version | undefined {
+    const entries = this.#entries;
+    if (entries.size !== 0) throw new Error('Store.restore: the store is not empty');
     this.#fullSize = undefined; // counted again from the restored entries when next asked
-    const items = new Array<StoredEntry>(count);
     const nodeIds = new Map<string, string>();
-    let n = 0;
     let newest: StoredEntry | undefined;
     for (const rows of pages) {
-      for (const [key, value, wall, logical, rowNode] of rows) {
+      for (let r = 0; r < rows.length; r++) {
+        const [key, value, wall, logical, rowNode] = rows[r]!;
         let node = nodeIds.get(rowNode);
         if (node === undefined) nodeIds.set(rowNode, (node = rowNode));
         const stored = this.#stored(key, value, wall, logical, node, undefined);
-        if (this.#entries.has(key)) throw new Error(`Store.restore: "${key}" appears twice`);
-        this.#entries.set(key, stored);
-        items[n++] = stored;
+        // A key seen before leaves the size as it was: one hash lookup instead of has + set.
+        const size = entries.size;
+        if (entries.set(key, stored).size === size)
+          throw new Error(`Store.restore: "${key}" appears twice`);
         this.#observer?.added(stored);
         if (value === null) {
           this.#tombstones += 1;
@@ -133,8 +136,7 @@ export class Store {
         if (!newest || newerThan(stored, newest)) newest = stored;
       }
     }
-    items.length = n;
-    this.tree.fill(items);
+    this.tree.fill(entries.values(), entries.size);
     return newest?.version;
   }
 

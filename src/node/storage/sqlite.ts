@@ -17,8 +17,6 @@ export interface Storage {
   entries(): Iterable<Entry>;
   /** Every stored entry as rows, a page at a time (start-up: no object per entry). */
   pages(): Iterable<readonly EntryRow[]>;
-  /** How many entries are stored (tombstones included). */
-  count(): number;
   save(entry: Entry): void;
   remove(keys: readonly string[]): void;
   /** Runs fn in one transaction (one disk sync for many entries). */
@@ -81,7 +79,6 @@ export async function openStorage(dir: string): Promise<Storage> {
       'SELECT key, value, wall, logical, node FROM entries WHERE key > ? ORDER BY key LIMIT ?',
     )
     .raw(true);
-  const counter = db.prepare('SELECT count(*) FROM entries').raw(true);
   function* pages(): Generator<EntryRow[]> {
     let after = '';
     for (;;) {
@@ -108,9 +105,6 @@ export async function openStorage(dir: string): Promise<Storage> {
       for (const rows of pages())
         for (const [key, value, wall, logical, node] of rows)
           yield { key, value, version: { wall, logical, node } };
-    },
-    count() {
-      return (counter.get() as [number])[0];
     },
     save(e) {
       upsert.run(e.key, e.value, e.version.wall, e.version.logical, e.version.node);

@@ -75,12 +75,13 @@ export class MerkleTree<T extends TreeItem = TreeItem> {
    * Fills an empty tree with many items at once (a node loading its data directory): the depth
    * is sized once from the count, each item is XORed into its leaf only, and every internal node
    * is then computed once from its 16 children, instead of depth+1 updates per item and a re-grow
-   * of the whole tree at every 16x. The result equals adding the items one by one.
+   * of the whole tree at every 16x. The result equals adding the items one by one. Takes any
+   * iterable with its count (a store passes its Map's values: no array of a million items).
    */
-  fill(items: readonly T[]): void {
+  fill(items: Iterable<T>, count: number): void {
     if (this.#size !== 0) throw new Error('MerkleTree.fill: the tree is not empty');
-    this.#allocate(depthFor(items.length));
-    this.#size = items.length;
+    this.#allocate(depthFor(count));
+    let filled = 0;
     const depth = this.#depth;
     const leafWords = this.#levels[depth]!;
     const leaves = this.#leaves;
@@ -92,7 +93,10 @@ export class MerkleTree<T extends TreeItem = TreeItem> {
       leafWords[3 * i]! ^= item.hi;
       leafWords[3 * i + 1]! ^= item.lo;
       leafWords[3 * i + 2]! += 1;
+      filled += 1;
     }
+    if (filled !== count) throw new Error(`MerkleTree.fill: ${filled} items, not ${count}`);
+    this.#size = count;
     for (let level = depth - 1; level >= 0; level--) {
       const words = this.#levels[level]!;
       const below = this.#levels[level + 1]!;
@@ -271,8 +275,16 @@ export function join(hi: number, lo: number): bigint {
  * halves of 2^31 and up would be heap numbers); join and `>>> 0` read them back unsigned.
  */
 export function split(digest: bigint): { hi: number; lo: number } {
-  return { hi: Number(BigInt.asIntN(32, digest >> 32n)), lo: Number(BigInt.asIntN(32, digest)) };
+  // Through one 8-byte scratch buffer read as two int32s: no intermediate BigInt (a shift and
+  // two asIntN made three per entry, garbage for every key a node loads at start).
+  SPLIT_WIDE[0] = digest;
+  return { hi: SPLIT_HALVES[HI_HALF]!, lo: SPLIT_HALVES[1 - HI_HALF]! };
 }
+
+const SPLIT_WIDE = new BigUint64Array(1);
+const SPLIT_HALVES = new Int32Array(SPLIT_WIDE.buffer);
+/** Which int32 of the scratch holds the high half: 1 on little-endian machines. */
+const HI_HALF = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 
 /** A digest as 16 hex digits, as shown in snapshots and by the CLI. */
 export function digestHex(digest: bigint): string {

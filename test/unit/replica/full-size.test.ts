@@ -60,7 +60,7 @@ describe('store: the full exchange size, kept on every change', () => {
       ]);
       const restored = new Store(await loadHasher());
       assert.equal(restored.fullExchangeBytes(), fullMessageBytes(restored));
-      restored.restore([rows], rows.length);
+      restored.restore([rows]);
       assert.equal(restored.fullExchangeBytes(), fullMessageBytes(restored));
       assert.equal(restored.fullExchangeBytes(), store.fullExchangeBytes());
       restored.apply(entry('after-restore', 'x', NOW + 5_000_000_000, 'n9'));

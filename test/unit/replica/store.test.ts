@@ -160,7 +160,7 @@ describe('store: restore from rows', () => {
     for (const e of entries) applied.apply(e);
     const all = rows(shuffle(rng(22), entries));
     const restored = new Store(hasher);
-    const newest = restored.restore([all.slice(0, 1234), all.slice(1234)], all.length);
+    const newest = restored.restore([all.slice(0, 1234), all.slice(1234)]);
     assert.equal(digestHex(restored.tree.root().digest), digestHex(applied.tree.root().digest));
     assert.equal(restored.tree.storedDepth, applied.tree.storedDepth);
     assert.equal(restored.size, applied.size);
@@ -176,9 +176,9 @@ describe('store: restore from rows', () => {
 
   it('refuses a key twice or a store that is not empty', () => {
     const twice = rows([entry('k', 'a', 1), entry('k', 'b', 2)]);
-    assert.throws(() => new Store(hasher).restore([twice], 2), /appears twice/);
+    assert.throws(() => new Store(hasher).restore([twice]), /appears twice/);
     const full = new Store(hasher);
     full.apply(entry('k', 'a', 1));
-    assert.throws(() => full.restore([], 0), /not empty/);
+    assert.throws(() => full.restore([]), /not empty/);
   });
 });

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import type { Entry } from '../../../src/node/replica/entry.js';
 import { loadHasher } from '../../../src/node/replica/hash.js';
 import { Store } from '../../../src/node/replica/store.js';
-import { MerkleTree } from '../../../src/node/tree/merkle.js';
+import { join, MerkleTree, split } from '../../../src/node/tree/merkle.js';
 import { pick, rng, shuffle } from '../../helpers/random.js';
 import { entry } from '../../helpers/replica.js';
 
@@ -81,7 +81,7 @@ describe('merkle tree', () => {
       ];
       const added = new MerkleTree(items);
       const filled = new MerkleTree<(typeof items)[number]>();
-      filled.fill(items);
+      filled.fill(items.values(), items.length);
       assert.equal(filled.size, size);
       assert.equal(filled.storedDepth, added.storedDepth);
       for (let level = 0; level <= filled.storedDepth; level++) {
@@ -108,6 +108,24 @@ describe('merkle tree', () => {
   it('refuses to fill a tree that already holds items', () => {
     const items = [...applied([entry('a', 'v', 1)]).entries()];
     const tree = new MerkleTree(items);
-    assert.throws(() => tree.fill(items), /not empty/);
+    assert.throws(() => tree.fill(items, items.length), /not empty/);
+  });
+
+  it('splits a digest into signed 32-bit halves that join back to it', () => {
+    const cases: [bigint, number, number][] = [
+      [0n, 0, 0],
+      [0xffff_ffff_ffff_ffffn, -1, -1],
+      [0x8000_0000_7fff_ffffn, -2147483648, 2147483647],
+      [0x0123_4567_89ab_cdefn, 0x01234567, 0x89abcdef | 0],
+    ];
+    for (const [digest, hi, lo] of cases) {
+      assert.deepEqual(split(digest), { hi, lo });
+      assert.equal(join(hi, lo), digest);
+    }
+  });
+
+  it('refuses a count that is not the number of items it was given', () => {
+    const items = [...applied([entry('a', 'v', 1), entry('b', 'v', 2)]).entries()];
+    assert.throws(() => new MerkleTree<(typeof items)[number]>().fill(items, 3), /2 items, not 3/);
   });
 });

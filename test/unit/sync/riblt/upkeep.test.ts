@@ -40,7 +40,7 @@ describe('RIBLT sketch upkeep at scale', () => {
         0,
         NODES[i % 3]!,
       ]);
-      store.restore([rows.slice(0, 2000), rows.slice(2000)], rows.length);
+      store.restore([rows.slice(0, 2000), rows.slice(2000)]);
       assertKept(kept, store, 'restored');
       let wall = 10_000;
       for (let op = 1; op <= 30_000; op++) {
