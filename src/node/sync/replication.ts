@@ -7,14 +7,14 @@ import { emptyMessage, encodeMessage } from './wire/message.js';
 import type { Entry } from '../replica/entry.js';
 
 /**
- * Messages in flight to one peer at once. One: writes that arrive meanwhile wait for its
- * answer and go out together, so batches grow with the load (~12 writes a message at 2, ~2x
- * that at 1 under the benchmark's 32 connections) and the per-message cost (an HTTP exchange,
- * a wakeup of both processes) is paid half as often. Paired runs of both builds side by side
- * under the same load: replicated PUT 0.36 of bare node:http at 1 against 0.22 at 2 (medians
- * of 6 alternating 3 s phases, load 4-8; every phase's figure moved with the load).
+ * Messages in flight to one peer at once. Two: while one is answered the next is on its way,
+ * and writes that arrive meanwhile still join a batch (~12 writes a message under the
+ * benchmark's 32 connections). One (stop-and-wait) halved the replicated throughput at load
+ * 3-5 (bench/throughput.ts, main against one in flight in alternating runs: 6,008 / 7,410 /
+ * 4,651 / 7,463 against 2,850 / 3,395 / 3,290 / 2,452 req/s, p99 15-24 ms against 29-72):
+ * the written node waits a whole round trip with nothing to send, and batches grew only to ~13.
  */
-const MAX_IN_FLIGHT = 1;
+const MAX_IN_FLIGHT = 2;
 /** Entries in one replication message at most. */
 const MAX_BATCH_ENTRIES = 5_000;
 

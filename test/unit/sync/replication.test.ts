@@ -17,7 +17,7 @@ describe('replication to a peer (group commit)', () => {
     assert.deepEqual(await write, { ok: true });
   });
 
-  it('groups the writes of one turn, and those that arrive while a message is in flight', async () => {
+  it('groups the writes of one turn, and those that arrive while messages are in flight', async () => {
     const sent: number[] = [];
     const releases: (() => void)[] = [];
     const replicator = new PeerReplicator('p', (body) => {
@@ -32,13 +32,14 @@ describe('replication to a peer (group commit)', () => {
     assert.deepEqual(sent, [3], 'one message for the three writes of one turn');
     writes.push(replicator.replicate([entry('k3', 'v', 4)]));
     await turn();
+    assert.deepEqual(sent, [3, 1], 'a second message may be in flight');
     for (let i = 4; i < 10; i++) writes.push(replicator.replicate([entry(`k${i}`, 'v', i + 1)]));
     await turn();
-    assert.deepEqual(sent, [3], 'no second message while one is in flight');
+    assert.deepEqual(sent, [3, 1], 'no third message while two are in flight');
     releases.shift()!();
     await turn();
     await turn();
-    assert.deepEqual(sent, [3, 7], 'the seven that waited go out together');
+    assert.deepEqual(sent, [3, 1, 6], 'the six that waited go out together');
     for (const release of releases.splice(0)) release();
     const outcomes = await Promise.all(writes);
     assert.equal(outcomes.length, 10);
@@ -86,28 +87,24 @@ describe('replication to a peer (group commit)', () => {
       decodeMessage(bodies.a![0]!, MAX_VALUE).entries.map((e) => e.key),
       ['k1', 'k2'],
     );
-    // b's first message is still in flight, so b holds the next writes back; a sends each alone.
+    // b has two messages in flight after k3, so b holds k4 and k5 back; a sends each alone.
     const second = [write(entry('k3', 'v', 3))];
     await turn();
     const third = [write(entry('k4', 'v', 4))];
     await turn();
+    third.push(write(entry('k5', 'v', 5)));
+    await turn();
     await turn();
     const keys = (bodies: Buffer[]) =>
       bodies.map((b) => decodeMessage(b, MAX_VALUE).entries.map((e) => e.key));
-    assert.deepEqual(keys(bodies.a!), [['k1', 'k2'], ['k3'], ['k4']]);
-    assert.deepEqual(keys(bodies.b!), [['k1', 'k2']]);
+    assert.deepEqual(keys(bodies.a!), [['k1', 'k2'], ['k3'], ['k4'], ['k5']]);
+    assert.deepEqual(keys(bodies.b!), [['k1', 'k2'], ['k3']]);
+    assert.equal(bodies.a![1], bodies.b![1], 'k3 alone to both: encoded once');
     releases.shift()!();
     await turn();
     await turn();
-    assert.deepEqual(
-      keys(bodies.b!),
-      [
-        ['k1', 'k2'],
-        ['k3', 'k4'],
-      ],
-      'a batch of its own, encoded anew',
-    );
-    releases.shift()!();
+    assert.deepEqual(keys(bodies.b!), [['k1', 'k2'], ['k3'], ['k4', 'k5']], 'k4 and k5 together');
+    for (const release of releases.splice(0)) release();
     const outcomes = (await Promise.all([...first, ...second, ...third])).flat();
     assert.ok(outcomes.every((o) => o.ok));
   });
