@@ -22,27 +22,24 @@ const SECTION_BYTES = 1 + 1 + 3 + 1;
 export class FullSize {
   /** Bytes of every entry that do not depend on the others: key, logical, node ref, kind, value. */
   #entryBytes = 0;
-  #count = 0;
   /** Entries per node id, and the bytes of the ids themselves (the message's head lists each once). */
   readonly #nodes = new Map<string, number>();
   #nodeIdBytes = 0;
-  readonly #walls: WallIndex;
+  /** Every entry's wall, sorted: the offsets' sizes, and how many entries there are. */
+  #walls = new WallIndex();
 
-  private constructor(walls: WallIndex) {
-    this.#walls = walls;
-  }
+  private constructor() {}
 
   /** The sums for these entries: one pass and one sort, then kept by add/remove/replace. */
   static of(entries: Iterable<StoredEntry>, count: number): FullSize {
     const walls = new Float64Array(count);
-    const sums: StoredEntry[] = [];
+    const size = new FullSize();
     let n = 0;
     for (const e of entries) {
       walls[n++] = e.wall;
-      sums.push(e);
+      size.#tally(e, 1);
     }
-    const size = new FullSize(WallIndex.of(walls.subarray(0, n)));
-    for (const e of sums) size.#tally(e, 1);
+    size.#walls = WallIndex.of(walls.subarray(0, n));
     return size;
   }
 
@@ -65,8 +62,9 @@ export class FullSize {
   bytes(): number | undefined {
     if (this.#nodes.size > ONE_BYTE_REFS) return undefined;
     const base = this.#walls.min();
-    let walls = this.#count;
-    if (this.#count > 0)
+    const count = this.#walls.size;
+    let walls = count;
+    if (count > 0)
       for (const step of VARINT_STEPS) {
         const reaching = this.#walls.countAtLeast(base + step);
         if (reaching === 0) break;
@@ -74,11 +72,10 @@ export class FullSize {
       }
     let head = 1 + varintBytes(this.#nodes.size) + this.#nodeIdBytes;
     if (this.#nodes.size > 0) head += varintBytes(base);
-    return head + SECTION_BYTES + varintBytes(this.#count) + this.#entryBytes + walls;
+    return head + SECTION_BYTES + varintBytes(count) + this.#entryBytes + walls;
   }
 
   #tally(e: StoredEntry, sign: 1 | -1): void {
-    this.#count += sign;
     this.#entryBytes +=
       sign *
       (stringBytes(e.key) +

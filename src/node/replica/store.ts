@@ -96,10 +96,13 @@ export class Store {
       this.#sorted = null;
     }
     if (stored.value === null) this.#tombstones += 1;
-    if (current) this.#observer?.replaced(current, stored);
-    else this.#observer?.added(stored);
-    if (current) this.#fullSize?.replaced(current, stored);
-    else this.#fullSize?.added(stored);
+    if (current) {
+      this.#observer?.replaced(current, stored);
+      this.#fullSize?.replaced(current, stored);
+    } else {
+      this.#observer?.added(stored);
+      this.#fullSize?.added(stored);
+    }
     if (stored.value === null) this.#expiry.push(stored);
     return 'applied';
   }

@@ -17,8 +17,6 @@ export const DATABASE_FILE = 'ae-demo.sqlite';
 const READ_PAGE_ROWS = 2_000;
 
 export interface Storage {
-  /** Every stored entry, in no particular order. */
-  entries(): Iterable<Entry>;
   /** Every stored entry as rows, a page at a time (start-up: no object per entry). */
   pages(): Iterable<readonly EntryRow[]>;
   save(entry: Entry): void;
@@ -105,11 +103,6 @@ export async function openStorage(dir: string): Promise<Storage> {
   };
   return {
     pages,
-    *entries() {
-      for (const rows of pages())
-        for (const [key, value, wall, logical, node] of rows)
-          yield { key, value, version: { wall, logical, node } };
-    },
     save(e) {
       upsert.run(e.key, e.value, e.version.wall, e.version.logical, e.version.node);
     },
