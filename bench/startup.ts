@@ -1,11 +1,13 @@
 // How long a node with N keys in its data directory takes to start: the rows are written
-// straight into SQLite (as a node would have), then a node is launched on them and timed until
+// straight into SQLite with their hashes (as a node would have), then a node is launched on them and timed until
 // it says it is ready (tree rebuilt, port bound).
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchNode } from '../src/cluster/launcher.js';
 import { freeBasePort } from '../src/cluster/ports.js';
+import { loadHasher } from '../src/node/replica/hash.js';
+import { hashed } from '../src/node/replica/store.js';
 import { openStorage } from '../src/node/storage/sqlite.js';
 
 const WRITE_BATCH = 50_000;
@@ -19,15 +21,21 @@ export interface StartupRow {
 export async function startupTime(n: number): Promise<StartupRow> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ae-demo-bench-'));
   try {
+    const hasher = await loadHasher();
     const storage = await openStorage(dir);
     for (let start = 0; start < n; start += WRITE_BATCH) {
       storage.transaction(() => {
         for (let i = start; i < Math.min(n, start + WRITE_BATCH); i++) {
-          storage.save({
-            key: `key:${String(i).padStart(8, '0')}`,
-            value: `value ${i}`.padEnd(100, '.'),
-            version: { wall: 1_800_000_000_000_000 + i, logical: 0, node: 'node-9999' },
-          });
+          storage.save(
+            hashed(
+              hasher,
+              `key:${String(i).padStart(8, '0')}`,
+              `value ${i}`.padEnd(100, '.'),
+              1_800_000_000_000_000 + i,
+              0,
+              'node-9999',
+            ),
+          );
         }
       });
     }

@@ -310,7 +310,7 @@ export class NodeService {
 
   #apply(entry: Entry): ApplyResult {
     const result = this.#o.store.apply(entry);
-    if (result === 'applied') this.#o.storage?.save(entry);
+    if (result === 'applied') this.#o.storage?.save(this.#o.store.get(entry.key)!);
     return result;
   }
 

@@ -26,6 +26,7 @@ import { createPeerClient } from './peers/client.js';
 import { NodeService } from './service.js';
 import { newCounters } from './stats.js';
 import { openStorage } from './storage/sqlite.js';
+import { restoreFrom } from './storage/restore.js';
 import { Store } from './replica/store.js';
 import { Sketch } from './sync/riblt/sketch.js';
 
@@ -71,7 +72,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const storage = o.dataDir === undefined ? undefined : await openStorage(o.dataDir);
   // The store and its tree are rebuilt in bulk from the stored rows, O(n); the clock resumes
   // past the newest version.
-  const newest = storage ? store.restore(storage.pages()) : undefined;
+  const newest = storage ? restoreFrom(storage, store) : undefined;
   const counters = newCounters();
   const nowMicros = systemMicros(o.clockSkewMs);
 

@@ -1,6 +1,7 @@
 // A data directory read back page by page: every row exactly once, in key order, whatever the
 // row count is against the page size (a remainder, an exact multiple, fewer than one page), and
-// the store restored from it equals the store the entries were applied to.
+// the store restored from it equals the store the entries were applied to. A data directory
+// from before hashes were stored, or from another hash scheme, is hashed again at load.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -8,7 +9,9 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { loadHasher } from '../../src/node/replica/hash.js';
 import { Store } from '../../src/node/replica/store.js';
-import { openStorage } from '../../src/node/storage/sqlite.js';
+import Database from 'better-sqlite3';
+import { restoreFrom } from '../../src/node/storage/restore.js';
+import { DATABASE_FILE, openStorage } from '../../src/node/storage/sqlite.js';
 import { entry } from '../helpers/replica.js';
 
 const hasher = await loadHasher();
@@ -25,7 +28,7 @@ describe('storage read back at start', () => {
           for (let i = 0; i < n; i++) {
             const e = entry(`k${i}`, i % 7 === 0 ? null : `v${i}`, 1 + i, `node-${i % 3}`, i % 2);
             applied.apply(e);
-            storage.save(e);
+            storage.save(applied.get(e.key)!);
           }
         });
         const keys = [...storage.pages()].flatMap((rows) => rows.map((row) => row[0]));
@@ -33,8 +36,9 @@ describe('storage read back at start', () => {
         assert.deepEqual(keys, [...keys].sort());
         assert.equal(new Set(keys).size, n);
         const restored = new Store(hasher);
-        const newest = restored.restore(storage.pages());
+        const { newest, unhashed } = restored.restore(storage.pages());
         storage.close();
+        assert.equal(unhashed.length, 0, 'every row was stored with its hashes');
         assert.equal(restored.size, n);
         assert.equal(restored.tombstoneCount, applied.tombstoneCount);
         assert.equal(restored.tree.root().digest, applied.tree.root().digest);
@@ -49,4 +53,67 @@ describe('storage read back at start', () => {
       }
     });
   }
+
+  // The table as builds before stored hashes made it: five columns, user_version 0.
+  const OLD_TABLE =
+    'CREATE TABLE entries (key TEXT PRIMARY KEY, value TEXT, wall INTEGER NOT NULL, logical INTEGER NOT NULL, node TEXT NOT NULL) WITHOUT ROWID';
+
+  const withDir = async (fn: (dir: string) => Promise<void>) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ae-demo-test-'));
+    try {
+      await fn(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const sample = (n: number) =>
+    Array.from({ length: n }, (_, i) => entry(`k${i}`, i % 5 === 0 ? null : `v${i}`, 1 + i));
+
+  it('reads a data directory from before hashes were stored, and writes them back once', () =>
+    withDir(async (dir) => {
+      const entries = sample(2500);
+      const old = new Database(path.join(dir, DATABASE_FILE));
+      old.exec(OLD_TABLE);
+      const insert = old.prepare('INSERT INTO entries VALUES (?, ?, ?, ?, ?)');
+      for (const e of entries)
+        insert.run(e.key, e.value, e.version.wall, e.version.logical, e.version.node);
+      old.close();
+      const applied = new Store(hasher);
+      for (const e of entries) applied.apply(e);
+
+      const storage = await openStorage(dir);
+      const first = new Store(hasher);
+      assert.deepEqual(restoreFrom(storage, first), entries.at(-1)!.version);
+      storage.close();
+      assert.equal(first.tree.root().digest, applied.tree.root().digest);
+
+      const again = await openStorage(dir);
+      const second = new Store(hasher);
+      assert.equal(second.restore(again.pages()).unhashed.length, 0);
+      again.close();
+      assert.equal(second.tree.root().digest, applied.tree.root().digest);
+    }));
+
+  it('hashes again the rows of a data directory stored under another hash scheme', () =>
+    withDir(async (dir) => {
+      const entries = sample(10);
+      const storage = await openStorage(dir);
+      const applied = new Store(hasher);
+      for (const e of entries) {
+        applied.apply(e);
+        storage.save(applied.get(e.key)!);
+      }
+      storage.close();
+      // As if another build's hash functions had written them: wrong hashes, another scheme.
+      const other = new Database(path.join(dir, DATABASE_FILE));
+      other.exec('UPDATE entries SET hi = 1, lo = 2');
+      other.pragma('user_version = 999');
+      other.close();
+
+      const reopened = await openStorage(dir);
+      const restored = new Store(hasher);
+      assert.equal(restored.restore(reopened.pages()).unhashed.length, entries.length);
+      reopened.close();
+      assert.equal(restored.tree.root().digest, applied.tree.root().digest);
+    }));
 });

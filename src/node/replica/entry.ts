@@ -9,8 +9,10 @@ export interface Entry {
 }
 
 /**
- * An entry as a row of columns (key, value or null, wall, logical, node): how storage hands
- * entries over in bulk at start-up, without an object per entry.
+ * An entry as a row of columns (key, value or null, wall, logical, node, and the placement hash
+ * and digest halves a node computed when it wrote the row): how storage hands entries over in
+ * bulk at start-up, without an object per entry. The three hashes are null in a row written
+ * before they were stored, or under another digest scheme: the store computes those.
  */
 export type EntryRow = readonly [
   key: string,
@@ -18,6 +20,9 @@ export type EntryRow = readonly [
   wall: number,
   logical: number,
   node: string,
+  place: number | null,
+  hi: number | null,
+  lo: number | null,
 ];
 
 /**

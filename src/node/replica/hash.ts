@@ -9,6 +9,13 @@ const PLACE_SEED = 0x9e3779b1;
 const DIGEST_SEED = 0x243f6a8885a308d3n;
 const VALUE_SEED = 0x13198a2e03707344n;
 
+/**
+ * Which placement and digest functions these are. A data directory keeps each entry's hashes
+ * beside it, labelled with this number; bump it whenever place or entryDigest changes, and a
+ * node hashes the rows of an older scheme again when it loads them.
+ */
+export const HASH_SCHEME = 1;
+
 export interface Hasher {
   /** 32-bit position of a key in the tree: the top 4 bits pick the level-1 branch, and so on. */
   place(key: string): number;

@@ -19,6 +19,13 @@ export interface StoreObserver {
   replaced(previous: StoredEntry, entry: StoredEntry): void;
 }
 
+export interface Restored {
+  /** The newest version among the rows: the clock resumes past it. */
+  newest: Version | undefined;
+  /** Entries whose rows came without their hashes (an older data directory): store them. */
+  unhashed: StoredEntry[];
+}
+
 export interface ListPage {
   items: StoredEntry[];
   next: string | null;
@@ -113,20 +120,27 @@ export class Store {
    * each entry object is made once from its columns, one Map operation per row, node ids are
    * kept once each, and the tree is filled at its final depth (MerkleTree.fill) instead of
    * growing while it loads. No count is needed first (a count of a million rows is a whole
-   * extra scan of the table: ~0.5 s of CPU here).
+   * extra scan of the table: ~0.5 s of CPU here). A row's stored placement and digest are used
+   * as they are; a row without them is hashed, and returned in `unhashed` for storage to keep.
    */
-  restore(pages: Iterable<readonly EntryRow[]>): Version | undefined {
+  restore(pages: Iterable<readonly EntryRow[]>): Restored {
     const entries = this.#entries;
     if (entries.size !== 0) throw new Error('Store.restore: the store is not empty');
     this.#fullSize = undefined; // counted again from the restored entries when next asked
     const nodeIds = new Map<string, string>();
     let newest: StoredEntry | undefined;
+    const unhashed: StoredEntry[] = [];
     for (const rows of pages) {
       for (let r = 0; r < rows.length; r++) {
-        const [key, value, wall, logical, rowNode] = rows[r]!;
+        const [key, value, wall, logical, rowNode, place, hi, lo] = rows[r]!;
         let node = nodeIds.get(rowNode);
         if (node === undefined) nodeIds.set(rowNode, (node = rowNode));
-        const stored = this.#stored(key, value, wall, logical, node, undefined);
+        // The hashes the node stored with the row: no hashing at start (a second of 4 at 1M).
+        let stored: StoredEntry;
+        if (place === null || hi === null || lo === null) {
+          stored = this.#stored(key, value, wall, logical, node, undefined);
+          unhashed.push(stored);
+        } else stored = new StoredEntry(key, value, wall, logical, node, place, hi, lo);
         // A key seen before leaves the size as it was: one hash lookup instead of has + set.
         const size = entries.size;
         if (entries.set(key, stored).size === size)
@@ -140,7 +154,7 @@ export class Store {
       }
     }
     this.tree.fill(entries.values(), entries.size);
-    return newest?.version;
+    return { newest: newest?.version, unhashed };
   }
 
   /**
@@ -228,17 +242,7 @@ export class Store {
     node: string,
     place: number | undefined,
   ): StoredEntry {
-    const { hi, lo } = split(this.#hasher.entryDigest(key, { wall, logical, node }, value));
-    return new StoredEntry(
-      key,
-      value,
-      wall,
-      logical,
-      node,
-      place ?? this.#hasher.place(key),
-      hi,
-      lo,
-    );
+    return hashed(this.#hasher, key, value, wall, logical, node, place);
   }
 
   /** Sorted lazily: listing is rare, writes are not, so writes only mark the order stale. */
@@ -246,6 +250,20 @@ export class Store {
     this.#sorted ??= [...this.#entries.keys()].sort(compareUtf8);
     return this.#sorted;
   }
+}
+
+/** An entry as the store keeps it, hashed (the placement reused when it is given). */
+export function hashed(
+  hasher: Hasher,
+  key: string,
+  value: string | null,
+  wall: number,
+  logical: number,
+  node: string,
+  place?: number,
+): StoredEntry {
+  const { hi, lo } = split(hasher.entryDigest(key, { wall, logical, node }, value));
+  return new StoredEntry(key, value, wall, logical, node, place ?? hasher.place(key), hi, lo);
 }
 
 /** Version order between two stored entries, read from their fields (no Version objects). */

@@ -6,7 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { AeError, EXIT } from '../../errors.js';
-import type { Entry, EntryRow } from '../replica/entry.js';
+import type { EntryRow, StoredEntry } from '../replica/entry.js';
+import { HASH_SCHEME } from '../replica/hash.js';
 
 export const DATABASE_FILE = 'ae-demo.sqlite';
 /**
@@ -19,7 +20,8 @@ const READ_PAGE_ROWS = 2_000;
 export interface Storage {
   /** Every stored entry as rows, a page at a time (start-up: no object per entry). */
   pages(): Iterable<readonly EntryRow[]>;
-  save(entry: Entry): void;
+  /** Writes the entry with its placement and digest, so a restart need not hash it again. */
+  save(entry: StoredEntry): void;
   remove(keys: readonly string[]): void;
   /** Runs fn in one transaction (one disk sync for many entries). */
   transaction<T>(fn: () => T): T;
@@ -34,7 +36,7 @@ interface Statement {
 }
 
 interface Database {
-  pragma(source: string): unknown;
+  pragma(source: string, options?: { simple: boolean }): unknown;
   exec(source: string): unknown;
   prepare(source: string): Statement;
   transaction<F extends (...args: never[]) => unknown>(fn: F): F;
@@ -61,8 +63,9 @@ export async function openStorage(dir: string): Promise<Storage> {
     // NORMAL in WAL mode: a committed write survives the process dying (not a power loss).
     db.pragma('synchronous = NORMAL');
     db.exec(
-      'CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT, wall INTEGER NOT NULL, logical INTEGER NOT NULL, node TEXT NOT NULL) WITHOUT ROWID',
+      'CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT, wall INTEGER NOT NULL, logical INTEGER NOT NULL, node TEXT NOT NULL, place INTEGER, hi INTEGER, lo INTEGER) WITHOUT ROWID',
     );
+    keepHashesOf(db);
   } catch (error) {
     throw new AeError(
       'storage_unavailable',
@@ -72,13 +75,13 @@ export async function openStorage(dir: string): Promise<Storage> {
     );
   }
   const upsert = db.prepare(
-    'INSERT INTO entries (key, value, wall, logical, node) VALUES (?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, wall = excluded.wall, logical = excluded.logical, node = excluded.node',
+    'INSERT INTO entries (key, value, wall, logical, node, place, hi, lo) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, wall = excluded.wall, logical = excluded.logical, node = excluded.node, place = excluded.place, hi = excluded.hi, lo = excluded.lo',
   );
   const drop = db.prepare('DELETE FROM entries WHERE key = ?');
   // Read in pages of rows as arrays: far cheaper per row than iterating objects one by one.
   const page = db
     .prepare(
-      'SELECT key, value, wall, logical, node FROM entries WHERE key > ? ORDER BY key LIMIT ?',
+      'SELECT key, value, wall, logical, node, place, hi, lo FROM entries WHERE key > ? ORDER BY key LIMIT ?',
     )
     .raw(true);
   function* pages(): Generator<EntryRow[]> {
@@ -104,7 +107,8 @@ export async function openStorage(dir: string): Promise<Storage> {
   return {
     pages,
     save(e) {
-      upsert.run(e.key, e.value, e.version.wall, e.version.logical, e.version.node);
+      // The placement signed, as the entry keeps it: a small integer when read back.
+      upsert.run(e.key, e.value, e.wall, e.logical, e.node, e.place | 0, e.hi, e.lo);
     },
     remove(keys) {
       transaction(() => {
@@ -116,4 +120,23 @@ export async function openStorage(dir: string): Promise<Storage> {
       db.close();
     },
   };
+}
+
+/**
+ * Makes the table keep each entry's hashes under this build's scheme. A data directory from
+ * before hashes were kept gains their columns (empty); one whose hashes were made under another
+ * scheme (PRAGMA user_version) has them cleared. Rows without hashes are hashed when the node
+ * loads them, and written back with them.
+ */
+function keepHashesOf(db: Database): void {
+  const columns = (db.pragma('table_info(entries)') as { name: string }[]).map((c) => c.name);
+  const scheme = db.pragma('user_version', { simple: true }) as number;
+  if (columns.includes('place') && scheme === HASH_SCHEME) return;
+  db.transaction(() => {
+    if (!columns.includes('place')) {
+      for (const column of ['place', 'hi', 'lo'])
+        db.exec(`ALTER TABLE entries ADD COLUMN ${column} INTEGER`);
+    } else db.exec('UPDATE entries SET place = NULL, hi = NULL, lo = NULL');
+    db.pragma(`user_version = ${HASH_SCHEME}`);
+  })();
 }

@@ -57,6 +57,9 @@ describe('store: the full exchange size, kept on every change', () => {
         e.wall,
         e.logical,
         e.node,
+        e.place,
+        e.hi,
+        e.lo,
       ]);
       const restored = new Store(await loadHasher());
       assert.equal(restored.fullExchangeBytes(), fullMessageBytes(restored));

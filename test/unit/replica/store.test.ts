@@ -1,7 +1,7 @@
 // The replica's store: last write wins with a total order, tombstones, listing in key order.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Entry } from '../../../src/node/replica/entry.js';
+import type { Entry, EntryRow } from '../../../src/node/replica/entry.js';
 import { loadHasher } from '../../../src/node/replica/hash.js';
 import { digestHex } from '../../../src/node/tree/merkle.js';
 import { Store, compareUtf8 } from '../../../src/node/replica/store.js';
@@ -140,10 +140,23 @@ describe('store: listing', () => {
 });
 
 describe('store: restore from rows', () => {
-  const rows = (entries: Entry[]) =>
-    entries.map(
-      (e) => [e.key, e.value, e.version.wall, e.version.logical, e.version.node] as const,
-    );
+  const rows = (entries: Entry[]): EntryRow[] =>
+    entries.map((e) => [
+      e.key,
+      e.value,
+      e.version.wall,
+      e.version.logical,
+      e.version.node,
+      null,
+      null,
+      null,
+    ]);
+  /** Rows as a node stores them: with the placement and digest it computed. */
+  const hashedRows = (store: Store, keys: string[]): EntryRow[] =>
+    keys.map((k) => {
+      const e = store.get(k)!;
+      return [e.key, e.value, e.wall, e.logical, e.node, e.place | 0, e.hi, e.lo];
+    });
 
   it('equals the store that applied the same entries, and returns the newest version', () => {
     const random = rng(21);
@@ -158,9 +171,18 @@ describe('store: restore from rows', () => {
     );
     const applied = new Store(hasher);
     for (const e of entries) applied.apply(e);
-    const all = rows(shuffle(rng(22), entries));
+    // Every other row carries its hashes, as a data directory written by this build does; the
+    // rest have none, as one from before hashes were stored.
+    const shuffled = shuffle(rng(22), entries);
+    const all = shuffled.map((e, i) =>
+      i % 2 === 0 ? hashedRows(applied, [e.key])[0]! : rows([e])[0]!,
+    );
     const restored = new Store(hasher);
-    const newest = restored.restore([all.slice(0, 1234), all.slice(1234)]);
+    const { newest, unhashed } = restored.restore([all.slice(0, 1234), all.slice(1234)]);
+    assert.deepEqual(
+      unhashed.map((e) => e.key),
+      shuffled.filter((_, i) => i % 2 === 1).map((e) => e.key),
+    );
     assert.equal(digestHex(restored.tree.root().digest), digestHex(applied.tree.root().digest));
     assert.equal(restored.tree.storedDepth, applied.tree.storedDepth);
     assert.equal(restored.size, applied.size);
@@ -176,6 +198,17 @@ describe('store: restore from rows', () => {
     // Tombstones wait for expiry as if they had been applied.
     assert.deepEqual(restored.purgeTombstones(500).sort(), applied.purgeTombstones(500).sort());
     assert.equal(restored.tree.root().digest, applied.tree.root().digest);
+  });
+
+  it('takes the stored hashes as they are instead of hashing the row again', () => {
+    const applied = new Store(hasher);
+    applied.apply(entry('k', 'a', 1));
+    const [row] = hashedRows(applied, ['k']);
+    const altered: EntryRow = [row![0], row![1], row![2], row![3], row![4], row![5], 7, 9];
+    const restored = new Store(hasher);
+    assert.deepEqual(restored.restore([[altered]]).unhashed, []);
+    assert.deepEqual([restored.get('k')!.hi, restored.get('k')!.lo], [7, 9]);
+    assert.equal(restored.get('k')!.place, applied.get('k')!.place);
   });
 
   it('refuses a key twice or a store that is not empty', () => {

@@ -39,6 +39,9 @@ describe('RIBLT sketch upkeep at scale', () => {
         1000 + i,
         0,
         NODES[i % 3]!,
+        null,
+        null,
+        null,
       ]);
       store.restore([rows.slice(0, 2000), rows.slice(2000)]);
       assertKept(kept, store, 'restored');
