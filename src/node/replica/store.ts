@@ -4,6 +4,7 @@ import { StoredEntry, type Entry, type EntryRow } from './entry.js';
 import type { Hasher } from './hash.js';
 import { ExpiryQueue } from './expiry-queue.js';
 import { FullSize } from './full-size.js';
+import { KeyIndex } from './key-index.js';
 import { MerkleTree, split } from '../tree/merkle.js';
 import { compareVersions, type Version } from './version.js';
 
@@ -33,7 +34,8 @@ export interface ListPage {
 
 export class Store {
   readonly tree: MerkleTree<StoredEntry>;
-  readonly #entries = new Map<string, StoredEntry>();
+  /** Key -> entry, by the placement hash each entry carries (see KeyIndex). */
+  #entries = new KeyIndex<StoredEntry>();
   readonly #hasher: Hasher;
   readonly #observer: StoreObserver | undefined;
   #sorted: string[] | null = null;
@@ -56,7 +58,7 @@ export class Store {
    */
   clone(observer?: StoreObserver): Store {
     const copy = new Store(this.#hasher, observer, this.tree.clone());
-    for (const [key, entry] of this.#entries) copy.#entries.set(key, entry);
+    copy.#entries = this.#entries.clone();
     copy.#sorted = this.#sorted;
     copy.#tombstones = this.#tombstones;
     copy.#expiry = this.#expiry.clone();
@@ -64,7 +66,7 @@ export class Store {
   }
 
   get(key: string): StoredEntry | undefined {
-    return this.#entries.get(key);
+    return this.#entries.get(key, this.#hasher.place(key));
   }
 
   /** Entries including tombstones. */
@@ -90,11 +92,12 @@ export class Store {
    * associative and replicas converge whatever order entries arrive in.
    */
   apply(entry: Entry): ApplyResult {
-    const current = this.#entries.get(entry.key);
+    const place = this.#hasher.place(entry.key);
+    const current = this.#entries.get(entry.key, place);
     if (current && this.compare(entry, current) <= 0) return 'unchanged';
     const { wall, logical, node } = entry.version;
-    const stored = this.#stored(entry.key, entry.value, wall, logical, node, current?.place);
-    this.#entries.set(entry.key, stored);
+    const stored = this.#stored(entry.key, entry.value, wall, logical, node, place);
+    this.#entries.set(stored);
     if (current) {
       this.tree.replace(current, stored);
       if (current.value === null) this.#tombstones -= 1;
@@ -117,7 +120,7 @@ export class Store {
   /**
    * Fills an empty store from rows of distinct keys (a node loading its data directory) and
    * returns the newest version among them. The same store as applying each row, built in bulk:
-   * each entry object is made once from its columns, one Map operation per row, node ids are
+   * each entry object is made once from its columns, one index insert per row, node ids are
    * kept once each, and the tree is filled at its final depth (MerkleTree.fill) instead of
    * growing while it loads. No count is needed first (a count of a million rows is a whole
    * extra scan of the table: ~0.5 s of CPU here). A row's stored placement and digest are used
@@ -141,9 +144,7 @@ export class Store {
           stored = this.#stored(key, value, wall, logical, node, undefined);
           unhashed.push(stored);
         } else stored = new StoredEntry(key, value, wall, logical, node, place, hi, lo);
-        // A key seen before leaves the size as it was: one hash lookup instead of has + set.
-        const size = entries.size;
-        if (entries.set(key, stored).size === size)
+        if (entries.set(stored) !== undefined)
           throw new Error(`Store.restore: "${key}" appears twice`);
         this.#observer?.added(stored);
         if (value === null) {
@@ -171,8 +172,8 @@ export class Store {
       t = this.#expiry.popBefore(olderThanWall)
     ) {
       // Skipped when a newer write has replaced it since.
-      if (this.#entries.get(t.key) !== t) continue;
-      this.#entries.delete(t.key);
+      if (this.#entries.get(t.key, t.place) !== t) continue;
+      this.#entries.delete(t.key, t.place);
       this.tree.remove(t);
       this.#tombstones -= 1;
       this.#observer?.removed(t);
@@ -226,7 +227,7 @@ export class Store {
     for (let i = lo; i < keys.length; i++) {
       const key = keys[i]!;
       if (!key.startsWith(prefix)) break;
-      const entry = this.#entries.get(key)!;
+      const entry = this.get(key)!;
       if (entry.value === null) continue;
       if (items.length === limit) return { items, next: items[items.length - 1]!.key };
       items.push(entry);
@@ -247,7 +248,7 @@ export class Store {
 
   /** Sorted lazily: listing is rare, writes are not, so writes only mark the order stale. */
   #sortedKeys(): string[] {
-    this.#sorted ??= [...this.#entries.keys()].sort(compareUtf8);
+    this.#sorted ??= this.#entries.keys().sort(compareUtf8);
     return this.#sorted;
   }
 }
