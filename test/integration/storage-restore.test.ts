@@ -47,6 +47,7 @@ describe('storage read back at start', () => {
           const r = restored.get(e.key)!;
           assert.deepEqual(r, e);
           assert.equal(r.place, e.place);
+          assert.deepEqual(r.version, e.version);
         }
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -139,6 +139,33 @@ describe('store: listing', () => {
   });
 });
 
+describe('stored entry', () => {
+  it('keeps the wall clock exactly, in two halves, whatever its size and sign', () => {
+    const walls = [
+      0,
+      1,
+      2 ** 31 - 1,
+      2 ** 31,
+      2 ** 32 - 1,
+      2 ** 32,
+      2 ** 32 + 1,
+      1_800_000_000_123_456,
+    ];
+    for (const wall of [
+      ...walls,
+      Number.MAX_SAFE_INTEGER,
+      -1,
+      -(2 ** 32) - 1,
+      Number.MIN_SAFE_INTEGER,
+    ]) {
+      const e = new Store(hasher);
+      e.apply(entry('k', 'v', wall));
+      assert.equal(e.get('k')!.wall, wall);
+      assert.deepEqual(e.get('k')!.version, { wall, logical: 0, node: 'n1' });
+    }
+  });
+});
+
 describe('store: restore from rows', () => {
   const rows = (entries: Entry[]): EntryRow[] =>
     entries.map((e) => [
@@ -190,7 +217,9 @@ describe('store: restore from rows', () => {
     assert.equal(restored.tombstoneCount, applied.tombstoneCount);
     for (const e of applied.entries()) {
       assert.deepEqual(restored.get(e.key), e);
-      // The placement is read through a getter (a private signed field), which deepEqual skips.
+      // The placement and the wall clock are read through getters (private fields, kept as small
+      // integers), which deepEqual skips.
+      assert.deepEqual(restored.get(e.key)!.version, e.version);
       assert.equal(restored.get(e.key)!.place, e.place);
     }
     const expected = entries.reduce((a, b) => (applied.compare(b, a) > 0 ? b : a)).version;
