@@ -17,7 +17,7 @@ import { entry } from '../helpers/replica.js';
 const hasher = await loadHasher();
 
 describe('storage read back at start', () => {
-  // 2,000 rows a page: fewer, exactly two pages, and two pages and a bit.
+  // 1,000 rows a page: fewer, exactly four pages, and four pages and a bit.
   for (const n of [7, 4000, 4321]) {
     it(`returns each of ${n} rows once and restores the store they were applied to`, async () => {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'ae-demo-test-'));
