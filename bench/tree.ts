@@ -8,6 +8,13 @@ import { Store } from '../src/node/replica/store.js';
 
 const WRITES = 200_000;
 const VALUE = 'v'.repeat(100);
+/**
+ * Walls as a node's clock makes them (microseconds since 1970, ~2^51). Walls of 1, 2, ... made
+ * the version objects' wall a small integer in some and a double in others (the store reads it
+ * back from two halves), and V8 kept generalising the shared shape: Store.apply measured twice
+ * what it costs with real walls.
+ */
+const WALL = 1_800_000_000_000_000;
 
 export interface TreeRow {
   keys: number;
@@ -49,11 +56,15 @@ export async function treeCost(sizes: number[]): Promise<TreeRow[]> {
     const samples = Array.from({ length: 3 }, () => pass(true) - pass(false));
     const store = new Store(hasher);
     for (let i = 0; i < n; i++)
-      store.apply({ key: `key:${i}`, value: VALUE, version: { wall: 1, logical: 0, node: 'a' } });
+      store.apply({
+        key: `key:${i}`,
+        value: VALUE,
+        version: { wall: WALL, logical: 0, node: 'a' },
+      });
     const entries = keys.map((key, i) => ({
       key,
       value: VALUE,
-      version: { wall: 2 + i, logical: 0, node: 'a' },
+      version: { wall: WALL + 1 + i, logical: 0, node: 'a' },
     }));
     const started = process.hrtime.bigint();
     for (const e of entries) store.apply(e);

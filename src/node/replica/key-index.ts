@@ -1,15 +1,34 @@
-// The store's index from key to entry: an open-addressing hash table (linear probing) over the
-// placement hash every entry already carries. Against a JS Map at 1,000,000 keys loading from a
-// data directory: no string hashed (the rows bring their placement), the table sized by
-// doubling over typed arrays the collector never scans, and one pointer per entry (a dense
-// array of entries) for it to follow instead of a key and a value in the Map's table.
-// Measured inserting 1M entries here: Map 0.46-0.69 s, this table 0.20-0.32 s.
+// The store's index from key to entry: an open-addressing hash table (linear probing). Against
+// a JS Map at 1,000,000 keys loading from a data directory: the table grows by doubling over
+// typed arrays the collector never scans, and the collector follows one pointer per entry (a
+// dense array of entries) instead of a key and a value in the Map's table. Measured inserting
+// 1M entries here: Map 0.46-0.69 s, this table 0.20-0.32 s. Keys are hashed in JavaScript
+// (keyHash): the wasm placement hash cost ~95 ns a lookup, a third of that is enough here.
 
-/** An item the index can hold: its key, and a 32-bit hash of the key (the placement). */
+/** An item the index can hold: anything with a key. */
 export interface Keyed {
   readonly key: string;
-  readonly place: number;
 }
+
+/**
+ * FNV-1a over the key's UTF-16 code units, then murmur3's finalizer so that the low bits the
+ * table uses depend on every character. Not seeded: like the tree's placement, it does not
+ * resist keys chosen to collide.
+ */
+export function keyHash(key: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
+  h ^= h >>> 16;
+  h = Math.imul(h, MIX_1);
+  h ^= h >>> 13;
+  h = Math.imul(h, MIX_2);
+  return h ^ (h >>> 16);
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+const MIX_1 = 0x85ebca6b | 0;
+const MIX_2 = 0xc2b2ae35 | 0;
 
 const MIN_CAPACITY = 16;
 /** The table doubles before more than 3 of 4 slots are taken (linear probing stays short). */
@@ -19,6 +38,7 @@ const LOAD_DENOMINATOR = 4;
 const SLOT = 2;
 
 export class KeyIndex<T extends Keyed> {
+  readonly #hash: (key: string) => number;
   #slots = new Int32Array(SLOT * MIN_CAPACITY);
   #mask = MIN_CAPACITY - 1;
   /** Every item once, densely (a removal moves the last item into its place). */
@@ -26,19 +46,23 @@ export class KeyIndex<T extends Keyed> {
   /** Counts removals, so an iteration that a removal would upset fails instead. */
   #removals = 0;
 
+  /** hash: any 32-bit hash of a key (tests pass colliding ones). */
+  constructor(hash: (key: string) => number = keyHash) {
+    this.#hash = hash;
+  }
+
   get size(): number {
     return this.#items.length;
   }
 
-  /** The item with this key; hash is its placement (the caller's hasher computes it). */
-  get(key: string, hash: number): T | undefined {
-    const at = this.#slots[SLOT * this.#find(key, hash | 0) + 1]!;
+  get(key: string): T | undefined {
+    const at = this.#slots[SLOT * this.#find(key, this.#hash(key) | 0) + 1]!;
     return at === 0 ? undefined : this.#items[at - 1];
   }
 
   /** Adds the item, or replaces the one with its key; returns the item replaced. */
   set(item: T): T | undefined {
-    const hash = item.place | 0;
+    const hash = this.#hash(item.key) | 0;
     let s = this.#find(item.key, hash);
     const at = this.#slots[SLOT * s + 1]!;
     if (at !== 0) {
@@ -57,11 +81,11 @@ export class KeyIndex<T extends Keyed> {
   }
 
   /** Removes the item with this key; returns it. */
-  delete(key: string, hash: number): T | undefined {
+  delete(key: string): T | undefined {
     const slots = this.#slots;
     const mask = this.#mask;
     const items = this.#items;
-    const s = this.#find(key, hash | 0);
+    const s = this.#find(key, this.#hash(key) | 0);
     const at = slots[SLOT * s + 1]!;
     if (at === 0) return undefined;
     const removed = items[at - 1]!;
@@ -69,7 +93,7 @@ export class KeyIndex<T extends Keyed> {
     // the slots describe them.
     if (at !== items.length) {
       const last = items[items.length - 1]!;
-      slots[SLOT * this.#find(last.key, last.place | 0) + 1] = at;
+      slots[SLOT * this.#find(last.key, this.#hash(last.key) | 0) + 1] = at;
       items[at - 1] = last;
     }
     items.pop();
@@ -106,7 +130,7 @@ export class KeyIndex<T extends Keyed> {
 
   /** Another index of the same items (the items themselves are shared). */
   clone(): KeyIndex<T> {
-    const copy = new KeyIndex<T>();
+    const copy = new KeyIndex<T>(this.#hash);
     copy.#slots = this.#slots.slice();
     copy.#mask = this.#mask;
     copy.#items = this.#items.slice();

@@ -34,7 +34,7 @@ export interface ListPage {
 
 export class Store {
   readonly tree: MerkleTree<StoredEntry>;
-  /** Key -> entry, by the placement hash each entry carries (see KeyIndex). */
+  /** Key -> entry (see KeyIndex). */
   #entries = new KeyIndex<StoredEntry>();
   readonly #hasher: Hasher;
   readonly #observer: StoreObserver | undefined;
@@ -66,7 +66,7 @@ export class Store {
   }
 
   get(key: string): StoredEntry | undefined {
-    return this.#entries.get(key, this.#hasher.place(key));
+    return this.#entries.get(key);
   }
 
   /** Entries including tombstones. */
@@ -92,11 +92,10 @@ export class Store {
    * associative and replicas converge whatever order entries arrive in.
    */
   apply(entry: Entry): ApplyResult {
-    const place = this.#hasher.place(entry.key);
-    const current = this.#entries.get(entry.key, place);
+    const current = this.#entries.get(entry.key);
     if (current && this.compare(entry, current) <= 0) return 'unchanged';
     const { wall, logical, node } = entry.version;
-    const stored = this.#stored(entry.key, entry.value, wall, logical, node, place);
+    const stored = this.#stored(entry.key, entry.value, wall, logical, node, current?.place);
     this.#entries.set(stored);
     if (current) {
       this.tree.replace(current, stored);
@@ -172,8 +171,8 @@ export class Store {
       t = this.#expiry.popBefore(olderThanWall)
     ) {
       // Skipped when a newer write has replaced it since.
-      if (this.#entries.get(t.key, t.place) !== t) continue;
-      this.#entries.delete(t.key, t.place);
+      if (this.#entries.get(t.key) !== t) continue;
+      this.#entries.delete(t.key);
       this.tree.remove(t);
       this.#tombstones -= 1;
       this.#observer?.removed(t);
