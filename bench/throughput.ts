@@ -54,14 +54,12 @@ export async function throughput(
         ['direct PUT', `http://${first}/kv/key-[<id>]/direct`],
         ['replicated PUT', `http://${first}/kv/key-[<id>]`],
       ];
-      const runs = new Map<ThroughputRow['target'], ThroughputRow[]>();
+      const runs = targets.map((): ThroughputRow[] => []);
       for (let round = 0; round < ROUNDS; round++)
-        for (const [target, url] of targets) {
-          const row = await cannon(target, url, durationS);
-          runs.set(target, [...(runs.get(target) ?? []), row]);
-        }
-      return targets.map(([target]) => {
-        const rows = runs.get(target)!;
+        for (const [i, [target, url]] of targets.entries())
+          runs[i]!.push(await cannon(target, url, durationS));
+      return targets.map(([target], i) => {
+        const rows = runs[i]!;
         const median = medianRow(rows);
         log(
           `${target} ${median.requestsPerSecond.toFixed(0)} req/s (median of ${rows.map((r) => r.requestsPerSecond.toFixed(0)).join(', ')})`,

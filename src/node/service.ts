@@ -309,9 +309,10 @@ export class NodeService {
   }
 
   #apply(entry: Entry): ApplyResult {
-    const result = this.#o.store.apply(entry);
-    if (result === 'applied') this.#o.storage?.save(this.#o.store.get(entry.key)!);
-    return result;
+    const stored = this.#o.store.merge(entry);
+    if (stored === undefined) return 'unchanged';
+    this.#o.storage?.save(stored);
+    return 'applied';
   }
 
   /** Sends the entries to every peer at once (grouped with concurrent writes); each peer acks or fails on its own. */

@@ -92,10 +92,23 @@ export class Store {
    * associative and replicas converge whatever order entries arrive in.
    */
   apply(entry: Entry): ApplyResult {
+    return this.merge(entry) ? 'applied' : 'unchanged';
+  }
+
+  /** apply, returning the entry the store now holds for it, or undefined when ours won. */
+  merge(entry: Entry): StoredEntry | undefined {
     const current = this.#entries.get(entry.key);
-    if (current && this.compare(entry, current) <= 0) return 'unchanged';
+    if (current && this.compare(entry, current) <= 0) return undefined;
     const { wall, logical, node } = entry.version;
-    const stored = this.#stored(entry.key, entry.value, wall, logical, node, current?.place);
+    const stored = hashed(
+      this.#hasher,
+      entry.key,
+      entry.value,
+      wall,
+      logical,
+      node,
+      current?.place,
+    );
     this.#entries.set(stored);
     if (current) {
       this.tree.replace(current, stored);
@@ -113,7 +126,7 @@ export class Store {
       this.#fullSize?.added(stored);
     }
     if (stored.value === null) this.#expiry.push(stored);
-    return 'applied';
+    return stored;
   }
 
   /**
@@ -137,10 +150,11 @@ export class Store {
         const [key, value, wall, logical, rowNode, place, hi, lo] = rows[r]!;
         let node = nodeIds.get(rowNode);
         if (node === undefined) nodeIds.set(rowNode, (node = rowNode));
-        // The hashes the node stored with the row: no hashing at start (a second of 4 at 1M).
+        // The hashes the node stored with the row: no placement or digest computed at start (a
+        // second of 4 at 1M).
         let stored: StoredEntry;
         if (place === null || hi === null || lo === null) {
-          stored = this.#stored(key, value, wall, logical, node, undefined);
+          stored = hashed(this.#hasher, key, value, wall, logical, node);
           unhashed.push(stored);
         } else stored = new StoredEntry(key, value, wall, logical, node, place, hi, lo);
         if (entries.set(stored) !== undefined)
@@ -232,17 +246,6 @@ export class Store {
       items.push(entry);
     }
     return { items, next: null };
-  }
-
-  #stored(
-    key: string,
-    value: string | null,
-    wall: number,
-    logical: number,
-    node: string,
-    place: number | undefined,
-  ): StoredEntry {
-    return hashed(this.#hasher, key, value, wall, logical, node, place);
   }
 
   /** Sorted lazily: listing is rare, writes are not, so writes only mark the order stale. */
