@@ -72,7 +72,12 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const storage = o.dataDir === undefined ? undefined : await openStorage(o.dataDir);
   // The store and its tree are rebuilt in bulk from the stored rows, O(n); the clock resumes
   // past the newest version.
-  const newest = storage ? restoreFrom(storage, store) : undefined;
+  const restored = storage ? restoreFrom(storage, store) : undefined;
+  if (restored && restored.rehashed > 0)
+    log(
+      `data dir: hashed ${restored.rehashed} stored entries again (written by an older build or under another hash scheme) and stored their hashes`,
+    );
+  const newest = restored?.newest;
   const counters = newCounters();
   const nowMicros = systemMicros(o.clockSkewMs);
 

@@ -1,7 +1,8 @@
 // A data directory read back page by page: every row exactly once, in key order, whatever the
 // row count is against the page size (a remainder, an exact multiple, fewer than one page), and
 // the store restored from it equals the store the entries were applied to. A data directory
-// from before hashes were stored, or from another hash scheme, is hashed again at load.
+// from before hashes were stored, from another hash scheme, or with rows an older build
+// overwrote, is hashed again at load.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -84,7 +85,10 @@ describe('storage read back at start', () => {
 
       const storage = await openStorage(dir);
       const first = new Store(hasher);
-      assert.deepEqual(restoreFrom(storage, first), entries.at(-1)!.version);
+      assert.deepEqual(restoreFrom(storage, first), {
+        newest: entries.at(-1)!.version,
+        rehashed: entries.length,
+      });
       storage.close();
       assert.equal(first.tree.root().digest, applied.tree.root().digest);
 
@@ -113,7 +117,65 @@ describe('storage read back at start', () => {
 
       const reopened = await openStorage(dir);
       const restored = new Store(hasher);
-      assert.equal(restored.restore(reopened.pages()).unhashed.length, entries.length);
+      assert.equal(restoreFrom(reopened, restored).rehashed, entries.length);
+      reopened.close();
+      assert.equal(restored.tree.root().digest, applied.tree.root().digest);
+
+      // Written back under this scheme: the next start hashes nothing and reads the same tree.
+      const third = await openStorage(dir);
+      const again = new Store(hasher);
+      assert.equal(restoreFrom(third, again).rehashed, 0);
+      third.close();
+      assert.equal(again.tree.root().digest, applied.tree.root().digest);
+    }));
+
+  // How builds before stored hashes wrote an entry: five columns, hashes left as they were.
+  const OLD_UPSERT =
+    'INSERT INTO entries (key, value, wall, logical, node) VALUES (?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, wall = excluded.wall, logical = excluded.logical, node = excluded.node';
+
+  it('hashes again the rows an older build overwrote after this one stored their hashes', () =>
+    withDir(async (dir) => {
+      const entries = sample(300);
+      const storage = await openStorage(dir);
+      const applied = new Store(hasher);
+      storage.transaction(() => {
+        for (const e of entries) storage.save(applied.merge(e)!);
+      });
+      storage.close();
+      // The older build runs on the same directory: it overwrites every third key with a newer
+      // version (some as tombstones) and adds keys of its own.
+      const newer = [
+        ...entries
+          .filter((_, i) => i % 3 === 0)
+          .map((e, i) => entry(e.key, i % 4 === 0 ? null : `newer-${e.key}`, 10_000 + i, 'old')),
+        ...Array.from({ length: 20 }, (_, i) => entry(`added-${i}`, `a${i}`, 20_000 + i, 'old')),
+      ];
+      const old = new Database(path.join(dir, DATABASE_FILE));
+      const upsert = old.prepare(OLD_UPSERT);
+      for (const e of newer)
+        upsert.run(e.key, e.value, e.version.wall, e.version.logical, e.version.node);
+      old.close();
+      for (const e of newer) applied.apply(e);
+
+      const reopened = await openStorage(dir);
+      const restored = new Store(hasher);
+      assert.equal(restoreFrom(reopened, restored).rehashed, newer.length);
+      reopened.close();
+      assert.equal(restored.tree.root().digest, applied.tree.root().digest);
+      for (const e of applied.entries()) assert.deepEqual(restored.get(e.key), e);
+    }));
+
+  it('keeps hashes this build writes over its own rows', () =>
+    withDir(async (dir) => {
+      const storage = await openStorage(dir);
+      const applied = new Store(hasher);
+      for (const e of sample(50)) storage.save(applied.merge(e)!);
+      for (const e of sample(50).map((e, i) => entry(e.key, `again-${i}`, 1_000 + i)))
+        storage.save(applied.merge(e)!);
+      storage.close();
+      const reopened = await openStorage(dir);
+      const restored = new Store(hasher);
+      assert.equal(restoreFrom(reopened, restored).rehashed, 0);
       reopened.close();
       assert.equal(restored.tree.root().digest, applied.tree.root().digest);
     }));

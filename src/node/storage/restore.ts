@@ -6,12 +6,19 @@ import type { Store } from '../replica/store.js';
 import type { Version } from '../replica/version.js';
 import type { Storage } from './sqlite.js';
 
-/** Fills the empty store from storage; returns the newest version stored (the clock resumes past it). */
-export function restoreFrom(storage: Storage, store: Store): Version | undefined {
+export interface Restored {
+  /** The newest version stored (the clock resumes past it). */
+  newest: Version | undefined;
+  /** Rows that were stored without hashes (or with stale ones) and were hashed here. */
+  rehashed: number;
+}
+
+/** Fills the empty store from storage, writing back the hashes of rows stored without them. */
+export function restoreFrom(storage: Storage, store: Store): Restored {
   const { newest, unhashed } = store.restore(storage.pages());
   if (unhashed.length > 0)
     storage.transaction(() => {
       for (const e of unhashed) storage.save(e);
     });
-  return newest;
+  return { newest, rehashed: unhashed.length };
 }

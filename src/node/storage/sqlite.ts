@@ -125,6 +125,18 @@ export async function openStorage(dir: string): Promise<Storage> {
 }
 
 /**
+ * Kept in the file, so it also guards writes by builds that know nothing of stored hashes: those
+ * overwrite an entry's value and version but not its hashes (their upsert names five columns),
+ * which would leave hashes of the old entry beside the new one, and a tree that disagrees with
+ * the entries forever (the walk finds equal versions and repairs nothing). An update that
+ * changes the entry but leaves its digest as it was clears the hashes instead, so the next
+ * start hashes that row again. This build always writes the new digest with the entry; one
+ * equal to the old (the same entry saved again, or a 64-bit collision) only costs a rehash.
+ */
+const STALE_HASHES_TRIGGER =
+  'CREATE TRIGGER IF NOT EXISTS entries_hashes_stale AFTER UPDATE OF value, wall, logical, node ON entries WHEN NEW.hi IS OLD.hi AND NEW.lo IS OLD.lo BEGIN UPDATE entries SET place = NULL, hi = NULL, lo = NULL WHERE key = NEW.key; END';
+
+/**
  * Makes the table keep each entry's hashes under this build's scheme. A data directory from
  * before hashes were kept gains their columns (empty); one whose hashes were made under another
  * scheme (PRAGMA user_version) has them cleared. Rows without hashes are hashed when the node
@@ -133,12 +145,14 @@ export async function openStorage(dir: string): Promise<Storage> {
 function keepHashesOf(db: Database): void {
   const columns = (db.pragma('table_info(entries)') as { name: string }[]).map((c) => c.name);
   const scheme = db.pragma('user_version', { simple: true }) as number;
-  if (columns.includes('place') && scheme === HASH_SCHEME) return;
   db.transaction(() => {
     if (!columns.includes('place')) {
       for (const column of ['place', 'hi', 'lo'])
         db.exec(`ALTER TABLE entries ADD COLUMN ${column} INTEGER`);
-    } else db.exec('UPDATE entries SET place = NULL, hi = NULL, lo = NULL');
-    db.pragma(`user_version = ${HASH_SCHEME}`);
+    } else if (scheme !== HASH_SCHEME)
+      db.exec('UPDATE entries SET place = NULL, hi = NULL, lo = NULL');
+    if (scheme !== HASH_SCHEME) db.pragma(`user_version = ${HASH_SCHEME}`);
+    // Also for a directory this build's first release migrated, which has no trigger yet.
+    db.exec(STALE_HASHES_TRIGGER);
   })();
 }
