@@ -60,7 +60,7 @@ export function renderReport(r: BenchResult): string {
     tp.push([row.target, row.requestsPerSecond.toFixed(0), row.p99Ms, row.errors]);
   out.push(
     '',
-    `PUT throughput (autocannon, ${r.settings.connections} connections, ${r.settings.durationS} s each)`,
+    `PUT throughput (autocannon, ${r.settings.connections} connections; the median of ${r.settings.rounds} runs of ${r.settings.durationS} s, the targets taking turns; a fresh cluster per node run)`,
     tp.toString(),
   );
 

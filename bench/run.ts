@@ -2,7 +2,7 @@
 // exchange, plus PUT throughput, the tree's per-write cost and memory per key.
 import { exchangeGrid, type ExchangeRow } from './exchange.js';
 import { renderReport } from './report.js';
-import { throughput, type ThroughputRow } from './throughput.js';
+import { CONNECTIONS, ROUNDS, throughput, type ThroughputRow } from './throughput.js';
 import { startupTime, type StartupRow } from './startup.js';
 import { startupRatios, type StartupRatios } from './ratios.js';
 import { memoryPerKey, treeCost, type TreeRow } from './tree.js';
@@ -33,6 +33,8 @@ export interface BenchResult {
     divergences: number[];
     durationS: number;
     connections: number;
+    /** Throughput runs per target, taking turns; each target reports its median run. */
+    rounds: number;
     node: string;
     cpus: number;
   };
@@ -82,7 +84,8 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
       sizes,
       divergences: DIVERGENCES,
       durationS: o.durationS,
-      connections: 32,
+      connections: CONNECTIONS,
+      rounds: ROUNDS,
       node: process.version,
       cpus: cpus().length,
     },

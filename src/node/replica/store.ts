@@ -113,19 +113,18 @@ export class Store {
     if (current) {
       this.tree.replace(current, stored);
       if (current.value === null) this.#tombstones -= 1;
-    } else {
-      this.tree.add(stored);
-      this.#sorted = null;
-    }
-    if (stored.value === null) this.#tombstones += 1;
-    if (current) {
       this.#observer?.replaced(current, stored);
       this.#fullSize?.replaced(current, stored);
     } else {
+      this.tree.add(stored);
+      this.#sorted = null;
       this.#observer?.added(stored);
       this.#fullSize?.added(stored);
     }
-    if (stored.value === null) this.#expiry.push(stored);
+    if (stored.value === null) {
+      this.#tombstones += 1;
+      this.#expiry.push(stored);
+    }
     return stored;
   }
 
