@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { launchNode } from '../src/cluster/launcher.js';
 import { freeBasePort } from '../src/cluster/ports.js';
+import { median } from './bracket.js';
 
 const BIN = fileURLToPath(new URL('../../bin/ae-demo.js', import.meta.url));
 /** Trials of each; the median resists a neighbour's burst of load. */
@@ -48,9 +49,4 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await fn();
   return performance.now() - started;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }

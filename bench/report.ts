@@ -53,14 +53,20 @@ export function renderReport(r: BenchResult): string {
   out.push('Anti-entropy exchange: one trigger on node A, two real node processes', ex.toString());
 
   const tp = new Table({
-    head: ['target', 'req/s', 'p99 ms', 'errors'],
+    head: ['target', 'req/s (median run)', 'p99 ms', 'errors', 'of bare (median of rounds)'],
     style: { head: [], border: [] },
   });
   for (const row of r.throughput)
-    tp.push([row.target, row.requestsPerSecond.toFixed(0), row.p99Ms, row.errors]);
+    tp.push([
+      row.target,
+      row.requestsPerSecond.toFixed(0),
+      row.p99Ms,
+      row.errors,
+      row.ofBare === undefined ? '' : row.ofBare.toFixed(2),
+    ]);
   out.push(
     '',
-    `PUT throughput (autocannon, ${r.settings.connections} connections; the median of ${r.settings.rounds} runs of ${r.settings.durationS} s, the targets taking turns; a fresh cluster per node run)`,
+    `PUT throughput (autocannon, ${r.settings.connections} connections, ${r.settings.durationS} s a run; ${r.settings.rounds} rounds of the node targets between bare runs; a fresh cluster per node run)`,
     tp.toString(),
   );
 

@@ -1,19 +1,21 @@
 // PUT throughput of a node (replicated to two peers, and direct) against bare node:http
-// answering the same requests, with autocannon, in the same run on the same machine: the three
-// targets take turns, three rounds, and each reports its median run; every run of a node target
-// gets a cluster of its own, started empty. This machine's speed
-// drifts by 20-50% within a minute; measured one after the other, 5 s each, the ratios of three
-// runs spread 0.26-0.44 (replicated) and 0.51-1.09 (direct).
+// answering the same requests, with autocannon, in the same run on the same machine. This
+// machine's speed moves by up to 2x within seconds (the same build, the same 6 s run: 10,479
+// and 21,030 req/s a minute apart), so the targets are not measured one after the other: bare
+// runs bracket each round of the two node targets, each node run is divided by the mean of the
+// bare runs around it, and each target's share is the median over the rounds (bench/bracket.ts).
+// Every node run gets a three-node cluster of its own, started empty.
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { execa } from 'execa';
 import { startCluster } from '../src/cluster/cluster.js';
 import { freeBasePort } from '../src/cluster/ports.js';
+import { sharesOfBare, type Round } from './bracket.js';
 
 const BARE = fileURLToPath(new URL('./bare-server.js', import.meta.url));
 export const CONNECTIONS = 32;
-/** Rounds of the three targets in turn; each target reports its median run. */
-export const ROUNDS = 3;
+/** Rounds of the two node targets, each between two bare runs; shares are medians over them. */
+export const ROUNDS = 5;
 /**
  * Seconds of the same load before each target's measured seconds, not counted: every target
  * (the bare server too) is measured warm, after V8 has compiled its hot path, so the ratios
@@ -25,11 +27,18 @@ const BODY = JSON.stringify({ value: 'v'.repeat(100) });
 /** autocannon 8 runs a warm-up first when given one (lib/init.js); @types/autocannon lacks it. */
 type WarmOptions = autocannon.Options & { warmup: { connections: number; duration: number } };
 
+type NodeTarget = 'direct PUT' | 'replicated PUT';
+const NODE_TARGETS: readonly NodeTarget[] = ['direct PUT', 'replicated PUT'];
+
 export interface ThroughputRow {
-  target: 'bare node:http' | 'direct PUT' | 'replicated PUT';
+  target: 'bare node:http' | NodeTarget;
+  /** The target's median run. */
   requestsPerSecond: number;
   p99Ms: number;
+  /** Errors and non-2xx answers over every run. */
   errors: number;
+  /** A node target's share of bare: the median over rounds of its run / the bare runs around it. */
+  ofBare?: number;
 }
 
 export async function throughput(
@@ -41,28 +50,44 @@ export async function throughput(
     const port = await new Promise<number>((resolve) =>
       bare.stdout!.once('data', (c: Buffer) => resolve(Number(c.toString().trim()))),
     );
-    // The node targets' URLs name the first node of the cluster the run starts.
-    const targets: [ThroughputRow['target'], (first?: string) => string][] = [
-      ['bare node:http', () => `http://127.0.0.1:${port}/kv/key-[<id>]`],
-      ['direct PUT', (first) => `http://${first}/kv/key-[<id>]/direct`],
-      ['replicated PUT', (first) => `http://${first}/kv/key-[<id>]`],
+    const measureBare = () =>
+      cannon('bare node:http', `http://127.0.0.1:${port}/kv/key-[<id>]`, durationS);
+    const urls: Record<NodeTarget, (first: string) => string> = {
+      'direct PUT': (first) => `http://${first}/kv/key-[<id>]/direct`,
+      'replicated PUT': (first) => `http://${first}/kv/key-[<id>]`,
+    };
+    const bareRuns = [await measureBare()];
+    const nodeRuns: Record<NodeTarget, ThroughputRow[]> = {
+      'direct PUT': [],
+      'replicated PUT': [],
+    };
+    const rounds: Round<NodeTarget>[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const done = {} as Round<NodeTarget>;
+      for (const target of NODE_TARGETS) {
+        const row = await onFreshCluster((first) => cannon(target, urls[target](first), durationS));
+        nodeRuns[target].push(row);
+        done[target] = row.requestsPerSecond;
+      }
+      rounds.push(done);
+      bareRuns.push(await measureBare());
+    }
+    const shares = sharesOfBare(
+      bareRuns.map((r) => r.requestsPerSecond),
+      rounds,
+      NODE_TARGETS,
+    );
+    const rows = [
+      medianRow(bareRuns),
+      ...NODE_TARGETS.map((target) => ({ ...medianRow(nodeRuns[target]), ofBare: shares[target] })),
     ];
-    const runs = targets.map((): ThroughputRow[] => []);
-    for (let round = 0; round < ROUNDS; round++)
-      for (const [i, [target, url]] of targets.entries())
-        runs[i]!.push(
-          target === 'bare node:http'
-            ? await cannon(target, url(), durationS)
-            : await onFreshCluster((first) => cannon(target, url(first), durationS)),
-        );
-    return targets.map(([target], i) => {
-      const rows = runs[i]!;
-      const median = medianRow(rows);
+    for (const [i, row] of rows.entries()) {
+      const runs = i === 0 ? bareRuns : nodeRuns[row.target as NodeTarget];
       log(
-        `${target} ${median.requestsPerSecond.toFixed(0)} req/s (median of ${rows.map((r) => r.requestsPerSecond.toFixed(0)).join(', ')})`,
+        `${row.target} ${row.requestsPerSecond.toFixed(0)} req/s (median of ${runs.map((r) => r.requestsPerSecond.toFixed(0)).join(', ')})${row.ofBare === undefined ? '' : `, ${row.ofBare.toFixed(2)} of bare`}`,
       );
-      return median;
-    });
+    }
+    return rows;
   } finally {
     bare.kill('SIGTERM');
     await bare;
@@ -88,11 +113,11 @@ async function onFreshCluster<T>(fn: (first: string) => Promise<T>): Promise<T> 
   }
 }
 
-/** The run of median throughput, with the errors of every run. */
+/** The run of median throughput (the upper middle of an even count), with every run's errors. */
 function medianRow(rows: ThroughputRow[]): ThroughputRow {
   const sorted = [...rows].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
-  const median = sorted[Math.floor(sorted.length / 2)]!;
-  return { ...median, errors: rows.reduce((sum, r) => sum + r.errors, 0) };
+  const middle = sorted[Math.floor(sorted.length / 2)]!;
+  return { ...middle, errors: rows.reduce((sum, r) => sum + r.errors, 0) };
 }
 
 async function cannon(

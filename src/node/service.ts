@@ -155,12 +155,10 @@ export class NodeService {
 
   /** A local write (value, or null for a delete); replicated to every peer unless `direct`. */
   async write(key: string, value: string | null, direct: boolean): Promise<WriteResult> {
-    const entry: Entry = { key, value, version: this.#o.clock.tick() };
-    this.#apply(entry);
+    const stored = this.#local(key, value);
     const w = this.#o.counters.writes;
     if (value === null) direct ? w.directDeletes++ : w.deletes++;
     else direct ? w.direct++ : w.replicated++;
-    const stored = this.#o.store.get(key)!;
     return { entry: stored, replication: direct ? null : await this.#replicate([stored]) };
   }
 
@@ -169,12 +167,7 @@ export class NodeService {
     items: readonly { key: string; value: string | null }[],
     direct: boolean,
   ): Promise<BatchAnswer> {
-    const entries = this.transaction(() =>
-      items.map(({ key, value }) => {
-        this.#apply({ key, value, version: this.#o.clock.tick() });
-        return this.#o.store.get(key)!;
-      }),
-    );
+    const entries = this.transaction(() => items.map(({ key, value }) => this.#local(key, value)));
     this.#o.counters.writes.batched += entries.length;
     return { count: entries.length, replication: direct ? null : await this.#replicate(entries) };
   }
@@ -309,10 +302,22 @@ export class NodeService {
   }
 
   #apply(entry: Entry): ApplyResult {
-    const stored = this.#o.store.merge(entry);
-    if (stored === undefined) return 'unchanged';
-    this.#o.storage?.save(stored);
-    return 'applied';
+    return this.#save(this.#o.store.merge(entry)) ? 'applied' : 'unchanged';
+  }
+
+  /**
+   * A write made here: its version is a fresh tick, newer than any this node has seen, so it
+   * always wins and merge hands back the entry it stored (no second lookup of the key).
+   */
+  #local(key: string, value: string | null): StoredEntry {
+    const entry: Entry = { key, value, version: this.#o.clock.tick() };
+    return this.#save(this.#o.store.merge(entry)) ?? this.#o.store.get(key)!;
+  }
+
+  /** Keeps an entry the store took on disk too (with --data-dir); passes it on. */
+  #save(stored: StoredEntry | undefined): StoredEntry | undefined {
+    if (stored !== undefined) this.#o.storage?.save(stored);
+    return stored;
   }
 
   /** Sends the entries to every peer at once (grouped with concurrent writes); each peer acks or fails on its own. */

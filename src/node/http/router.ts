@@ -23,6 +23,24 @@ export interface Route {
   methods: Partial<Record<string, Handler>>;
 }
 
+/**
+ * A class, not an object literal with a getter: the literal made a closure and an accessor
+ * pair on every request (a sampling heap profile charged dispatch ~1.6 KB a direct PUT).
+ */
+class RouteRequest implements Request {
+  #query: URLSearchParams | undefined;
+  constructor(
+    readonly req: IncomingMessage,
+    readonly params: string[],
+    private readonly search: string,
+  ) {}
+
+  /** Parsed only by the routes that read it (not by a PUT, the hot path). */
+  get query(): URLSearchParams {
+    return (this.#query ??= new URLSearchParams(this.search));
+  }
+}
+
 export function route(pattern: RegExp, methods: Partial<Record<string, Handler>>): Route {
   return { pattern, methods };
 }
@@ -45,15 +63,7 @@ export function dispatch(routes: readonly Route[], req: IncomingMessage): Promis
         { allow },
       );
     }
-    // The query is parsed only by the routes that read it (not by a PUT, the hot path).
-    let query: URLSearchParams | undefined;
-    return handler({
-      req,
-      params: match.slice(1),
-      get query() {
-        return (query ??= new URLSearchParams(q === -1 ? '' : url.slice(q + 1)));
-      },
-    });
+    return handler(new RouteRequest(req, match.slice(1), q === -1 ? '' : url.slice(q + 1)));
   }
   throw new HttpError(
     404,

@@ -1,0 +1,42 @@
+// Throughput shares when the machine's speed moves between runs: each node run is divided by
+// the bare runs around it, and the median over rounds keeps a slow spell from moving the figure.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { median, sharesOfBare } from '../../../bench/bracket.js';
+
+describe('throughput shares of bare', () => {
+  it('divides each run by the mean of the bare runs around it', () => {
+    const shares = sharesOfBare(
+      [100, 300],
+      [{ direct: 140, replicated: 60 }],
+      ['direct', 'replicated'],
+    );
+    assert.deepEqual(shares, { direct: 0.7, replicated: 0.3 });
+  });
+
+  it('keeps the share when the machine halves its speed for a whole round', () => {
+    // Rounds at full speed give 0.75; the second round ran while everything went at half speed.
+    const bare = [20_000, 20_000, 10_000, 20_000, 20_000];
+    const rounds = [{ direct: 15_000 }, { direct: 7_500 }, { direct: 15_000 }, { direct: 15_000 }];
+    assert.equal(sharesOfBare(bare, rounds, ['direct']).direct, 0.75);
+  });
+
+  it('is not moved by one round that a slow spell caught on the node run alone', () => {
+    const bare = [20_000, 20_000, 20_000, 20_000];
+    const rounds = [{ direct: 15_000 }, { direct: 7_000 }, { direct: 16_000 }];
+    assert.equal(sharesOfBare(bare, rounds, ['direct']).direct, 0.75);
+  });
+
+  it('refuses bare runs that do not bracket the rounds', () => {
+    assert.throws(
+      () => sharesOfBare([1, 2], [{ a: 1 }, { a: 1 }], ['a']),
+      /2 bare runs around 2 rounds/,
+    );
+    assert.throws(() => sharesOfBare([1], [], ['a']), /1 bare runs around 0 rounds/);
+  });
+
+  it('takes the middle value, or the mean of the middle two', () => {
+    assert.equal(median([3, 1, 2]), 2);
+    assert.equal(median([4, 1, 3, 2]), 2.5);
+  });
+});
