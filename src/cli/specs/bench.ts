@@ -33,7 +33,8 @@ export const benchCommand = lazyCommand<BenchArgs>(
         .option('duration', {
           type: 'number',
           default: 5,
-          describe: 'Seconds of load per throughput target',
+          describe:
+            'Seconds of load per throughput run (bare runs bracket 5 rounds of direct and replicated PUT)',
         })
         .example('$0 bench', 'the default grid: 10k and 100k keys, d in 0, 0.1%, 1%, 10%')
         .example(
