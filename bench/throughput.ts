@@ -47,9 +47,15 @@ export async function throughput(
 ): Promise<ThroughputRow[]> {
   const bare = execa(process.execPath, [BARE, '0'], { reject: false, buffer: false, ipc: true });
   try {
-    const port = await new Promise<number>((resolve) =>
-      bare.stdout!.once('data', (c: Buffer) => resolve(Number(c.toString().trim()))),
-    );
+    const port = await new Promise<number>((resolve, reject) => {
+      bare.stdout!.once('data', (c: Buffer) => resolve(Number(c.toString().trim())));
+      void bare.then((exited) =>
+        reject(new Error(`bare-server.js exited before it listened (code ${exited.exitCode})`)),
+      );
+    });
+    // One range of ports, claimed once, for every cluster the runs start (claims last until
+    // this process exits).
+    const basePort = await freeBasePort(3);
     const measureBare = () =>
       cannon('bare node:http', `http://127.0.0.1:${port}/kv/key-[<id>]`, durationS);
     const urls: Record<NodeTarget, (first: string) => string> = {
@@ -64,8 +70,13 @@ export async function throughput(
     const rounds: Round<NodeTarget>[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const done = {} as Round<NodeTarget>;
-      for (const target of NODE_TARGETS) {
-        const row = await onFreshCluster((first) => cannon(target, urls[target](first), durationS));
+      // Each target runs first in every other round: the one that runs next to the earlier
+      // bare run is not always the same, so a steady drift does not favour either.
+      const order = round % 2 === 0 ? NODE_TARGETS : [...NODE_TARGETS].reverse();
+      for (const target of order) {
+        const row = await onFreshCluster(basePort, (first) =>
+          cannon(target, urls[target](first), durationS),
+        );
         nodeRuns[target].push(row);
         done[target] = row.requestsPerSecond;
       }
@@ -99,10 +110,10 @@ export async function throughput(
  * from empty stores. Each request writes a fresh key, so on one cluster kept for every run the
  * later runs would write into stores that earlier runs (of either target) had filled.
  */
-async function onFreshCluster<T>(fn: (first: string) => Promise<T>): Promise<T> {
+async function onFreshCluster<T>(basePort: number, fn: (first: string) => Promise<T>): Promise<T> {
   const cluster = await startCluster({
     count: 3,
-    basePort: await freeBasePort(3),
+    basePort,
     portFlag: '--base-port',
     nodeArgs: () => ['--ae-interval', '0'],
   });
@@ -113,7 +124,11 @@ async function onFreshCluster<T>(fn: (first: string) => Promise<T>): Promise<T> 
   }
 }
 
-/** The run of median throughput (the upper middle of an even count), with every run's errors. */
+/**
+ * The run of median throughput, with every run's errors. Of an even count (the six bare runs)
+ * the upper middle: a run that happened, for the table, not a mean of two. The shares do not
+ * use it (bench/bracket.ts).
+ */
 function medianRow(rows: ThroughputRow[]): ThroughputRow {
   const sorted = [...rows].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
   const middle = sorted[Math.floor(sorted.length / 2)]!;

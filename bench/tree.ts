@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { loadHasher } from '../src/node/replica/hash.js';
 import { MerkleTree, type TreeItem } from '../src/node/tree/merkle.js';
 import { Store } from '../src/node/replica/store.js';
+import { median } from './bracket.js';
 
 const WRITES = 200_000;
 const VALUE = 'v'.repeat(100);
@@ -61,7 +62,6 @@ export async function treeCost(sizes: number[]): Promise<TreeRow[]> {
     };
     pass(0); // warm: V8 compiles the loop and tree.replace
     const samples = Array.from({ length: TREE_PASSES }, (_, p) => pass((p + 1) * WRITES));
-    samples.sort((a, b) => a - b);
     const store = new Store(hasher);
     for (let i = 0; i < n; i++)
       store.apply({
@@ -78,7 +78,7 @@ export async function treeCost(sizes: number[]): Promise<TreeRow[]> {
     for (const e of entries) store.apply(e);
     rows.push({
       keys: n,
-      treeNsPerWrite: samples[Math.floor(TREE_PASSES / 2)]!,
+      treeNsPerWrite: median(samples),
       applyNsPerWrite: Number(process.hrtime.bigint() - started) / entries.length,
     });
   }

@@ -311,7 +311,10 @@ export class NodeService {
    */
   #local(key: string, value: string | null): StoredEntry {
     const entry: Entry = { key, value, version: this.#o.clock.tick() };
-    return this.#save(this.#o.store.merge(entry)) ?? this.#o.store.get(key)!;
+    const stored = this.#save(this.#o.store.merge(entry));
+    if (stored === undefined)
+      throw new Error(`a local write of "${key}" lost to a stored version (clock went back?)`);
+    return stored;
   }
 
   /** Keeps an entry the store took on disk too (with --data-dir); passes it on. */

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { loadHasher } from '../../src/node/replica/hash.js';
+import type { Entry } from '../../src/node/replica/entry.js';
 import { Store } from '../../src/node/replica/store.js';
 import Database from 'better-sqlite3';
 import { restoreFrom } from '../../src/node/storage/restore.js';
@@ -133,6 +134,25 @@ describe('storage read back at start', () => {
   const OLD_UPSERT =
     'INSERT INTO entries (key, value, wall, logical, node) VALUES (?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, wall = excluded.wall, logical = excluded.logical, node = excluded.node';
 
+  /** Writes entries as an older build would, and applies them to `applied` as well. */
+  const writeAsOldBuild = (dir: string, entries: readonly Entry[], applied: Store) => {
+    const old = new Database(path.join(dir, DATABASE_FILE));
+    const upsert = old.prepare(OLD_UPSERT);
+    for (const e of entries)
+      upsert.run(e.key, e.value, e.version.wall, e.version.logical, e.version.node);
+    old.close();
+    for (const e of entries) applied.apply(e);
+  };
+
+  /** A node's start on dir: the store it restores and how many rows it hashed again. */
+  const startOn = async (dir: string) => {
+    const storage = await openStorage(dir);
+    const store = new Store(hasher);
+    const { rehashed } = restoreFrom(storage, store);
+    storage.close();
+    return { store, rehashed };
+  };
+
   it('hashes again the rows an older build overwrote after this one stored their hashes', () =>
     withDir(async (dir) => {
       const entries = sample(300);
@@ -150,19 +170,32 @@ describe('storage read back at start', () => {
           .map((e, i) => entry(e.key, i % 4 === 0 ? null : `newer-${e.key}`, 10_000 + i, 'old')),
         ...Array.from({ length: 20 }, (_, i) => entry(`added-${i}`, `a${i}`, 20_000 + i, 'old')),
       ];
-      const old = new Database(path.join(dir, DATABASE_FILE));
-      const upsert = old.prepare(OLD_UPSERT);
-      for (const e of newer)
-        upsert.run(e.key, e.value, e.version.wall, e.version.logical, e.version.node);
-      old.close();
-      for (const e of newer) applied.apply(e);
+      writeAsOldBuild(dir, newer, applied);
 
-      const reopened = await openStorage(dir);
-      const restored = new Store(hasher);
-      assert.equal(restoreFrom(reopened, restored).rehashed, newer.length);
-      reopened.close();
+      const { store: restored, rehashed } = await startOn(dir);
+      assert.equal(rehashed, newer.length);
       assert.equal(restored.tree.root().digest, applied.tree.root().digest);
       for (const e of applied.entries()) assert.deepEqual(restored.get(e.key), e);
+    }));
+
+  it('adds the trigger to a directory migrated before it existed, and then guards it', () =>
+    withDir(async (dir) => {
+      const entries = sample(40);
+      const storage = await openStorage(dir);
+      const applied = new Store(hasher);
+      for (const e of entries) storage.save(applied.merge(e)!);
+      storage.close();
+      // As the first build that kept hashes left it: scheme 1, hashes stored, no trigger.
+      const first = new Database(path.join(dir, DATABASE_FILE));
+      first.exec('DROP TRIGGER entries_hashes_stale');
+      first.close();
+      (await openStorage(dir)).close(); // this build opens it once
+      const newer = entries.slice(0, 5).map((e, i) => entry(e.key, `newer-${i}`, 5_000 + i, 'old'));
+      writeAsOldBuild(dir, newer, applied);
+
+      const { store: restored, rehashed } = await startOn(dir);
+      assert.equal(rehashed, newer.length);
+      assert.equal(restored.tree.root().digest, applied.tree.root().digest);
     }));
 
   it('keeps hashes this build writes over its own rows', () =>
@@ -173,10 +206,8 @@ describe('storage read back at start', () => {
       for (const e of sample(50).map((e, i) => entry(e.key, `again-${i}`, 1_000 + i)))
         storage.save(applied.merge(e)!);
       storage.close();
-      const reopened = await openStorage(dir);
-      const restored = new Store(hasher);
-      assert.equal(restoreFrom(reopened, restored).rehashed, 0);
-      reopened.close();
+      const { store: restored, rehashed } = await startOn(dir);
+      assert.equal(rehashed, 0);
       assert.equal(restored.tree.root().digest, applied.tree.root().digest);
     }));
 });

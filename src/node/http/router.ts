@@ -28,16 +28,20 @@ export interface Route {
  * pair on every request (a sampling heap profile charged dispatch ~1.6 KB a direct PUT).
  */
 class RouteRequest implements Request {
+  readonly req: IncomingMessage;
+  readonly params: string[];
+  readonly #search: string;
   #query: URLSearchParams | undefined;
-  constructor(
-    readonly req: IncomingMessage,
-    readonly params: string[],
-    private readonly search: string,
-  ) {}
+
+  constructor(req: IncomingMessage, params: string[], search: string) {
+    this.req = req;
+    this.params = params;
+    this.#search = search;
+  }
 
   /** Parsed only by the routes that read it (not by a PUT, the hot path). */
   get query(): URLSearchParams {
-    return (this.#query ??= new URLSearchParams(this.search));
+    return (this.#query ??= new URLSearchParams(this.#search));
   }
 }
 

@@ -132,6 +132,8 @@ export async function openStorage(dir: string): Promise<Storage> {
  * changes the entry but leaves its digest as it was clears the hashes instead, so the next
  * start hashes that row again. This build always writes the new digest with the entry; one
  * equal to the old (the same entry saved again, or a 64-bit collision) only costs a rehash.
+ * Created if missing, never replaced: a changed definition needs a new name (and a DROP of this
+ * one), or directories that have this one keep it.
  */
 const STALE_HASHES_TRIGGER =
   'CREATE TRIGGER IF NOT EXISTS entries_hashes_stale AFTER UPDATE OF value, wall, logical, node ON entries WHEN NEW.hi IS OLD.hi AND NEW.lo IS OLD.lo BEGIN UPDATE entries SET place = NULL, hi = NULL, lo = NULL WHERE key = NEW.key; END';

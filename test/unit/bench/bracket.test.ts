@@ -14,16 +14,17 @@ describe('throughput shares of bare', () => {
     assert.deepEqual(shares, { direct: 0.7, replicated: 0.3 });
   });
 
-  it('keeps the share when the machine halves its speed for a whole round', () => {
-    // Rounds at full speed give 0.75; the second round ran while everything went at half speed.
-    const bare = [20_000, 20_000, 10_000, 20_000, 20_000];
-    const rounds = [{ direct: 15_000 }, { direct: 7_500 }, { direct: 15_000 }, { direct: 15_000 }];
+  it('keeps the share when the machine runs at half speed through a whole round', () => {
+    // Five rounds at 0.75 of bare; the bare run before round 2 and round 2's node run went at
+    // half speed: rounds 1 and 2 then read 1.0 and 0.5, and the median stays at 0.75.
+    const bare = [20_000, 20_000, 10_000, 20_000, 20_000, 20_000];
+    const rounds = [15_000, 15_000, 7_500, 15_000, 15_000].map((direct) => ({ direct }));
     assert.equal(sharesOfBare(bare, rounds, ['direct']).direct, 0.75);
   });
 
-  it('is not moved by one round that a slow spell caught on the node run alone', () => {
-    const bare = [20_000, 20_000, 20_000, 20_000];
-    const rounds = [{ direct: 15_000 }, { direct: 7_000 }, { direct: 16_000 }];
+  it('is not moved by two rounds that a slow spell caught on the node run alone', () => {
+    const bare = [20_000, 20_000, 20_000, 20_000, 20_000, 20_000];
+    const rounds = [15_000, 7_000, 16_000, 15_000, 8_000].map((direct) => ({ direct }));
     assert.equal(sharesOfBare(bare, rounds, ['direct']).direct, 0.75);
   });
 
