@@ -3,26 +3,15 @@
 // divided by the mean of the two bare runs around it, and a target's share is the median over
 // rounds: a slow spell that lands on a few runs moves a few rounds, not the figure.
 
-/** One round: what each node target did, between bare runs `round` and `round + 1`. */
-export type Round<T extends string> = Record<T, number>;
-
 /**
- * Each target's median share of bare across rounds. `bare` has one run more than `rounds`
- * (before the first round, between rounds, after the last).
+ * A node target's median share of bare across rounds: its run of round i over the mean of bare
+ * runs i and i + 1. `bare` has one run more than `runs` (before the first round, between
+ * rounds, after the last).
  */
-export function sharesOfBare<T extends string>(
-  bare: readonly number[],
-  rounds: readonly Round<T>[],
-  targets: readonly T[],
-): Record<T, number> {
-  if (rounds.length === 0 || bare.length !== rounds.length + 1)
-    throw new Error(`sharesOfBare: ${bare.length} bare runs around ${rounds.length} rounds`);
-  const shares = {} as Record<T, number>;
-  for (const target of targets) {
-    const perRound = rounds.map((round, i) => round[target] / ((bare[i]! + bare[i + 1]!) / 2));
-    shares[target] = median(perRound);
-  }
-  return shares;
+export function shareOfBare(bare: readonly number[], runs: readonly number[]): number {
+  if (runs.length === 0 || bare.length !== runs.length + 1)
+    throw new Error(`shareOfBare: ${bare.length} bare runs around ${runs.length} rounds`);
+  return median(runs.map((run, i) => run / ((bare[i]! + bare[i + 1]!) / 2)));
 }
 
 /** The middle value (the mean of the middle two for an even count). */

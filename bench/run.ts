@@ -10,13 +10,13 @@ import { upkeepCost, upkeepMemory, type UpkeepMemory, type UpkeepRow } from './u
 import { STRATEGIES, type Strategy } from '../src/node/sync/exchange.js';
 import { NEXT_SYMBOLS_PER_ITEM, SKETCH_SYMBOLS } from '../src/node/sync/riblt/constants.js';
 import { simulationBench, type SimBench } from './simulate.js';
+import { simulationTargets } from './simulate-report.js';
 
 /**
  * The tree's cost per write is also timed at this size, between 1k (in the first-level cache)
  * and 1M (in memory): the table shows the cost following the caches, not the work per write.
  */
 const TREE_MID_SIZE = 100_000;
-import { simulationTargets } from './simulate-report.js';
 
 export interface BenchOptions {
   /** Adds N = 1,000,000 to the exchange grid. */

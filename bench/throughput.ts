@@ -10,7 +10,7 @@ import autocannon from 'autocannon';
 import { execa } from 'execa';
 import { startCluster } from '../src/cluster/cluster.js';
 import { freeBasePort } from '../src/cluster/ports.js';
-import { sharesOfBare, type Round } from './bracket.js';
+import { shareOfBare } from './bracket.js';
 
 const BARE = fileURLToPath(new URL('./bare-server.js', import.meta.url));
 export const CONNECTIONS = 32;
@@ -67,35 +67,30 @@ export async function throughput(
       'direct PUT': [],
       'replicated PUT': [],
     };
-    const rounds: Round<NodeTarget>[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const done = {} as Round<NodeTarget>;
       // Each target runs first in every other round: the one that runs next to the earlier
       // bare run is not always the same, so a steady drift does not favour either.
       const order = round % 2 === 0 ? NODE_TARGETS : [...NODE_TARGETS].reverse();
-      for (const target of order) {
-        const row = await onFreshCluster(basePort, (first) =>
-          cannon(target, urls[target](first), durationS),
+      for (const target of order)
+        nodeRuns[target].push(
+          await onFreshCluster(basePort, (first) => cannon(target, urls[target](first), durationS)),
         );
-        nodeRuns[target].push(row);
-        done[target] = row.requestsPerSecond;
-      }
-      rounds.push(done);
       bareRuns.push(await measureBare());
     }
-    const shares = sharesOfBare(
-      bareRuns.map((r) => r.requestsPerSecond),
-      rounds,
-      NODE_TARGETS,
-    );
-    const rows = [
+    const perSecond = (runs: ThroughputRow[]) => runs.map((r) => r.requestsPerSecond);
+    const rows: ThroughputRow[] = [
       medianRow(bareRuns),
-      ...NODE_TARGETS.map((target) => ({ ...medianRow(nodeRuns[target]), ofBare: shares[target] })),
+      ...NODE_TARGETS.map((target) => ({
+        ...medianRow(nodeRuns[target]),
+        ofBare: shareOfBare(perSecond(bareRuns), perSecond(nodeRuns[target])),
+      })),
     ];
-    for (const [i, row] of rows.entries()) {
-      const runs = i === 0 ? bareRuns : nodeRuns[row.target as NodeTarget];
+    for (const row of rows) {
+      const runs = row.target === 'bare node:http' ? bareRuns : nodeRuns[row.target];
+      const each = perSecond(runs).map((n) => n.toFixed(0));
+      const share = row.ofBare === undefined ? '' : `, ${row.ofBare.toFixed(2)} of bare`;
       log(
-        `${row.target} ${row.requestsPerSecond.toFixed(0)} req/s (median of ${runs.map((r) => r.requestsPerSecond.toFixed(0)).join(', ')})${row.ofBare === undefined ? '' : `, ${row.ofBare.toFixed(2)} of bare`}`,
+        `${row.target} ${row.requestsPerSecond.toFixed(0)} req/s (median of ${each.join(', ')})${share}`,
       );
     }
     return rows;

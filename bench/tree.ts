@@ -45,10 +45,11 @@ export async function treeCost(sizes: number[]): Promise<TreeRow[]> {
       items.set(`key:${i}`, { key: `key:${i}`, place: hasher.place(`key:${i}`), hi: i, lo: i });
     const tree = new MerkleTree(items.values());
     // Write i overwrites key i * 7919 mod n: every key once per n writes, in no order.
+    const keyOfWrite = (i: number) => `key:${(i * 7919) % n}`;
     const olds: TreeItem[] = [];
     const nexts: TreeItem[] = [];
     for (let i = 0; i < WRITES * (TREE_PASSES + 1); i++) {
-      const key = `key:${(i * 7919) % n}`;
+      const key = keyOfWrite(i);
       const old = items.get(key)!;
       const next = { key: old.key, place: old.place, hi: (old.hi + 1) >>> 0, lo: old.lo ^ i };
       items.set(key, next);
@@ -70,7 +71,7 @@ export async function treeCost(sizes: number[]): Promise<TreeRow[]> {
         version: { wall: WALL, logical: 0, node: 'a' },
       });
     const entries = Array.from({ length: WRITES }, (_, i) => ({
-      key: `key:${(i * 7919) % n}`,
+      key: keyOfWrite(i),
       value: VALUE,
       version: { wall: WALL + 1 + i, logical: 0, node: 'a' },
     }));

@@ -2,8 +2,9 @@
 // a JS Map at 1,000,000 keys loading from a data directory: the table grows by doubling over
 // typed arrays the collector never scans, and the collector follows one pointer per entry (a
 // dense array of entries) instead of a key and a value in the Map's table. Measured inserting
-// 1M entries here, with their hashes computed beforehand: Map 0.46-0.69 s, this table 0.20-0.32 s. Keys are hashed in JavaScript
-// (keyHash): the wasm placement hash cost ~95 ns a lookup, a third of that is enough here.
+// 1M entries here, with their hashes computed beforehand: Map 0.46-0.69 s, this table
+// 0.20-0.32 s. Keys are hashed in JavaScript (keyHash): the wasm placement hash cost ~95 ns a
+// lookup, a third of that is enough here.
 
 /** An item the index can hold: anything with a key. */
 export interface Keyed {

@@ -6,7 +6,7 @@ import type { Store } from '../replica/store.js';
 import type { Version } from '../replica/version.js';
 import type { Storage } from './sqlite.js';
 
-export interface Restored {
+export interface RestoreReport {
   /** The newest version stored (the clock resumes past it). */
   newest: Version | undefined;
   /** Rows that were stored without hashes (or with stale ones) and were hashed here. */
@@ -14,7 +14,7 @@ export interface Restored {
 }
 
 /** Fills the empty store from storage, writing back the hashes of rows stored without them. */
-export function restoreFrom(storage: Storage, store: Store): Restored {
+export function restoreFrom(storage: Storage, store: Store): RestoreReport {
   const { newest, unhashed } = store.restore(storage.pages());
   if (unhashed.length > 0)
     storage.transaction(() => {
