@@ -1,4 +1,4 @@
-// `ae-demo bench` as help shows it; the benchmark is commands/bench.ts (and bench/).
+// `ae-demo bench` as help shows it; the benchmark is commands/bench.ts (and src/bench/).
 import type { Argv } from 'yargs';
 import { STRATEGIES } from '../../node/sync/strategy.js';
 import { lazyCommand } from '../lazy.js';

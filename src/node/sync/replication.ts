@@ -10,7 +10,7 @@ import type { Entry } from '../replica/entry.js';
  * Messages in flight to one peer at once. Two: while one is answered the next is on its way,
  * and writes that arrive meanwhile still join a batch (~12 writes a message under the
  * benchmark's 32 connections). One (stop-and-wait) halved the replicated throughput at load
- * 3-5 (bench/throughput.ts, main against one in flight in alternating runs: 6,008 / 7,410 /
+ * 3-5 (src/bench/throughput.ts, main against one in flight in alternating runs: 6,008 / 7,410 /
  * 4,651 / 7,463 against 2,850 / 3,395 / 3,290 / 2,452 req/s, p99 15-24 ms against 29-72):
  * the written node waits a whole round trip with nothing to send, and batches grew only to ~13.
  */

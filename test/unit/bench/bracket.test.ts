@@ -2,7 +2,7 @@
 // the bare runs around it, and the median over rounds keeps a slow spell from moving the figure.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { median, shareOfBare } from '../../../bench/bracket.js';
+import { median, shareOfBare } from '../../../src/bench/bracket.js';
 
 describe('throughput shares of bare', () => {
   it('divides each run by the mean of the bare runs around it', () => {

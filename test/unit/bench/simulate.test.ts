@@ -2,8 +2,8 @@
 // ring's log-log slope, and a run that did not converge never meeting a target.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { logLogSlope, type SimBench, type SimBenchRow } from '../../../bench/simulate.js';
-import { renderSimulation, simulationTargets } from '../../../bench/simulate-report.js';
+import { logLogSlope, type SimBench, type SimBenchRow } from '../../../src/bench/simulate.js';
+import { renderSimulation, simulationTargets } from '../../../src/bench/simulate-report.js';
 
 const row = (
   nodes: number,

@@ -4,9 +4,9 @@
 // update measured alone, and RSS per key of a store with and without it, in fresh processes.
 import { execa } from 'execa';
 import { fileURLToPath } from 'node:url';
-import { loadHasher } from '../src/node/replica/hash.js';
-import { Store, type StoredEntry } from '../src/node/replica/store.js';
-import { Sketch } from '../src/node/sync/riblt/sketch.js';
+import { loadHasher } from '../node/replica/hash.js';
+import { Store, type StoredEntry } from '../node/replica/store.js';
+import { Sketch } from '../node/sync/riblt/sketch.js';
 
 const WRITES = 200_000;
 const VALUE = 'v'.repeat(100);

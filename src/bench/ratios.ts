@@ -3,11 +3,11 @@
 // `ae-demo run --json`. Trials are interleaved and the median of each is kept.
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
-import { launchNode } from '../src/cluster/launcher.js';
-import { freeBasePort } from '../src/cluster/ports.js';
+import { launchNode } from '../cluster/launcher.js';
+import { freeBasePort } from '../cluster/ports.js';
 import { median } from './bracket.js';
 
-const BIN = fileURLToPath(new URL('../../bin/ae-demo.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../../../bin/ae-demo.js', import.meta.url));
 /** Trials of each; the median resists a neighbour's burst of load. */
 const TRIALS = 5;
 

@@ -4,7 +4,7 @@
 // 8 GiB — and rounds against N (16…1,024) for random and ring selection, with fewer keys.
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
-import type { SimOptions } from '../src/sim/simulate.js';
+import type { SimOptions } from '../sim/simulate.js';
 
 /** The run: 1,000 × 10,000 keys, 1% written, random selection with one peer. */
 export const SIM_TARGET_RUN = {

@@ -1,8 +1,8 @@
 // Child of bench/tree.ts and bench/upkeep.ts: fills a store with n keys (with the RIBLT sketch
 // when the second argument is "sketch") and prints the RSS it added per key, the sketch included.
-import { loadHasher } from '../src/node/replica/hash.js';
-import { Store } from '../src/node/replica/store.js';
-import { Sketch } from '../src/node/sync/riblt/sketch.js';
+import { loadHasher } from '../node/replica/hash.js';
+import { Store } from '../node/replica/store.js';
+import { Sketch } from '../node/sync/riblt/sketch.js';
 
 /**
  * The value as a node holds it: one flat string, as JSON.parse, SQLite and the wire decoder

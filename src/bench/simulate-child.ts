@@ -1,8 +1,8 @@
 // Child of bench/simulate.ts: one simulation in a fresh process, so that its peak RSS is its
 // own. Takes the options (over simulate's defaults) as JSON and prints the result's figures,
 // the wall time of simulate() and the process's peak RSS.
-import { SIM_DEFAULTS } from '../src/sim/constants.js';
-import { simulate, type SimOptions } from '../src/sim/simulate.js';
+import { SIM_DEFAULTS } from '../sim/constants.js';
+import { simulate, type SimOptions } from '../sim/simulate.js';
 
 const options = { ...SIM_DEFAULTS, ...JSON.parse(process.argv[2] ?? '{}') } as SimOptions;
 const started = performance.now();

@@ -2,9 +2,9 @@
 // memory a node holds per key at 1M keys (measured in a child process, after GC).
 import { execa } from 'execa';
 import { fileURLToPath } from 'node:url';
-import { loadHasher } from '../src/node/replica/hash.js';
-import { MerkleTree, type TreeItem } from '../src/node/tree/merkle.js';
-import { Store } from '../src/node/replica/store.js';
+import { loadHasher } from '../node/replica/hash.js';
+import { MerkleTree, type TreeItem } from '../node/tree/merkle.js';
+import { Store } from '../node/replica/store.js';
 import { median } from './bracket.js';
 
 const WRITES = 200_000;

@@ -2,11 +2,11 @@
 // (newer on each side, only on one side, deleted on one side), repaired by one trigger, with
 // each strategy (Merkle walk, rateless RIBLT, full-data exchange) side by side, on the same
 // machine in the same run.
-import { NodeClient } from '../src/cluster/client.js';
-import { startCluster, type Cluster } from '../src/cluster/cluster.js';
-import type { StatsAnswer } from '../src/node/http/answers.js';
-import { STRATEGIES, type Strategy } from '../src/node/sync/exchange.js';
-import { freeBasePort } from '../src/cluster/ports.js';
+import { NodeClient } from '../cluster/client.js';
+import { startCluster, type Cluster } from '../cluster/cluster.js';
+import type { StatsAnswer } from '../node/http/answers.js';
+import { STRATEGIES, type Strategy } from '../node/sync/exchange.js';
+import { freeBasePort } from '../cluster/ports.js';
 
 const BATCH = 5_000;
 /**

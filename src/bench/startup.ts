@@ -4,11 +4,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchNode } from '../src/cluster/launcher.js';
-import { freeBasePort } from '../src/cluster/ports.js';
-import { loadHasher } from '../src/node/replica/hash.js';
-import { hashed } from '../src/node/replica/store.js';
-import { openStorage } from '../src/node/storage/sqlite.js';
+import { launchNode } from '../cluster/launcher.js';
+import { freeBasePort } from '../cluster/ports.js';
+import { loadHasher } from '../node/replica/hash.js';
+import { hashed } from '../node/replica/store.js';
+import { openStorage } from '../node/storage/sqlite.js';
 
 const WRITE_BATCH = 50_000;
 

@@ -8,8 +8,8 @@
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { execa } from 'execa';
-import { startCluster } from '../src/cluster/cluster.js';
-import { freeBasePort } from '../src/cluster/ports.js';
+import { startCluster } from '../cluster/cluster.js';
+import { freeBasePort } from '../cluster/ports.js';
 import { shareOfBare } from './bracket.js';
 
 const BARE = fileURLToPath(new URL('./bare-server.js', import.meta.url));
