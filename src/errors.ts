@@ -1,7 +1,7 @@
 // Typed errors with stable codes. Only src/cli/exit.ts (for the CLI and the lean node entry) turns them into exit codes.
 import type { NodeErrorCode } from './node/http/answers.js';
 
-/** Exit codes of the CLI contract (../shared/spec/cli.md). */
+/** Exit codes of the CLI contract (docs/cli.md). */
 export const EXIT = {
   ok: 0,
   verificationFailed: 1,

@@ -47,7 +47,7 @@ export function parseCount(value: unknown, flag: string, min: number, max: numbe
   return n;
 }
 
-/** Default cluster addresses: node i on base-port + i - 1 (cli.md). */
+/** Default cluster addresses: node i on base-port + i - 1 (docs/cli.md). */
 export function defaultAddresses(basePort: number, count: number, host = '127.0.0.1'): string[] {
   return Array.from({ length: count }, (_, i) => `${host}:${basePort + i}`);
 }

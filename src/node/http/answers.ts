@@ -1,4 +1,4 @@
-// The node's HTTP answers as types, said once (../shared/spec/http-api.md): the service and the
+// The node's HTTP answers as types, said once (docs/http-api.md): the service and the
 // routes build them, the cluster client, the watch and the bench read them. Types only: no code.
 import type { Counters } from '../stats.js';
 import type { RoundRecord } from '../sync/round-log.js';

@@ -1,4 +1,4 @@
-// Every route of the node's HTTP API (../shared/spec/http-api.md) and the internal peer route.
+// Every route of the node's HTTP API (docs/http-api.md) and the internal peer route.
 import type { IncomingMessage } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { Registry } from 'prom-client';
