@@ -1,24 +1,28 @@
 // Commands as main.ts lists them: what help, "did you mean" and completion need (name,
-// description, flags, examples) is there at start; a command's handler module, with what it
-// pulls in (rendering, the HTTP client, the web page), is imported only when that command runs.
+// description, flags, examples) is there at start; a command's module, with what it pulls in
+// (rendering, the HTTP client, the web page), is imported only when that command runs.
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 
-/** What runs a command, given its parsed arguments. */
-export type Handler<A> = (argv: ArgumentsCamelCase<A>) => void | Promise<void>;
-
-/** A command's name, description and builder: everything yargs shows before it runs. */
-export interface CommandSpec<A> {
+/** A command: what yargs shows before it runs, argv turned into options, and the run itself. */
+export interface CommandSpec<A, O> {
   command: string;
   describe: string;
+  /** The flags, positionals and examples; yargs infers argv's type `A` from them. */
   builder: (y: Argv) => Argv<A>;
+  /** Parsed argv -> the command's own options, every flag checked (a bad one: a UsageError). */
+  options: (argv: ArgumentsCamelCase<A>) => O;
+  /** Runs the command with its options; it imports the command's module here, not at start. */
+  run: (options: O) => Promise<void>;
 }
 
-/** The yargs command: `load` imports the handler when (and only when) the command runs. */
-export function lazyCommand<A>(
-  spec: CommandSpec<A>,
-  load: () => Promise<Handler<A>>,
-): CommandModule<object, A> {
-  return { ...spec, handler: async (argv) => (await load())(argv) };
+/** What yargs runs, and the argv -> options mapping beside it (tests read it without running). */
+export type Command<A, O> = CommandModule<object, A> &
+  Pick<CommandSpec<A, O>, 'builder' | 'options'>;
+
+/** The yargs command of a spec: its handler maps argv to options, then runs the command. */
+export function command<A, O>(spec: CommandSpec<A, O>): Command<A, O> {
+  const { run, ...shown } = spec;
+  return { ...shown, handler: async (argv) => run(spec.options(argv)) };
 }
 
 /**
@@ -33,4 +37,15 @@ export function skipHelpCache(y: Argv): void {
   const usage = (y as unknown as Internal).getInternalMethods?.().getUsageInstance?.() as
     { cacheHelpMessage?: () => void } | undefined;
   if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
+}
+
+/** What runs a command, given its parsed arguments. */
+export type Handler<A> = (argv: ArgumentsCamelCase<A>) => void | Promise<void>;
+
+/** The yargs command: `load` imports the handler when (and only when) the command runs. */
+export function lazyCommand<A>(
+  spec: Pick<CommandSpec<A, never>, 'command' | 'describe' | 'builder'>,
+  load: () => Promise<Handler<A>>,
+): CommandModule<object, A> {
+  return { ...spec, handler: async (argv) => (await load())(argv) };
 }

@@ -1,27 +1,35 @@
 // `ae-demo bench` (and `npm run bench`): the cost of anti-entropy at scale, on real processes.
-import { parseCount } from '../options.js';
+import type { Strategy } from '../../node/sync/strategy.js';
 import { withTeardown } from '../teardown.js';
-import { STRATEGIES } from '../../node/sync/strategy.js';
-import type { BenchArgs } from '../specs/bench.js';
+
+/** What `ae-demo bench` measures and how it prints it. */
+export interface BenchOptions {
+  /** Print the results as JSON instead of the report. */
+  json: boolean;
+  /** Add 1,000,000 keys to the exchange grid. */
+  large: boolean;
+  /** Run the exchange grid with this strategy only (default: all of them). */
+  strategy?: Strategy;
+  /** Seconds of load per throughput run. */
+  durationS: number;
+}
 
 /** Runs the benchmark under the teardown stack and prints its report (or JSON). */
-export async function bench(argv: BenchArgs): Promise<void> {
-  const durationS = parseCount(argv.duration, '--duration', 1, 600);
+export async function bench(o: BenchOptions): Promise<void> {
   // The benchmark pulls in autocannon: load it only when bench runs.
   const { runBench } = await import('../../bench/run.js');
   const { renderReport } = await import('../../bench/report.js');
-  const only = STRATEGIES.find((s) => s === argv['ae-strategy']);
   // The shared teardown stack guards Ctrl-C (exit 130, also when it first made a node fail);
   // the benchmark stops its own clusters, and the launcher stops any left at exit.
   const result = await withTeardown(() =>
     runBench({
-      large: argv.large,
-      ...(only ? { strategies: [only] } : {}),
-      durationS,
+      large: o.large,
+      ...(o.strategy ? { strategies: [o.strategy] } : {}),
+      durationS: o.durationS,
       log: (line) => process.stderr.write(`${line}\n`),
     }),
   );
   process.stdout.write(
-    argv.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderReport(result)}\n`,
+    o.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderReport(result)}\n`,
   );
 }

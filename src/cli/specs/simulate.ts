@@ -1,11 +1,19 @@
-// `ae-demo simulate` as help shows it: its many flags and their defaults; the simulation itself
-// is commands/simulate.ts.
-import type { Argv } from 'yargs';
+// `ae-demo simulate` as help shows it: its many flags and their defaults, and their values
+// checked into one set of options per run; the simulation itself is commands/simulate.ts.
+import type { ArgumentsCamelCase, Argv, InferredOptionTypes } from 'yargs';
+import { UsageError } from '../../errors.js';
 import { STRATEGIES } from '../../node/sync/strategy.js';
-import { SIM_DEFAULTS as D } from '../../sim/constants.js';
-import { lazyCommand } from '../lazy.js';
-
-export type SimArgs = Record<string, string | number | boolean>;
+import {
+  SIM_DEFAULTS as D,
+  SIM_MAX_KEYS,
+  SIM_MAX_NODES,
+  SIM_MAX_ROUNDS_LIMIT,
+} from '../../sim/constants.js';
+import { SELECTIONS } from '../../sim/selection.js';
+import type { SimOptions } from '../../sim/simulate.js';
+import type { SimulateOptions } from '../commands/simulate.js';
+import { command } from '../lazy.js';
+import { parseCount, parseDuration } from '../options.js';
 
 const FLAGS = {
   nodes: {
@@ -95,33 +103,102 @@ const FLAGS = {
 } as const;
 
 /** Many replicas in one process, on a simulated network in virtual time. */
-export const simulateCommand = lazyCommand<SimArgs>(
-  {
-    command: 'simulate',
-    describe:
-      'Simulate N replicas (the real store, tree and exchange) on a network in virtual time',
-    builder: (y: Argv) =>
-      (y.options(FLAGS as never) as Argv)
-        .example('$0 simulate', '64 replicas, one random peer per round')
-        .example('$0 simulate --nodes 1000 --keys 10000 --writes 100', "the issue's target run")
-        .example(
-          '$0 simulate --given seed.json --nodes 3 --keys 0 --writes 0 --selection all',
-          'replay what ae-demo run --keys 0 --json > seed.json repaired: the same final root',
-        )
-        .example('$0 simulate --nodes 16,64,256,1024 --selection random,ring', 'rounds against N')
-        .example('$0 simulate --loss 0.1 --churn 0.05 --partition 2s-10s', 'a hostile network')
-        .example(
-          '$0 simulate --nodes 16,64,256,1024 --selection random,ring --keys 100 --report sim.html',
-          'the plots in a self-contained HTML page',
-        )
-        .example(
-          '$0 simulate --nodes 16,64,256 --plot rounds.svg',
-          'rounds against N as an SVG file',
-        )
-        .example(
-          '$0 simulate --ae-strategy riblt --json',
-          'the rateless strategy, as JSON',
-        ) as unknown as Argv<SimArgs>,
-  },
-  async () => (await import('../commands/simulate.js')).simulate,
-);
+export const simulateCommand = command({
+  command: 'simulate',
+  describe: 'Simulate N replicas (the real store, tree and exchange) on a network in virtual time',
+  builder: (y: Argv) =>
+    y
+      .options(FLAGS)
+      .example('$0 simulate', '64 replicas, one random peer per round')
+      .example('$0 simulate --nodes 1000 --keys 10000 --writes 100', "the issue's target run")
+      .example(
+        '$0 simulate --given seed.json --nodes 3 --keys 0 --writes 0 --selection all',
+        'replay what ae-demo run --keys 0 --json > seed.json repaired: the same final root',
+      )
+      .example('$0 simulate --nodes 16,64,256,1024 --selection random,ring', 'rounds against N')
+      .example('$0 simulate --loss 0.1 --churn 0.05 --partition 2s-10s', 'a hostile network')
+      .example(
+        '$0 simulate --nodes 16,64,256,1024 --selection random,ring --keys 100 --report sim.html',
+        'the plots in a self-contained HTML page',
+      )
+      .example('$0 simulate --nodes 16,64,256 --plot rounds.svg', 'rounds against N as an SVG file')
+      .example('$0 simulate --ae-strategy riblt --json', 'the rateless strategy, as JSON'),
+  options: (argv): SimulateOptions => ({
+    runs: runsFrom(argv),
+    json: argv.json,
+    ...(argv.report !== undefined ? { report: argv.report } : {}),
+    ...(argv.plot !== undefined ? { plot: argv.plot } : {}),
+    ...(argv.given !== undefined ? { given: argv.given } : {}),
+  }),
+  run: async (o) => (await import('../commands/simulate.js')).simulate(o),
+});
+
+/** argv as yargs parses FLAGS. */
+type SimArgs = ArgumentsCamelCase<InferredOptionTypes<typeof FLAGS>>;
+
+/** Checked flags -> one SimOptions per (nodes, selection) pair. */
+function runsFrom(argv: SimArgs): SimOptions[] {
+  const nodes = String(argv.nodes)
+    .split(',')
+    .map((n) => parseCount(n.trim(), '--nodes', 2, SIM_MAX_NODES));
+  const selections = String(argv.selection)
+    .split(',')
+    .map((s) => {
+      const found = SELECTIONS.find((x) => x === s.trim());
+      if (!found)
+        throw new UsageError(`--selection takes ${SELECTIONS.join(', ')} (or a list), not "${s}".`);
+      return found;
+    });
+  const strategy = STRATEGIES.find((s) => s === argv['ae-strategy']);
+  if (!strategy) throw new UsageError(`--ae-strategy takes one of ${STRATEGIES.join(', ')}.`);
+  const latency = Number(argv['latency-ms']);
+  if (!(latency >= 0 && Number.isFinite(latency)))
+    throw new UsageError('--latency-ms must be 0 or more.');
+  const partition = partitionFrom(argv.partition);
+  const base = {
+    keys: parseCount(argv.keys, '--keys', 0, SIM_MAX_KEYS),
+    valueBytes: parseCount(argv['value-bytes'], '--value-bytes', 1, 1_000_000),
+    writes: parseCount(argv.writes, '--writes', 0, SIM_MAX_KEYS),
+    writeRate: Number(argv['write-rate']) === 0 ? 0 : positive(argv['write-rate'], 'write-rate'),
+    writeForMs: parseDuration(String(argv['write-for']), '--write-for'),
+    peersPerRound: parseCount(argv['peers-per-round'], '--peers-per-round', 1, SIM_MAX_NODES),
+    intervalMs: positive(argv['interval-ms'], 'interval-ms'),
+    latencyMs: latency,
+    bandwidthMbps: positive(argv['bandwidth-mbps'], 'bandwidth-mbps'),
+    loss: fraction(argv.loss, 'loss'),
+    churn: fraction(argv.churn, 'churn'),
+    downMs: parseDuration(String(argv['down-for']), '--down-for'),
+    ...partition,
+    strategy,
+    seed: parseCount(argv.seed, '--seed', 0, 2 ** 32 - 1),
+    maxRounds: parseCount(argv['max-rounds'], '--max-rounds', 1, SIM_MAX_ROUNDS_LIMIT),
+  };
+  return nodes.flatMap((n) => selections.map((selection) => ({ ...base, nodes: n, selection })));
+}
+
+/** --FLAG as a number from 0 to 1. */
+function fraction(value: unknown, flag: string): number {
+  const x = Number(value);
+  if (!(x >= 0 && x <= 1))
+    throw new UsageError(`--${flag} must be a number from 0 to 1, not "${String(value)}".`);
+  return x;
+}
+
+/** --FLAG as a positive, finite number. */
+function positive(value: unknown, flag: string): number {
+  const x = Number(value);
+  if (!(x > 0 && Number.isFinite(x)))
+    throw new UsageError(`--${flag} must be a positive number, not "${String(value)}".`);
+  return x;
+}
+
+/** --partition FROM-TO: the halves are apart from FROM to TO (simulated time). */
+function partitionFrom(raw: string | undefined): Pick<SimOptions, 'partition'> {
+  if (raw === undefined) return {};
+  const m = /^([^-]+)-([^-]+)$/.exec(raw);
+  const from = m ? (m[1]!.trim() === '0' ? 0 : parseDuration(m[1]!, '--partition')) : NaN;
+  const to = m ? parseDuration(m[2]!, '--partition') : NaN;
+  if (!(to > from))
+    throw new UsageError('--partition takes FROM-TO with FROM before TO, e.g. 0s-20s.');
+  return { partition: { fromMs: from, toMs: to } };
+}
