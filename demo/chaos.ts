@@ -5,7 +5,7 @@
 // nothing deleted come back, nothing from nowhere.
 import type { Cluster } from '../src/cluster/cluster.js';
 import { NoAnswerError } from '../src/errors.js';
-import { compareVersions, type Version } from '../src/node/replica/version.js';
+import { compareVersions, type Version } from '../src/api/version.js';
 import { othersThan, verify } from './steps.js';
 import { rng } from './random.js';
 import type { ChaosReport } from '../src/story/scenario.js';

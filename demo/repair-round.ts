@@ -2,7 +2,7 @@
 // peer that a loaded machine or a fresh restart kept from answering in time is not a broken
 // promise of anti-entropy, and a divergence it leaves behind is not one either; so the round is
 // run again, said aloud, and a peer that never answers is reported as what it is.
-import type { TriggerAnswer } from '../src/node/http/answers.js';
+import type { TriggerAnswer } from '../src/api/http.js';
 
 /** Rounds chaos tries before it reports the peers that never answered. */
 export const MAX_REPAIR_ROUNDS = 3;

@@ -1,8 +1,8 @@
 // The same divergence repaired three times, once by each strategy: the Merkle walk, the rateless
 // RIBLT exchange and the full exchange, on one cluster whose nodes keep both the tree and the
 // sketch. Each round's cost goes into one table at the end, so the difference is seen, not told.
-import { STRATEGIES, type Strategy } from '../src/node/sync/strategy.js';
-import type { RoundReport } from '../src/node/sync/scheduler.js';
+import { STRATEGIES, type Strategy } from '../src/api/strategies.js';
+import type { RoundReport } from '../src/api/reports.js';
 import { background, outcome, readKeys, snapshots, triggerAndShow, verify } from './steps.js';
 import type { CostRow } from '../src/story/events.js';
 import type { Part, Scenario, ScenarioContext, ShownRound } from '../src/story/scenario.js';

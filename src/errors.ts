@@ -1,5 +1,5 @@
 // Typed errors with stable codes. Only src/cli/exit.ts (for the CLI and the lean node entry) turns them into exit codes.
-import type { NodeErrorCode } from './node/http/answers.js';
+import type { NodeErrorCode } from './api/errors.js';
 
 /** Exit codes of the CLI contract (docs/cli.md). */
 export const EXIT = {

@@ -1,7 +1,7 @@
 // Plain formatting shared by the terminal and the web page: numbers, bytes, versions, hashes (no colour here).
 import type { CostRow, Winner, WriteLine } from './story/events.js';
-import { formatWallClock, type Version } from './node/replica/version.js';
-import type { RibltOutcome } from './node/sync/riblt/exchange.js';
+import { formatWallClock, type Version } from './api/version.js';
+import type { RibltOutcome } from './api/reports.js';
 
 export function count(n: number): string {
   return n.toLocaleString('en-US');

@@ -1,7 +1,7 @@
 // Reading the cluster for a scenario: keys on every node, snapshots and roots, node names.
 import type { KeyState } from '../../src/cluster/client.js';
 import type { Cluster } from '../../src/cluster/cluster.js';
-import type { Snapshot } from '../../src/node/http/answers.js';
+import type { Snapshot } from '../../src/api/http.js';
 import type { KeysByNode } from '../../src/story/scenario.js';
 
 /** Every node's id, in order. */

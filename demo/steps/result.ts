@@ -1,6 +1,6 @@
 // Results: a scenario's verdict and what it saw before and after, and two parts combined.
 import type { KeyState } from '../../src/cluster/client.js';
-import type { Snapshot } from '../../src/node/http/answers.js';
+import type { Snapshot } from '../../src/api/http.js';
 import type { KeysByNode, ScenarioResult, ShownRound } from '../../src/story/scenario.js';
 import { byNode, roots } from './read.js';
 import type { Verification } from './verify.js';

@@ -1,8 +1,8 @@
 // Telling the story: the keys on every node, where the trees differ, one round and its cost.
 import type { KeyState } from '../../src/cluster/client.js';
 import { differingPairs, diffTrees, informativePairs } from '../../src/cluster/tree-diff.js';
-import type { Snapshot } from '../../src/node/http/answers.js';
-import type { Strategy } from '../../src/node/sync/exchange.js';
+import type { Snapshot } from '../../src/api/http.js';
+import type { Strategy } from '../../src/api/strategies.js';
 import type { Part, ScenarioContext, ShownRound } from '../../src/story/scenario.js';
 import { ids, readKeys, snapshots } from './read.js';
 

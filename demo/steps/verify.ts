@@ -2,7 +2,7 @@
 import type { KeyState } from '../../src/cluster/client.js';
 import type { Cluster } from '../../src/cluster/cluster.js';
 import { allAgree } from '../../src/cluster/key-state.js';
-import { compareVersions } from '../../src/node/replica/version.js';
+import { compareVersions } from '../../src/api/version.js';
 import type { Winner } from '../../src/story/events.js';
 import { roots, snapshots } from './read.js';
 

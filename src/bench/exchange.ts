@@ -4,8 +4,8 @@
 // machine in the same run.
 import { NodeClient } from '../cluster/client.js';
 import { startCluster, type Cluster } from '../cluster/cluster.js';
-import type { StatsAnswer } from '../node/http/answers.js';
-import { STRATEGIES, type Strategy } from '../node/sync/exchange.js';
+import type { StatsAnswer } from '../api/http.js';
+import { STRATEGIES, type Strategy } from '../api/strategies.js';
 import { freeBasePort } from '../cluster/ports.js';
 
 const BATCH = 5_000;

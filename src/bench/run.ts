@@ -7,7 +7,7 @@ import { startupTime, type StartupRow } from './startup.js';
 import { startupRatios, type StartupRatios } from './ratios.js';
 import { memoryPerKey, treeCost, type TreeRow } from './tree.js';
 import { upkeepCost, upkeepMemory, type UpkeepMemory, type UpkeepRow } from './upkeep.js';
-import { STRATEGIES, type Strategy } from '../node/sync/exchange.js';
+import { STRATEGIES, type Strategy } from '../api/strategies.js';
 import { NEXT_SYMBOLS_PER_ITEM, SKETCH_SYMBOLS } from '../node/sync/riblt/constants.js';
 import { simulationBench, type SimBench } from './simulate.js';
 import { simulationTargets } from './simulate-report.js';

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startCluster, type Cluster } from '../cluster/cluster.js';
-import type { Strategy } from '../node/sync/strategy.js';
+import type { Strategy } from '../api/strategies.js';
 import { quiet } from './render/style.js';
 
 /**

@@ -4,7 +4,7 @@
 import { loadGot } from '../cluster/client.js';
 import type { Cluster } from '../cluster/cluster.js';
 import { UsageError } from '../errors.js';
-import type { Strategy } from '../node/sync/strategy.js';
+import type { Strategy } from '../api/strategies.js';
 import type { Scenario } from '../story/scenario.js';
 import { checkClusterFlags, type ClusterArgs } from './cluster-flags.js';
 import { makeDataDirs, startLocalCluster, type DataDirs } from './local-cluster.js';

@@ -1,11 +1,10 @@
 // A client for one node's public HTTP API (got: timeouts, retries of idempotent reads).
 import type { Got } from 'got';
 import { NoAnswerError, NodeAnswerError } from '../errors.js';
-import { CLUSTER_KEY_HEADER } from '../node/peers/client.js';
-import { networkReason } from '../node/peers/network-reason.js';
+import { CLUSTER_KEY_HEADER } from '../api/headers.js';
+import { networkReason } from '../net/network-reason.js';
 import type {
   BatchAnswer,
-  ErrorAnswer,
   FaultsAnswer,
   Health,
   ListAnswer,
@@ -18,9 +17,10 @@ import type {
   TriggerAnswer,
   WriteAnswer,
   IntervalAnswer,
-} from '../node/http/answers.js';
-import type { Strategy } from '../node/sync/exchange.js';
-import type { Version } from '../node/replica/version.js';
+} from '../api/http.js';
+import type { ErrorAnswer } from '../api/errors.js';
+import type { Strategy } from '../api/strategies.js';
+import type { Version } from '../api/version.js';
 
 /** Reads retry a little (a node that just started may still be binding); writes never do. */
 const READ_RETRIES = 2;

@@ -3,7 +3,7 @@
 import { launchNode, type LaunchedNode, type LaunchOptions, type NodeSpec } from './launcher.js';
 import { NodeClient } from './client.js';
 import { InterruptedError } from '../errors.js';
-import { CLUSTER_KEY_ENV } from '../node/constants.js';
+import { CLUSTER_KEY_ENV } from '../api/process.js';
 
 /** Re-exported: the name lives with the node's constants so the lean node entry need not load this file. */
 export { CLUSTER_KEY_ENV };

@@ -1,7 +1,7 @@
 // Reading a key's state across nodes, shared by the terminal table and the web page: what a
 // node shows, which version last-write-wins settles on, and whether every node agrees.
 import type { KeyState } from './client.js';
-import { compareVersions, type Version } from '../node/replica/version.js';
+import { compareVersions, type Version } from '../api/version.js';
 
 const NOT_FOUND = 'NOT_FOUND';
 

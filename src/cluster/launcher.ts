@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { NodeUnreachableError } from '../errors.js';
-import type { NodeMessage } from '../node/process.js';
+import type { NodeMessage } from '../api/process.js';
 
 const BIN = fileURLToPath(new URL('../../../bin/ae-demo.js', import.meta.url));
 /** A node binds in well under a second, or rebuilds a big data directory first (~10 s at 1M keys); this bounds only a node that hangs. */

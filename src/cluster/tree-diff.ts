@@ -1,9 +1,9 @@
 // Where two nodes' Merkle trees differ: walk both trees from the root through the children
 // whose digests differ, down to tree nodes small enough to list, and name the keys that differ.
 // The same walk anti-entropy does, made visible (GET /merkle/node on both sides).
-import type { Version } from '../node/replica/version.js';
+import type { Version } from '../api/version.js';
 import type { NodeClient } from './client.js';
-import type { TreeNodeView } from '../node/http/answers.js';
+import type { TreeNodeView } from '../api/http.js';
 
 /** Show at most this many differing children per tree node; the rest are counted. */
 const MAX_BRANCHES_SHOWN = 4;

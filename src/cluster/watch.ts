@@ -3,8 +3,8 @@
 // and the rounds it ran since the last look. Five small GETs per node, quick to give up on a
 // node that is down.
 import { NoAnswerError, NodeAnswerError } from '../errors.js';
-import type { RoundsAnswer } from '../node/http/answers.js';
-import type { RoundRecord } from '../node/sync/round-log.js';
+import type { RoundsAnswer } from '../api/http.js';
+import type { RoundRecord } from '../api/reports.js';
 import { NodeClient } from './client.js';
 
 /** A watcher gives up on a node quickly: a down node shows as down, it does not stall the picture. */

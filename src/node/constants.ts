@@ -1,11 +1,5 @@
 // Every tunable number of the node, named once, with the reason for its value.
 
-/** Keys are 1..1024 bytes of UTF-8 (spec). */
-export const MAX_KEY_BYTES = 1024;
-/** A node id is 1..128 bytes of printable UTF-8: room for a host:port or a name, small on the wire. */
-export const MAX_NODE_ID_BYTES = 128;
-/** Default value limit: 1 MiB of UTF-8 (spec); `--max-value-bytes` changes it. */
-export const DEFAULT_MAX_VALUE_BYTES = 1024 * 1024;
 /** A body may exceed the value limit by this much (JSON quoting, other fields) before 413 (spec). */
 export const BODY_SLACK_BYTES = 64 * 1024;
 /**
@@ -58,19 +52,3 @@ export const AE_MAX_ROUND_TRIPS = 24;
 
 /** /metrics samples the event-loop delay this often (prom-client's default precision). */
 export const LOOP_DELAY_RESOLUTION_MS = 10;
-
-/** Pages of GET /kv: default and maximum number of items. */
-export const LIST_DEFAULT_LIMIT = 100;
-export const LIST_MAX_LIMIT = 1000;
-
-/** The environment variable through which nodes get the cluster key (not argv: no process list shows it). */
-export const CLUSTER_KEY_ENV = 'AE_DEMO_CLUSTER_KEY';
-
-/** The longest periodic anti-entropy interval (a day), as `--ae-interval` and POST /admin/interval accept. */
-export const MAX_AE_INTERVAL_MS = 86_400_000;
-
-/**
- * The largest `--ae-peers-per-round`: a node cannot have more peers than there are ports, and any
- * K at or above its number of peers means all of them (the default).
- */
-export const MAX_PEERS_PER_ROUND = 65_535;

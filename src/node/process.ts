@@ -1,13 +1,9 @@
 // The node as a process: start, announce readiness (stdout line, and an IPC message when a
 // parent forked it), stop cleanly on SIGINT/SIGTERM or when the parent goes away.
-import { AeError } from '../errors.js';
+import { NodeStartError } from './errors.js';
+import type { NodeMessage } from '../api/process.js';
 import { SHUTDOWN_GRACE_MS } from './constants.js';
 import { startNode, type NodeOptions, type RunningNode } from './start.js';
-
-/** Messages a node sends its parent over IPC. */
-export type NodeMessage =
-  | { type: 'ready'; id: string; address: string; host: string; port: number }
-  | { type: 'error'; code: string; message: string };
 
 /** Hard limit on shutdown: the grace period for requests, plus a margin. */
 const EXIT_DEADLINE_MS = SHUTDOWN_GRACE_MS + 400;
@@ -42,7 +38,8 @@ export async function runNodeProcess(
   try {
     node = await startNode({ ...options, log: (line) => process.stderr.write(`${line}\n`) });
   } catch (error) {
-    if (error instanceof AeError) send({ type: 'error', code: error.code, message: error.message });
+    if (error instanceof NodeStartError)
+      send({ type: 'error', code: error.code, message: error.message });
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     if (process.connected) process.disconnect();

@@ -1,8 +1,10 @@
 // What a node does, apart from HTTP: local and replicated writes, merges from peers, reads,
 // tree views and anti-entropy rounds. Routes call this; tests can call it directly.
-import { AntiEntropy, type RoundReport } from './sync/scheduler.js';
+import { AntiEntropy } from './sync/scheduler.js';
+import type { RoundReport } from '../api/reports.js';
 import type { Entry } from './replica/entry.js';
-import type { Replica, Strategy } from './sync/exchange.js';
+import type { Replica } from './sync/exchange.js';
+import type { Strategy } from '../api/strategies.js';
 import type { Faults } from './peers/faults.js';
 import type { HybridClock } from './replica/hlc.js';
 import { digestHex, FANOUT, join, MAX_LEVEL } from './tree/merkle.js';
@@ -11,7 +13,7 @@ import { replicationTimeoutMs, timedTransport } from './peers/timeouts.js';
 import { RoundLog } from './sync/round-log.js';
 import { fullMessageBytes } from './sync/wire/message.js';
 import { PeerReplicator, sharedEncoder } from './sync/replication.js';
-import type { Counters } from './stats.js';
+import type { Counters } from '../api/counters.js';
 import type { Storage } from './storage/sqlite.js';
 import type { ApplyResult, Store, StoredEntry } from './replica/store.js';
 import type { Sketch } from './sync/riblt/sketch.js';
@@ -22,7 +24,7 @@ import type {
   Snapshot,
   TreeLevel,
   TreeNodeView,
-} from './http/answers.js';
+} from '../api/http.js';
 
 export interface ServiceOptions {
   id: string;

@@ -2,7 +2,8 @@
 // stopped explicitly. Nothing here touches process (signals, IPC, exit): see process.ts.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { listen } from './http/listen.js';
+import { listen } from '../net/listen.js';
+import { NodeStartError } from './errors.js';
 import {
   HEADERS_TIMEOUT_MS,
   KEEP_ALIVE_TIMEOUT_MS,
@@ -13,7 +14,7 @@ import {
   SHUTDOWN_GRACE_MS,
   TOMBSTONE_SWEEP_MS,
 } from './constants.js';
-import type { Strategy } from './sync/exchange.js';
+import type { Strategy } from '../api/strategies.js';
 import { loadHasher } from './replica/hash.js';
 import { HybridClock, systemMicros } from './replica/hlc.js';
 import { DroppedError, HttpError } from './http/errors.js';
@@ -94,6 +95,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
       inUse: `Port ${o.port} on ${o.host} is already in use; choose another with --port.`,
       cannotBind: (code) =>
         `Cannot listen on ${o.host}:${o.port} (${code}); check --host and --port.`,
+      error: (code, message, cause) => new NodeStartError(code, message, { cause }),
     });
   } catch (error) {
     storage?.close();

@@ -2,10 +2,10 @@
 // `ae-demo run --json`; its before tables say, node by node, each key's value (or tombstone) and
 // the version that node stamped. Replica i gets node i's entries as they are, versions and all,
 // so the simulation repairs the very state the real nodes repaired. Pure: text in, entries out.
-import { DEFAULT_MAX_VALUE_BYTES } from '../node/constants.js';
+import { DEFAULT_MAX_VALUE_BYTES } from '../api/limits.js';
 import type { Entry } from '../node/replica/entry.js';
-import { checkKey, checkNodeId, checkValue } from '../node/replica/validate.js';
-import type { Version } from '../node/replica/version.js';
+import { checkKey, checkNodeId, checkValue } from '../api/checks.js';
+import type { Version } from '../api/version.js';
 
 /** What replica gets which entry, and how many nodes the run had. */
 export interface Given {

@@ -1,6 +1,6 @@
 // The per-interval table of a simulation: at the end of each interval, how many replicas hold
 // the reference root and how many are up, and the messages, bytes and exchanges of the interval.
-import type { RoundReport } from '../node/sync/scheduler.js';
+import type { RoundReport } from '../api/reports.js';
 import type { Traffic } from './network.js';
 
 export interface IntervalRow {

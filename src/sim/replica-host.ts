@@ -6,10 +6,13 @@
 import type { Entry } from '../node/replica/entry.js';
 import { HybridClock } from '../node/replica/hlc.js';
 import type { Store } from '../node/replica/store.js';
-import { AE_JITTER_FRACTION, DEFAULT_MAX_VALUE_BYTES } from '../node/constants.js';
-import { answer, type Replica, type Strategy } from '../node/sync/exchange.js';
+import { AE_JITTER_FRACTION } from '../node/constants.js';
+import { DEFAULT_MAX_VALUE_BYTES } from '../api/limits.js';
+import { answer, type Replica } from '../node/sync/exchange.js';
+import type { Strategy } from '../api/strategies.js';
 import type { Sketch } from '../node/sync/riblt/sketch.js';
-import { AntiEntropy, type RoundReport } from '../node/sync/scheduler.js';
+import { AntiEntropy } from '../node/sync/scheduler.js';
+import type { RoundReport } from '../api/reports.js';
 import { timedTransport } from '../node/peers/timeouts.js';
 import { newCounters } from '../node/stats.js';
 import { SIM_EPOCH_MICROS } from './constants.js';

@@ -4,7 +4,7 @@
 // a join, so every replica that has seen every write holds exactly that state).
 import type { Entry } from '../node/replica/entry.js';
 import { loadHasher } from '../node/replica/hash.js';
-import type { Strategy } from '../node/sync/exchange.js';
+import type { Strategy } from '../api/strategies.js';
 import { setImmediate as turnOfTheLoop } from 'node:timers/promises';
 import { EPIDEMIC_TARGET_FACTOR, SIM_SETUP_YIELD_EVERY } from './constants.js';
 import { digestHex } from '../node/tree/merkle.js';

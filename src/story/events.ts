@@ -2,10 +2,10 @@
 // (src/web) each decide how an event looks. Types only; scenarios (demo/) produce them.
 import type { KeyState } from '../cluster/client.js';
 import type { DiffNode } from '../cluster/tree-diff.js';
-import type { Snapshot } from '../node/http/answers.js';
-import type { RoundReport } from '../node/sync/scheduler.js';
-import type { Version } from '../node/replica/version.js';
-import type { Strategy } from '../node/sync/exchange.js';
+import type { Snapshot } from '../api/http.js';
+import type { RoundReport } from '../api/reports.js';
+import type { Version } from '../api/version.js';
+import type { Strategy } from '../api/strategies.js';
 
 /** One write of the story, with where it was acknowledged (replicated) or not (direct). */
 export interface WriteLine {

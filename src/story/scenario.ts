@@ -2,10 +2,10 @@
 // its story as events; the CLI decides how events look (terminal, JSON). No printing here.
 import type { KeyState } from '../cluster/client.js';
 import type { Cluster } from '../cluster/cluster.js';
-import type { RoundReport } from '../node/sync/scheduler.js';
-import type { Version } from '../node/replica/version.js';
+import type { RoundReport } from '../api/reports.js';
+import type { Version } from '../api/version.js';
 import type { StoryEvent } from './events.js';
-import type { Strategy } from '../node/sync/exchange.js';
+import type { Strategy } from '../api/strategies.js';
 
 /** One part of a story: a short name for the agenda, and the title it is played under. */
 export interface Part {

@@ -3,7 +3,7 @@
 // `apply` runs in the browser and in Node, so the page and the report can never disagree.
 import type { StoryEvent } from '../story/events.js';
 import type { NodeSample } from '../cluster/watch.js';
-import type { RoundReport } from '../node/sync/scheduler.js';
+import type { RoundReport } from '../api/reports.js';
 
 export type { LevelView, NodeSample } from '../cluster/watch.js';
 

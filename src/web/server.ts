@@ -5,7 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listen } from '../node/http/listen.js';
+import { NodeUnreachableError } from '../errors.js';
+import { listen } from '../net/listen.js';
 import type { Outcome } from './actions/perform.js';
 import type { Recorder } from './recorder.js';
 import { shell } from './view/page.js';
@@ -67,6 +68,7 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
   });
   const port = await listen(server, o.host, o.port, {
     inUse: `Port ${o.port} is in use, so the live view cannot start there; pass another --web-port, or 0 for any free port.`,
+    error: (code, message, cause) => new NodeUnreachableError(code, message, { cause }),
   });
   const heartbeat = setInterval(() => {
     for (const res of streams) res.write(': still here\n\n');

@@ -4,8 +4,8 @@ import type { ResultPromise } from 'execa';
 import type { NodeSample, WebEvent } from '../../src/web/model.js';
 import { spawnCli } from './cli.js';
 import { until } from './poll.js';
-import type { RoundReport } from '../../src/node/sync/scheduler.js';
-import type { Version } from '../../src/node/replica/version.js';
+import type { RoundReport } from '../../src/api/reports.js';
+import type { Version } from '../../src/api/version.js';
 
 const V = (wall: number, node: string): Version => ({ wall, logical: 0, node });
 

@@ -4,7 +4,7 @@ import net from 'node:net';
 import { describe, it } from 'node:test';
 import { execa } from 'execa';
 import { launchNode } from '../../src/cluster/launcher.js';
-import { compareVersions, type Version } from '../../src/node/replica/version.js';
+import { compareVersions, type Version } from '../../src/api/version.js';
 import { BIN, cli, portsReleased, testCluster } from '../helpers/cli.js';
 import { request } from '../helpers/http.js';
 import { freeBasePort } from '../helpers/ports.js';

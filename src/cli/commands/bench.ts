@@ -1,5 +1,5 @@
 // `ae-demo bench` (and `npm run bench`): the cost of anti-entropy at scale, on real processes.
-import type { Strategy } from '../../node/sync/strategy.js';
+import type { Strategy } from '../../api/strategies.js';
 import { withTeardown } from '../teardown.js';
 
 /** What `ae-demo bench` measures and how it prints it. */

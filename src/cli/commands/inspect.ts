@@ -1,7 +1,7 @@
 // `ae-demo inspect KEY`: one key on every node, whether they agree, and what LWW will settle on.
 import { NodeClient, type KeyState } from '../../cluster/client.js';
 import { NodeUnreachableError } from '../../errors.js';
-import { checkKey } from '../../node/replica/validate.js';
+import { checkKey } from '../../api/checks.js';
 import { UsageError } from '../../errors.js';
 import { addressesOf } from '../client-flags.js';
 import { versionTime } from '../../format.js';

@@ -1,8 +1,8 @@
 // `ae-demo put KEY VALUE` and `ae-demo del KEY`: a write through one node, replicated or direct.
 import { NodeClient } from '../../cluster/client.js';
-import type { WriteAnswer } from '../../node/http/answers.js';
+import type { WriteAnswer } from '../../api/http.js';
 import { UsageError } from '../../errors.js';
-import { checkKey } from '../../node/replica/validate.js';
+import { checkKey } from '../../api/checks.js';
 import { addressOf } from '../client-flags.js';
 import { list, versionTime } from '../../format.js';
 import { strong, quiet, bad, warning } from '../render/style.js';

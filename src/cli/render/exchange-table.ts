@@ -1,6 +1,6 @@
 // What one anti-entropy round exchanged, per peer, beside what shipping everything would cost.
 import chalk from 'chalk';
-import type { RoundReport } from '../../node/sync/scheduler.js';
+import type { RoundReport } from '../../api/reports.js';
 import { beside, bytes, movedKeys, ribltLine } from '../../format.js';
 import { renderTable } from './table.js';
 

@@ -1,7 +1,7 @@
 // `ae-demo bench` as help shows it, and its flags turned into options; the benchmark is
 // commands/bench.ts (and src/bench/).
 import type { Argv } from 'yargs';
-import { STRATEGIES } from '../../node/sync/strategy.js';
+import { STRATEGIES } from '../../api/strategies.js';
 import type { BenchOptions } from '../commands/bench.js';
 import { command } from '../lazy.js';
 import { parseCount } from '../options.js';

@@ -2,7 +2,7 @@
 // checked into one set of options per run; the simulation itself is commands/simulate.ts.
 import type { ArgumentsCamelCase, Argv, InferredOptionTypes } from 'yargs';
 import { UsageError } from '../../errors.js';
-import { STRATEGIES } from '../../node/sync/strategy.js';
+import { STRATEGIES } from '../../api/strategies.js';
 import {
   SIM_DEFAULTS as D,
   SIM_MAX_KEYS,

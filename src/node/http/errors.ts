@@ -1,6 +1,6 @@
 // Errors of the HTTP API: a status, a stable snake_case code and one sentence (spec shape).
 
-import type { ErrorAnswer, NodeErrorCode } from './answers.js';
+import type { ErrorAnswer, NodeErrorCode } from '../../api/errors.js';
 
 export class HttpError extends Error {
   readonly status: number;

@@ -1,7 +1,7 @@
 // GET /metrics: the node's counters in Prometheus text format, through prom-client (which also
 // adds the process metrics: CPU, memory, event-loop lag). Values are read at scrape time.
 import type { Registry } from 'prom-client';
-import type { Counters } from '../stats.js';
+import type { Counters } from '../../api/counters.js';
 import { registerLoopLag } from './loop-lag.js';
 
 const PREFIX = 'ae_';

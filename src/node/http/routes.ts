@@ -3,19 +3,15 @@ import type { IncomingMessage } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { Registry } from 'prom-client';
 import { CodecError } from '../sync/wire/codec.js';
-import {
-  BODY_SLACK_BYTES,
-  INTERNAL_BODY_LIMIT_BYTES,
-  LIST_DEFAULT_LIMIT,
-  LIST_MAX_LIMIT,
-  MAX_AE_INTERVAL_MS,
-} from '../constants.js';
-import { answer, STRATEGIES, type Strategy } from '../sync/exchange.js';
+import { BODY_SLACK_BYTES, INTERNAL_BODY_LIMIT_BYTES } from '../constants.js';
+import { LIST_DEFAULT_LIMIT, LIST_MAX_LIMIT, MAX_AE_INTERVAL_MS } from '../../api/limits.js';
+import { answer } from '../sync/exchange.js';
+import { STRATEGIES, type Strategy } from '../../api/strategies.js';
 import { MAX_LEVEL, FANOUT } from '../tree/merkle.js';
-import { CLUSTER_KEY_HEADER, FROM_HEADER } from '../peers/client.js';
+import { CLUSTER_KEY_HEADER, FROM_HEADER } from '../../api/headers.js';
 import type { NodeService, WriteResult } from '../service.js';
 import type { StoredEntry } from '../replica/store.js';
-import { checkKey, checkKeySegment, checkValue } from '../replica/validate.js';
+import { checkKey, checkKeySegment, checkValue } from '../../api/checks.js';
 import { parseJson, readBody } from './body.js';
 import { DroppedError, HttpError } from './errors.js';
 import { route, type Reply, type Request, type Route } from './router.js';
@@ -27,7 +23,7 @@ import type {
   StatsAnswer,
   WriteAnswer,
   IntervalAnswer,
-} from './answers.js';
+} from '../../api/http.js';
 
 /** A batch write holds at most this many items, in a body of at most this size. */
 const BATCH_MAX_ITEMS = 10_000;

@@ -1,17 +1,14 @@
 // Talking to peers: node:http with a kept-alive Agent (post.ts), a socket cap per peer and a
 // timeout on every call, so a dead or silent peer costs a bounded wait and never a stall.
 import http from 'node:http';
+import { CLUSTER_KEY_HEADER, FROM_HEADER } from '../../api/headers.js';
 import { MAX_SOCKETS_PER_PEER } from '../constants.js';
 import type { Faults } from './faults.js';
-import { networkReason } from './network-reason.js';
+import { networkReason } from '../../net/network-reason.js';
 import { post, target, type Answer, type Target } from './post.js';
 
 /** The internal route that takes an anti-entropy message (replication is a message of entries). */
 export const EXCHANGE_PATH = '/internal/exchange';
-/** Header that carries the shared cluster key on internal routes. */
-export const CLUSTER_KEY_HEADER = 'x-ae-cluster-key';
-/** Header naming the sending node on internal routes (fault injection drops cut-off senders). */
-export const FROM_HEADER = 'x-ae-from';
 /** The reason a cut-off peer is reported with. */
 export const CUT_REASON = 'network cut (fault injection)';
 

@@ -2,7 +2,7 @@
 // node:crypto's sha256 on this machine, which matters when a node rebuilds its tree at start.
 // Anti-entropy needs agreement and spread, not resistance to an adversary (as in Riak's AAE).
 import xxhash from 'xxhash-wasm';
-import type { Version } from './version.js';
+import type { Version } from '../../api/version.js';
 
 /** Seeds keep the placement hash and the content digest independent of each other. */
 const PLACE_SEED = 0x9e3779b1;

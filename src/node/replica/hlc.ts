@@ -1,6 +1,6 @@
 // Hybrid logical clock (Kulkarni et al.): versions follow wall time at microsecond resolution,
 // yet a node that has seen a version always issues larger ones, whatever its own clock says.
-import type { Version } from './version.js';
+import type { Version } from '../../api/version.js';
 
 /** Returns the current wall time in microseconds since the epoch. Injected so tests control time. */
 export type MicrosClock = () => number;

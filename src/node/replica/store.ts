@@ -6,7 +6,7 @@ import { ExpiryQueue } from './expiry-queue.js';
 import { FullSize } from './full-size.js';
 import { KeyIndex } from './key-index.js';
 import { MerkleTree, split } from '../tree/merkle.js';
-import { compareVersions, type Version } from './version.js';
+import { compareVersions, type Version } from '../../api/version.js';
 
 export { StoredEntry };
 

@@ -3,7 +3,7 @@
 // another hash scheme) are hashed once here and written back with them, so the next start
 // reads them as they are.
 import type { Store } from '../replica/store.js';
-import type { Version } from '../replica/version.js';
+import type { Version } from '../../api/version.js';
 import type { Storage } from './sqlite.js';
 
 export interface RestoreReport {

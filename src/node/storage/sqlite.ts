@@ -5,7 +5,7 @@
 // memory (and --data-dir fails with a sentence saying why).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { AeError, EXIT } from '../../errors.js';
+import { NodeStartError } from '../errors.js';
 import type { EntryRow, StoredEntry } from '../replica/entry.js';
 import { HASH_SCHEME } from '../replica/hash.js';
 
@@ -50,10 +50,9 @@ export async function openStorage(dir: string): Promise<Storage> {
   try {
     Driver = (await import('better-sqlite3')).default as unknown as new (file: string) => Database;
   } catch (error) {
-    throw new AeError(
+    throw new NodeStartError(
       'storage_unavailable',
       `--data-dir needs the native module better-sqlite3, which could not be loaded here (${(error as Error).message.split('\n')[0]}); run without --data-dir to keep data in memory.`,
-      EXIT.unreachable,
       { cause: error },
     );
   }
@@ -69,10 +68,9 @@ export async function openStorage(dir: string): Promise<Storage> {
     );
     keepHashesOf(db);
   } catch (error) {
-    throw new AeError(
+    throw new NodeStartError(
       'storage_unavailable',
       `Cannot open the data directory ${dir}: ${(error as Error).message}.`,
-      EXIT.unreachable,
       { cause: error },
     );
   }

@@ -18,14 +18,12 @@ import type { Entry } from '../replica/entry.js';
 import { FANOUT } from '../tree/merkle.js';
 import { follow, walkGoesOn, type Role } from './walk.js';
 import type { ApplyResult, Store, StoredEntry } from '../replica/store.js';
-import { compareVersions } from '../replica/version.js';
-import { answerRiblt, RibltSession, type RibltOutcome } from './riblt/exchange.js';
+import { compareVersions } from '../../api/version.js';
+import { answerRiblt, RibltSession } from './riblt/exchange.js';
+import type { RibltOutcome } from '../../api/reports.js';
 import type { Sketch } from './riblt/sketch.js';
 
-import type { Strategy } from './strategy.js';
-
-/** Re-exported: the names live in strategy.ts, which the CLI's flags load without the protocol. */
-export { STRATEGIES, type Strategy } from './strategy.js';
+import type { Strategy } from '../../api/strategies.js';
 
 /** An exchange that broke off: the peer kept answering past the round-trip limit. */
 export class ExchangeError extends Error {

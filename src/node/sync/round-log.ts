@@ -1,18 +1,10 @@
 // The node's most recent anti-entropy rounds, numbered, so that a watcher (the live page) can
 // ask for the rounds after the last one it saw and show each exchange, whoever started it: a
 // trigger, or the node's own timer. Bounded: the oldest rounds fall off.
-import type { RoundReport } from './scheduler.js';
+import type { RoundRecord, RoundReport } from '../../api/reports.js';
 
 /** Rounds kept; a watcher that looks once a second misses none unless rounds run every 30 ms. */
 export const RECENT_ROUNDS = 32;
-
-export interface RoundRecord {
-  /** 1 for the node's first round since it started, then 2, 3, … */
-  seq: number;
-  /** When the round ended (ISO time). */
-  at: string;
-  report: RoundReport;
-}
 
 export class RoundLog {
   readonly #recent: RoundRecord[] = [];

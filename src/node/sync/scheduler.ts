@@ -4,36 +4,14 @@
 // given, so one trigger still converges the cluster. The timer is started and stopped
 // explicitly, and time and randomness are injected so tests control them.
 import { AE_JITTER_FRACTION } from '../constants.js';
-import { runExchange, type Replica, type Strategy, type Transport } from './exchange.js';
+import { runExchange, type Replica, type Transport } from './exchange.js';
+import type { Strategy } from '../../api/strategies.js';
 import { pickPeers } from './peer-selection.js';
-import type { RibltOutcome } from './riblt/exchange.js';
-import type { Counters } from '../stats.js';
+import type { PeerReport, RibltOutcome, RoundReport } from '../../api/reports.js';
+import type { Counters } from '../../api/counters.js';
 
 /** Key lists in a report are cut here; the counts beside them stay exact. */
 export const REPORT_MAX_KEYS = 100;
-
-export interface PeerReport {
-  peer: string;
-  status: 'in_sync' | 'repaired' | 'unreachable';
-  roundTrips: number;
-  bytes: { sent: number; received: number };
-  keys: { pulled: string[]; pushed: string[] };
-  counts: { pulled: number; pushed: number };
-  levels: number;
-  /** 2 when the round made a second pass to hand on what it pulled from other peers. */
-  passes: number;
-  durationMs: number;
-  reason?: string;
-  /** riblt: coded symbols received, differing items decoded, and why it fell back to the walk. */
-  riblt?: RibltOutcome;
-}
-
-export interface RoundReport {
-  node: string;
-  strategy: Strategy;
-  durationMs: number;
-  peers: PeerReport[];
-}
 
 /** Sets and clears the round timer: the real one by default, a hand-driven one in tests. */
 export interface RoundTimer {

@@ -2,8 +2,8 @@
 // restart), and says what happened as story events and one sentence for the page. The I/O comes
 // in through `Hands`, so tests can hand in fakes.
 import type { StoryEvent, WriteLine } from '../../story/events.js';
-import type { WriteAnswer } from '../../node/http/answers.js';
-import type { RoundReport } from '../../node/sync/scheduler.js';
+import type { WriteAnswer } from '../../api/http.js';
+import type { RoundReport } from '../../api/reports.js';
 import type { Step } from './plan.js';
 
 /** The node calls a step may make (a NodeClient has them all). */

@@ -1,8 +1,8 @@
 // The live page's controls as a plan: what the page asked for (untrusted JSON) is checked against
 // the cluster as it is now and becomes a list of node calls, or one sentence saying what is wrong.
 // Pure: no I/O here, so every refusal is unit-tested; perform.ts makes the calls.
-import { MAX_AE_INTERVAL_MS } from '../../node/constants.js';
-import { checkKey } from '../../node/replica/validate.js';
+import { MAX_AE_INTERVAL_MS } from '../../api/limits.js';
+import { checkKey } from '../../api/checks.js';
 import { MAX_PAGE_VALUE_BYTES } from './limits.js';
 
 /** One node as the controls see it. */

@@ -1,6 +1,6 @@
 // The live page's forms for the audience: write or delete a key on a chosen node, and set every
 // node's periodic anti-entropy interval. Labels are the accessible names tests and screen readers use.
-import { MAX_KEY_BYTES } from '../../node/constants.js';
+import { MAX_KEY_BYTES } from '../../api/limits.js';
 import { MAX_PAGE_VALUE_BYTES } from '../actions/limits.js';
 import type { NodeRef } from '../model.js';
 import { html, type Html } from './html.js';

@@ -2,9 +2,9 @@
 // tree paths (SVG), the exchange table beside a full exchange, and who won and why. What a part
 // is about (its writes, table or tree path) carries data-key-content: the page keeps it in view.
 import type { KeyState } from '../../cluster/client.js';
-import type { Snapshot } from '../../node/http/answers.js';
+import type { Snapshot } from '../../api/http.js';
 import { allAgree, lwwWinner, rowStanding, valueText } from '../../cluster/key-state.js';
-import type { RoundReport } from '../../node/sync/scheduler.js';
+import type { RoundReport } from '../../api/reports.js';
 import type { StoryEvent, Winner, WriteLine } from '../../story/events.js';
 import {
   ackedBy,

@@ -1,7 +1,7 @@
 // The scenario's parts as a timeline: done, the current one marked, the one Next will start, and
 // the verdict at the end. Also each anti-entropy round the nodes ran, whoever started it.
 import { bytes, count, list } from '../../format.js';
-import type { PeerReport } from '../../node/sync/scheduler.js';
+import type { PeerReport } from '../../api/reports.js';
 import type { Activity, LiveState, Phase } from '../model.js';
 import { html, type Html } from './html.js';
 

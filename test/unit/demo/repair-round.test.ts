@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MAX_REPAIR_ROUNDS, repairRound } from '../../../demo/repair-round.js';
-import type { TriggerAnswer } from '../../../src/node/http/answers.js';
+import type { TriggerAnswer } from '../../../src/api/http.js';
 
 /** A round report in which the named peers answered or not. */
 function round(peers: Record<string, 'repaired' | 'unreachable'>): TriggerAnswer {

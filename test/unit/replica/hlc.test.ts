@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { calibratedMicros, HybridClock } from '../../../src/node/replica/hlc.js';
-import { compareVersions, formatWallClock } from '../../../src/node/replica/version.js';
+import { compareVersions, formatWallClock } from '../../../src/api/version.js';
 
 describe('hybrid logical clock', () => {
   it('is strictly monotonic when the wall clock stands still or goes back', () => {

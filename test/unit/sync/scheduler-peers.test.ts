@@ -4,11 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { newCounters } from '../../../src/node/stats.js';
-import {
-  AntiEntropy,
-  type RoundReport,
-  type RoundTimer,
-} from '../../../src/node/sync/scheduler.js';
+import { AntiEntropy, type RoundTimer } from '../../../src/node/sync/scheduler.js';
+import type { RoundReport } from '../../../src/api/reports.js';
 import { rng } from '../../../src/sim/random.js';
 import { entry, MAX_VALUE, replica, wire } from '../../helpers/replica.js';
 import type { Replica } from '../../../src/node/sync/exchange.js';

@@ -9,6 +9,7 @@
 // reason in the round report.
 import { emptyRiblt, type RibltSection, type RootSummary } from '../wire/riblt.js';
 import type { AeMessage } from '../wire/message.js';
+import type { RibltOutcome } from '../../../api/reports.js';
 import type { Store, StoredEntry } from '../../replica/store.js';
 import { Decoder } from './decoder.js';
 import { estimateDifferingItems, fingerprints } from './estimate.js';
@@ -27,16 +28,6 @@ import {
 export interface RibltSide {
   readonly store: Store;
   readonly sketch?: Sketch;
-}
-
-/** What a rateless exchange did, for the round report. */
-export interface RibltOutcome {
-  /** Coded symbols received. */
-  symbols: number;
-  /** Differing items decoded (an entry only one side holds, or each side's version of a key). */
-  decoded: number;
-  /** Why the exchange turned to the Merkle walk, if it did. */
-  fallback?: string;
 }
 
 type Ship = (e: StoredEntry) => void;

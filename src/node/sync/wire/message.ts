@@ -16,11 +16,11 @@
 // 3-5 bytes where a whole microsecond clock takes 8.
 import { CodecError, Reader, stringBytes, varintBytes, Writer } from './codec.js';
 import { readRiblt, writeRiblt, type RibltSection } from './riblt.js';
-import { MAX_KEY_BYTES, MAX_NODE_ID_BYTES } from '../../constants.js';
+import { MAX_KEY_BYTES, MAX_NODE_ID_BYTES } from '../../../api/limits.js';
 import type { Entry, StoredEntry } from '../../replica/entry.js';
 import { FANOUT, MAX_LEVEL, type NodeSummary } from '../../tree/merkle.js';
-import { checkDecodedKey, checkNodeId } from '../../replica/validate.js';
-import type { Version } from '../../replica/version.js';
+import { checkDecodedKey, checkNodeId } from '../../../api/checks.js';
+import type { Version } from '../../../api/version.js';
 
 export interface TreeRef {
   level: number;

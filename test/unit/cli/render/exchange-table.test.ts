@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { exchangeTable, secondPassNote } from '../../../../src/cli/render/exchange-table.js';
-import type { PeerReport, RoundReport } from '../../../../src/node/sync/scheduler.js';
+import type { PeerReport, RoundReport } from '../../../../src/api/reports.js';
 
 const peer = (address: string, passes: number, pulled: string[], pushed = 0): PeerReport => ({
   peer: address,

@@ -13,7 +13,7 @@ import {
 import { runExchange } from '../../../../src/node/sync/exchange.js';
 import { entry, MAX_VALUE, replica, wire } from '../../../helpers/replica.js';
 import { rng } from '../../../helpers/random.js';
-import { checkKey } from '../../../../src/node/replica/validate.js';
+import { checkKey } from '../../../../src/api/checks.js';
 
 describe('anti-entropy message codec', () => {
   it('round-trips every section', () => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { perform, type Hands, type NodeCalls } from '../../../../src/web/actions/perform.js';
-import type { RoundReport } from '../../../../src/node/sync/scheduler.js';
+import type { RoundReport } from '../../../../src/api/reports.js';
 
 const VERSION = { wall: 1, logical: 0, node: 'node-1' };
 const IDS: Record<string, string> = { '127.0.0.1:1': 'node-1', '127.0.0.1:2': 'node-2' };

@@ -1,5 +1,5 @@
 // Validation of keys, values and node ids: pure functions that say what is wrong in one sentence.
-import { MAX_KEY_BYTES, MAX_NODE_ID_BYTES } from '../constants.js';
+import { MAX_KEY_BYTES, MAX_NODE_ID_BYTES } from './limits.js';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 

@@ -6,7 +6,7 @@ import {
   checkKeySegment,
   checkNodeId,
   checkValue,
-} from '../../../src/node/replica/validate.js';
+} from '../../../src/api/checks.js';
 import { parseDuration } from '../../../src/cli/options.js';
 
 describe('validation', () => {

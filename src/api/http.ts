@@ -1,30 +1,8 @@
-// The node's HTTP answers as types, said once (docs/http-api.md): the service and the
-// routes build them, the cluster client, the watch and the bench read them. Types only: no code.
-import type { Counters } from '../stats.js';
-import type { RoundRecord } from '../sync/round-log.js';
-import type { RoundReport } from '../sync/scheduler.js';
-import type { Version } from '../replica/version.js';
-
-/** Every code a node puts in an error answer: stable, snake_case, for programs to act on. */
-export type NodeErrorCode =
-  | 'bad_request'
-  | 'invalid_key'
-  | 'invalid_value'
-  | 'not_found'
-  | 'method_not_allowed'
-  | 'payload_too_large'
-  | 'expectation_failed'
-  | 'unauthorized'
-  | 'peer_unreachable'
-  | 'internal';
-
-/** Any answer other than 200: a code and one sentence (a 404 of a deleted key adds its version). */
-export interface ErrorAnswer {
-  error: { code: NodeErrorCode; message: string };
-  key?: string;
-  deleted?: true;
-  version?: Version;
-}
+// The node's HTTP answers as types, said once (docs/http-api.md): the node builds them
+// (http/views.ts), the cluster client, the watch, the page and the bench read them. Types only.
+import type { Counters } from './counters.js';
+import type { RoundRecord, RoundReport } from './reports.js';
+import type { Version } from './version.js';
 
 /** GET /health. */
 export interface Health {

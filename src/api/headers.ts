@@ -1,0 +1,8 @@
+// The x-ae-* header names of the HTTP API, said once for the node and its clients.
+
+/** Names the node that answered: every answer of a route has it. */
+export const NODE_HEADER = 'x-ae-node';
+/** Carries the shared cluster key on internal and admin routes. */
+export const CLUSTER_KEY_HEADER = 'x-ae-cluster-key';
+/** Names the sending node on internal routes (fault injection drops cut-off senders). */
+export const FROM_HEADER = 'x-ae-from';

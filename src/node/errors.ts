@@ -1,0 +1,14 @@
+// The node's own errors: a stable code and one sentence, nothing more. What a code means to a
+// user of the CLI (its exit code) is decided in one place, src/cli/exit.ts.
+import type { NodeStartErrorCode } from '../api/errors.js';
+
+/** A node that could not start: its port is taken, it cannot bind, or its data dir fails. */
+export class NodeStartError extends Error {
+  readonly code: NodeStartErrorCode;
+
+  constructor(code: NodeStartErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'NodeStartError';
+    this.code = code;
+  }
+}
