@@ -1,6 +1,7 @@
 // Flags of the commands that talk to running nodes: --nodes (all of them) and --node (one).
 import type { Argv } from 'yargs';
 import { UsageError } from '../errors.js';
+import { checkKey } from '../api/checks.js';
 import {
   DEFAULT_BASE_PORT,
   DEFAULT_NODE_COUNT,
@@ -34,6 +35,7 @@ export function nodeFlag<T>(y: Argv<T>): Argv<T & { node: string; json: boolean 
   >;
 }
 
+/** --nodes: one address or more. */
 export function addressesOf(raw: string): string[] {
   const addresses = parseAddresses(raw, '--nodes');
   if (addresses.length === 0)
@@ -41,9 +43,17 @@ export function addressesOf(raw: string): string[] {
   return addresses;
 }
 
+/** --node: exactly one address. */
 export function addressOf(raw: string): string {
   const [address, ...rest] = parseAddresses(raw, '--node');
   if (!address || rest.length > 0)
     throw new UsageError('--node takes one address, such as 127.0.0.1:9999.');
   return address;
+}
+
+/** A key given on the command line, checked as a node checks it (a bad one: a UsageError). */
+export function keyOf(raw: unknown): string {
+  const checked = checkKey(String(raw));
+  if (!checked.ok) throw new UsageError(checked.message);
+  return checked.value;
 }

@@ -1,22 +1,27 @@
 // `ae-demo diff`: every node's Merkle root and, for each pair that differs, where.
 import { NodeClient } from '../../cluster/client.js';
 import { differingPairs, diffTrees, type DiffNode } from '../../cluster/tree-diff.js';
-import { addressesOf } from '../client-flags.js';
 import { StoryPrinter } from '../render/story.js';
 import { terminalWidth } from '../render/wrap.js';
 import { TreesDifferError } from '../../errors.js';
-import type { DiffArgs } from '../specs/diff.js';
+
+/** Which nodes `ae-demo diff` compares, and how it prints them. */
+export interface DiffOptions {
+  addresses: string[];
+  /** Print JSON instead of the story's tables. */
+  json: boolean;
+}
 
 /** Asks every node for its root, walks the trees of each pair that differs, prints both. */
-export async function diff(argv: DiffArgs): Promise<void> {
-  const clients = addressesOf(argv.nodes).map((a) => new NodeClient(a, undefined, { retries: 0 }));
+export async function diff(o: DiffOptions): Promise<void> {
+  const clients = o.addresses.map((a) => new NodeClient(a, undefined, { retries: 0 }));
   const snaps = await Promise.all(clients.map((c) => c.snapshot()));
   const pairs: { a: string; b: string; diff: DiffNode }[] = [];
   for (const [i, j] of differingPairs(snaps.map((s) => s.root))) {
     const diff = await diffTrees(clients[i]!, clients[j]!);
     if (diff) pairs.push({ a: snaps[i]!.node, b: snaps[j]!.node, diff });
   }
-  if (argv.json) {
+  if (o.json) {
     process.stdout.write(
       `${JSON.stringify({ roots: snaps.map((s) => ({ node: s.node, root: s.root, count: s.count })), equal: pairs.length === 0, pairs }, null, 2)}\n`,
     );

@@ -1,22 +1,25 @@
 // `ae-demo inspect KEY`: one key on every node, whether they agree, and what LWW will settle on.
 import { NodeClient, type KeyState } from '../../cluster/client.js';
 import { NodeUnreachableError } from '../../errors.js';
-import { checkKey } from '../../api/checks.js';
-import { UsageError } from '../../errors.js';
-import { addressesOf } from '../client-flags.js';
 import { versionTime } from '../../format.js';
 import { allAgree, lwwWinner, rowStanding, valueText } from '../../cluster/key-state.js';
 import { keyTable } from '../render/key-table.js';
 import { terminalWidth } from '../render/wrap.js';
 import { good, mark } from '../render/style.js';
-import type { InspectArgs } from '../specs/inspect.js';
+
+/** Which key `ae-demo inspect` reads, on which nodes, and how it prints them. */
+export interface InspectOptions {
+  /** A checked key. */
+  key: string;
+  addresses: string[];
+  /** Print JSON instead of a table. */
+  json: boolean;
+}
 
 /** Reads the key on every node and prints them side by side (a table, or JSON). */
-export async function inspectKey(argv: InspectArgs): Promise<void> {
-  const key = String(argv.key);
-  const checked = checkKey(key);
-  if (!checked.ok) throw new UsageError(checked.message);
-  const states = await inspect(key, addressesOf(argv.nodes));
+export async function inspectKey(o: InspectOptions): Promise<void> {
+  const { key } = o;
+  const states = await inspect(key, o.addresses);
   // Nobody to compare: say so, instead of a table of unreachable rows and "they disagree".
   if (states.every((s) => s.state === 'unreachable')) {
     throw new NodeUnreachableError(
@@ -27,7 +30,7 @@ export async function inspectKey(argv: InspectArgs): Promise<void> {
   const agree = allAgree(states);
   const winner = lwwWinner(states);
   const settled = states.find((s) => rowStanding(s, winner) === 'winner');
-  if (argv.json) {
+  if (o.json) {
     process.stdout.write(
       `${JSON.stringify({ key, nodes: states, agree, settlesOn: settled ? { state: settled.state, value: settled.value, version: settled.version } : null }, null, 2)}\n`,
     );

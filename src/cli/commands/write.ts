@@ -1,33 +1,36 @@
 // `ae-demo put KEY VALUE` and `ae-demo del KEY`: a write through one node, replicated or direct.
 import { NodeClient } from '../../cluster/client.js';
 import type { WriteAnswer } from '../../api/http.js';
-import { UsageError } from '../../errors.js';
-import { checkKey } from '../../api/checks.js';
-import { addressOf } from '../client-flags.js';
 import { list, versionTime } from '../../format.js';
 import { strong, quiet, bad, warning } from '../render/style.js';
-import type { WriteArgs } from '../specs/write.js';
+
+/** Where `ae-demo put` or `del` writes, what, and how it prints the answer. */
+export interface WriteOptions {
+  /** The node the write goes through. */
+  address: string;
+  /** A checked key. */
+  key: string;
+  /** This node only, no replication. */
+  direct: boolean;
+  /** Print the node's answer as JSON. */
+  json: boolean;
+}
+
+/** `ae-demo put`: a write and its value. */
+export interface PutOptions extends WriteOptions {
+  value: string;
+}
 
 /** Writes the value through the node and prints where it was acknowledged. */
-export async function put(argv: WriteArgs): Promise<void> {
-  const answer = await new NodeClient(addressOf(argv.node)).put(
-    key(argv.key),
-    String(argv.value),
-    argv.direct,
-  );
-  print(answer, argv.json);
+export async function put(o: PutOptions): Promise<void> {
+  const answer = await new NodeClient(o.address).put(o.key, o.value, o.direct);
+  print(answer, o.json);
 }
 
 /** Deletes the key through the node (a tombstone) and prints where it was acknowledged. */
-export async function del(argv: WriteArgs): Promise<void> {
-  const answer = await new NodeClient(addressOf(argv.node)).del(key(argv.key), argv.direct);
-  print(answer, argv.json);
-}
-
-function key(raw: unknown): string {
-  const checked = checkKey(String(raw));
-  if (!checked.ok) throw new UsageError(checked.message);
-  return checked.value;
+export async function del(o: WriteOptions): Promise<void> {
+  const answer = await new NodeClient(o.address).del(o.key, o.direct);
+  print(answer, o.json);
 }
 
 function print(answer: WriteAnswer, json: boolean): void {

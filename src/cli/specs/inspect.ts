@@ -1,26 +1,25 @@
-// `ae-demo inspect KEY` as help shows it; asking the nodes is commands/inspect.ts.
+// `ae-demo inspect KEY` as help shows it, and its arguments turned into options; asking the
+// nodes is commands/inspect.ts.
 import type { Argv } from 'yargs';
-import { nodesFlag } from '../client-flags.js';
-import { lazyCommand } from '../lazy.js';
-
-export interface InspectArgs {
-  key: string;
-  nodes: string;
-  json: boolean;
-}
+import { addressesOf, keyOf, nodesFlag } from '../client-flags.js';
+import type { InspectOptions } from '../commands/inspect.js';
+import { command } from '../lazy.js';
 
 /** One key on every node, whether they agree, and what LWW will settle on. */
-export const inspectCommand = lazyCommand<InspectArgs>(
-  {
-    command: 'inspect <key>',
-    describe: 'Show one key on every node and whether they agree',
-    builder: (y: Argv) =>
-      nodesFlag(y.positional('key', { type: 'string', describe: 'The key, e.g. user:alice' }))
-        .example('$0 inspect user:alice', 'the key on 127.0.0.1:9999, :10000 and :10001')
-        .example(
-          '$0 inspect user:alice --nodes 127.0.0.1:20000,127.0.0.1:20001 --json',
-          'other nodes, as JSON',
-        ) as unknown as Argv<InspectArgs>,
-  },
-  async () => (await import('../commands/inspect.js')).inspectKey,
-);
+export const inspectCommand = command({
+  command: 'inspect <key>',
+  describe: 'Show one key on every node and whether they agree',
+  builder: (y: Argv) =>
+    nodesFlag(y.positional('key', { type: 'string', describe: 'The key, e.g. user:alice' }))
+      .example('$0 inspect user:alice', 'the key on 127.0.0.1:9999, :10000 and :10001')
+      .example(
+        '$0 inspect user:alice --nodes 127.0.0.1:20000,127.0.0.1:20001 --json',
+        'other nodes, as JSON',
+      ),
+  options: (argv): InspectOptions => ({
+    key: keyOf(argv.key),
+    addresses: addressesOf(argv.nodes),
+    json: argv.json,
+  }),
+  run: async (o) => (await import('../commands/inspect.js')).inspectKey(o),
+});

@@ -1,25 +1,18 @@
-// `ae-demo trigger` as help shows it; the round itself is commands/trigger.ts.
+// `ae-demo trigger` as help shows it, and its flags turned into options; the round itself is
+// commands/trigger.ts.
 import type { Argv } from 'yargs';
-import { nodeFlag } from '../client-flags.js';
-import { lazyCommand } from '../lazy.js';
-
-export interface TriggerArgs {
-  node: string;
-  json: boolean;
-}
+import { addressOf, nodeFlag } from '../client-flags.js';
+import type { TriggerOptions } from '../commands/trigger.js';
+import { command } from '../lazy.js';
 
 /** One anti-entropy round on one node, and what it exchanged. */
-export const triggerCommand = lazyCommand<TriggerArgs>(
-  {
-    command: 'trigger',
-    describe: 'Run an anti-entropy round on one node against all its peers',
-    builder: (y: Argv) =>
-      nodeFlag(y)
-        .example('$0 trigger', 'a round on 127.0.0.1:9999')
-        .example(
-          '$0 trigger --node 127.0.0.1:10001 --json',
-          'on node 3, the report as JSON',
-        ) as unknown as Argv<TriggerArgs>,
-  },
-  async () => (await import('../commands/trigger.js')).trigger,
-);
+export const triggerCommand = command({
+  command: 'trigger',
+  describe: 'Run an anti-entropy round on one node against all its peers',
+  builder: (y: Argv) =>
+    nodeFlag(y)
+      .example('$0 trigger', 'a round on 127.0.0.1:9999')
+      .example('$0 trigger --node 127.0.0.1:10001 --json', 'on node 3, the report as JSON'),
+  options: (argv): TriggerOptions => ({ address: addressOf(argv.node), json: argv.json }),
+  run: async (o) => (await import('../commands/trigger.js')).trigger(o),
+});

@@ -1,15 +1,9 @@
-// `ae-demo put` and `ae-demo del` as help shows them; the write is commands/write.ts.
+// `ae-demo put` and `ae-demo del` as help shows them, and their arguments turned into options;
+// the write is commands/write.ts.
 import type { Argv } from 'yargs';
-import { nodeFlag } from '../client-flags.js';
-import { lazyCommand } from '../lazy.js';
-
-export interface WriteArgs {
-  key: string;
-  value?: string;
-  node: string;
-  direct: boolean;
-  json: boolean;
-}
+import { addressOf, keyOf, nodeFlag } from '../client-flags.js';
+import type { PutOptions, WriteOptions } from '../commands/write.js';
+import { command } from '../lazy.js';
 
 const directFlag = <T>(y: Argv<T>) =>
   y.option('direct', {
@@ -18,36 +12,46 @@ const directFlag = <T>(y: Argv<T>) =>
     describe: 'Write to this node only, no replication (makes replicas diverge)',
   });
 
+/** put and del alike: the node first, then the key (the first bad one is the error). */
+function writeOptions(argv: {
+  node: string;
+  key?: string;
+  direct: boolean;
+  json: boolean;
+}): WriteOptions {
+  return {
+    address: addressOf(argv.node),
+    key: keyOf(argv.key),
+    direct: argv.direct,
+    json: argv.json,
+  };
+}
+
 /** A value written through one node, replicated or direct. */
-export const putCommand = lazyCommand<WriteArgs>(
-  {
-    command: 'put <key> <value>',
-    describe: 'Write a value through one node (replicated unless --direct)',
-    builder: (y: Argv) =>
-      directFlag(
-        nodeFlag(y.positional('key', { type: 'string' }).positional('value', { type: 'string' })),
-      )
-        .example('$0 put user:alice alice_data', 'replicated to every peer')
-        .example(
-          '$0 put user:alice other --node 127.0.0.1:10000 --direct',
-          'on node 2 only',
-        ) as unknown as Argv<WriteArgs>,
-  },
-  async () => (await import('../commands/write.js')).put,
-);
+export const putCommand = command({
+  command: 'put <key> <value>',
+  describe: 'Write a value through one node (replicated unless --direct)',
+  builder: (y: Argv) =>
+    directFlag(
+      nodeFlag(y.positional('key', { type: 'string' }).positional('value', { type: 'string' })),
+    )
+      .example('$0 put user:alice alice_data', 'replicated to every peer')
+      .example('$0 put user:alice other --node 127.0.0.1:10000 --direct', 'on node 2 only'),
+  options: (argv): PutOptions => ({
+    ...writeOptions(argv),
+    value: String(argv.value),
+  }),
+  run: async (o) => (await import('../commands/write.js')).put(o),
+});
 
 /** A key deleted through one node: a tombstone, replicated or direct. */
-export const delCommand = lazyCommand<WriteArgs>(
-  {
-    command: 'del <key>',
-    describe: 'Delete a key through one node: a tombstone, replicated unless --direct',
-    builder: (y: Argv) =>
-      directFlag(nodeFlag(y.positional('key', { type: 'string' })))
-        .example('$0 del user:alice', 'tombstone on every node')
-        .example(
-          '$0 del user:alice --node 127.0.0.1:10001 --direct',
-          'on node 3 only',
-        ) as unknown as Argv<WriteArgs>,
-  },
-  async () => (await import('../commands/write.js')).del,
-);
+export const delCommand = command({
+  command: 'del <key>',
+  describe: 'Delete a key through one node: a tombstone, replicated unless --direct',
+  builder: (y: Argv) =>
+    directFlag(nodeFlag(y.positional('key', { type: 'string' })))
+      .example('$0 del user:alice', 'tombstone on every node')
+      .example('$0 del user:alice --node 127.0.0.1:10001 --direct', 'on node 3 only'),
+  options: (argv): WriteOptions => writeOptions(argv),
+  run: async (o) => (await import('../commands/write.js')).del(o),
+});
