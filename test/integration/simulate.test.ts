@@ -52,7 +52,7 @@ describe('ae-demo simulate', () => {
         'no temporary file left',
       );
       const page = await readFile(report, 'utf8');
-      assert.match(page, /^<!doctype html>/);
+      assert.match(page, /^<!DOCTYPE html>/);
       assert.deepEqual(externalReferences(page), []);
       assert.match(
         page,

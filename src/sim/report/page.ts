@@ -2,6 +2,7 @@
 // no script, nothing fetched) with the runs' summary and the plots, each drawn twice (wide and
 // narrow, so its text stays at body size on a laptop and on a phone) beside its data table.
 import { html, htmlDocument, raw, type Html } from '../../web/view/html.js';
+import { scrollRegion } from '../../web/view/scroll-region.js';
 import type { SimOptions, SimResult } from '../simulate.js';
 import { PLOT_SIZES } from './constants.js';
 import { bytesPlot, convergedPlot, runName, scalingPlot } from './figures.js';
@@ -112,7 +113,10 @@ function runsTable(results: readonly SimResult[]): Html {
       html`<tr><th scope="row">${formatCount(r.nodes)}</th><td>${r.selection}</td><td>${r.converged ? 'yes' : 'no'}</td><td>${r.rounds}</td><td>${r.bound.log2N}</td><td>${r.bound.target}</td><td>${formatCount(r.simulatedMs / 1000)}</td><td>${formatBytes(r.bytes)}</td><td>${formatBytes(r.bytesPerReplicaPerRound)}</td><td>${r.slowest ? `${r.slowest.replica} at ${formatCount(r.slowest.atMs / 1000)} s` : '—'}</td></tr>`,
   );
   const caption = 'Rounds until every replica holds the same root, beside the epidemic bound';
-  return html`<div class="table-wrap" tabindex="0" role="region" aria-label="${caption}"><table class="runs"><caption>${caption}</caption>
+  return scrollRegion(
+    caption,
+    html`<table class="runs"><caption>${caption}</caption>
 <thead><tr><th scope="col">replicas</th><th scope="col">selection</th><th scope="col">converged</th><th scope="col">rounds</th><th scope="col">log2 N</th><th scope="col">3·log2 N</th><th scope="col">simulated s</th><th scope="col">bytes</th><th scope="col">bytes per replica per round</th><th scope="col">slowest replica</th></tr></thead>
-<tbody>${rows}</tbody></table></div>`;
+<tbody>${rows}</tbody></table>`,
+  );
 }

@@ -1,6 +1,7 @@
 // The data table beside a plot (pure): the very numbers the plot draws, a row per x value and a
 // column per series, so a screen reader (or a person who wants the figures) has them all.
 import { html, type Html } from '../../web/view/html.js';
+import { scrollRegion } from '../../web/view/scroll-region.js';
 import { REPORT_TABLE_MAX_ROWS } from './constants.js';
 import type { PlotSpec } from './plot.js';
 
@@ -24,9 +25,12 @@ export function plotTable(spec: PlotSpec): Html {
   const note = rows.length < all ? ` (${rows.length} of ${all} rows, evenly spread)` : '';
   const caption = `${spec.title}: the data${note}`;
   // A table wider than a phone scrolls inside its box, which a keyboard must be able to reach.
-  const table = html`<div class="table-wrap" tabindex="0" role="region" aria-label="${caption}"><table class="plot-data"><caption>${caption}</caption>
+  const table = scrollRegion(
+    caption,
+    html`<table class="plot-data"><caption>${caption}</caption>
 <thead><tr><th scope="col">${spec.x.label}</th>${spec.series.map((s) => html`<th scope="col">${s.name}</th>`)}</tr></thead>
-<tbody>${rows.map((row) => html`<tr><th scope="row">${spec.x.format(row.x)}</th>${row.ys.map((y) => html`<td>${y === undefined ? '—' : spec.y.format(y)}</td>`)}</tr>`)}</tbody></table></div>`;
+<tbody>${rows.map((row) => html`<tr><th scope="row">${spec.x.format(row.x)}</th>${row.ys.map((y) => html`<td>${y === undefined ? '—' : spec.y.format(y)}</td>`)}</tr>`)}</tbody></table>`,
+  );
   if (rows.length <= OPEN_TABLE_MAX_ROWS) return table;
   return html`<details class="plot-details"><summary>The data (${rows.length} rows)</summary>${table}</details>`;
 }

@@ -58,10 +58,8 @@ function card(
     <dt class="extra">rounds</dt><dd class="extra">${count(s.rounds)}</dd>
     <dt class="extra">pulled</dt><dd class="extra">${count(s.pulled)}</dd>
     <dt class="extra">pushed</dt><dd class="extra">${count(s.pushed)}</dd>
-  </dl>
-  ${cut}${reason}
-  </div>${gridSvg(s, marks)}</div>
-  ${controls ? nodeButtons(s, killed) : ''}
+  </dl>${cut}${reason}
+  </div>${gridSvg(s, marks)}</div>${controls ? nodeButtons(s, killed) : ''}
 </section>`;
 }
 

@@ -49,7 +49,7 @@ export function htmlDocument(o: {
   bodyClass: string;
   body: Html;
 }): string {
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">

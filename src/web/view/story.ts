@@ -24,14 +24,16 @@ import {
 } from '../../format.js';
 import { markClass, markRoots } from './grid.js';
 import { html, type Html } from './html.js';
+import { scrollRegion } from './scroll-region.js';
 import { treeDiffSvg } from './tree-svg.js';
 
-export function storyEvent(event: StoryEvent): Html {
+/** One event of a part; `name` names its tables (tableNames: unique on the page). */
+export function storyEvent(event: StoryEvent, name: (what: string) => string): Html {
   switch (event.type) {
     case 'writes':
       return html`<ul class="writes" data-key-content>${event.writes.map(writeItem)}</ul>`;
     case 'keys':
-      return html`${keyTable(event.keys, event.states)}${event.background > 0 ? html`<p class="dim">+ ${count(event.background)} background keys, equal on every node (not shown)</p>` : ''}`;
+      return html`${keyTable(event.keys, event.states, name)}${event.background > 0 ? html`<p class="dim">+ ${count(event.background)} background keys, equal on every node (not shown)</p>` : ''}`;
     case 'roots':
       return rootList(event.snapshots);
     case 'tree-diff':
@@ -39,13 +41,17 @@ export function storyEvent(event: StoryEvent): Html {
     case 'tree-diff-more':
       return html`<p class="dim">${event.pairs} more pairs of nodes differ; <code>ae-demo diff</code> shows them all.</p>`;
     case 'exchange':
-      return exchangeTable(event.report, event.ids, event.fullCost);
+      return exchangeTable(event.report, event.ids, event.fullCost, name);
     case 'winners':
       return html`<ul class="winners">${event.winners.map(winnerItem)}</ul>`;
     case 'note':
       return html`<p class="note">${event.text}</p>`;
     case 'costs':
-      return html`<div class="table-wrap" data-key-content tabindex="0" role="region" aria-label="Table (scrolls sideways on a narrow screen)"><table class="exchange costs"><thead><tr>${COST_HEAD.map((h) => html`<th>${h}</th>`)}</tr></thead><tbody>${event.rows.map((r) => html`<tr>${costCells(r).map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody></table></div>`;
+      return scrollRegion(
+        name('what each strategy cost'),
+        html`<table class="exchange costs"><thead><tr>${COST_HEAD.map((h) => html`<th>${h}</th>`)}</tr></thead><tbody>${event.rows.map((r) => html`<tr>${costCells(r).map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody></table>`,
+        true,
+      );
   }
 }
 
@@ -58,7 +64,11 @@ function writeItem(w: WriteLine): Html {
 }
 
 /** One row per node where the nodes disagree on a key, one row for all where they agree. */
-function keyTable(keys: readonly string[], states: Record<string, KeyState[]>): Html {
+function keyTable(
+  keys: readonly string[],
+  states: Record<string, KeyState[]>,
+  name: (what: string) => string,
+): Html {
   const rows = keys.flatMap((key) => {
     const list = states[key] ?? [];
     const winner = lwwWinner(list);
@@ -69,7 +79,11 @@ function keyTable(keys: readonly string[], states: Record<string, KeyState[]>): 
       return html`<tr class="${standing}"><td>${r.node}</td><td><code>${key}</code></td><td class="value">${valueText(r)}</td><td>${r.version?.node ?? '—'}</td><td><code>${r.version ? versionTime(r.version) : '—'}</code></td></tr>`;
     });
   });
-  return html`<div class="table-wrap" data-key-content tabindex="0" role="region" aria-label="Table (scrolls sideways on a narrow screen)"><table class="keys"><thead><tr><th>node</th><th>key</th><th>value</th><th>written by</th><th>version (UTC)</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  return scrollRegion(
+    name('the keys on each node'),
+    html`<table class="keys"><thead><tr><th>node</th><th>key</th><th>value</th><th>written by</th><th>version (UTC)</th></tr></thead><tbody>${rows}</tbody></table>`,
+    true,
+  );
 }
 
 function rootList(snapshots: readonly Snapshot[]): Html {
@@ -86,6 +100,7 @@ export function exchangeTable(
   report: RoundReport,
   ids: Record<string, string>,
   fullCost: Record<string, number>,
+  name: (what: string) => string,
 ): Html {
   const rows = report.peers.map((p) => {
     const spent = p.bytes.sent + p.bytes.received;
@@ -93,7 +108,8 @@ export function exchangeTable(
     const ratio = beside(full, spent);
     return html`<tr class="${p.status}"><td>${report.node} ⇄ ${ids[p.peer] ?? p.peer}</td><td class="status">${p.status.replace('_', ' ')}${p.reason || p.riblt ? html`<br><span class="dim">${p.reason ?? ribltLine(p.riblt)}</span>` : ''}</td><td>${p.levels}</td><td>${p.roundTrips}</td><td>${movedKeys(p.keys.pulled, p.counts.pulled)}</td><td>${movedKeys(p.keys.pushed, p.counts.pushed)}</td><td>${bytes(spent)}</td><td>${ratio}</td></tr>`;
   });
-  return html`<div class="table-wrap" data-key-content tabindex="0" role="region" aria-label="Table (scrolls sideways on a narrow screen)"><table class="exchange"><thead><tr><th>exchange</th><th>status</th><th>levels</th><th>round trips</th><th>pulled</th><th>pushed</th><th>bytes</th><th>a full exchange</th></tr></thead><tbody>${rows}</tbody></table></div><p class="dim">bytes: request and response bodies of the exchange; a full exchange ships every entry of both nodes.</p>`;
+  const table = html`<table class="exchange"><thead><tr><th>exchange</th><th>status</th><th>levels</th><th>round trips</th><th>pulled</th><th>pushed</th><th>bytes</th><th>a full exchange</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return html`${scrollRegion(name(`the anti-entropy round on ${report.node}`), table, true)}<p class="dim">bytes: request and response bodies of the exchange; a full exchange ships every entry of both nodes.</p>`;
 }
 
 function winnerItem(w: Winner): Html {

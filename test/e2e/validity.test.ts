@@ -1,0 +1,123 @@
+// The reports and the live page are valid HTML (html-validate, configured by .htmlvalidate.json)
+// and pass every axe rule in Chromium at 1280×720 and 390×844, light and dark. In particular each
+// scrolling table region has a name of its own: a screen reader lists regions by name, and ten
+// regions all called "Table" cannot be told apart.
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { axeViolations, describeViolations } from '../helpers/axe.js';
+import {
+  browserSkip,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  LAPTOP,
+  overflow,
+  PHONE,
+} from '../helpers/chromium.js';
+import { cli } from '../helpers/cli.js';
+import { htmlProblems } from '../helpers/html-validate.js';
+import { freeBasePort } from '../helpers/ports.js';
+import { scriptedPage } from '../helpers/scripted-page.js';
+import { scriptedRun } from '../helpers/web.js';
+
+const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/', import.meta.url));
+/** A run with its nodes, background keys and a report: a few seconds, a minute under load. */
+const RUN_TIMEOUT_MS = 120_000;
+
+const skip = browserSkip();
+
+/** Every region's accessible name, in page order. */
+async function regionNames(page: Page): Promise<string[]> {
+  return page
+    .getByRole('region')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+}
+
+/** axe at both sizes and in both colour schemes, a screenshot of each; what it found, by where. */
+async function auditEverywhere(page: Page, name: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const viewport of [LAPTOP, PHONE]) {
+    await page.setViewportSize(viewport);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const where = `${name} at ${viewport.width}x${viewport.height}, ${colorScheme}`;
+      const violations = await axeViolations(page);
+      if (violations.length > 0) found.push(`${where}:\n${describeViolations(violations)}`);
+      if ((await page.evaluate(overflow)) > 0) found.push(`${where}: scrolls sideways`);
+      await page.screenshot({
+        path: path.join(ARTIFACTS, `${name}-${viewport.width}-${colorScheme}.png`),
+      });
+    }
+  }
+  return found;
+}
+
+describe('valid, accessible HTML in Chromium', { skip }, () => {
+  let dir = '';
+  let browser: Browser | undefined;
+  before(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    dir = await mkdtemp(path.join(os.tmpdir(), 'ae-valid-'));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await browser?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  for (const scenario of ['seed', 'strategies']) {
+    it(`the run report of ${scenario}`, { timeout: RUN_TIMEOUT_MS }, async () => {
+      const file = path.join(dir, `${scenario}.html`);
+      const base = await freeBasePort(3);
+      const run = await cli(
+        [
+          'run',
+          '--scenario',
+          scenario,
+          '--keys',
+          '100',
+          '--base-port',
+          String(base),
+          '--report',
+          file,
+        ],
+        { timeoutMs: RUN_TIMEOUT_MS },
+      );
+      assert.equal(run.exitCode, 0, run.stderr);
+      assert.deepEqual(await htmlProblems(await readFile(file, 'utf8'), 'run-report'), []);
+      const page = await browser!.newPage({ viewport: LAPTOP });
+      await page.goto(`file://${file}`);
+      const names = await regionNames(page);
+      assert.ok(names.length >= 2, `the report's tables scroll in regions: ${names.join(' | ')}`);
+      assert.equal(new Set(names).size, names.length, `region names repeat: ${names.join(' | ')}`);
+      assert.deepEqual(await auditEverywhere(page, `run-report-${scenario}`), []);
+      await page.close();
+    });
+  }
+
+  it('the simulate report', { timeout: RUN_TIMEOUT_MS }, async () => {
+    const file = path.join(dir, 'simulate.html');
+    const args = ['--nodes', '8,16', '--selection', 'random,ring', '--keys', '50', '--writes', '5'];
+    const sim = await cli(['simulate', ...args, '--report', file], { timeoutMs: RUN_TIMEOUT_MS });
+    assert.equal(sim.exitCode, 0, sim.stderr);
+    assert.deepEqual(await htmlProblems(await readFile(file, 'utf8'), 'simulate-report'), []);
+  });
+
+  it('the live page: one name per table region, axe clean, valid markup', async () => {
+    const live = await scriptedPage(scriptedRun());
+    try {
+      const { page } = live;
+      const names = await regionNames(page);
+      assert.ok(names.length >= 3, `regions: ${names.join(' | ')}`);
+      assert.equal(new Set(names).size, names.length, `region names repeat: ${names.join(' | ')}`);
+      assert.deepEqual(await auditEverywhere(page, 'live-scripted'), []);
+      assert.deepEqual(await htmlProblems(await page.content(), 'live-page'), []);
+    } finally {
+      await live.close();
+    }
+  });
+});
