@@ -2,7 +2,7 @@
 // RIBLT exchange and the full exchange, on one cluster whose nodes keep both the tree and the
 // sketch. Each round's cost goes into one table at the end, so the difference is seen, not told.
 import { STRATEGIES, type Strategy } from '../src/api/strategies.js';
-import type { RoundReport } from '../src/api/reports.js';
+import { fullRoundBytes } from '../src/format.js';
 import { background, outcome, readKeys, snapshots, triggerAndShow, verify } from './steps.js';
 import type { CostRow } from '../src/story/events.js';
 import type { Part, Scenario, ScenarioContext, ShownRound } from '../src/story/scenario.js';
@@ -56,7 +56,7 @@ export const strategies: Scenario = {
       if (round === 0) snapsBefore = snaps;
       const report = await triggerAndShow(ctx, 1, snaps, strategy);
       reports.push(report);
-      rows.push(costRow(strategy, report, snaps));
+      rows.push(costRow(strategy, report));
       const { converged } = await verify(cluster);
       if (!converged) problems.push(`after the ${strategy} round the replicas still differ`);
     }
@@ -110,20 +110,17 @@ async function diverge(ctx: ScenarioContext, round: number): Promise<void> {
   });
 }
 
-function costRow(
-  strategy: Strategy,
-  report: RoundReport,
-  before: { node: string; fullExchangeBytes: number }[],
-): CostRow {
-  const self = before[0]!;
+function costRow(strategy: Strategy, report: ShownRound): CostRow {
   return {
     strategy,
     roundTrips: Math.max(0, ...report.peers.map((p) => p.roundTrips)),
     bytes: report.peers.reduce((sum, p) => sum + p.bytes.sent + p.bytes.received, 0),
     moved: report.peers.reduce((sum, p) => sum + p.counts.pulled + p.counts.pushed, 0),
-    fullBytes: before
-      .slice(1)
-      .reduce((sum, s) => sum + self.fullExchangeBytes + s.fullExchangeBytes, 0),
+    // Like with like: a round of full exchanges makes as many passes with each peer as this one.
+    fullBytes: report.peers.reduce(
+      (sum, p) => sum + (fullRoundBytes(report.fullExchangeBytes[p.peer], p.passes) ?? 0),
+      0,
+    ),
     symbols: report.peers.reduce((sum, p) => sum + (p.riblt?.symbols ?? 0), 0),
     ...(report.peers.some((p) => p.riblt?.fallback !== undefined) ? { fellBack: true } : {}),
   };

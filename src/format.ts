@@ -7,6 +7,16 @@ export function count(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+/** "1 entry", "1,002 entries": a count and its noun, singular for one. */
+export function counted(n: number, one: string, many: string): string {
+  return `${count(n)} ${n === 1 ? one : many}`;
+}
+
+/** "1,002 vs 1,001 entries", "1 vs 1 entry": two nodes' counts under one tree node. */
+export function entriesVs(a: number, b: number): string {
+  return `${count(a)} vs ${count(b)} ${a === 1 && b === 1 ? 'entry' : 'entries'}`;
+}
+
 export function bytes(n: number): string {
   if (n < 1000) return `${n} B`;
   if (n < 1_000_000) return `${(n / 1000).toFixed(1)} kB`;
@@ -72,11 +82,31 @@ export function movedKeys(shown: readonly string[], total: number): string {
   return total > shown.length ? `${list(shown)} (${total} in all)` : list(shown);
 }
 
-/** "250.2 kB (395× more)": what a full exchange would have shipped beside what this one did. */
+/** Within this factor of each other, two costs are "about the same" rather than more or less. */
+const SAME_COST = 1.1;
+/** Factors below this keep one decimal ("1.5× less"); above it, whole numbers ("395× more"). */
+const WHOLE_FACTOR = 10;
+
+/**
+ * "250.2 kB (395× more)", "51 B (1.5× less)": what full exchanges would have shipped beside
+ * what this exchange did, whichever is cheaper.
+ */
 export function beside(full: number | undefined, spent: number): string {
-  return full === undefined || spent === 0
-    ? '—'
-    : `${bytes(full)} (${Math.max(1, Math.round(full / spent))}× more)`;
+  if (full === undefined || spent === 0) return '—';
+  const ratio = full / spent;
+  if (ratio < SAME_COST && ratio > 1 / SAME_COST) return `${bytes(full)} (about the same)`;
+  const factor = Math.max(ratio, 1 / ratio);
+  const shown =
+    factor < WHOLE_FACTOR ? String(Number(factor.toFixed(1))) : String(Math.round(factor));
+  return `${bytes(full)} (${shown}× ${ratio > 1 ? 'more' : 'less'})`;
+}
+
+/**
+ * What full exchanges with a peer would have shipped in the same round: one per pass the round
+ * made with it, as a round of the `full` strategy makes its second pass too (like with like).
+ */
+export function fullRoundBytes(full: number | undefined, passes: number): number | undefined {
+  return full === undefined ? undefined : full * passes;
 }
 
 /**
@@ -96,14 +126,25 @@ export function writePath(w: WriteLine): string {
   return `${w.method} /kv/${w.key}${w.direct ? '/direct' : ''}`;
 }
 
+/** "1 more pair of nodes differs …": the pairs the story leaves out, and where to see them. */
+export function morePairs(n: number): string {
+  return `${counted(n, 'more pair of nodes differs', 'more pairs of nodes differ')}, not drawn here; with --keep, ae-demo diff shows every pair once the run is over`;
+}
+
 /** "acked by node2, node3": which peers took a replicated write. */
 export function ackedBy(w: WriteLine): string {
   return w.acked && w.acked.length > 0 ? `acked by ${list(w.acked, 8)}` : 'acked by no peer';
 }
 
-/** "node3 (connection refused), …": the peers a replicated write did not reach, and why. */
+/**
+ * "node3, node4: connection refused": the peers a replicated write did not reach, grouped by
+ * why (a reason may hold parentheses of its own, so it is not put in parentheses).
+ */
 export function failedPeers(w: WriteLine): string {
-  return (w.failed ?? []).map((f) => `${f.peer} (${f.reason})`).join(', ');
+  const byReason = new Map<string, string[]>();
+  for (const f of w.failed ?? [])
+    byReason.set(f.reason, [...(byReason.get(f.reason) ?? []), f.peer]);
+  return [...byReason].map(([reason, peers]) => `${peers.join(', ')}: ${reason}`).join('; ');
 }
 
 /**

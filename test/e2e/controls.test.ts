@@ -205,7 +205,7 @@ describe('the live page controls in Chromium', { skip }, () => {
         await press(page, 'Write', /Wrote demo:k2 .*acked by 1 peer, failed on 1/);
         await page
           .locator('#story')
-          .getByText(new RegExp(`failed: ${n3}`))
+          .getByText(new RegExp(`failed on ${n3}`))
           .waitFor({ timeout: STEP_TIMEOUT_MS });
         await page
           .locator('#story')

@@ -217,7 +217,7 @@ describe('ae-demo run --keep, inspect and the exploring commands', () => {
       r = await cli(['del', 'user:zed', '--node', c, '--direct']);
       assert.equal(r.exitCode, 0, r.stderr);
       r = await cli(['inspect', 'user:alice', '--nodes', nodes]);
-      assert.match(r.stdout, /disagree; anti-entropy will settle on other/);
+      assert.match(r.stdout, /disagree; anti-entropy will settle on "other" /);
       r = await cli(['diff', '--nodes', nodes, '--json']);
       const diff = JSON.parse(r.stdout);
       assert.equal(diff.equal, false);

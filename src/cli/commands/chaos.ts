@@ -5,7 +5,8 @@ import { checkClusterFlags } from '../cluster-flags.js';
 import { makeDataDirs, startLocalCluster } from '../local-cluster.js';
 import { withTeardown } from '../teardown.js';
 import { parseCount } from '../options.js';
-import { quiet, mark } from '../render/style.js';
+import { chaosLines } from '../render/chaos.js';
+import { quiet } from '../render/style.js';
 import type { ChaosArgs } from '../specs/chaos.js';
 
 /** Starts a cluster with data directories, plays chaos on it and reports what it found. */
@@ -31,17 +32,7 @@ export async function runChaos(argv: ChaosArgs, loadChaos: () => Promise<ChaosRu
       process.stderr.write(`${quiet(line)}\n`),
     );
     if (argv.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    else {
-      const c = report.counts;
-      process.stdout.write(
-        `seed ${seed}: ${ops} operations: ${c.puts} puts, ${c.deletes} deletes (${c.direct} direct), ${c.failed} refused by a node that was down, ${c.partitions} partitions, ${c.heals} heals, ${c.crashes} kill -9 and restart\n`,
-      );
-      if (report.violations.length === 0)
-        process.stdout.write(
-          `${mark.done()} ${count} nodes identical${report.repairRounds > 1 ? ` after ${report.repairRounds} triggers (a peer did not answer in time)` : ''}; all ${report.keys} keys hold the newest acknowledged write: nothing lost, nothing come back\n`,
-        );
-      else for (const v of report.violations) process.stdout.write(`${mark.failed()} ${v}\n`);
-    }
+    else for (const line of chaosLines(report, count)) process.stdout.write(`${line}\n`);
     if (report.violations.length > 0) {
       throw new VerificationError(
         `Chaos with --seed ${seed} found ${report.violations.length} violation(s), first: ${report.violations[0]}`,

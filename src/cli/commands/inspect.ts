@@ -39,7 +39,7 @@ export async function inspectKey(o: InspectOptions): Promise<void> {
     if (agree) process.stdout.write(`${mark.done()} All ${states.length} nodes agree.\n`);
     else if (settled)
       process.stdout.write(
-        `${mark.differs()} The nodes disagree; anti-entropy will settle on ${good(valueText(settled))} (${settled.version!.node}, ${versionTime(settled.version!)}): last write wins.\n`,
+        `${mark.differs()} The nodes disagree; anti-entropy will settle on ${good(settledText(settled))} (${settled.version!.node}, ${versionTime(settled.version!)}): last write wins.\n`,
       );
     else process.stdout.write(`${mark.differs()} The nodes disagree.\n`);
   }
@@ -53,4 +53,9 @@ function inspect(key: string, addresses: string[]): Promise<KeyState[]> {
   return Promise.all(
     addresses.map((address) => new NodeClient(address, undefined, { retries: 0 }).key(key)),
   );
+}
+
+/** A value in quotes, so that it reads as one ("settle on \"other\""); NOT_FOUND and (deleted) as they are. */
+function settledText(s: KeyState): string {
+  return s.state === 'value' ? JSON.stringify(s.value ?? '') : valueText(s);
 }

@@ -53,6 +53,6 @@ function print(answer: WriteAnswer, json: boolean): void {
   process.stdout.write(`replicated: acked by ${list(answer.replication.acked, 8)}\n`);
   for (const f of answer.replication.failed)
     process.stdout.write(
-      `${bad('failed:')} ${f.peer} (${f.reason}); anti-entropy will repair it later.\n`,
+      `${bad('failed on')} ${f.peer}: ${f.reason}; anti-entropy will repair it later.\n`,
     );
 }

@@ -1,7 +1,7 @@
 // What one anti-entropy round exchanged, per peer, beside what shipping everything would cost.
 import chalk from 'chalk';
 import type { RoundReport } from '../../api/reports.js';
-import { beside, bytes, movedKeys, ribltLine } from '../../format.js';
+import { beside, bytes, count, fullRoundBytes, list, movedKeys, ribltLine } from '../../format.js';
 import { renderTable } from './table.js';
 
 /** The section names the node that ran the round: each row names only the peer, to stay narrow. */
@@ -17,12 +17,13 @@ export function exchangeTable(
   const rows = report.peers.map((p) => {
     const spent = p.bytes.sent + p.bytes.received;
     const full = fullCost[p.peer];
+    const said = statusText(p.status);
     const status =
       p.status === 'repaired'
-        ? chalk.green(p.status)
+        ? chalk.green(said)
         : p.status === 'unreachable'
-          ? chalk.red(p.status)
-          : chalk.dim(p.status);
+          ? chalk.red(said)
+          : chalk.dim(said);
     const note = p.status === 'unreachable' && p.reason ? p.reason : ribltLine(p.riblt);
     return [
       `⇄ ${ids[p.peer] ?? p.peer}`,
@@ -31,7 +32,7 @@ export function exchangeTable(
       movedKeys(p.keys.pushed, p.counts.pushed),
       p.passes > 1 ? `${p.roundTrips} (${p.passes} passes)` : String(p.roundTrips),
       bytes(spent),
-      beside(full, spent),
+      beside(fullRoundBytes(full, p.passes), spent),
     ];
   });
   return renderTable([`${report.node} with`, ...HEAD], rows, width);
@@ -50,13 +51,32 @@ export function secondPassNote(
   if (again.length === 0) return undefined;
   const name = (peer: string) => ids[peer] ?? peer;
   const sources = report.peers.filter((p) => p.counts.pulled > 0);
-  const total = sources.reduce((n, p) => n + p.counts.pulled, 0);
-  const keys = sources.flatMap((p) => p.keys.pulled);
-  const what = keys.length > 0 ? movedKeys(keys, total) : 'keys';
-  const them = total === 1 ? 'it' : 'them';
+  const what = pulledKeys(sources);
+  const them = what.total === 1 ? 'it' : 'them';
   const cost =
     report.strategy === 'merkle'
       ? ` (1 round trip where a peer already had ${them}, a walk down the tree where it had not: why the count varies from run to run)`
       : '';
-  return `round trips include a second pass with ${again.map((p) => name(p.peer)).join(', ')}: ${report.node} pulled ${what} from ${sources.map((p) => name(p.peer)).join(', ') || 'a peer'} while it talked to every peer at once, then went over the others again to hand ${them} on${cost}`;
+  return `round trips include a second pass with ${again.map((p) => name(p.peer)).join(', ')}: ${report.node} pulled ${what.text} from ${sources.map((p) => name(p.peer)).join(', ') || 'a peer'} while it talked to every peer at once, then went over the others again to hand ${them} on${cost}`;
+}
+
+/** "in sync" rather than the report's in_sync: a table is read, not parsed. */
+function statusText(status: RoundReport['peers'][number]['status']): string {
+  return status.replace('_', ' ');
+}
+
+/**
+ * The keys a round pulled, each named once though several peers sent it: when every peer's list
+ * is whole, their union; otherwise the names kept and the largest total (at least that many).
+ */
+function pulledKeys(sources: RoundReport['peers']): { text: string; total: number } {
+  const keys = [...new Set(sources.flatMap((p) => p.keys.pulled))];
+  const whole = sources.every((p) => p.keys.pulled.length === p.counts.pulled);
+  if (keys.length === 0) return { text: 'keys', total: 0 };
+  if (whole) return { text: list(keys), total: keys.length };
+  const most = Math.max(...sources.map((p) => p.counts.pulled));
+  return {
+    text: `${keys.slice(0, 3).join(', ')}, … (at least ${count(most)} in all)`,
+    total: most,
+  };
 }

@@ -8,7 +8,9 @@ import {
   costCells,
   COST_HEAD,
   count,
+  counted,
   failedPeers,
+  morePairs,
   seconds,
   shortHash,
   versionTime,
@@ -71,7 +73,9 @@ export class StoryPrinter {
         for (const s of event.snapshots) {
           const hash =
             roots.size === 1 ? chalk.dim(shortHash(s.root)) : chalk.yellow(shortHash(s.root));
-          this.line(`${INDENT}${s.node.padEnd(12)} root ${hash}   ${count(s.count)} entries`);
+          this.line(
+            `${INDENT}${s.node.padEnd(12)} root ${hash}   ${counted(s.count, 'entry', 'entries')}`,
+          );
         }
         if (roots.size === 1)
           this.line(`${INDENT}${chalk.dim('Every root is equal: nothing to repair.')}`);
@@ -82,11 +86,7 @@ export class StoryPrinter {
         for (const l of drawTreeDiff(event.a, event.b, event.diff)) this.line(INDENT + l);
         return;
       case 'tree-diff-more':
-        this.prose(
-          chalk.dim(
-            `${INDENT}(${event.pairs} more pairs of nodes differ; ae-demo diff shows them all)`,
-          ),
-        );
+        this.prose(chalk.dim(`${INDENT}(${morePairs(event.pairs)})`));
         return;
       case 'exchange': {
         this.line(exchangeTable(event.report, event.ids, event.fullCost, this.#width));
@@ -94,7 +94,7 @@ export class StoryPrinter {
         if (second) this.prose(chalk.dim(INDENT + second));
         this.prose(
           chalk.dim(
-            `${INDENT}bytes: request and response bodies of the exchange; a full exchange ships every entry of both nodes (${bytes(event.fullCost[event.report.peers[0]?.peer ?? ''] ?? 0)} with ${event.ids[event.report.peers[0]?.peer ?? ''] ?? 'the first peer'})`,
+            `${INDENT}bytes: request and response bodies of the exchange; a full exchange ships every entry of both nodes, once per pass (${bytes(event.fullCost[event.report.peers[0]?.peer ?? ''] ?? 0)} with ${event.ids[event.report.peers[0]?.peer ?? ''] ?? 'the first peer'})`,
           ),
         );
         return;
@@ -138,7 +138,7 @@ function writeLine(w: WriteLine): string {
   if (w.direct)
     return `${path.padEnd(32)} ${where.padEnd(16)} ${JSON.stringify(w.value)}   ${chalk.dim(`version ${versionTime(w.version)}, no replication`)}`;
   const failed = failedPeers(w);
-  return `${path.padEnd(32)} ${where.padEnd(16)} ${ackedBy(w)}${failed ? chalk.red(`, failed: ${failed}`) : ''}`;
+  return `${path.padEnd(32)} ${where.padEnd(16)} ${ackedBy(w)}${failed ? chalk.red(`; failed on ${failed}`) : ''}`;
 }
 
 function winnerLine(w: Winner): string {

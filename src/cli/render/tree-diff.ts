@@ -1,12 +1,12 @@
 // Draws where two Merkle trees differ, as a small tree: root, differing branches, then keys.
 import chalk from 'chalk';
 import type { DiffNode, KeyDifference } from '../../cluster/tree-diff.js';
-import { shortHash, treePath, versionTime } from '../../format.js';
+import { entriesVs, shortHash, treePath, versionTime } from '../../format.js';
 
 export function drawTreeDiff(a: string, b: string, diff: DiffNode): string[] {
   const lines = [chalk.bold(`${a} vs ${b}`)];
   lines.push(
-    `root ${chalk.red(shortHash(diff.digests[0]))} ≠ ${chalk.red(shortHash(diff.digests[1]))}   ${chalk.dim(`${diff.counts[0]} vs ${diff.counts[1]} entries`)}`,
+    `root ${chalk.red(shortHash(diff.digests[0]))} ≠ ${chalk.red(shortHash(diff.digests[1]))}   ${chalk.dim(entriesVs(diff.counts[0], diff.counts[1]))}`,
   );
   draw(diff, '', a, b, lines);
   return lines;

@@ -12,7 +12,10 @@ import {
   beside,
   bytes,
   count,
+  counted,
   failedPeers,
+  fullRoundBytes,
+  morePairs,
   movedKeys,
   costCells,
   COST_HEAD,
@@ -39,7 +42,7 @@ export function storyEvent(event: StoryEvent, name: (what: string) => string): H
     case 'tree-diff':
       return treeDiffSvg(event.a, event.b, event.diff);
     case 'tree-diff-more':
-      return html`<p class="dim">${event.pairs} more pairs of nodes differ; <code>ae-demo diff</code> shows them all.</p>`;
+      return html`<p class="dim">${morePairs(event.pairs)}.</p>`;
     case 'exchange':
       return exchangeTable(event.report, event.ids, event.fullCost, name);
     case 'winners':
@@ -59,7 +62,7 @@ function writeItem(w: WriteLine): Html {
   const failed = failedPeers(w);
   const detail = w.direct
     ? html`<span class="dim">version ${versionTime(w.version)}, no replication</span>`
-    : html`${ackedBy(w)}${failed ? html`<span class="bad">, failed: ${failed}</span>` : ''}`;
+    : html`${ackedBy(w)}${failed ? html`<span class="bad">; failed on ${failed}</span>` : ''}`;
   return html`<li class="${w.direct ? 'direct' : 'replicated'}"><code>${writePath(w)}</code> on <b>${w.node}</b>${w.value !== undefined ? html` <q>${w.value}</q>` : ''} · ${detail}</li>`;
 }
 
@@ -91,7 +94,7 @@ function rootList(snapshots: readonly Snapshot[]): Html {
   const marks = markRoots(snapshots.map((s) => s.root));
   const items = snapshots.map(
     (s, i) =>
-      html`<li><b>${s.node}</b> root <code class="root ${markClass(marks[i]!)}">${shortHash(s.root)}</code> <span class="dim">${count(s.count)} entries</span></li>`,
+      html`<li><b>${s.node}</b> root <code class="root ${markClass(marks[i]!)}">${shortHash(s.root)}</code> <span class="dim">${counted(s.count, 'entry', 'entries')}</span></li>`,
   );
   return html`<ul class="roots">${items}</ul>${equal ? html`<p class="dim">Every root is equal: nothing to repair.</p>` : ''}`;
 }
@@ -105,11 +108,11 @@ export function exchangeTable(
   const rows = report.peers.map((p) => {
     const spent = p.bytes.sent + p.bytes.received;
     const full = fullCost[p.peer];
-    const ratio = beside(full, spent);
+    const ratio = beside(fullRoundBytes(full, p.passes), spent);
     return html`<tr class="${p.status}"><td>${report.node} ⇄ ${ids[p.peer] ?? p.peer}</td><td class="status">${p.status.replace('_', ' ')}${p.reason || p.riblt ? html`<br><span class="dim">${p.reason ?? ribltLine(p.riblt)}</span>` : ''}</td><td>${p.levels}</td><td>${p.roundTrips}</td><td>${movedKeys(p.keys.pulled, p.counts.pulled)}</td><td>${movedKeys(p.keys.pushed, p.counts.pushed)}</td><td>${bytes(spent)}</td><td>${ratio}</td></tr>`;
   });
   const table = html`<table class="exchange"><thead><tr><th>exchange</th><th>status</th><th>levels</th><th>round trips</th><th>pulled</th><th>pushed</th><th>bytes</th><th>a full exchange</th></tr></thead><tbody>${rows}</tbody></table>`;
-  return html`${scrollRegion(name(`the anti-entropy round on ${report.node}`), table, true)}<p class="dim">bytes: request and response bodies of the exchange; a full exchange ships every entry of both nodes.</p>`;
+  return html`${scrollRegion(name(`the anti-entropy round on ${report.node}`), table, true)}<p class="dim">bytes: request and response bodies of the exchange; a full exchange ships every entry of both nodes, once per pass.</p>`;
 }
 
 function winnerItem(w: Winner): Html {

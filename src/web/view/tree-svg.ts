@@ -3,7 +3,7 @@
 // version. The same DiffNode the terminal draws as text. Every text is the body text's size, and
 // every box, slot and the viewBox follow from that size and the longest label, so text fits.
 import type { DiffNode, KeyDifference } from '../../cluster/tree-diff.js';
-import { shortHash, treePath, versionTime } from '../../format.js';
+import { entriesVs, shortHash, treePath, versionTime } from '../../format.js';
 import { html, type Html } from './html.js';
 import { BODY_TEXT_PX } from './type-size.js';
 
@@ -127,7 +127,7 @@ function kindLine(n: DiffNode): string {
       : n.keys.length > 0 || n.children.length === 0
         ? `leaf ${treePath(n.level, n.index)}`
         : `branch ${treePath(n.level, n.index)}`;
-  return `${kind} · ${n.counts[0]} vs ${n.counts[1]} entries`;
+  return `${kind} · ${entriesVs(n.counts[0], n.counts[1])}`;
 }
 
 function hashLine(n: DiffNode): string {

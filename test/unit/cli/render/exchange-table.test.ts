@@ -54,7 +54,49 @@ describe('secondPassNote', () => {
   });
 });
 
+describe('secondPassNote: what was pulled, each key once', () => {
+  it('a key two peers both sent is named once (the crash and delete scenarios)', () => {
+    const note = secondPassNote(
+      round('merkle', peer('a', 2, ['user:erin']), peer('b', 2, ['user:erin'])),
+      ids,
+    )!;
+    assert.match(note, /pulled user:erin from node-10002, node-10003 /);
+    assert.doesNotMatch(note, /user:erin, user:erin/);
+    assert.match(note, /hand it on/);
+  });
+
+  it('lists cut short: the names kept, once each, and at least the largest count', () => {
+    const cut = (address: string, keys: string[], total: number): PeerReport => ({
+      ...peer(address, 2, keys),
+      counts: { pulled: total, pushed: 0 },
+    });
+    const note = secondPassNote(
+      round('full', cut('a', ['k0', 'k1', 'k2'], 1040), cut('b', ['k0', 'k5', 'k6'], 1040)),
+      ids,
+    )!;
+    assert.match(note, /pulled k0, k1, k2, … \(at least 1,040 in all\) from/);
+  });
+});
+
 describe('exchangeTable', () => {
+  it('says "in sync" in words, not the report\'s in_sync', () => {
+    const table = exchangeTable(round('merkle', peer('a', 1, [])), ids, { a: 1_000 });
+    assert.match(table, /in sync/);
+    assert.doesNotMatch(table, /in_sync/);
+  });
+
+  it('compares like with like: full exchanges for every pass, and says when they are cheaper', () => {
+    const table = exchangeTable(
+      round('merkle', peer('a', 2, ['user:alice']), peer('b', 1, [])),
+      ids,
+      { a: 250_000, b: 315 },
+      200,
+    );
+    // 630 bytes in two passes beside 2 × 250 kB; 630 bytes beside one full exchange of 315 B.
+    assert.match(table, /500\.0 kB \(794× more\)/);
+    assert.match(table, /315 B \(2× less\)/);
+  });
+
   it('names only the peer in each row, counts passes, and fits 110 columns', () => {
     const table = exchangeTable(
       round('merkle', peer('a', 2, ['user:alice']), peer('b', 2, [], 1)),
