@@ -3,7 +3,8 @@
 import { execa } from 'execa';
 import { fileURLToPath } from 'node:url';
 import { loadHasher } from '../node/replica/hash.js';
-import { MerkleTree, type TreeItem } from '../node/tree/merkle.js';
+import { MerkleTree } from '../node/tree/merkle.js';
+import type { TreeItem } from '../node/tree/shape.js';
 import { Store } from '../node/replica/store.js';
 import { median } from './bracket.js';
 

@@ -7,11 +7,12 @@ import type { Replica } from './sync/exchange.js';
 import type { Strategy } from '../api/strategies.js';
 import type { Faults } from './peers/faults.js';
 import type { HybridClock } from './replica/hlc.js';
-import { digestHex, FANOUT, join, MAX_LEVEL } from './tree/merkle.js';
+import { digestHex, join } from './tree/digest.js';
+import { FANOUT, MAX_LEVEL } from './tree/shape.js';
 import type { PeerClient } from './peers/client.js';
 import { replicationTimeoutMs, timedTransport } from './peers/timeouts.js';
 import { RoundLog } from './sync/round-log.js';
-import { fullMessageBytes } from './sync/wire/message.js';
+import { FullExchangeSize } from './sync/wire/full-size.js';
 import { PeerReplicator, sharedEncoder } from './sync/replication.js';
 import type { Counters } from '../api/counters.js';
 import type { Storage } from './storage/sqlite.js';
@@ -62,14 +63,11 @@ export class NodeService {
   readonly rounds = new RoundLog();
   readonly #o: ServiceOptions;
   readonly #replicators: PeerReplicator[];
-  /**
-   * fullExchangeBytes counted from scratch (past 128 node ids, see Store.fullExchangeBytes),
-   * recounted only once the root digest or count moves.
-   */
-  #fullBytes = { digest: -1n, count: -1, bytes: 0 };
+  readonly #fullSize: FullExchangeSize;
 
   constructor(options: ServiceOptions) {
     this.#o = options;
+    this.#fullSize = new FullExchangeSize(options.store);
     const encode = sharedEncoder();
     this.#replicators = options.peers.map(
       (peer) =>
@@ -236,22 +234,11 @@ export class NodeService {
       liveKeys: store.liveCount,
       tombstones: store.tombstoneCount,
       /** Bytes a full-data exchange would ship for this node's entries. */
-      fullExchangeBytes: this.#fullExchangeBytes(),
+      fullExchangeBytes: this.#fullSize.bytes(),
       children: store.tree
         .children(0, 0)
         .map((c, index) => ({ index, digest: digestHex(c.digest), count: c.count })),
     };
-  }
-
-  /** Kept by the store as it changes; counted over every entry only past 128 node ids. */
-  #fullExchangeBytes(): number {
-    const kept = this.#o.store.fullExchangeBytes();
-    if (kept !== undefined) return kept;
-    const { digest, count } = this.#o.store.tree.root();
-    const last = this.#fullBytes;
-    if (last.digest !== digest || last.count !== count)
-      this.#fullBytes = { digest, count, bytes: fullMessageBytes(this.#o.store) };
-    return this.#fullBytes.bytes;
   }
 
   /** Every tree node of one level, in index order: what a picture of the top of the tree needs. */

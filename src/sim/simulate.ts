@@ -7,7 +7,7 @@ import { loadHasher } from '../node/replica/hash.js';
 import type { Strategy } from '../api/strategies.js';
 import { setImmediate as turnOfTheLoop } from 'node:timers/promises';
 import { EPIDEMIC_TARGET_FACTOR, SIM_SETUP_YIELD_EVERY } from './constants.js';
-import { digestHex } from '../node/tree/merkle.js';
+import { digestHex } from '../node/tree/digest.js';
 import { pickIndexes } from '../node/sync/peer-selection.js';
 import { Network } from './network.js';
 import { below, rng } from './random.js';

@@ -13,7 +13,7 @@ import { loadHasher } from '../../src/node/replica/hash.js';
 import { Store } from '../../src/node/replica/store.js';
 import type { Version } from '../../src/api/version.js';
 import { STRATEGIES, type Strategy } from '../../src/api/strategies.js';
-import { digestHex } from '../../src/node/tree/merkle.js';
+import { digestHex } from '../../src/node/tree/digest.js';
 import { SIM_DEFAULTS } from '../../src/sim/constants.js';
 import { simulate } from '../../src/sim/simulate.js';
 import { cli, flags } from '../helpers/cli.js';

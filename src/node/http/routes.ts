@@ -7,7 +7,7 @@ import { BODY_SLACK_BYTES, INTERNAL_BODY_LIMIT_BYTES } from '../constants.js';
 import { LIST_DEFAULT_LIMIT, LIST_MAX_LIMIT, MAX_AE_INTERVAL_MS } from '../../api/limits.js';
 import { answer } from '../sync/exchange.js';
 import { STRATEGIES, type Strategy } from '../../api/strategies.js';
-import { MAX_LEVEL, FANOUT } from '../tree/merkle.js';
+import { MAX_LEVEL, FANOUT } from '../tree/shape.js';
 import { CLUSTER_KEY_HEADER, FROM_HEADER } from '../../api/headers.js';
 import type { NodeService, WriteResult } from '../service.js';
 import type { StoredEntry } from '../replica/store.js';

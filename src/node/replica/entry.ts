@@ -85,3 +85,10 @@ export class StoredEntry implements Entry {
     return { wall: this.wall, logical: this.logical, node: this.node };
   }
 }
+
+/** Version order between two stored entries, read from their fields (no Version objects). */
+export function newerThan(a: StoredEntry, b: StoredEntry): boolean {
+  if (a.wall !== b.wall) return a.wall > b.wall;
+  if (a.logical !== b.logical) return a.logical > b.logical;
+  return a.node > b.node;
+}

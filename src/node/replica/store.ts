@@ -1,11 +1,12 @@
 // The replica: key -> value or tombstone at a version, last write wins, with its Merkle tree kept
 // up to date on every change. Pure: no I/O, no timers; the node injects the hasher and the clock.
-import { StoredEntry, type Entry, type EntryRow } from './entry.js';
+import { newerThan, StoredEntry, type Entry, type EntryRow } from './entry.js';
 import type { Hasher } from './hash.js';
 import { ExpiryQueue } from './expiry-queue.js';
-import { FullSize } from './full-size.js';
 import { KeyIndex } from './key-index.js';
-import { MerkleTree, split } from '../tree/merkle.js';
+import { compareUtf8, pageOf, type ListPage } from './key-order.js';
+import { split } from '../tree/digest.js';
+import { MerkleTree } from '../tree/merkle.js';
 import { compareVersions, type Version } from '../../api/version.js';
 
 export { StoredEntry };
@@ -27,23 +28,18 @@ export interface Restored {
   unhashed: StoredEntry[];
 }
 
-export interface ListPage {
-  items: StoredEntry[];
-  next: string | null;
-}
-
 export class Store {
   readonly tree: MerkleTree<StoredEntry>;
   /** Key -> entry (see KeyIndex). */
   #entries = new KeyIndex<StoredEntry>();
   readonly #hasher: Hasher;
   readonly #observer: StoreObserver | undefined;
+  /** One more observer, attached once the store holds entries (see attach). */
+  #attached: StoreObserver | undefined;
   #sorted: string[] | null = null;
   #tombstones = 0;
   /** Tombstones by wall time, for purging the expired ones in O(expired). */
   #expiry = new ExpiryQueue();
-  /** A full exchange's size, kept from the first time it is asked for (fullExchangeBytes). */
-  #fullSize: FullSize | undefined;
 
   constructor(hasher: Hasher, observer?: StoreObserver, tree = new MerkleTree<StoredEntry>()) {
     this.#hasher = hasher;
@@ -87,6 +83,16 @@ export class Store {
   }
 
   /**
+   * Tells `observer` of every change from now on, beside the observer given at construction:
+   * for sums counted from the entries when first asked for (a full exchange's size), which a
+   * store that is never asked does not pay for on its writes. One only; a clone has none.
+   */
+  attach(observer: StoreObserver): void {
+    if (this.#attached) throw new Error('Store.attach: an observer is attached already');
+    this.#attached = observer;
+  }
+
+  /**
    * Last write wins: the entry replaces ours only if it orders after it. Applying the same
    * entry twice, or an older one, changes nothing, so merge is idempotent, commutative and
    * associative and replicas converge whatever order entries arrive in.
@@ -114,12 +120,12 @@ export class Store {
       this.tree.replace(current, stored);
       if (current.value === null) this.#tombstones -= 1;
       this.#observer?.replaced(current, stored);
-      this.#fullSize?.replaced(current, stored);
+      this.#attached?.replaced(current, stored);
     } else {
       this.tree.add(stored);
       this.#sorted = null;
       this.#observer?.added(stored);
-      this.#fullSize?.added(stored);
+      this.#attached?.added(stored);
     }
     if (stored.value === null) {
       this.#tombstones += 1;
@@ -140,7 +146,6 @@ export class Store {
   restore(pages: Iterable<readonly EntryRow[]>): Restored {
     const entries = this.#entries;
     if (entries.size !== 0) throw new Error('Store.restore: the store is not empty');
-    this.#fullSize = undefined; // counted again from the restored entries when next asked
     const nodeIds = new Map<string, string>();
     let newest: StoredEntry | undefined;
     const unhashed: StoredEntry[] = [];
@@ -159,6 +164,7 @@ export class Store {
         if (entries.set(stored) !== undefined)
           throw new Error(`Store.restore: "${key}" appears twice`);
         this.#observer?.added(stored);
+        this.#attached?.added(stored);
         if (value === null) {
           this.#tombstones += 1;
           this.#expiry.push(stored);
@@ -189,22 +195,11 @@ export class Store {
       this.tree.remove(t);
       this.#tombstones -= 1;
       this.#observer?.removed(t);
-      this.#fullSize?.removed(t);
+      this.#attached?.removed(t);
       purged.push(t.key);
     }
     if (purged.length > 0) this.#sorted = null;
     return purged;
-  }
-
-  /**
-   * Bytes of the first message of a full-data exchange of this store (encodeMessage of every
-   * entry and a dump of the root), or undefined past 128 node ids (count it with
-   * fullMessageBytes then). The first call counts every entry once; from then on every change
-   * keeps the figure, so asking again costs O(blocks of walls), not O(entries).
-   */
-  fullExchangeBytes(): number | undefined {
-    this.#fullSize ??= FullSize.of(this.#entries.values(), this.#entries.size);
-    return this.#fullSize.bytes();
   }
 
   /**
@@ -224,27 +219,7 @@ export class Store {
 
   /** Live entries in UTF-8 byte order of their keys, from after `cursor`, under `prefix`. */
   list(prefix: string, limit: number, cursor: string | null): ListPage {
-    const keys = this.#sortedKeys();
-    let lo = 0;
-    let hi = keys.length;
-    const from = cursor !== null && compareUtf8(cursor, prefix) >= 0 ? cursor : prefix;
-    const inclusive = from !== cursor;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const c = compareUtf8(keys[mid]!, from);
-      if (c < 0 || (c === 0 && !inclusive)) lo = mid + 1;
-      else hi = mid;
-    }
-    const items: StoredEntry[] = [];
-    for (let i = lo; i < keys.length; i++) {
-      const key = keys[i]!;
-      if (!key.startsWith(prefix)) break;
-      const entry = this.get(key)!;
-      if (entry.value === null) continue;
-      if (items.length === limit) return { items, next: items[items.length - 1]!.key };
-      items.push(entry);
-    }
-    return { items, next: null };
+    return pageOf(this.#sortedKeys(), (key) => this.get(key)!, prefix, limit, cursor);
   }
 
   /** Sorted lazily: listing is rare, writes are not, so writes only mark the order stale. */
@@ -266,31 +241,4 @@ export function hashed(
 ): StoredEntry {
   const { hi, lo } = split(hasher.entryDigest(key, { wall, logical, node }, value));
   return new StoredEntry(key, value, wall, logical, node, place ?? hasher.place(key), hi, lo);
-}
-
-/** Version order between two stored entries, read from their fields (no Version objects). */
-function newerThan(a: StoredEntry, b: StoredEntry): boolean {
-  if (a.wall !== b.wall) return a.wall > b.wall;
-  if (a.logical !== b.logical) return a.logical > b.logical;
-  return a.node > b.node;
-}
-
-/**
- * UTF-8 byte order, which is code point order. JavaScript compares UTF-16 code units, which
- * differs only when a surrogate (U+D800-U+DFFF) meets a unit from U+E000-U+FFFF.
- */
-export function compareUtf8(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    if (x >= 0xd800 && y >= 0xd800) return codeUnitRank(x) - codeUnitRank(y);
-    return x - y;
-  }
-  return a.length - b.length;
-}
-
-function codeUnitRank(unit: number): number {
-  return unit >= 0xd800 && unit <= 0xdfff ? unit + 0x2800 : unit;
 }

@@ -1,6 +1,6 @@
 // How the Merkle walk follows a subtree that differs: list its entries, or probe its children.
 // Pure decisions, kept apart from the message handling in exchange.ts so they can be tested.
-import { MAX_LEVEL } from '../tree/merkle.js';
+import { MAX_LEVEL } from '../tree/shape.js';
 
 /**
  * A subtree with at most this many entries is sent as a list rather than probed further. A

@@ -3,45 +3,19 @@
 // the tree a "tictac" tree (Riak): a write updates depth+1 digests in place, in any order, and
 // equal entry sets give equal digests on every node, whatever order the writes came in.
 //
-// Shape: a tree node at level l covers the keys whose hash starts with the same 4*l bits, so
-// level l has 16^l nodes and any level up to 8 (32 bits) is defined the same way on every node.
-// Each node only *stores* levels 0..depth, with depth grown as the data grows so that a leaf
+// Shape (shape.ts): level l has 16^l tree nodes, each covering the keys whose hash starts with
+// the same 4*l bits, up to level 8. Each node only *stores* levels 0..depth, with depth grown as the data grows so that a leaf
 // holds at most ~32 entries (3 levels at 100k keys, 4 at 1M); digests of deeper levels are
 // computed from a leaf's few entries when an exchange asks for them. Two nodes of different
 // sizes therefore still compare level by level, and a small store does not pay for a big tree.
+import { childrenOf, summaryOf } from './computed.js';
+import { join } from './digest.js';
+import { FANOUT, FANOUT_BITS, indexAt, type NodeSummary, type TreeItem } from './shape.js';
 
-/**
- * What the tree needs of an entry: its key, its placement hash and its 64-bit content digest,
- * as two 32-bit halves (signed or unsigned: XOR into the Uint32Array words is the same) so
- * that a write XORs plain numbers and allocates nothing.
- */
-export interface TreeItem {
-  readonly key: string;
-  readonly place: number;
-  readonly hi: number;
-  readonly lo: number;
-}
-
-export interface NodeSummary {
-  digest: bigint;
-  count: number;
-}
-
-/** 16 children per node: a byte of hash gives two levels, and a probe of one node is 16 digests. */
-export const FANOUT_BITS = 4;
-export const FANOUT = 1 << FANOUT_BITS;
-/** The placement hash has 32 bits, so 8 levels of 4 bits. */
-export const MAX_LEVEL = 32 / FANOUT_BITS;
 /** Grow the stored depth once leaves average more entries than this. */
 const MAX_LEAF_AVERAGE = 32;
 const MIN_STORED_DEPTH = 1;
 const MAX_STORED_DEPTH = 6;
-
-/** The index at `level` of the tree node that holds a key with this placement hash. */
-export function indexAt(place: number, level: number): number {
-  // `x >>> 32` is `x` in JavaScript, so level 0 is special.
-  return level === 0 ? 0 : place >>> (32 - FANOUT_BITS * level);
-}
 
 export class MerkleTree<T extends TreeItem = TreeItem> {
   #depth = MIN_STORED_DEPTH;
@@ -157,40 +131,21 @@ export class MerkleTree<T extends TreeItem = TreeItem> {
         count: words[3 * index + 2]!,
       };
     }
-    let hi = 0;
-    let lo = 0;
-    let count = 0;
-    for (const item of this.itemsUnder(level, index)) {
-      hi ^= item.hi;
-      lo ^= item.lo;
-      count += 1;
-    }
-    return { digest: join(hi, lo), count };
+    return summaryOf(this.itemsUnder(level, index));
   }
 
   /** The FANOUT children of a tree node, in index order. */
   children(level: number, index: number): NodeSummary[] {
     const childLevel = level + 1;
-    const first = index * FANOUT;
     if (childLevel <= this.#depth) {
+      const first = index * FANOUT;
       const words = this.#levels[childLevel]!;
       return Array.from({ length: FANOUT }, (_, j) => {
         const at = 3 * (first + j);
         return { digest: join(words[at]!, words[at + 1]!), count: words[at + 2]! };
       });
     }
-    const words = new Uint32Array(2 * FANOUT);
-    const counts = new Uint32Array(FANOUT);
-    for (const item of this.itemsUnder(level, index)) {
-      const j = indexAt(item.place, childLevel) - first;
-      words[2 * j]! ^= item.hi;
-      words[2 * j + 1]! ^= item.lo;
-      counts[j]! += 1;
-    }
-    return Array.from({ length: FANOUT }, (_, j) => ({
-      digest: join(words[2 * j]!, words[2 * j + 1]!),
-      count: counts[j]!,
-    }));
+    return childrenOf(this.itemsUnder(level, index), level, index);
   }
 
   /** Every item under a tree node (a few leaves deep down, everything at the root). */
@@ -263,30 +218,4 @@ export function depthFor(size: number): number {
   let depth = MIN_STORED_DEPTH;
   while (size > FANOUT ** depth * MAX_LEAF_AVERAGE && depth < MAX_STORED_DEPTH) depth += 1;
   return depth;
-}
-
-/** Two unsigned 32-bit halves as one 64-bit digest. */
-export function join(hi: number, lo: number): bigint {
-  return (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
-}
-
-/**
- * A 64-bit digest as its two 32-bit halves, signed: kept as small integers by V8 (unsigned
- * halves of 2^31 and up would be heap numbers); join and `>>> 0` read them back unsigned.
- */
-export function split(digest: bigint): { hi: number; lo: number } {
-  // Through one 8-byte scratch buffer read as two int32s: no intermediate BigInt (a shift and
-  // two asIntN made three per entry, garbage for every key a node loads at start).
-  SPLIT_WIDE[0] = digest;
-  return { hi: SPLIT_HALVES[HI_HALF]!, lo: SPLIT_HALVES[1 - HI_HALF]! };
-}
-
-const SPLIT_WIDE = new BigUint64Array(1);
-const SPLIT_HALVES = new Int32Array(SPLIT_WIDE.buffer);
-/** Which int32 of the scratch holds the high half: 1 on little-endian machines. */
-const HI_HALF = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
-
-/** A digest as 16 hex digits, as shown in snapshots and by the CLI. */
-export function digestHex(digest: bigint): string {
-  return digest.toString(16).padStart(16, '0');
 }

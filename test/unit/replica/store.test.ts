@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Entry, EntryRow } from '../../../src/node/replica/entry.js';
 import { loadHasher } from '../../../src/node/replica/hash.js';
-import { digestHex } from '../../../src/node/tree/merkle.js';
-import { Store, compareUtf8 } from '../../../src/node/replica/store.js';
+import { digestHex } from '../../../src/node/tree/digest.js';
+import { Store } from '../../../src/node/replica/store.js';
+import { compareUtf8 } from '../../../src/node/replica/key-order.js';
 import { pick, rng, shuffle } from '../../helpers/random.js';
 import { entry } from '../../helpers/replica.js';
 

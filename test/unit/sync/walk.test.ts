@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { runExchange } from '../../../src/node/sync/exchange.js';
-import { indexAt, MAX_LEVEL } from '../../../src/node/tree/merkle.js';
+import { indexAt, MAX_LEVEL } from '../../../src/node/tree/shape.js';
 import {
   follow,
   INITIATOR_LIST_THRESHOLD,

@@ -5,7 +5,8 @@ import { describe, it } from 'node:test';
 import type { Entry } from '../../../src/node/replica/entry.js';
 import { loadHasher } from '../../../src/node/replica/hash.js';
 import { Store } from '../../../src/node/replica/store.js';
-import { join, MerkleTree, split } from '../../../src/node/tree/merkle.js';
+import { join, split } from '../../../src/node/tree/digest.js';
+import { MerkleTree } from '../../../src/node/tree/merkle.js';
 import { pick, rng, shuffle } from '../../helpers/random.js';
 import { entry } from '../../helpers/replica.js';
 

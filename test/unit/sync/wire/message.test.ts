@@ -7,9 +7,9 @@ import {
   decodeMessage,
   emptyMessage,
   encodeMessage,
-  fullMessageBytes,
-  sameChild,
 } from '../../../../src/node/sync/wire/message.js';
+import { sameChild } from '../../../../src/node/sync/wire/probe.js';
+import { fullMessageBytes } from '../../../../src/node/sync/wire/full-size.js';
 import { runExchange } from '../../../../src/node/sync/exchange.js';
 import { entry, MAX_VALUE, replica, wire } from '../../../helpers/replica.js';
 import { rng } from '../../../helpers/random.js';

@@ -1,6 +1,6 @@
 // A sorted multiset of wall clocks, in blocks: the smallest wall and how many walls reach a
-// bound, after each insert and removal, without a pass over every entry. What the store needs
-// to keep a full exchange's size exact (its wall offsets are counted from the smallest wall).
+// bound, after each insert and removal, without a pass over every entry. What FullSize needs to
+// keep a full exchange's size exact (its wall offsets are counted from the smallest wall).
 
 /**
  * Walls a block holds before it splits in two. Inserting or removing moves at most this many

@@ -1,19 +1,20 @@
-// A full exchange's size kept by the store on every change: after random sequences of writes,
-// overwrites, deletes, merges from other nodes, purges and a restore, it equals the count
-// from scratch (fullMessageBytes), which equals the encoded message.
+// A full exchange's size kept by an observer of the store on every change: after random
+// sequences of writes, overwrites, deletes, merges from other nodes, purges and a restore, it
+// equals the count from scratch (fullMessageBytes), which equals the encoded message.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadHasher } from '../../../src/node/replica/hash.js';
-import { Store } from '../../../src/node/replica/store.js';
-import type { EntryRow } from '../../../src/node/replica/entry.js';
-import { WallIndex } from '../../../src/node/replica/wall-index.js';
+import { loadHasher } from '../../../../src/node/replica/hash.js';
+import { Store } from '../../../../src/node/replica/store.js';
+import type { EntryRow } from '../../../../src/node/replica/entry.js';
+import { WallIndex } from '../../../../src/node/sync/wire/wall-index.js';
+import { emptyMessage, encodeMessage } from '../../../../src/node/sync/wire/message.js';
 import {
-  emptyMessage,
-  encodeMessage,
+  FullExchangeSize,
+  FullSize,
   fullMessageBytes,
-} from '../../../src/node/sync/wire/message.js';
-import { entry } from '../../helpers/replica.js';
-import { pick, rng } from '../../helpers/random.js';
+} from '../../../../src/node/sync/wire/full-size.js';
+import { entry } from '../../../helpers/replica.js';
+import { pick, rng } from '../../../helpers/random.js';
 
 /** The first message of a full exchange of the store, encoded. */
 function encodedFull(store: Store): number {
@@ -25,12 +26,13 @@ function encodedFull(store: Store): number {
 
 const NOW = 1_700_000_000_000_000;
 
-describe('store: the full exchange size, kept on every change', () => {
+describe('the full exchange size, kept on every change of the store', () => {
   for (const seed of [1, 2, 3, 4, 5]) {
     it(`equals the count from scratch after random operations (seed ${seed})`, async () => {
       const random = rng(seed);
       const store = new Store(await loadHasher());
-      assert.equal(store.fullExchangeBytes(), fullMessageBytes(store), 'empty');
+      const kept = FullSize.follow(store);
+      assert.equal(kept.bytes(), fullMessageBytes(store), 'empty');
       const keys = Array.from({ length: 60 }, (_, i) => (i % 7 === 0 ? `ключ-${i}` : `k${i}`));
       const nodes = ['n1', 'n2', 'node-three', 'n4'];
       // Walls spread so that offsets from the smallest take 1 to 6 bytes, and the smallest moves.
@@ -46,10 +48,10 @@ describe('store: the full exchange size, kept on every change', () => {
         } else {
           store.purgeTombstones(NOW + Math.floor(random() * 2_000_000) - 1_000_000);
         }
-        assert.equal(store.fullExchangeBytes(), fullMessageBytes(store), `step ${step}`);
-        if (step % 100 === 0) assert.equal(store.fullExchangeBytes(), encodedFull(store));
+        assert.equal(kept.bytes(), fullMessageBytes(store), `step ${step}`);
+        if (step % 100 === 0) assert.equal(kept.bytes(), encodedFull(store));
       }
-      assert.equal(store.fullExchangeBytes(), encodedFull(store));
+      assert.equal(kept.bytes(), encodedFull(store));
       // A copy of these entries restored in bulk, then changed again.
       const rows: EntryRow[] = [...store.entries()].map((e) => [
         e.key,
@@ -62,23 +64,46 @@ describe('store: the full exchange size, kept on every change', () => {
         e.lo,
       ]);
       const restored = new Store(await loadHasher());
-      assert.equal(restored.fullExchangeBytes(), fullMessageBytes(restored));
+      const followed = FullSize.follow(restored);
+      assert.equal(followed.bytes(), fullMessageBytes(restored));
       restored.restore([rows]);
-      assert.equal(restored.fullExchangeBytes(), fullMessageBytes(restored));
-      assert.equal(restored.fullExchangeBytes(), store.fullExchangeBytes());
+      assert.equal(followed.bytes(), fullMessageBytes(restored));
+      assert.equal(followed.bytes(), kept.bytes());
       restored.apply(entry('after-restore', 'x', NOW + 5_000_000_000, 'n9'));
-      assert.equal(restored.fullExchangeBytes(), encodedFull(restored));
+      assert.equal(followed.bytes(), encodedFull(restored));
+      // Sums started from a store already filled, then kept.
+      const late = new Store(await loadHasher());
+      late.restore([rows]);
+      const started = FullSize.follow(late);
+      assert.equal(started.bytes(), kept.bytes());
+      late.apply(entry('after-restore', 'x', NOW + 5_000_000_000, 'n9'));
+      assert.equal(started.bytes(), encodedFull(late));
     });
   }
 
   it('leaves the count to fullMessageBytes past 128 node ids', async () => {
     const store = new Store(await loadHasher());
+    const kept = FullSize.follow(store);
     for (let i = 0; i < 128; i++) store.apply(entry(`k${i}`, 'v', NOW + i, `node-${i}`));
-    assert.equal(store.fullExchangeBytes(), encodedFull(store));
+    assert.equal(kept.bytes(), encodedFull(store));
     store.apply(entry('k128', 'v', NOW, 'node-128'));
-    assert.equal(store.fullExchangeBytes(), undefined);
+    assert.equal(kept.bytes(), undefined);
     store.apply(entry('k128', 'w', NOW + 1, 'node-0'));
-    assert.equal(store.fullExchangeBytes(), encodedFull(store), 'back to 128 ids');
+    assert.equal(kept.bytes(), encodedFull(store), 'back to 128 ids');
+    assert.throws(() => FullSize.follow(store), /attached already/);
+  });
+
+  it('reports the kept size, or past 128 node ids the count from scratch', async () => {
+    const store = new Store(await loadHasher());
+    const reported = new FullExchangeSize(store);
+    assert.equal(reported.bytes(), encodedFull(store), 'empty');
+    for (let i = 0; i < 129; i++) store.apply(entry(`k${i}`, 'v', NOW + i, `node-${i}`));
+    assert.equal(reported.bytes(), encodedFull(store), 'counted from scratch');
+    store.apply(entry('k129', 'v', NOW + 7_000_000_000, 'node-129'));
+    assert.equal(reported.bytes(), encodedFull(store), 'counted again once the root moved');
+    store.apply(entry('k128', 'w', NOW + 1, 'node-0'));
+    store.apply(entry('k129', 'w', NOW + 2, 'node-0'));
+    assert.equal(reported.bytes(), encodedFull(store), 'kept again at 128 ids');
   });
 });
 
