@@ -40,13 +40,18 @@ export function clusterFlags<T>(y: Argv<T>): Argv<T & ClusterArgs> {
     }) as Argv<T & ClusterArgs>;
 }
 
-export function checkClusterFlags(argv: ClusterArgs): {
+/** The cluster flags checked: how many nodes, on which ports, reconciling how. */
+export interface ClusterSetup {
   count: number;
+  /** Port of node 1; node i listens on basePort + i - 1. */
   basePort: number;
   strategy: Strategy;
   /** Peers a periodic round talks to; undefined: all of them. */
   peersPerRound?: number;
-} {
+}
+
+/** --nodes, --base-port, --ae-strategy and --ae-peers-per-round, checked. */
+export function checkClusterFlags(argv: ClusterArgs): ClusterSetup {
   const count = parseCount(argv.nodes, '--nodes', 2, MAX_NODES);
   const basePort = parsePort(argv['base-port'], '--base-port', false);
   parsePort(basePort + count - 1, '--base-port (plus --nodes)', false);

@@ -38,14 +38,3 @@ export function skipHelpCache(y: Argv): void {
     { cacheHelpMessage?: () => void } | undefined;
   if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
 }
-
-/** What runs a command, given its parsed arguments. */
-export type Handler<A> = (argv: ArgumentsCamelCase<A>) => void | Promise<void>;
-
-/** The yargs command: `load` imports the handler when (and only when) the command runs. */
-export function lazyCommand<A>(
-  spec: Pick<CommandSpec<A, never>, 'command' | 'describe' | 'builder'>,
-  load: () => Promise<Handler<A>>,
-): CommandModule<object, A> {
-  return { ...spec, handler: async (argv) => (await load())(argv) };
-}

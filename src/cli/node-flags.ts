@@ -89,11 +89,14 @@ export const NODE_EXAMPLES: readonly [string, string][] = [
   ],
 ];
 
+/** A node's options as flags give them (its log is the process's own). */
+export type NodeStartOptions = Omit<NodeOptions, 'log'>;
+
 /** Parsed flag values, by flag name (defaults filled in). */
 export type NodeArgs = Record<string, string | number | undefined>;
 
 /** Checked flag values -> the node's options; a bad value is a UsageError naming its flag. */
-export function nodeOptionsFrom(argv: NodeArgs): Omit<NodeOptions, 'log'> {
+export function nodeOptionsFrom(argv: Readonly<Record<string, unknown>>): NodeStartOptions {
   const id = argv.id as string | undefined;
   if (id !== undefined) {
     const checked = checkNodeId(id);

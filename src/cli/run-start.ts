@@ -1,31 +1,19 @@
-// What `run` does before its story's modules load: check every flag, then start the nodes at
-// once. Forking first and loading the rest (rendering, the HTTP client, the scenario's steps,
+// What `run` does before its story's modules load, once specs/run.ts has checked every flag:
+// start the nodes at once. Forking first and loading the rest (rendering, the HTTP client, the scenario's steps,
 // the live page) while the nodes boot takes that loading off the path to the first request.
 import { loadGot } from '../cluster/client.js';
 import type { Cluster } from '../cluster/cluster.js';
-import { UsageError } from '../errors.js';
 import type { Strategy } from '../api/strategies.js';
 import type { Scenario } from '../story/scenario.js';
-import { checkClusterFlags, type ClusterArgs } from './cluster-flags.js';
 import { makeDataDirs, startLocalCluster, type DataDirs } from './local-cluster.js';
-import { parseCount } from './options.js';
 import type { Teardown } from './teardown.js';
-import { checkWebFlags, type WebArgs } from './web-flags.js';
 
 /** Keys written before the story: enough that shipping everything visibly costs more than a tree walk. */
 export const DEFAULT_BACKGROUND_KEYS = 1000;
-const MAX_BACKGROUND_KEYS = 1_000_000;
+/** The most --keys takes. */
+export const MAX_BACKGROUND_KEYS = 1_000_000;
 
-export interface RunArgs extends ClusterArgs, WebArgs {
-  scenario: string;
-  report?: string;
-  json: boolean;
-  step: boolean;
-  keep: boolean;
-  seed: number;
-  keys: number;
-}
-
+/** What `ae-demo run` plays, on which nodes, and where it shows it (checked flags). */
 export interface RunOptions {
   scenario: Scenario;
   count: number;
@@ -43,36 +31,6 @@ export interface RunOptions {
   webPort?: number;
   /** Write the report here at the end. */
   report?: string;
-}
-
-/** Every flag checked, and the scenario found, before anything starts. */
-export function runOptionsFrom(argv: RunArgs, scenarios: readonly Scenario[]): RunOptions {
-  const { count, basePort, strategy, peersPerRound } = checkClusterFlags(argv);
-  const webPort = checkWebFlags(argv);
-  const scenario = scenarios.find((s) => s.name === argv.scenario);
-  if (!scenario)
-    throw new UsageError(
-      `There is no scenario "${argv.scenario}"; choose one of ${scenarios.map((s) => s.name).join(', ')} (ae-demo scenarios lists them).`,
-    );
-  const options: RunOptions = {
-    scenario,
-    count,
-    basePort,
-    strategy,
-    ...(peersPerRound !== undefined ? { peersPerRound } : {}),
-    json: argv.json,
-    step: argv.step && !argv.json,
-    keep: argv.keep,
-    seed: parseCount(argv.seed, '--seed', 0, 2 ** 31),
-    keys: parseCount(argv.keys, '--keys', 0, MAX_BACKGROUND_KEYS),
-    ...(webPort !== undefined ? { webPort } : {}),
-    ...(argv.report !== undefined ? { report: argv.report } : {}),
-  };
-  if (options.count < scenario.minNodes)
-    throw new UsageError(
-      `Scenario ${scenario.name} needs at least ${scenario.minNodes} nodes; pass --nodes ${scenario.minNodes} or more.`,
-    );
-  return options;
 }
 
 /** Nodes on their way up: the story awaits `cluster`; `stop` stops whichever of them started. */

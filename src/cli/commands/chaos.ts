@@ -1,19 +1,25 @@
 // `ae-demo chaos`: a randomized, reproducible check of convergence and durability.
 import { VerificationError } from '../../errors.js';
 import type { ChaosRun } from '../../story/scenario.js';
-import { checkClusterFlags } from '../cluster-flags.js';
+import type { ClusterSetup } from '../cluster-flags.js';
 import { makeDataDirs, startLocalCluster } from '../local-cluster.js';
 import { withTeardown } from '../teardown.js';
-import { parseCount } from '../options.js';
 import { chaosLines } from '../render/chaos.js';
 import { quiet } from '../render/style.js';
-import type { ChaosArgs } from '../specs/chaos.js';
+
+/** The cluster `ae-demo chaos` starts, the operations it plays on it, and how it reports. */
+export interface ChaosOptions extends ClusterSetup {
+  /** Seed of the random sequence. */
+  seed: number;
+  /** How many random operations. */
+  ops: number;
+  /** Print the report as JSON. */
+  json: boolean;
+}
 
 /** Starts a cluster with data directories, plays chaos on it and reports what it found. */
-export async function runChaos(argv: ChaosArgs, loadChaos: () => Promise<ChaosRun>): Promise<void> {
-  const { count, basePort, strategy, peersPerRound } = checkClusterFlags(argv);
-  const seed = parseCount(argv.seed, '--seed', 0, 2 ** 31);
-  const ops = parseCount(argv.ops, '--ops', 1, 100_000);
+export async function runChaos(o: ChaosOptions, loadChaos: () => Promise<ChaosRun>): Promise<void> {
+  const { count, basePort, strategy, peersPerRound, seed, ops } = o;
   const chaos = await loadChaos();
   await withTeardown(async (teardown) => {
     const data = await makeDataDirs('ae-demo-chaos-');
@@ -31,7 +37,7 @@ export async function runChaos(argv: ChaosArgs, loadChaos: () => Promise<ChaosRu
     const report = await chaos(cluster, seed, ops, (line) =>
       process.stderr.write(`${quiet(line)}\n`),
     );
-    if (argv.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    if (o.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else for (const line of chaosLines(report, count)) process.stdout.write(`${line}\n`);
     if (report.violations.length > 0) {
       throw new VerificationError(

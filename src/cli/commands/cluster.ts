@@ -1,21 +1,25 @@
 // `ae-demo cluster`: N nodes in the foreground, their log lines prefixed, until Ctrl-C.
-import { checkClusterFlags } from '../cluster-flags.js';
+import type { ClusterSetup } from '../cluster-flags.js';
 import { makeDataDirs, nodeLine, startLocalCluster } from '../local-cluster.js';
 import { waitOrInterrupt } from '../interrupt.js';
-import { parseCount } from '../options.js';
-import { checkWebFlags } from '../web-flags.js';
 import { announcePage } from '../web-output.js';
 import { RunView } from '../../web/live.js';
 import { withTeardown } from '../teardown.js';
 import { tryCommands } from '../../format.js';
 import { quiet, bad, mark, nodePaint } from '../render/style.js';
-import type { ClusterCommandArgs } from '../specs/cluster.js';
+
+/** The nodes `ae-demo cluster` starts, how often they repair, and the live page's port. */
+export interface ClusterCommandOptions extends ClusterSetup {
+  /** Milliseconds between periodic rounds (0: only on trigger). */
+  intervalMs: number;
+  /** Serve the live page on this port (0: any free one); no page without it. */
+  webPort?: number;
+}
 
 /** Starts the nodes (and the live page), reports them, and waits for Ctrl-C. */
-export async function cluster(argv: ClusterCommandArgs): Promise<void> {
-  const { count, basePort, strategy, peersPerRound } = checkClusterFlags(argv);
-  const interval = parseCount(argv['ae-interval'], '--ae-interval', 0, 86_400_000);
-  const webPort = checkWebFlags(argv);
+export async function cluster(o: ClusterCommandOptions): Promise<void> {
+  const { count, basePort, strategy, peersPerRound, webPort } = o;
+  const interval = o.intervalMs;
   const prefix = (node: number) => nodePaint(node)(`node ${node} │`);
   let stopping = false;
   const log = (node: number, _stream: 'stdout' | 'stderr', line: string) =>

@@ -1,10 +1,9 @@
 // `ae-demo node` through yargs (`ae-demo --verbose node ...`): one store node in the foreground
 // until SIGINT/SIGTERM, the same as the lean entry runs it.
-import { nodeOptionsFrom, warnIfExposed, type NodeArgs } from '../node-flags.js';
+import { warnIfExposed, type NodeStartOptions } from '../node-flags.js';
 
-/** Checks the flags, then serves until a signal. */
-export async function node(argv: NodeArgs): Promise<void> {
-  const options = nodeOptionsFrom(argv);
+/** Serves until a signal, with the options the flags gave (node-flags.ts checks them). */
+export async function node(options: NodeStartOptions): Promise<void> {
   warnIfExposed(options.host);
   const { runNodeProcess } = await import('../../node/process.js');
   await runNodeProcess(options, (line) => process.stdout.write(`${line}\n`));

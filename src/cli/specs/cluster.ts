@@ -1,46 +1,46 @@
-// `ae-demo cluster` as help shows it; running the cluster is commands/cluster.ts.
+// `ae-demo cluster` as help shows it, and its flags turned into options; running the cluster is
+// commands/cluster.ts.
 import type { Argv } from 'yargs';
-import { clusterFlags, type ClusterArgs } from '../cluster-flags.js';
-import { lazyCommand } from '../lazy.js';
-import { webFlags, type WebArgs } from '../web-flags.js';
-
-export interface ClusterCommandArgs extends ClusterArgs, WebArgs {
-  'ae-interval': number;
-}
+import { checkClusterFlags, clusterFlags } from '../cluster-flags.js';
+import type { ClusterCommandOptions } from '../commands/cluster.js';
+import { command } from '../lazy.js';
+import { parseCount } from '../options.js';
+import { checkWebFlags, webFlags } from '../web-flags.js';
 
 /** N nodes in the foreground, their log lines prefixed, until Ctrl-C. */
-export const clusterCommand = lazyCommand<ClusterCommandArgs>(
-  {
-    command: 'cluster',
-    describe: 'Start a local cluster in the foreground until Ctrl-C',
-    builder: (y: Argv) =>
-      webFlags(clusterFlags(y))
-        .option('ae-interval', {
-          type: 'number',
-          default: 0,
-          describe: 'Milliseconds between periodic anti-entropy rounds (0: only on trigger)',
-        })
-        .example('$0 cluster', 'three nodes on 9999-10001, repaired only on trigger')
-        .example(
-          '$0 cluster --nodes 5 --ae-interval 2000',
-          'five nodes that repair themselves every ~2 s',
-        )
-        .example(
-          '$0 cluster --nodes 9 --ae-interval 2000 --ae-peers-per-round 1',
-          'nine nodes that gossip: each round with one peer picked at random',
-        )
-        .example(
-          '$0 cluster --ae-strategy riblt',
-          'nodes that reconcile with coded symbols (RIBLT)',
-        )
-        .example(
-          '$0 cluster --web --ae-interval 2000',
-          'and watch them in a browser while you write with ae-demo put',
-        )
-        .example(
-          '$0 cluster --web --base-port 26000',
-          'a page with controls: cut off, kill, restart, write and trigger with a click',
-        ) as unknown as Argv<ClusterCommandArgs>,
+export const clusterCommand = command({
+  command: 'cluster',
+  describe: 'Start a local cluster in the foreground until Ctrl-C',
+  builder: (y: Argv) =>
+    webFlags(clusterFlags(y))
+      .option('ae-interval', {
+        type: 'number',
+        default: 0,
+        describe: 'Milliseconds between periodic anti-entropy rounds (0: only on trigger)',
+      })
+      .example('$0 cluster', 'three nodes on 9999-10001, repaired only on trigger')
+      .example(
+        '$0 cluster --nodes 5 --ae-interval 2000',
+        'five nodes that repair themselves every ~2 s',
+      )
+      .example(
+        '$0 cluster --nodes 9 --ae-interval 2000 --ae-peers-per-round 1',
+        'nine nodes that gossip: each round with one peer picked at random',
+      )
+      .example('$0 cluster --ae-strategy riblt', 'nodes that reconcile with coded symbols (RIBLT)')
+      .example(
+        '$0 cluster --web --ae-interval 2000',
+        'and watch them in a browser while you write with ae-demo put',
+      )
+      .example(
+        '$0 cluster --web --base-port 26000',
+        'a page with controls: cut off, kill, restart, write and trigger with a click',
+      ),
+  options: (argv): ClusterCommandOptions => {
+    const setup = checkClusterFlags(argv);
+    const intervalMs = parseCount(argv['ae-interval'], '--ae-interval', 0, 86_400_000);
+    const webPort = checkWebFlags(argv);
+    return { ...setup, intervalMs, ...(webPort !== undefined ? { webPort } : {}) };
   },
-  async () => (await import('../commands/cluster.js')).cluster,
-);
+  run: async (o) => (await import('../commands/cluster.js')).cluster(o),
+});

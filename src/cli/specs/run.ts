@@ -1,78 +1,115 @@
-// `ae-demo run` as help shows it, and its first moves: the flags checked, then the nodes
-// forked at once; the story itself (commands/run.ts, rendering, the scenario's steps) is
-// loaded while they boot.
-import type { Argv, CommandModule } from 'yargs';
+// `ae-demo run` as help shows it, and its first moves: the flags checked into options, then the
+// nodes forked at once (run-start.ts); the story itself (commands/run.ts, rendering, the
+// scenario's steps) is loaded while they boot.
+import type { Argv } from 'yargs';
+import { UsageError } from '../../errors.js';
 import type { Scenario } from '../../story/scenario.js';
-import { clusterFlags } from '../cluster-flags.js';
-import { DEFAULT_BACKGROUND_KEYS, runOptionsFrom, startNodes, type RunArgs } from '../run-start.js';
+import { checkClusterFlags, clusterFlags } from '../cluster-flags.js';
+import { command } from '../lazy.js';
+import { parseCount } from '../options.js';
+import {
+  DEFAULT_BACKGROUND_KEYS,
+  MAX_BACKGROUND_KEYS,
+  startNodes,
+  type RunOptions,
+} from '../run-start.js';
 import { withTeardown } from '../teardown.js';
-import { checkReportPath, webFlags } from '../web-flags.js';
+import { checkReportPath, checkWebFlags, webFlags } from '../web-flags.js';
 
 /** Start nodes, play a scenario (from the list the entry point gave), verify, stop the nodes. */
-export const runCommand = (scenarios: readonly Scenario[]): CommandModule<object, RunArgs> => ({
-  command: 'run',
-  describe: 'Start nodes, make them diverge, repair them with anti-entropy and verify',
-  builder: (y: Argv) =>
-    webFlags(clusterFlags(y))
-      .option('report', {
-        type: 'string',
-        describe: 'Write a self-contained HTML report of the run to this file',
-      })
-      .option('scenario', {
-        type: 'string',
-        default: 'seed',
-        describe: `Which story to play: ${scenarios.map((s) => s.name).join(', ')}`,
-      })
-      .option('json', {
-        type: 'boolean',
-        default: false,
-        describe: 'Print one JSON document instead of tables',
-      })
-      .option('step', {
-        type: 'boolean',
-        default: false,
-        describe: 'Wait before each part for Enter (in a terminal) or Next (in the --web page)',
-      })
-      .option('keep', {
-        type: 'boolean',
-        default: false,
-        describe: 'Leave the cluster up afterwards, until Ctrl-C',
-      })
-      .option('seed', {
-        type: 'number',
-        default: 1,
-        describe:
-          'Part of every background key name: another seed lays the data out differently in the tree',
-      })
-      .option('keys', {
-        type: 'number',
-        default: DEFAULT_BACKGROUND_KEYS,
-        describe: 'Background keys written normally first',
-      })
-      .example('$0 run', 'the seed guide: three nodes on 9999-10001')
-      .example('$0 run --nodes 5 --base-port 20000 --keys 100000', 'five nodes, a bigger data set')
-      .example(
-        '$0 run --web --step',
-        'present it: a live page on 127.0.0.1, advanced with its Next button',
-      )
-      .example('$0 run --report run.html', 'keep a self-contained HTML report of the run')
-      .example(
-        '$0 run --ae-strategy riblt',
-        'the same story, reconciled with coded symbols (RIBLT)',
-      )
-      .example(
-        '$0 run --scenario periodic --nodes 9 --ae-peers-per-round 1',
-        'nine nodes that gossip with one random peer per round, as ae-demo simulate predicts',
-      )
-      .example('$0 run --json | jq .after', 'the result as JSON') as unknown as Argv<RunArgs>,
-  handler: async (argv) => {
-    const o = runOptionsFrom(argv, scenarios);
-    const reportFile = o.report !== undefined ? await checkReportPath(o.report) : undefined;
-    // One teardown stack stops what the run started, however it ends.
-    await withTeardown(async (teardown) => {
-      const nodes = await startNodes(o, teardown);
-      const { run } = await import('../commands/run.js');
-      await run(o, reportFile, nodes, teardown);
-    });
-  },
-});
+export const runCommand = (scenarios: readonly Scenario[]) =>
+  command({
+    command: 'run',
+    describe: 'Start nodes, make them diverge, repair them with anti-entropy and verify',
+    builder: (y: Argv) =>
+      webFlags(clusterFlags(y))
+        .option('report', {
+          type: 'string',
+          describe: 'Write a self-contained HTML report of the run to this file',
+        })
+        .option('scenario', {
+          type: 'string',
+          default: 'seed',
+          describe: `Which story to play: ${scenarios.map((s) => s.name).join(', ')}`,
+        })
+        .option('json', {
+          type: 'boolean',
+          default: false,
+          describe: 'Print one JSON document instead of tables',
+        })
+        .option('step', {
+          type: 'boolean',
+          default: false,
+          describe: 'Wait before each part for Enter (in a terminal) or Next (in the --web page)',
+        })
+        .option('keep', {
+          type: 'boolean',
+          default: false,
+          describe: 'Leave the cluster up afterwards, until Ctrl-C',
+        })
+        .option('seed', {
+          type: 'number',
+          default: 1,
+          describe:
+            'Part of every background key name: another seed lays the data out differently in the tree',
+        })
+        .option('keys', {
+          type: 'number',
+          default: DEFAULT_BACKGROUND_KEYS,
+          describe: 'Background keys written normally first',
+        })
+        .example('$0 run', 'the seed guide: three nodes on 9999-10001')
+        .example(
+          '$0 run --nodes 5 --base-port 20000 --keys 100000',
+          'five nodes, a bigger data set',
+        )
+        .example(
+          '$0 run --web --step',
+          'present it: a live page on 127.0.0.1, advanced with its Next button',
+        )
+        .example('$0 run --report run.html', 'keep a self-contained HTML report of the run')
+        .example(
+          '$0 run --ae-strategy riblt',
+          'the same story, reconciled with coded symbols (RIBLT)',
+        )
+        .example(
+          '$0 run --scenario periodic --nodes 9 --ae-peers-per-round 1',
+          'nine nodes that gossip with one random peer per round, as ae-demo simulate predicts',
+        )
+        .example('$0 run --json | jq .after', 'the result as JSON'),
+    // Every flag checked, and the scenario found, before anything starts.
+    options: (argv): RunOptions => {
+      const setup = checkClusterFlags(argv);
+      const webPort = checkWebFlags(argv);
+      const scenario = scenarios.find((s) => s.name === argv.scenario);
+      if (!scenario)
+        throw new UsageError(
+          `There is no scenario "${argv.scenario}"; choose one of ${scenarios.map((s) => s.name).join(', ')} (ae-demo scenarios lists them).`,
+        );
+      const options: RunOptions = {
+        scenario,
+        ...setup,
+        json: argv.json,
+        step: argv.step && !argv.json,
+        keep: argv.keep,
+        seed: parseCount(argv.seed, '--seed', 0, 2 ** 31),
+        keys: parseCount(argv.keys, '--keys', 0, MAX_BACKGROUND_KEYS),
+        ...(webPort !== undefined ? { webPort } : {}),
+        ...(argv.report !== undefined ? { report: argv.report } : {}),
+      };
+      if (options.count < scenario.minNodes)
+        throw new UsageError(
+          `Scenario ${scenario.name} needs at least ${scenario.minNodes} nodes; pass --nodes ${scenario.minNodes} or more.`,
+        );
+      return options;
+    },
+    run: async (o) => {
+      const reportFile = o.report !== undefined ? await checkReportPath(o.report) : undefined;
+      // One teardown stack stops what the run started, however it ends.
+      await withTeardown(async (teardown) => {
+        const nodes = await startNodes(o, teardown);
+        const { run } = await import('../commands/run.js');
+        await run(o, reportFile, nodes, teardown);
+      });
+    },
+  });
