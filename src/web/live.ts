@@ -32,6 +32,8 @@ export class RunView {
   #next: (() => void) | undefined;
   #controls: ClusterControls | undefined;
   #acted = false;
+  /** False once the nodes are about to stop: the last look is the one the page keeps. */
+  #watching = true;
 
   private constructor(recorder: Recorder, server?: WebServer) {
     this.recorder = recorder;
@@ -104,6 +106,7 @@ export class RunView {
 
   /** Looks at every node now; resolves when the sample is recorded (samples never overlap). */
   sample(): Promise<void> {
+    if (!this.#watching) return Promise.resolve();
     this.#pending += 1;
     const taken = this.#chain.then(async () => {
       const nodes = this.#nodes();
@@ -177,10 +180,19 @@ export class RunView {
     return true;
   }
 
-  async close(): Promise<void> {
+  /**
+   * No more looks at the nodes, from before they stop: a look at stopped nodes would replace the
+   * cluster as it last was (keys, roots, grids) with three blank cards.
+   */
+  async stopWatching(): Promise<void> {
+    this.#watching = false;
     clearInterval(this.#timer);
     this.#timer = undefined;
     await this.#chain;
+  }
+
+  async close(): Promise<void> {
+    await this.stopWatching();
     await this.#server?.close();
   }
 }

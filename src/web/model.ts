@@ -164,6 +164,8 @@ export function apply(state: LiveState, event: WebEvent): void {
       current.events.push(event.event);
       return;
     case 'nodes':
+      // Once the nodes have stopped, the last look at them is the picture to keep.
+      if (state.ended?.kept === false) return;
       noteRounds(state, event.nodes);
       state.samples = event.nodes;
       if (!state.divergent && distinctRoots(event.nodes) > 1) state.divergent = event.nodes;
@@ -187,6 +189,11 @@ export function apply(state: LiveState, event: WebEvent): void {
       state.killed = event.killed;
       return;
   }
+}
+
+/** The run (or the cluster) is over and its nodes have stopped: nothing on the page changes any more. */
+export function isOver(state: LiveState): boolean {
+  return state.ended !== null && !state.ended.kept;
 }
 
 /** How many different roots the nodes that answered have. */

@@ -6,25 +6,16 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { axeViolations, describeViolations } from '../helpers/axe.js';
-import {
-  browserSkip,
-  CHROMIUM,
-  CHROMIUM_ARGS,
-  LAPTOP,
-  overflow,
-  PHONE,
-} from '../helpers/chromium.js';
+import { ARTIFACTS, auditEverywhere } from '../helpers/audit.js';
+import { browserSkip, CHROMIUM, CHROMIUM_ARGS, LAPTOP } from '../helpers/chromium.js';
 import { cli } from '../helpers/cli.js';
 import { htmlProblems } from '../helpers/html-validate.js';
 import { freeBasePort } from '../helpers/ports.js';
 import { scriptedPage } from '../helpers/scripted-page.js';
 import { scriptedRun } from '../helpers/web.js';
 
-const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/', import.meta.url));
 /** A run with its nodes, background keys and a report: a few seconds, a minute under load. */
 const RUN_TIMEOUT_MS = 120_000;
 
@@ -35,25 +26,6 @@ async function regionNames(page: Page): Promise<string[]> {
   return page
     .getByRole('region')
     .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
-}
-
-/** axe at both sizes and in both colour schemes, a screenshot of each; what it found, by where. */
-async function auditEverywhere(page: Page, name: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const viewport of [LAPTOP, PHONE]) {
-    await page.setViewportSize(viewport);
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme });
-      const where = `${name} at ${viewport.width}x${viewport.height}, ${colorScheme}`;
-      const violations = await axeViolations(page);
-      if (violations.length > 0) found.push(`${where}:\n${describeViolations(violations)}`);
-      if ((await page.evaluate(overflow)) > 0) found.push(`${where}: scrolls sideways`);
-      await page.screenshot({
-        path: path.join(ARTIFACTS, `${name}-${viewport.width}-${colorScheme}.png`),
-      });
-    }
-  }
-  return found;
 }
 
 describe('valid, accessible HTML in Chromium', { skip }, () => {

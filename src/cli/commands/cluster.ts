@@ -43,6 +43,8 @@ export async function cluster(o: ClusterCommandOptions): Promise<void> {
       peersPerRound,
     );
     teardown.defer(() => cluster.stop());
+    // Before the nodes stop: the page keeps the cluster as it last was.
+    teardown.defer(() => view?.stopWatching());
     teardown.defer(() => {
       stopping = true;
     });

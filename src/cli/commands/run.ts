@@ -33,6 +33,8 @@ export async function run(
     throw error;
   }
   teardown.defer(() => nodes.stop());
+  // Before the nodes stop: the page and the report keep the cluster as it last was.
+  teardown.defer(() => view?.stopWatching());
   const stage: Stage = {
     printer: new StoryPrinter(
       o.json ? undefined : (text) => process.stdout.write(text),

@@ -2,7 +2,7 @@
 // Events to the same state the report is built from, and redraws the regions that changed.
 // No polling: EventSource holds one connection open; Next is one POST, and so is each control.
 import { followScroll, spanning, type Span } from '../follow.js';
-import { apply, initialState, type WebEvent } from '../model.js';
+import { apply, initialState, isOver, type WebEvent } from '../model.js';
 import { REGIONS, regions } from '../view/page.js';
 
 /** Keys a presenter's clicker or keyboard sends for "next slide". */
@@ -12,6 +12,8 @@ const state = initialState();
 let connection: 'live' | 'lost' = 'live';
 let drawn: Record<string, string> = {};
 let scheduled = false;
+/** The page has drawn the run as over (and scrolled to its top once). */
+let drawnOver = false;
 
 function draw(): void {
   scheduled = false;
@@ -27,7 +29,11 @@ function draw(): void {
     if (name === 'story') storyChanged = true;
   }
   // A run's story grew: show its newest part's key content (`cluster --web` has forms to type in).
-  if (storyChanged && state.mode === 'run') follow();
+  // Once it is over the story reads from its start: show the top (the cards and the verdict).
+  if (isOver(state)) {
+    if (!drawnOver) toTop();
+    drawnOver = true;
+  } else if (storyChanged && state.mode === 'run') follow();
   if (focused && document.activeElement?.id !== focused) document.getElementById(focused)?.focus();
   drawn = Object.fromEntries(REGIONS.map((name) => [name, parts[name].text]));
   document.body.dataset.seq = String(state.seq);
@@ -67,6 +73,11 @@ function follow(): void {
     const header = document.getElementById('header')?.getBoundingClientRect().bottom ?? 0;
     window.scrollBy(0, followScroll({ top: header, bottom: window.innerHeight }, wanted));
   }
+}
+
+function toTop(): void {
+  document.querySelector('.stage')?.scrollTo(0, 0);
+  window.scrollTo(0, 0);
 }
 
 function schedule(): void {
@@ -138,7 +149,9 @@ events.onmessage = (message: MessageEvent<string>) => {
   const event = JSON.parse(message.data) as WebEvent;
   apply(state, event);
   connection = 'live';
-  if (event.type === 'end' && !event.kept) events.close();
+  // Over (told by its end, or by the snapshot a late page gets): nothing more will come, so the
+  // page stops asking; the server that is about to close must not be retried every second.
+  if (isOver(state)) events.close();
   schedule();
 };
 events.onerror = () => {

@@ -1,6 +1,6 @@
 // The live page's regions, each rendered whole from the state: the browser swaps a region only
 // when its markup changed. The shell is what GET / serves before any event arrives.
-import type { LiveState, Section } from '../model.js';
+import { isOver, type LiveState, type Section } from '../model.js';
 import { actionForms } from './actions.js';
 import { nodeCards } from './cards.js';
 import { html, htmlDocument, type Html } from './html.js';
@@ -25,12 +25,12 @@ export function regions(state: LiveState, connection: 'live' | 'lost'): Record<R
     header: header(state, connection),
     timeline: timeline(state),
     activity: activity(state),
-    cards: nodeCards(
+    cards: html`${endedNote(state)}${nodeCards(
       state.nodes,
       state.samples,
-      state.ended !== null && !state.ended.kept,
+      isOver(state),
       state.controls ? { killed: state.killed } : undefined,
-    ),
+    )}`,
     actions: state.controls ? actionForms(state.nodes) : html``,
     story: story(state),
   };
@@ -53,13 +53,31 @@ function header(state: LiveState, connection: 'live' | 'lost'): Html {
   return html`<div class="title"><h1>ae-demo</h1><p>anti-entropy between ${state.nodes.length || '…'} replicas · ${what}</p><p class="dim summary">${state.summary}</p></div><div class="controls"><span class="conn ${connection === 'lost' && !state.ended ? 'lost' : state.ended ? 'ended' : 'live'}" data-seq="${state.seq}">${status}</span>${next}</div>`;
 }
 
+/**
+ * While the run plays, the newest part comes first (it is what the room looks at); once it is
+ * over, the story reads from the first part to the last, as a report does.
+ */
 function story(state: LiveState): Html {
+  const over = isOver(state);
   const last = state.sections.length - 1;
   const parts = state.sections.map((s, i) =>
-    i === 0 ? setup(s) : section(s, i, i === last && state.waiting === null && !state.verdict),
+    i === 0
+      ? setup(s)
+      : section(s, i, !over && i === last && state.waiting === null && !state.verdict),
   );
-  if (state.mode === 'cluster') return html`${parts.slice(1).reverse()}${clusterHint(state)}`;
-  return html`${state.verdict ? verdictBanner(state.verdict) : ''}${state.ended?.error ? html`<div class="verdict bad"><b>The run stopped:</b> ${state.ended.error}</div>` : ''}${parts.reverse()}`;
+  if (state.mode === 'cluster') {
+    // No set-up to show; a cluster that stopped has no commands left to try.
+    const played = parts.slice(1);
+    return over ? html`${played}` : html`${played.reverse()}${clusterHint(state)}`;
+  }
+  return html`${state.verdict ? verdictBanner(state.verdict) : ''}${state.ended?.error ? html`<div class="verdict bad"><b>The run stopped:</b> ${state.ended.error}</div>` : ''}${over ? parts : parts.reverse()}`;
+}
+
+/** Once the nodes have stopped, the page says so: what it shows is the cluster as it last was. */
+function endedNote(state: LiveState): Html {
+  if (!isOver(state)) return html``;
+  const what = state.mode === 'cluster' ? 'The cluster has stopped' : 'The run has ended';
+  return html`<p class="ended-note" role="status">${what} and its nodes have stopped: the cards show them as they last were${state.mode === 'run' ? '; the story reads from its first part' : ''}.</p>`;
 }
 
 /**

@@ -139,6 +139,9 @@ tr.unreachable .status { color: var(--bad); }
 .tree .key .name { font-weight: 700; }
 .tree .key .sides { fill: var(--dim); }
 
+/* the run is over: said above the cards it left */
+.ended-note { margin: 0 0 .5rem; padding: .3rem .7rem; border-left: 4px solid var(--dim); background: var(--panel); font-size: .92rem; }
+
 /* the grid's legend, under the cards */
 .legend { margin: 0; font-size: .85rem; }
 
