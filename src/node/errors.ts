@@ -12,3 +12,11 @@ export class NodeStartError extends Error {
     this.code = code;
   }
 }
+
+/** Answer nothing and close the connection: what a cut network looks like to the sender. */
+export class DroppedError extends Error {
+  constructor() {
+    super('dropped (fault injection)');
+    this.name = 'DroppedError';
+  }
+}

@@ -1,31 +1,39 @@
-// What a node does, apart from HTTP: local and replicated writes, merges from peers, reads,
-// tree views and anti-entropy rounds. Routes call this; tests can call it directly.
-import { AntiEntropy } from './sync/scheduler.js';
-import type { RoundReport } from '../api/reports.js';
-import type { Entry } from './replica/entry.js';
-import type { Replica } from './sync/exchange.js';
-import type { Strategy } from '../api/strategies.js';
-import type { Faults } from './peers/faults.js';
-import type { HybridClock } from './replica/hlc.js';
-import { digestHex, join } from './tree/digest.js';
-import { FANOUT, MAX_LEVEL } from './tree/shape.js';
-import type { PeerClient } from './peers/client.js';
-import { replicationTimeoutMs, timedTransport } from './peers/timeouts.js';
-import { RoundLog } from './sync/round-log.js';
-import { FullExchangeSize } from './sync/wire/full-size.js';
-import { PeerReplicator, sharedEncoder } from './sync/replication.js';
-import type { Counters } from '../api/counters.js';
-import type { Storage } from './storage/sqlite.js';
-import type { ApplyResult, Store, StoredEntry } from './replica/store.js';
-import type { Sketch } from './sync/riblt/sketch.js';
+// What a node does, apart from HTTP: one verb per thing a client or a peer asks (read, write,
+// a tree view, a round, an answer to a peer, a fault), each answered in the API's shape.
+// Routes make one call here; tests call it directly, with no socket.
 import type {
   BatchAnswer,
+  FaultsAnswer,
   Health,
-  Replication,
+  IntervalAnswer,
+  ListAnswer,
+  RoundsAnswer,
   Snapshot,
+  StatsAnswer,
   TreeLevel,
   TreeNodeView,
+  WriteAnswer,
 } from '../api/http.js';
+import type { Counters } from '../api/counters.js';
+import type { RoundReport } from '../api/reports.js';
+import type { Strategy } from '../api/strategies.js';
+import { TOMBSTONE_SWEEP_MS } from './constants.js';
+import { DroppedError } from './errors.js';
+import * as views from './http/views.js';
+import type { PeerClient } from './peers/client.js';
+import { FanOut } from './peers/fan-out.js';
+import type { Faults } from './peers/faults.js';
+import { timedTransport } from './peers/timeouts.js';
+import type { HybridClock } from './replica/hlc.js';
+import { LocalReplica } from './replica/local.js';
+import type { Store, StoredEntry } from './replica/store.js';
+import type { Storage } from './storage/sqlite.js';
+import { answer } from './sync/exchange.js';
+import type { Sketch } from './sync/riblt/sketch.js';
+import { RoundLog } from './sync/round-log.js';
+import { AntiEntropy } from './sync/scheduler.js';
+import { CodecError } from './sync/wire/codec.js';
+import { FullExchangeSize } from './sync/wire/full-size.js';
 
 export interface ServiceOptions {
   id: string;
@@ -48,79 +56,58 @@ export interface ServiceOptions {
   storage?: Storage;
   nowMicros: () => number;
   faults: Faults;
-  /** Told about every round that moved keys or met an unreachable peer. */
+  /** Told about every round that moved keys or met a peer it could not sync with. */
   onRound?: (report: RoundReport) => void;
 }
 
-export interface WriteResult {
-  entry: StoredEntry;
-  replication: Replication | null;
-}
-
 export class NodeService {
-  readonly antiEntropy: AntiEntropy;
-  /** Recent rounds, for GET /anti-entropy/rounds. */
-  readonly rounds = new RoundLog();
   readonly #o: ServiceOptions;
-  readonly #replicators: PeerReplicator[];
+  readonly #local: LocalReplica;
+  readonly #fanOut: FanOut;
+  readonly #antiEntropy: AntiEntropy;
+  /** Recent rounds, for GET /anti-entropy/rounds. */
+  readonly #rounds = new RoundLog();
+  #sweep: NodeJS.Timeout | undefined;
   readonly #fullSize: FullExchangeSize;
 
   constructor(options: ServiceOptions) {
-    this.#o = options;
-    this.#fullSize = new FullExchangeSize(options.store);
-    const encode = sharedEncoder();
-    this.#replicators = options.peers.map(
-      (peer) =>
-        new PeerReplicator(
-          peer,
-          (body) =>
-            options.peerClient.send(
-              peer,
-              body,
-              replicationTimeoutMs(options.replicationTimeoutMs, body.length),
-            ),
-          encode,
-        ),
-    );
-    this.antiEntropy = new AntiEntropy({
-      node: options.id,
-      replica: this.replica(),
+    const o = (this.#o = options);
+    this.#local = new LocalReplica(o);
+    this.#fullSize = new FullExchangeSize(o.store);
+    this.#fanOut = new FanOut(o.peers, o.peerClient, o.replicationTimeoutMs, o.counters);
+    this.#antiEntropy = new AntiEntropy({
+      node: o.id,
+      replica: this.#local.side(),
       transport: (peer) =>
-        timedTransport((body, timeoutMs) => options.peerClient.send(peer, body, timeoutMs)),
-      strategy: options.strategy,
-      ...(options.peersPerRound !== undefined ? { peersPerRound: options.peersPerRound } : {}),
-      maxValueBytes: options.maxValueBytes,
-      intervalMs: options.aeIntervalMs,
-      counters: options.counters,
+        timedTransport((body, timeoutMs) => o.peerClient.send(peer, body, timeoutMs)),
+      strategy: o.strategy,
+      ...(o.peersPerRound !== undefined ? { peersPerRound: o.peersPerRound } : {}),
+      maxValueBytes: o.maxValueBytes,
+      intervalMs: o.aeIntervalMs,
+      counters: o.counters,
       onRound: (report) => {
-        this.rounds.record(report);
-        options.onRound?.(report);
+        this.#rounds.record(report);
+        o.onRound?.(report);
       },
-      beforeRound: () => this.purgeTombstones(),
+      beforeRound: () => this.#local.purgeTombstones(),
     });
   }
 
-  /** This node as one side of an exchange. */
-  replica(): Replica {
-    return {
-      store: this.#o.store,
-      ...(this.#o.sketch ? { sketch: this.#o.sketch } : {}),
-      merge: (e) => this.merge(e),
-      transaction: (fn) => this.transaction(fn),
-    };
+  /** Starts periodic rounds and the tombstone sweep. */
+  start(): void {
+    const every = Math.min(TOMBSTONE_SWEEP_MS, this.#o.tombstoneTtlMs);
+    this.#sweep = setInterval(() => this.#local.purgeTombstones(), every).unref();
+    this.#antiEntropy.start(this.#o.peers);
   }
 
-  /** Runs fn as one transaction of the durable storage, if any. */
-  transaction<T>(fn: () => T): T {
-    return this.#o.storage ? this.#o.storage.transaction(fn) : fn();
+  /** Stops both, and waits for a round in progress. */
+  async stop(): Promise<void> {
+    clearInterval(this.#sweep);
+    await this.#antiEntropy.stop();
   }
 
   get id(): string {
     return this.#o.id;
-  }
-
-  get address(): string {
-    return this.#o.address;
   }
 
   get peers(): readonly string[] {
@@ -132,77 +119,8 @@ export class NodeService {
     return Math.min(this.#o.peersPerRound ?? this.#o.peers.length, this.#o.peers.length);
   }
 
-  get store(): Store {
-    return this.#o.store;
-  }
-
   get maxValueBytes(): number {
     return this.#o.maxValueBytes;
-  }
-
-  get faults(): Faults {
-    return this.#o.faults;
-  }
-
-  get counters(): Counters {
-    return this.#o.counters;
-  }
-
-  /** Bytes on the wire to and from peers so far (requests this node made). */
-  peerWireBytes(): { sent: number; received: number } {
-    return this.#o.peerClient.wireBytes();
-  }
-
-  /** A local write (value, or null for a delete); replicated to every peer unless `direct`. */
-  async write(key: string, value: string | null, direct: boolean): Promise<WriteResult> {
-    const stored = this.#local(key, value);
-    const w = this.#o.counters.writes;
-    if (value === null) direct ? w.directDeletes++ : w.deletes++;
-    else direct ? w.direct++ : w.replicated++;
-    return { entry: stored, replication: direct ? null : await this.#replicate([stored]) };
-  }
-
-  /** Many local writes at once (values, or null for deletes), replicated as one message per peer. */
-  async writeBatch(
-    items: readonly { key: string; value: string | null }[],
-    direct: boolean,
-  ): Promise<BatchAnswer> {
-    const entries = this.transaction(() => items.map(({ key, value }) => this.#local(key, value)));
-    this.#o.counters.writes.batched += entries.length;
-    return { count: entries.length, replication: direct ? null : await this.#replicate(entries) };
-  }
-
-  /** An entry from a peer: advance the clock past it, then last write wins. */
-  merge(entry: Entry): ApplyResult {
-    this.#o.clock.observe(entry.version);
-    if (
-      entry.value === null &&
-      entry.version.wall < this.#o.nowMicros() - this.#o.tombstoneTtlMs * 1000
-    ) {
-      this.#o.counters.merges.unchanged += 1;
-      return 'unchanged'; // an expired tombstone: we would purge it at once
-    }
-    const result = this.#apply(entry);
-    this.#o.counters.merges[result === 'applied' ? 'applied' : 'unchanged'] += 1;
-    return result;
-  }
-
-  /**
-   * Drops tombstones older than the ttl; returns how many. Cheap (O(expired)), so it runs before
-   * every round, every answer to a peer and every tree read, not only on the sweep timer.
-   */
-  purgeTombstones(): number {
-    const purged = this.#o.store.purgeTombstones(
-      this.#o.nowMicros() - this.#o.tombstoneTtlMs * 1000,
-    );
-    if (purged.length > 0) this.#o.storage?.remove(purged);
-    this.#o.counters.tombstonesPurged += purged.length;
-    return purged.length;
-  }
-
-  /** A round now; `strategy` overrides the node's own for this round only. */
-  trigger(peers: readonly string[] = this.#o.peers, strategy?: Strategy): Promise<RoundReport> {
-    return this.antiEntropy.round(peers, strategy);
   }
 
   /** Whether this node keeps the RIBLT sketch (started with --ae-strategy riblt). */
@@ -211,118 +129,115 @@ export class NodeService {
   }
 
   health(): Health {
-    return {
-      status: 'ok',
-      id: this.#o.id,
-      address: this.#o.address,
-      peers: this.#o.peers,
-      keys: this.#o.store.liveCount,
-    };
+    return views.healthView(this.#o.id, this.#o.address, this.#o.peers, this.#o.store);
+  }
+
+  /** The entry of a key, a tombstone included; undefined when this node never saw the key. */
+  read(key: string): StoredEntry | undefined {
+    return this.#o.store.get(key);
+  }
+
+  /** A page of live entries in key order, after the cursor. */
+  list(prefix: string, limit: number, cursor: string | null): ListAnswer {
+    return views.listView(this.#o.store.list(prefix, limit, cursor));
+  }
+
+  /** A local write (value, or null for a delete); replicated to every peer unless `direct`. */
+  async write(key: string, value: string | null, direct: boolean): Promise<WriteAnswer> {
+    const stored = this.#local.write(key, value);
+    const w = this.#o.counters.writes;
+    if (value === null) direct ? w.directDeletes++ : w.deletes++;
+    else direct ? w.direct++ : w.replicated++;
+    return views.writeView(stored, direct ? null : await this.#fanOut.send([stored]));
+  }
+
+  /** Many local writes at once (values, or null for deletes), replicated as one message per peer. */
+  async writeBatch(
+    items: readonly { key: string; value: string | null }[],
+    direct: boolean,
+  ): Promise<BatchAnswer> {
+    const local = this.#local;
+    const entries = local.transaction(() => items.map((i) => local.write(i.key, i.value)));
+    this.#o.counters.writes.batched += entries.length;
+    return { count: entries.length, replication: direct ? null : await this.#fanOut.send(entries) };
   }
 
   snapshot(): Snapshot {
-    this.purgeTombstones();
-    const { store } = this.#o;
-    return {
-      node: this.#o.id,
-      root: digestHex(store.tree.root().digest),
-      count: store.size,
-      fanout: FANOUT,
-      depth: store.tree.storedDepth,
-      maxDepth: MAX_LEVEL,
-      hash: 'xxh64, XOR of entry digests',
-      liveKeys: store.liveCount,
-      tombstones: store.tombstoneCount,
-      /** Bytes a full-data exchange would ship for this node's entries. */
-      fullExchangeBytes: this.#fullSize.bytes(),
-      children: store.tree
-        .children(0, 0)
-        .map((c, index) => ({ index, digest: digestHex(c.digest), count: c.count })),
-    };
+    this.#local.purgeTombstones();
+    return views.snapshotView(this.#o.id, this.#o.store, this.#fullSize.bytes());
   }
 
-  /** Every tree node of one level, in index order: what a picture of the top of the tree needs. */
   treeLevel(level: number): TreeLevel {
-    this.purgeTombstones();
-    const { tree } = this.#o.store;
-    const digests: string[] = [];
-    const counts: number[] = [];
-    const parents = level === 0 ? [tree.root()] : [];
-    if (level > 0)
-      for (let p = 0; p < FANOUT ** (level - 1); p++) parents.push(...tree.children(level - 1, p));
-    for (const n of parents) {
-      digests.push(digestHex(n.digest));
-      counts.push(n.count);
-    }
-    return { node: this.#o.id, level, digests, counts };
+    this.#local.purgeTombstones();
+    return views.treeLevelView(this.#o.id, this.#o.store, level);
   }
 
-  /** One tree node with its children, and its entries once it holds few enough. */
   treeNode(level: number, index: number, entryLimit: number): TreeNodeView {
-    this.purgeTombstones();
-    const { tree } = this.#o.store;
-    const self = tree.node(level, index);
-    const children =
-      level < MAX_LEVEL
-        ? tree.children(level, index).map((c, j) => ({
-            index: index * FANOUT + j,
-            digest: digestHex(c.digest),
-            count: c.count,
-          }))
-        : [];
-    const entries =
-      self.count <= entryLimit
-        ? [...tree.itemsUnder(level, index)].map((e) => ({
-            key: e.key,
-            version: e.version,
-            deleted: e.value === null,
-            digest: digestHex(join(e.hi, e.lo)),
-          }))
-        : null;
-    return {
-      node: this.#o.id,
-      level,
-      index,
-      digest: digestHex(self.digest),
-      count: self.count,
-      children,
-      entries,
-    };
+    this.#local.purgeTombstones();
+    return views.treeNodeView(this.#o.id, this.#o.store, { level, index, entryLimit });
   }
 
-  #apply(entry: Entry): ApplyResult {
-    return this.#save(this.#o.store.merge(entry)) ? 'applied' : 'unchanged';
+  /** A round now, with these peers (all by default); `strategy` is for this round only. */
+  trigger(peers: readonly string[] = this.#o.peers, strategy?: Strategy): Promise<RoundReport> {
+    return this.#antiEntropy.round(peers, strategy);
+  }
+
+  /** The recent rounds after number `after`. */
+  rounds(after: number): RoundsAnswer {
+    return views.roundsView(this.#o.id, this.#rounds.since(after));
   }
 
   /**
-   * A write made here: its version is a fresh tick, newer than any this node has seen, so it
-   * always wins and merge hands back the entry it stored (no second lookup of the key).
+   * A peer's exchange message, answered. A sender this node is cut off from gets nothing (a
+   * DroppedError); a malformed message is counted and its CodecError thrown on.
    */
-  #local(key: string, value: string | null): StoredEntry {
-    const entry: Entry = { key, value, version: this.#o.clock.tick() };
-    const stored = this.#save(this.#o.store.merge(entry));
-    if (stored === undefined)
-      throw new Error(`a local write of "${key}" lost to a stored version (clock went back?)`);
-    return stored;
+  answerPeer(from: string | undefined, message: Buffer): Buffer {
+    if (from !== undefined && this.#o.faults.isCut(from)) throw new DroppedError();
+    this.#o.counters.peerMessages.received += 1;
+    this.#local.purgeTombstones();
+    try {
+      return answer(this.#local.side(), message, this.#o.maxValueBytes);
+    } catch (error) {
+      if (error instanceof CodecError) this.#o.counters.peerMessages.rejected += 1;
+      throw error;
+    }
   }
 
-  /** Keeps an entry the store took on disk too (with --data-dir); passes it on. */
-  #save(stored: StoredEntry | undefined): StoredEntry | undefined {
-    if (stored !== undefined) this.#o.storage?.save(stored);
-    return stored;
+  faults(): FaultsAnswer {
+    return views.faultsView(this.#o.id, this.#o.faults.cut());
   }
 
-  /** Sends the entries to every peer at once (grouped with concurrent writes); each peer acks or fails on its own. */
-  async #replicate(entries: StoredEntry[]): Promise<Replication> {
-    const outcomes = await Promise.all(this.#replicators.map((r) => r.replicate(entries)));
-    const replication: Replication = { acked: [], failed: [] };
-    outcomes.forEach((outcome, i) => {
-      const peer = this.#replicators[i]!.peer;
-      if (outcome.ok) replication.acked.push(peer);
-      else replication.failed.push({ peer, reason: outcome.reason });
+  /** Cuts this node off from these peers (fault injection). */
+  partition(peers: readonly string[]): FaultsAnswer {
+    this.#o.faults.partition(peers);
+    return this.faults();
+  }
+
+  /** Heals the cut to these peers, or to every peer. */
+  heal(peers?: readonly string[]): FaultsAnswer {
+    this.#o.faults.heal(peers);
+    return this.faults();
+  }
+
+  interval(): IntervalAnswer {
+    return views.intervalView(this.#o.id, this.#antiEntropy.intervalMs);
+  }
+
+  /** A new periodic interval (0: only on trigger), from now on. */
+  setInterval(ms: number): IntervalAnswer {
+    this.#antiEntropy.setIntervalMs(ms);
+    return this.interval();
+  }
+
+  stats(): StatsAnswer {
+    const o = this.#o;
+    return views.statsView({
+      node: o.id,
+      store: o.store,
+      peers: o.peers,
+      peersPerRound: this.peersPerRound,
+      counters: o.counters,
+      peerWire: o.peerClient.wireBytes(),
     });
-    this.#o.counters.replication.acked += replication.acked.length;
-    this.#o.counters.replication.failed += replication.failed.length;
-    return replication;
   }
 }

@@ -98,7 +98,7 @@ describe('raw HTTP: half-closed requests and Expect', () => {
       );
       await c.waitFor(/^HTTP\/1.1 100 Continue\r\n\r\n/);
       c.write(body);
-      await c.waitFor(/HTTP\/1.1 200 [^]*\r\n\r\n\{[^]*\}$/);
+      await c.waitFor(/HTTP\/1.1 200 [^]*\r\n\r\n\{[^]*\}\n$/);
       assert.equal(lastJson(c.received()).value, 'after continue');
     } finally {
       c.destroy();

@@ -27,11 +27,3 @@ export class HttpError extends Error {
     return { error: { code: this.code, message: this.message }, ...this.extra };
   }
 }
-
-/** Answer nothing and close the connection: what a cut network looks like to the sender. */
-export class DroppedError extends Error {
-  constructor() {
-    super('dropped (fault injection)');
-    this.name = 'DroppedError';
-  }
-}

@@ -3,6 +3,7 @@
 // expectation gets 417 in the spec's error shape instead of Node's empty answer.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { HttpError } from './errors.js';
+import { jsonText } from './send.js';
 
 const waiting = new WeakMap<IncomingMessage, ServerResponse>();
 
@@ -21,7 +22,7 @@ export function handleExpect(
       'expectation_failed',
       `This node only understands "Expect: 100-continue"; send the request without Expect: ${String(req.headers.expect).slice(0, 100)}.`,
     );
-    const body = JSON.stringify(error.body());
+    const body = jsonText(error.body());
     // The body, if any, is not read: close once the answer is out.
     res.writeHead(417, {
       'content-type': 'application/json',

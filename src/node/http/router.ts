@@ -1,5 +1,6 @@
 // A route table: path patterns with a handler per method. Unknown path: 404; known path with
-// another method: 405 with Allow. Kept explicit, so every route of the API is listed in one place.
+// another method: 405 with Allow. HEAD is answered by a path's GET handler (node:http sends no
+// body). Kept explicit, so every route of the API is listed in one place.
 import type { IncomingMessage } from 'node:http';
 import { HttpError } from './errors.js';
 
@@ -56,9 +57,9 @@ export function dispatch(routes: readonly Route[], req: IncomingMessage): Promis
   for (const r of routes) {
     const match = r.pattern.exec(path);
     if (!match) continue;
-    const handler = r.methods[req.method ?? ''];
+    const handler = handlerFor(r, req.method ?? '');
     if (!handler) {
-      const allow = Object.keys(r.methods).join(', ');
+      const allow = allowed(r).join(', ');
       throw new HttpError(
         405,
         'method_not_allowed',
@@ -74,4 +75,15 @@ export function dispatch(routes: readonly Route[], req: IncomingMessage): Promis
     'not_found',
     `There is no route ${req.method} ${path.slice(0, 100)}; see GET /health, /kv/{key}, /merkle/snapshot, /anti-entropy/trigger.`,
   );
+}
+
+/** The method's handler; HEAD is GET's (curl -I sees the GET's status and headers). */
+function handlerFor(r: Route, method: string): Handler | undefined {
+  return r.methods[method] ?? (method === 'HEAD' ? r.methods.GET : undefined);
+}
+
+/** The methods a path answers, HEAD beside GET. */
+function allowed(r: Route): string[] {
+  const methods = Object.keys(r.methods);
+  return r.methods.GET && !r.methods.HEAD ? [...methods, 'HEAD'] : methods;
 }

@@ -1,0 +1,59 @@
+// The routes about the node itself: health, counters (JSON and Prometheus), and the demo's
+// controls (network cuts, the periodic interval), which need the cluster key when it has one.
+import type { Registry } from 'prom-client';
+import { MAX_AE_INTERVAL_MS } from '../../../api/limits.js';
+import type { NodeService } from '../../service.js';
+import { authorize } from '../auth.js';
+import { badRequest, field, namedPeers, smallJson } from '../parse.js';
+import { route, type Route } from '../router.js';
+
+export function adminRoutes(
+  service: NodeService,
+  metrics: () => Promise<Registry>,
+  clusterKey: string | undefined,
+): Route[] {
+  return [
+    route(/^\/health$/, { GET: () => ({ body: service.health() }) }),
+    route(/^\/stats$/, { GET: () => ({ body: service.stats() }) }),
+    route(/^\/metrics$/, {
+      GET: async () => {
+        const registry = await metrics();
+        return {
+          body: await registry.metrics(),
+          headers: { 'content-type': registry.contentType },
+        };
+      },
+    }),
+    route(/^\/admin\/partition$/, {
+      POST: async ({ req }) => {
+        authorize(req, clusterKey);
+        return { body: service.partition(namedPeers(await smallJson(req), service, true)) };
+      },
+    }),
+    route(/^\/admin\/heal$/, {
+      POST: async ({ req }) => {
+        authorize(req, clusterKey);
+        const named = namedPeers(await smallJson(req), service, false);
+        return { body: service.heal(named.length > 0 ? named : undefined) };
+      },
+    }),
+    route(/^\/admin\/interval$/, {
+      GET: () => ({ body: service.interval() }),
+      POST: async ({ req }) => {
+        authorize(req, clusterKey);
+        return { body: service.setInterval(intervalMs(await smallJson(req))) };
+      },
+    }),
+    route(/^\/admin\/faults$/, { GET: () => ({ body: service.faults() }) }),
+  ];
+}
+
+/** The body of POST /admin/interval: {"ms": N}, a whole number of milliseconds (0: off). */
+function intervalMs(body: unknown): number {
+  const ms = field(body, 'ms');
+  if (typeof ms !== 'number' || !Number.isSafeInteger(ms) || ms < 0 || ms > MAX_AE_INTERVAL_MS)
+    throw badRequest(
+      `"ms" must be a whole number of milliseconds from 0 (only on trigger) to ${MAX_AE_INTERVAL_MS}.`,
+    );
+  return ms;
+}

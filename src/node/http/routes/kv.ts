@@ -1,0 +1,116 @@
+// The key-value routes: read, list, write and delete (replicated, or on this node only), and a
+// batch of writes. Each checks its input, then makes one call to the service.
+import type { IncomingMessage } from 'node:http';
+import { checkKey, checkKeySegment, checkValue } from '../../../api/checks.js';
+import { LIST_DEFAULT_LIMIT, LIST_MAX_LIMIT } from '../../../api/limits.js';
+import { BODY_SLACK_BYTES } from '../../constants.js';
+import type { NodeService } from '../../service.js';
+import { parseJson, readBody } from '../body.js';
+import { HttpError } from '../errors.js';
+import { badRequest, field, integer } from '../parse.js';
+import { route, type Reply, type Route } from '../router.js';
+import { readView } from '../views.js';
+
+/** A batch write holds at most this many items, in a body of at most this size. */
+const BATCH_MAX_ITEMS = 10_000;
+const BATCH_BODY_LIMIT_BYTES = 32 * 1024 * 1024;
+
+export function kvRoutes(service: NodeService): Route[] {
+  const kv = (params: string[]) => key(params[0] ?? '');
+  const put = async (req: IncomingMessage, params: string[], direct: boolean) =>
+    ({ body: await service.write(kv(params), await value(service, req), direct) }) as Reply;
+  const del = async (params: string[], direct: boolean) =>
+    ({ body: await service.write(kv(params), null, direct) }) as Reply;
+  return [
+    route(/^\/kv$/, {
+      GET: ({ query }) => list(service, query),
+      POST: async ({ req }) => {
+        const { items, direct } = await batch(service, req);
+        return { body: await service.writeBatch(items, direct) };
+      },
+    }),
+    route(/^\/kv\/([^/]*)$/, {
+      GET: ({ params }) => read(service, kv(params)),
+      PUT: ({ req, params }) => put(req, params, false),
+      DELETE: ({ params }) => del(params, false),
+    }),
+    route(/^\/kv\/([^/]*)\/direct$/, {
+      PUT: ({ req, params }) => put(req, params, true),
+      DELETE: ({ params }) => del(params, true),
+    }),
+  ];
+}
+
+function key(segment: string): string {
+  const checked = checkKeySegment(segment);
+  if (!checked.ok) throw new HttpError(400, 'invalid_key', checked.message);
+  return checked.value;
+}
+
+/** The value of a PUT body {"value": "..."}. */
+async function value(service: NodeService, req: IncomingMessage): Promise<string> {
+  const parsed = parseJson(await readBody(req, service.maxValueBytes + BODY_SLACK_BYTES));
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw badRequest('The body must be a JSON object such as {"value": "alice_data"}.');
+  const checked = checkValue(field(parsed, 'value'), service.maxValueBytes);
+  if (!checked.ok) throw badValue(checked);
+  return checked.value;
+}
+
+/** A value that failed its check: 413 when it is too large, 400 otherwise (spec). */
+function badValue(
+  failed: Exclude<ReturnType<typeof checkValue>, { ok: true }>,
+  where = '',
+): HttpError {
+  return 'tooLarge' in failed
+    ? new HttpError(413, 'payload_too_large', `${where}${failed.message}`)
+    : new HttpError(400, 'invalid_value', `${where}${failed.message}`);
+}
+
+/**
+ * POST /kv {"items": [{"key", "value"} | {"key", "deleted": true}], "direct"?: bool}: many
+ * writes in one request (loading data for demos and benchmarks). All items are checked before
+ * any is applied, so a bad item changes nothing.
+ */
+async function batch(service: NodeService, req: IncomingMessage) {
+  const parsed = parseJson(await readBody(req, BATCH_BODY_LIMIT_BYTES));
+  const items = field(parsed, 'items');
+  if (!Array.isArray(items) || items.length > BATCH_MAX_ITEMS)
+    throw badRequest(
+      `The body must be {"items": [{"key": "...", "value": "..."}, ...]} with at most ${BATCH_MAX_ITEMS} items.`,
+    );
+  const writes = items.map((item: unknown, i) => {
+    const k = field(item, 'key');
+    const checkedKey =
+      typeof k === 'string'
+        ? checkKey(k)
+        : { ok: false as const, message: 'the key must be a string' };
+    if (!checkedKey.ok) throw new HttpError(400, 'invalid_key', `Item ${i}: ${checkedKey.message}`);
+    if (field(item, 'deleted') === true) return { key: checkedKey.value, value: null };
+    const checked = checkValue(field(item, 'value'), service.maxValueBytes);
+    if (!checked.ok) throw badValue(checked, `Item ${i}: `);
+    return { key: checkedKey.value, value: checked.value };
+  });
+  return { items: writes, direct: field(parsed, 'direct') === true };
+}
+
+function read(service: NodeService, k: string): Reply {
+  const entry = service.read(k);
+  if (!entry) throw new HttpError(404, 'not_found', `No value for key "${k}" on ${service.id}.`);
+  if (entry.value === null)
+    throw new HttpError(404, 'not_found', `Key "${k}" was deleted on ${service.id}.`, {
+      key: k,
+      deleted: true,
+      version: entry.version,
+    });
+  return { body: readView(entry) };
+}
+
+function list(service: NodeService, query: URLSearchParams): Reply {
+  const prefix = query.get('prefix') ?? '';
+  const cursor = query.get('cursor');
+  const limit = integer(query, 'limit', LIST_DEFAULT_LIMIT, 1, LIST_MAX_LIMIT);
+  if (cursor !== null && !checkKey(cursor).ok)
+    throw badRequest('cursor must be the "next" value of a previous page.');
+  return { body: service.list(prefix, limit, cursor) };
+}

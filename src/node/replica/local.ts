@@ -1,0 +1,94 @@
+// This node's replica as the service uses it: the store, kept on disk too with --data-dir,
+// written at the node's own clock, merged from peers past it, and rid of expired tombstones.
+import type { Counters } from '../../api/counters.js';
+import type { Replica } from '../sync/exchange.js';
+import type { Sketch } from '../sync/riblt/sketch.js';
+import type { Storage } from '../storage/sqlite.js';
+import type { Entry } from './entry.js';
+import type { HybridClock } from './hlc.js';
+import type { ApplyResult, Store, StoredEntry } from './store.js';
+
+export interface LocalReplicaOptions {
+  store: Store;
+  /** The coded symbols kept beside the tree (riblt strategy). */
+  sketch?: Sketch;
+  clock: HybridClock;
+  /** Durable storage (--data-dir): every accepted entry is saved before it is acknowledged. */
+  storage?: Storage;
+  counters: Counters;
+  tombstoneTtlMs: number;
+  nowMicros: () => number;
+}
+
+export class LocalReplica {
+  readonly #o: LocalReplicaOptions;
+
+  constructor(options: LocalReplicaOptions) {
+    this.#o = options;
+  }
+
+  get store(): Store {
+    return this.#o.store;
+  }
+
+  /** This node as one side of an exchange. */
+  side(): Replica {
+    return {
+      store: this.#o.store,
+      ...(this.#o.sketch ? { sketch: this.#o.sketch } : {}),
+      merge: (e) => this.merge(e),
+      transaction: (fn) => this.transaction(fn),
+    };
+  }
+
+  /** Runs fn as one transaction of the durable storage, if any. */
+  transaction<T>(fn: () => T): T {
+    return this.#o.storage ? this.#o.storage.transaction(fn) : fn();
+  }
+
+  /**
+   * A write made here: its version is a fresh tick, newer than any this node has seen, so it
+   * always wins and merge hands back the entry it stored (no second lookup of the key).
+   */
+  write(key: string, value: string | null): StoredEntry {
+    const entry: Entry = { key, value, version: this.#o.clock.tick() };
+    const stored = this.#save(this.#o.store.merge(entry));
+    if (stored === undefined)
+      throw new Error(`a local write of "${key}" lost to a stored version (clock went back?)`);
+    return stored;
+  }
+
+  /** An entry from a peer: advance the clock past it, then last write wins. */
+  merge(entry: Entry): ApplyResult {
+    this.#o.clock.observe(entry.version);
+    if (entry.value === null && entry.version.wall < this.#expiredBefore()) {
+      this.#o.counters.merges.unchanged += 1;
+      return 'unchanged'; // an expired tombstone: we would purge it at once
+    }
+    const result = this.#save(this.#o.store.merge(entry)) ? 'applied' : 'unchanged';
+    this.#o.counters.merges[result] += 1;
+    return result;
+  }
+
+  /**
+   * Drops tombstones older than the ttl; returns how many. Cheap (O(expired)), so it runs before
+   * every round, every answer to a peer and every tree read, not only on the sweep timer.
+   */
+  purgeTombstones(): number {
+    const purged = this.#o.store.purgeTombstones(this.#expiredBefore());
+    if (purged.length > 0) this.#o.storage?.remove(purged);
+    this.#o.counters.tombstonesPurged += purged.length;
+    return purged.length;
+  }
+
+  /** Tombstones written before this wall time (µs) have outlived the ttl. */
+  #expiredBefore(): number {
+    return this.#o.nowMicros() - this.#o.tombstoneTtlMs * 1000;
+  }
+
+  /** Keeps an entry the store took on disk too (with --data-dir); passes it on. */
+  #save(stored: StoredEntry | undefined): StoredEntry | undefined {
+    if (stored !== undefined) this.#o.storage?.save(stored);
+    return stored;
+  }
+}
