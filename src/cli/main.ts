@@ -12,15 +12,15 @@ import { diffCommand } from './specs/diff.js';
 import { inspectCommand } from './specs/inspect.js';
 import { nodeCommand } from './specs/node.js';
 import { exitCodeOf } from './exit.js';
-import { guardEveryCommand } from './interrupt.js';
-import { skipHelpCache } from './lazy.js';
+import { guardEveryCommand } from './lifecycle/interrupt.js';
+import { skipHelpCache } from './yargs/lazy.js';
 import { runCommand } from './specs/run.js';
 import { scenariosCommand } from './specs/scenarios.js';
 import { simulateCommand } from './specs/simulate.js';
 import { triggerCommand } from './specs/trigger.js';
 import { configureColor, printError } from './render/terminal.js';
-import { usageSentence } from './usage.js';
-import { yargs } from './yargs.js';
+import { usageSentence } from './yargs/usage.js';
+import { yargs } from './yargs/factory.js';
 import type { Plays } from '../story/scenario.js';
 
 const packageJson = JSON.parse(

@@ -1,6 +1,6 @@
 // The lean entry of `ae-demo node`: what a node process loads before it serves is the node and
 // this parser (node:util's parseArgs) — no yargs, no CLI command graph, no rendering. The flags
-// and their help come from node-flags.ts, shared with the yargs command.
+// and their help come from flags/node.ts, shared with the yargs command.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
@@ -11,7 +11,7 @@ import {
   nodeOptionsFrom,
   warnIfExposed,
   type NodeArgs,
-} from './node-flags.js';
+} from './flags/node.js';
 
 /** Flags every command takes; the node accepts them so `ae-demo node --verbose` still works. */
 const GLOBAL_FLAGS = ['verbose', 'color', 'no-color', 'help', 'version'] as const;

@@ -1,6 +1,6 @@
 // `ae-demo bench` (and `npm run bench`): the cost of anti-entropy at scale, on real processes.
 import type { Strategy } from '../../api/strategies.js';
-import { withTeardown } from '../teardown.js';
+import { withTeardown } from '../lifecycle/teardown.js';
 
 /** What `ae-demo bench` measures and how it prints it. */
 export interface BenchOptions {

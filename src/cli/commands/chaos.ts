@@ -1,9 +1,9 @@
 // `ae-demo chaos`: a randomized, reproducible check of convergence and durability.
 import { VerificationError } from '../../errors.js';
 import type { ChaosRun } from '../../story/scenario.js';
-import type { ClusterSetup } from '../cluster-flags.js';
-import { makeDataDirs, startLocalCluster } from '../local-cluster.js';
-import { withTeardown } from '../teardown.js';
+import type { ClusterSetup } from '../flags/cluster.js';
+import { makeDataDirs, startLocalCluster } from '../lifecycle/local-cluster.js';
+import { withTeardown } from '../lifecycle/teardown.js';
 import { chaosLines } from '../render/chaos.js';
 import { quiet } from '../render/style.js';
 

@@ -1,10 +1,10 @@
 // `ae-demo cluster`: N nodes in the foreground, their log lines prefixed, until Ctrl-C.
-import type { ClusterSetup } from '../cluster-flags.js';
-import { makeDataDirs, nodeLine, startLocalCluster } from '../local-cluster.js';
-import { waitOrInterrupt } from '../interrupt.js';
-import { announcePage } from '../web-output.js';
+import type { ClusterSetup } from '../flags/cluster.js';
+import { makeDataDirs, nodeLine, startLocalCluster } from '../lifecycle/local-cluster.js';
+import { waitOrInterrupt } from '../lifecycle/interrupt.js';
+import { announcePage } from '../output/web.js';
 import { RunView } from '../../web/live.js';
-import { withTeardown } from '../teardown.js';
+import { withTeardown } from '../lifecycle/teardown.js';
 import { tryCommands } from '../../format.js';
 import { quiet, bad, mark, nodePaint } from '../render/style.js';
 

@@ -4,11 +4,11 @@ import { outline, type ScenarioResult } from '../../story/scenario.js';
 import type { Cluster } from '../../cluster/cluster.js';
 import { AeError, VerificationError } from '../../errors.js';
 import type { RunView } from '../../web/live.js';
-import { nodeLine } from '../local-cluster.js';
-import { waitOrInterrupt } from '../interrupt.js';
-import { phaseOn, scenarioContext, type Stage } from '../play.js';
-import type { Teardown } from '../teardown.js';
-import type { RunOptions, StartingNodes } from '../run-start.js';
+import { nodeLine } from '../lifecycle/local-cluster.js';
+import { waitOrInterrupt } from '../lifecycle/interrupt.js';
+import { phaseOn, scenarioContext, type Stage } from '../run/play.js';
+import type { Teardown } from '../lifecycle/teardown.js';
+import type { RunOptions, StartingNodes } from '../run/start.js';
 import { createProgress } from '../render/spinner.js';
 import { StoryPrinter } from '../render/story.js';
 import { terminalWidth } from '../render/wrap.js';
@@ -48,7 +48,7 @@ export async function run(
     const { cluster, result } = await play(o, stage, nodes);
     await tell(o, stage, cluster, result, performance.now() - nodes.started);
     if (view && reportFile)
-      await (await import('../web-output.js')).writeReport(view, reportFile, o.keep);
+      await (await import('../output/web.js')).writeReport(view, reportFile, o.keep);
     if (o.keep) {
       view?.emit({ type: 'end', kept: true });
       view?.enableControls(cluster);
@@ -63,7 +63,7 @@ export async function run(
     // A run that broke off still leaves its report: what it saw up to the error.
     if (view && reportFile && !(error instanceof VerificationError) && !isInterrupt(error)) {
       view.emit({ type: 'end', kept: false, error: (error as Error).message });
-      const { writeReport } = await import('../web-output.js');
+      const { writeReport } = await import('../output/web.js');
       await writeReport(view, reportFile, false).catch(() => undefined);
     }
     throw error;
@@ -83,7 +83,7 @@ async function openView(
   // Loaded only here: a run without a page or a report does without the web modules.
   const [{ RunView }, { announcePage, lingerForPage }] = await Promise.all([
     import('../../web/live.js'),
-    import('../web-output.js'),
+    import('../output/web.js'),
   ]);
   const view = await RunView.open(o.webPort !== undefined ? { webPort: o.webPort } : {});
   teardown.defer(() => view.close());

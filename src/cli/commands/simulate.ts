@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { UsageError, VerificationError } from '../../errors.js';
 import type { SimOptions, SimResult } from '../../sim/simulate.js';
 import type { Given } from '../../sim/given.js';
-import { checkReportPath } from '../web-flags.js';
-import { withTeardown } from '../teardown.js';
+import { checkReportPath } from '../flags/web.js';
+import { withTeardown } from '../lifecycle/teardown.js';
 import { intervalTable, scalingTable, simSummary } from '../render/simulate.js';
 
 /** What `ae-demo simulate` runs and where it leaves the results. */
@@ -55,7 +55,7 @@ async function simulateAll(o: SimulateOptions): Promise<void> {
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else if (results.length > 1) process.stdout.write(`${scalingTable(results)}\n`);
   if (report || plot) {
-    const output = await import('../sim-output.js');
+    const output = await import('../output/sim.js');
     const command = output.commandLine(process.argv.slice(2));
     if (report) await output.writeSimReport(report, results, runs[0]!, command);
     if (plot) await output.writeSimPlot(plot, results, runs[0]!);

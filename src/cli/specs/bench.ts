@@ -3,8 +3,8 @@
 import type { Argv } from 'yargs';
 import { STRATEGIES } from '../../api/strategies.js';
 import type { BenchOptions } from '../commands/bench.js';
-import { command } from '../lazy.js';
-import { parseCount } from '../options.js';
+import { command } from '../yargs/lazy.js';
+import { parseCount } from '../flags/values.js';
 
 /** The cost of anti-entropy at scale, on real processes. */
 export const benchCommand = command({

@@ -2,10 +2,10 @@
 // commands/chaos.ts, chaos itself demo/chaos.ts.
 import type { Argv } from 'yargs';
 import type { ChaosRun } from '../../story/scenario.js';
-import { checkClusterFlags, clusterFlags } from '../cluster-flags.js';
+import { checkClusterFlags, clusterFlags } from '../flags/cluster.js';
 import type { ChaosOptions } from '../commands/chaos.js';
-import { command } from '../lazy.js';
-import { parseCount } from '../options.js';
+import { command } from '../yargs/lazy.js';
+import { parseCount } from '../flags/values.js';
 
 /** A randomized, reproducible check of convergence and durability (chaos loaded when it runs). */
 export const chaosCommand = (loadChaos: () => Promise<ChaosRun>) =>

@@ -1,11 +1,11 @@
 // `ae-demo cluster` as help shows it, and its flags turned into options; running the cluster is
 // commands/cluster.ts.
 import type { Argv } from 'yargs';
-import { checkClusterFlags, clusterFlags } from '../cluster-flags.js';
+import { checkClusterFlags, clusterFlags } from '../flags/cluster.js';
 import type { ClusterCommandOptions } from '../commands/cluster.js';
-import { command } from '../lazy.js';
-import { parseCount } from '../options.js';
-import { checkWebFlags, webFlags } from '../web-flags.js';
+import { command } from '../yargs/lazy.js';
+import { parseCount } from '../flags/values.js';
+import { checkWebFlags, webFlags } from '../flags/web.js';
 
 /** N nodes in the foreground, their log lines prefixed, until Ctrl-C. */
 export const clusterCommand = command({

@@ -1,9 +1,9 @@
 // `ae-demo diff` as help shows it, and its flags turned into options; comparing the trees is
 // commands/diff.ts.
 import type { Argv } from 'yargs';
-import { addressesOf, nodesFlag } from '../client-flags.js';
+import { addressesOf, nodesFlag } from '../flags/client.js';
 import type { DiffOptions } from '../commands/diff.js';
-import { command } from '../lazy.js';
+import { command } from '../yargs/lazy.js';
 
 /** Every node's Merkle root and, for each pair that differs, where. */
 export const diffCommand = command({

@@ -1,9 +1,9 @@
 // `ae-demo inspect KEY` as help shows it, and its arguments turned into options; asking the
 // nodes is commands/inspect.ts.
 import type { Argv } from 'yargs';
-import { addressesOf, keyOf, nodesFlag } from '../client-flags.js';
+import { addressesOf, keyOf, nodesFlag } from '../flags/client.js';
 import type { InspectOptions } from '../commands/inspect.js';
-import { command } from '../lazy.js';
+import { command } from '../yargs/lazy.js';
 
 /** One key on every node, whether they agree, and what LWW will settle on. */
 export const inspectCommand = command({

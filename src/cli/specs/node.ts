@@ -1,9 +1,9 @@
 // `ae-demo node` as help shows it. bin/ae-demo.js sends `ae-demo node ...` straight to the lean
-// entry (node-main.ts); this command lists the same flags (from node-flags.ts) in
+// entry (node-main.ts); this command lists the same flags (from flags/node.ts) in
 // `ae-demo --help` and serves `ae-demo --verbose node`, through commands/node.ts.
 import type { Argv, Options } from 'yargs';
-import { command } from '../lazy.js';
-import { NODE_EXAMPLES, NODE_FLAGS, nodeOptionsFrom } from '../node-flags.js';
+import { command } from '../yargs/lazy.js';
+import { NODE_EXAMPLES, NODE_FLAGS, nodeOptionsFrom } from '../flags/node.js';
 
 /** One store node in the foreground until SIGINT/SIGTERM. */
 export const nodeCommand = command({

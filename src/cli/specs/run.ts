@@ -1,20 +1,20 @@
 // `ae-demo run` as help shows it, and its first moves: the flags checked into options, then the
-// nodes forked at once (run-start.ts); the story itself (commands/run.ts, rendering, the
+// nodes forked at once (run/start.ts); the story itself (commands/run.ts, rendering, the
 // scenario's steps) is loaded while they boot.
 import type { Argv } from 'yargs';
 import { UsageError } from '../../errors.js';
 import type { Scenario } from '../../story/scenario.js';
-import { checkClusterFlags, clusterFlags } from '../cluster-flags.js';
-import { command } from '../lazy.js';
-import { parseCount } from '../options.js';
+import { checkClusterFlags, clusterFlags } from '../flags/cluster.js';
+import { command } from '../yargs/lazy.js';
+import { parseCount } from '../flags/values.js';
 import {
   DEFAULT_BACKGROUND_KEYS,
   MAX_BACKGROUND_KEYS,
   startNodes,
   type RunOptions,
-} from '../run-start.js';
-import { withTeardown } from '../teardown.js';
-import { checkReportPath, checkWebFlags, webFlags } from '../web-flags.js';
+} from '../run/start.js';
+import { withTeardown } from '../lifecycle/teardown.js';
+import { checkReportPath, checkWebFlags, webFlags } from '../flags/web.js';
 
 /** Start nodes, play a scenario (from the list the entry point gave), verify, stop the nodes. */
 export const runCommand = (scenarios: readonly Scenario[]) =>

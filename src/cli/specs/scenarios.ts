@@ -1,7 +1,7 @@
 // `ae-demo scenarios` as help shows it; the listing is commands/scenarios.ts.
 import type { Argv } from 'yargs';
 import type { Scenario } from '../../story/scenario.js';
-import { command } from '../lazy.js';
+import { command } from '../yargs/lazy.js';
 
 /** What `run --scenario` can play, from the list the entry point gave. */
 export const scenariosCommand = (scenarios: readonly Scenario[]) =>

@@ -12,8 +12,8 @@ import {
 import { SELECTIONS } from '../../sim/selection.js';
 import type { SimOptions } from '../../sim/simulate.js';
 import type { SimulateOptions } from '../commands/simulate.js';
-import { command } from '../lazy.js';
-import { parseCount, parseDuration } from '../options.js';
+import { command } from '../yargs/lazy.js';
+import { parseCount, parseDuration } from '../flags/values.js';
 
 const FLAGS = {
   nodes: {

@@ -1,9 +1,9 @@
 // `ae-demo trigger` as help shows it, and its flags turned into options; the round itself is
 // commands/trigger.ts.
 import type { Argv } from 'yargs';
-import { addressOf, nodeFlag } from '../client-flags.js';
+import { addressOf, nodeFlag } from '../flags/client.js';
 import type { TriggerOptions } from '../commands/trigger.js';
-import { command } from '../lazy.js';
+import { command } from '../yargs/lazy.js';
 
 /** One anti-entropy round on one node, and what it exchanged. */
 export const triggerCommand = command({

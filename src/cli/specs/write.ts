@@ -1,9 +1,9 @@
 // `ae-demo put` and `ae-demo del` as help shows them, and their arguments turned into options;
 // the write is commands/write.ts.
 import type { Argv } from 'yargs';
-import { addressOf, keyOf, nodeFlag } from '../client-flags.js';
+import { addressOf, keyOf, nodeFlag } from '../flags/client.js';
 import type { PutOptions, WriteOptions } from '../commands/write.js';
-import { command } from '../lazy.js';
+import { command } from '../yargs/lazy.js';
 
 const directFlag = <T>(y: Argv<T>) =>
   y.option('direct', {

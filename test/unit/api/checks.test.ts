@@ -7,7 +7,7 @@ import {
   checkNodeId,
   checkValue,
 } from '../../../src/api/checks.js';
-import { parseDuration } from '../../../src/cli/options.js';
+import { parseDuration } from '../../../src/cli/flags/values.js';
 
 describe('validation', () => {
   it('keys: 1 to 1024 bytes of UTF-8, no control characters', () => {

@@ -1,7 +1,7 @@
 // Usage failures as sentences: the nearest command by edit distance, an example for a missing argument.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { nearest, usageSentence } from '../../../src/cli/usage.js';
+import { nearest, usageSentence } from '../../../src/cli/yargs/usage.js';
 
 const NAMES = ['run', 'node', 'inspect', 'cluster', 'put', 'del', 'trigger', 'diff', 'simulate'];
 

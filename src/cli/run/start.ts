@@ -1,12 +1,12 @@
 // What `run` does before its story's modules load, once specs/run.ts has checked every flag:
 // start the nodes at once. Forking first and loading the rest (rendering, the HTTP client, the scenario's steps,
 // the live page) while the nodes boot takes that loading off the path to the first request.
-import { loadGot } from '../cluster/client.js';
-import type { Cluster } from '../cluster/cluster.js';
-import type { Strategy } from '../api/strategies.js';
-import type { Scenario } from '../story/scenario.js';
-import { makeDataDirs, startLocalCluster, type DataDirs } from './local-cluster.js';
-import type { Teardown } from './teardown.js';
+import { loadGot } from '../../cluster/client.js';
+import type { Cluster } from '../../cluster/cluster.js';
+import type { Strategy } from '../../api/strategies.js';
+import type { Scenario } from '../../story/scenario.js';
+import { makeDataDirs, startLocalCluster, type DataDirs } from '../lifecycle/local-cluster.js';
+import type { Teardown } from '../lifecycle/teardown.js';
 
 /** Keys written before the story: enough that shipping everything visibly costs more than a tree walk. */
 export const DEFAULT_BACKGROUND_KEYS = 1000;

@@ -1,13 +1,13 @@
 // Flags of the commands that talk to running nodes: --nodes (all of them) and --node (one).
 import type { Argv } from 'yargs';
-import { UsageError } from '../errors.js';
-import { checkKey } from '../api/checks.js';
+import { UsageError } from '../../errors.js';
+import { checkKey } from '../../api/checks.js';
 import {
   DEFAULT_BASE_PORT,
   DEFAULT_NODE_COUNT,
   defaultAddresses,
   parseAddresses,
-} from './options.js';
+} from './values.js';
 
 const DEFAULTS = defaultAddresses(DEFAULT_BASE_PORT, DEFAULT_NODE_COUNT);
 

@@ -4,9 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startCluster, type Cluster } from '../cluster/cluster.js';
-import type { Strategy } from '../api/strategies.js';
-import { quiet } from './render/style.js';
+import { startCluster, type Cluster } from '../../cluster/cluster.js';
+import type { Strategy } from '../../api/strategies.js';
+import { quiet } from '../render/style.js';
 
 /**
  * Starts the nodes with a fresh random cluster key (through the environment, not argv, so it

@@ -2,9 +2,9 @@
 // whichever comes first; the other is then withdrawn.
 import { clearScreenDown, moveCursor } from 'node:readline';
 import { createInterface } from 'node:readline/promises';
-import { InterruptedError } from '../errors.js';
-import type { RunView } from '../web/live.js';
-import { quiet } from './render/style.js';
+import { InterruptedError } from '../../errors.js';
+import type { RunView } from '../../web/live.js';
+import { quiet } from '../render/style.js';
 
 /** A terminal that reports no width is taken to be this wide. */
 const DEFAULT_COLUMNS = 80;

@@ -1,9 +1,9 @@
 // Flags shared by the commands that start a local cluster (run, cluster, chaos); starting it is
-// local-cluster.ts, so that `--help` and the flags' checks load no launcher.
+// lifecycle/local-cluster.ts, so that `--help` and the flags' checks load no launcher.
 import type { Argv } from 'yargs';
-import { STRATEGIES, type Strategy } from '../api/strategies.js';
-import { DEFAULT_BASE_PORT, DEFAULT_NODE_COUNT, parseCount, parsePort } from './options.js';
-import { parsePeersPerRound } from './node-flags.js';
+import { STRATEGIES, type Strategy } from '../../api/strategies.js';
+import { DEFAULT_BASE_PORT, DEFAULT_NODE_COUNT, parseCount, parsePort } from './values.js';
+import { parsePeersPerRound } from './node.js';
 
 export const MAX_NODES = 9;
 

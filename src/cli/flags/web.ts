@@ -3,8 +3,8 @@ import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Argv } from 'yargs';
-import { UsageError } from '../errors.js';
-import { parsePort } from './options.js';
+import { UsageError } from '../../errors.js';
+import { parsePort } from './values.js';
 
 export interface WebArgs {
   web: boolean;

@@ -1,6 +1,6 @@
 // Parsing of option values shared by several commands: durations, addresses, node lists.
-import { UsageError } from '../errors.js';
-import { checkAddress } from '../api/checks.js';
+import { UsageError } from '../../errors.js';
+import { checkAddress } from '../../api/checks.js';
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 

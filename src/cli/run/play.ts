@@ -1,17 +1,17 @@
 // How `run` stages a scenario: each part, phase and story event goes to the terminal (or
 // nowhere with --json) and to the live page or report, if any. The scenario sees only its context.
 import { stripVTControlCharacters } from 'node:util';
-import type { Cluster } from '../cluster/cluster.js';
-import { OutlineError } from '../errors.js';
+import type { Cluster } from '../../cluster/cluster.js';
+import { OutlineError } from '../../errors.js';
 import {
   partTitle,
   type Part,
   type ScenarioContext,
   type ScenarioOptions,
-} from '../story/scenario.js';
-import type { RunView } from '../web/live.js';
-import type { Progress } from './render/spinner.js';
-import type { StoryPrinter } from './render/story.js';
+} from '../../story/scenario.js';
+import type { RunView } from '../../web/live.js';
+import type { Progress } from '../render/spinner.js';
+import type { StoryPrinter } from '../render/story.js';
 import { waitForNext } from './step.js';
 
 /** Where a run's story goes: the terminal's printer and spinner, and the page's recorder. */

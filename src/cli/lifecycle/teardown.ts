@@ -3,7 +3,7 @@
 // stops what was started, the last thing started first, once; and Ctrl-C ends every one of them
 // the same way: what is being stopped, then the closing line, exit 130.
 import { onInterrupt, signalGrace } from './interrupt.js';
-import { haltSpinner } from './render/spinner.js';
+import { haltSpinner } from '../render/spinner.js';
 
 type Stop = () => Promise<void> | void;
 

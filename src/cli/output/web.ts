@@ -1,10 +1,10 @@
 // What a run leaves for a browser: the report file at the end, and a live page that waits for a
 // viewer when the run finished before anyone opened it.
-import type { RunView } from '../web/live.js';
-import { waitOrInterrupt } from './interrupt.js';
-import { reportHtml } from '../web/view/report.js';
-import { CSS } from '../web/view/style.js';
-import { strong, quiet, link } from './render/style.js';
+import type { RunView } from '../../web/live.js';
+import { waitOrInterrupt } from '../lifecycle/interrupt.js';
+import { reportHtml } from '../../web/view/report.js';
+import { CSS } from '../../web/view/style.js';
+import { strong, quiet, link } from '../render/style.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 /** Says where the live page is, and how it will be driven. */

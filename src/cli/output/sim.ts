@@ -1,14 +1,14 @@
 // What `simulate` leaves on disk: the HTML report (--report) and the headline plot as an SVG
 // file (--plot). Each is written whole to a temporary file in the same folder and renamed over
 // the target, so a reader (or a crash half-way) never sees half a file.
-import type { SimOptions, SimResult } from '../sim/simulate.js';
-import { PLOT_SIZES } from '../sim/report/constants.js';
-import { convergedPlot, scalingPlot } from '../sim/report/figures.js';
-import { simReportHtml } from '../sim/report/page.js';
-import { plotSvg } from '../sim/report/plot.js';
-import { standaloneSvg } from '../sim/report/plot-style.js';
-import { CSS } from '../web/view/style.js';
-import { strong } from './render/style.js';
+import type { SimOptions, SimResult } from '../../sim/simulate.js';
+import { PLOT_SIZES } from '../../sim/report/constants.js';
+import { convergedPlot, scalingPlot } from '../../sim/report/figures.js';
+import { simReportHtml } from '../../sim/report/page.js';
+import { plotSvg } from '../../sim/report/plot.js';
+import { standaloneSvg } from '../../sim/report/plot-style.js';
+import { CSS } from '../../web/view/style.js';
+import { strong } from '../render/style.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 /** The report file, named on stderr. */

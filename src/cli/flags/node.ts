@@ -1,12 +1,12 @@
 // The flags of `ae-demo node`, declared once: the yargs command (for `ae-demo --help`) and the
 // lean node entry (which loads no yargs) both read this table and turn values into options alike.
-import { UsageError } from '../errors.js';
-import { CLUSTER_KEY_ENV } from '../api/process.js';
-import { DEFAULT_MAX_VALUE_BYTES, MAX_PEERS_PER_ROUND } from '../api/limits.js';
-import { checkNodeId } from '../api/checks.js';
-import { STRATEGIES } from '../api/strategies.js';
-import type { NodeOptions } from '../node/start.js';
-import { parseAddresses, parseCount, parseDuration, parsePort } from './options.js';
+import { UsageError } from '../../errors.js';
+import { CLUSTER_KEY_ENV } from '../../api/process.js';
+import { DEFAULT_MAX_VALUE_BYTES, MAX_PEERS_PER_ROUND } from '../../api/limits.js';
+import { checkNodeId } from '../../api/checks.js';
+import { STRATEGIES } from '../../api/strategies.js';
+import type { NodeOptions } from '../../node/start.js';
+import { parseAddresses, parseCount, parseDuration, parsePort } from './values.js';
 
 /** A node started by hand runs a round every 30 s; `run` and `cluster` start theirs with 0. */
 export const DEFAULT_AE_INTERVAL_MS = 30_000;

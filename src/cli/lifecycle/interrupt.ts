@@ -1,6 +1,6 @@
 // Ctrl-C and SIGTERM while a command owns nodes: stop every node, then exit 130. Registered for
 // the lifetime of a command and removed after, so nothing else in the process is affected.
-import { EXIT, InterruptedError } from '../errors.js';
+import { EXIT, InterruptedError } from '../../errors.js';
 
 export type Cleanup = () => Promise<void>;
 
