@@ -37,7 +37,7 @@ export async function freeBasePort(count: number): Promise<number> {
     const claims = await Promise.all(ports.map(claim));
     const free = await Promise.all(ports.map((p) => canBind(p)));
     if (claims.every(Boolean) && free.every(Boolean)) return base;
-    await Promise.all(claims.map((c) => (c === false ? undefined : release(c))));
+    await Promise.all(claims.filter((c) => c !== false).map(release));
   }
   throw new Error(`no ${count} consecutive free ports found`);
 }

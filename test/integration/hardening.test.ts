@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { execa } from 'execa';
 import { launchNode } from '../../src/cluster/launcher.js';
 import { compareVersions, type Version } from '../../src/api/version.js';
-import { BIN, cli, portsReleased, testCluster } from '../helpers/cli.js';
+import { BIN, portsReleased, testCluster } from '../helpers/cli.js';
 import { request } from '../helpers/http.js';
 import { freeBasePort } from '../helpers/ports.js';
 import { until } from '../helpers/poll.js';

@@ -168,12 +168,7 @@ describe('run --web: the live page', () => {
 
   it('cluster --web follows the nodes: a direct write shows as differing roots until a trigger repairs it', async () => {
     const base = await freeBasePort(3);
-    const { child, url, output } = await startLive([
-      'cluster',
-      '--web',
-      '--base-port',
-      String(base),
-    ]);
+    const { child, url } = await startLive(['cluster', '--web', '--base-port', String(base)]);
     try {
       let wrote = false;
       let triggered = false;

@@ -1,7 +1,7 @@
 // The anti-entropy exchange in memory: replicas that differ in every way converge to the LWW maximum.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { runExchange, type Replica } from '../../../src/node/sync/exchange.js';
+import { runExchange } from '../../../src/node/sync/exchange.js';
 import { rng } from '../../helpers/random.js';
 import {
   MAX_VALUE,
@@ -46,7 +46,7 @@ describe('anti-entropy exchange (in memory)', () => {
         Math.floor(random() * 3000),
         Math.floor(random() * 300),
       );
-      const result = await runExchange(a, wire(b), 'merkle', MAX_VALUE);
+      await runExchange(a, wire(b), 'merkle', MAX_VALUE);
       const expected = await lwwMaximum(all);
       assert.deepEqual(dump(a), expected);
       assert.deepEqual(dump(b), expected);
