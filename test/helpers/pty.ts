@@ -108,6 +108,7 @@ function descendants(root: number): number[] {
 /** The lines as they stand once every spinner frame has been overwritten, control codes removed. */
 export function finalLines(screen: string): string[] {
   // ora redraws a frame by moving to column 1 (ESC [G or ESC [1G) rather than with a carriage return.
+  // eslint-disable-next-line no-control-regex -- ESC opens the cursor move
   return stripVTControlCharacters(screen.replace(/\x1b\[1?G/g, '\r'))
     .split('\n')
     .map(

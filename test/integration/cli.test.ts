@@ -52,6 +52,7 @@ describe('ae-demo run', () => {
     assert.match(out, /× more\)/);
     assert.match(out, /last write wins/);
     assert.match(out, /✔ Converged: 3 nodes, 202 keys/);
+    // eslint-disable-next-line no-control-regex -- ESC opens every colour code
     assert.doesNotMatch(out, /\u001b\[/, 'no colour off a terminal');
     await portsReleased(ports(base));
   });

@@ -19,6 +19,7 @@ export function wrap(text: string, width: number | undefined, hanging = ''): str
   const visible = (s: string) => stripVTControlCharacters(s).length;
   if (visible(text) <= width) return text;
   // The indent may follow the colour codes that open the line (chalk.dim('   …')).
+  // eslint-disable-next-line no-control-regex -- ESC opens each colour code
   const opening = /^(?:\x1b\[[\d;]*m)*( *)/.exec(text)!;
   const lead = opening[0];
   const spaces = opening[1] ?? '';
