@@ -3,6 +3,7 @@ import type { KeyState } from '../../src/cluster/client.js';
 import { differingPairs, diffTrees, informativePairs } from '../../src/cluster/tree-diff.js';
 import type { Snapshot } from '../../src/api/http.js';
 import type { Strategy } from '../../src/api/strategies.js';
+import type { RoundReport } from '../../src/api/reports.js';
 import type { Part, ScenarioContext, ShownRound } from '../../src/story/scenario.js';
 import { ids, readKeys, snapshots } from './read.js';
 
@@ -61,7 +62,7 @@ export async function triggerAndShow(
     `anti-entropy round on ${cluster.nodes[node - 1]!.id}${strategy ? ` (${strategy})` : ''}`,
     () => cluster.clients[node - 1]!.trigger(undefined, strategy),
     (r) =>
-      `anti-entropy round on ${r.node}: ${r.peers.filter((p) => p.status === 'repaired').length} repaired, ${r.peers.filter((p) => p.status === 'in_sync').length} in sync, ${r.peers.filter((p) => p.status === 'unreachable').length} unreachable`,
+      `anti-entropy round on ${r.node}: ${r.peers.filter((p) => p.status === 'repaired').length} repaired, ${r.peers.filter((p) => p.status === 'in_sync').length} in sync, ${r.peers.filter((p) => p.status === 'unreachable').length} unreachable${refusedCount(r)}`,
   );
   const idsByAddress = Object.fromEntries(cluster.nodes.map((n) => [n.address, n.id]));
   const fullCost = Object.fromEntries(
@@ -71,4 +72,10 @@ export async function triggerAndShow(
   );
   ctx.show({ type: 'exchange', report, ids: idsByAddress, fullCost });
   return { ...report, fullExchangeBytes: fullCost };
+}
+
+/** ", 1 refused" when a peer answered the round with an error; nothing otherwise. */
+function refusedCount(r: RoundReport): string {
+  const n = r.peers.filter((p) => p.status === 'refused').length;
+  return n > 0 ? `, ${n} refused` : '';
 }

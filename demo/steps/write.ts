@@ -48,7 +48,9 @@ export async function loadBackground(cluster: Cluster, n: number, seed: number):
   }
   if (missed.size === 0) return [];
   const round = await client.trigger([...missed]);
-  const unreachable = round.peers.filter((p) => p.status === 'unreachable').map((p) => p.peer);
+  const unreachable = round.peers
+    .filter((p) => p.status === 'unreachable' || p.status === 'refused')
+    .map((p) => p.peer);
   if (unreachable.length > 0) throw new ReplicationError(unreachable);
   return [...missed].map(
     (address) => cluster.nodes.find((x) => x.address === address)?.id ?? address,

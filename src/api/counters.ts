@@ -16,7 +16,7 @@ export interface Counters {
     rounds: number;
     /** Peers talked to, summed over rounds: divided by rounds, the peers per round. */
     peersContacted: number;
-    exchanges: { in_sync: number; repaired: number; unreachable: number };
+    exchanges: { in_sync: number; repaired: number; unreachable: number; refused: number };
     keysPulled: number;
     keysPushed: number;
     bytesSent: number;

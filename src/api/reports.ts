@@ -2,8 +2,12 @@
 // one line per peer, declared here and filled in by the node's scheduler.
 import type { Strategy } from './strategies.js';
 
-/** How an exchange with one peer ended. */
-export type PeerStatus = 'in_sync' | 'repaired' | 'unreachable';
+/**
+ * How an exchange with one peer ended. unreachable: the peer did not answer (refused
+ * connection, timeout, reset, a network cut). refused: it answered with an error (the wrong
+ * cluster key, another build, a message it could not read), named by `code`.
+ */
+export type PeerStatus = 'in_sync' | 'repaired' | 'unreachable' | 'refused';
 
 /** riblt: coded symbols received, differing items decoded, and why it fell back to the walk. */
 export interface RibltOutcome {
@@ -26,7 +30,10 @@ export interface PeerReport {
   /** 2 when the round made a second pass to hand on what it pulled from other peers. */
   passes: number;
   durationMs: number;
+  /** Why the peer was unreachable or refused, in a few words. */
   reason?: string;
+  /** refused: the error code the peer answered with (its body's error.code), when it gave one. */
+  code?: string;
   riblt?: RibltOutcome;
 }
 

@@ -20,3 +20,21 @@ export class DroppedError extends Error {
     this.name = 'DroppedError';
   }
 }
+
+/**
+ * A peer that answered an exchange message with an error (HTTP status not 200): it is there,
+ * but will not or cannot take part. `code` is its body's error.code, when it gave one.
+ */
+export class PeerRefusedError extends Error {
+  readonly peer: string;
+  readonly status: number;
+  readonly code: string | undefined;
+
+  constructor(peer: string, status: number, code: string | undefined) {
+    super(`answered HTTP ${status}${code ? ` ${code}` : ''}`);
+    this.name = 'PeerRefusedError';
+    this.peer = peer;
+    this.status = status;
+    this.code = code;
+  }
+}

@@ -142,7 +142,9 @@ function logRound(report: RoundReport, log: (line: string) => void): void {
     log(
       p.status === 'unreachable'
         ? `anti-entropy: ${p.peer} unreachable (${p.reason})`
-        : `anti-entropy with ${p.peer}: pulled ${p.counts.pulled}, pushed ${p.counts.pushed} in ${p.roundTrips} round trips, ${p.bytes.sent + p.bytes.received} bytes${p.riblt?.fallback !== undefined ? ` (fell back to the Merkle walk: ${p.riblt.fallback})` : ''}`,
+        : p.status === 'refused'
+          ? `anti-entropy: ${p.peer} refused the exchange (${p.reason})`
+          : `anti-entropy with ${p.peer}: pulled ${p.counts.pulled}, pushed ${p.counts.pushed} in ${p.roundTrips} round trips, ${p.bytes.sent + p.bytes.received} bytes${p.riblt?.fallback !== undefined ? ` (fell back to the Merkle walk: ${p.riblt.fallback})` : ''}`,
     );
   }
 }

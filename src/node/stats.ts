@@ -12,7 +12,7 @@ export function newCounters(): Counters {
     antiEntropy: {
       rounds: 0,
       peersContacted: 0,
-      exchanges: { in_sync: 0, repaired: 0, unreachable: 0 },
+      exchanges: { in_sync: 0, repaired: 0, unreachable: 0, refused: 0 },
       keysPulled: 0,
       keysPushed: 0,
       bytesSent: 0,

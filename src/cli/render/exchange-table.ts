@@ -21,10 +21,10 @@ export function exchangeTable(
     const status =
       p.status === 'repaired'
         ? chalk.green(said)
-        : p.status === 'unreachable'
+        : p.status === 'unreachable' || p.status === 'refused'
           ? chalk.red(said)
           : chalk.dim(said);
-    const note = p.status === 'unreachable' && p.reason ? p.reason : ribltLine(p.riblt);
+    const note = p.reason ?? ribltLine(p.riblt);
     return [
       `⇄ ${ids[p.peer] ?? p.peer}`,
       note ? `${status}\n${chalk.dim(note)}` : status,

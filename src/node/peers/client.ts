@@ -3,6 +3,7 @@
 import http from 'node:http';
 import { CLUSTER_KEY_HEADER, FROM_HEADER } from '../../api/headers.js';
 import { MAX_SOCKETS_PER_PEER } from '../constants.js';
+import { PeerRefusedError } from '../errors.js';
 import type { Faults } from './faults.js';
 import { networkReason } from '../../net/network-reason.js';
 import { post, target, type Answer, type Target } from './post.js';
@@ -86,9 +87,8 @@ export function createPeerClient(
       } catch (error) {
         throw new PeerError(peer, networkReason(error, timeoutMs), { cause: error });
       }
-      if (response.status !== 200) {
-        throw new PeerError(peer, `answered HTTP ${response.status}${errorCode(response.body)}`);
-      }
+      if (response.status !== 200)
+        throw new PeerRefusedError(peer, response.status, errorCode(response.body));
       return response.body;
     },
     close() {
@@ -97,11 +97,12 @@ export function createPeerClient(
   };
 }
 
-function errorCode(body: Buffer): string {
+/** The error code of a peer's error answer ({"error": {"code"}}); undefined when it has none. */
+function errorCode(body: Buffer): string | undefined {
   try {
     const parsed = JSON.parse(body.toString('utf8')) as { error?: { code?: unknown } };
-    return typeof parsed.error?.code === 'string' ? ` ${parsed.error.code}` : '';
+    return typeof parsed.error?.code === 'string' ? parsed.error.code.slice(0, 100) : undefined;
   } catch {
-    return '';
+    return undefined;
   }
 }

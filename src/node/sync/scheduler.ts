@@ -7,11 +7,18 @@ import { AE_JITTER_FRACTION } from '../constants.js';
 import { runExchange, type Replica, type Transport } from './exchange.js';
 import type { Strategy } from '../../api/strategies.js';
 import { pickPeers } from './peer-selection.js';
-import type { PeerReport, RibltOutcome, RoundReport } from '../../api/reports.js';
+import {
+  combine,
+  failedOutcome,
+  outcomeOf,
+  pulledFromOthers,
+  reached,
+  round3,
+  toReport,
+  type Outcome,
+} from './peer-outcome.js';
+import type { RoundReport } from '../../api/reports.js';
 import type { Counters } from '../../api/counters.js';
-
-/** Key lists in a report are cut here; the counts beside them stay exact. */
-export const REPORT_MAX_KEYS = 100;
 
 /** Sets and clears the round timer: the real one by default, a hand-driven one in tests. */
 export interface RoundTimer {
@@ -138,9 +145,7 @@ export class AntiEntropy {
       // needs it only if we pulled from another one: what came from it, it has.
       const second = await Promise.all(
         first.map((o, i) =>
-          o.status !== 'unreachable' && pulledFromOthers(first, i)
-            ? this.#exchange(o.peer, strategy)
-            : o,
+          reached(o) && pulledFromOthers(first, i) ? this.#exchange(o.peer, strategy) : o,
         ),
       );
       outcomes = first.map((o, i) => (o === second[i] ? o : combine(o, second[i]!)));
@@ -176,100 +181,11 @@ export class AntiEntropy {
       ae.bytesSent += r.bytes.sent;
       ae.bytesReceived += r.bytes.received;
       ae.roundTrips += r.roundTrips;
-      return {
-        peer,
-        status: r.status,
-        roundTrips: r.roundTrips,
-        bytes: r.bytes,
-        pulled: new Set(r.keys.pulled),
-        pushed: new Set(r.keys.pushed),
-        levels: r.levels,
-        passes: 1,
-        durationMs: this.#o.now() - started,
-        ...(r.riblt ? { riblt: r.riblt } : {}),
-      };
+      return outcomeOf(peer, r, this.#o.now() - started);
     } catch (error) {
-      ae.exchanges.unreachable += 1;
-      return {
-        peer,
-        status: 'unreachable',
-        roundTrips: 0,
-        bytes: { sent: 0, received: 0 },
-        pulled: new Set(),
-        pushed: new Set(),
-        levels: 0,
-        passes: 1,
-        durationMs: this.#o.now() - started,
-        reason: (error as Error).message,
-      };
+      const failed = failedOutcome(peer, error, this.#o.now() - started);
+      ae.exchanges[failed.status] += 1;
+      return failed;
     }
   }
-}
-
-/** One peer's exchanges of a round, before key lists are cut for the report. */
-interface Outcome {
-  peer: string;
-  status: PeerReport['status'];
-  roundTrips: number;
-  bytes: { sent: number; received: number };
-  pulled: Set<string>;
-  pushed: Set<string>;
-  levels: number;
-  passes: number;
-  durationMs: number;
-  reason?: string;
-  riblt?: RibltOutcome;
-}
-
-/** Whether the round pulled anything from a peer other than number i. */
-function pulledFromOthers(first: readonly Outcome[], i: number): boolean {
-  return first.some((o, j) => j !== i && o.pulled.size > 0);
-}
-
-function combine(a: Outcome, b: Outcome): Outcome {
-  const moved = a.status === 'repaired' || b.status === 'repaired';
-  return {
-    peer: a.peer,
-    status: b.status === 'unreachable' ? 'unreachable' : moved ? 'repaired' : 'in_sync',
-    roundTrips: a.roundTrips + b.roundTrips,
-    bytes: { sent: a.bytes.sent + b.bytes.sent, received: a.bytes.received + b.bytes.received },
-    pulled: new Set([...a.pulled, ...b.pulled]),
-    pushed: new Set([...a.pushed, ...b.pushed]),
-    levels: Math.max(a.levels, b.levels),
-    passes: a.passes + b.passes,
-    durationMs: a.durationMs + b.durationMs,
-    ...(b.reason !== undefined ? { reason: b.reason } : {}),
-    ...(a.riblt || b.riblt ? { riblt: addRiblt(a.riblt, b.riblt) } : {}),
-  };
-}
-
-function addRiblt(a?: RibltOutcome, b?: RibltOutcome): RibltOutcome {
-  const fallback = a?.fallback ?? b?.fallback;
-  return {
-    symbols: (a?.symbols ?? 0) + (b?.symbols ?? 0),
-    decoded: (a?.decoded ?? 0) + (b?.decoded ?? 0),
-    ...(fallback !== undefined ? { fallback } : {}),
-  };
-}
-
-function toReport(o: Outcome): PeerReport {
-  const pulled = [...o.pulled];
-  const pushed = [...o.pushed];
-  return {
-    peer: o.peer,
-    status: o.status,
-    roundTrips: o.roundTrips,
-    bytes: o.bytes,
-    keys: { pulled: pulled.slice(0, REPORT_MAX_KEYS), pushed: pushed.slice(0, REPORT_MAX_KEYS) },
-    counts: { pulled: pulled.length, pushed: pushed.length },
-    levels: o.levels,
-    passes: o.passes,
-    durationMs: round3(o.durationMs),
-    ...(o.reason !== undefined ? { reason: o.reason } : {}),
-    ...(o.riblt ? { riblt: o.riblt } : {}),
-  };
-}
-
-function round3(ms: number): number {
-  return Math.round(ms * 1000) / 1000;
 }

@@ -84,7 +84,8 @@ async function one(step: Step, hands: Hands, events: StoryEvent[]): Promise<stri
       events.push({ type: 'exchange', report, ids, fullCost });
       const repaired = report.peers.filter((p) => p.status === 'repaired').length;
       const unreachable = report.peers.filter((p) => p.status === 'unreachable').length;
-      return `Anti-entropy round on ${step.node}: ${repaired} repaired, ${unreachable} unreachable.`;
+      const refused = report.peers.filter((p) => p.status === 'refused').length;
+      return `Anti-entropy round on ${step.node}: ${repaired} repaired, ${unreachable} unreachable${refused > 0 ? `, ${refused} refused` : ''}.`;
     }
     case 'put':
     case 'delete': {

@@ -121,7 +121,7 @@ tr.winner .value { color: var(--good); font-weight: 600; }
 tr.loser .value { color: var(--bad); text-decoration: line-through; }
 tr.missing .value { color: var(--dim); }
 tr.repaired .status { color: var(--good); }
-tr.unreachable .status { color: var(--bad); }
+tr.unreachable .status, tr.refused .status { color: var(--bad); }
 .verdict { font-size: 1.2rem; padding: .6rem .9rem; border-radius: .5rem; margin: .3rem 0 .6rem; border: 2px solid; }
 .verdict.good { color: var(--good); border-color: var(--good); background: color-mix(in srgb, var(--good) 10%, transparent); }
 .verdict.bad { color: var(--bad); border-color: var(--bad); background: color-mix(in srgb, var(--bad) 10%, transparent); }

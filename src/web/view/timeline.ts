@@ -52,8 +52,8 @@ export function activity(state: LiveState): Html {
 
 function peerLine(a: Activity, p: PeerReport): Html {
   const peer = a.ids[p.peer] ?? p.peer;
-  if (p.status === 'unreachable')
-    return html`<li class="bad">⇄ ${peer}: unreachable (${p.reason ?? 'no answer'})</li>`;
+  if (p.status === 'unreachable' || p.status === 'refused')
+    return html`<li class="bad">⇄ ${peer}: ${p.status} (${p.reason ?? 'no answer'})</li>`;
   const spent = p.bytes.sent + p.bytes.received;
   const full = a.fullCost[p.peer];
   const moved = [
