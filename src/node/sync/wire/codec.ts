@@ -2,11 +2,15 @@
 // 2^53, length-prefixed UTF-8 strings and raw 64-bit digests. The reader checks every bound,
 // so a truncated or hostile body fails with a CodecError instead of reading garbage.
 
+/** A message that is malformed, or of a version this build does not speak (another build's). */
+export type CodecErrorCode = 'bad_request' | 'unsupported_version';
+
 export class CodecError extends Error {
-  readonly code = 'bad_request';
-  constructor(message: string) {
+  readonly code: CodecErrorCode;
+  constructor(message: string, code: CodecErrorCode = 'bad_request') {
     super(message);
     this.name = 'CodecError';
+    this.code = code;
   }
 }
 

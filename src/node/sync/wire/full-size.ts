@@ -15,7 +15,7 @@ import { WallIndex } from './wall-index.js';
 const ONE_BYTE_REFS = 128;
 /** The 7-bit steps of a varint: an offset >= 128^k takes k + 1 bytes (offsets stay < 2^53). */
 const VARINT_STEPS = [1, 2, 3, 4, 5, 6, 7].map((k) => 128 ** k);
-/** The message's head opens with its format byte. */
+/** The message's head opens with its version byte (see docs/wire.md). */
 const VERSION_BYTES = 1;
 /**
  * Section counts around the entries: no probes (1 byte), no lists (1), one dump of the root

@@ -1,5 +1,5 @@
-// The anti-entropy message and its bytes. One message type serves both
-// directions: each side answers what the other sent with the same kinds of section.
+// The anti-entropy message and its bytes, as docs/wire.md writes them down. One message type
+// serves both directions: each side answers what the other sent with the same kinds of section.
 //
 //   probe  [level, index] and the digests of that tree node's 16 children (probe.ts)
 //   list   [level, index] and (key, version, 32-bit check) of each entry below it: sent
@@ -7,7 +7,7 @@
 //   dump   "send me every entry below [level, index]": you have entries where I have none
 //   entry  a whole entry for the other side to merge (last write wins)
 //   want   "send me your entry for this key": yours is newer or I lack it
-//   riblt  the rateless strategy's part (riblt.ts), only in messages of format 4
+//   riblt  the rateless strategy's part (riblt.ts), behind its tag after the other sections
 //
 // Wall clocks in lists and entries are written as offsets from the smallest one in the message
 // (written once, after the node ids): versions that travel together are usually close in time,
@@ -50,10 +50,18 @@ export interface AeMessage {
   riblt?: RibltSection;
 }
 
-/** 3: wall offsets and count-free short probes (1 and 2 were the formats before them). */
-const FORMAT = 3;
-/** Format 3 followed by a riblt section: the Merkle walk's messages pay nothing for it. */
-const FORMAT_RIBLT = 4;
+/**
+ * The layout's version, the first byte of every message and nothing else. 5: the layout of
+ * format 3 (wall offsets, count-free short probes) with the riblt section behind a tag; earlier
+ * builds sent formats 1 to 4, where 4 meant "format 3 and a riblt section". A message of any
+ * other version is refused as another build's (code unsupported_version).
+ */
+export const WIRE_VERSION = 5;
+/**
+ * Opens the riblt section after the five counted sections. A tag instead of a flag in the head:
+ * the Merkle walk's messages pay nothing for it, and a later section gets a tag of its own.
+ */
+const RIBLT_TAG = 1;
 
 export function emptyMessage(): AeMessage {
   return { probes: [], lists: [], dumps: [], entries: [], wants: [] };
@@ -99,9 +107,9 @@ export function encodeMessage(m: AeMessage): Buffer {
   }
   body.varint(m.wants.length);
   for (const k of m.wants) body.string(k);
-  if (m.riblt) writeRiblt(body, m.riblt);
+  if (m.riblt) writeRiblt(body.u8(RIBLT_TAG), m.riblt);
 
-  const head = new Writer().u8(m.riblt ? FORMAT_RIBLT : FORMAT).varint(nodes.size);
+  const head = new Writer().u8(WIRE_VERSION).varint(nodes.size);
   for (const id of nodes.keys()) head.string(id);
   // Only versions refer to nodes: a message with none (a probe) carries no base either.
   if (nodes.size > 0) head.varint(base);
@@ -111,15 +119,18 @@ export function encodeMessage(m: AeMessage): Buffer {
 /** Decodes and validates a message; throws CodecError on anything malformed. */
 export function decodeMessage(buf: Buffer, maxValueBytes: number): AeMessage {
   const r = new Reader(buf);
-  const format = r.u8();
-  if (format !== FORMAT && format !== FORMAT_RIBLT)
-    throw new CodecError('unknown anti-entropy message format');
+  const version = r.u8();
+  if (version !== WIRE_VERSION)
+    throw new CodecError(
+      `it is version ${version} and this node speaks version ${WIRE_VERSION} only: the sender runs another build`,
+      'unsupported_version',
+    );
   const nodes: string[] = [];
   for (let n = r.varint(); n > 0; n--) nodes.push(valid(checkNodeId(r.string(MAX_NODE_ID_BYTES))));
   const base = nodes.length > 0 ? r.varint() : 0;
   // r.string has checked the length and the UTF-8 (fatal decoder): checkDecodedKey does the rest.
   const key = (): string => valid(checkDecodedKey(r.string(MAX_KEY_BYTES)));
-  const version = (): Version => {
+  const versionOf = (): Version => {
     const wall = base + r.varint();
     if (!Number.isSafeInteger(wall))
       throw new CodecError('a wall clock in the message is too large');
@@ -135,19 +146,23 @@ export function decodeMessage(buf: Buffer, maxValueBytes: number): AeMessage {
     const at = readRef(r, MAX_LEVEL);
     const items: ListItem[] = [];
     for (let k = r.varint(); k > 0; k--)
-      items.push({ key: key(), version: version(), check: r.u32() });
+      items.push({ key: key(), version: versionOf(), check: r.u32() });
     m.lists.push({ ...at, items });
   }
   for (let n = r.varint(); n > 0; n--) m.dumps.push(readRef(r, MAX_LEVEL));
   for (let n = r.varint(); n > 0; n--) {
     const k = key();
-    const v = version();
+    const v = versionOf();
     const kind = r.u8();
     if (kind > 1) throw new CodecError('an entry is neither a value nor a tombstone');
     m.entries.push({ key: k, version: v, value: kind === 0 ? null : r.string(maxValueBytes) });
   }
   for (let n = r.varint(); n > 0; n--) m.wants.push(key());
-  if (format === FORMAT_RIBLT) m.riblt = readRiblt(r);
+  if (!r.done) {
+    const tag = r.u8();
+    if (tag !== RIBLT_TAG) throw new CodecError(`a section has the unknown tag ${tag}`);
+    m.riblt = readRiblt(r);
+  }
   if (!r.done) throw new CodecError('the message has trailing bytes');
   return m;
 }

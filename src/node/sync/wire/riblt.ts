@@ -1,4 +1,4 @@
-// The rateless strategy's part of an anti-entropy message (message format 4): an opening with
+// The rateless strategy's part of an anti-entropy message (behind its tag): an opening with
 // a root and samples of its coded symbols, coded symbols, a request for more, wanted places,
 // and the flags that tell the other side to settle whole places or that the sender fell back
 // to the Merkle walk.

@@ -71,11 +71,32 @@ describe('anti-entropy message codec', () => {
       items: [{ key: 'c', version: { wall: 1, logical: 2, node: 'n1' }, check: 7 }],
     });
     assert.equal(body.length - encodeMessage(small).length, 8 + 1 + 1 + 4 - 4);
-    // A message without versions pays nothing for the base: format, no node ids, five section
-    // counts and one dump of 2 bytes.
+    // A message without versions pays nothing for the base: the version byte, no node ids,
+    // five section counts and one dump of 2 bytes.
     const dumpOnly = emptyMessage();
     dumpOnly.dumps.push({ level: 1, index: 3 });
     assert.equal(encodeMessage(dumpOnly).length, 1 + 1 + 5 + 2);
+  });
+
+  it('opens the riblt section with its tag, and refuses an unknown tag or bytes after it', () => {
+    const walk = emptyMessage();
+    walk.dumps.push({ level: 1, index: 3 });
+    const plain = encodeMessage(walk);
+    const withRiblt = encodeMessage({ ...walk, riblt: { wantPlaces: [], settle: true } });
+    // The tag, the flags byte (settle) and the count of wanted places: 0.
+    assert.deepEqual(withRiblt, Buffer.concat([plain, Buffer.from([1, 16, 0])]));
+    assert.equal(decodeMessage(withRiblt, MAX_VALUE).riblt?.settle, true);
+    assert.equal(decodeMessage(plain, MAX_VALUE).riblt, undefined);
+    const unknownTag = Buffer.concat([plain, Buffer.from([2, 16, 0])]);
+    assert.throws(
+      () => decodeMessage(unknownTag, MAX_VALUE),
+      (e: unknown) =>
+        e instanceof CodecError && e.code === 'bad_request' && /tag 2/.test(e.message),
+    );
+    assert.throws(
+      () => decodeMessage(Buffer.concat([withRiblt, Buffer.from([1])]), MAX_VALUE),
+      /trailing bytes/,
+    );
   });
 
   it('rejects a wall clock past 2^53 once the offset is added', () => {
