@@ -12,6 +12,7 @@ export type NodeErrorCode =
   | 'payload_too_large'
   | 'expectation_failed'
   | 'unauthorized'
+  | 'unsupported_version'
   | 'peer_unreachable'
   | 'internal';
 

@@ -1,11 +1,13 @@
 // The peers' route: one anti-entropy message in, its answer out (replication is a message of
-// entries too). Only callers with the cluster key get in; a malformed message is a 400.
+// entries too). Only callers with the cluster key get in; a malformed message is a 400, and so
+// is a message of a version this node does not speak, with a code of its own (docs/wire.md).
 import { FROM_HEADER } from '../../../api/headers.js';
 import { INTERNAL_BODY_LIMIT_BYTES } from '../../constants.js';
 import type { NodeService } from '../../service.js';
 import { CodecError } from '../../sync/wire/codec.js';
 import { authorize } from '../auth.js';
 import { readBody } from '../body.js';
+import { HttpError } from '../errors.js';
 import { badRequest } from '../parse.js';
 import { route, type Route } from '../router.js';
 
@@ -19,11 +21,21 @@ export function internalRoutes(service: NodeService, clusterKey: string | undefi
         try {
           return { body: service.answerPeer(typeof from === 'string' ? from : undefined, message) };
         } catch (error) {
-          if (error instanceof CodecError)
-            throw badRequest(`The anti-entropy message is malformed: ${error.message}.`);
+          if (error instanceof CodecError) throw refusal(error);
           throw error;
         }
       },
     }),
   ];
+}
+
+/** The answer to a message this node will not take: another build's, or a malformed one. */
+function refusal(error: CodecError): HttpError {
+  return error.code === 'unsupported_version'
+    ? new HttpError(
+        400,
+        'unsupported_version',
+        `A node of another build sent this anti-entropy message: ${error.message}.`,
+      )
+    : badRequest(`The anti-entropy message is malformed: ${error.message}.`);
 }

@@ -122,7 +122,7 @@ export function decodeMessage(buf: Buffer, maxValueBytes: number): AeMessage {
   const version = r.u8();
   if (version !== WIRE_VERSION)
     throw new CodecError(
-      `it is version ${version} and this node speaks version ${WIRE_VERSION} only: the sender runs another build`,
+      `it is version ${version}, and this node speaks version ${WIRE_VERSION} only`,
       'unsupported_version',
     );
   const nodes: string[] = [];

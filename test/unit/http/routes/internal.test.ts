@@ -1,5 +1,6 @@
 // The peers' route with no socket: the cluster key, the sender and the bytes go to one call,
-// and a message the service cannot decode is a 400.
+// and a message the service cannot decode is a 400 (unsupported_version when it is of a version
+// this node does not speak).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { internalRoutes } from '../../../../src/node/http/routes/internal.js';
@@ -25,23 +26,30 @@ describe('routes: internal', () => {
     assert.deepEqual(calls, []);
   });
 
+  /** What the route answers when answerPeer throws this decoding error. */
+  const refusalOf = async (thrown: CodecError) => {
+    const answerPeer = () => {
+      throw thrown;
+    };
+    const { service } = recordingService({}, { answerPeer });
+    return refusal(internalRoutes(service, undefined), 'POST', '/internal/exchange', 'x');
+  };
+
   it('a malformed message is a 400 that says why', async () => {
-    const { service } = recordingService(
-      {},
-      {
-        answerPeer: () => {
-          throw new CodecError('trailing bytes');
-        },
-      },
-    );
-    const error = await refusal(
-      internalRoutes(service, undefined),
-      'POST',
-      '/internal/exchange',
-      'x',
-    );
+    const error = await refusalOf(new CodecError('trailing bytes'));
     assert.equal(error.status, 400);
     assert.equal(error.code, 'bad_request');
     assert.match(error.message, /malformed: trailing bytes/);
+  });
+
+  it('a message of another version is a 400 unsupported_version, not bad_request', async () => {
+    const version = 'it is version 4, and this node speaks version 5 only';
+    const error = await refusalOf(new CodecError(version, 'unsupported_version'));
+    assert.equal(error.status, 400);
+    assert.equal(error.code, 'unsupported_version');
+    assert.equal(
+      error.message,
+      `A node of another build sent this anti-entropy message: ${version}.`,
+    );
   });
 });

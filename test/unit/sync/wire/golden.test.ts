@@ -53,7 +53,7 @@ describe('golden wire messages', () => {
           (e: unknown) =>
             e instanceof CodecError &&
             e.code === 'unsupported_version' &&
-            e.message.includes(`version ${version} `),
+            new RegExp(`version ${version}\\b`).test(e.message),
           `${name} as version ${version}`,
         );
       }
