@@ -167,6 +167,9 @@ export class RunView {
       if (!this.#acted) this.emit({ type: 'section', title: ACTIONS_TITLE });
       this.#acted = true;
       for (const event of outcome.events) this.emit({ type: 'story', event });
+      // The header says how often the nodes run rounds: it must follow what the page set.
+      const set = planned.steps[0];
+      if (outcome.ok && set?.call === 'interval') this.emit({ type: 'interval', ms: set.ms });
       this.emit({ type: 'controls', shown: true, killed: controls.killed });
       await this.sample().catch(() => undefined);
       return outcome;

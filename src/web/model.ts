@@ -39,6 +39,8 @@ export type WebEvent =
   | { type: 'waiting'; next: string }
   | { type: 'verdict'; verdict: Verdict }
   | { type: 'end'; kept: boolean; error?: string }
+  /** The page set every node's periodic anti-entropy interval (ms; 0: only on trigger). */
+  | { type: 'interval'; ms: number }
   /** The page's controls: shown (the cluster is the audience's now), and the nodes it killed. */
   | { type: 'controls'; shown: boolean; killed: string[] }
   /** Everything so far in one event, for a page that connects late (the log keeps only recent events). */
@@ -94,6 +96,8 @@ export interface LiveState {
   controls: boolean;
   /** Nodes killed from the page and not restarted yet. */
   killed: string[];
+  /** The interval last set from the page (ms), or null: as the summary says. */
+  intervalMs: number | null;
   /** How many events were applied: the page shows it, tests wait on it. */
   seq: number;
 }
@@ -121,6 +125,7 @@ export function initialState(): LiveState {
     ended: null,
     controls: false,
     killed: [],
+    intervalMs: null,
     seq: 0,
   };
 }
@@ -183,6 +188,9 @@ export function apply(state: LiveState, event: WebEvent): void {
       };
       state.waiting = null;
       if (!event.kept) state.controls = false;
+      return;
+    case 'interval':
+      state.intervalMs = event.ms;
       return;
     case 'controls':
       state.controls = event.shown;

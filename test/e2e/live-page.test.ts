@@ -62,7 +62,7 @@ const skip = browserSkip();
 interface PageGlobals {
   document: {
     body: { dataset: Record<string, string | undefined> };
-    querySelector(selector: string): { disabled?: boolean } | null;
+    querySelector(selector: string): { getAttribute(name: string): string | null } | null;
     querySelectorAll(selector: string): ArrayLike<{ getAttribute(name: string): string | null }>;
   };
   getComputedStyle(element: unknown): { backgroundColor: string };
@@ -70,7 +70,8 @@ interface PageGlobals {
 const offersNextOrVerdict = () => {
   const { document } = globalThis as unknown as PageGlobals;
   return (
-    Boolean(document.body.dataset.verdict) || document.querySelector('#next')?.disabled === false
+    Boolean(document.body.dataset.verdict) ||
+    document.querySelector('#next')?.getAttribute('aria-disabled') === 'false'
   );
 };
 const seqOf = () => (globalThis as unknown as PageGlobals).document.body.dataset.seq ?? '';

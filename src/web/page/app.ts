@@ -88,8 +88,9 @@ function schedule(): void {
 
 async function next(): Promise<void> {
   if (state.waiting === null) return;
-  const button = document.getElementById('next') as HTMLButtonElement | null;
-  if (button) button.disabled = true;
+  // aria-disabled, not disabled: a disabled button drops the keyboard focus to the page's body,
+  // and a presenter pressing Enter on Next must find the focus on Next for the next part.
+  document.getElementById('next')?.setAttribute('aria-disabled', 'true');
   // A custom header keeps other sites' pages from pressing Next (it needs a CORS preflight).
   await fetch('/next', { method: 'POST', headers: { 'x-ae-demo': 'next' } });
 }

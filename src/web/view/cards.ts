@@ -50,11 +50,11 @@ function card(
       : '';
   const pill = stopped ? 'stopped' : killed ? 'killed' : STATUS_TEXT[s.status];
   return html`<section class="card ${s.status}" data-node="${s.id}">
-  <header><h3>${s.id}</h3><span class="root-line"><span class="dim">root</span> <code class="root ${rootClass}" data-root="${s.root ?? ''}">${s.root === null ? '—' : shortHash(s.root)}</code></span><span class="pill ${stopped ? 'stopped' : killed ? 'down' : s.status}">${pill}</span></header>
+  <header><div class="name-line"><h3>${s.id}</h3><span class="pill ${stopped ? 'stopped' : killed ? 'down' : s.status}">${pill}</span></div><span class="root-line"><span class="dim">root</span> <code class="root ${rootClass}" data-root="${s.root ?? ''}">${s.root === null ? '—' : shortHash(s.root)}</code></span></header>
   <div class="card-body"><div>
   <p class="dim extra">${breakable(s.address)}</p>
   <dl>
-    <dt>keys</dt><dd>${count(s.keys)}${s.tombstones > 0 ? html` <span class="dim">+ ${count(s.tombstones)} deleted</span>` : ''}</dd>
+    <dt>keys</dt><dd>${count(s.keys)}</dd>${s.tombstones > 0 ? html`<dt>deleted</dt><dd>${count(s.tombstones)}</dd>` : ''}
     <dt class="extra">rounds</dt><dd class="extra">${count(s.rounds)}</dd>
     <dt class="extra">pulled</dt><dd class="extra">${count(s.pulled)}</dd>
     <dt class="extra">pushed</dt><dd class="extra">${count(s.pushed)}</dd>

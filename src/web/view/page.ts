@@ -8,7 +8,7 @@ import { tableNames } from './scroll-region.js';
 import { storyEvent } from './story.js';
 import { activity, timeline } from './timeline.js';
 import { verdictBanner } from './verdict.js';
-import { tryCommands } from '../../format.js';
+import { count, tryCommands } from '../../format.js';
 
 export type Region = 'header' | 'timeline' | 'activity' | 'cards' | 'actions' | 'story';
 export const REGIONS: readonly Region[] = [
@@ -48,15 +48,30 @@ function header(state: LiveState, connection: 'live' | 'lost'): Html {
       : 'live';
   const next =
     state.step && state.ended === null
-      ? html`<button id="next" type="button" ${state.waiting === null ? 'disabled' : ''} title="Next part (also → , Page Down or Space)">${state.waiting === null ? 'Next ▶' : html`Next: ${state.waiting} ▶`}</button>`
+      ? html`<button id="next" type="button" aria-disabled="${state.waiting === null ? 'true' : 'false'}" title="Next part (also → , Page Down or Space)">${state.waiting === null ? 'Next ▶' : html`Next: ${state.waiting} ▶`}</button>`
       : '';
-  return html`<div class="title"><h1>ae-demo</h1><p>anti-entropy between ${state.nodes.length || '…'} replicas · ${what}</p><p class="dim summary">${state.summary}</p></div><div class="controls"><span class="conn ${connection === 'lost' && !state.ended ? 'lost' : state.ended ? 'ended' : 'live'}" data-seq="${state.seq}">${status}</span>${next}</div>`;
+  return html`<div class="title"><h1>ae-demo</h1><p>anti-entropy between ${state.nodes.length || '…'} replicas · ${what}</p><p class="dim summary">${summary(state)}</p></div><div class="controls"><span class="conn ${connection === 'lost' && !state.ended ? 'lost' : state.ended ? 'ended' : 'live'}" data-seq="${state.seq}">${status}</span>${next}</div>`;
 }
 
 /**
  * While the run plays, the newest part comes first (it is what the room looks at); once it is
  * over, the story reads from the first part to the last, as a report does.
  */
+/**
+ * The run's one-line summary; once the page has set the interval, what it set (on cluster --web
+ * the summary is the interval, which it replaces; on a run it is the scenario, which it follows).
+ */
+function summary(state: LiveState): string {
+  if (state.intervalMs === null) return state.summary;
+  const set =
+    state.intervalMs === 0
+      ? 'anti-entropy only on trigger'
+      : `periodic anti-entropy every ~${count(state.intervalMs)} ms`;
+  return state.mode === 'cluster'
+    ? `${set[0]!.toUpperCase()}${set.slice(1)} (set from this page)`
+    : `${state.summary} · ${set} (set from this page)`;
+}
+
 function story(state: LiveState): Html {
   const over = isOver(state);
   const last = state.sections.length - 1;

@@ -28,6 +28,7 @@ import {
 import { markClass, markRoots } from './grid.js';
 import { html, type Html } from './html.js';
 import { scrollRegion } from './scroll-region.js';
+import { shownKey } from './shown-key.js';
 import { treeDiffSvg } from './tree-svg.js';
 
 /** One event of a part; `name` names its tables (tableNames: unique on the page). */
@@ -63,7 +64,7 @@ function writeItem(w: WriteLine): Html {
   const detail = w.direct
     ? html`<span class="dim">version ${versionTime(w.version)}, no replication</span>`
     : html`${ackedBy(w)}${failed ? html`<span class="bad">; failed on ${failed}</span>` : ''}`;
-  return html`<li class="${w.direct ? 'direct' : 'replicated'}"><code>${writePath(w)}</code> on <b>${w.node}</b>${w.value !== undefined ? html` <q>${w.value}</q>` : ''} · ${detail}</li>`;
+  return html`<li class="${w.direct ? 'direct' : 'replicated'}"><code title="${w.key}">${writePath({ ...w, key: shownKey(w.key) })}</code> on <b>${w.node}</b>${w.value !== undefined ? html` <q>${w.value}</q>` : ''} · ${detail}</li>`;
 }
 
 /** One row per node where the nodes disagree on a key, one row for all where they agree. */
@@ -79,7 +80,7 @@ function keyTable(
     const shown = agree ? [{ ...list[0]!, node: allOf(list.length) }] : list;
     return shown.map((r) => {
       const standing = agree ? 'agree' : rowStanding(r, winner);
-      return html`<tr class="${standing}"><td>${r.node}</td><td><code>${key}</code></td><td class="value">${valueText(r)}</td><td>${r.version?.node ?? '—'}</td><td><code>${r.version ? versionTime(r.version) : '—'}</code></td></tr>`;
+      return html`<tr class="${standing}"><td>${r.node}</td><td><code title="${key}">${shownKey(key)}</code></td><td class="value">${valueText(r)}</td><td>${r.version?.node ?? '—'}</td><td><code>${r.version ? versionTime(r.version) : '—'}</code></td></tr>`;
     });
   });
   return scrollRegion(
@@ -109,7 +110,7 @@ export function exchangeTable(
     const spent = p.bytes.sent + p.bytes.received;
     const full = fullCost[p.peer];
     const ratio = beside(fullRoundBytes(full, p.passes), spent);
-    return html`<tr class="${p.status}"><td>${report.node} ⇄ ${ids[p.peer] ?? p.peer}</td><td class="status">${p.status.replace('_', ' ')}${p.reason || p.riblt ? html`<br><span class="dim">${p.reason ?? ribltLine(p.riblt)}</span>` : ''}</td><td>${p.levels}</td><td>${p.roundTrips}</td><td>${movedKeys(p.keys.pulled, p.counts.pulled)}</td><td>${movedKeys(p.keys.pushed, p.counts.pushed)}</td><td>${bytes(spent)}</td><td>${ratio}</td></tr>`;
+    return html`<tr class="${p.status}"><td>${report.node} ⇄ ${ids[p.peer] ?? p.peer}</td><td class="status">${p.status.replace('_', ' ')}${p.reason || p.riblt ? html`<br><span class="dim">${p.reason ?? ribltLine(p.riblt)}</span>` : ''}</td><td>${p.levels}</td><td>${p.roundTrips}</td><td>${movedKeys(p.keys.pulled.map(shownKey), p.counts.pulled)}</td><td>${movedKeys(p.keys.pushed.map(shownKey), p.counts.pushed)}</td><td>${bytes(spent)}</td><td>${ratio}</td></tr>`;
   });
   const table = html`<table class="exchange"><thead><tr><th>exchange</th><th>status</th><th>levels</th><th>round trips</th><th>pulled</th><th>pushed</th><th>bytes</th><th>a full exchange</th></tr></thead><tbody>${rows}</tbody></table>`;
   return html`${scrollRegion(name(`the anti-entropy round on ${report.node}`), table, true)}<p class="dim">bytes: request and response bodies of the exchange; a full exchange ships every entry of both nodes, once per pass.</p>`;
@@ -121,5 +122,5 @@ function winnerItem(w: Winner): Html {
     w.value === null
       ? html`the key is deleted on every node`
       : html`every node now holds <q class="good">${w.value}</q>`;
-  return html`<li><b>${w.key}</b>: ${by}${than}${missing}: last write wins, so ${holds}.</li>`;
+  return html`<li><b title="${w.key}">${shownKey(w.key)}</b>: ${by}${than}${missing}: last write wins, so ${holds}.</li>`;
 }

@@ -20,6 +20,8 @@ export const CSS = `
 * { box-sizing: border-box; }
 html { font-size: ${BODY_TEXT_PX}px; }
 body { margin: 0; background: var(--bg); color: var(--fg); font: 1rem/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
+/* a word longer than its line (a 1,024-character key in a write) breaks rather than runs off the page */
+body { overflow-wrap: break-word; }
 code, .hash, .sides, .root { font-family: ui-monospace, "SFMono-Regular", Menlo, "DejaVu Sans Mono", monospace; font-size: .92em; }
 h1 { font-size: 1.5rem; margin: 0; }
 h2 { font-size: 1.15rem; margin: .2rem 0 .5rem; }
@@ -44,7 +46,7 @@ body.live { height: 100vh; display: flex; flex-direction: column; overflow: hidd
 .conn.live { color: var(--good); border-color: var(--good); }
 .conn.lost { color: var(--bad); border-color: var(--bad); }
 #next { font: inherit; font-weight: 600; padding: .45rem 1rem; border-radius: .4rem; border: 2px solid var(--accent); background: var(--accent); color: var(--bg); cursor: pointer; max-width: 34rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-#next:disabled { background: transparent; color: var(--dim); border-color: var(--line); cursor: default; }
+#next[aria-disabled="true"] { background: transparent; color: var(--dim); border-color: var(--line); cursor: default; }
 body.live main { flex: 1; display: grid; grid-template-columns: 15rem 1fr; min-height: 0; }
 aside { border-right: 1px solid var(--line); padding: .6rem .8rem; overflow: auto; }
 .stage { display: flex; flex-direction: column; min-height: 0; padding: .6rem 1rem; gap: .6rem; overflow: auto; }
@@ -73,7 +75,9 @@ aside { border-right: 1px solid var(--line); padding: .6rem .8rem; overflow: aut
 .card { flex: 1 1 14rem; min-width: 0; max-width: 26rem; background: var(--panel); border: 2px solid var(--line); border-radius: .5rem; padding: .5rem .6rem; }
 .card.down { border-color: var(--bad); border-style: dotted; }
 .card.cut-off { border-color: var(--warn); border-style: dashed; }
-.card header { display: flex; justify-content: space-between; align-items: center; gap: .2rem .6rem; flex-wrap: wrap; }
+.card header { display: flex; justify-content: space-between; align-items: center; gap: .2rem .5rem; flex-wrap: wrap; }
+/* the status stays beside the name; short of room, the root moves to a line of its own */
+.card .name-line { display: flex; align-items: center; gap: .4rem; white-space: nowrap; }
 .card .root-line { margin-left: auto; white-space: nowrap; font-size: .92rem; }
 .card h3 { margin: 0; }
 .card p { margin: 0; font-size: .85rem; }
@@ -84,7 +88,7 @@ aside { border-right: 1px solid var(--line); padding: .6rem .8rem; overflow: aut
 .card dt { color: var(--dim); white-space: nowrap; }
 .card dd { margin: 0; }
 .card .cut { color: var(--warn); }
-.pill { font-size: .8rem; padding: .05rem .5rem; border-radius: 1rem; border: 1px solid currentColor; }
+.pill { font-size: .75rem; padding: .05rem .4rem; border-radius: 1rem; border: 1px solid currentColor; white-space: nowrap; }
 .pill.up { color: var(--good); }
 .pill.down { color: var(--bad); }
 .pill.cut-off { color: var(--warn); }
@@ -145,8 +149,10 @@ tr.unreachable .status, tr.refused .status { color: var(--bad); }
 /* the grid's legend, under the cards */
 .legend { margin: 0; font-size: .85rem; }
 
-/* scrollable panels are focusable (Tab, then arrows): Space and Page Down belong to Next */
-aside:focus-visible, .story:focus-visible { outline: 3px solid var(--accent); outline-offset: -3px; }
+/* one focus ring for everything a keyboard reaches: Next, the controls, the scrolling panels
+   (focusable for Tab, then arrows: Space and Page Down belong to Next); a panel's inside its edge */
+:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+aside:focus-visible, .story:focus-visible { outline-offset: -3px; }
 table { max-width: 100%; }
 .table-wrap { max-width: 100%; overflow-x: auto; }
 
@@ -181,7 +187,6 @@ body.report { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
 .node-actions button, .action-form button { font: inherit; font-size: .85rem; padding: .25rem .6rem; border-radius: .35rem; border: 2px solid var(--accent); background: var(--panel); color: var(--fg); cursor: pointer; }
 .node-actions button:hover, .action-form button:hover { background: color-mix(in srgb, var(--accent) 14%, var(--panel)); }
-.node-actions button:focus-visible, .action-form :is(button, input, select):focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 .action-forms { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; align-items: end; margin: .5rem 0 0; }
 .action-form { display: flex; flex-wrap: wrap; gap: .3rem .6rem; align-items: end; }
 .action-form .field { display: flex; flex-direction: column; font-size: .85rem; }

@@ -4,6 +4,7 @@ import { bytes, count, list } from '../../format.js';
 import type { PeerReport } from '../../api/reports.js';
 import type { Activity, LiveState, Phase } from '../model.js';
 import { html, type Html } from './html.js';
+import { shownKey } from './shown-key.js';
 
 export function timeline(state: LiveState): Html {
   if (state.mode === 'cluster')
@@ -57,8 +58,8 @@ function peerLine(a: Activity, p: PeerReport): Html {
   const spent = p.bytes.sent + p.bytes.received;
   const full = a.fullCost[p.peer];
   const moved = [
-    p.counts.pulled > 0 ? `pulled ${list(p.keys.pulled, 2)}` : '',
-    p.counts.pushed > 0 ? `pushed ${list(p.keys.pushed, 2)}` : '',
+    p.counts.pulled > 0 ? `pulled ${list(p.keys.pulled.map(shownKey), 2)}` : '',
+    p.counts.pushed > 0 ? `pushed ${list(p.keys.pushed.map(shownKey), 2)}` : '',
   ]
     .filter(Boolean)
     .join(', ');

@@ -5,6 +5,7 @@
 import type { DiffNode, KeyDifference } from '../../cluster/tree-diff.js';
 import { entriesVs, shortHash, treePath, versionTime } from '../../format.js';
 import { html, type Html } from './html.js';
+import { shownKey } from './shown-key.js';
 import { BODY_TEXT_PX } from './type-size.js';
 
 /** Text size in user units; drawn 1:1, so as large as the body text. */
@@ -59,7 +60,8 @@ export function treeDiffSvg(a: string, b: string, diff: DiffNode): Html {
     mostKeys = Math.max(mostKeys, node.keys.length);
     labels.box.push(kindLine(node), hashLine(node));
     if (node.equalChildren > 0) labels.below.push(skippedLine(node));
-    for (const k of node.keys) labels.below.push(k.key, keySide(a, k.a), keySide(b, k.b, '≠ '));
+    for (const k of node.keys)
+      labels.below.push(shownKey(k.key), keySide(a, k.a), keySide(b, k.b, '≠ '));
     const children = node.children.map((c) => place(c, depth + 1));
     if (node.hiddenChildren > 0) {
       labels.box.push(moreLine(node.hiddenChildren));
@@ -163,7 +165,7 @@ function box(g: Geometry, p: Placed, a: string, b: string): Html {
 /** A differing key from `y` down: its name, then each side's version. */
 function keyText(k: KeyDifference, x: number, y: number, a: string, b: string): Html {
   const base = y + BASELINE;
-  return html`<g class="key"><text class="name" x="${x}" y="${base}" text-anchor="middle">${k.key}</text><text class="sides" x="${x}" y="${base + LINE}" text-anchor="middle">${keySide(a, k.a)}</text><text class="sides" x="${x}" y="${base + 2 * LINE}" text-anchor="middle">${keySide(b, k.b, '≠ ')}</text></g>`;
+  return html`<g class="key"><title>${k.key}</title><text class="name" x="${x}" y="${base}" text-anchor="middle">${shownKey(k.key)}</text><text class="sides" x="${x}" y="${base + LINE}" text-anchor="middle">${keySide(a, k.a)}</text><text class="sides" x="${x}" y="${base + 2 * LINE}" text-anchor="middle">${keySide(b, k.b, '≠ ')}</text></g>`;
 }
 
 function keySide(node: string, state: KeyDifference['a'], prefix = ''): string {
