@@ -11,9 +11,8 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
 import type { Argv } from 'yargs';
+import { PRIVATE_FILES, YARGS_ENTRY as ENTRY } from './internals.js';
 
-/** yargs' entry file: its factory, its helpers and its dependencies are found from there. */
-const ENTRY = import.meta.resolve('yargs');
 /** require() as yargs' own files resolve (its nested string-width, not ours). */
 const fromYargs = createRequire(ENTRY);
 
@@ -21,8 +20,8 @@ type Factory = (platform: object) => (args: string[]) => Argv;
 type ArgvBin = () => string | undefined;
 
 const [{ YargsFactory }, { getProcessArgvBin }, { default: Parser }] = (await Promise.all([
-  import(new URL('./build/lib/yargs-factory.js', ENTRY).href),
-  import(new URL('./build/lib/utils/process-argv.js', ENTRY).href),
+  import(new URL(PRIVATE_FILES.factory.path, ENTRY).href),
+  import(new URL(PRIVATE_FILES.processArgv.path, ENTRY).href),
   import(fromYargs.resolve('yargs-parser')),
 ])) as [{ YargsFactory: Factory }, { getProcessArgvBin: ArgvBin }, { default: unknown }];
 

@@ -30,7 +30,7 @@ export function command<A, O>(spec: CommandSpec<A, O>): Command<A, O> {
  * later showHelp() need not; nothing here calls it (failures throw to main.ts), and for `run`
  * that rendering (~0.1-0.3 s of cliui and wrap-ansi in the profile) would compete with its
  * nodes' start for the CPU. Help asked for with --help is rendered as before. Leaves yargs as it
- * is if its internals ever change.
+ * is if its internals ever change (internals.ts: yargs is pinned, and a test notices).
  */
 export function skipHelpCache(y: Argv): void {
   type Internal = { getInternalMethods?: () => { getUsageInstance?: () => unknown } };
