@@ -18,6 +18,9 @@ const MAX_DOWN_OPS = 12;
 /** Keys are drawn from a small space so that writes collide. */
 const KEY_SPACE = 40;
 
+/** An acknowledged write: its version, and what it wrote (null: a delete). */
+type Acked = { version: Version; value: string | null };
+
 /** Plays `ops` random operations from `seed`, then checks every promise (see the top). */
 export async function chaos(
   cluster: Cluster,
@@ -29,8 +32,8 @@ export async function chaos(
   const n = cluster.nodes.length;
   const pickNode = () => 1 + Math.floor(random() * n);
   const counts = { puts: 0, deletes: 0, direct: 0, failed: 0, partitions: 0, heals: 0, crashes: 0 };
-  /** The newest acknowledged write of each key, and what it wrote (null: a delete). */
-  const acked = new Map<string, { version: Version; value: string | null }>();
+  /** The newest acknowledged write of each key. */
+  const acked = new Map<string, Acked>();
 
   /** Nodes that are down, and the operation at which they come back. */
   const down = new Map<number, number>();
@@ -84,6 +87,15 @@ export async function chaos(
   }
   await restartDue(Number.POSITIVE_INFINITY);
 
+  return { seed, ops, counts, keys: acked.size, ...(await settle(cluster, acked, progress)) };
+}
+
+/** Heals, repairs and checks: every broken promise, as one sentence each. */
+async function settle(
+  cluster: Cluster,
+  acked: Map<string, Acked>,
+  progress: (line: string) => void,
+): Promise<Pick<ChaosReport, 'repairRounds' | 'converged' | 'violations'>> {
   progress('healing every partition and triggering one round');
   await Promise.all(cluster.clients.map((c) => c.heal()));
   const repair = await repairRound(() => cluster.clients[0]!.trigger(), progress);
@@ -93,35 +105,38 @@ export async function chaos(
       (peer) => `${peer} did not answer the repair round in ${repair.rounds} tries`,
     ),
     ...verdict.problems,
+    ...(await unlike(cluster, acked)),
   ];
+  return { repairRounds: repair.rounds, converged: verdict.converged, violations };
+}
+
+/** Every node's copy of every acknowledged key that is not the acknowledged write. */
+async function unlike(cluster: Cluster, acked: Map<string, Acked>): Promise<string[]> {
+  const found: string[] = [];
   for (const [key, expected] of acked) {
     const states = await Promise.all(cluster.clients.map((c) => c.key(key)));
     states.forEach((s, i) => {
       const id = cluster.nodes[i]!.id;
       const same = s.version !== null && compareVersions(s.version, expected.version) === 0;
       if (!same) {
-        const had = s.version
-          ? `${s.version.node}@${s.version.wall}.${s.version.logical}`
-          : 'nothing';
-        violations.push(
-          `"${key}" on ${id}: ${had}, expected the acknowledged ${expected.value === null ? 'delete' : 'write'} ${expected.version.node}@${expected.version.wall}.${expected.version.logical}`,
+        const had = s.version ? versionLabel(s.version) : 'nothing';
+        const kind = expected.value === null ? 'delete' : 'write';
+        found.push(
+          `"${key}" on ${id}: ${had}, expected the acknowledged ${kind} ${versionLabel(expected.version)}`,
         );
       } else if ((expected.value === null) !== (s.state !== 'value')) {
-        violations.push(
+        found.push(
           `"${key}" on ${id}: ${s.state}, expected ${expected.value === null ? 'deleted' : 'a value'}`,
         );
       }
     });
   }
-  return {
-    seed,
-    ops,
-    counts,
-    keys: acked.size,
-    repairRounds: repair.rounds,
-    converged: verdict.converged,
-    violations,
-  };
+  return found;
+}
+
+/** A version as node@wall.logical. */
+function versionLabel(v: Version): string {
+  return `${v.node}@${v.wall}.${v.logical}`;
 }
 
 /** Admin calls to a node that is down fail; chaos carries on. */

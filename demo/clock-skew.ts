@@ -44,7 +44,9 @@ export const clockSkew: Scenario = {
     ctx.show({ type: 'writes', writes: [seen, after] });
     ctx.show({
       type: 'note',
-      text: `${third!.id} had seen ${first!.id}'s write, so its hybrid clock moved past it: the second write gets the larger version despite a clock 5 s behind.`,
+      text:
+        `${third!.id} had seen ${first!.id}'s write, so its hybrid clock moved past it: ` +
+        'the second write gets the larger version despite a clock 5 s behind.',
     });
 
     await ctx.section(PARTS.concurrent);
@@ -58,7 +60,10 @@ export const clockSkew: Scenario = {
     ]);
     ctx.show({
       type: 'note',
-      text: `user:jack: the write made later in real time lost, because ${third!.id}'s clock said it was earlier and nothing told it otherwise. Last-write-wins trusts clocks for concurrent writes.`,
+      text:
+        `user:jack: the write made later in real time lost, because ${third!.id}'s clock said ` +
+        'it was earlier and nothing told it otherwise. Last-write-wins trusts clocks for ' +
+        'concurrent writes.',
     });
     return result;
   },

@@ -40,9 +40,12 @@ async function deleteWhileCut(ctx: ScenarioContext, key: string): Promise<void> 
   const { cluster } = ctx;
   await cluster.clients[2]!.partition(othersThan(cluster, 3));
   const deleted = await cluster.clients[0]!.del(key, false);
+  const failed = deleted.replication?.failed.map((f) => f.peer).join(', ') || 'none';
   ctx.show({
     type: 'note',
-    text: `${cluster.nodes[2]!.id} is cut off; DELETE /kv/${key} on ${cluster.nodes[0]!.id} leaves a tombstone on the others (failed: ${deleted.replication?.failed.map((f) => f.peer).join(', ') || 'none'})`,
+    text:
+      `${cluster.nodes[2]!.id} is cut off; DELETE /kv/${key} on ${cluster.nodes[0]!.id} ` +
+      `leaves a tombstone on the others (failed: ${failed})`,
   });
 }
 
@@ -92,7 +95,10 @@ export const deletes: Scenario = {
     );
     ctx.show({
       type: 'note',
-      text: "Resurrection: with no tombstone left to compare against, node 3's old value looks like a write the others missed, and anti-entropy copies it back. The tombstone ttl must outlast the longest partition plus the anti-entropy interval.",
+      text:
+        "Resurrection: with no tombstone left to compare against, node 3's old value looks " +
+        'like a write the others missed, and anti-entropy copies it back. The tombstone ttl ' +
+        'must outlast the longest partition plus the anti-entropy interval.',
     });
 
     return combine(first, second);

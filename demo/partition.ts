@@ -43,7 +43,9 @@ export const partition: Scenario = {
     await cluster.clients[2]!.partition(othersThan(cluster, 3));
     ctx.show({
       type: 'note',
-      text: `POST /admin/partition on ${third.id}: it neither sends to nor accepts from ${othersThan(cluster, 3).join(', ')}`,
+      text:
+        `POST /admin/partition on ${third.id}: it neither sends to nor accepts from ` +
+        othersThan(cluster, 3).join(', '),
     });
 
     await ctx.section(PARTS.write);

@@ -72,9 +72,12 @@ export const periodic: Scenario = {
     });
     ctx.show({ type: 'winners', winners: winners(before, after) });
     const roundsAfter = await roundsRun(cluster);
+    const perNode = (roundsAfter.rounds - roundsBefore.rounds) / cluster.nodes.length;
     ctx.show({
       type: 'note',
-      text: `Converged ${(took / 1000).toFixed(2)} s after the writes, by the nodes' own rounds: about ${((roundsAfter.rounds - roundsBefore.rounds) / cluster.nodes.length).toFixed(1)} per node, ${withWhom(roundsAfter)}.`,
+      text:
+        `Converged ${(took / 1000).toFixed(2)} s after the writes, by the nodes' own rounds: ` +
+        `about ${perNode.toFixed(1)} per node, ${withWhom(roundsAfter)}.`,
     });
     return {
       ...outcome(await verify(cluster), [], before, after, snapsBefore, []),

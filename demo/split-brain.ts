@@ -52,7 +52,10 @@ export const splitBrain: Scenario = {
     );
     ctx.show({
       type: 'note',
-      text: `Lost: "${left.value}" (written on ${left.node}). It was acknowledged to its client, yet the later write won everywhere: that is last-write-wins, and why systems that cannot lose writes keep siblings or use CRDTs instead.`,
+      text:
+        `Lost: "${left.value}" (written on ${left.node}). It was acknowledged to its client, ` +
+        'yet the later write won everywhere: that is last-write-wins, and why systems that ' +
+        'cannot lose writes keep siblings or use CRDTs instead.',
     });
     return result;
   },

@@ -106,7 +106,10 @@ async function diverge(ctx: ScenarioContext, round: number): Promise<void> {
   );
   ctx.show({
     type: 'note',
-    text: `Direct writes: ${id2} rewrites ${REWRITTEN} keys and deletes ${DELETED}; ${id1} writes ${ADDED} new keys. ${REWRITTEN + DELETED + ADDED} keys differ, values of ${VALUE_BYTES} bytes.`,
+    text:
+      `Direct writes: ${id2} rewrites ${REWRITTEN} keys and deletes ${DELETED}; ` +
+      `${id1} writes ${ADDED} new keys. ${REWRITTEN + DELETED + ADDED} keys differ, ` +
+      `values of ${VALUE_BYTES} bytes.`,
   });
 }
 

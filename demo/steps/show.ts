@@ -61,8 +61,14 @@ export async function triggerAndShow(
   const report = await ctx.phase(
     `anti-entropy round on ${cluster.nodes[node - 1]!.id}${strategy ? ` (${strategy})` : ''}`,
     () => cluster.clients[node - 1]!.trigger(undefined, strategy),
-    (r) =>
-      `anti-entropy round on ${r.node}: ${r.peers.filter((p) => p.status === 'repaired').length} repaired, ${r.peers.filter((p) => p.status === 'in_sync').length} in sync, ${r.peers.filter((p) => p.status === 'unreachable').length} unreachable${refusedCount(r)}`,
+    (r) => {
+      const count = (status: (typeof r.peers)[number]['status']) =>
+        r.peers.filter((p) => p.status === status).length;
+      return (
+        `anti-entropy round on ${r.node}: ${count('repaired')} repaired, ` +
+        `${count('in_sync')} in sync, ${count('unreachable')} unreachable${refusedCount(r)}`
+      );
+    },
   );
   const idsByAddress = Object.fromEntries(cluster.nodes.map((n) => [n.address, n.id]));
   const fullCost = Object.fromEntries(

@@ -65,10 +65,11 @@ export function expectEverywhere(
 ): string[] {
   return (states[key] ?? [])
     .filter((s) => (expected === null ? s.state === 'value' : s.value !== expected))
-    .map(
-      (s) =>
-        `${s.node} shows ${s.state === 'value' ? JSON.stringify(s.value) : s.state} for "${key}", expected ${expected === null ? 'no value' : JSON.stringify(expected)}`,
-    );
+    .map((s) => {
+      const shown = s.state === 'value' ? JSON.stringify(s.value) : s.state;
+      const wanted = expected === null ? 'no value' : JSON.stringify(expected);
+      return `${s.node} shows ${shown} for "${key}", expected ${wanted}`;
+    });
 }
 
 /** For each key that differed before, the value every node should now hold and whom it beat. */
