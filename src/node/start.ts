@@ -61,7 +61,8 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const restored = storage ? restoreFrom(storage, store) : undefined;
   if (restored && restored.rehashed > 0)
     log(
-      `data dir: hashed ${restored.rehashed} stored entries again (written by an older build or under another hash scheme) and stored their hashes`,
+      `data dir: hashed ${restored.rehashed} stored entries again (written by an older build ` +
+        'or under another hash scheme) and stored their hashes',
     );
   const counters = newCounters();
   const nowMicros = systemMicros(o.clockSkewMs);
@@ -139,12 +140,16 @@ function lazyMetrics(counters: Counters, store: Store, service: NodeService) {
 function logRound(report: RoundReport, log: (line: string) => void): void {
   for (const p of report.peers) {
     if (p.status === 'in_sync') continue;
-    log(
-      p.status === 'unreachable'
-        ? `anti-entropy: ${p.peer} unreachable (${p.reason})`
-        : p.status === 'refused'
-          ? `anti-entropy: ${p.peer} refused the exchange (${p.reason})`
-          : `anti-entropy with ${p.peer}: pulled ${p.counts.pulled}, pushed ${p.counts.pushed} in ${p.roundTrips} round trips, ${p.bytes.sent + p.bytes.received} bytes${p.riblt?.fallback !== undefined ? ` (fell back to the Merkle walk: ${p.riblt.fallback})` : ''}`,
-    );
+    if (p.status === 'unreachable') log(`anti-entropy: ${p.peer} unreachable (${p.reason})`);
+    else if (p.status === 'refused')
+      log(`anti-entropy: ${p.peer} refused the exchange (${p.reason})`);
+    else {
+      const fallback = p.riblt?.fallback;
+      log(
+        `anti-entropy with ${p.peer}: pulled ${p.counts.pulled}, pushed ${p.counts.pushed} ` +
+          `in ${p.roundTrips} round trips, ${p.bytes.sent + p.bytes.received} bytes` +
+          (fallback !== undefined ? ` (fell back to the Merkle walk: ${fallback})` : ''),
+      );
+    }
   }
 }

@@ -20,7 +20,8 @@ export function handleExpect(
     const error = new HttpError(
       417,
       'expectation_failed',
-      `This node only understands "Expect: 100-continue"; send the request without Expect: ${String(req.headers.expect).slice(0, 100)}.`,
+      'This node only understands "Expect: 100-continue"; send the request without Expect: ' +
+        `${String(req.headers.expect).slice(0, 100)}.`,
     );
     const body = jsonText(error.body());
     // The body, if any, is not read: close once the answer is out.

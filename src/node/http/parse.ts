@@ -57,7 +57,8 @@ export function namedPeers(
   const unknown = named.filter((p) => !node.peers.includes(p));
   if (unknown.length > 0)
     throw badRequest(
-      `${unknown[0]!.slice(0, 100)} is not a configured peer of ${node.id}; its peers are ${node.peers.join(', ') || 'none'}.`,
+      `${unknown[0]!.slice(0, 100)} is not a configured peer of ${node.id}; ` +
+        `its peers are ${node.peers.join(', ') || 'none'}.`,
     );
   return named;
 }

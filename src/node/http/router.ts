@@ -73,7 +73,8 @@ export function dispatch(routes: readonly Route[], req: IncomingMessage): Promis
   throw new HttpError(
     404,
     'not_found',
-    `There is no route ${req.method} ${path.slice(0, 100)}; see GET /health, /kv/{key}, /merkle/snapshot, /anti-entropy/trigger.`,
+    `There is no route ${req.method} ${path.slice(0, 100)}; ` +
+      'see GET /health, /kv/{key}, /merkle/snapshot, /anti-entropy/trigger.',
   );
 }
 

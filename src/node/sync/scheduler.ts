@@ -145,7 +145,9 @@ export class AntiEntropy {
       // needs it only if we pulled from another one: what came from it, it has.
       const second = await Promise.all(
         first.map((o, i) =>
-          reached(o) && pulledFromOthers(first, i) ? this.#exchange(o.peer, strategy) : o,
+          reached(o) && pulledFromOthers(first, i)
+            ? this.#exchange(o.peer, strategy)
+            : Promise.resolve(o),
         ),
       );
       outcomes = first.map((o, i) => (o === second[i] ? o : combine(o, second[i]!)));
