@@ -12,6 +12,11 @@ export function counted(n: number, one: string, many: string): string {
   return `${count(n)} ${n === 1 ? one : many}`;
 }
 
+/** "1 level", "3 round trips": a count and a noun whose plural takes an s. */
+export function plural(n: number, word: string): string {
+  return counted(n, word, `${word}s`);
+}
+
 /** "1,002 vs 1,001 entries", "1 vs 1 entry": two nodes' counts under one tree node. */
 export function entriesVs(a: number, b: number): string {
   return `${count(a)} vs ${count(b)} ${a === 1 && b === 1 ? 'entry' : 'entries'}`;

@@ -9,6 +9,7 @@ import { setImmediate as turnOfTheLoop } from 'node:timers/promises';
 import { EPIDEMIC_TARGET_FACTOR, SIM_SETUP_YIELD_EVERY } from './constants.js';
 import { digestHex } from '../node/tree/digest.js';
 import { pickIndexes } from '../node/sync/peer-selection.js';
+import { round3 } from '../node/sync/peer-outcome.js';
 import { Network } from './network.js';
 import { below, rng } from './random.js';
 import { ReplicaHost } from './replica-host.js';
@@ -219,8 +220,4 @@ export async function simulate(o: SimOptions): Promise<SimResult> {
     root: finished ? digestHex(truth.tree.root().digest) : null,
     perInterval: log.rows,
   };
-}
-
-function round3(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }

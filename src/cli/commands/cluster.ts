@@ -5,7 +5,7 @@ import { waitOrInterrupt } from '../lifecycle/interrupt.js';
 import { announcePage } from '../output/web.js';
 import { RunView } from '../../web/live.js';
 import { withTeardown } from '../lifecycle/teardown.js';
-import { tryCommands } from '../../format.js';
+import { plural, tryCommands } from '../../format.js';
 import { quiet, bad, mark, nodePaint } from '../render/style.js';
 
 /** The nodes `ae-demo cluster` starts, how often they repair, and the live page's port. */
@@ -81,5 +81,5 @@ export async function cluster(o: ClusterCommandOptions): Promise<void> {
 /** ", 1 random peer per round" when K leaves some peers out of a round; nothing otherwise. */
 function gossip(k: number | undefined, count: number): string {
   if (k === undefined || k >= count - 1) return '';
-  return `, ${k} random peer${k === 1 ? '' : 's'} per round`;
+  return `, ${plural(k, 'random peer')} per round`;
 }

@@ -5,8 +5,9 @@ import { CLUSTER_KEY_ENV } from '../../api/process.js';
 import { DEFAULT_MAX_VALUE_BYTES, MAX_PEERS_PER_ROUND } from '../../api/limits.js';
 import { checkNodeId } from '../../api/checks.js';
 import { STRATEGIES } from '../../api/strategies.js';
+import { DEFAULT_TOMBSTONE_TTL_MS } from '../../node/constants.js';
 import type { NodeOptions } from '../../node/start.js';
-import { parseAddresses, parseCount, parseDuration, parsePort } from './values.js';
+import { parseAddresses, parseCount, parseDuration, parsePort, UNITS } from './values.js';
 
 /** A node started by hand runs a round every 30 s; `run` and `cluster` start theirs with 0. */
 export const DEFAULT_AE_INTERVAL_MS = 30_000;
@@ -48,7 +49,8 @@ export const NODE_FLAGS: Record<string, NodeFlag> = {
   },
   'tombstone-ttl': {
     type: 'string',
-    default: '24h',
+    // The node's own default, in hours as a person reads it (24h).
+    default: `${DEFAULT_TOMBSTONE_TTL_MS / UNITS.h}h`,
     describe: 'How long deletes are remembered (ms, s, m, h, d)',
   },
   'max-value-bytes': {

@@ -2,7 +2,14 @@
 import { UsageError } from '../../errors.js';
 import { checkAddress } from '../../api/checks.js';
 
-const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** Milliseconds in each unit a duration flag takes. */
+export const UNITS: Record<'ms' | 's' | 'm' | 'h' | 'd', number> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
 
 /** "24h", "90s", "500ms", "2d" (a bare number is milliseconds) -> milliseconds. */
 export function parseDuration(raw: string, flag: string): number {
@@ -11,7 +18,7 @@ export function parseDuration(raw: string, flag: string): number {
     throw new UsageError(
       `${flag} takes a duration such as 500ms, 30s, 10m, 24h or 7d, not "${raw}".`,
     );
-  const ms = Number(match[1]) * UNITS[match[2] ?? 'ms']!;
+  const ms = Number(match[1]) * UNITS[(match[2] ?? 'ms') as keyof typeof UNITS];
   if (!(ms > 0) || !Number.isSafeInteger(Math.round(ms)))
     throw new UsageError(`${flag} must be a positive duration, not "${raw}".`);
   return Math.round(ms);

@@ -107,7 +107,7 @@ export function toReport(o: Outcome): PeerReport {
   };
 }
 
-/** Milliseconds to the microsecond, as reports give them. */
+/** Milliseconds to the microsecond, as reports give them (the simulator's too): three decimals. */
 export function round3(ms: number): number {
   return Math.round(ms * 1000) / 1000;
 }

@@ -1,10 +1,11 @@
 // Text measures for laying out SVG without a browser (pure): an estimated width per character,
 // generous so labels never clip, and word wrapping into lines that fit a width.
+import { textWidth as measured } from '../../text-measure.js';
 import { PLOT_CHAR_EM, PLOT_FONT_PX } from './constants.js';
 
 /** Estimated width of `text` in px at the plot's font size. */
 export function textWidth(text: string, fontPx = PLOT_FONT_PX): number {
-  return text.length * fontPx * PLOT_CHAR_EM;
+  return measured(text, fontPx, PLOT_CHAR_EM);
 }
 
 /** Words of `text` in lines no wider than `width` (a word longer than that gets a line of its own). */

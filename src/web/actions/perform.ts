@@ -1,6 +1,7 @@
 // Carries out a plan from plan.ts through the nodes' routes (and the launcher, for kill and
 // restart), and says what happened as story events and one sentence for the page. The I/O comes
 // in through `Hands`, so tests can hand in fakes.
+import { plural } from '../../format.js';
 import type { StoryEvent, WriteLine } from '../../story/events.js';
 import type { WriteAnswer } from '../../api/http.js';
 import type { RoundReport } from '../../api/reports.js';
@@ -146,8 +147,4 @@ function verb(step: Step): string {
     interval: 'Setting the interval',
   };
   return verbs[step.call];
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -1,6 +1,6 @@
 // The scenario's parts as a timeline: done, the current one marked, the one Next will start, and
 // the verdict at the end. Also each anti-entropy round the nodes ran, whoever started it.
-import { bytes, count, list } from '../../format.js';
+import { bytes, count, list, plural } from '../../format.js';
 import type { PeerReport } from '../../api/reports.js';
 import type { Activity, LiveState, Phase } from '../model.js';
 import { html, type Html } from './html.js';
@@ -64,8 +64,4 @@ function peerLine(a: Activity, p: PeerReport): Html {
     .filter(Boolean)
     .join(', ');
   return html`<li class="${p.status}">⇄ ${peer}: ${moved || 'in sync'} <span class="dim">· ${plural(p.levels, 'level')} · ${plural(p.roundTrips, 'round trip')} · ${bytes(spent)}${full ? ` (a full exchange: ${bytes(full)})` : ''}</span></li>`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

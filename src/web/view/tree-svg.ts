@@ -4,6 +4,7 @@
 // every box, slot and the viewBox follow from that size and the longest label, so text fits.
 import type { DiffNode, KeyDifference } from '../../cluster/tree-diff.js';
 import { entriesVs, shortHash, treePath, versionTime } from '../../format.js';
+import { textWidth } from '../../text-measure.js';
 import { html, type Html } from './html.js';
 import { shownKey } from './shown-key.js';
 import { BODY_TEXT_PX } from './type-size.js';
@@ -80,8 +81,8 @@ export function treeDiffSvg(a: string, b: string, diff: DiffNode): Html {
     return { node, hidden: 0, x, depth, children };
   };
   const root = place(diff, 0);
-  const boxW = Math.ceil(Math.max(...labels.box.map(textWidth)) + 2 * INSET_X);
-  const slot = Math.ceil(Math.max(boxW, ...labels.below.map(textWidth)) + GUTTER);
+  const boxW = Math.ceil(Math.max(...labels.box.map(widthOf)) + 2 * INSET_X);
+  const slot = Math.ceil(Math.max(boxW, ...labels.below.map(widthOf)) + GUTTER);
   const g: Geometry = { slot, boxW };
   const width = Math.max(1, next) * slot + 2 * PAD;
   const height = (deepest + 1) * ROW + mostKeys * KEY_H + 2 * PAD;
@@ -100,9 +101,7 @@ export function treeDiffSvg(a: string, b: string, diff: DiffNode): Html {
 }
 
 /** How wide the text may be drawn, on the safe side. */
-function textWidth(text: string): number {
-  return text.length * ADVANCE * FONT;
-}
+const widthOf = (text: string): number => textWidth(text, FONT, ADVANCE);
 
 interface Geometry {
   slot: number;
