@@ -21,9 +21,14 @@ export function convergedPlot(results: readonly SimResult[], intervalMs: number)
     const points = r.perInterval.map((row) => ({ x: row.timeMs / 1000, y: row.converged }));
     const start = points[0]?.x ?? 0;
     const end = points.at(-1)?.x ?? 0;
+    const outcome = r.converged
+      ? `all hold the final root after ${r.rounds} rounds (${seconds(r.simulatedMs / 1000)})`
+      : `not converged after ${r.rounds} rounds`;
     return {
       title: 'Replicas converged over simulated time',
-      desc: `${r.nodes} replicas, ${r.selection} selection: ${r.converged ? `all hold the final root after ${r.rounds} rounds (${seconds(r.simulatedMs / 1000)})` : `not converged after ${r.rounds} rounds`}. The dashed line is all ${r.nodes} replicas.`,
+      desc:
+        `${r.nodes} replicas, ${r.selection} selection: ${outcome}. ` +
+        `The dashed line is all ${r.nodes} replicas.`,
       x: { label: 'simulated time (s)', format: formatCount },
       y: { label: 'replicas holding the final root', format: formatCount },
       series: [
@@ -39,9 +44,14 @@ export function convergedPlot(results: readonly SimResult[], intervalMs: number)
       ],
     };
   }
+  const runs = results.map(
+    (r) => `${runName(r)} ${r.converged ? `in ${r.rounds} rounds` : 'not converged'}`,
+  );
   return {
     title: 'Replicas converged, per run',
-    desc: `The share of replicas holding the final root at the end of each round, for ${results.length} runs: ${results.map((r) => `${runName(r)} ${r.converged ? `in ${r.rounds} rounds` : 'not converged'}`).join('; ')}.`,
+    desc:
+      'The share of replicas holding the final root at the end of each round, ' +
+      `for ${results.length} runs: ${runs.join('; ')}.`,
     x: { label: 'round (log2 scale)', log2: true, format: formatCount },
     y: { label: '% of replicas holding the final root', format: formatCount },
     series: results.map((r) => ({
@@ -60,7 +70,9 @@ export function bytesPlot(results: readonly SimResult[], intervalMs: number): Pl
     const r = results[0]!;
     return {
       title: 'Bytes sent per interval',
-      desc: `${formatBytes(r.bytes)} in ${formatCount(r.messages)} messages over ${r.rounds} rounds, ${formatBytes(r.bytesPerReplicaPerRound)} per replica per round.`,
+      desc:
+        `${formatBytes(r.bytes)} in ${formatCount(r.messages)} messages over ${r.rounds} rounds, ` +
+        `${formatBytes(r.bytesPerReplicaPerRound)} per replica per round.`,
       x: { label: 'simulated time (s)', format: formatCount },
       y: { label: 'bytes sent in the interval', format: formatBytes },
       series: [
@@ -71,9 +83,13 @@ export function bytesPlot(results: readonly SimResult[], intervalMs: number): Pl
       ],
     };
   }
+  const runs = results.map(
+    (r) =>
+      `${runName(r)} ${formatBytes(r.bytesPerReplicaPerRound)} per replica per round on average`,
+  );
   return {
     title: 'Bytes per replica per round, per run',
-    desc: `Bytes sent in each round divided by the number of replicas: ${results.map((r) => `${runName(r)} ${formatBytes(r.bytesPerReplicaPerRound)} per replica per round on average`).join('; ')}.`,
+    desc: `Bytes sent in each round divided by the number of replicas: ${runs.join('; ')}.`,
     x: { label: 'round (log2 scale)', log2: true, format: formatCount },
     y: { label: 'bytes per replica in the round', format: formatBytes },
     series: results.map((r) => ({
@@ -104,23 +120,20 @@ export function scalingPlot(results: readonly SimResult[]): PlotSpec | null {
     reference: true,
   });
   const failed = results.filter((r) => !r.converged);
+  const perSelection = selections.map((s) => {
+    const runs = results.filter((r) => r.selection === s && r.converged);
+    return `${s}: ${runs.map((r) => `${r.rounds} rounds at N=${r.nodes}`).join(', ')}`;
+  });
   const ys = series.flatMap((s) => s.points.map((p) => p.y));
   // A ring's hundreds of rounds would flatten random's handful against the axis: past a span of
   // SCALING_LOG_Y_SPAN the y axis is log2 too, where a ring (∝ N) is a straight line of slope 1.
   const logY = Math.min(...ys) > 0 && Math.max(...ys) / Math.min(...ys) >= SCALING_LOG_Y_SPAN;
   return {
     title: 'Rounds to converge against the number of replicas',
-    desc: `${selections
-      .map(
-        (s) =>
-          `${s}: ${results
-            .filter((r) => r.selection === s && r.converged)
-            .map((r) => `${r.rounds} rounds at N=${r.nodes}`)
-            .join(', ')}`,
-      )
-      .join(
-        '. ',
-      )}. The dashed line is log2 N, the rounds push-pull gossip with one random peer needs.${failed.length > 0 ? ` Not converged (not drawn): ${failed.map(runName).join(', ')}.` : ''}`,
+    desc:
+      `${perSelection.join('. ')}. ` +
+      'The dashed line is log2 N, the rounds push-pull gossip with one random peer needs.' +
+      (failed.length > 0 ? ` Not converged (not drawn): ${failed.map(runName).join(', ')}.` : ''),
     x: { label: 'replicas N (log2 scale)', log2: true, format: formatCount },
     y: {
       label: `rounds until every replica holds the final root${logY ? ' (log2 scale)' : ''}`,

@@ -13,14 +13,25 @@ export function marker(style: number, cx: number, cy: number): Html {
         `<rect class="mark" x="${r(cx - m)}" y="${r(cy - m)}" width="${2 * m}" height="${2 * m}"/>`,
       );
     case 2:
-      return raw(
-        `<path class="mark" d="M${r(cx)} ${r(cy - m * 1.2)}L${r(cx + m * 1.2)} ${r(cy + m)}L${r(cx - m * 1.2)} ${r(cy + m)}Z"/>`,
-      );
+      return polygon([
+        [cx, cy - m * 1.2],
+        [cx + m * 1.2, cy + m],
+        [cx - m * 1.2, cy + m],
+      ]);
     default:
-      return raw(
-        `<path class="mark" d="M${r(cx)} ${r(cy - m * 1.3)}L${r(cx + m * 1.3)} ${r(cy)}L${r(cx)} ${r(cy + m * 1.3)}L${r(cx - m * 1.3)} ${r(cy)}Z"/>`,
-      );
+      return polygon([
+        [cx, cy - m * 1.3],
+        [cx + m * 1.3, cy],
+        [cx, cy + m * 1.3],
+        [cx - m * 1.3, cy],
+      ]);
   }
+}
+
+/** A closed path through the corners, in order. */
+function polygon(corners: readonly (readonly [number, number])[]): Html {
+  const d = corners.map(([x, y]) => `${r(x)} ${r(y)}`).join('L');
+  return raw(`<path class="mark" d="M${d}Z"/>`);
 }
 
 function r(v: number): number {

@@ -27,6 +27,17 @@ table.plot-data td, table.runs td { text-align: right; font-variant-numeric: tab
 table.runs :is(td, th), table.plot-data :is(td, th) { white-space: nowrap; }
 `;
 
+/** What the simulation leaves out of a real node, said on every report. */
+const DEPARTURES = raw(
+  "<p>Each replica runs the node's own store, Merkle tree, exchange and round scheduler, but the " +
+    'messages go through an in-memory network in virtual time: no HTTP and no disk (a message is ' +
+    "its encoded bytes, delivered after the latency plus its size over the sender's uplink), " +
+    'every write is a direct write on one replica (no replication on write), a crashed replica ' +
+    'keeps its store as a node with <code>--data-dir</code> does, a partition is always two ' +
+    'halves, all replicas share one clock, and computing takes no virtual time (only latency and ' +
+    'bandwidth delay a message).</p>',
+);
+
 /** The whole report file. `command` is the command line that made it (shown in the header). */
 export function simReportHtml(
   results: readonly SimResult[],
@@ -38,7 +49,9 @@ export function simReportHtml(
     {
       spec: scalingPlot(results),
       about:
-        'With random selection the rounds follow log2 N: each round every replica pulls from and pushes to one random peer, so the number that have news roughly doubles. On a ring news moves a hop or two per round, so the rounds grow like N.',
+        'With random selection the rounds follow log2 N: each round every replica pulls from ' +
+        'and pushes to one random peer, so the number that have news roughly doubles. On a ring ' +
+        'news moves a hop or two per round, so the rounds grow like N.',
     },
     {
       spec: convergedPlot(results, options.intervalMs),
@@ -48,14 +61,19 @@ export function simReportHtml(
     {
       spec: bytesPlot(results, options.intervalMs),
       about:
-        'What the exchanges put on the simulated network: tree levels, entries and their acknowledgements, encoded as the nodes encode them.',
+        'What the exchanges put on the simulated network: tree levels, entries and their ' +
+        'acknowledgements, encoded as the nodes encode them.',
     },
   ].filter((p): p is { spec: PlotSpec; about: string } => p.spec !== null);
   const failed = results.filter((r) => !r.converged);
+  const all = results.length === 1 ? 'Converged' : `All ${results.length} runs converged`;
+  const notConverged =
+    `${failed.length} of ${results.length} runs did not converge within ` +
+    `${formatCount(options.maxRounds)} rounds: ${failed.map(runName).join(', ')}.`;
   const verdict =
     failed.length === 0
-      ? html`<div class="verdict good">${results.length === 1 ? 'Converged' : `All ${results.length} runs converged`}: every replica holds the same root.</div>`
-      : html`<div class="verdict bad">${failed.length} of ${results.length} runs did not converge within ${formatCount(options.maxRounds)} rounds: ${failed.map(runName).join(', ')}.</div>`;
+      ? html`<div class="verdict good">${all}: every replica holds the same root.</div>`
+      : html`<div class="verdict bad">${notConverged}</div>`;
   const body = html`<main><header class="report-head"><h1>ae-demo simulate report</h1>
 <p>${settings(options)}</p>
 <p class="dim">Made by <code>${command}</code></p></header>
@@ -63,7 +81,7 @@ ${verdict}
 <section class="part"><h2>Runs</h2>${runsTable(results)}</section>
 ${plots.map((p, i) => section(p.spec, p.about, i + 1))}
 <section class="part"><h2>Where the simulation departs from real nodes</h2>
-<p>Each replica runs the node's own store, Merkle tree, exchange and round scheduler, but the messages go through an in-memory network in virtual time: no HTTP and no disk (a message is its encoded bytes, delivered after the latency plus its size over the sender's uplink), every write is a direct write on one replica (no replication on write), a crashed replica keeps its store as a node with <code>--data-dir</code> does, a partition is always two halves, all replicas share one clock, and computing takes no virtual time (only latency and bandwidth delay a message).</p></section></main>`;
+${DEPARTURES}</section></main>`;
   return htmlDocument({
     title: 'ae-demo simulate report',
     head: html`<style>
@@ -78,9 +96,11 @@ ${raw(REPORT_CSS)}
 
 function section(spec: PlotSpec, about: string, n: number): Html {
   const id = `plot-${n}`;
+  const wide = klass(plotSvg(spec, PLOT_SIZES.wide, `${id}-wide`), 'wide');
+  const narrow = klass(plotSvg(spec, PLOT_SIZES.narrow, `${id}-narrow`), 'narrow');
   return html`<section class="part plot-block" aria-labelledby="${id}-h"><h2 id="${id}-h">${spec.title}</h2>
 <p>${about}</p>
-<div class="plot-pair"><figure>${klass(plotSvg(spec, PLOT_SIZES.wide, `${id}-wide`), 'wide')}${klass(plotSvg(spec, PLOT_SIZES.narrow, `${id}-narrow`), 'narrow')}</figure>
+<div class="plot-pair"><figure>${wide}${narrow}</figure>
 ${plotTable(spec)}</div></section>`;
 }
 
@@ -107,16 +127,41 @@ function settings(o: SimOptions): string {
   return `${parts.join(' · ')}.`;
 }
 
+/** The runs table's columns, in order. */
+const RUN_COLUMNS = [
+  'replicas',
+  'selection',
+  'converged',
+  'rounds',
+  'log2 N',
+  '3·log2 N',
+  'simulated s',
+  'bytes',
+  'bytes per replica per round',
+  'slowest replica',
+];
+
 function runsTable(results: readonly SimResult[]): Html {
-  const rows = results.map(
-    (r) =>
-      html`<tr><th scope="row">${formatCount(r.nodes)}</th><td>${r.selection}</td><td>${r.converged ? 'yes' : 'no'}</td><td>${r.rounds}</td><td>${r.bound.log2N}</td><td>${r.bound.target}</td><td>${formatCount(r.simulatedMs / 1000)}</td><td>${formatBytes(r.bytes)}</td><td>${formatBytes(r.bytesPerReplicaPerRound)}</td><td>${r.slowest ? `${r.slowest.replica} at ${formatCount(r.slowest.atMs / 1000)} s` : '—'}</td></tr>`,
-  );
+  const rows = results.map((r) => {
+    const cells = [
+      r.selection,
+      r.converged ? 'yes' : 'no',
+      r.rounds,
+      r.bound.log2N,
+      r.bound.target,
+      formatCount(r.simulatedMs / 1000),
+      formatBytes(r.bytes),
+      formatBytes(r.bytesPerReplicaPerRound),
+      r.slowest ? `${r.slowest.replica} at ${formatCount(r.slowest.atMs / 1000)} s` : '—',
+    ];
+    const tds = cells.map((c) => html`<td>${c}</td>`);
+    return html`<tr><th scope="row">${formatCount(r.nodes)}</th>${tds}</tr>`;
+  });
   const caption = 'Rounds until every replica holds the same root, beside the epidemic bound';
   return scrollRegion(
     caption,
     html`<table class="runs"><caption>${caption}</caption>
-<thead><tr><th scope="col">replicas</th><th scope="col">selection</th><th scope="col">converged</th><th scope="col">rounds</th><th scope="col">log2 N</th><th scope="col">3·log2 N</th><th scope="col">simulated s</th><th scope="col">bytes</th><th scope="col">bytes per replica per round</th><th scope="col">slowest replica</th></tr></thead>
+<thead><tr>${RUN_COLUMNS.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
 <tbody>${rows}</tbody></table>`,
   );
 }

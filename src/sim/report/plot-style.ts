@@ -3,6 +3,9 @@
 // first colours are the page's (style.ts) so a plot sits on the report like a panel.
 import type { Html } from '../../web/view/html.js';
 
+/** The page's own font stack (style.ts), so a plot's text matches the text around it. */
+const FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
+
 export const PLOT_CSS = `
 .plot { --p-bg: #ffffff; --p-fg: #15171a; --p-dim: #5d6470; --p-line: #d5d8dd;
   --p-0: #1864ab; --p-1: #a84300; --p-2: #7048e8; --p-3: #086b35; --p-4: #c2255c; --p-5: #5c5f66; }
@@ -10,7 +13,7 @@ export const PLOT_CSS = `
   .plot { --p-bg: #1b1f24; --p-fg: #eef0f2; --p-dim: #a1a9b4; --p-line: #333a42;
     --p-0: #4dabf7; --p-1: #ff922b; --p-2: #9775fa; --p-3: #4cd07d; --p-4: #f06595; --p-5: #ced4da; }
 }
-.plot { max-width: 100%; height: auto; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; font-size: 17px; }
+.plot { max-width: 100%; height: auto; font-family: ${FONTS}; font-size: 17px; }
 .plot .plot-bg { fill: var(--p-bg); stroke: var(--p-line); }
 .plot text { fill: var(--p-fg); font-size: 17px; }
 .plot .plot-title { font-weight: 600; }
@@ -31,5 +34,6 @@ export const PLOT_CSS = `
 /** One plot as a file of its own: the SVG with its style inside (for the README or a slide). */
 export function standaloneSvg(svg: Html): string {
   const open = svg.text.indexOf('>') + 1;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${svg.text.slice(0, open)}\n<style>${PLOT_CSS}</style>${svg.text.slice(open)}\n`;
+  const [tag, rest] = [svg.text.slice(0, open), svg.text.slice(open)];
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${tag}\n<style>${PLOT_CSS}</style>${rest}\n`;
 }

@@ -25,11 +25,16 @@ export function plotTable(spec: PlotSpec): Html {
   const note = rows.length < all ? ` (${rows.length} of ${all} rows, evenly spread)` : '';
   const caption = `${spec.title}: the data${note}`;
   // A table wider than a phone scrolls inside its box, which a keyboard must be able to reach.
+  const heads = spec.series.map((s) => html`<th scope="col">${s.name}</th>`);
+  const body = rows.map((row) => {
+    const cells = row.ys.map((y) => html`<td>${y === undefined ? '—' : spec.y.format(y)}</td>`);
+    return html`<tr><th scope="row">${spec.x.format(row.x)}</th>${cells}</tr>`;
+  });
   const table = scrollRegion(
     caption,
     html`<table class="plot-data"><caption>${caption}</caption>
-<thead><tr><th scope="col">${spec.x.label}</th>${spec.series.map((s) => html`<th scope="col">${s.name}</th>`)}</tr></thead>
-<tbody>${rows.map((row) => html`<tr><th scope="row">${spec.x.format(row.x)}</th>${row.ys.map((y) => html`<td>${y === undefined ? '—' : spec.y.format(y)}</td>`)}</tr>`)}</tbody></table>`,
+<thead><tr><th scope="col">${spec.x.label}</th>${heads}</tr></thead>
+<tbody>${body}</tbody></table>`,
   );
   if (rows.length <= OPEN_TABLE_MAX_ROWS) return table;
   return html`<details class="plot-details"><summary>The data (${rows.length} rows)</summary>${table}</details>`;
