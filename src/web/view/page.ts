@@ -4,6 +4,7 @@ import { isOver, type LiveState, type Section } from '../model.js';
 import { actionForms } from './actions.js';
 import { nodeCards } from './cards.js';
 import { html, htmlDocument, type Html } from './html.js';
+import { gridLegend } from './legend.js';
 import { tableNames } from './scroll-region.js';
 import { storyEvent } from './story.js';
 import { activity, timeline } from './timeline.js';
@@ -135,7 +136,7 @@ export function shell(): string {
 <link rel="stylesheet" href="/style.css">
 <script type="module" src="/js/src/web/page/app.js"></script>`,
     bodyClass: 'live',
-    body: html`<header id="header"></header><main><aside tabindex="0" aria-label="Timeline and anti-entropy rounds"><h2>Timeline</h2><div id="timeline"></div><h2>Anti-entropy rounds</h2><div id="activity"></div></aside><div class="stage"><div id="cards"></div><p class="dim legend">Each card's grid is the top of its Merkle tree: level 1 (16 cells) above level 2 (16 × 16, a row per level-1 branch). Grey: every node agrees; coloured: this node's digest differs, one colour per distinct digest.</p><div id="actions"></div><p id="action-message" class="action-message" role="status" aria-live="polite"></p><section id="story" class="story" tabindex="0" aria-label="The story"></section></div></main>
+    body: html`<header id="header"></header><main><aside tabindex="0" aria-label="Timeline and anti-entropy rounds"><h2>Timeline</h2><div id="timeline"></div><h2>Anti-entropy rounds</h2><div id="activity"></div></aside><div class="stage"><div id="cards"></div>${gridLegend()}<div id="actions"></div><p id="action-message" class="action-message" role="status" aria-live="polite"></p><section id="story" class="story" tabindex="0" aria-label="The story"></section></div></main>
 <noscript>The live view needs JavaScript; ae-demo run --report FILE.html writes a static report.</noscript>`,
   });
 }

@@ -4,6 +4,7 @@
 import type { LiveState } from '../model.js';
 import { nodeCards } from './cards.js';
 import { html, htmlDocument, raw, type Html } from './html.js';
+import { gridLegend } from './legend.js';
 import { section, setup } from './page.js';
 import { verdictBanner } from './verdict.js';
 
@@ -20,7 +21,7 @@ export function reportHtml(state: LiveState, css: string, generatedAt: string): 
 <p>${state.summary}</p>
 <p class="dim">${state.nodes.length} nodes (${state.nodes.map((n) => `${n.id} ${n.address}`).join(', ')}) · started ${moment(state.startedAt)} · written ${moment(generatedAt)}</p></header>
 ${state.verdict ? verdictBanner(state.verdict) : html`<div class="verdict bad"><b>No verdict:</b> ${state.ended?.error ?? 'the run did not finish'}</div>`}
-<section class="part trees"><h2>The top of each Merkle tree</h2><p class="dim">Level 1 (16 cells) above level 2 (16 × 16); a coloured cell differs from the other nodes, one colour per distinct digest.</p>${before}${after}</section>
+<section class="part trees"><h2>The top of each Merkle tree</h2>${gridLegend(true)}${before}${after}</section>
 ${setup(state.sections[0]!)}
 ${parts}</main>`;
   return htmlDocument({

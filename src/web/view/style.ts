@@ -146,8 +146,18 @@ tr.unreachable .status, tr.refused .status { color: var(--bad); }
 /* the run is over: said above the cards it left */
 .ended-note { margin: 0 0 .5rem; padding: .3rem .7rem; border-left: 4px solid var(--dim); background: var(--panel); font-size: .92rem; }
 
-/* the grid's legend, under the cards */
-.legend { margin: 0; font-size: .85rem; }
+/* the grid's legend, under the cards: what it shows, a key to its cells, how to read it */
+.legend { display: flex; flex-wrap: wrap; align-items: baseline; gap: .1rem 1rem; font-size: .85rem; }
+.legend p { margin: 0; }
+.cell-key { display: flex; flex-wrap: wrap; gap: .1rem 1rem; list-style: none; margin: 0; padding: 0; }
+.swatch { vertical-align: -1px; margin-right: 1px; }
+.how-to-read summary { cursor: pointer; font-weight: 600; color: var(--accent); }
+/* folded, it ends the legend's first line; unfolded, it comes after the key to the cells */
+.how-to-read[open] { order: 1; flex-basis: 100%; max-width: 48rem; font-size: 1rem; }
+.how-to-read p { margin: .3rem 0; }
+.terms { display: grid; grid-template-columns: auto 1fr; gap: .2rem .8rem; margin: .3rem 0; }
+.terms dt { font-weight: 700; }
+.terms dd { margin: 0; }
 
 /* one focus ring for everything a keyboard reaches: Next, the controls, the scrolling panels
    (focusable for Tab, then arrows: Space and Page Down belong to Next); a panel's inside its edge */
