@@ -18,6 +18,8 @@ const CODES = new Set([
   'method_not_allowed',
   'payload_too_large',
   'unauthorized',
+  // A random body on the peer route mostly opens with no version this node speaks.
+  'unsupported_version',
   'peer_unreachable',
   'internal',
 ]);
