@@ -41,6 +41,18 @@ describe('golden wire messages', () => {
     });
   }
 
+  it("docs/wire.md's example is the golden message it names, byte for byte", () => {
+    const doc = readFileSync(join(FIXTURES, '../../../docs/wire.md'), 'utf8');
+    const [, name, block] = /`test\/fixtures\/wire\/([\w-]+)\.bin`[^`]*```\n([\s\S]*?)```/.exec(
+      doc,
+    )!;
+    // Each line: bytes in hex, one space apart, then two spaces or more and what they mean.
+    const lines = block!.trimEnd().split('\n');
+    const hex = lines.flatMap((line) => line.split(/ {2,}/)[0]!.split(' '));
+    const example = Buffer.from(hex.map((h) => parseInt(h, 16)));
+    assert.deepEqual(example, readFileSync(join(FIXTURES, `${name}.bin`)));
+  });
+
   it('refuses each golden message under any other version byte as another build', () => {
     for (const { name } of GOLDEN) {
       const bytes = readFileSync(join(FIXTURES, `${name}.bin`));
