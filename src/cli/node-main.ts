@@ -6,6 +6,8 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import { exitCodeOf } from './exit.js';
 import {
+  envNameOf,
+  NODE_ENV_HELP,
   NODE_EXAMPLES,
   NODE_FLAGS,
   nodeOptionsFrom,
@@ -62,16 +64,22 @@ function parse(args: string[]): NodeArgs | 'help' | 'version' {
   if (values.version) return 'version';
   const argv: NodeArgs = {};
   for (const [name, flag] of Object.entries(NODE_FLAGS)) {
-    const raw = values[name] as string | undefined;
+    const given = values[name] as string | undefined;
+    const env = process.env[envNameOf(name)];
+    const raw = given ?? (env === '' ? undefined : env);
     if (raw === undefined) {
-      if (flag.required) throw new UsageError(`--${name} is required; see ae-demo node --help.`);
+      if (flag.required)
+        throw new UsageError(
+          `--${name} (or ${envNameOf(name)}) is required; see ae-demo node --help.`,
+        );
       argv[name] = flag.default;
       continue;
     }
+    const label = given === undefined ? envNameOf(name) : `--${name}`;
     if (flag.choices && !flag.choices.includes(raw))
-      throw new UsageError(`--${name} takes one of ${flag.choices.join(', ')}, not "${raw}".`);
+      throw new UsageError(`${label} takes one of ${flag.choices.join(', ')}, not "${raw}".`);
     if (flag.type === 'number' && !/^-?\d+(\.\d+)?$/.test(raw.trim()))
-      throw new UsageError(`--${name} takes a number, not "${raw}"; see ae-demo node --help.`);
+      throw new UsageError(`${label} takes a number, not "${raw}"; see ae-demo node --help.`);
     argv[name] = flag.type === 'number' ? Number(raw) : raw;
   }
   return argv;
@@ -122,6 +130,8 @@ function help(): string {
     '',
     'Examples:',
     ...examples,
+    '',
+    NODE_ENV_HELP,
     '',
   ].join('\n');
 }

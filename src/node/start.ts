@@ -4,7 +4,6 @@
 import type { Registry } from 'prom-client';
 import type { Counters } from '../api/counters.js';
 import type { Strategy } from '../api/strategies.js';
-import type { RoundReport } from '../api/reports.js';
 import { listen } from '../net/listen.js';
 import { PEER_TIMEOUT_MS } from './constants.js';
 import { NodeStartError } from './errors.js';
@@ -21,6 +20,7 @@ import { newCounters } from './stats.js';
 import { restoreFrom } from './storage/restore.js';
 import { openStorage } from './storage/sqlite.js';
 import { Sketch } from './sync/riblt/sketch.js';
+import { roundNotices } from './sync/round-notices.js';
 
 export interface NodeOptions {
   port: number;
@@ -104,7 +104,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     replicationTimeoutMs: o.replicationTimeoutMs ?? PEER_TIMEOUT_MS,
     nowMicros,
     faults,
-    onRound: (report) => logRound(report, log),
+    onRound: roundNotices(log),
   });
   const metrics = lazyMetrics(counters, store, service);
   const served = serveNode(server, routes(service, metrics, o.clusterKey), { id, counters, log });
@@ -134,22 +134,4 @@ function lazyMetrics(counters: Counters, store: Store, service: NodeService) {
       peers: () => service.peers.length,
       peersPerRound: () => service.peersPerRound,
     }));
-}
-
-/** Logs each peer of a round that moved keys or could not be synced with. */
-function logRound(report: RoundReport, log: (line: string) => void): void {
-  for (const p of report.peers) {
-    if (p.status === 'in_sync') continue;
-    if (p.status === 'unreachable') log(`anti-entropy: ${p.peer} unreachable (${p.reason})`);
-    else if (p.status === 'refused')
-      log(`anti-entropy: ${p.peer} refused the exchange (${p.reason})`);
-    else {
-      const fallback = p.riblt?.fallback;
-      log(
-        `anti-entropy with ${p.peer}: pulled ${p.counts.pulled}, pushed ${p.counts.pushed} ` +
-          `in ${p.roundTrips} round trips, ${p.bytes.sent + p.bytes.received} bytes` +
-          (fallback !== undefined ? ` (fell back to the Merkle walk: ${fallback})` : ''),
-      );
-    }
-  }
 }

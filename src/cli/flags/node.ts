@@ -73,6 +73,22 @@ export const NODE_FLAGS: Record<string, NodeFlag> = {
   },
 };
 
+/**
+ * Every flag can come from the environment instead, as AE_ and its name in capitals (--data-dir:
+ * AE_DATA_DIR): a container or a Kubernetes pod sets its node up with env entries, and a
+ * secret reaches --cluster-key without showing in any process list. A flag given wins.
+ */
+/** The environment variable of a flag: --data-dir -> AE_DATA_DIR. */
+export function envNameOf(flag: string): string {
+  return `AE_${flag.toUpperCase().replaceAll('-', '_')}`;
+}
+
+/** The line both helps end with, naming the variables. */
+export const NODE_ENV_HELP =
+  'Every flag can also come from the environment: AE_ and its name in capitals (AE_PORT, ' +
+  'AE_HOST, AE_ID, AE_PEERS, AE_AE_INTERVAL, AE_DATA_DIR, AE_CLUSTER_KEY, ...); a flag given ' +
+  'on the command line wins.';
+
 /** The examples both helps show ($0 is the executable's name). */
 export const NODE_EXAMPLES: readonly [string, string][] = [
   [

@@ -3,7 +3,13 @@
 // `ae-demo --help` and serves `ae-demo --verbose node`, through commands/node.ts.
 import type { Argv, Options } from 'yargs';
 import { command } from '../yargs/lazy.js';
-import { NODE_EXAMPLES, NODE_FLAGS, nodeOptionsFrom } from '../flags/node.js';
+import {
+  envNameOf,
+  NODE_ENV_HELP,
+  NODE_EXAMPLES,
+  NODE_FLAGS,
+  nodeOptionsFrom,
+} from '../flags/node.js';
 
 /** One store node in the foreground until SIGINT/SIGTERM. */
 export const nodeCommand = command({
@@ -16,10 +22,18 @@ export const nodeCommand = command({
       if (flag.default !== undefined) option.default = flag.default;
       if (flag.choices) option.choices = [...flag.choices];
       if (flag.required) option.demandOption = true;
+      // The variable stands in for the flag (a flag given still wins); help names it, never
+      // its value (it may be the cluster key).
+      const env = process.env[envNameOf(name)];
+      if (env !== undefined && env !== '') {
+        option.default = env;
+        option.defaultDescription = envNameOf(name);
+        option.demandOption = false;
+      }
       built = built.option(name, option);
     }
     for (const [command, meaning] of NODE_EXAMPLES) built = built.example(command, meaning);
-    return built;
+    return built.epilogue(NODE_ENV_HELP);
   },
   options: nodeOptionsFrom,
   run: async (o) => (await import('../commands/node.js')).node(o),
