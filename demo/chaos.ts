@@ -21,6 +21,18 @@ const KEY_SPACE = 40;
 /** An acknowledged write: its version, and what it wrote (null: a delete). */
 type Acked = { version: Version; value: string | null };
 
+/** What a run keeps while it plays: its random stream, the cluster and what it did to it. */
+interface Play {
+  cluster: Cluster;
+  random: () => number;
+  counts: ChaosReport['counts'];
+  /** The newest acknowledged write of each key. */
+  acked: Map<string, Acked>;
+  /** Nodes that are down, and the operation at which they come back. */
+  down: Map<number, number>;
+  progress: (line: string) => void;
+}
+
 /** Plays `ops` random operations from `seed`, then checks every promise (see the top). */
 export async function chaos(
   cluster: Cluster,
@@ -28,66 +40,79 @@ export async function chaos(
   ops: number,
   progress: (line: string) => void,
 ): Promise<ChaosReport> {
-  const random = rng(seed);
-  const n = cluster.nodes.length;
-  const pickNode = () => 1 + Math.floor(random() * n);
-  const counts = { puts: 0, deletes: 0, direct: 0, failed: 0, partitions: 0, heals: 0, crashes: 0 };
-  /** The newest acknowledged write of each key. */
-  const acked = new Map<string, Acked>();
-
-  /** Nodes that are down, and the operation at which they come back. */
-  const down = new Map<number, number>();
-  const restartDue = async (op: number) => {
-    for (const [node, at] of down) {
-      if (at > op) continue;
-      await cluster.restart(node);
-      down.delete(node);
-    }
+  const play: Play = {
+    cluster,
+    random: rng(seed),
+    counts: { puts: 0, deletes: 0, direct: 0, failed: 0, partitions: 0, heals: 0, crashes: 0 },
+    acked: new Map(),
+    down: new Map(),
+    progress,
   };
-
   for (let op = 0; op < ops; op++) {
-    await restartDue(op);
-    const roll = random() * 100;
-    const node = pickNode();
-    const client = cluster.clients[node - 1]!;
-    if (roll < WEIGHTS.del) {
-      const key = `chaos:${Math.floor(random() * KEY_SPACE)}`;
-      const direct = random() < 0.3;
-      const isPut = roll < WEIGHTS.put;
-      try {
-        const answer = isPut
-          ? await client.put(key, `v${op}@${node}`, direct)
-          : await client.del(key, direct);
-        const value = isPut ? `v${op}@${node}` : null;
-        const prior = acked.get(key);
-        if (!prior || compareVersions(answer.version, prior.version) > 0)
-          acked.set(key, { version: answer.version, value });
-        if (isPut) counts.puts += 1;
-        else counts.deletes += 1;
-        if (direct) counts.direct += 1;
-      } catch (error) {
-        downOrThrow(error);
-        counts.failed += 1; // the node is down: not acknowledged, so not expected anywhere
-      }
-    } else if (roll < WEIGHTS.partition) {
-      const others = othersThan(cluster, node);
-      const cut = others.filter(() => random() < 0.5);
-      if (cut.length > 0 && (await tryAdmin(() => client.partition(cut)))) counts.partitions += 1;
-    } else if (roll < WEIGHTS.heal) {
-      if (await tryAdmin(() => client.heal())) counts.heals += 1;
-    } else if (!down.has(node)) {
-      const back = op + 1 + Math.floor(random() * MAX_DOWN_OPS);
-      progress(
-        `op ${op}: kill -9 ${cluster.nodes[node - 1]!.id}; it restarts from its data directory at op ${back}`,
-      );
-      await cluster.kill(node, 'SIGKILL');
-      down.set(node, back);
-      counts.crashes += 1;
-    }
+    await restartDue(play, op);
+    await step(play, op);
   }
-  await restartDue(Number.POSITIVE_INFINITY);
-
+  await restartDue(play, Number.POSITIVE_INFINITY);
+  const { counts, acked } = play;
   return { seed, ops, counts, keys: acked.size, ...(await settle(cluster, acked, progress)) };
+}
+
+/** Restarts every node whose time down is over by operation `op`. */
+async function restartDue(play: Play, op: number): Promise<void> {
+  for (const [node, at] of play.down) {
+    if (at > op) continue;
+    await play.cluster.restart(node);
+    play.down.delete(node);
+  }
+}
+
+/** One random operation: what (by the weights) and on which node, then that operation. */
+async function step(play: Play, op: number): Promise<void> {
+  const { cluster, random, counts } = play;
+  const roll = random() * 100;
+  const node = 1 + Math.floor(random() * cluster.nodes.length);
+  const client = cluster.clients[node - 1]!;
+  if (roll < WEIGHTS.del) await write(play, op, node, roll < WEIGHTS.put);
+  else if (roll < WEIGHTS.partition) {
+    const cut = othersThan(cluster, node).filter(() => random() < 0.5);
+    if (cut.length > 0 && (await tryAdmin(() => client.partition(cut)))) counts.partitions += 1;
+  } else if (roll < WEIGHTS.heal) {
+    if (await tryAdmin(() => client.heal())) counts.heals += 1;
+  } else if (!play.down.has(node)) await crash(play, op, node);
+}
+
+/** A put or a delete of a random key through `node`, direct or replicated, and its ack kept. */
+async function write(play: Play, op: number, node: number, isPut: boolean): Promise<void> {
+  const { random, counts, acked } = play;
+  const client = play.cluster.clients[node - 1]!;
+  const key = `chaos:${Math.floor(random() * KEY_SPACE)}`;
+  const direct = random() < 0.3;
+  try {
+    const answer = isPut
+      ? await client.put(key, `v${op}@${node}`, direct)
+      : await client.del(key, direct);
+    const value = isPut ? `v${op}@${node}` : null;
+    const prior = acked.get(key);
+    if (!prior || compareVersions(answer.version, prior.version) > 0)
+      acked.set(key, { version: answer.version, value });
+    if (isPut) counts.puts += 1;
+    else counts.deletes += 1;
+    if (direct) counts.direct += 1;
+  } catch (error) {
+    downOrThrow(error);
+    counts.failed += 1; // the node is down: not acknowledged, so not expected anywhere
+  }
+}
+
+/** kill -9 of `node`; it restarts from its data directory a few operations later. */
+async function crash(play: Play, op: number, node: number): Promise<void> {
+  const back = op + 1 + Math.floor(play.random() * MAX_DOWN_OPS);
+  play.progress(
+    `op ${op}: kill -9 ${play.cluster.nodes[node - 1]!.id}; it restarts from its data directory at op ${back}`,
+  );
+  await play.cluster.kill(node, 'SIGKILL');
+  play.down.set(node, back);
+  play.counts.crashes += 1;
 }
 
 /** Heals, repairs and checks: every broken promise, as one sentence each. */

@@ -3,11 +3,12 @@
 // earlier one, which is where last-write-wins still surprises.
 import {
   background,
+  BEFORE,
   expectEverywhere,
   put,
   repairAndVerify,
   repairParts,
-  showKeys,
+  showBefore,
 } from './steps.js';
 import type { Part, Scenario } from '../src/story/scenario.js';
 
@@ -24,7 +25,6 @@ const PARTS = {
     short: 'Two concurrent writes',
     title: 'Two writes where neither node saw the other first',
   },
-  before: { short: 'Before anti-entropy', title: 'Before anti-entropy' },
 } satisfies Record<string, Part>;
 
 export const clockSkew: Scenario = {
@@ -32,7 +32,7 @@ export const clockSkew: Scenario = {
   summary:
     "Node 3's clock runs 5 s behind: the hybrid clock keeps causal order; concurrent writes can still surprise",
   minNodes: 3,
-  parts: [PARTS.skew, PARTS.concurrent, PARTS.before, ...repairParts(1)],
+  parts: [PARTS.skew, PARTS.concurrent, BEFORE, ...repairParts(1)],
   nodeArgs: (i) => (i === 3 ? ['--clock-skew-ms', String(SKEW_MS)] : []),
   async play(ctx) {
     const { cluster } = ctx;
@@ -53,7 +53,7 @@ export const clockSkew: Scenario = {
     const early = await put(ctx, 1, 'user:jack', 'jack_written_first', true);
     const late = await put(ctx, 3, 'user:jack', 'jack_written_later_on_the_slow_clock', true);
     ctx.show({ type: 'writes', writes: [early, late] });
-    const before = await showKeys(ctx, PARTS.before, KEYS);
+    const before = await showBefore(ctx, KEYS);
     const result = await repairAndVerify(ctx, KEYS, before, 1, (states) => [
       ...expectEverywhere(states, 'user:ivy', 'ivy_second_from_the_slow_clock'),
       ...expectEverywhere(states, 'user:jack', 'jack_written_first'),

@@ -3,11 +3,12 @@
 // one anti-entropy trigger repairs everything, and the newer write wins everywhere.
 import {
   background,
+  BEFORE,
   expectEverywhere,
   put,
   repairAndVerify,
   repairParts,
-  showKeys,
+  showBefore,
 } from './steps.js';
 import type { Part, Scenario } from '../src/story/scenario.js';
 
@@ -19,7 +20,6 @@ const PARTS = {
     short: 'Direct writes bypass replication',
     title: 'Direct writes bypass replication (as a partition or a crash would)',
   },
-  before: { short: 'Before anti-entropy', title: 'Before anti-entropy' },
 } satisfies Record<string, Part>;
 
 export const seed: Scenario = {
@@ -27,7 +27,7 @@ export const seed: Scenario = {
   summary:
     'The guide: direct writes make user:alice differ on nodes 1 and 2, one trigger repairs all',
   minNodes: 2,
-  parts: [PARTS.replicated, PARTS.direct, PARTS.before, ...repairParts(1)],
+  parts: [PARTS.replicated, PARTS.direct, BEFORE, ...repairParts(1)],
   async play(ctx) {
     await background(ctx);
 
@@ -39,7 +39,7 @@ export const seed: Scenario = {
     const second = await put(ctx, 2, 'user:alice', 'alice_data_from_node2_DIFFERENT', true);
     ctx.show({ type: 'writes', writes: [first, second] });
 
-    const before = await showKeys(ctx, PARTS.before, STORY_KEYS);
+    const before = await showBefore(ctx, STORY_KEYS);
     return repairAndVerify(ctx, STORY_KEYS, before, 1, (after) =>
       expectEverywhere(after, 'user:alice', 'alice_data_from_node2_DIFFERENT'),
     );

@@ -6,3 +6,4 @@ export { showKeys, showTreeDifferences, triggerAndShow } from './steps/show.js';
 export { expectEverywhere, verify, winners, type Verification } from './steps/verify.js';
 export { combine, outcome } from './steps/result.js';
 export { repairAndVerify, repairParts } from './steps/repair.js';
+export { BEFORE, showBefore } from './steps/before.js';

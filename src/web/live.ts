@@ -6,7 +6,7 @@ import { ClusterWatch } from '../cluster/watch.js';
 import { ClusterControls } from './actions/controls.js';
 import { perform, type Outcome } from './actions/perform.js';
 import { plan } from './actions/plan.js';
-import type { NodeRef, WebEvent } from './model.js';
+import type { NodeRef, RunHeader, WebEvent } from './model.js';
 import { Recorder } from './recorder.js';
 import { startWebServer, type WebServer } from './server.js';
 
@@ -86,7 +86,7 @@ export class RunView {
    * each time, so a restarted node keeps its place.
    */
   async begin(
-    meta: Omit<Extract<WebEvent, { type: 'start' }>, 'type' | 'startedAt' | 'nodes'>,
+    meta: Omit<RunHeader, 'startedAt' | 'nodes'>,
     nodes: () => readonly NodeRef[],
   ): Promise<void> {
     this.#nodes = () => nodes().map((n) => ({ id: n.id, address: n.address }));

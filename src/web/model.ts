@@ -21,17 +21,20 @@ export interface Verdict {
   elapsedMs: number;
 }
 
+/** What a run (or a foreground cluster) says about itself when it starts: the page's header. */
+export interface RunHeader {
+  mode: 'run' | 'cluster';
+  scenario: string;
+  summary: string;
+  /** The scenario's parts, named before they are played (the timeline's agenda). */
+  outline: readonly string[];
+  nodes: NodeRef[];
+  step: boolean;
+  startedAt: string;
+}
+
 export type WebEvent =
-  | {
-      type: 'start';
-      mode: 'run' | 'cluster';
-      scenario: string;
-      summary: string;
-      outline: readonly string[];
-      nodes: NodeRef[];
-      step: boolean;
-      startedAt: string;
-    }
+  | ({ type: 'start' } & RunHeader)
   | { type: 'section'; title: string }
   | { type: 'phase'; title: string; state: 'running' | 'done' | 'failed'; summary?: string }
   | { type: 'story'; event: StoryEvent }
@@ -71,15 +74,7 @@ export interface Activity {
   fullCost: Record<string, number>;
 }
 
-export interface LiveState {
-  mode: 'run' | 'cluster';
-  scenario: string;
-  summary: string;
-  /** The scenario's parts, named before they are played (the timeline's agenda). */
-  outline: readonly string[];
-  nodes: NodeRef[];
-  step: boolean;
-  startedAt: string;
+export interface LiveState extends RunHeader {
   /** sections[0] is the set-up before the first numbered part. */
   sections: Section[];
   samples: NodeSample[];
@@ -139,17 +134,11 @@ export function apply(state: LiveState, event: WebEvent): void {
   state.seq += 1;
   const current = state.sections[state.sections.length - 1]!;
   switch (event.type) {
-    case 'start':
-      Object.assign(state, {
-        mode: event.mode,
-        scenario: event.scenario,
-        summary: event.summary,
-        outline: event.outline,
-        nodes: event.nodes,
-        step: event.step,
-        startedAt: event.startedAt,
-      });
+    case 'start': {
+      const { type: _start, ...header } = event;
+      Object.assign(state, header);
       return;
+    }
     case 'section':
       state.sections.push({ title: event.title, phases: [], events: [] });
       state.waiting = null;
