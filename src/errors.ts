@@ -1,4 +1,5 @@
-// Typed errors with stable codes. Only src/cli/exit.ts (for the CLI and the lean node entry) turns them into exit codes.
+// Typed errors with stable codes. Only src/cli/exit.ts (for the CLI and the lean node entry) turns
+// them into exit codes.
 import type { NodeErrorCode } from './api/errors.js';
 
 /** Exit codes of the CLI contract (docs/cli.md). */
@@ -117,9 +118,11 @@ export class ReplicationError extends AeError {
 /** A scenario played a part its outline does not name next: a bug in the scenario. */
 export class OutlineError extends AeError {
   constructor(played: string, expected: string | undefined) {
+    const next = expected ? `"${expected}"` : 'nothing more';
     super(
       'outline_drift',
-      `The scenario played "${played}" where its parts say ${expected ? `"${expected}"` : 'nothing more'}; declare each part once in its parts list.`,
+      `The scenario played "${played}" where its parts say ${next}; ` +
+        'declare each part once in its parts list.',
       EXIT.verificationFailed,
     );
     this.name = 'OutlineError';

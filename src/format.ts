@@ -63,12 +63,11 @@ export function winnerParts(w: Winner): { by: string; than: string; missing: str
   const by = `${w.version.node}'s ${w.value === null ? 'delete' : 'write'} (${versionTime(w.version)})`;
   const older = [
     ...new Set(
-      w.losers
-        .filter((l) => l.version)
-        .map(
-          (l) =>
-            `${l.version!.node}'s (${versionTime(l.version!)})${l.version!.node === l.node ? '' : ` held by ${l.node}`}`,
-        ),
+      w.losers.flatMap((l) => {
+        if (!l.version) return [];
+        const held = l.version.node === l.node ? '' : ` held by ${l.node}`;
+        return [`${l.version.node}'s (${versionTime(l.version)})${held}`];
+      }),
     ),
   ];
   const without = w.losers.filter((l) => !l.version).map((l) => l.node);
@@ -77,7 +76,10 @@ export function winnerParts(w: Winner): { by: string; than: string; missing: str
   const writer = w.version.node;
   const writerGone = without.includes(writer);
   const others = without.filter((n) => n !== writer);
-  const than = `${writerGone ? `, which ${writer} itself no longer held` : ''}${older.length > 0 ? `${writerGone ? ';' : ''} is newer than ${older.join(', ')}` : ''}`;
+  const gone = writerGone ? `, which ${writer} itself no longer held` : '';
+  const newer =
+    older.length > 0 ? `${writerGone ? ';' : ''} is newer than ${older.join(', ')}` : '';
+  const than = gone + newer;
   const missing = others.length > 0 ? `${than ? ';' : ','} ${others.join(', ')} had none` : '';
   return { by, than, missing };
 }
@@ -133,7 +135,10 @@ export function writePath(w: WriteLine): string {
 
 /** "1 more pair of nodes differs …": the pairs the story leaves out, and where to see them. */
 export function morePairs(n: number): string {
-  return `${counted(n, 'more pair of nodes differs', 'more pairs of nodes differ')}, not drawn here; with --keep, ae-demo diff shows every pair once the run is over`;
+  return (
+    `${counted(n, 'more pair of nodes differs', 'more pairs of nodes differ')}, not drawn here; ` +
+    'with --keep, ae-demo diff shows every pair once the run is over'
+  );
 }
 
 /** "acked by node2, node3": which peers took a replicated write. */

@@ -53,7 +53,8 @@ export async function main(args: string[], plays: Plays): Promise<void> {
     await cli
       .scriptName('ae-demo')
       .usage(
-        '$0 <command> [options]\n\nSee, learn and test anti-entropy: replicas that drift apart find their differences with Merkle trees and repair them.',
+        '$0 <command> [options]\n\nSee, learn and test anti-entropy: replicas that drift apart ' +
+          'find their differences with Merkle trees and repair them.',
       )
       .command(commands)
       .option('verbose', {

@@ -9,7 +9,10 @@ import { NodeUnreachableError } from '../errors.js';
 import type { NodeMessage } from '../api/process.js';
 
 const BIN = fileURLToPath(new URL('../../../bin/ae-demo.js', import.meta.url));
-/** A node binds in well under a second, or rebuilds a big data directory first (~10 s at 1M keys); this bounds only a node that hangs. */
+/**
+ * A node binds in well under a second, or rebuilds a big data directory first (~10 s at 1M keys);
+ * this bounds only a node that hangs.
+ */
 const READY_TIMEOUT_MS = 120_000;
 /** After SIGTERM a node has 2 s to exit (its contract); then it is killed. */
 const STOP_TIMEOUT_MS = 3_000;

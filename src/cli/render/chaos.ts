@@ -5,7 +5,11 @@ import { mark } from './style.js';
 /** The summary lines of a chaos run on `nodes` nodes. */
 export function chaosLines(report: ChaosReport, nodes: number): string[] {
   const c = report.counts;
-  const did = `seed ${report.seed}: ${report.ops} operations: ${c.puts} puts and ${c.deletes} deletes (${c.direct} of them direct), ${c.failed} refused by a node that was down, ${c.partitions} partitions, ${c.heals} heals, ${c.crashes} kill -9 and restart`;
+  const did =
+    `seed ${report.seed}: ${report.ops} operations: ` +
+    `${c.puts} puts and ${c.deletes} deletes (${c.direct} of them direct), ` +
+    `${c.failed} refused by a node that was down, ${c.partitions} partitions, ` +
+    `${c.heals} heals, ${c.crashes} kill -9 and restart`;
   if (report.violations.length > 0)
     return [did, ...report.violations.map((v) => `${mark.failed()} ${v}`)];
   const retried =
@@ -14,6 +18,8 @@ export function chaosLines(report: ChaosReport, nodes: number): string[] {
       : '';
   return [
     did,
-    `${mark.done()} ${nodes} nodes identical${retried}; all ${report.keys} keys hold the newest acknowledged write: nothing lost, nothing deleted came back`,
+    `${mark.done()} ${nodes} nodes identical${retried}; ` +
+      `all ${report.keys} keys hold the newest acknowledged write: ` +
+      'nothing lost, nothing deleted came back',
   ];
 }

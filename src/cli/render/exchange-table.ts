@@ -55,9 +55,15 @@ export function secondPassNote(
   const them = what.total === 1 ? 'it' : 'them';
   const cost =
     report.strategy === 'merkle'
-      ? ` (1 round trip where a peer already had ${them}, a walk down the tree where it had not: why the count varies from run to run)`
+      ? ` (1 round trip where a peer already had ${them}, a walk down the tree where it had not: ` +
+        'why the count varies from run to run)'
       : '';
-  return `round trips include a second pass with ${again.map((p) => name(p.peer)).join(', ')}: ${report.node} pulled ${what.text} from ${sources.map((p) => name(p.peer)).join(', ') || 'a peer'} while it talked to every peer at once, then went over the others again to hand ${them} on${cost}`;
+  const from = sources.map((p) => name(p.peer)).join(', ') || 'a peer';
+  return (
+    `round trips include a second pass with ${again.map((p) => name(p.peer)).join(', ')}: ` +
+    `${report.node} pulled ${what.text} from ${from} while it talked to every peer at once, ` +
+    `then went over the others again to hand ${them} on${cost}`
+  );
 }
 
 /** "in sync" rather than the report's in_sync: a table is read, not parsed. */

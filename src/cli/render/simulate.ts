@@ -26,13 +26,16 @@ export function intervalTable(r: SimResult): string {
 
 /** The summary: rounds and time to converge, cost, slowest replica, and the O(log N) bound. */
 export function simSummary(r: SimResult): string {
+  const simulated = `(${(r.simulatedMs / 1000).toFixed(2)} s simulated)`;
   const lines = [
     `${r.nodes} replicas, ${r.selection} selection, ${r.strategy} strategy, ${r.writes} writes`,
     r.converged
-      ? `converged: every replica holds root ${r.root} after ${r.rounds} rounds (${(r.simulatedMs / 1000).toFixed(2)} s simulated)`
-      : `NOT converged after ${r.rounds} rounds (${(r.simulatedMs / 1000).toFixed(2)} s simulated)`,
-    `epidemic bound (push-pull, one random peer): ~log2(N) = ${r.bound.log2N.toFixed(1)} rounds; target ≤ 3·log2(N) = ${r.bound.target.toFixed(1)}; measured ${r.rounds}`,
-    `cost: ${r.messages} messages (${r.lostMessages} lost), ${r.bytes} bytes, ${r.bytesPerReplicaPerRound} bytes per replica per round`,
+      ? `converged: every replica holds root ${r.root} after ${r.rounds} rounds ${simulated}`
+      : `NOT converged after ${r.rounds} rounds ${simulated}`,
+    `epidemic bound (push-pull, one random peer): ~log2(N) = ${r.bound.log2N.toFixed(1)} rounds; ` +
+      `target ≤ 3·log2(N) = ${r.bound.target.toFixed(1)}; measured ${r.rounds}`,
+    `cost: ${r.messages} messages (${r.lostMessages} lost), ${r.bytes} bytes, ` +
+      `${r.bytesPerReplicaPerRound} bytes per replica per round`,
   ];
   if (r.crashes > 0)
     lines.push(`churn: ${r.crashes} crashes, each restarted with its store intact`);
@@ -44,9 +47,15 @@ export function simSummary(r: SimResult): string {
 /** Rounds against N, one line per run, for a list of --nodes (or --selection) values. */
 export function scalingTable(results: readonly SimResult[]): string {
   const lines = ['nodes  selection  rounds  log2(N)  converged'];
-  for (const r of results)
-    lines.push(
-      `${String(r.nodes).padStart(5)}  ${r.selection.padEnd(9)}  ${String(r.rounds).padStart(6)}  ${r.bound.log2N.toFixed(1).padStart(7)}  ${r.converged ? 'yes' : 'no'}`,
-    );
+  for (const r of results) {
+    const cells = [
+      String(r.nodes).padStart(5),
+      r.selection.padEnd(9),
+      String(r.rounds).padStart(6),
+      r.bound.log2N.toFixed(1).padStart(7),
+      r.converged ? 'yes' : 'no',
+    ];
+    lines.push(cells.join('  '));
+  }
   return lines.join('\n');
 }

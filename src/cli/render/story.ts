@@ -92,9 +92,12 @@ export class StoryPrinter {
         this.line(exchangeTable(event.report, event.ids, event.fullCost, this.#width));
         const second = secondPassNote(event.report, event.ids);
         if (second) this.prose(chalk.dim(INDENT + second));
+        const first = event.report.peers[0]?.peer ?? '';
+        const full = `${bytes(event.fullCost[first] ?? 0)} with ${event.ids[first] ?? 'the first peer'}`;
         this.prose(
           chalk.dim(
-            `${INDENT}bytes: request and response bodies of the exchange; a full exchange ships every entry of both nodes, once per pass (${bytes(event.fullCost[event.report.peers[0]?.peer ?? ''] ?? 0)} with ${event.ids[event.report.peers[0]?.peer ?? ''] ?? 'the first peer'})`,
+            `${INDENT}bytes: request and response bodies of the exchange; a full exchange ships ` +
+              `every entry of both nodes, once per pass (${full})`,
           ),
         );
         return;
@@ -122,8 +125,9 @@ export class StoryPrinter {
   ): void {
     this.line();
     if (converged) {
+      const what = `Converged: ${nodes} nodes, ${count(keys)} keys, one root ${shortHash(root)}`;
       this.line(
-        `${chalk.green('✔')} ${chalk.bold(`Converged: ${nodes} nodes, ${count(keys)} keys, one root ${shortHash(root)}`)}   ${chalk.dim(`total ${seconds(elapsedMs)}`)}`,
+        `${chalk.green('✔')} ${chalk.bold(what)}   ${chalk.dim(`total ${seconds(elapsedMs)}`)}`,
       );
     } else {
       this.line(`${chalk.red('✘')} ${chalk.bold('Not converged:')} the replicas still differ`);
@@ -134,11 +138,13 @@ export class StoryPrinter {
 
 function writeLine(w: WriteLine): string {
   const path = writePath(w);
-  const where = `on ${w.node}`;
-  if (w.direct)
-    return `${path.padEnd(32)} ${where.padEnd(16)} ${JSON.stringify(w.value)}   ${chalk.dim(`version ${versionTime(w.version)}, no replication`)}`;
+  const lead = `${path.padEnd(32)} ${`on ${w.node}`.padEnd(16)}`;
+  if (w.direct) {
+    const version = chalk.dim(`version ${versionTime(w.version)}, no replication`);
+    return `${lead} ${JSON.stringify(w.value)}   ${version}`;
+  }
   const failed = failedPeers(w);
-  return `${path.padEnd(32)} ${where.padEnd(16)} ${ackedBy(w)}${failed ? chalk.red(`; failed on ${failed}`) : ''}`;
+  return `${lead} ${ackedBy(w)}${failed ? chalk.red(`; failed on ${failed}`) : ''}`;
 }
 
 function winnerLine(w: Winner): string {

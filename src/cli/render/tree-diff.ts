@@ -5,9 +5,9 @@ import { entriesVs, shortHash, treePath, versionTime } from '../../format.js';
 
 export function drawTreeDiff(a: string, b: string, diff: DiffNode): string[] {
   const lines = [chalk.bold(`${a} vs ${b}`)];
-  lines.push(
-    `root ${chalk.red(shortHash(diff.digests[0]))} ≠ ${chalk.red(shortHash(diff.digests[1]))}   ${chalk.dim(entriesVs(diff.counts[0], diff.counts[1]))}`,
-  );
+  const [left, right] = diff.digests;
+  const counts = chalk.dim(entriesVs(diff.counts[0], diff.counts[1]));
+  lines.push(`root ${chalk.red(shortHash(left))} ≠ ${chalk.red(shortHash(right))}   ${counts}`);
   draw(diff, '', a, b, lines);
   return lines;
 }
@@ -29,9 +29,9 @@ function draw(node: DiffNode, indent: string, a: string, b: string, lines: strin
             `(${item.equalChildren} of 16 ${item.keys.length > 0 ? 'leaves' : 'branches'} below equal: not visited)`,
           )
         : '';
-    lines.push(
-      `${branch}${`${kind} ${treePath(item.level, item.index)}`.padEnd(11)} ${shortHash(item.digests[0])} ≠ ${shortHash(item.digests[1])}   ${equal}`,
-    );
+    const where = `${kind} ${treePath(item.level, item.index)}`.padEnd(11);
+    const [left, right] = item.digests;
+    lines.push(`${branch}${where} ${shortHash(left)} ≠ ${shortHash(right)}   ${equal}`);
     draw(item, next, a, b, lines);
   });
   if (node.hiddenChildren > 0)
