@@ -4,10 +4,11 @@
 // equal entry sets give equal digests on every node, whatever order the writes came in.
 //
 // Shape (shape.ts): level l has 16^l tree nodes, each covering the keys whose hash starts with
-// the same 4*l bits, up to level 8. Each node only *stores* levels 0..depth, with depth grown as the data grows so that a leaf
-// holds at most ~32 entries (3 levels at 100k keys, 4 at 1M); digests of deeper levels are
-// computed from a leaf's few entries when an exchange asks for them. Two nodes of different
-// sizes therefore still compare level by level, and a small store does not pay for a big tree.
+// the same 4*l bits, up to level 8. Each node only *stores* levels 0..depth, with depth grown
+// as the data grows so that a leaf holds at most ~32 entries (3 levels at 100k keys, 4 at 1M);
+// deeper levels are computed from a leaf's few entries when an exchange asks for them
+// (computed.ts). Two nodes of different sizes therefore still compare level by level, and a
+// small store does not pay for a big tree.
 import { childrenOf, summaryOf } from './computed.js';
 import { join } from './digest.js';
 import { FANOUT, FANOUT_BITS, indexAt, type NodeSummary, type TreeItem } from './shape.js';

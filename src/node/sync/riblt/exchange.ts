@@ -10,7 +10,6 @@
 // initiator's state across the messages is session.ts.
 import { emptyRiblt, type RibltSection, type RootSummary } from '../wire/riblt.js';
 import type { AeMessage } from '../wire/message.js';
-import type { RibltOutcome } from '../../../api/reports.js';
 import type { Store, StoredEntry } from '../../replica/store.js';
 import { estimateDifferingItems, fingerprints } from './estimate.js';
 import { entriesAt, otherKeysAtPlaces } from './places.js';

@@ -84,10 +84,12 @@ export class RibltSession {
       return;
     }
     const m = this.#decoder.symbols;
-    if (m >= sketch.size)
+    if (m >= sketch.size) {
+      const decoded = `${this.#decoder.peeled} items decoded in them`;
       return fallBack(
-        `the difference needs more than the ${sketch.size} coded symbols kept (${this.#decoder.peeled} items decoded in them)`,
+        `the difference needs more than the ${sketch.size} coded symbols kept (${decoded})`,
       );
+    }
     const need = Math.ceil(NEXT_SYMBOLS_PER_ITEM * this.#decoder.estimateItems()) - m;
     const count = Math.min(
       sketch.size - m,
