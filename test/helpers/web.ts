@@ -300,6 +300,23 @@ export async function startLive(args: string[]): Promise<LiveCli> {
   }
 }
 
+/**
+ * Runs `fn` with `ae-demo ARGS` (run --web or cluster --web) started and its page up; however
+ * `fn` ends, the process is killed if it is still running and awaited, so none outlives its test.
+ */
+export async function withLiveRun<T>(
+  args: string[],
+  fn: (live: LiveCli) => Promise<T>,
+): Promise<T> {
+  const live = await startLive(args);
+  try {
+    return await fn(live);
+  } finally {
+    live.child.kill('SIGKILL');
+    await live.child.catch(() => undefined);
+  }
+}
+
 /** The live page's address, from what `run --web` or `cluster --web` prints. */
 async function liveUrl(output: () => string, timeoutMs = 60_000): Promise<string> {
   const address = async () => /Live view: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output())?.[1];

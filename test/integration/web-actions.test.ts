@@ -6,7 +6,7 @@ import { portRange, portsReleased, testCluster } from '../helpers/cli.js';
 import { request } from '../helpers/http.js';
 import { freeBasePort } from '../helpers/ports.js';
 import { until } from '../helpers/poll.js';
-import { readEvents, startLive } from '../helpers/web.js';
+import { readEvents, withLiveRun } from '../helpers/web.js';
 
 const KEY = 'interval-test-key';
 const ACTION = { 'x-ae-demo': 'action', 'content-type': 'application/json' };
@@ -48,10 +48,9 @@ describe('POST /admin/interval', () => {
 describe('cluster --web: the page controls', () => {
   it('refuse forged requests and bad input, and change nothing', async () => {
     const base = await freeBasePort(3);
-    const { child, url } = await startLive(['cluster', '--web', '--base-port', String(base)]);
-    const host = new URL(url).host;
-    const kill = JSON.stringify({ action: 'kill', node: `node-${base}` });
-    try {
+    await withLiveRun(['cluster', '--web', '--base-port', String(base)], async ({ child, url }) => {
+      const host = new URL(url).host;
+      const kill = JSON.stringify({ action: 'kill', node: `node-${base}` });
       const noHeader = await request(host, 'POST', '/action', kill, {
         'content-type': 'application/json',
       });
@@ -104,10 +103,9 @@ describe('cluster --web: the page controls', () => {
       );
       assert.equal(write.status, 200, write.text);
       assert.match(write.json.message, /Wrote k on node-\d+, acked by 2 peers\./);
-    } finally {
       child.kill('SIGINT');
       assert.equal((await child).exitCode, 130);
-    }
+    });
     await portsReleased(portRange(base));
   });
 });
@@ -115,17 +113,9 @@ describe('cluster --web: the page controls', () => {
 describe('run --web --keep: the page controls', () => {
   it('stay hidden while the scenario plays and appear once it has ended', async () => {
     const base = await freeBasePort(3);
-    const { child, url } = await startLive([
-      'run',
-      '--web',
-      '--keep',
-      '--keys',
-      '50',
-      '--base-port',
-      String(base),
-    ]);
-    const host = new URL(url).host;
-    try {
+    const args = ['run', '--web', '--keep', '--keys', '50', '--base-port', String(base)];
+    await withLiveRun(args, async ({ child, url }) => {
+      const host = new URL(url).host;
       const events = await readEvents(url, (event) => event.type === 'controls');
       const end = events.findIndex((e) => e.type === 'end');
       const controls = events.findIndex((e) => e.type === 'controls');
@@ -140,10 +130,9 @@ describe('run --web --keep: the page controls', () => {
       );
       assert.equal(trigger.status, 200, trigger.text);
       assert.match(trigger.json.message, /Anti-entropy round on node-\d+: 0 repaired/);
-    } finally {
       child.kill('SIGINT');
       await child.catch(() => undefined);
-    }
+    });
     await portsReleased(portRange(base));
   });
 });

@@ -10,166 +10,139 @@ import { cli, portRange, portsReleased } from '../helpers/cli.js';
 import { request } from '../helpers/http.js';
 import { freeBasePort } from '../helpers/ports.js';
 import { until } from '../helpers/poll.js';
-import { externalReferences, pressNext, readEvents, rootsOf, startLive } from '../helpers/web.js';
+import { externalReferences, pressNext, readEvents, rootsOf, withLiveRun } from '../helpers/web.js';
 import type { WebEvent } from '../../src/web/model.js';
 
 describe('run --web: the live page', () => {
   it('serves the page, its whole module graph and the event stream; Next in the page plays every part', async () => {
     const base = await freeBasePort(3);
-    const { child, url, output } = await startLive([
-      'run',
-      '--web',
-      '--step',
-      '--web-port',
-      '0',
-      '--base-port',
-      String(base),
-      '--keys',
-      '200',
-    ]);
-    try {
-      const host = new URL(url).host;
-      const page = await request(host, 'GET', '/');
-      assert.equal(page.status, 200);
-      assert.match(String(page.headers['content-security-policy']), /default-src 'self'/);
-      const entry = /<script type="module" src="([^"]+)"><\/script>/.exec(page.text)?.[1];
-      assert.equal(entry, '/js/src/web/page/app.js');
-      // Every module the page imports, followed from app.js, is served by ae-demo itself.
-      const pending = [entry!];
-      const fetched = new Set<string>();
-      while (pending.length > 0) {
-        const at = pending.pop()!;
-        if (fetched.has(at)) continue;
-        fetched.add(at);
-        const script = await request(host, 'GET', at);
-        assert.equal(script.status, 200, `${at} is served`);
-        assert.match(String(script.headers['content-type']), /^text\/javascript/);
-        for (const [, spec] of script.text.matchAll(/^import [^;]*? from '([^']+)';$/gm)) {
-          assert.ok(spec!.startsWith('.'), `${at} imports ${spec} from outside ae-demo`);
-          pending.push(new URL(spec!, `http://x${at}`).pathname);
+    await withLiveRun(
+      ['run', '--web', '--step', '--web-port', '0', '--base-port', String(base), '--keys', '200'],
+      async ({ child, url, output }) => {
+        const host = new URL(url).host;
+        const page = await request(host, 'GET', '/');
+        assert.equal(page.status, 200);
+        assert.match(String(page.headers['content-security-policy']), /default-src 'self'/);
+        const entry = /<script type="module" src="([^"]+)"><\/script>/.exec(page.text)?.[1];
+        assert.equal(entry, '/js/src/web/page/app.js');
+        // Every module the page imports, followed from app.js, is served by ae-demo itself.
+        const pending = [entry!];
+        const fetched = new Set<string>();
+        while (pending.length > 0) {
+          const at = pending.pop()!;
+          if (fetched.has(at)) continue;
+          fetched.add(at);
+          const script = await request(host, 'GET', at);
+          assert.equal(script.status, 200, `${at} is served`);
+          assert.match(String(script.headers['content-type']), /^text\/javascript/);
+          for (const [, spec] of script.text.matchAll(/^import [^;]*? from '([^']+)';$/gm)) {
+            assert.ok(spec!.startsWith('.'), `${at} imports ${spec} from outside ae-demo`);
+            pending.push(new URL(spec!, `http://x${at}`).pathname);
+          }
         }
-      }
-      assert.ok(fetched.size >= 8, `the page's modules: ${[...fetched].join(', ')}`);
-      assert.equal((await request(host, 'GET', '/style.css')).status, 200);
-      assert.equal((await request(host, 'GET', '/js/../../package.json')).status, 404);
-      assert.equal((await request(host, 'GET', '/js/src/web/server.ts')).status, 404);
-      assert.equal(
-        (await request(host, 'GET', '/', undefined, { host: 'evil.example' })).status,
-        421,
-        'DNS rebinding is refused',
-      );
-      assert.equal(
-        (await request(host, 'POST', '/next')).status,
-        403,
-        'Next needs the page header',
-      );
+        assert.ok(fetched.size >= 8, `the page's modules: ${[...fetched].join(', ')}`);
+        assert.equal((await request(host, 'GET', '/style.css')).status, 200);
+        assert.equal((await request(host, 'GET', '/js/../../package.json')).status, 404);
+        assert.equal((await request(host, 'GET', '/js/src/web/server.ts')).status, 404);
+        assert.equal(
+          (await request(host, 'GET', '/', undefined, { host: 'evil.example' })).status,
+          421,
+          'DNS rebinding is refused',
+        );
+        assert.equal(
+          (await request(host, 'POST', '/next')).status,
+          403,
+          'Next needs the page header',
+        );
 
-      // A page that connects is first sent everything so far as one snapshot (it may already
-      // show the wait for Next), then each event as it happens.
-      let waits = 0;
-      const seen = await readEvents(url, async (event) => {
-        if (
-          event.type === 'waiting' ||
-          (event.type === 'snapshot' && event.state.waiting !== null)
-        ) {
-          waits += 1;
-          assert.deepEqual(await pressNext(url), { status: 200, advanced: true });
-        }
-        return event.type === 'end';
-      });
-      assert.equal(seen[0]?.type, 'snapshot');
-      const sections = seen.flatMap((e) => (e.type === 'section' ? [e.title] : []));
-      assert.ok(sections.includes('Merkle trees: where the replicas differ'), sections.join(' | '));
-      assert.equal(waits, sections.length, 'each part waited for Next');
-      const roots = seen.map(rootsOf).filter((r): r is Set<string> => r !== null);
-      const divergent = roots.findIndex((r) => r.size === 3);
-      assert.ok(divergent >= 0, 'a sample saw three different roots');
-      assert.equal(roots.at(-1)!.size, 1, 'the last sample saw one root');
-      const verdict = seen.find(
-        (e): e is Extract<WebEvent, { type: 'verdict' }> => e.type === 'verdict',
-      );
-      assert.equal(verdict?.verdict.converged, true);
-      assert.ok(
-        seen.some((e) => e.type === 'story' && e.event.type === 'exchange'),
-        'the exchange was sent',
-      );
+        // A page that connects is first sent everything so far as one snapshot (it may already
+        // show the wait for Next), then each event as it happens.
+        let waits = 0;
+        const seen = await readEvents(url, async (event) => {
+          if (
+            event.type === 'waiting' ||
+            (event.type === 'snapshot' && event.state.waiting !== null)
+          ) {
+            waits += 1;
+            assert.deepEqual(await pressNext(url), { status: 200, advanced: true });
+          }
+          return event.type === 'end';
+        });
+        assert.equal(seen[0]?.type, 'snapshot');
+        const sections = seen.flatMap((e) => (e.type === 'section' ? [e.title] : []));
+        assert.ok(
+          sections.includes('Merkle trees: where the replicas differ'),
+          sections.join(' | '),
+        );
+        assert.equal(waits, sections.length, 'each part waited for Next');
+        const roots = seen.map(rootsOf).filter((r): r is Set<string> => r !== null);
+        const divergent = roots.findIndex((r) => r.size === 3);
+        assert.ok(divergent >= 0, 'a sample saw three different roots');
+        assert.equal(roots.at(-1)!.size, 1, 'the last sample saw one root');
+        const verdict = seen.find(
+          (e): e is Extract<WebEvent, { type: 'verdict' }> => e.type === 'verdict',
+        );
+        assert.equal(verdict?.verdict.converged, true);
+        assert.ok(
+          seen.some((e) => e.type === 'story' && e.event.type === 'exchange'),
+          'the exchange was sent',
+        );
 
-      const result = await child;
-      assert.equal(result.exitCode, 0, output());
-      await portsReleased([...portRange(base), Number(new URL(url).port)]);
-    } finally {
-      child.kill('SIGKILL');
-    }
+        const result = await child;
+        assert.equal(result.exitCode, 0, output());
+        await portsReleased([...portRange(base), Number(new URL(url).port)]);
+      },
+    );
   });
 
   it('Ctrl-C while the page waits for Next stops every node and the page, and exits 130', async () => {
     const base = await freeBasePort(3);
-    const { child, url, output } = await startLive([
-      'run',
-      '--web',
-      '--step',
-      '--web-port',
-      '0',
-      '--base-port',
-      String(base),
-      '--keys',
-      '10',
-    ]);
-    try {
-      await until(
-        'the first wait for Next',
-        async () => output().includes('Next in the page for'),
-        60_000,
-      );
-      child.kill('SIGINT');
-      assert.equal((await child).exitCode, 130, output());
-      await portsReleased([...portRange(base), Number(new URL(url).port)]);
-    } finally {
-      child.kill('SIGKILL');
-    }
+    await withLiveRun(
+      ['run', '--web', '--step', '--web-port', '0', '--base-port', String(base), '--keys', '10'],
+      async ({ child, url, output }) => {
+        await until(
+          'the first wait for Next',
+          async () => output().includes('Next in the page for'),
+          60_000,
+        );
+        child.kill('SIGINT');
+        assert.equal((await child).exitCode, 130, output());
+        await portsReleased([...portRange(base), Number(new URL(url).port)]);
+      },
+    );
   });
 
   it('a page that connects late is sent everything, and the run waits for one before it exits', async () => {
     const base = await freeBasePort(3);
-    const { child, url, output } = await startLive([
-      'run',
-      '--web',
-      '--web-port',
-      '0',
-      '--base-port',
-      String(base),
-      '--keys',
-      '50',
-    ]);
-    try {
-      await until(
-        'the run to finish and wait for a page',
-        async () => output().includes('No browser has opened'),
-        60_000,
-      );
-      const seen = await readEvents(
-        url,
-        (event) =>
-          event.type === 'end' || (event.type === 'snapshot' && event.state.ended !== null),
-      );
-      const first = seen[0];
-      assert.equal(first?.type, 'snapshot', 'a late page is sent the whole state at once');
-      assert.equal(first.type === 'snapshot' && first.state.verdict?.converged, true);
-      assert.ok(
-        first.type === 'snapshot' &&
-          first.state.sections.some((s) => s.events.some((e) => e.type === 'exchange')),
-      );
-      assert.equal((await child).exitCode, 0);
-      await portsReleased(portRange(base));
-    } finally {
-      child.kill('SIGKILL');
-    }
+    await withLiveRun(
+      ['run', '--web', '--web-port', '0', '--base-port', String(base), '--keys', '50'],
+      async ({ child, url, output }) => {
+        await until(
+          'the run to finish and wait for a page',
+          async () => output().includes('No browser has opened'),
+          60_000,
+        );
+        const seen = await readEvents(
+          url,
+          (event) =>
+            event.type === 'end' || (event.type === 'snapshot' && event.state.ended !== null),
+        );
+        const first = seen[0];
+        assert.equal(first?.type, 'snapshot', 'a late page is sent the whole state at once');
+        assert.equal(first.type === 'snapshot' && first.state.verdict?.converged, true);
+        assert.ok(
+          first.type === 'snapshot' &&
+            first.state.sections.some((s) => s.events.some((e) => e.type === 'exchange')),
+        );
+        assert.equal((await child).exitCode, 0);
+        await portsReleased(portRange(base));
+      },
+    );
   });
 
   it('cluster --web follows the nodes: a direct write shows as differing roots until a trigger repairs it', async () => {
     const base = await freeBasePort(3);
-    const { child, url } = await startLive(['cluster', '--web', '--base-port', String(base)]);
-    try {
+    await withLiveRun(['cluster', '--web', '--base-port', String(base)], async ({ child, url }) => {
       let wrote = false;
       let triggered = false;
       let repaired = false;
@@ -204,10 +177,9 @@ describe('run --web: the live page', () => {
         );
         return triggered && repaired && roots.size === 1 && event.nodes.every((n) => n.keys === 1);
       });
-    } finally {
       child.kill('SIGINT');
       assert.equal((await child).exitCode, 130, 'Ctrl-C ends a foreground cluster with 130');
-    }
+    });
     await portsReleased(portRange(base));
   });
 });
