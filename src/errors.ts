@@ -66,15 +66,18 @@ export class NodeUnreachableError extends AeError {
   }
 }
 
-/** A node that did not answer at all (refused, timed out, reset): `reason` says which. */
+/**
+ * A node that did not answer at all (refused, timed out, reset): `reason` says which. `hint`,
+ * from the command that asked, says what to do with that command's own flags.
+ */
 export class NoAnswerError extends NodeUnreachableError {
   readonly address: string;
   readonly reason: string;
 
-  constructor(address: string, reason: string, options?: { cause?: unknown }) {
+  constructor(address: string, reason: string, options?: { cause?: unknown; hint?: string }) {
     super(
       'node_unreachable',
-      `Node ${address} did not answer (${reason}); is it running? Start nodes with "ae-demo cluster" or pass --nodes.`,
+      `Node ${address} did not answer (${reason}); is it running?${options?.hint ? ` ${options.hint}` : ''}`,
       options,
     );
     this.name = 'NoAnswerError';

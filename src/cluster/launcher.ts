@@ -58,6 +58,10 @@ export async function launchNode(spec: NodeSpec, options: LaunchOptions): Promis
     ...spec.args,
   ];
   const child = spawn(process.execPath, args, {
+    // A process group of its own: a terminal's Ctrl-C reaches the command alone, which stops
+    // its nodes itself (and ends its story first), instead of every node printing its own
+    // "stopping" line, or failing a request, before the command even sees the signal.
+    detached: true,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     serialization: 'json',
     env: { ...process.env, NO_COLOR: '1', ...spec.env },

@@ -7,9 +7,9 @@ import { stripVTControlCharacters } from 'node:util';
 import { BIN } from './cli.js';
 import { until } from './poll.js';
 
-/** The terminal's size in every keyboard test (common.md). */
-const COLUMNS = 120;
-const ROWS = 50;
+/** The terminal's size in every keyboard test: 80×24, the default of most terminals. */
+const COLUMNS = 80;
+const ROWS = 24;
 
 export interface Terminal {
   /** Everything the terminal showed so far (stdout and stderr, spinner frames included). */
@@ -29,7 +29,7 @@ export interface Terminal {
 
 const quote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
 
-/** Runs `ae-demo ARGS` in a pseudo-terminal of 120×50 (or `columns` wide) with colour off. */
+/** Runs `ae-demo ARGS` in a pseudo-terminal of 80×24 (or `columns` wide) with colour off. */
 export function inTerminal(args: string[], columns = COLUMNS): Terminal {
   const command = `stty cols ${columns} rows ${ROWS}; exec ${quote(process.execPath)} ${[BIN, ...args].map(quote).join(' ')}`;
   const child = spawn('script', ['-qfec', command, '/dev/null'], {
@@ -105,19 +105,29 @@ function descendants(root: number): number[] {
   return found;
 }
 
+/** Erase-line control codes: what was drawn on the line is gone (ESC [K, ESC [0K, ESC [2K). */
+// eslint-disable-next-line no-control-regex -- ESC opens the erase
+const ERASE_LINE = /\x1b\[[02]?K/;
+
 /** The lines as they stand once every spinner frame has been overwritten, control codes removed. */
 export function finalLines(screen: string): string[] {
-  // ora redraws a frame by moving to column 1 (ESC [G or ESC [1G) rather than with a carriage return.
-  // eslint-disable-next-line no-control-regex -- ESC opens the cursor move
-  return stripVTControlCharacters(screen.replace(/\x1b\[1?G/g, '\r'))
-    .split('\n')
-    .map(
-      (l) =>
-        l
-          .split('\r')
-          .filter((part) => part !== '')
-          .at(-1) ?? '',
-    );
+  // ora redraws a frame by moving to column 1 (ESC [G or ESC [1G) rather than with a carriage
+  // return, and clears a frame it stops with an erase-line code.
+  return (
+    screen
+      // eslint-disable-next-line no-control-regex -- ESC opens the cursor move
+      .replace(/\x1b\[1?G/g, '\r')
+      .split('\n')
+      .map((line) => {
+        let shown = '';
+        for (const part of line.split('\r')) {
+          const erased = ERASE_LINE.test(part);
+          const text = stripVTControlCharacters(erased ? part.split(ERASE_LINE).at(-1)! : part);
+          if (erased || text !== '') shown = text;
+        }
+        return shown;
+      })
+  );
 }
 
 /** A tmux pane running `ae-demo ARGS`: what a person sees, as tmux renders it. */
@@ -131,7 +141,7 @@ export interface Pane {
 
 let panes = 0;
 
-/** Starts `ae-demo ARGS` in a detached tmux session on a server of its own, `columns`×50. */
+/** Starts `ae-demo ARGS` in a detached tmux session on a server of its own, `columns`×24. */
 export async function inTmux(args: string[], columns = COLUMNS): Promise<Pane> {
   const socket = `ae-demo-test-${process.pid}-${++panes}`;
   const tmux = (...a: string[]) => execa('tmux', ['-L', socket, '-f', '/dev/null', ...a]);
@@ -147,4 +157,21 @@ export async function inTmux(args: string[], columns = COLUMNS): Promise<Pane> {
       await execa('tmux', ['-L', socket, 'kill-server'], { reject: false });
     },
   };
+}
+
+/** The terminal's echo of a typed Ctrl-C: what the screen shows after it came after the keystroke. */
+const CTRL_C_ECHO = '^C';
+
+/**
+ * The lines the terminal showed after a Ctrl-C typed when the screen was `typedAt` long
+ * (spinner frames overwritten, empty lines left out). The terminal echoes the keystroke as ^C
+ * where it took it, so what a program wrote just before but arrived later is not counted; a
+ * program that reads raw keys (a prompt) gets no echo, and then nothing was in flight.
+ */
+export function linesAfterCtrlC(screen: string, typedAt: number): string[] {
+  const after = screen.slice(typedAt);
+  const echo = after.indexOf(CTRL_C_ECHO);
+  return finalLines(echo < 0 ? after : after.slice(echo + CTRL_C_ECHO.length))
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
 }

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { portRange, portsReleased } from '../helpers/cli.js';
 import { freeBasePort } from '../helpers/ports.js';
 import { until, within } from '../helpers/poll.js';
-import { finalLines, inTerminal, inTmux, type Terminal } from '../helpers/pty.js';
+import { finalLines, inTerminal, inTmux, linesAfterCtrlC, type Terminal } from '../helpers/pty.js';
 
 /** The issue's requirement: from the keystroke to the last process gone. */
 const CTRL_C_DEADLINE_MS = 2_000;
@@ -39,11 +39,13 @@ async function pressCtrlC(t: Terminal, ready: () => Promise<void>, ports: number
     await ready();
     const pids = t.processes();
     const typed = Date.now();
+    const typedAt = t.screen().length;
     t.type(CTRL_C);
     const exit = await within(t.exited, CTRL_C_DEADLINE_MS);
     assert.ok(exit, `still running ${CTRL_C_DEADLINE_MS} ms after Ctrl-C:\n${t.screen()}`);
     assert.equal(exit.code, 130, t.screen());
-    assert.ok(t.screen().includes(CLOSING_LINE), `no closing line:\n${t.screen()}`);
+    // The story ends at the keystroke: the closing line is the only line after it.
+    assert.deepEqual(linesAfterCtrlC(t.screen(), typedAt), [CLOSING_LINE], t.screen());
     await until(
       'every process of the command to be gone',
       async () => t.alive(pids).length === 0,
@@ -89,6 +91,20 @@ describe('Ctrl-C in a real terminal', () => {
       '100000',
     ]);
     await pressCtrlC(t, shown(t, 'writing 100000 keys', 4), portRange(base));
+  });
+
+  it('run: during the full round of strategies, no phase line, part or unreachable peer after', async () => {
+    const base = await freeBasePort(3);
+    const t = inTerminal([
+      'run',
+      '--scenario',
+      'strategies',
+      '--keys',
+      '100000',
+      '--base-port',
+      String(base),
+    ]);
+    await pressCtrlC(t, shown(t, '(full)', 4), portRange(base));
   });
 
   it('run --step: at the prompt', async () => {

@@ -24,15 +24,14 @@ export async function runChaos(o: ChaosOptions, loadChaos: () => Promise<ChaosRu
   await withTeardown(async (teardown) => {
     const data = await makeDataDirs('ae-demo-chaos-');
     teardown.defer(() => data.remove());
-    const cluster = await startLocalCluster(
+    const cluster = await startLocalCluster({
       count,
       basePort,
-      0,
-      undefined,
-      (i) => data.args(i),
+      aeIntervalMs: 0,
+      extraArgs: data.args,
       strategy,
-      peersPerRound,
-    );
+      ...(peersPerRound !== undefined ? { peersPerRound } : {}),
+    });
     teardown.defer(() => cluster.stop());
     const report = await chaos(cluster, seed, ops, (line) =>
       process.stderr.write(`${quiet(line)}\n`),

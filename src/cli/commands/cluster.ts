@@ -1,12 +1,20 @@
 // `ae-demo cluster`: N nodes in the foreground, their log lines prefixed, until Ctrl-C.
 import type { ClusterSetup } from '../flags/cluster.js';
-import { makeDataDirs, nodeLine, startLocalCluster } from '../lifecycle/local-cluster.js';
+import {
+  makeDataDirs,
+  nodeLine,
+  randomClusterKey,
+  startLocalCluster,
+} from '../lifecycle/local-cluster.js';
 import { waitOrInterrupt } from '../lifecycle/interrupt.js';
 import { announcePage } from '../output/web.js';
 import { RunView } from '../../web/live.js';
 import { withTeardown } from '../lifecycle/teardown.js';
-import { plural, tryCommands } from '../../format.js';
-import { quiet, bad, mark, nodePaint } from '../render/style.js';
+import { plural } from '../../format.js';
+import { clusterIntro, type KeySource } from '../render/cluster.js';
+import { NodeLog } from '../render/node-log.js';
+import { bad, mark } from '../render/style.js';
+import { terminalWidth } from '../render/wrap.js';
 
 /** The nodes `ae-demo cluster` starts, how often they repair, and the live page's port. */
 export interface ClusterCommandOptions extends ClusterSetup {
@@ -14,16 +22,18 @@ export interface ClusterCommandOptions extends ClusterSetup {
   intervalMs: number;
   /** Serve the live page on this port (0: any free one); no page without it. */
   webPort?: number;
+  /** The key the user gave (--cluster-key, or $AE_DEMO_CLUSTER_KEY); none: a fresh one. */
+  clusterKey?: { value: string; source: Exclude<KeySource, 'fresh'> };
 }
 
 /** Starts the nodes (and the live page), reports them, and waits for Ctrl-C. */
 export async function cluster(o: ClusterCommandOptions): Promise<void> {
   const { count, basePort, strategy, peersPerRound, webPort } = o;
   const interval = o.intervalMs;
-  const prefix = (node: number) => nodePaint(node)(`node ${node} │`);
+  const key = o.clusterKey ?? { value: randomClusterKey(), source: 'fresh' as const };
+  const width = terminalWidth();
+  const log = new NodeLog((text) => process.stdout.write(text), width);
   let stopping = false;
-  const log = (node: number, _stream: 'stdout' | 'stderr', line: string) =>
-    process.stdout.write(`${prefix(node)} ${line}\n`);
   await withTeardown(async (teardown) => {
     const view = webPort !== undefined ? await RunView.open({ webPort }) : undefined;
     if (view) {
@@ -33,22 +43,25 @@ export async function cluster(o: ClusterCommandOptions): Promise<void> {
     // Data directories in a temporary folder (removed at exit), so a killed node restarts from its own.
     const data = await makeDataDirs('ae-demo-cluster-');
     teardown.defer(() => data.remove());
-    const cluster = await startLocalCluster(
+    const cluster = await startLocalCluster({
       count,
       basePort,
-      interval,
-      log,
-      data.args,
+      aeIntervalMs: interval,
+      onLog: log.line,
+      extraArgs: data.args,
       strategy,
       peersPerRound,
-    );
+      clusterKey: key.value,
+    });
     teardown.defer(() => cluster.stop());
     // Before the nodes stop: the page keeps the cluster as it last was.
     teardown.defer(() => view?.stopWatching());
     teardown.defer(() => {
       stopping = true;
+      log.stop();
     });
     process.stdout.write(`${mark.done()} ${count} nodes up  ${nodeLine(cluster)}\n`);
+    log.up();
     if (view) {
       await view.begin(
         {
@@ -66,15 +79,22 @@ export async function cluster(o: ClusterCommandOptions): Promise<void> {
       view.enableControls(cluster);
       announcePage(view.url ?? '', false);
     }
-    const commands = tryCommands(cluster.nodes.map((n) => n.address));
-    process.stdout.write(quiet(`Try: ${[...commands, 'Ctrl-C stops them all'].join(' · ')}\n`));
+    const intro = clusterIntro(
+      cluster.nodes.map((n) => n.address),
+      key,
+      width,
+    );
+    process.stdout.write(`${intro.join('\n')}\n`);
     // A node that dies on its own is reported; the rest keep running.
     // (the page's Kill is one too: it says so on the page, and Restart brings the node back).
     for (const n of cluster.nodes)
       void n.exited.then(() => !stopping && process.stderr.write(bad(`${n.id} exited\n`)));
     // Ctrl-C is how a foreground cluster ends: the stack stops the nodes, and the exit code is 130.
     teardown.handOverSignals();
-    await waitOrInterrupt().finally(() => (stopping = true));
+    await waitOrInterrupt().finally(() => {
+      stopping = true;
+      log.stop();
+    });
   });
 }
 

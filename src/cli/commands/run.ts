@@ -185,5 +185,5 @@ async function keepUntilInterrupted(cluster: Cluster): Promise<void> {
     quiet('Ctrl-C stops every node.'),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
-  await waitOrInterrupt().finally(() => process.stderr.write('stopping every node…\n'));
+  await waitOrInterrupt();
 }

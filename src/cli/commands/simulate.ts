@@ -23,7 +23,7 @@ export interface SimulateOptions {
 
 /** Runs each simulation; Ctrl-C ends it as it ends every command: a line, the closing line, exit 130. */
 export function simulate(o: SimulateOptions): Promise<void> {
-  return withTeardown(() => simulateAll(o), 'the simulation');
+  return withTeardown(() => simulateAll(o));
 }
 
 /** Every requested simulation, one after another, then the tables, report and plot. */

@@ -1,6 +1,6 @@
 // Flags of the commands that talk to running nodes: --nodes (all of them) and --node (one).
 import type { Argv } from 'yargs';
-import { UsageError } from '../../errors.js';
+import { NoAnswerError, UsageError } from '../../errors.js';
 import { checkKey } from '../../api/checks.js';
 import {
   DEFAULT_BASE_PORT,
@@ -56,4 +56,23 @@ export function keyOf(raw: unknown): string {
   const checked = checkKey(String(raw));
   if (!checked.ok) throw new UsageError(checked.message);
   return checked.value;
+}
+
+/**
+ * Runs a command that talks to running nodes; a node that does not answer gets a hint that
+ * names the command's own address flag (--node or --nodes) beside how to start nodes.
+ */
+export async function askingNodes(
+  flag: '--node' | '--nodes',
+  work: () => Promise<void>,
+): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (!(error instanceof NoAnswerError)) throw error;
+    throw new NoAnswerError(error.address, error.reason, {
+      cause: error.cause,
+      hint: `Start nodes with "ae-demo cluster" or pass ${flag}.`,
+    });
+  }
 }

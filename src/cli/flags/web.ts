@@ -25,8 +25,15 @@ export function webFlags<T>(y: Argv<T>): Argv<T & WebArgs> {
     }) as Argv<T & WebArgs>;
 }
 
-/** The live page's port, or undefined without --web (a --web-port alone is a mistake worth naming). */
-export function checkWebFlags(argv: WebArgs): number | undefined {
+/**
+ * The live page's port, or undefined without --web (a --web-port alone is a mistake worth
+ * naming). It must not be one of the nodes' ports (`basePort` to `basePort + count - 1`): the
+ * error then names both flags, rather than a clash the nodes would blame on --base-port.
+ */
+export function checkWebFlags(
+  argv: WebArgs,
+  nodes: { basePort: number; count: number },
+): number | undefined {
   const port = parsePort(argv['web-port'], '--web-port', true);
   if (!argv.web) {
     if (port !== 0)
@@ -35,6 +42,12 @@ export function checkWebFlags(argv: WebArgs): number | undefined {
       );
     return undefined;
   }
+  const last = nodes.basePort + nodes.count - 1;
+  if (port >= nodes.basePort && port <= last)
+    throw new UsageError(
+      `--web-port ${port} is one of the nodes' ports (${nodes.basePort} to ${last}); ` +
+        'pass another --web-port (0: any free port), or move the nodes with --base-port.',
+    );
   return port;
 }
 

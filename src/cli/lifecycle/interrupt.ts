@@ -17,6 +17,33 @@ export function closingLine(signal: NodeJS.Signals): string {
   return new InterruptedError(signalName(signal)).message;
 }
 
+/** stderr as it writes before endStory() swallows every other write: for the closing line. */
+const writeStderr = process.stderr.write.bind(process.stderr);
+let ended = false;
+
+/** Writes to the terminal even after endStory(): the closing line, and nothing else. */
+export function sayClosing(text: string): void {
+  writeStderr(text);
+}
+
+/**
+ * From a signal on, the command's story is over: whatever it was printing (a phase that
+ * finishes, a part played against nodes that are stopping, a node's own "stopping" line
+ * relayed by cluster, a summary) is swallowed, so the closing line is the only line after
+ * Ctrl-C. Writes still "succeed" (their callbacks run), so nothing waits on them.
+ */
+export function endStory(): void {
+  if (ended) return;
+  ended = true;
+  const swallow = (_chunk: unknown, encodingOrDone?: unknown, done?: unknown): boolean => {
+    const callback = typeof encodingOrDone === 'function' ? encodingOrDone : done;
+    if (typeof callback === 'function') queueMicrotask(() => (callback as () => void)());
+    return true;
+  };
+  process.stdout.write = swallow as typeof process.stdout.write;
+  process.stderr.write = swallow as typeof process.stderr.write;
+}
+
 /** How many handlers of the running command wait for a signal; the fallback acts only at 0. */
 let claims = 0;
 
@@ -39,25 +66,30 @@ function claimSignals(): () => void {
 export function guardEveryCommand(): void {
   const fallback = (signal: NodeJS.Signals) => {
     if (claims > 0) return;
-    process.stderr.write(`\n${closingLine(signal)}\n`);
+    endStory();
+    sayClosing(`\n${closingLine(signal)}\n`);
     process.exit(EXIT.interrupted);
   };
   process.on('SIGINT', fallback);
   process.on('SIGTERM', fallback);
 }
 
-/** Ctrl-C or SIGTERM: say so, clean up, print the closing line, exit 130; returns the unregistering. */
-export function onInterrupt(cleanup: Cleanup, say: (signal: string) => void): () => void {
+/**
+ * Ctrl-C or SIGTERM: clear what is on screen (`clear`: a spinner), end the story, clean up,
+ * print the closing line, exit 130; returns the unregistering.
+ */
+export function onInterrupt(cleanup: Cleanup, clear: () => void): () => void {
   const release = claimSignals();
   let handled = false;
   const handler = (signal: NodeJS.Signals) => {
     if (handled) return;
     handled = true;
-    say(signal);
+    clear();
+    endStory();
     void cleanup()
       .catch(() => undefined)
       .finally(() => {
-        process.stderr.write(`${closingLine(signal)}\n`);
+        sayClosing(`\n${closingLine(signal)}\n`);
         process.exit(EXIT.interrupted);
       });
   };
@@ -81,6 +113,7 @@ export function untilInterrupted(until?: Promise<unknown>): Promise<NodeJS.Signa
   return new Promise((resolve) => {
     const release = claimSignals();
     const done = (signal?: NodeJS.Signals) => {
+      if (signal) endStory();
       process.off('SIGINT', done);
       process.off('SIGTERM', done);
       // Released after this signal's listeners have all run: the fallback, called first, saw

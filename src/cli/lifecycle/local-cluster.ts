@@ -8,24 +8,38 @@ import { startCluster, type Cluster } from '../../cluster/cluster.js';
 import type { Strategy } from '../../api/strategies.js';
 import { quiet } from '../render/style.js';
 
+/** How `run`, `cluster` and `chaos` start their nodes. */
+export interface LocalClusterOptions {
+  count: number;
+  basePort: number;
+  /** Periodic anti-entropy (0: only on trigger). */
+  aeIntervalMs: number;
+  onLog?: (node: number, stream: 'stdout' | 'stderr', line: string) => void;
+  /** More flags for node i (1-based): its data directory, a scenario's own. */
+  extraArgs?: (index: number) => string[];
+  strategy?: Strategy;
+  peersPerRound?: number;
+  /** The key the nodes share; a fresh random one when not given. */
+  clusterKey?: string;
+}
+
+/** A fresh cluster key: 16 random bytes, as hex. */
+export function randomClusterKey(): string {
+  return randomBytes(16).toString('hex');
+}
+
 /**
- * Starts the nodes with a fresh random cluster key (through the environment, not argv, so it
- * shows in no process list) and periodic anti-entropy off unless asked for.
+ * Starts the nodes with a cluster key (through the environment, not argv, so it shows in no
+ * process list) and periodic anti-entropy off unless asked for.
  */
-export function startLocalCluster(
-  count: number,
-  basePort: number,
-  aeIntervalMs: number,
-  onLog?: (node: number, stream: 'stdout' | 'stderr', line: string) => void,
-  extraArgs: (index: number) => string[] = () => [],
-  strategy: Strategy = 'merkle',
-  peersPerRound?: number,
-): Promise<Cluster> {
+export function startLocalCluster(o: LocalClusterOptions): Promise<Cluster> {
+  const { aeIntervalMs, strategy = 'merkle', peersPerRound, onLog } = o;
+  const extraArgs = o.extraArgs ?? (() => []);
   return startCluster({
-    count,
-    basePort,
+    count: o.count,
+    basePort: o.basePort,
     portFlag: '--base-port',
-    clusterKey: randomBytes(16).toString('hex'),
+    clusterKey: o.clusterKey ?? randomClusterKey(),
     nodeArgs: (i) => [
       '--ae-interval',
       String(aeIntervalMs),

@@ -1,7 +1,7 @@
 // One teardown stack for the commands that start or run things (run, chaos, cluster, bench,
 // simulate): whatever way a command ends (it returns, it throws, Ctrl-C or SIGTERM), one list
 // stops what was started, the last thing started first, once; and Ctrl-C ends every one of them
-// the same way: what is being stopped, then the closing line, exit 130.
+// the same way: the story stops at once, then the closing line once everything is stopped, exit 130.
 import { onInterrupt, signalGrace } from './interrupt.js';
 import { haltSpinner } from '../render/spinner.js';
 
@@ -41,12 +41,12 @@ export class Teardown {
     this.#release();
   }
 
-  /** Ctrl-C or SIGTERM: say so, unwind, exit 130 (until handOverSignals). */
-  guardSignals(say: (signal: string) => void): void {
+  /** Ctrl-C or SIGTERM: clear the spinner, unwind, exit 130 (until handOverSignals). */
+  guardSignals(): void {
     this.#release = onInterrupt(() => {
       this.#interrupted = true;
       return this.unwind();
-    }, say);
+    }, haltSpinner);
   }
 
   async #unwindAll(): Promise<void> {
@@ -62,24 +62,10 @@ export class Teardown {
   }
 }
 
-/** What a command says on Ctrl-C or SIGTERM before it stops what it runs (its nodes by default). */
-export const sayStopping =
-  (what = 'every node') =>
-  (signal: string): void => {
-    haltSpinner();
-    process.stderr.write(`\n${signal}: stopping ${what}…\n`);
-  };
-
-/**
- * Runs a command's body with a fresh teardown stack that unwinds however the body ends; a
- * signal that cuts the body off says it is stopping `what` (every node, unless told otherwise).
- */
-export async function withTeardown<T>(
-  body: (teardown: Teardown) => Promise<T>,
-  what?: string,
-): Promise<T> {
+/** Runs a command's body with a fresh teardown stack that unwinds however the body ends. */
+export async function withTeardown<T>(body: (teardown: Teardown) => Promise<T>): Promise<T> {
   const teardown = new Teardown();
-  teardown.guardSignals(sayStopping(what));
+  teardown.guardSignals();
   let result: T;
   try {
     result = await body(teardown);

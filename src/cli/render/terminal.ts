@@ -1,6 +1,7 @@
 // Terminal manners: whether to colour, and how errors look (one sentence; stack with --verbose).
 import chalk from 'chalk';
 import { AeError } from '../../errors.js';
+import { sayClosing } from '../lifecycle/interrupt.js';
 
 /** Colour only on a terminal stdout, and never with --no-color or NO_COLOR. */
 export function configureColor(args: readonly string[]): void {
@@ -13,7 +14,7 @@ export function configureColor(args: readonly string[]): void {
   if (off && !forced) chalk.level = 0;
 }
 
-const ANSWERS = new Set(['interrupted', 'trees_differ']);
+const ANSWERS = new Set(['trees_differ']);
 
 export function printError(error: unknown, verbose: boolean): void {
   const message =
@@ -22,6 +23,11 @@ export function printError(error: unknown, verbose: boolean): void {
       : `Unexpected error: ${(error as Error)?.message ?? String(error)}`;
   // Ctrl-C is the user's own choice and different trees are diff's answer, not failures: say
   // what happened, without "error:".
+  if (error instanceof AeError && error.code === 'interrupted') {
+    // The story ended at the signal: this closing line is written past it.
+    sayClosing(`\n${message}\n`);
+    return;
+  }
   if (error instanceof AeError && ANSWERS.has(error.code)) {
     process.stderr.write(`${message}\n`);
     return;

@@ -55,15 +55,14 @@ export async function startNodes(o: RunOptions, teardown: Teardown): Promise<Sta
       ? await makeDataDirs('ae-demo-')
       : undefined;
   if (data) teardown.defer(() => data.remove());
-  const cluster = startLocalCluster(
-    o.count,
-    o.basePort,
-    scenario.aeIntervalMs ?? 0,
-    undefined,
-    (i) => [...(scenario.nodeArgs?.(i) ?? []), ...(data?.args(i) ?? [])],
-    scenario.strategy ?? o.strategy,
-    o.peersPerRound,
-  );
+  const cluster = startLocalCluster({
+    count: o.count,
+    basePort: o.basePort,
+    aeIntervalMs: scenario.aeIntervalMs ?? 0,
+    extraArgs: (i) => [...(scenario.nodeArgs?.(i) ?? []), ...(data?.args(i) ?? [])],
+    strategy: scenario.strategy ?? o.strategy,
+    ...(o.peersPerRound !== undefined ? { peersPerRound: o.peersPerRound } : {}),
+  });
   // The story's first request needs got: load it while the nodes boot (a failure shows there).
   loadGot().catch(() => undefined);
   // Its failure is reported where the story awaits it; a start that failed stopped its nodes.

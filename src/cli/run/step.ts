@@ -3,6 +3,7 @@
 import { clearScreenDown, moveCursor } from 'node:readline';
 import { createInterface } from 'node:readline/promises';
 import { InterruptedError } from '../../errors.js';
+import { endStory } from '../lifecycle/interrupt.js';
 import type { RunView } from '../../web/live.js';
 import { quiet } from '../render/style.js';
 
@@ -38,7 +39,10 @@ async function pressEnter(next: string, page: boolean, withdraw: AbortSignal): P
       return;
     }
     // While readline owns the terminal, Ctrl-C arrives as a keystroke, not as SIGINT.
-    if ((error as { code?: string }).code === 'ABORT_ERR') throw new InterruptedError('Ctrl-C');
+    if ((error as { code?: string }).code === 'ABORT_ERR') {
+      endStory();
+      throw new InterruptedError('Ctrl-C');
+    }
     throw error;
   } finally {
     rl.close();

@@ -6,6 +6,7 @@ import type { ClusterCommandOptions } from '../commands/cluster.js';
 import { command } from '../yargs/lazy.js';
 import { parseCount } from '../flags/values.js';
 import { checkWebFlags, webFlags } from '../flags/web.js';
+import { CLUSTER_KEY_ENV } from '../../api/process.js';
 
 /** N nodes in the foreground, their log lines prefixed, until Ctrl-C. */
 export const clusterCommand = command({
@@ -17,6 +18,12 @@ export const clusterCommand = command({
         type: 'number',
         default: 0,
         describe: 'Milliseconds between periodic anti-entropy rounds (0: only on trigger)',
+      })
+      .option('cluster-key', {
+        type: 'string',
+        describe:
+          'Secret the nodes share, which internal and admin routes require ' +
+          `(or $${CLUSTER_KEY_ENV}; default: a fresh random key, printed)`,
       })
       .example('$0 cluster', 'three nodes on 9999-10001, repaired only on trigger')
       .example(
@@ -33,14 +40,31 @@ export const clusterCommand = command({
         'and watch them in a browser while you write with ae-demo put',
       )
       .example(
+        '$0 cluster --cluster-key s3cret',
+        'a key of your own: the admin routes answer curl -H "x-ae-cluster-key: s3cret"',
+      )
+      .example(
         '$0 cluster --web --base-port 26000',
         'a page with controls: cut off, kill, restart, write and trigger with a click',
       ),
   options: (argv): ClusterCommandOptions => {
     const setup = checkClusterFlags(argv);
     const intervalMs = parseCount(argv['ae-interval'], '--ae-interval', 0, 86_400_000);
-    const webPort = checkWebFlags(argv);
-    return { ...setup, intervalMs, ...(webPort !== undefined ? { webPort } : {}) };
+    const webPort = checkWebFlags(argv, setup);
+    const clusterKey = givenClusterKey(argv['cluster-key']);
+    return {
+      ...setup,
+      intervalMs,
+      ...(webPort !== undefined ? { webPort } : {}),
+      ...(clusterKey ? { clusterKey } : {}),
+    };
   },
   run: async (o) => (await import('../commands/cluster.js')).cluster(o),
 });
+
+/** --cluster-key, else $AE_DEMO_CLUSTER_KEY, as `node` reads them; neither: undefined. */
+function givenClusterKey(flag: string | undefined): ClusterCommandOptions['clusterKey'] {
+  if (flag !== undefined && flag !== '') return { value: flag, source: 'flag' };
+  const env = process.env[CLUSTER_KEY_ENV];
+  return env !== undefined && env !== '' ? { value: env, source: 'env' } : undefined;
+}

@@ -1,7 +1,7 @@
 // `ae-demo diff` as help shows it, and its flags turned into options; comparing the trees is
 // commands/diff.ts.
 import type { Argv } from 'yargs';
-import { addressesOf, nodesFlag } from '../flags/client.js';
+import { addressesOf, askingNodes, nodesFlag } from '../flags/client.js';
 import type { DiffOptions } from '../commands/diff.js';
 import { command } from '../yargs/lazy.js';
 
@@ -14,5 +14,5 @@ export const diffCommand = command({
       .example('$0 diff', 'the three default nodes; exit 0 when equal, 1 when they differ')
       .example('$0 diff --nodes 127.0.0.1:9999,127.0.0.1:10000 --json', 'two nodes, as JSON'),
   options: (argv): DiffOptions => ({ addresses: addressesOf(argv.nodes), json: argv.json }),
-  run: async (o) => (await import('../commands/diff.js')).diff(o),
+  run: (o) => askingNodes('--nodes', async () => (await import('../commands/diff.js')).diff(o)),
 });

@@ -1,7 +1,7 @@
 // `ae-demo inspect KEY` as help shows it, and its arguments turned into options; asking the
 // nodes is commands/inspect.ts.
 import type { Argv } from 'yargs';
-import { addressesOf, keyOf, nodesFlag } from '../flags/client.js';
+import { addressesOf, askingNodes, keyOf, nodesFlag } from '../flags/client.js';
 import type { InspectOptions } from '../commands/inspect.js';
 import { command } from '../yargs/lazy.js';
 
@@ -21,5 +21,6 @@ export const inspectCommand = command({
     addresses: addressesOf(argv.nodes),
     json: argv.json,
   }),
-  run: async (o) => (await import('../commands/inspect.js')).inspectKey(o),
+  run: (o) =>
+    askingNodes('--nodes', async () => (await import('../commands/inspect.js')).inspectKey(o)),
 });

@@ -80,7 +80,7 @@ export const runCommand = (scenarios: readonly Scenario[]) =>
     // Every flag checked, and the scenario found, before anything starts.
     options: (argv): RunOptions => {
       const setup = checkClusterFlags(argv);
-      const webPort = checkWebFlags(argv);
+      const webPort = checkWebFlags(argv, setup);
       const scenario = scenarios.find((s) => s.name === argv.scenario);
       if (!scenario)
         throw new UsageError(

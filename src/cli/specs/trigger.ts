@@ -1,7 +1,7 @@
 // `ae-demo trigger` as help shows it, and its flags turned into options; the round itself is
 // commands/trigger.ts.
 import type { Argv } from 'yargs';
-import { addressOf, nodeFlag } from '../flags/client.js';
+import { addressOf, askingNodes, nodeFlag } from '../flags/client.js';
 import type { TriggerOptions } from '../commands/trigger.js';
 import { command } from '../yargs/lazy.js';
 
@@ -14,5 +14,6 @@ export const triggerCommand = command({
       .example('$0 trigger', 'a round on 127.0.0.1:9999')
       .example('$0 trigger --node 127.0.0.1:10001 --json', 'on node 3, the report as JSON'),
   options: (argv): TriggerOptions => ({ address: addressOf(argv.node), json: argv.json }),
-  run: async (o) => (await import('../commands/trigger.js')).trigger(o),
+  run: (o) =>
+    askingNodes('--node', async () => (await import('../commands/trigger.js')).trigger(o)),
 });

@@ -1,7 +1,7 @@
 // `ae-demo put` and `ae-demo del` as help shows them, and their arguments turned into options;
 // the write is commands/write.ts.
 import type { Argv } from 'yargs';
-import { addressOf, keyOf, nodeFlag } from '../flags/client.js';
+import { addressOf, askingNodes, keyOf, nodeFlag } from '../flags/client.js';
 import type { PutOptions, WriteOptions } from '../commands/write.js';
 import { command } from '../yargs/lazy.js';
 
@@ -41,7 +41,7 @@ export const putCommand = command({
     ...writeOptions(argv),
     value: String(argv.value),
   }),
-  run: async (o) => (await import('../commands/write.js')).put(o),
+  run: (o) => askingNodes('--node', async () => (await import('../commands/write.js')).put(o)),
 });
 
 /** A key deleted through one node: a tombstone, replicated or direct. */
@@ -53,5 +53,5 @@ export const delCommand = command({
       .example('$0 del user:alice', 'tombstone on every node')
       .example('$0 del user:alice --node 127.0.0.1:10001 --direct', 'on node 3 only'),
   options: (argv): WriteOptions => writeOptions(argv),
-  run: async (o) => (await import('../commands/write.js')).del(o),
+  run: (o) => askingNodes('--node', async () => (await import('../commands/write.js')).del(o)),
 });
