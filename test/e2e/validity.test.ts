@@ -15,6 +15,7 @@ import { htmlProblems } from '../helpers/html-validate.js';
 import { freeBasePort } from '../helpers/ports.js';
 import { scriptedPage } from '../helpers/scripted-page.js';
 import { scriptedRun } from '../helpers/web.js';
+import type { WebEvent } from '../../src/web/model.js';
 
 /** A run with its nodes, background keys and a report: a few seconds, a minute under load. */
 const RUN_TIMEOUT_MS = 120_000;
@@ -79,17 +80,33 @@ describe('valid, accessible HTML in Chromium', { skip }, () => {
     assert.deepEqual(await htmlProblems(await readFile(file, 'utf8'), 'simulate-report'), []);
   });
 
-  it('the live page: one name per table region, axe clean, valid markup', async () => {
-    const live = await scriptedPage(scriptedRun());
-    try {
-      const { page } = live;
-      const names = await regionNames(page);
-      assert.ok(names.length >= 3, `regions: ${names.join(' | ')}`);
-      assert.equal(new Set(names).size, names.length, `region names repeat: ${names.join(' | ')}`);
-      assert.deepEqual(await auditEverywhere(page, 'live-scripted'), []);
-      assert.deepEqual(await htmlProblems(await page.content(), 'live-page'), []);
-    } finally {
-      await live.close();
-    }
-  });
+  /** The run over, and the run kept with the page's controls (run --keep, cluster --web). */
+  const played = scriptedRun().filter((e) => e.type !== 'end');
+  const pages: [string, WebEvent[]][] = [
+    ['ended', scriptedRun()],
+    [
+      'with controls',
+      [...played, { type: 'end', kept: true }, { type: 'controls', shown: true, killed: [] }],
+    ],
+  ];
+  for (const [name, events] of pages) {
+    it(`the live page, ${name}: one name per table region, axe clean, valid markup`, async () => {
+      const live = await scriptedPage(events);
+      try {
+        const { page } = live;
+        const names = await regionNames(page);
+        assert.ok(names.length >= 3, `regions: ${names.join(' | ')}`);
+        assert.equal(
+          new Set(names).size,
+          names.length,
+          `region names repeat: ${names.join(' | ')}`,
+        );
+        // The markup as drawn (axe, run next, leaves style attributes of its own behind).
+        assert.deepEqual(await htmlProblems(await page.content(), 'live-page'), []);
+        assert.deepEqual(await auditEverywhere(page, `live-${name.replace(' ', '-')}`), []);
+      } finally {
+        await live.close();
+      }
+    });
+  }
 });
