@@ -2,11 +2,9 @@
 // accessible names only: a presenter cuts a node off, writes, heals, repairs, kills and restarts
 // one, on `cluster --web`.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { portRange, portsReleased } from '../helpers/cli.js';
 import { request } from '../helpers/http.js';
 import { freeBasePort } from '../helpers/ports.js';
@@ -15,17 +13,16 @@ import { startLive } from '../helpers/web.js';
 import { axeViolations, describeViolations } from '../helpers/axe.js';
 import {
   browserSkip,
-  CHROMIUM,
-  CHROMIUM_ARGS,
   LAPTOP,
   overflow,
   PHONE,
+  ARTIFACTS,
+  STEP_TIMEOUT_MS,
+  launchChromium,
 } from '../helpers/chromium.js';
 
-/** Screenshots for a person to look at (docs/live-controls.png is one, copied by hand). */
-const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/', import.meta.url));
-const STEP_TIMEOUT_MS = 30_000;
-
+// Screenshots go to ARTIFACTS for a person to look at (docs/live-controls.png is one, copied by
+// hand).
 const skip = browserSkip();
 
 interface PageGlobals {
@@ -102,11 +99,10 @@ describe('the live page controls in Chromium', { skip }, () => {
       const { child, url } = await startLive(['cluster', '--web', '--base-port', String(base)]);
       let browser: Browser | undefined;
       try {
-        browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+        browser = await launchChromium();
         const page = await browser.newPage({ viewport: LAPTOP });
         const errors: string[] = [];
         page.on('pageerror', (e) => errors.push(e.message));
-        await mkdir(ARTIFACTS, { recursive: true });
         await page.goto(url);
         await page
           .getByRole('button', { name: `Cut off ${n3}`, exact: true })
@@ -269,7 +265,7 @@ describe('the live page controls in Chromium', { skip }, () => {
     ]);
     let browser: Browser | undefined;
     try {
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      browser = await launchChromium();
       const page = await browser.newPage({ viewport: LAPTOP });
       await page.goto(url);
       await until(

@@ -2,11 +2,10 @@
 // keys, grids and one root), says that the run has ended, tells the story from its first part,
 // and stops asking for the event stream once the CLI has gone.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { describe, it } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
-import { ARTIFACTS, auditEverywhere } from '../helpers/audit.js';
-import { browserSkip, CHROMIUM, CHROMIUM_ARGS, LAPTOP } from '../helpers/chromium.js';
+import type { Browser } from 'playwright-core';
+import { auditEverywhere } from '../helpers/audit.js';
+import { browserSkip, LAPTOP, launchChromium } from '../helpers/chromium.js';
 import { portRange, portsReleased } from '../helpers/cli.js';
 import { until } from '../helpers/poll.js';
 import { freeBasePort } from '../helpers/ports.js';
@@ -24,7 +23,6 @@ const skip = browserSkip();
 
 describe('a live page opened after the run', { skip }, () => {
   it('keeps the cluster as it last was, says the run ended, and stops retrying', async () => {
-    await mkdir(ARTIFACTS, { recursive: true });
     const base = await freeBasePort(3);
     const nodes = portRange(base).map((p) => `node-${p}`);
     const { child, url, output } = await startLive([
@@ -42,7 +40,7 @@ describe('a live page opened after the run', { skip }, () => {
         async () => /No browser has opened/.test(output()),
         RUN_TIMEOUT_MS,
       );
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      browser = await launchChromium();
       const page = await browser.newPage({ viewport: LAPTOP, colorScheme: 'light' });
       const streams: string[] = [];
       page.on('request', (r) => {

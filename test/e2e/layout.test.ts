@@ -3,18 +3,17 @@
 // header that kept the old interval after Set interval, and Next losing the focus (and drawing a
 // focus ring unlike the other controls').
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
-import { chromium, type Browser } from 'playwright-core';
-import { ARTIFACTS, auditEverywhere } from '../helpers/audit.js';
+import type { Browser, Page } from 'playwright-core';
+import { auditEverywhere } from '../helpers/audit.js';
 import {
   browserSkip,
-  CHROMIUM,
-  CHROMIUM_ARGS,
   LAPTOP,
   overflow,
   PHONE,
+  ARTIFACTS,
+  STEP_TIMEOUT_MS,
+  launchChromium,
 } from '../helpers/chromium.js';
 import { portRange, portsReleased } from '../helpers/cli.js';
 import { freeBasePort } from '../helpers/ports.js';
@@ -22,7 +21,6 @@ import { drawn, scriptedPage } from '../helpers/scripted-page.js';
 import { scriptedRun, startLive } from '../helpers/web.js';
 import type { WebEvent } from '../../src/web/model.js';
 
-const STEP_TIMEOUT_MS = 30_000;
 /** The longest key a node accepts (MAX_KEY_BYTES), in one-byte characters. */
 const LONG_KEY = 'k'.repeat(1024);
 
@@ -121,7 +119,6 @@ describe('the live page lays out what a newcomer meets', { skip }, () => {
   });
 
   it('a 1,024-character key stays on the page at 390x844 and 1280x720', async () => {
-    await mkdir(ARTIFACTS, { recursive: true });
     for (const ended of [false, true]) {
       const live = await scriptedPage(storyWithCounters(ended, LONG_KEY));
       try {
@@ -177,7 +174,7 @@ describe('the live page lays out what a newcomer meets', { skip }, () => {
     const { child, url } = await startLive(['cluster', '--web', '--base-port', String(base)]);
     let browser: Browser | undefined;
     try {
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      browser = await launchChromium();
       const page = await browser.newPage({ viewport: LAPTOP });
       await page.goto(url);
       const header = page.getByRole('banner');

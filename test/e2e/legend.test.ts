@@ -2,16 +2,16 @@
 // of grid cell (drawn exactly as the grid draws it), and "How to read this", which says root,
 // digest, level and branch in plain words; on the live page and in the report, in Chromium.
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { apply, initialState, type WebEvent } from '../../src/web/model.js';
 import { reportHtml } from '../../src/web/view/report.js';
 import { CSS } from '../../src/web/view/style.js';
-import { ARTIFACTS, auditEverywhere } from '../helpers/audit.js';
-import { browserSkip, CHROMIUM, CHROMIUM_ARGS, LAPTOP } from '../helpers/chromium.js';
+import { auditEverywhere } from '../helpers/audit.js';
+import { browserSkip, LAPTOP, launchChromium } from '../helpers/chromium.js';
 import { scriptedPage } from '../helpers/scripted-page.js';
 import { sample, scriptedRun } from '../helpers/web.js';
 
@@ -78,7 +78,6 @@ async function explained(page: Page): Promise<string[]> {
 
 describe('how to read the grids, in Chromium', { skip }, () => {
   it('the live page: a swatch for every kind of cell, and the four words in plain words', async () => {
-    await mkdir(ARTIFACTS, { recursive: true });
     const live = await scriptedPage(divergent());
     try {
       const kinds = await live.page.evaluate(cellKinds);
@@ -106,7 +105,7 @@ describe('how to read the grids, in Chromium', { skip }, () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'ae-legend-'));
     const file = path.join(dir, 'report.html');
     await writeFile(file, reportHtml(state, CSS, '2026-11-27T12:00:02.000Z'));
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: LAPTOP });
       await page.goto(`file://${file}`);

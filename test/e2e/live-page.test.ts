@@ -2,30 +2,26 @@
 // no browser of its own). A presenter's walk through `run --web --step`: the page shows three
 // differing roots, Next plays each part, and it ends on three equal roots and the verdict.
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { portRange, portsReleased } from '../helpers/cli.js';
 import { freeBasePort } from '../helpers/ports.js';
 import { startLive } from '../helpers/web.js';
 import { axeViolations, describeViolations, type AxeViolation } from '../helpers/axe.js';
 import {
   browserSkip,
-  CHROMIUM,
-  CHROMIUM_ARGS,
   LAPTOP,
   overflow,
   PHONE,
+  ARTIFACTS,
+  STEP_TIMEOUT_MS,
+  launchChromium,
 } from '../helpers/chromium.js';
 import { keyContentProblems, smallestGridCell, treeTextProblems } from '../helpers/layout.js';
 
-/** Screenshots land here for a person (or CI) to look at; the folder is not committed. */
-const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/', import.meta.url));
-/** A part that shows nothing new for this long has hung: the deadline that catches a stuck page. */
-const STEP_TIMEOUT_MS = 30_000;
 /**
  * The first part also waits for the nodes to start and load their 500 background keys: 27 s of
  * a passing walk at load ~16, and one walk failed its 30 s there, so it gets the CLI's start-up
@@ -101,7 +97,6 @@ describe('the live page in Chromium', { skip }, () => {
     'walks a room through divergence, detection and repair with the Next button',
     { timeout: WALK_TIMEOUT_MS },
     async () => {
-      await mkdir(ARTIFACTS, { recursive: true });
       const reportDir = await mkdtemp(path.join(os.tmpdir(), 'ae-e2e-'));
       const report = path.join(reportDir, 'run.html');
       const base = await freeBasePort(3);
@@ -120,7 +115,7 @@ describe('the live page in Chromium', { skip }, () => {
       ]);
       let browser: Browser | undefined;
       try {
-        browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+        browser = await launchChromium();
         const page = await browser.newPage({
           viewport: LAPTOP,
           colorScheme: 'light',

@@ -2,25 +2,23 @@
 // it fetches nothing, axe finds nothing serious, nothing overflows sideways, every plot that
 // shows draws its text at body size or larger, and each plot has its data table beside it.
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { axeViolations, describeViolations } from '../helpers/axe.js';
 import {
   browserSkip,
-  CHROMIUM,
-  CHROMIUM_ARGS,
   LAPTOP,
   overflow,
   PHONE,
+  ARTIFACTS,
+  launchChromium,
 } from '../helpers/chromium.js';
 import { cli } from '../helpers/cli.js';
 import { externalReferences } from '../helpers/web.js';
 
-const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/', import.meta.url));
 /** The page's body text size (style.ts: html { font-size: 17px }). */
 const BODY_PX = 17;
 
@@ -64,11 +62,10 @@ describe('the simulate report in Chromium', { skip: browserSkip() }, () => {
     'is self-contained, accessible and readable on a laptop and a phone, light and dark',
     { timeout: 180_000 },
     async () => {
-      await mkdir(ARTIFACTS, { recursive: true });
       const dir = await mkdtemp(path.join(os.tmpdir(), 'ae-sim-e2e-'));
       let browser: Browser | undefined;
       try {
-        browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+        browser = await launchChromium();
         const found: string[] = [];
         for (const r of REPORTS) {
           const report = path.join(dir, `${r.name}.html`);

@@ -3,13 +3,13 @@
 // scrolling table region has a name of its own: a screen reader lists regions by name, and ten
 // regions all called "Table" cannot be told apart.
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { ARTIFACTS, auditEverywhere } from '../helpers/audit.js';
-import { browserSkip, CHROMIUM, CHROMIUM_ARGS, LAPTOP } from '../helpers/chromium.js';
+import type { Browser, Page } from 'playwright-core';
+import { auditEverywhere } from '../helpers/audit.js';
+import { browserSkip, LAPTOP, launchChromium } from '../helpers/chromium.js';
 import { cli } from '../helpers/cli.js';
 import { htmlProblems } from '../helpers/html-validate.js';
 import { freeBasePort } from '../helpers/ports.js';
@@ -33,9 +33,8 @@ describe('valid, accessible HTML in Chromium', { skip }, () => {
   let dir = '';
   let browser: Browser | undefined;
   before(async () => {
-    await mkdir(ARTIFACTS, { recursive: true });
     dir = await mkdtemp(path.join(os.tmpdir(), 'ae-valid-'));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

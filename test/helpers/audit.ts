@@ -1,13 +1,9 @@
 // One look at a page as every audience sees it: a laptop or projector (1280×720) and a phone held
 // upright (390×844), each in light and dark. axe on each, no sideways scroll, a screenshot of each.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { axeViolations, describeViolations } from './axe.js';
-import { LAPTOP, overflow, PHONE } from './chromium.js';
-
-/** Screenshots land here for a person (or CI) to look at; the folder is not committed. */
-export const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/', import.meta.url));
+import { ARTIFACTS, LAPTOP, overflow, PHONE } from './chromium.js';
 
 /** What axe and the layout found at each size and colour scheme (none: all clean). */
 export async function auditEverywhere(page: Page, name: string): Promise<string[]> {

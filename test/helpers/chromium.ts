@@ -1,6 +1,16 @@
 // Debian's Chromium for the browser tests (playwright-core downloads no browser of its own):
-// where it is, how it is launched, and whether a test may skip without it.
+// where it is, how it is launched, whether a test may skip without it, where screenshots go
+// and how long a step may wait: the preamble every browser test shares.
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+
+/** Screenshots land here for a person (or CI) to look at; the folder is not committed. */
+export const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/', import.meta.url));
+
+/** How long a step waits for the page to show what it should: longer, and the page has hung. */
+export const STEP_TIMEOUT_MS = 30_000;
 
 /** Where Debian's chromium package puts the browser (AE_DEMO_CHROMIUM overrides it). */
 export const CHROMIUM = process.env.AE_DEMO_CHROMIUM ?? '/usr/bin/chromium';
@@ -30,6 +40,12 @@ export function browserSkip(): string | false {
       `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium) or set AE_DEMO_CHROMIUM.`,
     );
   return `no browser at ${CHROMIUM} (apt-get install chromium)`;
+}
+
+/** Debian's Chromium, headless, with the artifacts folder made for its screenshots. */
+export async function launchChromium(): Promise<Browser> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
 /** A phone held upright, and a laptop or projector. */

@@ -1,10 +1,10 @@
 // The live page served from this process with events a test writes (no nodes, no CLI): what a
 // page shows for a given story, exactly and at once. The page's scripts come from the build.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { Recorder } from '../../src/web/recorder.js';
 import { startWebServer } from '../../src/web/server.js';
 import type { WebEvent } from '../../src/web/model.js';
-import { CHROMIUM, CHROMIUM_ARGS, LAPTOP } from './chromium.js';
+import { LAPTOP, launchChromium } from './chromium.js';
 
 export interface ScriptedPage {
   page: Page;
@@ -25,7 +25,7 @@ export async function scriptedPage(events: readonly WebEvent[]): Promise<Scripte
   });
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const page = await browser.newPage({ viewport: LAPTOP, colorScheme: 'light' });
     await page.goto(server.url);
     await drawn(page, recorder.state.seq);
