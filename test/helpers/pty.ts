@@ -67,7 +67,7 @@ export function inTerminal(args: string[], columns = COLUMNS): Terminal {
   };
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
@@ -77,7 +77,7 @@ function isAlive(pid: number): boolean {
 }
 
 /** The live descendants of a process, from /proc (parent ids), zombies excluded. */
-function descendants(root: number): number[] {
+export function descendants(root: number): number[] {
   const children = new Map<number, number[]>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
