@@ -61,8 +61,10 @@ export async function exchangeGrid(
           await inSync(cluster, (line) => log(`${strategy.padEnd(6)} N=${n}: ${line}`));
           const row = await measure(cluster, strategy, n, d, round);
           rows.push(row);
+          const fellBack = row.riblt?.fallback ? `  (fell back: ${row.riblt.fallback})` : '';
           log(
-            `${strategy.padEnd(6)} N=${n} d=${(d * 100).toFixed(1)}%  ${row.roundTrips} RT  ${row.bodyBytes} B  ${row.wallMs.toFixed(0)} ms${row.riblt?.fallback ? `  (fell back: ${row.riblt.fallback})` : ''}`,
+            `${strategy.padEnd(6)} N=${n} d=${(d * 100).toFixed(1)}%  ${row.roundTrips} RT  ` +
+              `${row.bodyBytes} B  ${row.wallMs.toFixed(0)} ms${fellBack}`,
           );
         }
       } finally {

@@ -49,9 +49,9 @@ export interface SimBench {
 }
 
 export async function simulationBench(log: (line: string) => void): Promise<SimBench> {
-  log(
-    `simulation: ${SIM_TARGET_RUN.nodes.toLocaleString('en-US')} replicas × ${SIM_TARGET_RUN.keys.toLocaleString('en-US')} keys, then rounds against N (about a minute)…`,
-  );
+  const replicas = SIM_TARGET_RUN.nodes.toLocaleString('en-US');
+  const keys = SIM_TARGET_RUN.keys.toLocaleString('en-US');
+  log(`simulation: ${replicas} replicas × ${keys} keys, then rounds against N (about a minute)…`);
   const target = await child(SIM_TARGET_RUN);
   const series: SimBenchRow[] = [];
   for (const selection of ['random', 'ring'] as const)

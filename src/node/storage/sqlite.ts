@@ -45,14 +45,28 @@ interface Database {
   close(): void;
 }
 
+/** An entry's key, value and version, and the hashes kept with it (see keepHashesOf). */
+const CREATE_TABLE =
+  'CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT, wall INTEGER NOT NULL, ' +
+  'logical INTEGER NOT NULL, node TEXT NOT NULL, place INTEGER, hi INTEGER, lo INTEGER) WITHOUT ROWID';
+/** Saves an entry whole, over the one it replaces. */
+const UPSERT =
+  'INSERT INTO entries (key, value, wall, logical, node, place, hi, lo) ' +
+  'VALUES (?, ?, ?, ?, ?, ?, ?, ?) ' +
+  'ON CONFLICT(key) DO UPDATE SET value = excluded.value, wall = excluded.wall, ' +
+  'logical = excluded.logical, node = excluded.node, place = excluded.place, ' +
+  'hi = excluded.hi, lo = excluded.lo';
+
 export async function openStorage(dir: string): Promise<Storage> {
   let Driver: new (file: string) => Database;
   try {
     Driver = (await import('better-sqlite3')).default as unknown as new (file: string) => Database;
   } catch (error) {
+    const reason = (error as Error).message.split('\n')[0];
     throw new NodeStartError(
       'storage_unavailable',
-      `--data-dir needs the native module better-sqlite3, which could not be loaded here (${(error as Error).message.split('\n')[0]}); run without --data-dir to keep data in memory.`,
+      `--data-dir needs the native module better-sqlite3, which could not be loaded here (${reason}); ` +
+        'run without --data-dir to keep data in memory.',
       { cause: error },
     );
   }
@@ -63,9 +77,7 @@ export async function openStorage(dir: string): Promise<Storage> {
     db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode: a committed write survives the process dying (not a power loss).
     db.pragma('synchronous = NORMAL');
-    db.exec(
-      'CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT, wall INTEGER NOT NULL, logical INTEGER NOT NULL, node TEXT NOT NULL, place INTEGER, hi INTEGER, lo INTEGER) WITHOUT ROWID',
-    );
+    db.exec(CREATE_TABLE);
     keepHashesOf(db);
   } catch (error) {
     throw new NodeStartError(
@@ -74,9 +86,7 @@ export async function openStorage(dir: string): Promise<Storage> {
       { cause: error },
     );
   }
-  const upsert = db.prepare(
-    'INSERT INTO entries (key, value, wall, logical, node, place, hi, lo) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, wall = excluded.wall, logical = excluded.logical, node = excluded.node, place = excluded.place, hi = excluded.hi, lo = excluded.lo',
-  );
+  const upsert = db.prepare(UPSERT);
   const drop = db.prepare('DELETE FROM entries WHERE key = ?');
   // Read in pages of rows as arrays: far cheaper per row than iterating objects one by one.
   const page = db
@@ -134,7 +144,10 @@ export async function openStorage(dir: string): Promise<Storage> {
  * one), or directories that have this one keep it.
  */
 const STALE_HASHES_TRIGGER =
-  'CREATE TRIGGER IF NOT EXISTS entries_hashes_stale AFTER UPDATE OF value, wall, logical, node ON entries WHEN NEW.hi IS OLD.hi AND NEW.lo IS OLD.lo BEGIN UPDATE entries SET place = NULL, hi = NULL, lo = NULL WHERE key = NEW.key; END';
+  'CREATE TRIGGER IF NOT EXISTS entries_hashes_stale ' +
+  'AFTER UPDATE OF value, wall, logical, node ON entries ' +
+  'WHEN NEW.hi IS OLD.hi AND NEW.lo IS OLD.lo ' +
+  'BEGIN UPDATE entries SET place = NULL, hi = NULL, lo = NULL WHERE key = NEW.key; END';
 
 /**
  * Makes the table keep each entry's hashes under this build's scheme. A data directory from
