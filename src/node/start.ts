@@ -1,6 +1,7 @@
 // Composition of one node: store, clock, peers, anti-entropy and the HTTP server, started and
 // stopped explicitly. Nothing here touches process (signals, IPC, exit): see process.ts; the
 // HTTP edge itself is http/server.ts.
+import { hostname } from 'node:os';
 import type { Registry } from 'prom-client';
 import type { Counters } from '../api/counters.js';
 import type { Strategy } from '../api/strategies.js';
@@ -12,6 +13,7 @@ import { routes } from './http/routes.js';
 import { newNodeServer, serveNode } from './http/server.js';
 import { createPeerClient } from './peers/client.js';
 import { Faults } from './peers/faults.js';
+import { withoutSelf } from './peers/self.js';
 import { loadHasher } from './replica/hash.js';
 import { HybridClock, systemMicros } from './replica/hlc.js';
 import { Store } from './replica/store.js';
@@ -84,12 +86,14 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const id = o.id ?? `node-${port}`;
   const faults = new Faults();
   const peerClient = createPeerClient(address, o.clusterKey, faults);
+  const peers = withoutSelf(o.peers, hostname(), port);
+  if (peers.self.length > 0) log(`peers: ${peers.self.join(', ')} is this node itself, left out`);
   const clock = new HybridClock(id, nowMicros);
   if (restored?.newest) clock.observe(restored.newest);
   const service = new NodeService({
     id,
     address,
-    peers: o.peers,
+    peers: peers.peers,
     store,
     ...(sketch ? { sketch } : {}),
     clock,
