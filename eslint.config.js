@@ -69,7 +69,6 @@ const PENDING = [
       'src/bench/report.ts',
       'src/bench/run.ts',
       'src/cli/specs/run.ts',
-      'src/node/http/metrics.ts',
       'src/sim/simulate.ts',
     ],
   },

@@ -15,100 +15,123 @@ export interface TreeGauges {
   peersPerRound: () => number;
 }
 
+/**
+ * A counter of the node's: its help text, its label (none: one unlabelled total, read as `all`)
+ * and its values by label, read from the counters at scrape time.
+ */
+interface CounterSpec {
+  name: string;
+  help: string;
+  label?: string;
+  read: (c: Counters) => Record<string, number>;
+}
+
+const COUNTERS: CounterSpec[] = [
+  {
+    name: 'ae_writes_total',
+    help: 'Writes accepted by this node, by kind.',
+    label: 'kind',
+    read: (c) => ({ ...c.writes }),
+  },
+  {
+    name: 'ae_replication_total',
+    help: 'Replication sends to peers, by outcome.',
+    label: 'outcome',
+    read: (c) => ({ ...c.replication }),
+  },
+  {
+    name: 'ae_rounds_total',
+    help: 'Anti-entropy rounds run by this node.',
+    read: (c) => ({ all: c.antiEntropy.rounds }),
+  },
+  {
+    name: 'ae_round_peers_total',
+    help: 'Peers the anti-entropy rounds of this node talked to (over ae_rounds_total: peers per round).',
+    read: (c) => ({ all: c.antiEntropy.peersContacted }),
+  },
+  {
+    name: 'ae_exchanges_total',
+    help: 'Exchanges with one peer, by status.',
+    label: 'status',
+    read: (c) => ({ ...c.antiEntropy.exchanges }),
+  },
+  {
+    name: 'ae_keys_repaired_total',
+    help: 'Keys moved by anti-entropy this node started, by direction.',
+    label: 'direction',
+    read: ({ antiEntropy: ae }) => ({ pulled: ae.keysPulled, pushed: ae.keysPushed }),
+  },
+  {
+    name: 'ae_exchange_bytes_total',
+    help: 'Body bytes of anti-entropy exchanges this node started.',
+    label: 'direction',
+    read: ({ antiEntropy: ae }) => ({ sent: ae.bytesSent, received: ae.bytesReceived }),
+  },
+  {
+    name: 'ae_round_trips_total',
+    help: 'Round trips of anti-entropy exchanges this node started.',
+    read: (c) => ({ all: c.antiEntropy.roundTrips }),
+  },
+  {
+    name: 'ae_peer_messages_total',
+    help: 'Messages received on the internal peer route, by outcome.',
+    label: 'outcome',
+    read: (c) => ({ ...c.peerMessages }),
+  },
+  {
+    name: 'ae_merges_total',
+    help: 'Entries from peers merged (applied: newer than ours).',
+    label: 'outcome',
+    read: (c) => ({ ...c.merges }),
+  },
+  {
+    name: 'ae_tombstones_purged_total',
+    help: 'Tombstones dropped after --tombstone-ttl.',
+    read: (c) => ({ all: c.tombstonesPurged }),
+  },
+];
+
+/** The gauges: name, help, and which of the tree's readings it shows. */
+const GAUGES: [name: string, help: string, read: keyof TreeGauges][] = [
+  ['ae_tree_entries', 'Entries in the Merkle tree, tombstones included.', 'entries'],
+  ['ae_live_keys', 'Keys holding a value.', 'liveKeys'],
+  ['ae_tombstones', 'Tombstones held.', 'tombstones'],
+  ['ae_peers', 'Configured peers.', 'peers'],
+  [
+    'ae_peers_per_round',
+    'Peers a periodic round talks to, picked at random each round (--ae-peers-per-round).',
+    'peersPerRound',
+  ],
+];
+
 /** Loaded on the first scrape: prom-client costs start-up time that most nodes never need. */
 export async function createMetrics(counters: Counters, tree: TreeGauges): Promise<Registry> {
   const { Counter, Gauge, Registry, collectDefaultMetrics } = await import('prom-client');
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: PREFIX });
   await registerLoopLag(registry, PREFIX);
-  const counter = (
-    name: string,
-    help: string,
-    labelNames: string[],
-    read: () => Record<string, number>,
-  ) =>
+  for (const { name, help, label, read } of COUNTERS)
     new Counter({
       name,
       help,
-      labelNames,
+      labelNames: label === undefined ? [] : [label],
       registers: [registry],
       collect() {
         this.reset();
-        for (const [label, value] of Object.entries(read())) {
-          if (labelNames.length === 0) this.inc(value);
-          else this.inc({ [labelNames[0]!]: label }, value);
+        for (const [key, value] of Object.entries(read(counters))) {
+          if (label === undefined) this.inc(value);
+          else this.inc({ [label]: key }, value);
         }
       },
     });
-  const gauge = (name: string, help: string, read: () => number) =>
+  for (const [name, help, read] of GAUGES)
     new Gauge({
       name,
       help,
       registers: [registry],
       collect() {
-        this.set(read());
+        this.set(tree[read]());
       },
     });
-  const ae = counters.antiEntropy;
-  counter('ae_writes_total', 'Writes accepted by this node, by kind.', ['kind'], () => ({
-    ...counters.writes,
-  }));
-  counter('ae_replication_total', 'Replication sends to peers, by outcome.', ['outcome'], () => ({
-    ...counters.replication,
-  }));
-  counter('ae_rounds_total', 'Anti-entropy rounds run by this node.', [], () => ({
-    all: ae.rounds,
-  }));
-  counter(
-    'ae_round_peers_total',
-    'Peers the anti-entropy rounds of this node talked to (over ae_rounds_total: peers per round).',
-    [],
-    () => ({ all: ae.peersContacted }),
-  );
-  counter('ae_exchanges_total', 'Exchanges with one peer, by status.', ['status'], () => ({
-    ...ae.exchanges,
-  }));
-  counter(
-    'ae_keys_repaired_total',
-    'Keys moved by anti-entropy this node started, by direction.',
-    ['direction'],
-    () => ({ pulled: ae.keysPulled, pushed: ae.keysPushed }),
-  );
-  counter(
-    'ae_exchange_bytes_total',
-    'Body bytes of anti-entropy exchanges this node started.',
-    ['direction'],
-    () => ({ sent: ae.bytesSent, received: ae.bytesReceived }),
-  );
-  counter(
-    'ae_round_trips_total',
-    'Round trips of anti-entropy exchanges this node started.',
-    [],
-    () => ({ all: ae.roundTrips }),
-  );
-  counter(
-    'ae_peer_messages_total',
-    'Messages received on the internal peer route, by outcome.',
-    ['outcome'],
-    () => ({ ...counters.peerMessages }),
-  );
-  counter(
-    'ae_merges_total',
-    'Entries from peers merged (applied: newer than ours).',
-    ['outcome'],
-    () => ({ ...counters.merges }),
-  );
-  counter('ae_tombstones_purged_total', 'Tombstones dropped after --tombstone-ttl.', [], () => ({
-    all: counters.tombstonesPurged,
-  }));
-  gauge('ae_tree_entries', 'Entries in the Merkle tree, tombstones included.', tree.entries);
-  gauge('ae_live_keys', 'Keys holding a value.', tree.liveKeys);
-  gauge('ae_tombstones', 'Tombstones held.', tree.tombstones);
-  gauge('ae_peers', 'Configured peers.', tree.peers);
-  gauge(
-    'ae_peers_per_round',
-    'Peers a periodic round talks to, picked at random each round (--ae-peers-per-round).',
-    tree.peersPerRound,
-  );
   return registry;
 }
