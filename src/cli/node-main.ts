@@ -1,6 +1,8 @@
 // The lean entry of `ae-demo node`: what a node process loads before it serves is the node and
 // this parser (node:util's parseArgs) — no yargs, no CLI command graph, no rendering. The flags
 // and their help come from flags/node.ts, shared with the yargs command.
+import { commandLines } from './render/command-line.js';
+import { wrap } from './render/wrap.js';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
@@ -117,8 +119,12 @@ function help(): string {
     ['  -h, --help', 'Show help [boolean]'],
   );
   const width = Math.max(...rows.map(([left]) => left.length)) + 2;
+  // On a terminal every line fits it: a flag's text wraps under the texts' column, an example
+  // breaks between words as a command a shell still reads whole.
+  const columns = process.stdout.isTTY ? process.stdout.columns : undefined;
   const examples = NODE_EXAMPLES.map(
-    ([command, meaning]) => `  ${command.replace('$0', 'ae-demo')}\n      ${meaning}`,
+    ([command, meaning]) =>
+      `${commandLines(command.replace('$0', 'ae-demo'), columns)}\n${wrap(`      ${meaning}`, columns)}`,
   );
   return [
     'ae-demo node',
@@ -126,12 +132,14 @@ function help(): string {
     'Run one store node in the foreground until Ctrl-C',
     '',
     'Options:',
-    ...rows.map(([left, right]) => left.padEnd(width) + right),
+    ...rows.map(([left, right]) =>
+      wrap(left.padEnd(width) + right, columns, ' '.repeat(width - 2)),
+    ),
     '',
     'Examples:',
     ...examples,
     '',
-    NODE_ENV_HELP,
+    wrap(NODE_ENV_HELP, columns),
     '',
   ].join('\n');
 }

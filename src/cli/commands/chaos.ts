@@ -6,6 +6,7 @@ import { makeDataDirs, startLocalCluster } from '../lifecycle/local-cluster.js';
 import { withTeardown } from '../lifecycle/teardown.js';
 import { chaosLines } from '../render/chaos.js';
 import { quiet } from '../render/style.js';
+import { terminalWidth, wrap } from '../render/wrap.js';
 
 /** The cluster `ae-demo chaos` starts, the operations it plays on it, and how it reports. */
 export interface ChaosOptions extends ClusterSetup {
@@ -34,10 +35,12 @@ export async function runChaos(o: ChaosOptions, loadChaos: () => Promise<ChaosRu
     });
     teardown.defer(() => cluster.stop());
     const report = await chaos(cluster, seed, ops, (line) =>
-      process.stderr.write(`${quiet(line)}\n`),
+      process.stderr.write(`${wrap(quiet(line), terminalWidth(), '  ')}\n`),
     );
     if (o.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    else for (const line of chaosLines(report, count)) process.stdout.write(`${line}\n`);
+    else
+      for (const line of chaosLines(report, count))
+        process.stdout.write(`${wrap(line, terminalWidth(), '  ')}\n`);
     if (report.violations.length > 0) {
       throw new VerificationError(
         `Chaos with --seed ${seed} found ${report.violations.length} violation(s), first: ${report.violations[0]}`,

@@ -14,7 +14,7 @@ import { plural } from '../../format.js';
 import { clusterIntro, type KeySource } from '../render/cluster.js';
 import { NodeLog } from '../render/node-log.js';
 import { bad, mark } from '../render/style.js';
-import { terminalWidth } from '../render/wrap.js';
+import { terminalWidth, wrap } from '../render/wrap.js';
 
 /** The nodes `ae-demo cluster` starts, how often they repair, and the live page's port. */
 export interface ClusterCommandOptions extends ClusterSetup {
@@ -60,7 +60,9 @@ export async function cluster(o: ClusterCommandOptions): Promise<void> {
       stopping = true;
       log.stop();
     });
-    process.stdout.write(`${mark.done()} ${count} nodes up  ${nodeLine(cluster)}\n`);
+    process.stdout.write(
+      `${wrap(`${mark.done()} ${count} nodes up  ${nodeLine(cluster)}`, width, '  ')}\n`,
+    );
     log.up();
     if (view) {
       await view.begin(

@@ -11,7 +11,8 @@ import type { Teardown } from '../lifecycle/teardown.js';
 import type { RunOptions, StartingNodes } from '../run/start.js';
 import { createProgress } from '../render/spinner.js';
 import { StoryPrinter } from '../render/story.js';
-import { terminalWidth } from '../render/wrap.js';
+import { terminalWidth, wrap } from '../render/wrap.js';
+import { commandLines } from '../render/command-line.js';
 import { tryCommands } from '../../format.js';
 import { strong, quiet } from '../render/style.js';
 
@@ -108,7 +109,7 @@ async function play(
   const { scenario } = o;
   const { printer, view } = stage;
   const { data } = nodes;
-  printer.line(
+  printer.prose(
     `${strong('ae-demo')} · anti-entropy between ${o.count} replicas of a key-value store · scenario ${strong(scenario.name)}`,
   );
   printer.line();
@@ -177,11 +178,13 @@ function isInterrupt(error: unknown): boolean {
 /** --keep: say how to poke at the cluster, then wait for Ctrl-C. */
 async function keepUntilInterrupted(cluster: Cluster): Promise<void> {
   const addresses = cluster.nodes.map((n) => n.address);
+  const width = terminalWidth();
   const lines = [
     '',
-    strong(`The cluster stays up (${addresses.join(', ')}). Try:`),
-    `  curl -s http://${addresses[0]}/kv/user:alice`,
-    ...tryCommands(addresses).map((c) => `  ${c}`),
+    wrap(strong(`The cluster stays up (${addresses.join(', ')}). Try:`), width),
+    ...[`curl -s http://${addresses[0]}/kv/user:alice`, ...tryCommands(addresses)].map((c) =>
+      commandLines(c, width),
+    ),
     quiet('Ctrl-C stops every node.'),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -6,6 +6,7 @@ import type { Given } from '../../sim/given.js';
 import { checkReportPath } from '../flags/web.js';
 import { withTeardown } from '../lifecycle/teardown.js';
 import { intervalTable, scalingTable, simSummary } from '../render/simulate.js';
+import { terminalWidth, wrapLines } from '../render/wrap.js';
 
 /** What `ae-demo simulate` runs and where it leaves the results. */
 export interface SimulateOptions {
@@ -43,7 +44,7 @@ async function simulateAll(o: SimulateOptions): Promise<void> {
     results.push(r);
     if (!o.json) {
       if (runs.length === 1) process.stdout.write(`${intervalTable(r)}\n\n`);
-      process.stdout.write(`${simSummary(r)}\n`);
+      process.stdout.write(`${wrapLines(simSummary(r), terminalWidth())}\n`);
       const rss = Math.round(process.memoryUsage().rss / 2 ** 20);
       process.stdout.write(
         `wall ${((performance.now() - started) / 1000).toFixed(1)} s, RSS ${rss} MiB\n\n`,

@@ -5,12 +5,14 @@ import { waitOrInterrupt } from '../lifecycle/interrupt.js';
 import { reportHtml } from '../../web/view/report.js';
 import { CSS } from '../../web/view/style.js';
 import { strong, quiet, link } from '../render/style.js';
+import { terminalWidth, wrap } from '../render/wrap.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 /** Says where the live page is, and how it will be driven. */
 export function announcePage(url: string, step: boolean): void {
+  const how = step ? '(open it; its Next button plays each part)' : '(open it in a browser)';
   process.stderr.write(
-    `${strong('Live view:')} ${link(url)}  ${quiet(step ? '(open it; its Next button plays each part)' : '(open it in a browser)')}\n`,
+    `${wrap(`${strong('Live view:')} ${link(url)}  ${quiet(how)}`, terminalWidth())}\n`,
   );
 }
 
@@ -19,7 +21,7 @@ export async function writeReport(view: RunView, file: string, kept: boolean): P
   const state = structuredClone(view.recorder.state);
   state.ended ??= { kept };
   await writeFileAtomic(file, reportHtml(state, CSS, new Date().toISOString()));
-  process.stderr.write(`${strong('Report:')} ${file}\n`);
+  process.stderr.write(`${wrap(`${strong('Report:')} ${file}`, terminalWidth(), '  ')}\n`);
 }
 
 /**
@@ -28,8 +30,7 @@ export async function writeReport(view: RunView, file: string, kept: boolean): P
  */
 export async function lingerForPage(view: RunView): Promise<void> {
   if (view.viewed) return;
-  process.stderr.write(
-    quiet(`No browser has opened ${view.url} yet: it stays up until one does (Ctrl-C to quit).\n`),
-  );
+  const waiting = `No browser has opened ${view.url} yet: it stays up until one does (Ctrl-C to quit).`;
+  process.stderr.write(`${wrap(quiet(waiting), terminalWidth())}\n`);
   await waitOrInterrupt(view.whenViewed());
 }

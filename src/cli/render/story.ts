@@ -50,7 +50,7 @@ export class StoryPrinter {
   section(title: string): void {
     this.#section += 1;
     this.line();
-    this.line(`${chalk.bold.cyan(String(this.#section).padEnd(2))} ${chalk.bold(title)}`);
+    this.prose(`${chalk.bold.cyan(String(this.#section).padEnd(2))} ${chalk.bold(title)}`, '   ');
   }
 
   show(event: StoryEvent): void {
@@ -73,8 +73,9 @@ export class StoryPrinter {
         for (const s of event.snapshots) {
           const hash =
             roots.size === 1 ? chalk.dim(shortHash(s.root)) : chalk.yellow(shortHash(s.root));
-          this.line(
+          this.prose(
             `${INDENT}${s.node.padEnd(12)} root ${hash}   ${counted(s.count, 'entry', 'entries')}`,
+            '  ',
           );
         }
         if (roots.size === 1)
@@ -83,7 +84,8 @@ export class StoryPrinter {
       }
       case 'tree-diff':
         this.line();
-        for (const l of drawTreeDiff(event.a, event.b, event.diff)) this.line(INDENT + l);
+        for (const l of drawTreeDiff(event.a, event.b, event.diff, INDENT, this.#width))
+          this.line(l);
         return;
       case 'tree-diff-more':
         this.prose(chalk.dim(`${INDENT}(${morePairs(event.pairs)})`));
@@ -126,8 +128,9 @@ export class StoryPrinter {
     this.line();
     if (converged) {
       const what = `Converged: ${nodes} nodes, ${count(keys)} keys, one root ${shortHash(root)}`;
-      this.line(
+      this.prose(
         `${chalk.green('✔')} ${chalk.bold(what)}   ${chalk.dim(`total ${seconds(elapsedMs)}`)}`,
+        '  ',
       );
     } else {
       this.line(`${chalk.red('✘')} ${chalk.bold('Not converged:')} the replicas still differ`);

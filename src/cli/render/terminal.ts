@@ -2,6 +2,7 @@
 import chalk from 'chalk';
 import { AeError } from '../../errors.js';
 import { sayClosing } from '../lifecycle/interrupt.js';
+import { wrap } from './wrap.js';
 
 /** Colour only on a terminal stdout, and never with --no-color or NO_COLOR. */
 export function configureColor(args: readonly string[]): void {
@@ -28,11 +29,13 @@ export function printError(error: unknown, verbose: boolean): void {
     sayClosing(`\n${message}\n`);
     return;
   }
+  // On a terminal the sentence wraps to it between words.
+  const width = process.stderr.isTTY ? process.stderr.columns : undefined;
   if (error instanceof AeError && ANSWERS.has(error.code)) {
-    process.stderr.write(`${message}\n`);
+    process.stderr.write(`${wrap(message, width)}\n`);
     return;
   }
-  process.stderr.write(`${chalk.red('error:')} ${message}\n`);
+  process.stderr.write(`${wrap(`${chalk.red('error:')} ${message}`, width)}\n`);
   if (verbose && error instanceof Error && error.stack)
     process.stderr.write(`${chalk.dim(error.stack)}\n`);
   else if (!(error instanceof AeError))

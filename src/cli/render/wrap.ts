@@ -13,6 +13,14 @@ export function terminalWidth(): number | undefined {
   return process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : undefined;
 }
 
+/** Each line of `text` wrapped as `wrap` does, its continuation lines indented by `hanging`. */
+export function wrapLines(text: string, width: number | undefined, hanging = '  '): string {
+  return text
+    .split('\n')
+    .map((line) => wrap(line, width, hanging))
+    .join('\n');
+}
+
 /** `text` (one line, starting with its indent) as lines no wider than `width`. */
 export function wrap(text: string, width: number | undefined, hanging = ''): string {
   if (width === undefined || width < MIN_WRAP_COLUMNS) return text;
@@ -31,17 +39,61 @@ export function wrap(text: string, width: number | undefined, hanging = ''): str
   const lines: string[] = [];
   let line = lead;
   let empty = true;
+  // A word wider than a whole line (a long key) is broken, after its punctuation if it can be.
+  const room = Math.max(1, width - visible(spaces + hanging));
+  // eslint-disable-next-line no-control-regex -- ESC opens each colour code
+  const trimEnd = (l: string) => l.replace(/ +((?:\x1b\[[\d;]*m)*)$/, '$1');
   for (const word of words) {
     // Runs of spaces that fall at a break are dropped rather than starting the next line.
     if (empty && word === '' && lines.length > 0) continue;
-    if (!empty && visible(line) + 1 + visible(word) > width) {
-      lines.push(line);
-      line = spaces + hanging;
-      empty = true;
-    }
-    line += empty ? word : ` ${word}`;
-    empty = false;
+    breakWord(word, room)
+      .split('\n')
+      .forEach((piece, k) => {
+        if (k > 0 || (!empty && visible(line) + 1 + visible(piece) > width)) {
+          lines.push(trimEnd(line));
+          line = spaces + hanging;
+          empty = true;
+        }
+        line += empty ? piece : ` ${piece}`;
+        empty = false;
+      });
   }
   lines.push(line);
   return lines.join('\n');
+}
+
+/** Where a word too long for its room may break: after one of these ("alice_data_|from_|node1"). */
+export const SOFT_BREAK_CHARS = /[_:,./-]/g;
+
+/**
+ * `word` broken onto lines of at most `max` visible characters, as late as it can: after
+ * punctuation where the room has some, else at `max`. Colour codes take no room and stay in
+ * place.
+ */
+export function breakWord(word: string, max: number): string {
+  const visible = stripVTControlCharacters(word);
+  if (visible.length <= max) return word;
+  const cuts = new Set<number>();
+  for (let from = 0; visible.length - from > max;) {
+    const room = visible.slice(from, from + max);
+    const soft = Math.max(0, ...[...room.matchAll(SOFT_BREAK_CHARS)].map((m) => m.index + 1));
+    from += soft > 0 ? soft : max;
+    cuts.add(from);
+  }
+  // The same places in the text with its colour codes: count visible characters only.
+  let out = '';
+  let seen = 0;
+  // eslint-disable-next-line no-control-regex -- ESC opens a colour code
+  for (const part of word.split(/(\x1b\[[\d;]*m)/)) {
+    if (part.startsWith('\x1b')) {
+      out += part;
+      continue;
+    }
+    for (const ch of part) {
+      if (cuts.has(seen)) out += '\n';
+      out += ch;
+      seen += 1;
+    }
+  }
+  return out;
 }

@@ -1,0 +1,97 @@
+// Every screen of every command fits an 80-column terminal (the default of most terminals):
+// tables narrow their columns, prose wraps between words, help wraps to the terminal. Each
+// command runs in a real pseudo-terminal of 80×24; every line as it stands at the end is checked.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { COMMANDS, portRange, portsReleased } from '../helpers/cli.js';
+import { freeBasePort } from '../helpers/ports.js';
+import { finalLines, inTerminal, type Terminal } from '../helpers/pty.js';
+
+const COLUMNS = 80;
+const CTRL_C = '\x03';
+
+/** The lines of `t`'s screen wider than the terminal. */
+function tooWide(t: Terminal, columns = COLUMNS): string[] {
+  return finalLines(t.screen())
+    .filter((l) => l.length > columns)
+    .map((l) => `${l.length}: ${l}`);
+}
+
+/** Runs `ae-demo ARGS` to its end in the terminal; checks its exit code and that every line fits. */
+async function fits(args: string[], code: number, columns = COLUMNS): Promise<string> {
+  const t = inTerminal(args, columns);
+  try {
+    const exit = await t.exited;
+    assert.equal(exit.code, code, t.screen());
+    assert.deepEqual(tooWide(t, columns), [], `ae-demo ${args.join(' ')}`);
+    return finalLines(t.screen()).join('\n');
+  } finally {
+    t.kill();
+  }
+}
+
+/** The screen's text with line breaks (and the indents after them) read as spaces. */
+const joined = (screen: string) =>
+  screen
+    .split('\n')
+    .map((l) => l.trim())
+    .join(' ');
+
+describe('an 80-column terminal', () => {
+  it('run: tables, tree paths, the header and prose all fit, no word cut', async () => {
+    const base = await freeBasePort(3);
+    const screen = await fits(['run', '--base-port', String(base)], 0);
+    const text = joined(screen);
+    for (const phrase of ['no replication', 'last write wins', '(15 of 16 branches below equal'])
+      assert.ok(text.includes(phrase), phrase);
+    await portsReleased(portRange(base));
+  });
+
+  it('run: a longer scenario name, and the strategies table', async () => {
+    for (const scenario of ['split-brain', 'strategies']) {
+      const base = await freeBasePort(3);
+      const screen = await fits(['run', '--scenario', scenario, '--base-port', String(base)], 0);
+      assert.ok(joined(screen).includes(`scenario ${scenario}`), scenario);
+      await portsReleased(portRange(base));
+    }
+  });
+
+  it('scenarios, at 80 and at 120 columns', async () => {
+    await fits(['scenarios'], 0);
+    await fits(['scenarios'], 0, 120);
+  });
+
+  it("every command's --help, node's included", async () => {
+    for (const command of COMMANDS) await fits([command, '--help'], 0);
+    await fits(['--help'], 0);
+  });
+
+  it('cluster: its log, key, curl line and the commands to try', async () => {
+    const base = await freeBasePort(3);
+    const t = inTerminal(['cluster', '--base-port', String(base)]);
+    try {
+      await t.waitFor('Ctrl-C stops them all');
+      assert.deepEqual(tooWide(t), []);
+      t.type(CTRL_C);
+      assert.equal((await t.exited).code, 130);
+      assert.deepEqual(tooWide(t), []);
+    } finally {
+      t.kill();
+    }
+    await portsReleased(portRange(base));
+  });
+
+  it('chaos and simulate summaries', async () => {
+    const base = await freeBasePort(3);
+    await fits(['chaos', '--ops', '60', '--base-port', String(base)], 0);
+    await portsReleased(portRange(base));
+    await fits(['simulate', '--nodes', '16,64', '--keys', '50'], 0);
+  });
+
+  it('errors wrap between words', async () => {
+    const dead = await freeBasePort(1);
+    const screen = await fits(['put', 'user:alice', 'v', '--node', `127.0.0.1:${dead}`], 3);
+    assert.ok(joined(screen).includes('Start nodes with "ae-demo cluster" or pass --node.'));
+    await fits(['run', '--web', '--web-port', '40001', '--base-port', '40000'], 2);
+  });
+});
