@@ -26,7 +26,8 @@ export type ErrorCode =
   | 'replication_failed'
   | 'outline_drift'
   | 'interrupted'
-  | 'trees_differ';
+  | 'trees_differ'
+  | 'targets_missed';
 
 /** An error a person can act on: one sentence, a stable code and the exit code it maps to. */
 export class AeError extends Error {
@@ -169,5 +170,17 @@ export class TreesDifferError extends AeError {
       EXIT.verificationFailed,
     );
     this.name = 'TreesDifferError';
+  }
+}
+
+/** `bench --check` measured, and some target was missed: exit 1, the report printed first. */
+export class TargetsMissedError extends AeError {
+  constructor(missed: readonly string[], of: number) {
+    super(
+      'targets_missed',
+      `${missed.length} of ${of} targets missed: ${missed.join('; ')}.`,
+      EXIT.verificationFailed,
+    );
+    this.name = 'TargetsMissedError';
   }
 }

@@ -5,7 +5,9 @@
 import { NodeClient } from '../cluster/client.js';
 import { startCluster, type Cluster } from '../cluster/cluster.js';
 import type { StatsAnswer } from '../api/http.js';
+import type { RibltOutcome } from '../api/reports.js';
 import { STRATEGIES, type Strategy } from '../api/strategies.js';
+import type { PhaseStep } from './step.js';
 import { freeBasePort } from '../cluster/ports.js';
 
 const BATCH = 5_000;
@@ -34,7 +36,7 @@ export interface ExchangeRow {
   cpuMs: { initiator: number; responder: number };
   converged: boolean;
   /** riblt: coded symbols sent, items decoded, and the reason if it fell back to the walk. */
-  riblt?: { symbols: number; decoded: number; fallback?: string };
+  riblt?: RibltOutcome;
 }
 
 const value = (tag: string) => tag.padEnd(VALUE_BYTES, '.').slice(0, VALUE_BYTES);
@@ -42,10 +44,14 @@ const value = (tag: string) => tag.padEnd(VALUE_BYTES, '.').slice(0, VALUE_BYTES
 export async function exchangeGrid(
   sizes: number[],
   divergences: number[],
-  log: (line: string) => void,
+  step: PhaseStep,
   strategies: readonly Strategy[] = STRATEGIES,
 ): Promise<ExchangeRow[]> {
+  const log = (line: string) => step.log(line);
   const rows: ExchangeRow[] = [];
+  // How far the grid is: a size's share is its keys (loading them is most of the time).
+  const total = strategies.length * sizes.reduce((sum, n) => sum + n, 0);
+  let done = 0;
   for (const n of sizes) {
     for (const strategy of strategies) {
       const cluster = await pair(strategy);
@@ -61,6 +67,8 @@ export async function exchangeGrid(
           await inSync(cluster, (line) => log(`${strategy.padEnd(6)} N=${n}: ${line}`));
           const row = await measure(cluster, strategy, n, d, round);
           rows.push(row);
+          done += n / divergences.length;
+          step.done(done / total);
           const fellBack = row.riblt?.fallback ? `  (fell back: ${row.riblt.fallback})` : '';
           log(
             `${strategy.padEnd(6)} N=${n} d=${(d * 100).toFixed(1)}%  ${row.roundTrips} RT  ` +

@@ -1,6 +1,6 @@
 // The benchmark's tables (plain text, no colour) and the targets, as ratios from one run.
 import Table from 'cli-table3';
-import type { BenchResult } from './run.js';
+import type { BenchResult } from './result.js';
 import { renderSimulation } from './simulate-report.js';
 
 const kb = (n: number) =>
@@ -13,6 +13,31 @@ const pct = (d: number) => `${+(d * 100).toFixed(2)}%`;
 
 export function renderReport(r: BenchResult): string {
   const out: string[] = [];
+  if (r.exchange) out.push(exchangeTable(r.exchange));
+  if (r.throughput) out.push(throughputTable(r));
+  if (r.tree) out.push(treeTable(r.tree.rows));
+  if (r.memory)
+    out.push(
+      `Memory: ${r.memory.bytesPerKey} bytes of RSS per key at ${r.memory.keys.toLocaleString('en-US')} keys (100-byte values; process RSS ${kb(r.memory.rssBytes)})`,
+    );
+  if (r.tree || r.memory) out.push(upkeepTable(r));
+  if (r.startup) {
+    const { large, small } = r.startup;
+    out.push(
+      `Start-up: a node with ${large.keys.toLocaleString('en-US')} keys in its data directory is ready in ${(large.startMs / 1000).toFixed(2)} s, with ${small.keys.toLocaleString('en-US')} in ${(small.startMs / 1000).toFixed(2)} s (an empty one in ${(large.emptyStartMs / 1000).toFixed(2)} s)`,
+    );
+  }
+  if (r.simulation) out.push(renderSimulation(r.simulation));
+  out.push(
+    [
+      'Targets',
+      ...r.targets.map((t) => `  ${t.met ? 'met   ' : 'MISSED'}  ${t.name}: ${t.measured}`),
+    ].join('\n'),
+  );
+  return out.join('\n\n');
+}
+
+function exchangeTable(rows: NonNullable<BenchResult['exchange']>): string {
   const ex = new Table({
     head: [
       'N',
@@ -31,7 +56,7 @@ export function renderReport(r: BenchResult): string {
     ],
     style: { head: [], border: [] },
   });
-  for (const row of r.exchange) {
+  for (const row of rows) {
     ex.push([
       row.keys.toLocaleString('en-US'),
       pct(row.divergence),
@@ -50,13 +75,15 @@ export function renderReport(r: BenchResult): string {
       row.converged ? 'yes' : 'NO',
     ]);
   }
-  out.push('Anti-entropy exchange: one trigger on node A, two real node processes', ex.toString());
+  return `Anti-entropy exchange: one trigger on node A, two real node processes\n${ex.toString()}`;
+}
 
+function throughputTable(r: BenchResult): string {
   const tp = new Table({
     head: ['target', 'req/s (median run)', 'p99 ms', 'errors', 'of bare (median of rounds)'],
     style: { head: [], border: [] },
   });
-  for (const row of r.throughput)
+  for (const row of r.throughput ?? [])
     tp.push([
       row.target,
       row.requestsPerSecond.toFixed(0),
@@ -64,64 +91,55 @@ export function renderReport(r: BenchResult): string {
       row.errors,
       row.ofBare === undefined ? '' : row.ofBare.toFixed(2),
     ]);
-  out.push(
-    '',
-    `PUT throughput (autocannon, ${r.settings.connections} connections, ${r.settings.durationS} s a run; ${r.settings.rounds} rounds of the node targets between bare runs; a fresh cluster per node run)`,
-    tp.toString(),
-  );
+  return `PUT throughput (autocannon, ${r.settings.connections} connections, ${r.settings.durationS} s a run; ${r.settings.rounds} rounds of the node targets between bare runs; a fresh cluster per node run)\n${tp.toString()}`;
+}
 
+function treeTable(rows: NonNullable<BenchResult['tree']>['rows']): string {
   const tr = new Table({
     head: ['keys in store', 'tree ns per write', 'Store.apply ns per write'],
     style: { head: [], border: [] },
   });
-  for (const row of r.tree)
+  for (const row of rows)
     tr.push([
       row.keys.toLocaleString('en-US'),
       row.treeNsPerWrite.toFixed(0),
       row.applyNsPerWrite.toFixed(0),
     ]);
-  out.push('', 'Tree cost per write', tr.toString());
-  out.push(
-    '',
-    `Memory: ${r.memory.bytesPerKey} bytes of RSS per key at ${r.memory.keys.toLocaleString('en-US')} keys (100-byte values; process RSS ${kb(r.memory.rssBytes)})`,
-  );
-  const { write, memory } = r.upkeep;
-  const large = r.tree.find((t) => t.keys === write.keys);
+  return `Tree cost per write\n${tr.toString()}`;
+}
+
+/** Each strategy's structure: its cost per write (the tree phase) and per key (memory). */
+function upkeepTable(r: BenchResult): string {
+  const write = r.tree?.upkeep;
+  const memory = r.memory?.upkeep;
+  const large = write && r.tree?.rows.find((t) => t.keys === write.keys);
+  const dash = '—';
   const up = new Table({
     head: ['strategy', 'kept up to date', 'ns per write (own)', 'whole write ns', 'bytes per key'],
     style: { head: [], border: [] },
   });
+  const sketch = write
+    ? ` + ${(write.sketchBytes / 1e6).toFixed(1)} MB of coded symbols`
+    : ' + the sketch';
   up.push(
     [
       'merkle',
       'the tree',
-      large ? large.treeNsPerWrite.toFixed(0) : '—',
-      write.applyNs.toFixed(0),
-      memory.bytesPerKey,
+      large ? large.treeNsPerWrite.toFixed(0) : dash,
+      write ? write.applyNs.toFixed(0) : dash,
+      memory ? memory.bytesPerKey : dash,
     ],
     [
       'riblt',
-      `the tree + ${(write.sketchBytes / 1e6).toFixed(1)} MB of coded symbols`,
-      `+ ${write.sketchNs.toFixed(0)}`,
-      write.applyWithSketchNs.toFixed(0),
-      `${memory.bytesPerKeyWithSketch} (+${memory.bytesPerKeyWithSketch - memory.bytesPerKey})`,
+      `the tree${sketch}`,
+      write ? `+ ${write.sketchNs.toFixed(0)}` : dash,
+      write ? write.applyWithSketchNs.toFixed(0) : dash,
+      memory
+        ? `${memory.bytesPerKeyWithSketch} (+${memory.bytesPerKeyWithSketch - memory.bytesPerKey})`
+        : dash,
     ],
-    ['full', 'nothing beyond the entries (the tree is still kept today)', '0', '—', '—'],
+    ['full', 'nothing beyond the entries (the tree is still kept today)', '0', dash, dash],
   );
-  out.push(
-    '',
-    `Keeping each strategy's structure at ${write.keys.toLocaleString('en-US')} keys (overwrites; memory: RSS per key, 100-byte values)`,
-    up.toString(),
-  );
-  out.push(
-    '',
-    `Start-up: a node with ${r.startup.keys.toLocaleString('en-US')} keys in its data directory is ready in ${(r.startup.startMs / 1000).toFixed(2)} s, with ${r.startupSmall.keys.toLocaleString('en-US')} in ${(r.startupSmall.startMs / 1000).toFixed(2)} s (an empty one in ${(r.startup.emptyStartMs / 1000).toFixed(2)} s)`,
-  );
-  out.push('', renderSimulation(r.simulation));
-  out.push(
-    '',
-    'Targets',
-    ...r.targets.map((t) => `  ${t.met ? 'met   ' : 'MISSED'}  ${t.name}: ${t.measured}`),
-  );
-  return out.join('\n');
+  const keys = (write ?? memory)!.keys.toLocaleString('en-US');
+  return `Keeping each strategy's structure at ${keys} keys (overwrites; memory: RSS per key, 100-byte values)\n${up.toString()}`;
 }

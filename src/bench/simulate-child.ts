@@ -16,7 +16,7 @@ process.stdout.write(
     selection: r.selection,
     converged: r.converged,
     rounds: r.rounds,
-    log2N: r.bound.log2N,
+    log3N: r.epidemic.log3N,
     bytesPerReplicaPerRound: r.bytesPerReplicaPerRound,
     wallMs: Math.round(wallMs),
     // resourceUsage().maxRSS is the peak resident set in KiB (getrusage's ru_maxrss).

@@ -11,6 +11,7 @@ import { execa } from 'execa';
 import { startCluster } from '../cluster/cluster.js';
 import { freeBasePort } from '../cluster/ports.js';
 import { shareOfBare } from './bracket.js';
+import type { PhaseStep } from './step.js';
 
 const BARE = fileURLToPath(new URL('./bare-server.js', import.meta.url));
 export const CONNECTIONS = 32;
@@ -21,7 +22,7 @@ export const ROUNDS = 5;
  * (the bare server too) is measured warm, after V8 has compiled its hot path, so the ratios
  * compare steady states and not how long each one takes to warm up.
  */
-const WARMUP_S = 1;
+export const WARMUP_S = 1;
 const BODY = JSON.stringify({ value: 'v'.repeat(100) });
 
 /** autocannon 8 runs a warm-up first when given one (lib/init.js); @types/autocannon lacks it. */
@@ -41,10 +42,13 @@ export interface ThroughputRow {
   ofBare?: number;
 }
 
-export async function throughput(
-  durationS: number,
-  log: (line: string) => void,
-): Promise<ThroughputRow[]> {
+export async function throughput(durationS: number, step: PhaseStep): Promise<ThroughputRow[]> {
+  const runs = ROUNDS + 1 + NODE_TARGETS.length * ROUNDS;
+  let ran = 0;
+  const counted = <T>(run: T): T => {
+    step.done(++ran / runs);
+    return run;
+  };
   const bare = execa(process.execPath, [BARE, '0'], { reject: false, buffer: false, ipc: true });
   try {
     const port = await new Promise<number>((resolve, reject) => {
@@ -56,8 +60,8 @@ export async function throughput(
     // One range of ports, claimed once, for every cluster the runs start (claims last until
     // this process exits).
     const basePort = await freeBasePort(3);
-    const measureBare = () =>
-      cannon('bare node:http', `http://127.0.0.1:${port}/kv/key-[<id>]`, durationS);
+    const measureBare = async () =>
+      counted(await cannon('bare node:http', `http://127.0.0.1:${port}/kv/key-[<id>]`, durationS));
     const urls: Record<NodeTarget, (first: string) => string> = {
       'direct PUT': (first) => `http://${first}/kv/key-[<id>]/direct`,
       'replicated PUT': (first) => `http://${first}/kv/key-[<id>]`,
@@ -73,7 +77,11 @@ export async function throughput(
       const order = round % 2 === 0 ? NODE_TARGETS : [...NODE_TARGETS].reverse();
       for (const target of order)
         nodeRuns[target].push(
-          await onFreshCluster(basePort, (first) => cannon(target, urls[target](first), durationS)),
+          counted(
+            await onFreshCluster(basePort, (first) =>
+              cannon(target, urls[target](first), durationS),
+            ),
+          ),
         );
       bareRuns.push(await measureBare());
     }
@@ -89,7 +97,7 @@ export async function throughput(
       const runs = row.target === 'bare node:http' ? bareRuns : nodeRuns[row.target];
       const each = perSecond(runs).map((n) => n.toFixed(0));
       const share = row.ofBare === undefined ? '' : `, ${row.ofBare.toFixed(2)} of bare`;
-      log(
+      step.log(
         `${row.target} ${row.requestsPerSecond.toFixed(0)} req/s (median of ${each.join(', ')})${share}`,
       );
     }

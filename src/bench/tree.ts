@@ -1,5 +1,6 @@
 // The tree's cost per write at 1k and at 1M keys (Store.apply: digest, XOR path, map), and the
 // memory a node holds per key at 1M keys (measured in a child process, after GC).
+import { setImmediate as turnOfTheLoop } from 'node:timers/promises';
 import { execa } from 'execa';
 import { fileURLToPath } from 'node:url';
 import { loadHasher } from '../node/replica/hash.js';
@@ -7,6 +8,7 @@ import { MerkleTree } from '../node/tree/merkle.js';
 import type { TreeItem } from '../node/tree/shape.js';
 import { Store } from '../node/replica/store.js';
 import { median } from './bracket.js';
+import type { PhaseStep } from './step.js';
 
 const WRITES = 200_000;
 const VALUE = 'v'.repeat(100);
@@ -37,14 +39,19 @@ const TREE_PASSES = 3;
  * the same loop without it) until that read 0 at 1M keys: the map lookups both loops share
  * miss the caches too, and their noise was larger than the tree's cost.
  */
-export async function treeCost(sizes: number[]): Promise<TreeRow[]> {
+export async function treeCost(sizes: readonly number[], step: PhaseStep): Promise<TreeRow[]> {
   const hasher = await loadHasher();
   const rows: TreeRow[] = [];
+  // How far it is: a size's share is its keys (building the tree and the store is most of it).
+  const total = sizes.reduce((sum, n) => sum + n, 0);
+  let done = 0;
   for (const n of sizes) {
     const items = new Map<string, TreeItem>();
     for (let i = 0; i < n; i++)
       items.set(`key:${i}`, { key: `key:${i}`, place: hasher.place(`key:${i}`), hi: i, lo: i });
     const tree = new MerkleTree(items.values());
+    // Between the untimed stretches the event loop turns: the progress line and Ctrl-C are heard.
+    await turnOfTheLoop();
     // Write i overwrites key i * 7919 mod n: every key once per n writes, in no order.
     const keyOfWrite = (i: number) => `key:${(i * 7919) % n}`;
     const olds: TreeItem[] = [];
@@ -64,6 +71,7 @@ export async function treeCost(sizes: number[]): Promise<TreeRow[]> {
     };
     pass(0); // warm: V8 compiles the loop and tree.replace
     const samples = Array.from({ length: TREE_PASSES }, (_, p) => pass((p + 1) * WRITES));
+    await turnOfTheLoop();
     const store = new Store(hasher);
     for (let i = 0; i < n; i++)
       store.apply({
@@ -71,6 +79,7 @@ export async function treeCost(sizes: number[]): Promise<TreeRow[]> {
         value: VALUE,
         version: { wall: WALL, logical: 0, node: 'a' },
       });
+    await turnOfTheLoop();
     const entries = Array.from({ length: WRITES }, (_, i) => ({
       key: keyOfWrite(i),
       value: VALUE,
@@ -83,6 +92,8 @@ export async function treeCost(sizes: number[]): Promise<TreeRow[]> {
       treeNsPerWrite: median(samples),
       applyNsPerWrite: Number(process.hrtime.bigint() - started) / entries.length,
     });
+    done += n;
+    step.done(done / total);
   }
   return rows;
 }

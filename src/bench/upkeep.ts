@@ -2,6 +2,7 @@
 // and riblt's fallback), the RIBLT sketch on top of it (riblt), nothing (full). Whole writes
 // (Store.apply of an overwrite at 1M keys) with and without the sketch, the sketch's own
 // update measured alone, and RSS per key of a store with and without it, in fresh processes.
+import { setImmediate as turnOfTheLoop } from 'node:timers/promises';
 import { execa } from 'execa';
 import { fileURLToPath } from 'node:url';
 import { loadHasher } from '../node/replica/hash.js';
@@ -42,6 +43,8 @@ export async function upkeepCost(n: number): Promise<UpkeepRow> {
     plain.apply(e);
     kept.apply(e);
   }
+  // Between the untimed stretches the event loop turns: the progress line and Ctrl-C are heard.
+  await turnOfTheLoop();
   let wall = 2000;
   const keys = Array.from({ length: WRITES }, (_, i) => `key:${(i * 7919) % n}`);
   const pass = (store: Store): number => {
@@ -59,6 +62,7 @@ export async function upkeepCost(n: number): Promise<UpkeepRow> {
   for (let p = 0; p < PASSES; p++) {
     applyNs.push(pass(plain));
     withSketch.push(pass(kept));
+    await turnOfTheLoop();
   }
   const stored = keys.map((k) => kept.get(k)!) as StoredEntry[];
   const alone: number[] = [];

@@ -6,7 +6,8 @@ import type { Entry } from '../node/replica/entry.js';
 import { loadHasher } from '../node/replica/hash.js';
 import type { Strategy } from '../api/strategies.js';
 import { setImmediate as turnOfTheLoop } from 'node:timers/promises';
-import { EPIDEMIC_TARGET_FACTOR, SIM_SETUP_YIELD_EVERY } from './constants.js';
+import { SIM_SETUP_YIELD_EVERY } from './constants.js';
+import { log3 } from './epidemic.js';
 import { digestHex } from '../node/tree/digest.js';
 import { pickIndexes } from '../node/sync/peer-selection.js';
 import { round3 } from '../node/sync/peer-outcome.js';
@@ -61,8 +62,8 @@ export interface SimResult {
   crashes: number;
   /** The last replica to reach the final state, and when. */
   slowest: { replica: string; atMs: number } | null;
-  /** The epidemic expectation beside the measurement (random selection). */
-  bound: { log2N: number; target: number };
+  /** The epidemic expectation beside the measurement: log3(N) rounds for push-pull gossip. */
+  epidemic: { log3N: number };
   /** The root every replica holds at the end, when converged (hex). */
   root: string | null;
   perInterval: IntervalRow[];
@@ -201,7 +202,6 @@ export async function simulate(o: SimOptions): Promise<SimResult> {
     for (let i = 1; i < o.nodes; i++) if (convergedAt[i]! > convergedAt[at]!) at = i;
     slowest = { replica: hosts[at]!.id, atMs: round3(convergedAt[at]!) };
   }
-  const log2N = Math.log2(o.nodes);
   return {
     nodes: o.nodes,
     selection: o.selection,
@@ -216,7 +216,7 @@ export async function simulate(o: SimOptions): Promise<SimResult> {
     writes,
     crashes,
     slowest,
-    bound: { log2N: round3(log2N), target: round3(EPIDEMIC_TARGET_FACTOR * log2N) },
+    epidemic: { log3N: round3(log3(o.nodes)) },
     root: finished ? digestHex(truth.tree.root().digest) : null,
     perInterval: log.rows,
   };

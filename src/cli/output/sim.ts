@@ -1,6 +1,7 @@
 // What `simulate` leaves on disk: the HTML report (--report) and the headline plot as an SVG
 // file (--plot). Each is written whole to a temporary file in the same folder and renamed over
 // the target, so a reader (or a crash half-way) never sees half a file.
+import path from 'node:path';
 import type { SimOptions, SimResult } from '../../sim/simulate.js';
 import { PLOT_SIZES } from '../../sim/report/constants.js';
 import { convergedPlot, scalingPlot } from '../../sim/report/figures.js';
@@ -33,8 +34,19 @@ export async function writeSimPlot(
   process.stderr.write(`${strong('Plot:')} ${file}\n`);
 }
 
-/** The command line as a person would type it again (arguments with spaces quoted). */
+/** Flags that name a file on this machine: the report, shared, shows only the file's name. */
+const FILE_FLAGS = new Set(['--report', '--plot', '--given']);
+
+/**
+ * The command line as a person would type it again (arguments with spaces quoted), with the
+ * files it names by their names alone: a path such as /home/alice/… stays off a shared page.
+ */
 export function commandLine(args: readonly string[]): string {
   const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
-  return ['ae-demo', ...args.map(quote)].join(' ');
+  const shown = args.map((a, i) => {
+    if (i > 0 && FILE_FLAGS.has(args[i - 1]!)) return path.basename(a);
+    const joined = /^(--[\w-]+)=(.*)$/s.exec(a);
+    return joined && FILE_FLAGS.has(joined[1]!) ? `${joined[1]}=${path.basename(joined[2]!)}` : a;
+  });
+  return ['ae-demo', ...shown.map(quote)].join(' ');
 }

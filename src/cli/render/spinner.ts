@@ -14,6 +14,11 @@ export interface Progress {
 /** The spinner on screen now, if any: Ctrl-C clears it before the closing lines. */
 let spinning: { stop(): unknown } | undefined;
 
+/** Another spinner on screen (the benchmark's progress), or none: Ctrl-C clears it too. */
+export function showSpinner(spinner: { stop(): unknown } | undefined): void {
+  spinning = spinner;
+}
+
 /** Clears the spinner that shows, so a signal's lines are not followed by a stale frame. */
 export function haltSpinner(): void {
   spinning?.stop();

@@ -1,10 +1,11 @@
 // The report's plots as data (pure): from the results of one `simulate` command to PlotSpecs.
 // One run: replicas converged and bytes sent against simulated time. Several runs: the same per
 // run against the round on a log2 axis (a ring's hundreds of rounds beside random's handful),
-// and, with several --nodes values, rounds to converge against N with the log2 N bound.
+// and, with several --nodes values, rounds to converge against N beside log3 N.
 import type { SimResult } from '../simulate.js';
 import { SCALING_LOG_Y_SPAN } from './constants.js';
-import type { PlotSeries, PlotSpec } from './plot.js';
+import { log3 } from '../epidemic.js';
+import type { PlotSeries, PlotSpec } from './spec.js';
 import { formatBytes, formatCount } from './text.js';
 
 const seconds = (v: number) => `${formatCount(v)} s`;
@@ -102,7 +103,7 @@ export function bytesPlot(results: readonly SimResult[], intervalMs: number): Pl
   };
 }
 
-/** Rounds to converge against N, a line per selection, with log2 N; null with one N only. */
+/** Rounds to converge against N, a line per selection, with log3 N; null with one N only. */
 export function scalingPlot(results: readonly SimResult[]): PlotSpec | null {
   const sizes = [...new Set(results.map((r) => r.nodes))].sort((a, b) => a - b);
   if (sizes.length < 2) return null;
@@ -115,8 +116,8 @@ export function scalingPlot(results: readonly SimResult[]): PlotSpec | null {
       .map((r) => ({ x: r.nodes, y: r.rounds })),
   }));
   series.push({
-    name: 'log2 N (epidemic bound)',
-    points: sizes.map((n) => ({ x: n, y: Math.round(Math.log2(n) * 100) / 100 })),
+    name: 'log3 N (push-pull gossip)',
+    points: sizes.map((n) => ({ x: n, y: Math.round(log3(n) * 100) / 100 })),
     reference: true,
   });
   const failed = results.filter((r) => !r.converged);
@@ -132,7 +133,8 @@ export function scalingPlot(results: readonly SimResult[]): PlotSpec | null {
     title: 'Rounds to converge against the number of replicas',
     desc:
       `${perSelection.join('. ')}. ` +
-      'The dashed line is log2 N, the rounds push-pull gossip with one random peer needs.' +
+      'The dashed line is log3 N, the rounds push-pull gossip with one random peer needs ' +
+      'before the last few replicas, found in a round or two more.' +
       (failed.length > 0 ? ` Not converged (not drawn): ${failed.map(runName).join(', ')}.` : ''),
     x: { label: 'replicas N (log2 scale)', log2: true, format: formatCount },
     y: {

@@ -9,7 +9,7 @@ import {
 } from './constants.js';
 import { textWidth } from './text.js';
 import { marker } from './marker.js';
-import type { PlotSeries } from './plot.js';
+import type { PlotSeries } from './spec.js';
 
 export interface LegendLayout {
   entries: { name: string; x: number; row: number }[];

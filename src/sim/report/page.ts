@@ -6,7 +6,8 @@ import { scrollRegion } from '../../web/view/scroll-region.js';
 import type { SimOptions, SimResult } from '../simulate.js';
 import { PLOT_SIZES } from './constants.js';
 import { bytesPlot, convergedPlot, runName, scalingPlot } from './figures.js';
-import { plotSvg, type PlotSpec } from './plot.js';
+import { plotSvg } from './plot.js';
+import type { PlotSpec } from './spec.js';
 import { PLOT_CSS } from './plot-style.js';
 import { plotTable } from './table.js';
 import { formatBytes, formatCount } from './text.js';
@@ -49,9 +50,10 @@ export function simReportHtml(
     {
       spec: scalingPlot(results),
       about:
-        'With random selection the rounds follow log2 N: each round every replica pulls from ' +
-        'and pushes to one random peer, so the number that have news roughly doubles. On a ring ' +
-        'news moves a hop or two per round, so the rounds grow like N.',
+        'With random selection the rounds follow log3 N: each round every replica pulls from ' +
+        'and pushes to one random peer, so while few have the news their number roughly triples, ' +
+        'and the last few are found in a round or two more. On a ring news moves a hop or two ' +
+        'per round, so the rounds grow like N.',
     },
     {
       spec: convergedPlot(results, options.intervalMs),
@@ -133,8 +135,7 @@ const RUN_COLUMNS = [
   'selection',
   'converged',
   'rounds',
-  'log2 N',
-  '3·log2 N',
+  'log3 N',
   'simulated s',
   'bytes',
   'bytes per replica per round',
@@ -147,8 +148,7 @@ function runsTable(results: readonly SimResult[]): Html {
       r.selection,
       r.converged ? 'yes' : 'no',
       r.rounds,
-      r.bound.log2N,
-      r.bound.target,
+      r.epidemic.log3N,
       formatCount(r.simulatedMs / 1000),
       formatBytes(r.bytes),
       formatBytes(r.bytesPerReplicaPerRound),
@@ -157,7 +157,9 @@ function runsTable(results: readonly SimResult[]): Html {
     const tds = cells.map((c) => html`<td>${c}</td>`);
     return html`<tr><th scope="row">${formatCount(r.nodes)}</th>${tds}</tr>`;
   });
-  const caption = 'Rounds until every replica holds the same root, beside the epidemic bound';
+  const caption =
+    'Rounds until every replica holds the same root, beside log3 N, what push-pull gossip with ' +
+    'one random peer needs';
   return scrollRegion(
     caption,
     html`<table class="runs"><caption>${caption}</caption>

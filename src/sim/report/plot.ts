@@ -2,7 +2,7 @@
 // grid lines, one line (with markers when it has few points) per series, reference lines
 // dashed, and a legend. Text is laid out at the page's body size for the width asked for, and
 // the SVG is 1:1 at that width, so the report draws a wide and a narrow one (see PLOT_SIZES).
-import { html, raw, type Html } from '../../web/view/html.js';
+import { html, type Html } from '../../web/view/html.js';
 import {
   PLOT_FONT_PX as F,
   PLOT_GAP_PX as GAP,
@@ -14,34 +14,7 @@ import { legendSvg, legendLayout } from './legend.js';
 import { marker } from './marker.js';
 import { extent, linearScale, log2Scale, type Scale } from './scale.js';
 import { textWidth, wrap } from './text.js';
-
-export interface PlotPoint {
-  x: number;
-  y: number;
-}
-
-/** A line of the plot; a reference line (a bound, a target) is drawn thin and dashed. */
-export interface PlotSeries {
-  name: string;
-  points: readonly PlotPoint[];
-  reference?: boolean;
-}
-
-export interface PlotSpec {
-  title: string;
-  /** What the plot shows, in a sentence or two, for a screen reader (the SVG's <desc>). */
-  desc: string;
-  x: { label: string; log2?: boolean; format: (v: number) => string };
-  y: { label: string; log2?: boolean; format: (v: number) => string };
-  series: readonly PlotSeries[];
-}
-
-export interface PlotSize {
-  width: number;
-  /** The height of the data area; the drawing adds its title, labels and legend. */
-  plotHeight: number;
-  ticks: number;
-}
+import type { PlotSeries, PlotSize, PlotSpec } from './spec.js';
 
 /** The number of distinct series styles (colour, dash and marker) before they repeat. */
 export const SERIES_STYLES = 6;

@@ -3,7 +3,7 @@
 import { html, type Html } from '../../web/view/html.js';
 import { scrollRegion } from '../../web/view/scroll-region.js';
 import { REPORT_TABLE_MAX_ROWS } from './constants.js';
-import type { PlotSpec } from './plot.js';
+import type { PlotSpec } from './spec.js';
 
 /** Tables longer than this start folded (a <details> the reader opens). */
 export const OPEN_TABLE_MAX_ROWS = 12;

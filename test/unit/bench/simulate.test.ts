@@ -3,7 +3,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { logLogSlope, type SimBench, type SimBenchRow } from '../../../src/bench/simulate.js';
-import { renderSimulation, simulationTargets } from '../../../src/bench/simulate-report.js';
+import { renderSimulation } from '../../../src/bench/simulate-report.js';
+import { SIM_TARGETS } from '../../../src/bench/simulate-targets.js';
+import { checkTargets } from '../../../src/bench/targets.js';
+import type { BenchResult } from '../../../src/bench/result.js';
+
+/** The simulation's targets checked against a result that holds only the simulation. */
+const simulationTargets = (simulation: SimBench) =>
+  checkTargets({ settings: {} as BenchResult['settings'], simulation, targets: [] }, SIM_TARGETS);
 
 const row = (
   nodes: number,
@@ -17,14 +24,14 @@ const row = (
   selection,
   converged: true,
   rounds,
-  log2N: Math.log2(nodes),
+  log3N: Math.log(nodes) / Math.log(3),
   bytesPerReplicaPerRound: 500,
   wallMs: 1000,
   peakRssBytes: 2 ** 28,
   ...extra,
 });
 
-// Last session's figures (issue 16): 9 rounds, 46 s, 1.2 GB; random 5/6/7/8, ring 6/19/77/277.
+// Figures of an earlier run: 9 rounds, 46 s, 1.2 GB; random 5/6/7/8, ring 6/19/77/277.
 const measured: SimBench = {
   target: row(1000, 'random', 9, {
     keys: 10_000,
@@ -53,26 +60,26 @@ test('the log-log slope is 1 for growth like N and small for growth like log N',
   assert.equal(logLogSlope([{ nodes: 8, rounds: 3 }]), 0);
 });
 
-test('the targets are ratios to their limits', () => {
+test('the simulation targets read their figures from the runs', () => {
   const t = simulationTargets(measured);
   assert.deepEqual(
     t.map((x) => [x.measured, x.met]),
     [
-      ['0.30 (9 of 29.9 rounds)', true],
-      ['0.38 (46.0 s)', true],
-      ['0.14 (1.12 GiB)', true],
-      ['0.42 at worst (5, 6, 7, 8 rounds)', true],
-      ['0.93 (6, 19, 77, 277 rounds)', true],
+      ['2.71 (9 rounds, log3 N = 6.29)', true],
+      ['46.0 s', true],
+      ['1.12 GiB', true],
+      ['2.48 (N=16, 64, 256, 1024: 5, 6, 7, 8 rounds)', true],
+      ['0.93 (N=16, 64, 256, 1024: 6, 19, 77, 277 rounds)', true],
     ],
   );
-  assert.match(t[0]!.name, /simulate 1000 × 10k keys: rounds <= 3·log2 N/);
+  assert.match(t[0]!.name, /simulate 1000 × 10k keys: rounds beyond log3 N <= 4/);
 });
 
 test('a run that did not converge, or took too long, misses its target', () => {
   const t = simulationTargets({
     target: { ...measured.target, converged: false, wallMs: 130_000 },
     series: measured.series.map((r) =>
-      r.selection === 'ring' ? { ...r, rounds: 6 + r.log2N } : r,
+      r.selection === 'ring' ? { ...r, rounds: 6 + r.log3N } : r,
     ),
   });
   assert.deepEqual(
@@ -81,4 +88,15 @@ test('a run that did not converge, or took too long, misses its target', () => {
   );
   assert.match(t[0]!.measured, /NOT converged/);
   assert.match(renderSimulation(measured), /1,000 .* 10,000 .* random .* 9 /);
+});
+
+test('random selection is held to log3 N: rounds that grow like log2 N are missed', () => {
+  // Twice log2 N: within the old allowance of 3·log2 N, far beyond log3 N + a few rounds.
+  const doubling = measured.series.map((r) =>
+    r.selection === 'random' ? { ...r, rounds: Math.ceil(2 * Math.log2(r.nodes)) } : r,
+  );
+  const random = simulationTargets({ ...measured, series: doubling })[3]!;
+  assert.match(random.name, /random selection: most rounds beyond log3 N at any N <= 4/);
+  assert.equal(random.met, false);
+  assert.match(random.measured, /^13\.69 \(N=16, 64, 256, 1024: 8, 12, 16, 20 rounds\)$/);
 });

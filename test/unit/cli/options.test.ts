@@ -7,6 +7,7 @@ import { scenarios } from '../../../demo/index.js';
 import { CLUSTER_KEY_ENV } from '../../../src/api/process.js';
 import { UsageError } from '../../../src/errors.js';
 import { benchCommand } from '../../../src/cli/specs/bench.js';
+import { PHASES } from '../../../src/bench/result.js';
 import { chaosCommand } from '../../../src/cli/specs/chaos.js';
 import { clusterCommand } from '../../../src/cli/specs/cluster.js';
 import { diffCommand } from '../../../src/cli/specs/diff.js';
@@ -20,6 +21,9 @@ import { delCommand, putCommand } from '../../../src/cli/specs/write.js';
 import { yargs } from '../../../src/cli/yargs/factory.js';
 import { COMMANDS } from '../../helpers/cli.js';
 import type { Command } from '../../../src/cli/yargs/lazy.js';
+
+/** Every phase of the benchmark, in order: what bench runs without --only. */
+const ALL_PHASES = [...PHASES];
 
 /** One command line (after the command's name) and what it must give: options, or an error. */
 type Case = { args: string[] } & ({ options: unknown } | { error: RegExp });
@@ -201,11 +205,37 @@ const TABLE: Row[] = [
     { args: ['--ops', '0'], error: /^--ops must be a whole number from 1 to 100000/ },
   ]),
   row(benchCommand, [
-    { args: [], options: { json: false, large: false, durationS: 5 } },
+    {
+      args: [],
+      options: { json: false, phases: ALL_PHASES, large: false, durationS: 5, check: false },
+    },
     {
       args: ['--large', '--ae-strategy', 'riblt', '--duration', '10', '--json'],
-      options: { json: true, large: true, strategy: 'riblt', durationS: 10 },
+      options: {
+        json: true,
+        phases: ALL_PHASES,
+        large: true,
+        strategy: 'riblt',
+        durationS: 10,
+        check: false,
+      },
     },
+    {
+      args: ['--only', 'tree,exchange', '--keys', '1000,5000', '--check'],
+      options: {
+        json: false,
+        phases: ['exchange', 'tree'],
+        sizes: [1000, 5000],
+        large: false,
+        durationS: 5,
+        check: true,
+      },
+    },
+    {
+      args: ['--only', 'exchange,disk'],
+      error: /^--only takes exchange, throughput, .* not "disk"/,
+    },
+    { args: ['--keys', '0'], error: /^--keys must be a whole number from 1 to 10000000/ },
     { args: ['--duration', '0'], error: /^--duration must be a whole number from 1 to 600/ },
     { args: ['--ae-strategy', 'best'], error: /^Invalid values:/ },
   ]),

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extent, linearScale, log2Scale, niceStep } from '../../../src/sim/report/scale.js';
-import { plotSvg, type PlotSpec } from '../../../src/sim/report/plot.js';
+import { plotSvg } from '../../../src/sim/report/plot.js';
+import type { PlotSpec } from '../../../src/sim/report/spec.js';
 import { legendLayout } from '../../../src/sim/report/legend.js';
 import { formatBytes, textWidth, wrap } from '../../../src/sim/report/text.js';
 import { PLOT_MAX_DRAWN_POINTS, PLOT_SIZES } from '../../../src/sim/report/constants.js';

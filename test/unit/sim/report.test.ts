@@ -44,7 +44,7 @@ function result(
     writes: 6,
     crashes: 0,
     slowest: converged ? { replica: 'r0001', atMs: rounds * 1000 } : null,
-    bound: { log2N: Math.log2(nodes), target: 3 * Math.log2(nodes) },
+    epidemic: { log3N: Math.log(nodes) / Math.log(3) },
     root: converged ? 'ab' : null,
     perInterval,
   };
@@ -77,7 +77,7 @@ test('several runs: shares and bytes per replica against the round on a log2 axi
   assert.deepEqual(bytesPlot(runs, 1000).series[1]!.points[0], { x: 1, y: 500 });
 });
 
-test('rounds against N: a line per selection, log2 N beside them, the unconverged left out', () => {
+test('rounds against N: a line per selection, log3 N beside them, the unconverged left out', () => {
   const runs = [
     result(16, 'random', 5),
     result(16, 'ring', 6),
@@ -90,7 +90,7 @@ test('rounds against N: a line per selection, log2 N beside them, the unconverge
   assert.equal(spec.x.log2, true);
   assert.deepEqual(
     spec.series.map((s) => s.name),
-    ['random selection', 'ring selection', 'log2 N (epidemic bound)'],
+    ['random selection', 'ring selection', 'log3 N (push-pull gossip)'],
   );
   assert.deepEqual(spec.series[0]!.points, [
     { x: 16, y: 5 },
@@ -103,7 +103,7 @@ test('rounds against N: a line per selection, log2 N beside them, the unconverge
   ]);
   assert.deepEqual(
     spec.series[2]!.points.map((p) => p.y),
-    [4, 6, 8],
+    [2.52, 3.79, 5.05],
   );
   assert.match(spec.desc, /Not converged \(not drawn\): N=256 ring/);
   assert.equal(spec.y.log2, false, '19 rounds is not 16 times 4');
@@ -118,8 +118,8 @@ test('the data table has a row per x and a column per series, thinned evenly whe
     result(64, 'ring', 19),
   ])!;
   assert.deepEqual(tableRows(spec), [
-    { x: 16, ys: [5, undefined, 4] },
-    { x: 64, ys: [6, 19, 6] },
+    { x: 16, ys: [5, undefined, 2.52] },
+    { x: 64, ys: [6, 19, 3.79] },
   ]);
   const long = tableRows(convergedPlot([result(8, 'ring', 500)], 1000));
   assert.ok(long.length <= 60);

@@ -70,7 +70,22 @@ test('ring selection needs more rounds than random selection at N = 64', async (
   const random = await simulate({ ...small, nodes: 64 });
   const ring = await simulate({ ...small, nodes: 64, selection: 'ring' });
   assert.ok(ring.rounds > random.rounds, `ring ${ring.rounds}, random ${random.rounds}`);
-  assert.ok(random.rounds <= 3 * Math.log2(64));
+  assert.ok(random.rounds <= random.epidemic.log3N + 4);
+});
+
+test('random push-pull gossip takes log3 N rounds and a few more, as theory says', async () => {
+  for (const nodes of [16, 256, 1024]) {
+    const r = await simulate({ ...small, nodes, writes: 1 });
+    assert.equal(r.epidemic.log3N, Math.round((Math.log(nodes) / Math.log(3)) * 1000) / 1000);
+    const beyond = r.rounds - r.epidemic.log3N;
+    // A round begun counts whole, and the last few replicas take O(ln ln N) rounds more.
+    assert.ok(
+      beyond > 0 && beyond <= 3,
+      `N=${nodes}: ${r.rounds} rounds, log3 N = ${r.epidemic.log3N}`,
+    );
+    // Fewer than log2 N from 256 replicas on: the replicas that hold a write triple, not double.
+    if (nodes >= 256) assert.ok(r.rounds < Math.log2(nodes), `N=${nodes}: ${r.rounds} rounds`);
+  }
 });
 
 test('selection: ring takes the next K, random K distinct others, all the rest', () => {
