@@ -3,7 +3,7 @@
 // command runs in a real pseudo-terminal of 80×24; every line as it stands at the end is checked.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { COMMANDS, portRange, portsReleased } from '../helpers/cli.js';
+import { COMMANDS, portRange, portsReleased, testCluster } from '../helpers/cli.js';
 import { freeBasePort } from '../helpers/ports.js';
 import { finalLines, inTerminal, type Terminal } from '../helpers/pty.js';
 
@@ -86,6 +86,22 @@ describe('an 80-column terminal', () => {
     await fits(['chaos', '--ops', '60', '--base-port', String(base)], 0);
     await portsReleased(portRange(base));
     await fits(['simulate', '--nodes', '16,64', '--keys', '50'], 0);
+  });
+
+  it('put, inspect and diff on a cluster, with a value longer than a line', async () => {
+    const cluster = await testCluster(3);
+    const [a, b] = cluster.nodes.map((n) => n.address) as [string, string];
+    const nodes = cluster.nodes.map((n) => n.address).join(',');
+    const long = `long_${'value_'.repeat(30)}end`;
+    try {
+      await fits(['put', 'user:alice', long, '--node', a], 0);
+      await fits(['put', 'user:alice', 'other', '--node', b, '--direct'], 0);
+      const screen = await fits(['inspect', 'user:alice', '--nodes', nodes], 0);
+      assert.ok(joined(screen).includes('settle on "other"'), screen);
+      await fits(['diff', '--nodes', nodes], 1);
+    } finally {
+      await cluster.stop();
+    }
   });
 
   it('errors wrap between words', async () => {

@@ -4,7 +4,7 @@ import { NodeUnreachableError } from '../../errors.js';
 import { versionTime } from '../../format.js';
 import { allAgree, lwwWinner, rowStanding, valueText } from '../../cluster/key-state.js';
 import { keyTable } from '../render/key-table.js';
-import { terminalWidth } from '../render/wrap.js';
+import { terminalWidth, wrap } from '../render/wrap.js';
 import { good, mark } from '../render/style.js';
 
 /** Which key `ae-demo inspect` reads, on which nodes, and how it prints them. */
@@ -36,12 +36,13 @@ export async function inspectKey(o: InspectOptions): Promise<void> {
     );
   } else {
     process.stdout.write(`${keyTable([key], { [key]: states }, terminalWidth())}\n`);
-    if (agree) process.stdout.write(`${mark.done()} All ${states.length} nodes agree.\n`);
-    else if (settled)
-      process.stdout.write(
-        `${mark.differs()} The nodes disagree; anti-entropy will settle on ${good(settledText(settled))} (${settled.version!.node}, ${versionTime(settled.version!)}): last write wins.\n`,
-      );
-    else process.stdout.write(`${mark.differs()} The nodes disagree.\n`);
+    const verdict = agree
+      ? `${mark.done()} All ${states.length} nodes agree.`
+      : settled
+        ? `${mark.differs()} The nodes disagree; anti-entropy will settle on ${good(settledText(settled))} ` +
+          `(${settled.version!.node}, ${versionTime(settled.version!)}): last write wins.`
+        : `${mark.differs()} The nodes disagree.`;
+    process.stdout.write(`${wrap(verdict, terminalWidth(), '  ')}\n`);
   }
 }
 

@@ -1,4 +1,5 @@
 // `ae-demo put KEY VALUE` and `ae-demo del KEY`: a write through one node, replicated or direct.
+import { terminalWidth, wrapLines } from '../render/wrap.js';
 import { NodeClient } from '../../cluster/client.js';
 import type { WriteAnswer } from '../../api/http.js';
 import { list, versionTime } from '../../format.js';
@@ -41,18 +42,18 @@ function print(answer: WriteAnswer, json: boolean): void {
   const what = answer.deleted
     ? `${strong(answer.key)} deleted`
     : `${strong(answer.key)} = ${JSON.stringify(answer.value)}`;
-  process.stdout.write(
-    `${what}  ${quiet(`version ${answer.version.node} ${versionTime(answer.version)}`)}\n`,
-  );
-  if (!answer.replication) {
-    process.stdout.write(
-      `${warning('direct:')} written on ${answer.version.node} only; the other nodes differ until anti-entropy runs.\n`,
+  const lines = [
+    `${what}  ${quiet(`version ${answer.version.node} ${versionTime(answer.version)}`)}`,
+  ];
+  if (!answer.replication)
+    lines.push(
+      `${warning('direct:')} written on ${answer.version.node} only; the other nodes differ until anti-entropy runs.`,
     );
-    return;
+  else {
+    lines.push(`replicated: acked by ${list(answer.replication.acked, 8)}`);
+    for (const f of answer.replication.failed)
+      lines.push(`${bad('failed on')} ${f.peer}: ${f.reason}; anti-entropy will repair it later.`);
   }
-  process.stdout.write(`replicated: acked by ${list(answer.replication.acked, 8)}\n`);
-  for (const f of answer.replication.failed)
-    process.stdout.write(
-      `${bad('failed on')} ${f.peer}: ${f.reason}; anti-entropy will repair it later.\n`,
-    );
+  // On a terminal each line wraps to it between words (a long key or value included).
+  process.stdout.write(`${wrapLines(lines.join('\n'), terminalWidth())}\n`);
 }
