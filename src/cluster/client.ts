@@ -1,7 +1,7 @@
 // A client for one node's public HTTP API (got: timeouts, retries of idempotent reads).
 import type { Got } from 'got';
 import { NoAnswerError, NodeAnswerError } from '../errors.js';
-import { CLUSTER_KEY_HEADER } from '../api/headers.js';
+import { CLUSTER_KEY_HEADER, NODE_HEADER } from '../api/headers.js';
 import { networkReason } from '../net/network-reason.js';
 import type {
   BatchAnswer,
@@ -103,7 +103,7 @@ export class NodeClient {
       };
     }
     const body = res.body as Partial<ReadAnswer> & Partial<ErrorAnswer>;
-    const node = res.headers['x-ae-node'] as string | undefined;
+    const node = res.headers[NODE_HEADER] as string | undefined;
     if (res.statusCode === 200)
       return {
         node: node ?? this.address,

@@ -2,13 +2,11 @@
 // stopped explicitly. Nothing here touches process (signals, IPC, exit): see process.ts; the
 // HTTP edge itself is http/server.ts.
 import { hostname } from 'node:os';
-import type { Registry } from 'prom-client';
-import type { Counters } from '../api/counters.js';
 import type { Strategy } from '../api/strategies.js';
 import { listen } from '../net/listen.js';
 import { PEER_TIMEOUT_MS } from './constants.js';
 import { NodeStartError } from './errors.js';
-import { createMetrics } from './http/metrics.js';
+import { onFirstScrape } from './http/metrics.js';
 import { routes } from './http/routes.js';
 import { newNodeServer, serveNode } from './http/server.js';
 import { createPeerClient } from './peers/client.js';
@@ -110,7 +108,13 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     faults,
     onRound: roundNotices(log),
   });
-  const metrics = lazyMetrics(counters, store, service);
+  const metrics = onFirstScrape(counters, {
+    entries: () => store.size,
+    liveKeys: () => store.liveCount,
+    tombstones: () => store.tombstoneCount,
+    peers: () => service.peers.length,
+    peersPerRound: () => service.peersPerRound,
+  });
   const served = serveNode(server, routes(service, metrics, o.clusterKey), { id, counters, log });
   service.start();
 
@@ -125,17 +129,4 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     })());
 
   return { service, host: o.host, port, address, close };
-}
-
-/** The Prometheus registry, made on the first scrape (prom-client is slow to load). */
-function lazyMetrics(counters: Counters, store: Store, service: NodeService) {
-  let registry: Promise<Registry> | undefined;
-  return () =>
-    (registry ??= createMetrics(counters, {
-      entries: () => store.size,
-      liveKeys: () => store.liveCount,
-      tombstones: () => store.tombstoneCount,
-      peers: () => service.peers.length,
-      peersPerRound: () => service.peersPerRound,
-    }));
 }

@@ -104,8 +104,17 @@ const GAUGES: [name: string, help: string, read: keyof TreeGauges][] = [
   ],
 ];
 
-/** Loaded on the first scrape: prom-client costs start-up time that most nodes never need. */
-export async function createMetrics(counters: Counters, tree: TreeGauges): Promise<Registry> {
+/**
+ * The registry, made on the first scrape and kept: prom-client costs start-up time that most
+ * nodes never need.
+ */
+export function onFirstScrape(counters: Counters, tree: TreeGauges): () => Promise<Registry> {
+  let registry: Promise<Registry> | undefined;
+  return () => (registry ??= createMetrics(counters, tree));
+}
+
+/** A registry of every counter and gauge, read at scrape time, with the process metrics. */
+async function createMetrics(counters: Counters, tree: TreeGauges): Promise<Registry> {
   const { Counter, Gauge, Registry, collectDefaultMetrics } = await import('prom-client');
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: PREFIX });
