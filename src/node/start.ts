@@ -6,7 +6,7 @@ import type { Strategy } from '../api/strategies.js';
 import { listen } from '../net/listen.js';
 import { PEER_TIMEOUT_MS } from './constants.js';
 import { NodeStartError } from './errors.js';
-import { onFirstScrape } from './http/metrics.js';
+import { onFirstScrape, type TreeGauges } from './http/metrics.js';
 import { routes } from './http/routes.js';
 import { newNodeServer, serveNode } from './http/server.js';
 import { createPeerClient } from './peers/client.js';
@@ -108,13 +108,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     faults,
     onRound: roundNotices(log),
   });
-  const metrics = onFirstScrape(counters, {
-    entries: () => store.size,
-    liveKeys: () => store.liveCount,
-    tombstones: () => store.tombstoneCount,
-    peers: () => service.peers.length,
-    peersPerRound: () => service.peersPerRound,
-  });
+  const metrics = onFirstScrape(counters, gaugesOf(store, service));
   const served = serveNode(server, routes(service, metrics, o.clusterKey), { id, counters, log });
   service.start();
 
@@ -129,4 +123,15 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     })());
 
   return { service, host: o.host, port, address, close };
+}
+
+/** What /metrics reads of the store and the service at each scrape. */
+function gaugesOf(store: Store, service: NodeService): TreeGauges {
+  return {
+    entries: () => store.size,
+    liveKeys: () => store.liveCount,
+    tombstones: () => store.tombstoneCount,
+    peers: () => service.peers.length,
+    peersPerRound: () => service.peersPerRound,
+  };
 }
