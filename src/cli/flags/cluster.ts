@@ -36,7 +36,8 @@ export function clusterFlags<T>(y: Argv<T>): Argv<T & ClusterArgs> {
     .option('ae-peers-per-round', {
       type: 'number',
       describe:
-        "Peers each node's periodic rounds talk to, picked at random every round (default: all); a trigger talks to all",
+        "Peers each node's periodic rounds talk to, picked at random every round (default: all); " +
+        'a trigger talks to all',
     }) as Argv<T & ClusterArgs>;
 }
 

@@ -40,12 +40,14 @@ export const NODE_FLAGS: Record<string, NodeFlag> = {
     choices: STRATEGIES,
     default: 'merkle',
     describe:
-      'merkle: walk the tree to what differs; riblt: coded symbols until the difference decodes; full: ship everything (for comparison)',
+      'merkle: walk the tree to what differs; riblt: coded symbols until the difference decodes; ' +
+      'full: ship everything (for comparison)',
   },
   'ae-peers-per-round': {
     type: 'number',
     describe:
-      'Peers each periodic round talks to, picked at random every round (default: all of them); a trigger always talks to every peer',
+      'Peers each periodic round talks to, picked at random every round (default: all of them); ' +
+      'a trigger always talks to every peer',
   },
   'tombstone-ttl': {
     type: 'string',
@@ -102,7 +104,8 @@ export const NODE_EXAMPLES: readonly [string, string][] = [
   ],
   ['$0 node --port 9999 --data-dir ./data/node1', 'a node whose writes survive kill -9'],
   [
-    '$0 node --port 9999 --peers 127.0.0.1:10000,127.0.0.1:10001,127.0.0.1:10002 --ae-interval 2000 --ae-peers-per-round 1',
+    '$0 node --port 9999 --peers 127.0.0.1:10000,127.0.0.1:10001,127.0.0.1:10002 ' +
+      '--ae-interval 2000 --ae-peers-per-round 1',
     'gossip: every ~2 s, a round with one peer picked at random',
   ],
 ];
@@ -123,6 +126,7 @@ export function nodeOptionsFrom(argv: Readonly<Record<string, unknown>>): NodeSt
   const host = String(argv.host);
   const skew = Number(argv['clock-skew-ms']);
   const key = clusterKey(argv['cluster-key'] as string | undefined);
+  const dataDir = argv['data-dir'] as string | undefined;
   const strategy = STRATEGIES.find((x) => x === argv['ae-strategy']);
   if (!strategy) throw new UsageError(`--ae-strategy takes one of ${STRATEGIES.join(', ')}.`);
   const k = argv['ae-peers-per-round'];
@@ -143,7 +147,7 @@ export function nodeOptionsFrom(argv: Readonly<Record<string, unknown>>): NodeSt
     ),
     clockSkewMs:
       parseCount(Math.abs(skew), '--clock-skew-ms', 0, 86_400_000) * Math.sign(skew || 0),
-    ...(argv['data-dir'] !== undefined ? { dataDir: String(argv['data-dir']) } : {}),
+    ...(dataDir !== undefined ? { dataDir } : {}),
     ...(key ? { clusterKey: key } : {}),
   };
 }
@@ -157,7 +161,8 @@ export function parsePeersPerRound(value: unknown): number {
 export function warnIfExposed(host: string): void {
   if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
     process.stderr.write(
-      `warning: binding ${host} exposes this node beyond this machine; set --cluster-key so strangers cannot reach its internal routes.\n`,
+      `warning: binding ${host} exposes this node beyond this machine; ` +
+        'set --cluster-key so strangers cannot reach its internal routes.\n',
     );
   }
 }
