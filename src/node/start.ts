@@ -11,7 +11,7 @@ import { routes } from './http/routes.js';
 import { newNodeServer, serveNode } from './http/server.js';
 import { createPeerClient } from './peers/client.js';
 import { Faults } from './peers/faults.js';
-import { withoutSelf } from './peers/self.js';
+import { advertisedAddress, withoutSelf } from './peers/self.js';
 import { loadHasher } from './replica/hash.js';
 import { HybridClock, systemMicros } from './replica/hlc.js';
 import { Store } from './replica/store.js';
@@ -80,7 +80,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     storage?.close();
     throw error;
   }
-  const address = `${o.host.includes(':') ? `[${o.host}]` : o.host}:${port}`;
+  const address = advertisedAddress(o.host, port, hostname());
   const id = o.id ?? `node-${port}`;
   const faults = new Faults();
   const peerClient = createPeerClient(address, o.clusterKey, faults);

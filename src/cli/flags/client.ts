@@ -14,9 +14,13 @@ const DEFAULTS = defaultAddresses(DEFAULT_BASE_PORT, DEFAULT_NODE_COUNT);
 export function nodesFlag<T>(y: Argv<T>): Argv<T & { nodes: string; json: boolean }> {
   return y
     .option('nodes', {
+      // --connect: the name `run` and `cluster` give nodes that are already running elsewhere;
+      // these commands only ever ask running nodes.
+      alias: 'connect',
       type: 'string',
       default: DEFAULTS.join(','),
-      describe: 'The nodes to ask, host:port,host:port',
+      describe:
+        'The nodes to ask, host:port,host:port: running anywhere (containers, other machines); this starts and stops none',
     })
     .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }) as Argv<
     T & { nodes: string; json: boolean }

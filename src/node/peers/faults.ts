@@ -1,5 +1,8 @@
 // Fault injection, so scenarios can cut nodes apart without root: a node "partitioned" from a
-// peer neither sends to it nor accepts its internal requests, as a dropped network would.
+// peer neither sends to it nor accepts its internal requests, as a dropped network would. A
+// sender is recognised by the address it gives, which may name it differently from this node's
+// peer list (ae-1:9999 for ae-1.ae:9999 in a pod): see self.ts.
+import { sameNode } from './self.js';
 
 export class Faults {
   readonly #cut = new Set<string>();
@@ -15,7 +18,9 @@ export class Faults {
   }
 
   isCut(peer: string): boolean {
-    return this.#cut.has(peer);
+    if (this.#cut.has(peer)) return true;
+    for (const cut of this.#cut) if (sameNode(cut, peer)) return true;
+    return false;
   }
 
   cut(): string[] {
