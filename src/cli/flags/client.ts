@@ -20,7 +20,8 @@ export function nodesFlag<T>(y: Argv<T>): Argv<T & { nodes: string; json: boolea
       type: 'string',
       default: DEFAULTS.join(','),
       describe:
-        'The nodes to ask, host:port,host:port: running anywhere (containers, other machines); this starts and stops none',
+        'The nodes to ask, host:port,host:port: running anywhere (containers, other machines); ' +
+        'this starts and stops none',
     })
     .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }) as Argv<
     T & { nodes: string; json: boolean }
