@@ -189,10 +189,13 @@ export class NodeService {
 
   /**
    * A peer's exchange message, answered. A sender this node is cut off from gets nothing (a
-   * DroppedError); a malformed message is counted and its CodecError thrown on.
+   * DroppedError) before its message is read: a cut network takes no bytes, and an oversized
+   * message from a cut peer must not be answered 413 (the sender would report it refused). A
+   * malformed message is counted and its CodecError thrown on.
    */
-  answerPeer(from: string | undefined, message: Buffer): Buffer {
+  async answerPeer(from: string | undefined, read: () => Promise<Buffer>): Promise<Buffer> {
     if (from !== undefined && this.#o.faults.isCut(from)) throw new DroppedError();
+    const message = await read();
     this.#o.counters.peerMessages.received += 1;
     this.#local.purgeTombstones();
     try {

@@ -24,7 +24,7 @@ async function pair() {
   const services = new Map<string, NodeService>();
   const make = (self: string, peer: string) => {
     const peerClient: PeerClient = {
-      send: async (to, body) => services.get(to)!.answerPeer(self, body),
+      send: (to, body) => services.get(to)!.answerPeer(self, () => Promise.resolve(body)),
       wireBytes: () => ({ sent: 0, received: 0 }),
       close: () => undefined,
     };
@@ -105,14 +105,20 @@ describe('NodeService', () => {
     assert.deepEqual(b.partition([A]), { node: B, cut: [A] });
     const report = await a.trigger();
     assert.equal(report.peers[0]?.status, 'unreachable');
-    assert.throws(() => b.answerPeer(A, Buffer.alloc(0)), DroppedError);
+    let read = false;
+    const reader = () => ((read = true), Promise.resolve(Buffer.alloc(0)));
+    await assert.rejects(b.answerPeer(A, reader), DroppedError);
+    assert.equal(read, false, 'the message of a cut-off peer is not read');
     assert.deepEqual(b.heal(), { node: B, cut: [] });
     assert.equal((await a.trigger()).peers[0]?.status, 'repaired');
   });
 
   it('a malformed message from a peer is counted as rejected and thrown as a CodecError', async () => {
     const { b } = await pair();
-    assert.throws(() => b.answerPeer(A, Buffer.from([0xff, 0xff, 0xff])), CodecError);
+    await assert.rejects(
+      b.answerPeer(A, () => Promise.resolve(Buffer.from([0xff, 0xff, 0xff]))),
+      CodecError,
+    );
     const { peerMessages } = b.stats();
     assert.deepEqual(peerMessages, { received: 1, rejected: 1 });
   });

@@ -17,9 +17,11 @@ export function internalRoutes(service: NodeService, clusterKey: string | undefi
       POST: async ({ req }) => {
         authorize(req, clusterKey);
         const from = req.headers[FROM_HEADER];
-        const message = await readBody(req, INTERNAL_BODY_LIMIT_BYTES);
+        const read = () => readBody(req, INTERNAL_BODY_LIMIT_BYTES);
         try {
-          return { body: service.answerPeer(typeof from === 'string' ? from : undefined, message) };
+          return {
+            body: await service.answerPeer(typeof from === 'string' ? from : undefined, read),
+          };
         } catch (error) {
           if (error instanceof CodecError) throw refusal(error);
           throw error;

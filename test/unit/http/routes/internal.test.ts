@@ -8,15 +8,24 @@ import { CodecError } from '../../../../src/node/sync/wire/codec.js';
 import { call, recordingService, refusal } from '../../../helpers/route.js';
 
 describe('routes: internal', () => {
-  it('a message is answered by one answerPeer call with its sender and bytes', async () => {
-    const { service, calls } = recordingService({}, { answerPeer: () => Buffer.from('reply') });
+  it('a message is answered by one answerPeer call with its sender and a reader of its bytes', async () => {
+    let bytes: Buffer | undefined;
+    const answerPeer = async (_from: unknown, read: unknown) => {
+      bytes = await (read as () => Promise<Buffer>)();
+      return Buffer.from('reply');
+    };
+    const { service, calls } = recordingService({}, { answerPeer });
     const table = internalRoutes(service, 'k');
     const reply = await call(table, 'POST', '/internal/exchange', Buffer.from([1, 2]), {
       'x-ae-cluster-key': 'k',
       'x-ae-from': '127.0.0.1:2',
     });
     assert.deepEqual(reply.body, Buffer.from('reply'));
-    assert.deepEqual(calls, [{ verb: 'answerPeer', args: ['127.0.0.1:2', Buffer.from([1, 2])] }]);
+    assert.deepEqual(
+      calls.map((c) => [c.verb, c.args[0]]),
+      [['answerPeer', '127.0.0.1:2']],
+    );
+    assert.deepEqual(bytes, Buffer.from([1, 2]));
   });
 
   it('without the cluster key: 401 and no call', async () => {
