@@ -1,0 +1,32 @@
+// What one simulation is asked to do: its replicas, data, writes, peer selection, network and
+// faults, strategy, seed and limit (the CLI's flags checked, or the benchmark's runs).
+import type { Strategy } from '../api/strategies.js';
+import type { Entry } from '../node/replica/entry.js';
+import type { Selection } from './selection.js';
+
+export interface SimOptions {
+  nodes: number;
+  keys: number;
+  valueBytes: number;
+  /** Writes made before the first round, each on one random replica. */
+  writes: number;
+  /** Writes per simulated second during the first writeForMs (0: none). */
+  writeRate: number;
+  writeForMs: number;
+  selection: Selection;
+  peersPerRound: number;
+  intervalMs: number;
+  latencyMs: number;
+  bandwidthMbps: number;
+  loss: number;
+  /** Probability that an up replica crashes in an interval; it restarts downMs later. */
+  churn: number;
+  downMs: number;
+  /** The replicas are split into two halves from fromMs to toMs. */
+  partition?: { fromMs: number; toMs: number };
+  strategy: Strategy;
+  seed: number;
+  maxRounds: number;
+  /** Entries given as they are (key, value, version) to one replica each before the start. */
+  given?: readonly { replica: number; entry: Entry }[];
+}
