@@ -181,7 +181,7 @@ describe('Ctrl-C in a real terminal', () => {
   it('bench: while its first cluster is up', async () => {
     const t = inTerminal(['bench', '--duration', '1']);
     // The benchmark picks its own free ports; its processes being gone covers them.
-    await pressCtrlC(t, shown(t, 'exchange grid', 3), []);
+    await pressCtrlC(t, shown(t, '] exchange', 3), []);
   });
 });
 
