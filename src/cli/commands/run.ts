@@ -114,7 +114,7 @@ async function play(
   );
   printer.line();
   const cluster = await phaseOn(stage)(
-    `starting ${o.count} nodes`,
+    o.connect ? `connecting to ${o.count} running nodes` : `starting ${o.count} nodes`,
     () => nodes.cluster,
     (c) => `${o.count} nodes up  ${nodeLine(c)}${data ? quiet(`  data in ${data.root}`) : ''}`,
   );

@@ -7,6 +7,7 @@ import type { Strategy } from '../../api/strategies.js';
 import type { Scenario } from '../../story/scenario.js';
 import { makeDataDirs, startLocalCluster, type DataDirs } from '../lifecycle/local-cluster.js';
 import type { Teardown } from '../lifecycle/teardown.js';
+import { connectKey } from './connect.js';
 
 /** Keys written before the story: enough that shipping everything visibly costs more than a tree walk. */
 export const DEFAULT_BACKGROUND_KEYS = 1000;
@@ -31,6 +32,8 @@ export interface RunOptions {
   webPort?: number;
   /** Write the report here at the end. */
   report?: string;
+  /** Nodes already running elsewhere, played on instead of forked ones. */
+  connect?: string[];
 }
 
 /** Nodes on their way up: the story awaits `cluster`; `stop` stops whichever of them started. */
@@ -49,6 +52,15 @@ export interface StartingNodes {
  */
 export async function startNodes(o: RunOptions, teardown: Teardown): Promise<StartingNodes> {
   const started = performance.now();
+  if (o.connect) {
+    process.stderr.write(
+      `--connect: playing on ${o.connect.length} nodes that run elsewhere; none is started or stopped.\n`,
+    );
+    const { connectCluster } = await import('../../cluster/connect.js');
+    const cluster = connectCluster(o.connect, connectKey());
+    cluster.catch(() => undefined);
+    return { started, cluster, data: undefined, stop: () => Promise.resolve() };
+  }
   const { scenario } = o;
   const data =
     scenario.durable || (o.keep && o.webPort !== undefined)

@@ -14,6 +14,7 @@ import {
   type RunOptions,
 } from '../run/start.js';
 import { withTeardown } from '../lifecycle/teardown.js';
+import { checkConnect } from '../run/connect.js';
 import { checkReportPath, checkWebFlags, webFlags } from '../flags/web.js';
 
 /** Start nodes, play a scenario (from the list the entry point gave), verify, stop the nodes. */
@@ -53,6 +54,12 @@ export const runCommand = (scenarios: readonly Scenario[]) =>
           describe:
             'Part of every background key name: another seed lays the data out differently in the tree',
         })
+        .option('connect', {
+          type: 'string',
+          describe:
+            'Play on nodes already running elsewhere, host:port,host:port (containers, other ' +
+            'machines): none is started or stopped; their key from $AE_CLUSTER_KEY',
+        })
         .option('keys', {
           type: 'number',
           default: DEFAULT_BACKGROUND_KEYS,
@@ -76,7 +83,11 @@ export const runCommand = (scenarios: readonly Scenario[]) =>
           '$0 run --scenario periodic --nodes 9 --ae-peers-per-round 1',
           'nine nodes that gossip with one random peer per round, as ae-demo simulate predicts',
         )
-        .example('$0 run --json | jq .after', 'the result as JSON'),
+        .example('$0 run --json | jq .after', 'the result as JSON')
+        .example(
+          '$0 run --connect 10.0.0.1:9999,10.0.0.2:9999,10.0.0.3:9999',
+          'the seed story on nodes that run elsewhere',
+        ),
     // Every flag checked, and the scenario found, before anything starts.
     options: (argv): RunOptions => {
       const setup = checkClusterFlags(argv);
@@ -97,6 +108,13 @@ export const runCommand = (scenarios: readonly Scenario[]) =>
         ...(webPort !== undefined ? { webPort } : {}),
         ...(argv.report !== undefined ? { report: argv.report } : {}),
       };
+      if (argv.connect !== undefined) {
+        options.connect = checkConnect(argv.connect, scenario, {
+          keep: argv.keep,
+          web: webPort !== undefined,
+        });
+        options.count = options.connect.length;
+      }
       if (options.count < scenario.minNodes)
         throw new UsageError(
           `Scenario ${scenario.name} needs at least ${scenario.minNodes} nodes; pass --nodes ${scenario.minNodes} or more.`,
