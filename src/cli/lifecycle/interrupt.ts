@@ -138,8 +138,9 @@ export async function waitOrInterrupt(until?: Promise<unknown>): Promise<void> {
 
 /**
  * How long a failing command waits before it reports its error, so that a Ctrl-C that caused
- * the failure is handled first: a terminal's Ctrl-C reaches the node processes too (one process
- * group), and a node that exits at once can fail the command a moment before the command's own
+ * the failure is handled first: a terminal's Ctrl-C reaches every child the command started in
+ * its own process group (bench's load generator and bare server; nodes have a group of their
+ * own), and a child that exits at once can fail the command a moment before the command's own
  * SIGINT handler runs, which then exited 3 instead of 130 (seen once under load, in bench).
  */
 export const SIGNAL_GRACE_MS = 100;

@@ -86,7 +86,7 @@ async function unwindAfter<T>(teardown: Teardown, body: (t: Teardown) => Promise
     result = await body(teardown);
   } catch (error) {
     // The body's error is the one to report; a stop that also fails must not hide it. A Ctrl-C
-    // that made the body fail (its nodes got it too) still wins: exit 130.
+    // that made the body fail (a child in its process group got it too) still wins: exit 130.
     await signalGrace();
     teardown.handOverSignals();
     await teardown.unwind().catch(() => undefined);
