@@ -16,15 +16,21 @@ export function renderReport(r: BenchResult): string {
   if (r.exchange) out.push(exchangeTable(r.exchange));
   if (r.throughput) out.push(throughputTable(r));
   if (r.tree) out.push(treeTable(r.tree.rows));
-  if (r.memory)
+  if (r.memory) {
+    const { bytesPerKey, keys, rssBytes } = r.memory;
     out.push(
-      `Memory: ${r.memory.bytesPerKey} bytes of RSS per key at ${r.memory.keys.toLocaleString('en-US')} keys (100-byte values; process RSS ${kb(r.memory.rssBytes)})`,
+      `Memory: ${bytesPerKey} bytes of RSS per key at ${keys.toLocaleString('en-US')} keys ` +
+        `(100-byte values; process RSS ${kb(rssBytes)})`,
     );
+  }
   if (r.tree || r.memory) out.push(upkeepTable(r));
   if (r.startup) {
     const { large, small } = r.startup;
+    const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
     out.push(
-      `Start-up: a node with ${large.keys.toLocaleString('en-US')} keys in its data directory is ready in ${(large.startMs / 1000).toFixed(2)} s, with ${small.keys.toLocaleString('en-US')} in ${(small.startMs / 1000).toFixed(2)} s (an empty one in ${(large.emptyStartMs / 1000).toFixed(2)} s)`,
+      `Start-up: a node with ${large.keys.toLocaleString('en-US')} keys in its data directory ` +
+        `is ready in ${s(large.startMs)}, with ${small.keys.toLocaleString('en-US')} in ` +
+        `${s(small.startMs)} (an empty one in ${s(large.emptyStartMs)})`,
     );
   }
   if (r.simulation) out.push(renderSimulation(r.simulation));
@@ -91,7 +97,12 @@ function throughputTable(r: BenchResult): string {
       row.errors,
       row.ofBare === undefined ? '' : row.ofBare.toFixed(2),
     ]);
-  return `PUT throughput (autocannon, ${r.settings.connections} connections, ${r.settings.durationS} s a run; ${r.settings.rounds} rounds of the node targets between bare runs; a fresh cluster per node run)\n${tp.toString()}`;
+  const { connections, durationS, rounds } = r.settings;
+  return (
+    `PUT throughput (autocannon, ${connections} connections, ${durationS} s a run; ` +
+    `${rounds} rounds of the node targets between bare runs; a fresh cluster per node run)\n` +
+    tp.toString()
+  );
 }
 
 function treeTable(rows: NonNullable<BenchResult['tree']>['rows']): string {
@@ -141,5 +152,8 @@ function upkeepTable(r: BenchResult): string {
     ['full', 'nothing beyond the entries (the tree is still kept today)', '0', dash, dash],
   );
   const keys = (write ?? memory)!.keys.toLocaleString('en-US');
-  return `Keeping each strategy's structure at ${keys} keys (overwrites; memory: RSS per key, 100-byte values)\n${up.toString()}`;
+  return (
+    `Keeping each strategy's structure at ${keys} keys ` +
+    `(overwrites; memory: RSS per key, 100-byte values)\n${up.toString()}`
+  );
 }

@@ -31,5 +31,8 @@ export function renderSimulation(s: SimBench): string {
       (r.wallMs / 1000).toFixed(1),
       gib(r.peakRssBytes),
     ]);
-  return `Simulation (ae-demo simulate, one random or ring peer per round, a child process per run)\n${table.toString()}`;
+  return (
+    'Simulation (ae-demo simulate, one random or ring peer per round, a child process per run)\n' +
+    table.toString()
+  );
 }

@@ -45,7 +45,11 @@ export function legendSvg(
     const x0 = left + e.x;
     const mid = top + e.row * ROW + ROW / 2;
     const cls = style < 0 ? 'series ref' : `series s${style}`;
-    return html`<g class="${cls}"><path class="line" d="M${x0} ${mid}H${x0 + SWATCH}"/>${style < 0 ? '' : marker(style, x0 + SWATCH / 2, mid)}<text class="legend-label" x="${x0 + SWATCH + GAP}" y="${Math.round((mid + F * 0.35) * 10) / 10}">${e.name}</text></g>`;
+    const swatch = html`<path class="line" d="M${x0} ${mid}H${x0 + SWATCH}"/>`;
+    const mark = style < 0 ? '' : marker(style, x0 + SWATCH / 2, mid);
+    const y = Math.round((mid + F * 0.35) * 10) / 10;
+    const label = html`<text class="legend-label" x="${x0 + SWATCH + GAP}" y="${y}">${e.name}</text>`;
+    return html`<g class="${cls}">${swatch}${mark}${label}</g>`;
   });
   return html`<g class="legend">${items}</g>`;
 }

@@ -16,6 +16,8 @@ import { extent, linearScale, log2Scale, type Scale } from './scale.js';
 import { textWidth, wrap } from './text.js';
 import type { PlotSeries, PlotSize, PlotSpec } from './spec.js';
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
 /** The number of distinct series styles (colour, dash and marker) before they repeat. */
 export const SERIES_STYLES = 6;
 
@@ -48,12 +50,10 @@ export function plotSvg(spec: PlotSpec, size: PlotSize, id: string): Html {
   let dataIndex = 0;
   const styles = spec.series.map((s) => (s.reference ? -1 : dataIndex++ % SERIES_STYLES));
   const text = (lines: string[], x0: number, y0: number, cls: string, anchor = 'start') =>
-    lines.map(
-      (l, i) =>
-        html`<text class="${cls}" x="${r(x0)}" y="${r(y0 + i * line)}" text-anchor="${anchor}">${l}</text>`,
-    );
+    lines.map((l, i) => svgText(cls, x0, y0 + i * line, anchor, l));
   const baseline = GAP + F;
-  return html`<svg xmlns="http://www.w3.org/2000/svg" class="plot" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="${id}-title ${id}-desc">
+  const box = html`viewBox="0 0 ${W} ${H}" width="${W}" height="${H}"`;
+  return html`<svg xmlns="${SVG_NS}" class="plot" ${box} role="img" aria-labelledby="${id}-title ${id}-desc">
 <title id="${id}-title">${spec.title}</title><desc id="${id}-desc">${spec.desc}</desc>
 <rect class="plot-bg" x="0" y="0" width="${W}" height="${H}" rx="6"/>
 ${text(titleLines, GAP, baseline, 'plot-title')}
@@ -66,15 +66,29 @@ ${legendSvg(legend, styles, GAP, H - GAP - legend.height)}
 }
 
 function axes(spec: PlotSpec, x: Scale, y: Scale, floor: number, left: number): Html {
-  const yTicks = y.ticks.map(
-    (t) =>
-      html`<line class="grid" x1="${r(left)}" x2="${r(x(x.domain[1]))}" y1="${r(y(t))}" y2="${r(y(t))}"/><line class="tick" x1="${r(left - TICK)}" x2="${r(left)}" y1="${r(y(t))}" y2="${r(y(t))}"/><text class="tick-label" x="${r(left - TICK - GAP / 2)}" y="${r(y(t) + F * 0.35)}" text-anchor="end">${spec.y.format(t)}</text>`,
-  );
-  const xTicks = x.ticks.map(
-    (t) =>
-      html`<line class="tick" x1="${r(x(t))}" x2="${r(x(t))}" y1="${r(floor)}" y2="${r(floor + TICK)}"/><text class="tick-label" x="${r(x(t))}" y="${r(floor + TICK + F)}" text-anchor="middle">${spec.x.format(t)}</text>`,
-  );
-  return html`<g class="axes">${yTicks}${xTicks}<line class="axis" x1="${r(left)}" x2="${r(x(x.domain[1]))}" y1="${r(floor)}" y2="${r(floor)}"/><line class="axis" x1="${r(left)}" x2="${r(left)}" y1="${r(floor)}" y2="${r(y(y.domain[1]))}"/></g>`;
+  const right = x(x.domain[1]);
+  const yTicks = y.ticks.map((t) => [
+    segment('grid', left, right, y(t), y(t)),
+    segment('tick', left - TICK, left, y(t), y(t)),
+    svgText('tick-label', left - TICK - GAP / 2, y(t) + F * 0.35, 'end', spec.y.format(t)),
+  ]);
+  const xTicks = x.ticks.map((t) => [
+    segment('tick', x(t), x(t), floor, floor + TICK),
+    svgText('tick-label', x(t), floor + TICK + F, 'middle', spec.x.format(t)),
+  ]);
+  const xAxis = segment('axis', left, right, floor, floor);
+  const yAxis = segment('axis', left, left, floor, y(y.domain[1]));
+  return html`<g class="axes">${yTicks}${xTicks}${xAxis}${yAxis}</g>`;
+}
+
+/** A line from (x1, y1) to (x2, y2). */
+function segment(cls: string, x1: number, x2: number, y1: number, y2: number): Html {
+  return html`<line class="${cls}" x1="${r(x1)}" x2="${r(x2)}" y1="${r(y1)}" y2="${r(y2)}"/>`;
+}
+
+/** Text anchored at (x, y). */
+function svgText(cls: string, x: number, y: number, anchor: string, content: string): Html {
+  return html`<text class="${cls}" x="${r(x)}" y="${r(y)}" text-anchor="${anchor}">${content}</text>`;
 }
 
 function seriesSvg(s: PlotSeries, style: number, x: Scale, y: Scale): Html {
