@@ -1,7 +1,8 @@
 // The image for real: the root Containerfile built with podman (against local stand-ins for the
 // official Node images: no registry is reachable here), three node containers on the host
-// network from their named volumes, driven by the CLI; one is killed (SIGKILL) and started
-// again from its volume, and no acknowledged write is lost. Skips only where no container can
+// network from their named volumes, driven by the CLI (run --connect plays the seed story on
+// them); one is killed (SIGKILL) and started again from its volume, and no acknowledged write is
+// lost. Skips only where no container can
 // run at all (no podman, and not in CI).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -117,7 +118,27 @@ describe('the container image', { skip, timeout: BUILD_TIMEOUT_MS + 5 * 60_000 }
         },
         30_000,
       );
-    const inspect = await cli(['inspect', 'user:alice', '--nodes', addresses.join(','), '--json']);
+    // The seed story played on the containers from outside: none started, none stopped.
+    const run = await cli(['run', '--connect', addresses.join(','), '--keys', '20', '--json'], {
+      env: { AE_CLUSTER_KEY: KEY },
+    });
+    assert.equal(run.exitCode, 0, run.stderr);
+    assert.equal(JSON.parse(run.stdout).converged, true);
+    const ids = await podman([
+      'ps',
+      '--format',
+      '{{.Names}}',
+      '--filter',
+      `name=ae-test-${process.pid}`,
+    ]);
+    assert.equal(ids.trim().split('\n').length, 3);
+    const inspect = await cli([
+      'inspect',
+      'user:alice',
+      '--connect',
+      addresses.join(','),
+      '--json',
+    ]);
     assert.equal(inspect.exitCode, 0, inspect.stderr);
     assert.equal(JSON.parse(inspect.stdout).agree, true, inspect.stdout);
     // The key guards the admin routes inside the container too.
