@@ -37,7 +37,7 @@ export const AE_JITTER_FRACTION = 0.2;
 /**
  * The first message of an exchange is the root's children (or, for the full strategy, sized by
  * the rule below): any live peer answers it at once, so a peer silent this long is unreachable.
- * Short, so one silent peer cannot hold a round (issue 13: it held it for 10 s).
+ * Short, so one silent peer cannot hold a round (a silent peer once held one for 10 s).
  */
 export const AE_FIRST_MESSAGE_TIMEOUT_MS = 1_000;
 /** Later messages of an exchange carry key lists and entries: a longer base, as before. */

@@ -190,7 +190,7 @@ body.report { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
 .report-head time { white-space: nowrap; }
 @media print { body.report { max-width: none; } .part { break-inside: avoid; } }
 
-/* ---- live page controls (issue 15: cut/heal, kill/restart, trigger, write form, interval) ---- */
+/* ---- live page controls (cut/heal, kill/restart, trigger, write form, interval) ---- */
 /* one row per card: the labels omit the node's id (in the header), which only assistive technology reads */
 .node-actions { display: flex; flex-wrap: wrap; gap: .3rem; margin-top: .4rem; }
 .node-actions button { flex: 0 1 auto; white-space: nowrap; }
