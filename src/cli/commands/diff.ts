@@ -22,8 +22,9 @@ export async function diff(o: DiffOptions): Promise<void> {
     if (diff) pairs.push({ a: snaps[i]!.node, b: snaps[j]!.node, diff });
   }
   if (o.json) {
+    const roots = snaps.map((s) => ({ node: s.node, root: s.root, count: s.count }));
     process.stdout.write(
-      `${JSON.stringify({ roots: snaps.map((s) => ({ node: s.node, root: s.root, count: s.count })), equal: pairs.length === 0, pairs }, null, 2)}\n`,
+      `${JSON.stringify({ roots, equal: pairs.length === 0, pairs }, null, 2)}\n`,
     );
   } else {
     const printer = new StoryPrinter((text) => process.stdout.write(text), terminalWidth());

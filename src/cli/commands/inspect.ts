@@ -31,9 +31,10 @@ export async function inspectKey(o: InspectOptions): Promise<void> {
   const winner = lwwWinner(states);
   const settled = states.find((s) => rowStanding(s, winner) === 'winner');
   if (o.json) {
-    process.stdout.write(
-      `${JSON.stringify({ key, nodes: states, agree, settlesOn: settled ? { state: settled.state, value: settled.value, version: settled.version } : null }, null, 2)}\n`,
-    );
+    const settlesOn = settled
+      ? { state: settled.state, value: settled.value, version: settled.version }
+      : null;
+    process.stdout.write(`${JSON.stringify({ key, nodes: states, agree, settlesOn }, null, 2)}\n`);
   } else {
     process.stdout.write(`${keyTable([key], { [key]: states }, terminalWidth())}\n`);
     const verdict = agree

@@ -64,7 +64,8 @@ async function simulateAll(o: SimulateOptions): Promise<void> {
   const failed = results.filter((r) => !r.converged);
   if (failed.length > 0)
     throw new VerificationError(
-      `${failed.length} of ${results.length} simulations did not converge within --max-rounds; raise --max-rounds or lower --loss.`,
+      `${failed.length} of ${results.length} simulations did not converge within --max-rounds; ` +
+        'raise --max-rounds or lower --loss.',
     );
 }
 
@@ -75,8 +76,9 @@ async function givenFrom(file: string, runs: readonly SimOptions[]): Promise<Giv
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new UsageError(
-      `--given: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}); write it with ae-demo run --keys 0 --json > ${file}.`,
+      `--given: cannot read ${file} (${code}); write it with ae-demo run --keys 0 --json > ${file}.`,
       { cause: error },
     );
   }
