@@ -16,13 +16,14 @@ export const PHASE_TITLES: Record<Phase, string> = {
 /**
  * Usual lengths on a 2-core machine: the first guess of the time left, until a phase's own
  * progress gives a better one. Exchange: loading the keys over HTTP and the four points cost
- * ~0.6 ms a key per strategy (100k keys: ~60 s a strategy), a cluster start ~1.5 s.
+ * ~0.1 ms a key per strategy (all three at 10k and 100k keys: 31 s under load), a cluster
+ * start ~1.5 s.
  * Throughput: each run is its load and warm-up, plus ~1.5 s for a fresh cluster (node runs) or
  * autocannon's start. The other four as timed one by one under a load average of ~11 (other
  * work on the machine): tree 2 min, memory 75 s, start-up 48 s, simulate 79 s; a quiet machine
  * is quicker, hence a little less here.
  */
-const EXCHANGE_MS_PER_KEY = 0.6;
+const EXCHANGE_MS_PER_KEY = 0.1;
 const CLUSTER_START_MS = 1_500;
 const TREE_MS = 90_000;
 const MEMORY_MS = 60_000;

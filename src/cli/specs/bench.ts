@@ -55,7 +55,7 @@ export const benchCommand = command({
         '$0 bench',
         'every phase (about 11 minutes); the grid: 10k and 100k keys, d in 0, 0.1%, 1%, 10%',
       )
-      .example('$0 bench --only exchange', 'the exchange grid alone (about 4 minutes)')
+      .example('$0 bench --only exchange', 'the exchange grid alone (under a minute)')
       .example(
         '$0 bench --only tree,memory --check',
         'two phases; exit 1 if one of their targets is missed',
