@@ -35,6 +35,19 @@ describe('what the README and the sources cite', () => {
     assert.deepEqual(missing, []);
   });
 
+  it('every file the README links to ships in the package', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { files: string[] };
+    const shipped = (p: string): boolean =>
+      pkg.files.some((f) => p === f || p.startsWith(`${f.replace(/\/$/, '')}/`));
+    const linkedDocs = cited(README).filter((p) => p.startsWith('docs/'));
+    assert.ok(linkedDocs.length > 0, 'the README links to files under docs/');
+    assert.deepEqual(
+      linkedDocs.filter((p) => !shipped(p)),
+      [],
+      'a README read on the registry or in node_modules would have dead links',
+    );
+  });
+
   it('every document a source comment names exists', () => {
     const missing: string[] = [];
     for (const file of [...sources('src'), ...sources('demo')]) {
