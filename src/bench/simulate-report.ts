@@ -1,38 +1,37 @@
 // The simulation's table in the benchmark's report (its targets are in simulate-targets.ts).
-import Table from 'cli-table3';
+import { count } from '../format.js';
+import { renderTable } from '../cli/render/table.js';
 import type { SimBench } from './simulate.js';
 
 const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GiB`;
 
-export function renderSimulation(s: SimBench): string {
-  const table = new Table({
-    head: [
-      'replicas',
-      'keys',
-      'writes',
-      'selection',
-      'rounds',
-      'log3 N',
-      'bytes / replica / round',
-      'wall s',
-      'peak RSS',
-    ],
-    style: { head: [], border: [] },
-  });
-  for (const r of [s.target, ...s.series])
-    table.push([
-      r.nodes.toLocaleString('en-US'),
-      r.keys.toLocaleString('en-US'),
-      r.writes,
-      r.selection,
-      r.converged ? r.rounds : `${r.rounds} (NOT converged)`,
-      r.log3N.toFixed(1),
-      r.bytesPerReplicaPerRound,
-      (r.wallMs / 1000).toFixed(1),
-      gib(r.peakRssBytes),
-    ]);
+const HEAD = [
+  'replicas',
+  'keys',
+  'writes',
+  'selection',
+  'rounds',
+  'log3 N',
+  'bytes / replica / round',
+  'wall s',
+  'peak RSS',
+];
+
+/** The simulation's table, narrowed to `width` (a terminal's) when given. */
+export function renderSimulation(s: SimBench, width?: number): string {
+  const cells = [s.target, ...s.series].map((r) => [
+    count(r.nodes),
+    count(r.keys),
+    count(r.writes),
+    r.selection,
+    r.converged ? count(r.rounds) : `${count(r.rounds)} (NOT converged)`,
+    r.log3N.toFixed(1),
+    count(r.bytesPerReplicaPerRound),
+    (r.wallMs / 1000).toFixed(1),
+    gib(r.peakRssBytes),
+  ]);
   return (
     'Simulation (ae-demo simulate, one random or ring peer per round, a child process per run)\n' +
-    table.toString()
+    renderTable(HEAD, cells, width)
   );
 }

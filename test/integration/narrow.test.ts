@@ -88,6 +88,15 @@ describe('an 80-column terminal', () => {
     await fits(['simulate', '--nodes', '16,64', '--keys', '50'], 0);
   });
 
+  it('bench: its report tables, at 80 and at 120 columns', async () => {
+    // The quickest phase at the smallest store its flags allow a sensible grid at.
+    for (const columns of [COLUMNS, 120]) {
+      const screen = await fits(['bench', '--only', 'exchange', '--keys', '100'], 0, columns);
+      assert.match(screen, /│ 100 +│ 10% +│ riblt +│/, screen);
+      assert.ok(joined(screen).includes('Targets'), screen);
+    }
+  });
+
   it('put, inspect and diff on a cluster, with a value longer than a line', async () => {
     const cluster = await testCluster(3);
     const [a, b] = cluster.nodes.map((n) => n.address) as [string, string];

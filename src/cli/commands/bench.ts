@@ -3,6 +3,7 @@ import type { Strategy } from '../../api/strategies.js';
 import type { Phase, Target } from '../../bench/result.js';
 import { TargetsMissedError } from '../../errors.js';
 import { withTeardown } from '../lifecycle/teardown.js';
+import { terminalWidth } from '../render/wrap.js';
 
 /** What `ae-demo bench` measures and how it prints it. */
 export interface BenchOptions {
@@ -41,7 +42,7 @@ export async function bench(o: BenchOptions): Promise<void> {
     }),
   );
   process.stdout.write(
-    o.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderReport(result)}\n`,
+    o.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderReport(result, terminalWidth())}\n`,
   );
   if (o.check) checkVerdict(result.targets);
 }
