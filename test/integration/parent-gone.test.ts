@@ -7,6 +7,7 @@ import { BIN, portRange, portsReleased } from '../helpers/cli.js';
 import { freeBasePort, portIsFree } from '../helpers/ports.js';
 import { until } from '../helpers/poll.js';
 import { descendants, isAlive } from '../helpers/pty.js';
+import { PARENT_POLL_MS } from '../../src/cli/lifecycle/parent.js';
 
 /** A parent that starts `ae-demo ARGS`, prints its pid, and waits (as npx does). */
 const WRAPPER = `
@@ -17,14 +18,21 @@ console.log(child.pid);
 setInterval(() => {}, 1000);
 `;
 
+/** `cluster` under WRAPPER; `npm_command` set as npx sets it, or left out as a shell would. */
+function clusterUnder(base: number, throughNpm: boolean) {
+  const env = { ...process.env };
+  if (throughNpm) env.npm_command = 'exec';
+  else delete env.npm_command;
+  return spawn(process.execPath, ['-e', WRAPPER, BIN, 'cluster', '--base-port', String(base)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env,
+  });
+}
+
 describe('a command whose parent is killed', () => {
-  it('cluster: stops its nodes and exits once its parent is gone', async () => {
+  it('cluster started through npx: stops its nodes and exits once its parent is gone', async () => {
     const base = await freeBasePort(3);
-    const wrapper = spawn(
-      process.execPath,
-      ['-e', WRAPPER, BIN, 'cluster', '--base-port', String(base)],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
+    const wrapper = clusterUnder(base, true);
     let out = '';
     wrapper.stdout.on('data', (c: Buffer) => (out += c.toString()));
     const cli = Number(await until('the command to start', async () => /^\d+\n/.exec(out)?.[0]));
@@ -48,5 +56,30 @@ describe('a command whose parent is killed', () => {
       for (const pid of [cli, ...pids].filter(isAlive)) process.kill(pid, 'SIGKILL');
     }
     assert.ok(pids.length >= 4);
+  });
+
+  it('cluster started from a shell (nohup … &): outlives its parent', async () => {
+    const base = await freeBasePort(3);
+    const wrapper = clusterUnder(base, false);
+    let out = '';
+    wrapper.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    const cli = Number(await until('the command to start', async () => /^\d+\n/.exec(out)?.[0]));
+    try {
+      await until(
+        'the three nodes to listen',
+        async () => !(await Promise.all(portRange(base).map(portIsFree))).some(Boolean),
+        30_000,
+      );
+      wrapper.kill('SIGKILL');
+      // Proving that nothing happens needs a wait: three of the watch's polls, had it run.
+      await new Promise((resolve) => setTimeout(resolve, 3 * PARENT_POLL_MS));
+      assert.ok(isAlive(cli), 'the command still runs');
+      assert.ok(!(await Promise.all(portRange(base).map(portIsFree))).some(Boolean));
+    } finally {
+      wrapper.kill('SIGKILL');
+      if (isAlive(cli)) process.kill(cli, 'SIGTERM');
+      await until('the command to stop', async () => !isAlive(cli), 15_000);
+      await portsReleased(portRange(base));
+    }
   });
 });

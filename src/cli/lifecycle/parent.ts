@@ -2,6 +2,13 @@
 // pid kills npx, which does not pass the signal on: the command would run on, with its nodes
 // holding their ports, and nobody left to stop them. No signal says that a parent has gone, so
 // the command looks: its parent process id changes when it is handed to another (init).
+// Only a command started through npm (npx, npm exec, npm run: `npm_command` is set) watches: run
+// from a shell with `nohup … &`, a command is meant to outlive the shell that started it.
+
+/** Whether this command was started through npm, whose wrapper passes no signal on when killed. */
+export function startedThroughNpm(env: NodeJS.ProcessEnv = process.env): boolean {
+  return (env.npm_command ?? '') !== '';
+}
 
 /** How often a command checks that the process that started it is still there. */
 export const PARENT_POLL_MS = 500;

@@ -4,7 +4,7 @@
 // the same way: the story stops at once, then the closing line once everything is stopped, exit 130.
 import { onInterrupt, signalGrace } from './interrupt.js';
 import { haltSpinner } from '../render/spinner.js';
-import { watchParent } from './parent.js';
+import { startedThroughNpm, watchParent } from './parent.js';
 
 type Stop = () => Promise<void> | void;
 
@@ -64,14 +64,16 @@ export class Teardown {
 }
 
 /**
- * Runs a command's body with a fresh teardown stack that unwinds however the body ends. A
- * parent that goes away ends the command as SIGTERM would: whoever waits for signals then (the
+ * Runs a command's body with a fresh teardown stack that unwinds however the body ends. Started
+ * through npm, a parent that goes away ends the command as SIGTERM would: whoever waits for signals then (the
  * guard, or the command's own wait at Ctrl-C) stops what it started.
  */
 export async function withTeardown<T>(body: (teardown: Teardown) => Promise<T>): Promise<T> {
   const teardown = new Teardown();
   teardown.guardSignals();
-  const unwatch = watchParent(() => process.kill(process.pid, 'SIGTERM'));
+  const unwatch = startedThroughNpm()
+    ? watchParent(() => process.kill(process.pid, 'SIGTERM'))
+    : () => {};
   try {
     return await unwindAfter(teardown, body);
   } finally {
