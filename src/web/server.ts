@@ -25,7 +25,8 @@ const LOCAL_HOSTS = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
 const ACTION_BODY_LIMIT_BYTES = 16 * 1024;
 const SECURITY_HEADERS = {
   'content-security-policy':
-    "default-src 'self'; img-src 'self' data:; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; " +
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
 };
@@ -67,7 +68,9 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
     });
   });
   const port = await listen(server, o.host, o.port, {
-    inUse: `Port ${o.port} is in use, so the live view cannot start there; pass another --web-port, or 0 for any free port.`,
+    inUse:
+      `Port ${o.port} is in use, so the live view cannot start there; ` +
+      'pass another --web-port, or 0 for any free port.',
     error: (code, message, cause) => new NodeUnreachableError(code, message, { cause }),
   });
   const heartbeat = setInterval(() => {

@@ -86,7 +86,8 @@ async function one(step: Step, hands: Hands, events: StoryEvent[]): Promise<stri
       const repaired = report.peers.filter((p) => p.status === 'repaired').length;
       const unreachable = report.peers.filter((p) => p.status === 'unreachable').length;
       const refused = report.peers.filter((p) => p.status === 'refused').length;
-      return `Anti-entropy round on ${step.node}: ${repaired} repaired, ${unreachable} unreachable${refused > 0 ? `, ${refused} refused` : ''}.`;
+      const refusals = refused > 0 ? `, ${refused} refused` : '';
+      return `Anti-entropy round on ${step.node}: ${repaired} repaired, ${unreachable} unreachable${refusals}.`;
     }
     case 'put':
     case 'delete': {
@@ -97,7 +98,11 @@ async function one(step: Step, hands: Hands, events: StoryEvent[]): Promise<stri
       const line = writeLine(step, answer, hands);
       events.push({ type: 'writes', writes: [line] });
       const failed = line.failed?.length ?? 0;
-      return `${step.call === 'put' ? 'Wrote' : 'Deleted'} ${step.key} on ${step.node}${step.direct ? ' only' : `, acked by ${plural(line.acked?.length ?? 0, 'peer')}${failed > 0 ? `, failed on ${failed}` : ''}`}.`;
+      const failures = failed > 0 ? `, failed on ${failed}` : '';
+      const reach = step.direct
+        ? ' only'
+        : `, acked by ${plural(line.acked?.length ?? 0, 'peer')}${failures}`;
+      return `${step.call === 'put' ? 'Wrote' : 'Deleted'} ${step.key} on ${step.node}${reach}.`;
     }
     case 'interval': {
       await calls().setInterval(step.ms);

@@ -3,18 +3,35 @@
 import { MAX_KEY_BYTES } from '../../api/limits.js';
 import { MAX_PAGE_VALUE_BYTES } from '../actions/limits.js';
 import type { NodeRef } from '../model.js';
-import { html, type Html } from './html.js';
+import { html, raw, type Html } from './html.js';
+
+/** What the typed fields share: plain text, and no suggestions from the browser. */
+const TYPED = raw('type="text" autocomplete="off"');
+/** The interval field's: plain text, but a phone offers its number pad. */
+const NUMERIC = raw('type="text" inputmode="numeric" autocomplete="off"');
+
+/** One labelled field: its label, then the control the label names. */
+function field(id: string, label: string, control: Html): Html {
+  return html`<span class="field"><label for="${id}">${label}</label>${control}</span>`;
+}
 
 /** Drawn only while the controls are shown; its markup changes only with the node list. */
 export function actionForms(nodes: readonly NodeRef[]): Html {
+  const key = html`<input id="f-key" name="key" ${TYPED} maxlength="${MAX_KEY_BYTES}" placeholder="demo:k">`;
+  const value = html`<input id="f-value" name="value" ${TYPED} maxlength="${MAX_PAGE_VALUE_BYTES}" placeholder="one">`;
+  const options = nodes.map((n) => html`<option value="${n.id}">${n.id}</option>`);
+  const node = html`<select id="f-node" name="node">${options}</select>`;
+  const interval = html`<input id="f-interval" name="ms" ${NUMERIC} placeholder="0" size="8">`;
+  const write = html`<button type="submit" data-action="write">Write</button>`;
+  const remove = html`<button type="button" id="f-delete" data-action="delete">Delete</button>`;
   return html`<div class="action-forms"><form id="write-form" class="action-form" aria-label="Write a key">
-<span class="field"><label for="f-key">Key</label><input id="f-key" name="key" type="text" autocomplete="off" maxlength="${MAX_KEY_BYTES}" placeholder="demo:k"></span>
-<span class="field"><label for="f-value">Value</label><input id="f-value" name="value" type="text" autocomplete="off" maxlength="${MAX_PAGE_VALUE_BYTES}" placeholder="one"></span>
-<span class="field"><label for="f-node">Node</label><select id="f-node" name="node">${nodes.map((n) => html`<option value="${n.id}">${n.id}</option>`)}</select></span>
+${field('f-key', 'Key', key)}
+${field('f-value', 'Value', value)}
+${field('f-node', 'Node', node)}
 <label class="check"><input id="f-direct" name="direct" type="checkbox"> Direct (no replication)</label>
-<button type="submit" data-action="write">Write</button><button type="button" id="f-delete" data-action="delete">Delete</button>
+${write}${remove}
 </form><form id="interval-form" class="action-form" aria-label="Periodic anti-entropy">
-<span class="field"><label for="f-interval">Anti-entropy interval (ms)</label><input id="f-interval" name="ms" type="text" inputmode="numeric" autocomplete="off" placeholder="0" size="8"></span>
+${field('f-interval', 'Anti-entropy interval (ms)', interval)}
 <button type="submit">Set interval</button>
 </form></div>`;
 }

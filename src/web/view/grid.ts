@@ -72,7 +72,8 @@ export function gridSvg(
   const width = SIDE * (CELL + GAP) - GAP;
   const height = width + CELL + STRIP_GAP;
   if (!sample.levels) {
-    return html`<svg class="grid" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${sample.id}: no tree (${sample.status})"><rect class="cell down" x="0" y="0" width="${width}" height="${height}"/></svg>`;
+    const down = html`<rect class="cell down" x="0" y="0" width="${width}" height="${height}"/>`;
+    return frame(width, height, `${sample.id}: no tree (${sample.status})`, down);
   }
   const [l1, l2] = sample.levels;
   const strip = l1.digests.map((d, i) =>
@@ -90,7 +91,14 @@ export function gridSvg(
     ),
   );
   const differing = marks.level2.filter((m) => m > 0).length;
-  return html`<svg class="grid" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${sample.id}: top two levels of the Merkle tree, ${differing} of 256 level-2 cells differ">${strip}${square}</svg>`;
+  const label = `${sample.id}: top two levels of the Merkle tree, ${differing} of 256 level-2 cells differ`;
+  return frame(width, height, label, html`${strip}${square}`);
+}
+
+/** The grid's picture: its size, and what a screen reader says of it. */
+function frame(width: number, height: number, label: string, content: Html): Html {
+  const size = html`viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"`;
+  return html`<svg class="grid" ${size} role="img" aria-label="${label}">${content}</svg>`;
 }
 
 function cell(
@@ -109,5 +117,8 @@ function cell(
       : mark < 0
         ? 'agrees with most nodes; another node differs'
         : 'equal on every node';
-  return html`<rect class="cell ${kind}" x="${x}" y="${y}" width="${CELL}" height="${CELL}" data-level="${level}" data-index="${index}"><title>${treePath(level, index)}: ${count} entries, digest ${digest.slice(0, 8)}…, ${note}</title></rect>`;
+  const about = `${count} entries, digest ${digest.slice(0, 8)}…, ${note}`;
+  const title = html`<title>${treePath(level, index)}: ${about}</title>`;
+  const place = html`x="${x}" y="${y}" width="${CELL}" height="${CELL}"`;
+  return html`<rect class="cell ${kind}" ${place} data-level="${level}" data-index="${index}">${title}</rect>`;
 }

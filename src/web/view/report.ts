@@ -17,10 +17,16 @@ export function reportHtml(state: LiveState, css: string, generatedAt: string): 
     state.samples.length > 0
       ? html`<h3>${state.verdict ? 'At the end' : 'Last seen'}</h3>${nodeCards(state.nodes, state.samples, false)}`
       : '';
+  const where = state.nodes.map((n) => `${n.id} ${n.address}`).join(', ');
+  const when = html`started ${moment(state.startedAt)} · written ${moment(generatedAt)}`;
+  const why = state.ended?.error ?? 'the run did not finish';
+  const verdict = state.verdict
+    ? verdictBanner(state.verdict)
+    : html`<div class="verdict bad"><b>No verdict:</b> ${why}</div>`;
   const body = html`<main><header class="report-head"><h1>ae-demo report · scenario ${state.scenario}</h1>
 <p>${state.summary}</p>
-<p class="dim">${state.nodes.length} nodes (${state.nodes.map((n) => `${n.id} ${n.address}`).join(', ')}) · started ${moment(state.startedAt)} · written ${moment(generatedAt)}</p></header>
-${state.verdict ? verdictBanner(state.verdict) : html`<div class="verdict bad"><b>No verdict:</b> ${state.ended?.error ?? 'the run did not finish'}</div>`}
+<p class="dim">${state.nodes.length} nodes (${where}) · ${when}</p></header>
+${verdict}
 <section class="part trees"><h2>The top of each Merkle tree</h2>${gridLegend(true)}${before}${after}</section>
 ${setup(state.sections[0]!)}
 ${parts}</main>`;

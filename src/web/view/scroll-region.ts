@@ -5,7 +5,8 @@ import { html, type Html } from './html.js';
 
 /** A table in its scrolling region; `keyContent`: what its part is about (the page keeps it in view). */
 export function scrollRegion(name: string, table: Html, keyContent = false): Html {
-  return html`<section class="table-wrap"${keyContent ? ' data-key-content' : ''} tabindex="0" aria-label="${name}">${table}</section>`;
+  const marked = keyContent ? ' data-key-content' : '';
+  return html`<section class="table-wrap"${marked} tabindex="0" aria-label="${name}">${table}</section>`;
 }
 
 /**

@@ -5,7 +5,12 @@ import { html, type Html } from './html.js';
 
 export function verdictBanner(v: Verdict): Html {
   if (v.converged) {
-    return html`<div class="verdict good" role="status"><b>✔ Converged:</b> ${v.nodes} nodes, ${count(v.keys)} keys, one root <code>${shortHash(v.root)}</code> <span class="dim">total ${seconds(v.elapsedMs)}</span></div>`;
+    const root = html`one root <code>${shortHash(v.root)}</code>`;
+    const total = html`<span class="dim">total ${seconds(v.elapsedMs)}</span>`;
+    const what = `${v.nodes} nodes, ${count(v.keys)} keys`;
+    return html`<div class="verdict good" role="status"><b>✔ Converged:</b> ${what}, ${root} ${total}</div>`;
   }
-  return html`<div class="verdict bad" role="status"><b>✘ Not converged:</b> the replicas still differ<ul>${v.problems.map((p) => html`<li>${p}</li>`)}</ul></div>`;
+  const problems = v.problems.map((p) => html`<li>${p}</li>`);
+  const why = html`the replicas still differ<ul>${problems}</ul>`;
+  return html`<div class="verdict bad" role="status"><b>✘ Not converged:</b> ${why}</div>`;
 }
