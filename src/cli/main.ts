@@ -20,6 +20,7 @@ import { simulateCommand } from './specs/simulate.js';
 import { triggerCommand } from './specs/trigger.js';
 import { configureColor, printError } from './render/terminal.js';
 import { usageSentence } from './yargs/usage.js';
+import { pastableExamples } from './yargs/examples.js';
 import { yargs } from './yargs/factory.js';
 import type { Plays } from '../story/scenario.js';
 
@@ -50,6 +51,9 @@ export async function main(args: string[], plays: Plays): Promise<void> {
   try {
     const cli = yargs(args);
     skipHelpCache(cli);
+    // Help fits the terminal (at most 110 columns: longer lines read badly), else 100 columns.
+    const helpWidth = Math.min(110, process.stdout.columns || 100);
+    pastableExamples(cli, process.stdout.isTTY ? helpWidth : undefined);
     await cli
       .scriptName('ae-demo')
       .usage(
@@ -75,7 +79,7 @@ export async function main(args: string[], plays: Plays): Promise<void> {
       .version(packageJson.version)
       .help()
       .alias('h', 'help')
-      .wrap(Math.min(110, process.stdout.columns || 100))
+      .wrap(helpWidth)
       // Ctrl-C ends every command with the same closing line; a node stops in its own way.
       .middleware((argv) => {
         if (argv._[0] !== 'node') guardEveryCommand();

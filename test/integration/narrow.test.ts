@@ -37,6 +37,26 @@ const joined = (screen: string) =>
     .map((l) => l.trim())
     .join(' ');
 
+/**
+ * The example lines of a help screen that a command continues on the next line (a line whose
+ * first column is not a new "ae-demo …") without ending in " \\": pasted, they are two commands.
+ */
+function unjoinedExamples(screen: string): string[] {
+  const lines = screen.split('\n');
+  const start = lines.findIndex((l) => l.startsWith('Examples:'));
+  if (start < 0) return [];
+  const bad: string[] = [];
+  for (let i = start + 1; i + 1 < lines.length && lines[i] !== ''; i++) {
+    const command = (line: string) =>
+      /^ {2,4}\S/.test(line) ? line.trim().split(/ {2,}/)[0]! : '';
+    const next = command(lines[i + 1]!);
+    const continued = next !== '' && !next.startsWith('ae-demo ');
+    if (command(lines[i]!) !== '' && continued && !command(lines[i]!).endsWith(' \\'))
+      bad.push(`${lines[i]}\n${lines[i + 1]}`);
+  }
+  return bad;
+}
+
 describe('an 80-column terminal', () => {
   it('run: tables, tree paths, the header and prose all fit, no word cut', async () => {
     const base = await freeBasePort(3);
@@ -79,6 +99,14 @@ describe('an 80-column terminal', () => {
       t.kill();
     }
     await portsReleased(portRange(base));
+  });
+
+  it("every example in every command's --help pastes as one command, at 80 and 120 columns", async () => {
+    for (const columns of [COLUMNS, 120])
+      for (const args of [...COMMANDS.map((c) => [c, '--help']), ['--help']]) {
+        const screen = await fits(args, 0, columns);
+        assert.deepEqual(unjoinedExamples(screen), [], `ae-demo ${args.join(' ')} at ${columns}`);
+      }
   });
 
   it('chaos and simulate summaries', async () => {
