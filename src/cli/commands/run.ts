@@ -110,7 +110,8 @@ async function play(
   const { printer, view } = stage;
   const { data } = nodes;
   printer.prose(
-    `${strong('ae-demo')} · anti-entropy between ${o.count} replicas of a key-value store · scenario ${strong(scenario.name)}`,
+    `${strong('ae-demo')} · anti-entropy between ${o.count} replicas of a key-value store` +
+      ` · scenario ${strong(scenario.name)}`,
   );
   printer.line();
   const cluster = await phaseOn(stage)(
@@ -156,9 +157,10 @@ async function tell(
   });
   if (o.json) {
     const nodes = cluster.nodes.map((n) => ({ id: n.id, address: n.address, port: n.port }));
-    process.stdout.write(
-      `${JSON.stringify({ scenario: o.scenario.name, nodes, peersPerRound: o.peersPerRound ?? null, ...result, durationMs: Math.round(elapsed) }, null, 2)}\n`,
-    );
+    const durationMs = Math.round(elapsed);
+    const peersPerRound = o.peersPerRound ?? null;
+    const answer = { scenario: o.scenario.name, nodes, peersPerRound, ...result, durationMs };
+    process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
   } else {
     printer.verdict(
       result.converged,
