@@ -98,6 +98,49 @@ async function tabStops(page: Page, n: number): Promise<{ id: string; ring: stri
   return stops;
 }
 
+/** A window where the cards are narrowest beside each other (at 800 px, two to a row). */
+const NARROW_LAPTOP = 800;
+
+/** The most of a phone's height the page's header may cover once the reader has scrolled down. */
+const HEADER_SHARE = 0.1;
+
+/** Per scrolling table region: whether it overflows, and whether its note and edge shadows show. */
+const scrollCues = () => {
+  const g = globalThis as unknown as { document: any; getComputedStyle(e: unknown): any };
+  return Array.from(g.document.querySelectorAll('.table-wrap') as ArrayLike<any>).map((w) => {
+    const note = w.querySelector('.scroll-note');
+    const r = note.getBoundingClientRect();
+    const box = w.getBoundingClientRect();
+    return {
+      name: w.getAttribute('aria-label') as string,
+      overflows: w.scrollWidth > w.clientWidth + 1,
+      note: g.getComputedStyle(note).display !== 'none' && r.height > 0 && r.left >= box.left - 1,
+      shadows: (g.getComputedStyle(w).backgroundImage.match(/radial-gradient/g) ?? []).length,
+    };
+  });
+};
+
+/** How many pixels of the viewport's height the header covers now. */
+const headerCover = () => {
+  const g = globalThis as unknown as { document: any; innerHeight: number };
+  const r = g.document.querySelector('#header').getBoundingClientRect();
+  return Math.max(0, Math.min(r.bottom, g.innerHeight) - Math.max(r.top, 0));
+};
+
+/** The cards whose address runs onto more than one line or under the card's grid. */
+const brokenAddresses = () => {
+  const g = globalThis as unknown as { document: any };
+  return Array.from(g.document.querySelectorAll('.card .address') as ArrayLike<any>)
+    .filter((a) => {
+      const range = g.document.createRange();
+      range.selectNodeContents(a);
+      const lines = new Set(Array.from(range.getClientRects() as ArrayLike<any>).map((b) => b.top));
+      const grid = a.closest('.card').querySelector('svg.grid').getBoundingClientRect();
+      return lines.size > 1 || range.getBoundingClientRect().right > grid.left;
+    })
+    .map((a) => a.textContent as string);
+};
+
 describe('the live page lays out what a newcomer meets', { skip }, () => {
   it('counters beside the grid and badges on their names, running and stopped', async () => {
     for (const ended of [false, true]) {
@@ -134,6 +177,37 @@ describe('the live page lays out what a newcomer meets', { skip }, () => {
       } finally {
         await live.close();
       }
+    }
+  });
+
+  it('a table wider than a phone says it scrolls; the header scrolls away; addresses stay whole', async () => {
+    const live = await scriptedPage(scriptedRun());
+    try {
+      const { page } = live;
+      for (const width of [LAPTOP.width, NARROW_LAPTOP]) {
+        await page.setViewportSize({ ...LAPTOP, width });
+        assert.deepEqual(await page.evaluate(brokenAddresses), [], `at ${width} px`);
+      }
+      await page.setViewportSize(PHONE);
+      const cues = await page.evaluate(scrollCues);
+      assert.ok(
+        cues.some((c) => c.overflows),
+        'some table is wider than a phone',
+      );
+      for (const c of cues) {
+        assert.equal(c.note, c.overflows, `${c.name}: the note shows exactly when it overflows`);
+        assert.equal(c.shadows, 2, `${c.name}: a shadow for each edge`);
+      }
+      await page.locator('.table-wrap').last().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${ARTIFACTS}scroll-cue-390.png` });
+      const cover = await page.evaluate(headerCover);
+      assert.ok(
+        cover <= HEADER_SHARE * PHONE.height,
+        `scrolled down, the header covers ${cover} of ${PHONE.height} px`,
+      );
+      assert.deepEqual(await auditEverywhere(page, 'scroll-cue'), []);
+    } finally {
+      await live.close();
     }
   });
 

@@ -201,7 +201,7 @@ describe('run --report FILE.html', () => {
       );
       assert.match(
         doc,
-        /<h2><span class="num">\d+<\/span> After anti-entropy<\/h2><section class="table-wrap"[^>]*><table class="keys">[\s\S]*all three[\s\S]*alice_data_from_node2_DIFFERENT/,
+        /<h2><span class="num">\d+<\/span> After anti-entropy<\/h2><section class="table-wrap"[^>]*><p class="scroll-note"[^<]*<\/p><table class="keys">[\s\S]*all three[\s\S]*alice_data_from_node2_DIFFERENT/,
         'the after table',
       );
       assert.match(doc, /<svg class="tree"[^>]*>[\s\S]*user:alice[\s\S]*<\/svg>/);

@@ -52,7 +52,7 @@ function card(
   return html`<section class="card ${s.status}" data-node="${s.id}">
   <header><div class="name-line"><h3>${s.id}</h3><span class="pill ${stopped ? 'stopped' : killed ? 'down' : s.status}">${pill}</span></div><span class="root-line"><span class="dim">root</span> <code class="root ${rootClass}" data-root="${s.root ?? ''}">${s.root === null ? '—' : shortHash(s.root)}</code></span></header>
   <div class="card-body"><div>
-  <p class="dim extra">${breakable(s.address)}</p>
+  <p class="dim extra address">${s.address}</p>
   <dl>
     <dt>keys</dt><dd>${count(s.keys)}</dd>${s.tombstones > 0 ? html`<dt>deleted</dt><dd>${count(s.tombstones)}</dd>` : ''}
     <dt class="extra">rounds</dt><dd class="extra">${count(s.rounds)}</dd>
@@ -74,10 +74,4 @@ function nodeButtons(s: NodeSample, killed: boolean): Html {
     html`<button type="button" id="act-${slot}-${s.id}" data-action="${action}" data-node="${s.id}">${label}<span class="visually-hidden">${hidden} ${s.id}</span></button>`;
   if (killed) return html`<div class="node-actions">${button('life', 'restart', 'Restart')}</div>`;
   return html`<div class="node-actions">${s.status === 'cut-off' ? button('cut', 'heal', 'Heal') : button('cut', 'cut', 'Cut off')}${button('life', 'kill', 'Kill')}${button('trigger', 'trigger', 'Trigger anti-entropy', ' on')}</div>`;
-}
-
-/** host:port, allowed to break after the colon (a narrow card keeps its grid large). */
-function breakable(address: string): Html {
-  const colon = address.lastIndexOf(':') + 1;
-  return html`${address.slice(0, colon)}<wbr>${address.slice(colon)}`;
 }

@@ -3,10 +3,13 @@
 // region's name must be its own (two regions called alike cannot be told apart).
 import { html, type Html } from './html.js';
 
+/** Shown above the table only while it overflows (style.ts); a visual cue, so hidden from speech. */
+const SCROLL_NOTE = html`<p class="scroll-note" aria-hidden="true">scroll sideways for more columns →</p>`;
+
 /** A table in its scrolling region; `keyContent`: what its part is about (the page keeps it in view). */
 export function scrollRegion(name: string, table: Html, keyContent = false): Html {
   const marked = keyContent ? ' data-key-content' : '';
-  return html`<section class="table-wrap"${marked} tabindex="0" aria-label="${name}">${table}</section>`;
+  return html`<section class="table-wrap"${marked} tabindex="0" aria-label="${name}">${SCROLL_NOTE}${table}</section>`;
 }
 
 /**

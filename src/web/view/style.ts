@@ -8,6 +8,7 @@ export const CSS = `
   --bg: #fbfbf8; --fg: #15171a; --dim: #5d6470; --panel: #ffffff; --line: #d5d8dd;
   --good: #086b35; --bad: #b3261e; --accent: #0b5cad; --warn: #9a6700;
   --cell: #4b5563; --cell-empty: #eceef1; --v1: #a84300; --v2: #c2255c; --v3: #1864ab; --v4: #7048e8;
+  --edge: color-mix(in srgb, var(--fg) 35%, transparent); /* a scrolling table's edge shadow */
   color-scheme: light dark;
 }
 @media (prefers-color-scheme: dark) {
@@ -81,8 +82,9 @@ aside { border-right: 1px solid var(--line); padding: .6rem .8rem; overflow: aut
 .card .root-line { margin-left: auto; white-space: nowrap; font-size: .92rem; }
 .card h3 { margin: 0; }
 .card p { margin: 0; font-size: .85rem; }
-/* short of room, the counters give way first (the address breaks after its colon), the grid last */
-.card-body > div { flex: 1 1 auto; min-width: 5.5rem; overflow-wrap: break-word; }
+.card .address { white-space: nowrap; }
+/* short of room, the counters give way first, the grid last; the address stays whole */
+.card-body > div { flex: 1 1 auto; min-width: min-content; overflow-wrap: break-word; }
 .card-body { display: flex; gap: .5rem; justify-content: space-between; align-items: flex-start; }
 .card dl { display: grid; grid-template-columns: auto 1fr; gap: 0 .6rem; margin: .3rem 0; font-size: .92rem; }
 .card dt { color: var(--dim); white-space: nowrap; }
@@ -164,7 +166,19 @@ tr.unreachable .status, tr.refused .status { color: var(--bad); }
 :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 aside:focus-visible, .story:focus-visible { outline-offset: -3px; }
 table { max-width: 100%; }
-.table-wrap { max-width: 100%; overflow-x: auto; }
+/* a table wider than its region says so: a shadow on each edge with columns past it (the covers
+   scroll with the table and hide the shadow at an end), and a note above it while it overflows */
+.table-wrap {
+  max-width: 100%; overflow-x: auto; container-type: scroll-state;
+  background:
+    linear-gradient(to right, var(--bg) 40%, transparent) left / 2.5rem 100% no-repeat local,
+    linear-gradient(to left, var(--bg) 40%, transparent) right / 2.5rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, var(--edge), transparent) left / 1rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, var(--edge), transparent) right / 1rem 100% no-repeat scroll;
+  background-color: var(--bg);
+}
+.scroll-note { display: none; position: sticky; left: 0; margin: 0; font-size: .85rem; color: var(--dim); }
+@container scroll-state(scrollable: inline) { .scroll-note { display: block; } }
 
 /* a phone held upright: one column that scrolls as a whole; Next on its own full-width row */
 @media (max-width: 40rem) {
@@ -174,7 +188,6 @@ table { max-width: 100%; }
   #header h1 { white-space: nowrap; }
   .controls { flex: 1 1 100%; justify-content: space-between; min-width: 0; }
   #next { flex: 1 1 auto; min-width: 0; max-width: none; }
-  body.live #header { position: sticky; top: 0; z-index: 1; }
   body.live main { display: flex; flex-direction: column-reverse; }
   aside { border-right: none; border-top: 1px solid var(--line); overflow: visible; }
   .stage { padding: .5rem .6rem; }
