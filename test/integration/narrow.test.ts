@@ -146,5 +146,8 @@ describe('an 80-column terminal', () => {
     const screen = await fits(['put', 'user:alice', 'v', '--node', `127.0.0.1:${dead}`], 3);
     assert.ok(joined(screen).includes('Start nodes with "ae-demo cluster" or pass --node.'));
     await fits(['run', '--web', '--web-port', '40001', '--base-port', '40000'], 2);
+    // The example command in the sentence is whole on its line, so it pastes as one command.
+    const put = await fits(['put'], 2);
+    assert.ok(put.split('\n').includes('"ae-demo put user:alice alice_data".'), put);
   });
 });

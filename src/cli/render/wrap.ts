@@ -1,12 +1,18 @@
 // Prose for a terminal: wrapped at word boundaries to its width (colour codes take no room), so a
 // sentence never breaks inside a word; continuation lines keep the first line's indent.
 import { stripVTControlCharacters } from 'node:util';
+import { commandLines } from './command-line.js';
 
 /** Fewer columns than this and wrapping would do more harm than good: lines stay whole. */
 const MIN_WRAP_COLUMNS = 40;
 
 /** A number and its unit ("250.2 kB", "12 ms", "1,000 keys") are one word for wrapping. */
 const UNIT_SPACE = /(?<=\d) (?=(?:B|kB|MB|GB|ms|s|entries|keys)\b)/g;
+
+/** A command quoted in a sentence ("ae-demo put user:alice alice_data"): pasted, it must be whole. */
+const QUOTED_COMMAND = /"ae-demo [^"]*"/g;
+/** A quoted command and what follows it up to the next space ("ae-demo del user:alice".). */
+const COMMAND_WORD = /^"(ae-demo [^"]*)"(\S*)$/;
 
 /** The width to wrap the story to: the terminal's, or none when stdout is not a terminal. */
 export function terminalWidth(): number | undefined {
@@ -34,6 +40,7 @@ export function wrap(text: string, width: number | undefined, hanging = ''): str
   const words = text
     .slice(lead.length)
     .replace(UNIT_SPACE, '\u00a0')
+    .replace(QUOTED_COMMAND, (command) => command.replaceAll(' ', '\u00a0'))
     .split(' ')
     .map((w) => w.replaceAll('\u00a0', ' '));
   const lines: string[] = [];
@@ -46,7 +53,7 @@ export function wrap(text: string, width: number | undefined, hanging = ''): str
   for (const word of words) {
     // Runs of spaces that fall at a break are dropped rather than starting the next line.
     if (empty && word === '' && lines.length > 0) continue;
-    breakWord(word, room)
+    breakWordOrCommand(word, room)
       .split('\n')
       .forEach((piece, k) => {
         if (k > 0 || (!empty && visible(line) + 1 + visible(piece) > width)) {
@@ -60,6 +67,18 @@ export function wrap(text: string, width: number | undefined, hanging = ''): str
   }
   lines.push(line);
   return lines.join('\n');
+}
+
+/**
+ * A quoted command stays on one line when it fits one, else it breaks between its words with a
+ * trailing " \\" (a shell still reads the pasted lines as one command); any other word as
+ * `breakWord` breaks it.
+ */
+function breakWordOrCommand(word: string, room: number): string {
+  const command = COMMAND_WORD.exec(stripVTControlCharacters(word));
+  if (!command || word.length <= room) return breakWord(word, room);
+  const [, inner = '', after = ''] = command;
+  return `"${commandLines(inner, room - 1 - after.length, '')}"${after}`;
 }
 
 /** Where a word too long for its room may break: after one of these ("alice_data_|from_|node1"). */

@@ -45,3 +45,17 @@ describe('wrap', () => {
     assert.ok(lines.slice(1).every((l) => l.startsWith('     x')));
   });
 });
+
+it('a command quoted in a sentence stays whole when it fits a line, else breaks with " \\"', () => {
+  const put =
+    'error: put needs a key and a value, for example "ae-demo put user:alice alice_data".';
+  assert.equal(
+    wrap(put, 80),
+    'error: put needs a key and a value, for example\n"ae-demo put user:alice alice_data".',
+  );
+  const long = 'for example "ae-demo run --scenario periodic --nodes 9 --ae-peers-per-round 1".';
+  assert.equal(
+    wrap(long, 40),
+    'for example\n"ae-demo run --scenario periodic \\\n  --nodes 9 --ae-peers-per-round 1".',
+  );
+});
