@@ -3,7 +3,7 @@
 // others', one colour per distinct digest, so it shows at a glance which nodes agree.
 import { treePath } from '../../format.js';
 import type { LevelView, NodeSample } from '../model.js';
-import { html, type Html } from './html.js';
+import { html, svgSize, type Html } from './html.js';
 
 /** Colours for differing digests; beyond the last, the last is reused. */
 const VARIANT_CLASSES = 4;
@@ -97,8 +97,7 @@ export function gridSvg(
 
 /** The grid's picture: its size, and what a screen reader says of it. */
 function frame(width: number, height: number, label: string, content: Html): Html {
-  const size = html`viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"`;
-  return html`<svg class="grid" ${size} role="img" aria-label="${label}">${content}</svg>`;
+  return html`<svg class="grid" ${svgSize(width, height)} role="img" aria-label="${label}">${content}</svg>`;
 }
 
 function cell(

@@ -42,6 +42,11 @@ function render(v: Value): string {
   return escape(String(v));
 }
 
+/** An SVG drawn at its own scale: one user unit a pixel (its viewBox, width and height). */
+export function svgSize(width: number, height: number): Html {
+  return html`viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"`;
+}
+
 /** A whole page: the head every ae-demo page shares, the title, what else goes in the head, the body. */
 export function htmlDocument(o: {
   title: string;

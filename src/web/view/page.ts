@@ -47,11 +47,20 @@ function header(state: LiveState, connection: 'live' | 'lost'): Html {
     : connection === 'lost'
       ? 'connection lost'
       : 'live';
-  const next =
-    state.step && state.ended === null
-      ? html`<button id="next" type="button" aria-disabled="${state.waiting === null ? 'true' : 'false'}" title="Next part (also → , Page Down or Space)">${state.waiting === null ? 'Next ▶' : html`Next: ${state.waiting} ▶`}</button>`
-      : '';
-  return html`<div class="title"><h1>ae-demo</h1><p>anti-entropy between ${state.nodes.length || '…'} replicas · ${what}</p><p class="dim summary">${summary(state)}</p></div><div class="controls"><span class="conn ${connection === 'lost' && !state.ended ? 'lost' : state.ended ? 'ended' : 'live'}" data-seq="${state.seq}">${status}</span>${next}</div>`;
+  const next = state.step && state.ended === null ? nextButton(state.waiting) : '';
+  const title = html`<h1>ae-demo</h1><p>anti-entropy between ${state.nodes.length || '…'} replicas · ${what}</p>`;
+  const conn = connection === 'lost' && !state.ended ? 'lost' : state.ended ? 'ended' : 'live';
+  const light = html`<span class="conn ${conn}" data-seq="${state.seq}">${status}</span>`;
+  const said = html`<p class="dim summary">${summary(state)}</p>`;
+  return html`<div class="title">${title}${said}</div><div class="controls">${light}${next}</div>`;
+}
+
+/** The button to the next part: pressable while the run waits for it, and naming that part. */
+function nextButton(waiting: string | null): Html {
+  const disabled = waiting === null ? 'true' : 'false';
+  const label = waiting === null ? 'Next ▶' : html`Next: ${waiting} ▶`;
+  const hint = 'Next part (also → , Page Down or Space)';
+  return html`<button id="next" type="button" aria-disabled="${disabled}" title="${hint}">${label}</button>`;
 }
 
 /**
@@ -86,14 +95,21 @@ function story(state: LiveState): Html {
     const played = parts.slice(1);
     return over ? html`${played}` : html`${played.reverse()}${clusterHint(state)}`;
   }
-  return html`${state.verdict ? verdictBanner(state.verdict) : ''}${state.ended?.error ? html`<div class="verdict bad"><b>The run stopped:</b> ${state.ended.error}</div>` : ''}${over ? parts : parts.reverse()}`;
+  const verdict = state.verdict ? verdictBanner(state.verdict) : '';
+  const error = state.ended?.error;
+  const stopped = error
+    ? html`<div class="verdict bad"><b>The run stopped:</b> ${error}</div>`
+    : '';
+  return html`${verdict}${stopped}${over ? parts : parts.reverse()}`;
 }
 
 /** Once the nodes have stopped, the page says so: what it shows is the cluster as it last was. */
 function endedNote(state: LiveState): Html {
   if (!isOver(state)) return html``;
   const what = state.mode === 'cluster' ? 'The cluster has stopped' : 'The run has ended';
-  return html`<p class="ended-note" role="status">${what} and its nodes have stopped: the cards show them as they last were${state.mode === 'run' ? '; the story reads from its first part' : ''}.</p>`;
+  const order = state.mode === 'run' ? '; the story reads from its first part' : '';
+  const shown = 'the cards show them as they last were';
+  return html`<p class="ended-note" role="status">${what} and its nodes have stopped: ${shown}${order}.</p>`;
 }
 
 /**
@@ -102,8 +118,13 @@ function endedNote(state: LiveState): Html {
  */
 function clusterHint(state: LiveState): Html {
   const commands = tryCommands(state.nodes.map((n) => n.address));
-  return html`<section class="part current"><h2>Make the nodes differ, then repair them</h2><p>The cards follow the nodes every second. From another terminal:</p>
-<ul class="commands">${commands.map((c) => html`<li><code>${wrappable(c)}</code></li>`)}</ul><p class="dim">A direct write changes one node only: its grid cell lights up until a round repairs it.</p></section>`;
+  const items = commands.map((c) => html`<li><code>${wrappable(c)}</code></li>`);
+  const heading = html`<h2>Make the nodes differ, then repair them</h2>`;
+  const direct =
+    'A direct write changes one node only: its grid cell lights up until a round repairs it.';
+  const where = 'The cards follow the nodes every second. From another terminal:';
+  return html`<section class="part current">${heading}<p>${where}</p>
+<ul class="commands">${items}</ul><p class="dim">${direct}</p></section>`;
 }
 
 /**
@@ -111,21 +132,43 @@ function clusterHint(state: LiveState): Html {
  * flag ("--|nodes") or an address; copied, it is the same text (no character is added).
  */
 function wrappable(command: string): Html {
-  const word = (w: string) =>
-    html`<span class="word">${w.split(',').map((part, i) => (i === 0 ? part : html`,<wbr>${part}`))}</span>`;
+  const word = (w: string) => {
+    const parts = w.split(',').map((part, i) => (i === 0 ? part : html`,<wbr>${part}`));
+    return html`<span class="word">${parts}</span>`;
+  };
   return html`${command.split(' ').map((w, i) => (i === 0 ? word(w) : html` ${word(w)}`))}`;
 }
 
 /** One numbered part of the story with its events (the page and the report draw parts alike). */
 export function section(s: Section, n: number, current: boolean): Html {
   const names = tableNames(n);
-  return html`<section class="part${current ? ' current' : ''}" data-section="${n}"><h2><span class="num">${n}</span> ${s.title}</h2>${s.events.map((e) => storyEvent(e, names))}</section>`;
+  const heading = html`<h2><span class="num">${n}</span> ${s.title}</h2>`;
+  const events = s.events.map((e) => storyEvent(e, names));
+  return html`<section class="part${current ? ' current' : ''}" data-section="${n}">${heading}${events}</section>`;
 }
 
 /** The set-up before the first part: starting the nodes, the background keys. */
 export function setup(s: Section): Html {
   if (s.phases.length === 0) return html``;
-  return html`<section class="part setup" data-section="0"><h2>${s.title}</h2><ul class="phases">${s.phases.map((p) => html`<li class="phase ${p.state}">${p.summary ?? p.title}</li>`)}</ul></section>`;
+  const phases = s.phases.map(
+    (p) => html`<li class="phase ${p.state}">${p.summary ?? p.title}</li>`,
+  );
+  const list = html`<ul class="phases">${phases}</ul>`;
+  return html`<section class="part setup" data-section="0"><h2>${s.title}</h2>${list}</section>`;
+}
+
+/** The live page's left column: the timeline and the rounds, one region a keyboard can scroll. */
+function sidebar(): Html {
+  const timeline = html`<h2>Timeline</h2><div id="timeline"></div>`;
+  const rounds = html`<h2>Anti-entropy rounds</h2><div id="activity"></div>`;
+  return html`<aside tabindex="0" aria-label="Timeline and anti-entropy rounds">${timeline}${rounds}</aside>`;
+}
+
+/** The live page's main column: the cards, the grid's legend, the forms and their answer, the story. */
+function stage(): Html {
+  const message = html`<p id="action-message" class="action-message" role="status" aria-live="polite"></p>`;
+  const story = html`<section id="story" class="story" tabindex="0" aria-label="The story"></section>`;
+  return html`<div class="stage"><div id="cards"></div>${gridLegend()}<div id="actions"></div>${message}${story}</div>`;
 }
 
 /** The page before any event: regions to fill, the stylesheet and the script, all from ae-demo. */
@@ -136,7 +179,7 @@ export function shell(): string {
 <link rel="stylesheet" href="/style.css">
 <script type="module" src="/js/src/web/page/app.js"></script>`,
     bodyClass: 'live',
-    body: html`<header id="header"></header><main><aside tabindex="0" aria-label="Timeline and anti-entropy rounds"><h2>Timeline</h2><div id="timeline"></div><h2>Anti-entropy rounds</h2><div id="activity"></div></aside><div class="stage"><div id="cards"></div>${gridLegend()}<div id="actions"></div><p id="action-message" class="action-message" role="status" aria-live="polite"></p><section id="story" class="story" tabindex="0" aria-label="The story"></section></div></main>
+    body: html`<header id="header"></header><main>${sidebar()}${stage()}</main>
 <noscript>The live view needs JavaScript; ae-demo run --report FILE.html writes a static report.</noscript>`,
   });
 }

@@ -37,7 +37,7 @@ export function storyEvent(event: StoryEvent, name: (what: string) => string): H
     case 'writes':
       return html`<ul class="writes" data-key-content>${event.writes.map(writeItem)}</ul>`;
     case 'keys':
-      return html`${keyTable(event.keys, event.states, name)}${event.background > 0 ? html`<p class="dim">+ ${count(event.background)} background keys, equal on every node (not shown)</p>` : ''}`;
+      return html`${keyTable(event.keys, event.states, name)}${backgroundNote(event.background)}`;
     case 'roots':
       return rootList(event.snapshots);
     case 'tree-diff':
@@ -51,12 +51,30 @@ export function storyEvent(event: StoryEvent, name: (what: string) => string): H
     case 'note':
       return html`<p class="note">${event.text}</p>`;
     case 'costs':
-      return scrollRegion(
-        name('what each strategy cost'),
-        html`<table class="exchange costs"><thead><tr>${COST_HEAD.map((h) => html`<th>${h}</th>`)}</tr></thead><tbody>${event.rows.map((r) => html`<tr>${costCells(r).map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody></table>`,
-        true,
-      );
+      return costTable(event.rows, name);
   }
+}
+
+/** A table's head: one column a name. */
+function tableHead(names: readonly string[]): Html {
+  return html`<thead><tr>${names.map((h) => html`<th>${h}</th>`)}</tr></thead>`;
+}
+
+/** The keys a part leaves out of its table: the background, equal on every node. */
+function backgroundNote(background: number): Html | string {
+  if (!(background > 0)) return '';
+  const what = `${count(background)} background keys, equal on every node (not shown)`;
+  return html`<p class="dim">+ ${what}</p>`;
+}
+
+/** What each strategy cost, one row a strategy. */
+function costTable(
+  rows: readonly Parameters<typeof costCells>[0][],
+  name: (what: string) => string,
+): Html {
+  const body = rows.map((r) => html`<tr>${costCells(r).map((c) => html`<td>${c}</td>`)}</tr>`);
+  const table = html`<table class="exchange costs">${tableHead(COST_HEAD)}<tbody>${body}</tbody></table>`;
+  return scrollRegion(name('what each strategy cost'), table, true);
 }
 
 function writeItem(w: WriteLine): Html {
@@ -64,7 +82,10 @@ function writeItem(w: WriteLine): Html {
   const detail = w.direct
     ? html`<span class="dim">version ${versionTime(w.version)}, no replication</span>`
     : html`${ackedBy(w)}${failed ? html`<span class="bad">; failed on ${failed}</span>` : ''}`;
-  return html`<li class="${w.direct ? 'direct' : 'replicated'}"><code title="${w.key}">${writePath({ ...w, key: shownKey(w.key) })}</code> on <b>${w.node}</b>${w.value !== undefined ? html` <q>${w.value}</q>` : ''} · ${detail}</li>`;
+  const path = writePath({ ...w, key: shownKey(w.key) });
+  const value = w.value !== undefined ? html` <q>${w.value}</q>` : '';
+  const what = html`<code title="${w.key}">${path}</code> on <b>${w.node}</b>${value}`;
+  return html`<li class="${w.direct ? 'direct' : 'replicated'}">${what} · ${detail}</li>`;
 }
 
 /** One row per node where the nodes disagree on a key, one row for all where they agree. */
@@ -80,25 +101,45 @@ function keyTable(
     const shown = agree ? [{ ...list[0]!, node: allOf(list.length) }] : list;
     return shown.map((r) => {
       const standing = agree ? 'agree' : rowStanding(r, winner);
-      return html`<tr class="${standing}"><td>${r.node}</td><td><code title="${key}">${shownKey(key)}</code></td><td class="value">${valueText(r)}</td><td>${r.version?.node ?? '—'}</td><td><code>${r.version ? versionTime(r.version) : '—'}</code></td></tr>`;
+      const keyCell = html`<td><code title="${key}">${shownKey(key)}</code></td>`;
+      const value = html`<td class="value">${valueText(r)}</td>`;
+      const when = r.version ? versionTime(r.version) : '—';
+      const version = html`<td>${r.version?.node ?? '—'}</td><td><code>${when}</code></td>`;
+      return html`<tr class="${standing}"><td>${r.node}</td>${keyCell}${value}${version}</tr>`;
     });
   });
-  return scrollRegion(
-    name('the keys on each node'),
-    html`<table class="keys"><thead><tr><th>node</th><th>key</th><th>value</th><th>written by</th><th>version (UTC)</th></tr></thead><tbody>${rows}</tbody></table>`,
-    true,
-  );
+  const head = tableHead(['node', 'key', 'value', 'written by', 'version (UTC)']);
+  const table = html`<table class="keys">${head}<tbody>${rows}</tbody></table>`;
+  return scrollRegion(name('the keys on each node'), table, true);
 }
 
 function rootList(snapshots: readonly Snapshot[]): Html {
   const equal = new Set(snapshots.map((s) => s.root)).size === 1;
   const marks = markRoots(snapshots.map((s) => s.root));
-  const items = snapshots.map(
-    (s, i) =>
-      html`<li><b>${s.node}</b> root <code class="root ${markClass(marks[i]!)}">${shortHash(s.root)}</code> <span class="dim">${counted(s.count, 'entry', 'entries')}</span></li>`,
-  );
-  return html`<ul class="roots">${items}</ul>${equal ? html`<p class="dim">Every root is equal: nothing to repair.</p>` : ''}`;
+  const items = snapshots.map((s, i) => {
+    const root = html`<code class="root ${markClass(marks[i]!)}">${shortHash(s.root)}</code>`;
+    const entries = html`<span class="dim">${counted(s.count, 'entry', 'entries')}</span>`;
+    return html`<li><b>${s.node}</b> root ${root} ${entries}</li>`;
+  });
+  const nothing = equal ? html`<p class="dim">Every root is equal: nothing to repair.</p>` : '';
+  return html`<ul class="roots">${items}</ul>${nothing}`;
 }
+
+/** The exchange table's columns: who with whom, how it went, what it took and moved, its cost. */
+const EXCHANGE_HEAD = [
+  'exchange',
+  'status',
+  'levels',
+  'round trips',
+  'pulled',
+  'pushed',
+  'bytes',
+  'a full exchange',
+];
+/** What the bytes column counts, and what the last column compares it with. */
+const BYTES_NOTE =
+  'bytes: request and response bodies of the exchange; ' +
+  'a full exchange ships every entry of both nodes, once per pass.';
 
 export function exchangeTable(
   report: RoundReport,
@@ -110,10 +151,21 @@ export function exchangeTable(
     const spent = p.bytes.sent + p.bytes.received;
     const full = fullCost[p.peer];
     const ratio = beside(fullRoundBytes(full, p.passes), spent);
-    return html`<tr class="${p.status}"><td>${report.node} ⇄ ${ids[p.peer] ?? p.peer}</td><td class="status">${p.status.replace('_', ' ')}${p.reason || p.riblt ? html`<br><span class="dim">${p.reason ?? ribltLine(p.riblt)}</span>` : ''}</td><td>${p.levels}</td><td>${p.roundTrips}</td><td>${movedKeys(p.keys.pulled.map(shownKey), p.counts.pulled)}</td><td>${movedKeys(p.keys.pushed.map(shownKey), p.counts.pushed)}</td><td>${bytes(spent)}</td><td>${ratio}</td></tr>`;
+    const why =
+      p.reason || p.riblt
+        ? html`<br><span class="dim">${p.reason ?? ribltLine(p.riblt)}</span>`
+        : '';
+    const status = html`<td class="status">${p.status.replace('_', ' ')}${why}</td>`;
+    const pulled = movedKeys(p.keys.pulled.map(shownKey), p.counts.pulled);
+    const pushed = movedKeys(p.keys.pushed.map(shownKey), p.counts.pushed);
+    const cells = [p.levels, p.roundTrips, pulled, pushed, bytes(spent), ratio];
+    const pair = `${report.node} ⇄ ${ids[p.peer] ?? p.peer}`;
+    return html`<tr class="${p.status}"><td>${pair}</td>${status}${cells.map((c) => html`<td>${c}</td>`)}</tr>`;
   });
-  const table = html`<table class="exchange"><thead><tr><th>exchange</th><th>status</th><th>levels</th><th>round trips</th><th>pulled</th><th>pushed</th><th>bytes</th><th>a full exchange</th></tr></thead><tbody>${rows}</tbody></table>`;
-  return html`${scrollRegion(name(`the anti-entropy round on ${report.node}`), table, true)}<p class="dim">bytes: request and response bodies of the exchange; a full exchange ships every entry of both nodes, once per pass.</p>`;
+  const head = tableHead(EXCHANGE_HEAD);
+  const table = html`<table class="exchange">${head}<tbody>${rows}</tbody></table>`;
+  const region = scrollRegion(name(`the anti-entropy round on ${report.node}`), table, true);
+  return html`${region}<p class="dim">${BYTES_NOTE}</p>`;
 }
 
 function winnerItem(w: Winner): Html {
@@ -122,5 +174,6 @@ function winnerItem(w: Winner): Html {
     w.value === null
       ? html`the key is deleted on every node`
       : html`every node now holds <q class="good">${w.value}</q>`;
-  return html`<li><b title="${w.key}">${shownKey(w.key)}</b>: ${by}${than}${missing}: last write wins, so ${holds}.</li>`;
+  const key = html`<b title="${w.key}">${shownKey(w.key)}</b>`;
+  return html`<li>${key}: ${by}${than}${missing}: last write wins, so ${holds}.</li>`;
 }

@@ -1,10 +1,13 @@
 // The scenario's parts as a timeline: done, the current one marked, the one Next will start, and
 // the verdict at the end. Also each anti-entropy round the nodes ran, whoever started it.
-import { bytes, count, list, plural } from '../../format.js';
+import { bytes, list, plural } from '../../format.js';
 import type { PeerReport } from '../../api/reports.js';
 import type { Activity, LiveState, Phase } from '../model.js';
 import { html, type Html } from './html.js';
 import { shownKey } from './shown-key.js';
+
+/** Under the part the run waits for: how to start it. */
+const PRESS = html`<br><span class="dim">press Next</span>`;
 
 export function timeline(state: LiveState): Html {
   if (state.mode === 'cluster')
@@ -14,11 +17,14 @@ export function timeline(state: LiveState): Html {
   const items = state.sections.map((s, i) => {
     if (i === 0 && s.phases.length === 0) return '';
     const mark = i < last || finished || state.waiting !== null ? 'done' : 'current';
-    return html`<li class="${mark}" data-section="${i}"><span class="num">${i === 0 ? '·' : i}</span><div><b>${s.title}</b>${mark === 'current' ? html`<ul class="phases">${s.phases.map(phaseItem)}</ul>` : ''}</div></li>`;
+    const phases =
+      mark === 'current' ? html`<ul class="phases">${s.phases.map(phaseItem)}</ul>` : '';
+    const num = html`<span class="num">${i === 0 ? '·' : i}</span>`;
+    return html`<li class="${mark}" data-section="${i}">${num}<div><b>${s.title}</b>${phases}</div></li>`;
   });
   const next =
     state.waiting !== null
-      ? html`<li class="next"><span class="num">${last + 1}</span><div><b>${state.waiting}</b><br><span class="dim">press Next</span></div></li>`
+      ? html`<li class="next"><span class="num">${last + 1}</span><div><b>${state.waiting}</b>${PRESS}</div></li>`
       : '';
   // The agenda: parts not played yet, by their outline names (outline[0] is part 1).
   const firstUpcoming = last + (state.waiting !== null ? 2 : 1);
@@ -30,10 +36,16 @@ export function timeline(state: LiveState): Html {
           (title, i) =>
             html`<li class="upcoming"><span class="num">${firstUpcoming + i}</span><div>${title}</div></li>`,
         );
-  const verdict = state.verdict
-    ? html`<li class="${state.verdict.converged ? 'good' : 'bad'} current"><span class="num">${state.verdict.converged ? '✔' : '✘'}</span><div><b>${state.verdict.converged ? 'Converged' : 'Not converged'}</b></div></li>`
-    : '';
+  const verdict = state.verdict ? verdictItem(state.verdict.converged) : '';
   return html`<ol class="timeline">${items}${next}${upcoming}${verdict}</ol>`;
+}
+
+/** The timeline's last line once the run has its verdict. */
+function verdictItem(converged: boolean): Html {
+  const mood = converged ? 'good' : 'bad';
+  const sign = converged ? '✔' : '✘';
+  const word = converged ? 'Converged' : 'Not converged';
+  return html`<li class="${mood} current"><span class="num">${sign}</span><div><b>${word}</b></div></li>`;
 }
 
 function phaseItem(p: Phase): Html {
@@ -44,11 +56,15 @@ function phaseItem(p: Phase): Html {
 export function activity(state: LiveState): Html {
   const quiet =
     state.quietRounds > 0
-      ? html`<p class="dim">${count(state.quietRounds)} ${state.quietRounds === 1 ? 'round' : 'rounds'} found every peer in sync.</p>`
+      ? html`<p class="dim">${plural(state.quietRounds, 'round')} found every peer in sync.</p>`
       : '';
   if (state.activity.length === 0)
     return quiet || html`<p class="dim">No anti-entropy round has run yet.</p>`;
-  return html`<ul class="activity">${state.activity.map((a) => html`<li><code>${a.at.slice(11, 19)}</code> <b>${a.node}</b><ul>${a.report.peers.map((p) => peerLine(a, p))}</ul></li>`)}</ul>${quiet}`;
+  const rounds = state.activity.map((a) => {
+    const peers = a.report.peers.map((p) => peerLine(a, p));
+    return html`<li><code>${a.at.slice(11, 19)}</code> <b>${a.node}</b><ul>${peers}</ul></li>`;
+  });
+  return html`<ul class="activity">${rounds}</ul>${quiet}`;
 }
 
 function peerLine(a: Activity, p: PeerReport): Html {
@@ -63,5 +79,8 @@ function peerLine(a: Activity, p: PeerReport): Html {
   ]
     .filter(Boolean)
     .join(', ');
-  return html`<li class="${p.status}">⇄ ${peer}: ${moved || 'in sync'} <span class="dim">· ${plural(p.levels, 'level')} · ${plural(p.roundTrips, 'round trip')} · ${bytes(spent)}${full ? ` (a full exchange: ${bytes(full)})` : ''}</span></li>`;
+  const took = `${plural(p.levels, 'level')} · ${plural(p.roundTrips, 'round trip')}`;
+  const cost = `${bytes(spent)}${full ? ` (a full exchange: ${bytes(full)})` : ''}`;
+  const line = html`⇄ ${peer}: ${moved || 'in sync'} <span class="dim">· ${took} · ${cost}</span>`;
+  return html`<li class="${p.status}">${line}</li>`;
 }

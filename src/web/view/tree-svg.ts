@@ -5,7 +5,7 @@
 import type { DiffNode, KeyDifference } from '../../cluster/tree-diff.js';
 import { entriesVs, shortHash, treePath, versionTime } from '../../format.js';
 import { textWidth } from '../../text-measure.js';
-import { html, type Html } from './html.js';
+import { html, svgSize, type Html } from './html.js';
 import { shownKey } from './shown-key.js';
 import { BODY_TEXT_PX } from './type-size.js';
 
@@ -97,7 +97,10 @@ export function treeDiffSvg(a: string, b: string, diff: DiffNode): Html {
     shapes.push(box(g, p, a, b));
   };
   draw(root);
-  return html`<figure class="tree-diff" data-key-content><figcaption>${a} vs ${b}</figcaption><svg class="tree" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-size="${FONT}" role="img" aria-label="Merkle tree path from the root to the keys that differ between ${a} and ${b}">${shapes}</svg></figure>`;
+  const label = `Merkle tree path from the root to the keys that differ between ${a} and ${b}`;
+  const size = svgSize(width, height);
+  const svg = html`<svg class="tree" ${size} font-size="${FONT}" role="img" aria-label="${label}">${shapes}</svg>`;
+  return html`<figure class="tree-diff" data-key-content><figcaption>${a} vs ${b}</figcaption>${svg}</figure>`;
 }
 
 /** How wide the text may be drawn, on the safe side. */
@@ -149,22 +152,31 @@ function box(g: Geometry, p: Placed, a: string, b: string): Html {
   const mid = cx(g, p);
   const rect = html`<rect x="${x}" y="${y}" width="${g.boxW}" height="${BOX_H}" rx="6"/>`;
   if (!p.node) {
-    return html`<g class="more">${rect}<text x="${mid}" y="${y + BOX_H / 2 + FONT / 3}" text-anchor="middle">${moreLine(p.hidden)}</text></g>`;
+    return html`<g class="more">${rect}${centred(mid, y + BOX_H / 2 + FONT / 3, moreLine(p.hidden))}</g>`;
   }
   const n = p.node;
   const line1 = y + INSET_Y + BASELINE;
   const skipped =
-    n.equalChildren > 0
-      ? html`<text class="note" x="${mid}" y="${y + BOX_H + BASELINE}" text-anchor="middle">${skippedLine(n)}</text>`
-      : '';
+    n.equalChildren > 0 ? centred(mid, y + BOX_H + BASELINE, skippedLine(n), 'note') : '';
   const keys = n.keys.map((k, i) => keyText(k, mid, y + BOX_H + LINE + 8 + i * KEY_H, a, b));
-  return html`<g class="tnode">${rect}<text class="kind" x="${mid}" y="${line1}" text-anchor="middle">${kindLine(n)}</text><text class="hash" x="${mid}" y="${line1 + LINE}" text-anchor="middle">${hashLine(n)}</text></g>${skipped}${keys}`;
+  const kind = centred(mid, line1, kindLine(n), 'kind');
+  const hash = centred(mid, line1 + LINE, hashLine(n), 'hash');
+  return html`<g class="tnode">${rect}${kind}${hash}</g>${skipped}${keys}`;
 }
 
 /** A differing key from `y` down: its name, then each side's version. */
 function keyText(k: KeyDifference, x: number, y: number, a: string, b: string): Html {
   const base = y + BASELINE;
-  return html`<g class="key"><title>${k.key}</title><text class="name" x="${x}" y="${base}" text-anchor="middle">${shownKey(k.key)}</text><text class="sides" x="${x}" y="${base + LINE}" text-anchor="middle">${keySide(a, k.a)}</text><text class="sides" x="${x}" y="${base + 2 * LINE}" text-anchor="middle">${keySide(b, k.b, '≠ ')}</text></g>`;
+  const name = centred(x, base, shownKey(k.key), 'name');
+  const sideA = centred(x, base + LINE, keySide(a, k.a), 'sides');
+  const sideB = centred(x, base + 2 * LINE, keySide(b, k.b, '≠ '), 'sides');
+  return html`<g class="key"><title>${k.key}</title>${name}${sideA}${sideB}</g>`;
+}
+
+/** A line of text centred on `x`, its baseline at `y`; `kind`, its class, says how it looks. */
+function centred(x: number, y: number, text: string, kind?: string): Html {
+  const cls = kind ? html` class="${kind}"` : '';
+  return html`<text${cls} x="${x}" y="${y}" text-anchor="middle">${text}</text>`;
 }
 
 function keySide(node: string, state: KeyDifference['a'], prefix = ''): string {
