@@ -25,11 +25,16 @@ export function nodeCards(
   controls?: { killed: readonly string[] },
 ): Html {
   if (samples.length === 0) {
-    return html`<div class="cards">${nodes.map((n) => html`<section class="card waiting"><h3>${n.id}</h3><p class="dim">${n.address} · starting…</p></section>`)}</div>`;
+    const waiting = nodes.map(
+      (n) =>
+        html`<section class="card waiting"><h3>${n.id}</h3><p class="dim">${n.address} · starting…</p></section>`,
+    );
+    return html`<div class="cards">${waiting}</div>`;
   }
   const marks = markSamples(samples);
   const roots = markRoots(samples.map((s) => s.root));
-  return html`<div class="cards${samples.length > ROOMY_NODES ? ' many' : ''}">${samples.map((s, i) => card(s, marks[i]!, roots[i]!, stopped, controls))}</div>`;
+  const cards = samples.map((s, i) => card(s, marks[i]!, roots[i]!, stopped, controls));
+  return html`<div class="cards${samples.length > ROOMY_NODES ? ' many' : ''}">${cards}</div>`;
 }
 
 function card(
@@ -49,12 +54,17 @@ function card(
       ? html`<p class="cut">${s.reason ?? 'not answering'}</p>`
       : '';
   const pill = stopped ? 'stopped' : killed ? 'killed' : STATUS_TEXT[s.status];
+  const look = stopped ? 'stopped' : killed ? 'down' : s.status;
+  const name = html`<div class="name-line"><h3>${s.id}</h3><span class="pill ${look}">${pill}</span></div>`;
+  const hash = s.root === null ? '—' : shortHash(s.root);
+  const root = html`<code class="root ${rootClass}" data-root="${s.root ?? ''}">${hash}</code>`;
+  const deleted = s.tombstones > 0 ? html`<dt>deleted</dt><dd>${count(s.tombstones)}</dd>` : '';
   return html`<section class="card ${s.status}" data-node="${s.id}">
-  <header><div class="name-line"><h3>${s.id}</h3><span class="pill ${stopped ? 'stopped' : killed ? 'down' : s.status}">${pill}</span></div><span class="root-line"><span class="dim">root</span> <code class="root ${rootClass}" data-root="${s.root ?? ''}">${s.root === null ? '—' : shortHash(s.root)}</code></span></header>
+  <header>${name}<span class="root-line"><span class="dim">root</span> ${root}</span></header>
   <div class="card-body"><div>
   <p class="dim extra address">${s.address}</p>
   <dl>
-    <dt>keys</dt><dd>${count(s.keys)}</dd>${s.tombstones > 0 ? html`<dt>deleted</dt><dd>${count(s.tombstones)}</dd>` : ''}
+    <dt>keys</dt><dd>${count(s.keys)}</dd>${deleted}
     <dt class="extra">rounds</dt><dd class="extra">${count(s.rounds)}</dd>
     <dt class="extra">pulled</dt><dd class="extra">${count(s.pulled)}</dd>
     <dt class="extra">pushed</dt><dd class="extra">${count(s.pushed)}</dd>
@@ -70,8 +80,13 @@ function card(
  */
 function nodeButtons(s: NodeSample, killed: boolean): Html {
   // Ids name the button's slot, not its action: Cut off turning into Heal keeps the focus.
-  const button = (slot: string, action: string, label: string, hidden = '') =>
-    html`<button type="button" id="act-${slot}-${s.id}" data-action="${action}" data-node="${s.id}">${label}<span class="visually-hidden">${hidden} ${s.id}</span></button>`;
+  const button = (slot: string, action: string, label: string, hidden = '') => {
+    const attrs = html`id="act-${slot}-${s.id}" data-action="${action}" data-node="${s.id}"`;
+    return html`<button type="button" ${attrs}>${label}<span class="visually-hidden">${hidden} ${s.id}</span></button>`;
+  };
   if (killed) return html`<div class="node-actions">${button('life', 'restart', 'Restart')}</div>`;
-  return html`<div class="node-actions">${s.status === 'cut-off' ? button('cut', 'heal', 'Heal') : button('cut', 'cut', 'Cut off')}${button('life', 'kill', 'Kill')}${button('trigger', 'trigger', 'Trigger anti-entropy', ' on')}</div>`;
+  const cut =
+    s.status === 'cut-off' ? button('cut', 'heal', 'Heal') : button('cut', 'cut', 'Cut off');
+  const trigger = button('trigger', 'trigger', 'Trigger anti-entropy', ' on');
+  return html`<div class="node-actions">${cut}${button('life', 'kill', 'Kill')}${trigger}</div>`;
 }

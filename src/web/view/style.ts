@@ -3,6 +3,12 @@
 // only, so nothing is fetched from anywhere.
 import { BODY_TEXT_PX } from './type-size.js';
 
+/** A rule on one line, like the rest of the sheet; `parts`: its declarations, split for the source. */
+function rule(selector: string, ...parts: string[]): string {
+  return `${selector} { ${parts.join(' ')} }`;
+}
+
+// prettier-ignore
 export const CSS = `
 :root {
   --bg: #fbfbf8; --fg: #15171a; --dim: #5d6470; --panel: #ffffff; --line: #d5d8dd;
@@ -20,17 +26,20 @@ export const CSS = `
 }
 * { box-sizing: border-box; }
 html { font-size: ${BODY_TEXT_PX}px; }
-body { margin: 0; background: var(--bg); color: var(--fg); font: 1rem/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
+${rule('body', 'margin: 0; background: var(--bg); color: var(--fg);',
+  'font: 1rem/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif;')}
 /* a word longer than its line (a 1,024-character key in a write) breaks rather than runs off the page */
 body { overflow-wrap: break-word; }
-code, .hash, .sides, .root { font-family: ui-monospace, "SFMono-Regular", Menlo, "DejaVu Sans Mono", monospace; font-size: .92em; }
+${rule('code, .hash, .sides, .root',
+  'font-family: ui-monospace, "SFMono-Regular", Menlo, "DejaVu Sans Mono", monospace; font-size: .92em;')}
 h1 { font-size: 1.5rem; margin: 0; }
 h2 { font-size: 1.15rem; margin: .2rem 0 .5rem; }
 h3 { font-size: 1.05rem; margin: .6rem 0 .3rem; }
 .dim { color: var(--dim); }
 .good { color: var(--good); }
 .bad { color: var(--bad); }
-.commands { list-style: none; margin: .4rem 0; padding: .5rem .8rem; background: var(--panel); border: 1px solid var(--line); border-radius: .4rem; }
+${rule('.commands', 'list-style: none; margin: .4rem 0; padding: .5rem .8rem; background: var(--panel);',
+  'border: 1px solid var(--line); border-radius: .4rem;')}
 .commands li { padding-left: 1.5em; text-indent: -1.5em; }
 .commands .word { white-space: nowrap; }
 .commands li + li { margin-top: .35rem; }
@@ -38,15 +47,19 @@ q { font-family: ui-monospace, Menlo, "DejaVu Sans Mono", monospace; }
 
 /* live page: header, timeline on the left, cards and story on the right */
 body.live { height: 100vh; display: flex; flex-direction: column; overflow: hidden; }
-#header { display: flex; justify-content: space-between; align-items: center; gap: 1rem; padding: .5rem 1rem; border-bottom: 1px solid var(--line); background: var(--panel); }
+${rule('#header', 'display: flex; justify-content: space-between; align-items: center; gap: 1rem;',
+  'padding: .5rem 1rem; border-bottom: 1px solid var(--line); background: var(--panel);')}
 #header .title p { margin: 0; }
 #header .title { display: flex; align-items: baseline; gap: .8rem; flex-wrap: wrap; }
 #header .summary { flex-basis: 100%; font-size: .9rem; }
 .controls { display: flex; align-items: center; gap: .8rem; }
-.conn { padding: .15rem .6rem; border-radius: 1rem; border: 1px solid var(--line); font-size: .9rem; white-space: nowrap; }
+${rule('.conn', 'padding: .15rem .6rem; border-radius: 1rem; border: 1px solid var(--line); font-size: .9rem;',
+  'white-space: nowrap;')}
 .conn.live { color: var(--good); border-color: var(--good); }
 .conn.lost { color: var(--bad); border-color: var(--bad); }
-#next { font: inherit; font-weight: 600; padding: .45rem 1rem; border-radius: .4rem; border: 2px solid var(--accent); background: var(--accent); color: var(--bg); cursor: pointer; max-width: 34rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+${rule('#next', 'font: inherit; font-weight: 600; padding: .45rem 1rem; border-radius: .4rem;',
+  'border: 2px solid var(--accent); background: var(--accent); color: var(--bg); cursor: pointer; max-width: 34rem;',
+  'overflow: hidden; text-overflow: ellipsis; white-space: nowrap;')}
 #next[aria-disabled="true"] { background: transparent; color: var(--dim); border-color: var(--line); cursor: default; }
 body.live main { flex: 1; display: grid; grid-template-columns: 15rem 1fr; min-height: 0; }
 aside { border-right: 1px solid var(--line); padding: .6rem .8rem; overflow: auto; }
@@ -57,7 +70,8 @@ aside { border-right: 1px solid var(--line); padding: .6rem .8rem; overflow: aut
 
 .timeline { list-style: none; padding: 0; margin: 0 0 1rem; }
 .timeline > li { display: flex; gap: .5rem; padding: .3rem .4rem; border-radius: .3rem; color: var(--dim); }
-.timeline > li.current { color: var(--fg); background: color-mix(in srgb, var(--accent) 14%, transparent); border-left: 4px solid var(--accent); }
+${rule('.timeline > li.current', 'color: var(--fg); background: color-mix(in srgb, var(--accent) 14%, transparent);',
+  'border-left: 4px solid var(--accent);')}
 .timeline > li.next { color: var(--fg); border: 2px dashed var(--accent); }
 .timeline > li.upcoming { font-size: .92rem; }
 .timeline > li.good { color: var(--good); }
@@ -73,7 +87,8 @@ aside { border-right: 1px solid var(--line); padding: .6rem .8rem; overflow: aut
 .activity li.repaired { color: var(--fg); }
 
 .cards { display: flex; gap: .6rem; flex-wrap: wrap; }
-.card { flex: 1 1 14rem; min-width: 0; max-width: 26rem; background: var(--panel); border: 2px solid var(--line); border-radius: .5rem; padding: .5rem .6rem; }
+${rule('.card', 'flex: 1 1 14rem; min-width: 0; max-width: 26rem; background: var(--panel);',
+  'border: 2px solid var(--line); border-radius: .5rem; padding: .5rem .6rem;')}
 .card.down { border-color: var(--bad); border-style: dotted; }
 .card.cut-off { border-color: var(--warn); border-style: dashed; }
 .card header { display: flex; justify-content: space-between; align-items: center; gap: .2rem .5rem; flex-wrap: wrap; }
@@ -90,7 +105,8 @@ aside { border-right: 1px solid var(--line); padding: .6rem .8rem; overflow: aut
 .card dt { color: var(--dim); white-space: nowrap; }
 .card dd { margin: 0; }
 .card .cut { color: var(--warn); }
-.pill { font-size: .75rem; padding: .05rem .4rem; border-radius: 1rem; border: 1px solid currentColor; white-space: nowrap; }
+${rule('.pill', 'font-size: .75rem; padding: .05rem .4rem; border-radius: 1rem; border: 1px solid currentColor;',
+  'white-space: nowrap;')}
 .pill.up { color: var(--good); }
 .pill.down { color: var(--bad); }
 .pill.cut-off { color: var(--warn); }
@@ -129,11 +145,14 @@ tr.missing .value { color: var(--dim); }
 tr.repaired .status { color: var(--good); }
 tr.unreachable .status, tr.refused .status { color: var(--bad); }
 .verdict { font-size: 1.2rem; padding: .6rem .9rem; border-radius: .5rem; margin: .3rem 0 .6rem; border: 2px solid; }
-.verdict.good { color: var(--good); border-color: var(--good); background: color-mix(in srgb, var(--good) 10%, transparent); }
-.verdict.bad { color: var(--bad); border-color: var(--bad); background: color-mix(in srgb, var(--bad) 10%, transparent); }
+${rule('.verdict.good', 'color: var(--good); border-color: var(--good);',
+  'background: color-mix(in srgb, var(--good) 10%, transparent);')}
+${rule('.verdict.bad', 'color: var(--bad); border-color: var(--bad);',
+  'background: color-mix(in srgb, var(--bad) 10%, transparent);')}
 .verdict ul { font-size: 1rem; margin: .3rem 0 0; }
 
-.tree-diff { display: inline-block; vertical-align: top; margin: .4rem 1.5rem .4rem 0; max-width: 100%; overflow-x: auto; }
+${rule('.tree-diff', 'display: inline-block; vertical-align: top; margin: .4rem 1.5rem .4rem 0; max-width: 100%;',
+  'overflow-x: auto;')}
 .tree-diff figcaption { font-weight: 600; }
 .tree { max-width: 100%; height: auto; }
 .tree .edge { stroke: var(--dim); stroke-width: 1.5; }
@@ -146,7 +165,8 @@ tr.unreachable .status, tr.refused .status { color: var(--bad); }
 .tree .key .sides { fill: var(--dim); }
 
 /* the run is over: said above the cards it left */
-.ended-note { margin: 0 0 .5rem; padding: .3rem .7rem; border-left: 4px solid var(--dim); background: var(--panel); font-size: .92rem; }
+${rule('.ended-note', 'margin: 0 0 .5rem; padding: .3rem .7rem; border-left: 4px solid var(--dim);',
+  'background: var(--panel); font-size: .92rem;')}
 
 /* the grid's legend, under the cards: what it shows, a key to its cells, how to read it */
 .legend { display: flex; flex-wrap: wrap; align-items: baseline; gap: .1rem 1rem; font-size: .85rem; }
@@ -207,15 +227,21 @@ body.report { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
 /* one row per card: the labels omit the node's id (in the header), which only assistive technology reads */
 .node-actions { display: flex; flex-wrap: wrap; gap: .3rem; margin-top: .4rem; }
 .node-actions button { flex: 0 1 auto; white-space: nowrap; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
-.node-actions button, .action-form button { font: inherit; font-size: .85rem; padding: .25rem .6rem; border-radius: .35rem; border: 2px solid var(--accent); background: var(--panel); color: var(--fg); cursor: pointer; }
-.node-actions button:hover, .action-form button:hover { background: color-mix(in srgb, var(--accent) 14%, var(--panel)); }
+${rule('.visually-hidden', 'position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;',
+  'clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0;')}
+${rule('.node-actions button, .action-form button', 'font: inherit; font-size: .85rem; padding: .25rem .6rem;',
+  'border-radius: .35rem; border: 2px solid var(--accent); background: var(--panel); color: var(--fg);',
+  'cursor: pointer;')}
+${rule('.node-actions button:hover, .action-form button:hover',
+  'background: color-mix(in srgb, var(--accent) 14%, var(--panel));')}
 .action-forms { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; align-items: end; margin: .5rem 0 0; }
 .action-form { display: flex; flex-wrap: wrap; gap: .3rem .6rem; align-items: end; }
 .action-form .field { display: flex; flex-direction: column; font-size: .85rem; }
 .action-form label { font-size: .85rem; color: var(--fg); }
 .action-form label.check { display: flex; align-items: center; gap: .3rem; }
-.action-form input:not([type=checkbox]), .action-form select { font: inherit; font-size: .9rem; padding: .2rem .4rem; border: 1px solid var(--dim); border-radius: .3rem; background: var(--panel); color: var(--fg); min-width: 0; width: 9rem; }
+${rule('.action-form input:not([type=checkbox]), .action-form select', 'font: inherit; font-size: .9rem;',
+  'padding: .2rem .4rem; border: 1px solid var(--dim); border-radius: .3rem; background: var(--panel);',
+  'color: var(--fg); min-width: 0; width: 9rem;')}
 .action-form #f-interval { width: 6rem; }
 .action-message { margin: .3rem 0 0; min-height: 1.2em; font-size: .9rem; }
 .action-message.ok { color: var(--good); }
