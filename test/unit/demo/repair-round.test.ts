@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MAX_REPAIR_ROUNDS, repairRound } from '../../../demo/repair-round.js';
 import type { TriggerAnswer } from '../../../src/api/http.js';
+import { peerReport } from '../../helpers/reports.js';
 
 /** A round report in which the named peers answered or not. */
 function round(peers: Record<string, 'repaired' | 'unreachable'>): TriggerAnswer {
@@ -10,18 +11,12 @@ function round(peers: Record<string, 'repaired' | 'unreachable'>): TriggerAnswer
     node: 'node-1',
     strategy: 'merkle',
     durationMs: 1,
-    peers: Object.entries(peers).map(([peer, status]) => ({
-      peer,
-      status,
-      roundTrips: 1,
-      bytes: { sent: 0, received: 0 },
-      keys: { pulled: [], pushed: [] },
-      counts: { pulled: 0, pushed: 0 },
-      levels: 0,
-      passes: 1,
-      durationMs: 1,
-      ...(status === 'unreachable' ? { reason: 'timeout' } : {}),
-    })),
+    peers: Object.entries(peers).map(([peer, status]) =>
+      peerReport(peer, status, {
+        roundTrips: 1,
+        ...(status === 'unreachable' ? { reason: 'timeout' } : {}),
+      }),
+    ),
   };
 }
 

@@ -3,19 +3,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { PeerReport } from '../../../../src/api/reports.js';
 import { exchangeTable } from '../../../../src/cli/render/exchange-table.js';
+import { peerReport } from '../../../helpers/reports.js';
 
-const failed = (peer: string, status: PeerReport['status'], reason: string): PeerReport => ({
-  peer,
-  status,
-  roundTrips: 0,
-  bytes: { sent: 0, received: 0 },
-  keys: { pulled: [], pushed: [] },
-  counts: { pulled: 0, pushed: 0 },
-  levels: 0,
-  passes: 1,
-  durationMs: 1,
-  reason,
-});
+const failed = (peer: string, status: PeerReport['status'], reason: string): PeerReport =>
+  peerReport(peer, status, { reason });
 
 describe('exchange table: refused and unreachable peers', () => {
   it('names each status with its reason under it', () => {
