@@ -64,10 +64,6 @@ function nextButton(waiting: string | null): Html {
 }
 
 /**
- * While the run plays, the newest part comes first (it is what the room looks at); once it is
- * over, the story reads from the first part to the last, as a report does.
- */
-/**
  * The run's one-line summary; once the page has set the interval, what it set (on cluster --web
  * the summary is the interval, which it replaces; on a run it is the scenario, which it follows).
  */
@@ -82,6 +78,10 @@ function summary(state: LiveState): string {
     : `${state.summary} · ${set} (set from this page)`;
 }
 
+/**
+ * While the run plays, the newest part comes first (it is what the room looks at); once it is
+ * over, the story reads from the first part to the last, as a report does.
+ */
 function story(state: LiveState): Html {
   const over = isOver(state);
   const last = state.sections.length - 1;

@@ -1,7 +1,7 @@
 // A command notices that the process that started it has gone: its parent id changes.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { watchParent } from '../../../../src/cli/lifecycle/parent.js';
+import { startedThroughNpm, watchParent } from '../../../../src/cli/lifecycle/parent.js';
 import { until } from '../../../helpers/poll.js';
 
 describe('watchParent', () => {
@@ -37,5 +37,17 @@ describe('watchParent', () => {
     parent = 1;
     await new Promise((resolve) => setTimeout(resolve, 30));
     assert.equal(calls, 0);
+  });
+});
+
+describe('startedThroughNpm', () => {
+  it('is true under npx, npm exec and npm run, which set npm_command', () => {
+    assert.equal(startedThroughNpm({ npm_command: 'exec' }), true);
+    assert.equal(startedThroughNpm({ npm_command: 'run-script' }), true);
+  });
+
+  it('is false from a shell', () => {
+    assert.equal(startedThroughNpm({}), false);
+    assert.equal(startedThroughNpm({ npm_command: '' }), false);
   });
 });
