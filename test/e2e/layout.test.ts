@@ -100,6 +100,8 @@ async function tabStops(page: Page, n: number): Promise<{ id: string; ring: stri
 
 /** A window where the cards are narrowest beside each other (at 800 px, two to a row). */
 const NARROW_LAPTOP = 800;
+/** Three cards side by side with the least room each: where a grid that cannot shrink ran 77 px past its card. */
+const GRID_SQUEEZE_WIDTH = 1024;
 
 /** The most of a phone's height the page's header may cover once the reader has scrolled down. */
 const HEADER_SHARE = 0.1;
@@ -139,6 +141,19 @@ const brokenAddresses = () => {
       return lines.size > 1 || range.getBoundingClientRect().right > grid.left;
     })
     .map((a) => a.textContent as string);
+};
+
+/** The cards whose grid runs past the card's inner edge (by more than half a pixel). */
+const gridsPastCard = () => {
+  const g = globalThis as unknown as { document: any; getComputedStyle(e: unknown): any };
+  return Array.from(g.document.querySelectorAll('.card') as ArrayLike<any>)
+    .filter((card) => {
+      const box = card.getBoundingClientRect();
+      const style = g.getComputedStyle(card);
+      const inner = box.right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight);
+      return card.querySelector('svg.grid').getBoundingClientRect().right > inner + 0.5;
+    })
+    .map((card) => card.querySelector('.address').textContent as string);
 };
 
 describe('the live page lays out what a newcomer meets', { skip }, () => {
@@ -184,9 +199,14 @@ describe('the live page lays out what a newcomer meets', { skip }, () => {
     const live = await scriptedPage(scriptedRun());
     try {
       const { page } = live;
-      for (const width of [LAPTOP.width, NARROW_LAPTOP]) {
+      for (const width of [LAPTOP.width, GRID_SQUEEZE_WIDTH, NARROW_LAPTOP]) {
         await page.setViewportSize({ ...LAPTOP, width });
         assert.deepEqual(await page.evaluate(brokenAddresses), [], `at ${width} px`);
+        assert.deepEqual(
+          await page.evaluate(gridsPastCard),
+          [],
+          `grids inside cards at ${width} px`,
+        );
       }
       await page.setViewportSize(PHONE);
       const cues = await page.evaluate(scrollCues);

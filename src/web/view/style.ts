@@ -99,7 +99,7 @@ ${rule('.card', 'flex: 1 1 14rem; min-width: 0; max-width: 26rem; background: va
 .card p { margin: 0; font-size: .85rem; }
 .card .address { white-space: nowrap; }
 /* short of room, the counters give way first, the grid last; the address stays whole */
-.card-body > div { flex: 1 1 auto; min-width: min-content; overflow-wrap: break-word; }
+.card-body > div { flex: 1 5 auto; min-width: min-content; overflow-wrap: break-word; }
 .card-body { display: flex; gap: .5rem; justify-content: space-between; align-items: flex-start; }
 .card dl { display: grid; grid-template-columns: auto 1fr; gap: 0 .6rem; margin: .3rem 0; font-size: .92rem; }
 .card dt { color: var(--dim); white-space: nowrap; }
@@ -118,7 +118,7 @@ ${rule('.pill', 'font-size: .75rem; padding: .05rem .4rem; border-radius: 1rem; 
 .cards.many .card-body { flex-wrap: wrap; }
 .cards.many .extra { display: none; }
 .cards.many .grid { width: 5.5rem; }
-.grid { flex: 0 .2 auto; min-width: 0; display: block; margin-top: .2rem; max-width: 100%; height: auto; }
+.grid { flex: 0 1 auto; min-width: 0; display: block; margin-top: .2rem; max-width: 100%; height: auto; }
 .cell.equal { fill: var(--cell); opacity: .45; }
 .cell.empty { fill: var(--cell-empty); }
 .cell.majority { fill: var(--cell); opacity: .8; }
