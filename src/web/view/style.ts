@@ -97,7 +97,7 @@ ${rule('.card', 'flex: 1 1 14rem; min-width: 0; max-width: 26rem; background: va
 .card .root-line { margin-left: auto; white-space: nowrap; font-size: .92rem; }
 .card h3 { margin: 0; }
 .card p { margin: 0; font-size: .85rem; }
-.card .address { white-space: nowrap; }
+.card .address { white-space: nowrap; font-size: .78rem; }
 /* short of room, the counters give way first, the grid last; the address stays whole */
 .card-body > div { flex: 1 5 auto; min-width: min-content; overflow-wrap: break-word; }
 .card-body { display: flex; gap: .5rem; justify-content: space-between; align-items: flex-start; }
