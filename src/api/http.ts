@@ -1,5 +1,6 @@
 // The node's HTTP answers as types, said once (docs/http-api.md): the node builds them
 // (http/views.ts), the cluster client, the watch, the page and the bench read them. Types only.
+import type { LinkFaults } from './faults.js';
 import type { Counters } from './counters.js';
 import type { RoundRecord, RoundReport } from './reports.js';
 import type { Version } from './version.js';
@@ -99,10 +100,17 @@ export interface RoundsAnswer {
   rounds: RoundRecord[];
 }
 
-/** GET /admin/faults, and the answer of POST /admin/partition and /admin/heal. */
+/** GET /admin/faults, and the answer of POST /admin/faults, /admin/partition and /admin/heal. */
 export interface FaultsAnswer {
   node: string;
+  /** Peers this node is cut off from, both ways. */
   cut: string[];
+  /** Peers this node does not hear (they still hear it). */
+  deaf: string[];
+  /** Faults per link, by peer address or "*" (every peer). */
+  links: Record<string, LinkFaults>;
+  /** The node's clock offset in milliseconds. */
+  skewMs: number;
 }
 
 /** GET /admin/interval, and the answer of POST /admin/interval: the periodic interval now. */

@@ -1,4 +1,5 @@
 // A client for one node's public HTTP API (got: timeouts, retries of idempotent reads).
+import type { FaultsRequest } from '../api/faults.js';
 import type { Got } from 'got';
 import { NoAnswerError, NodeAnswerError } from '../errors.js';
 import { CLUSTER_KEY_HEADER, NODE_HEADER } from '../api/headers.js';
@@ -167,7 +168,12 @@ export class NodeClient {
     return this.#ok('POST', 'admin/partition', { peers });
   }
 
-  /** Heals the named cuts, or all of them. */
+  /** Sets the node's network faults and clock skew: the parts the request gives (fault injection). */
+  setFaults(request: FaultsRequest): Promise<FaultsAnswer> {
+    return this.#ok('POST', 'admin/faults', request);
+  }
+
+  /** Heals the named peers' faults, or every fault of the node. */
   heal(peers?: string[]): Promise<FaultsAnswer> {
     return this.#ok('POST', 'admin/heal', peers ? { peers } : {});
   }

@@ -22,7 +22,7 @@ import { DroppedError } from './errors.js';
 import * as views from './http/views.js';
 import type { PeerClient } from './peers/client.js';
 import { FanOut } from './peers/fan-out.js';
-import type { Faults } from './peers/faults.js';
+import type { Faults, FaultsRequest } from './peers/faults.js';
 import { timedTransport } from './peers/timeouts.js';
 import type { HybridClock } from './replica/hlc.js';
 import { LocalReplica } from './replica/local.js';
@@ -188,13 +188,12 @@ export class NodeService {
   }
 
   /**
-   * A peer's exchange message, answered. A sender this node is cut off from gets nothing (a
-   * DroppedError) before its message is read: a cut network takes no bytes, and an oversized
-   * message from a cut peer must not be answered 413 (the sender would report it refused). A
-   * malformed message is counted and its CodecError thrown on.
+   * A peer's exchange message, answered. A sender this node is cut off from or deaf to gets
+   * nothing (a DroppedError) before its message is read: a cut network takes no bytes (a 413 would
+   * be reported as refused). A malformed message is counted and its CodecError thrown on.
    */
   async answerPeer(from: string | undefined, read: () => Promise<Buffer>): Promise<Buffer> {
-    if (from !== undefined && this.#o.faults.isCut(from)) throw new DroppedError();
+    if (from !== undefined && this.#o.faults.drops(from)) throw new DroppedError();
     const message = await read();
     this.#o.counters.peerMessages.received += 1;
     this.#local.purgeTombstones();
@@ -207,7 +206,12 @@ export class NodeService {
   }
 
   faults(): FaultsAnswer {
-    return views.faultsView(this.#o.id, this.#o.faults.cut());
+    return views.faultsView(this.#o.id, this.#o.faults.state());
+  }
+
+  setFaults(request: FaultsRequest): FaultsAnswer {
+    this.#o.faults.set(request);
+    return this.faults();
   }
 
   /** Cuts this node off from these peers (fault injection). */
@@ -216,7 +220,7 @@ export class NodeService {
     return this.faults();
   }
 
-  /** Heals the cut to these peers, or to every peer. */
+  /** Heals the faults of these peers, or every fault. */
   heal(peers?: readonly string[]): FaultsAnswer {
     this.#o.faults.heal(peers);
     return this.faults();

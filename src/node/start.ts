@@ -65,7 +65,9 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
         'or under another hash scheme) and stored their hashes',
     );
   const counters = newCounters();
-  const nowMicros = systemMicros(o.clockSkewMs);
+  const faults = new Faults();
+  const wall = systemMicros(o.clockSkewMs);
+  const nowMicros = () => wall() + faults.skewMicros();
 
   const server = newNodeServer();
   let port: number;
@@ -82,7 +84,6 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   }
   const address = advertisedAddress(o.host, port, hostname());
   const id = o.id ?? `node-${port}`;
-  const faults = new Faults();
   const peerClient = createPeerClient(address, o.clusterKey, faults);
   const peers = withoutSelf(o.peers, hostname(), port);
   if (peers.self.length > 0) log(`peers: ${peers.self.join(', ')} is this node itself, left out`);

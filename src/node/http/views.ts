@@ -1,5 +1,6 @@
 // Every JSON answer of the node, built in one place from the node's own objects: the shapes are
 // the API's (src/api/http.ts); the service and the routes call these and build none themselves.
+import type { FaultState } from '../peers/faults.js';
 import type {
   FaultsAnswer,
   Health,
@@ -125,8 +126,8 @@ export function roundsView(
   return { node, ...since };
 }
 
-export function faultsView(node: string, cut: string[]): FaultsAnswer {
-  return { node, cut };
+export function faultsView(node: string, faults: FaultState): FaultsAnswer {
+  return { node, ...faults };
 }
 
 export function intervalView(node: string, intervalMs: number): IntervalAnswer {

@@ -7,6 +7,7 @@ import { PeerRefusedError } from '../errors.js';
 import type { Faults } from './faults.js';
 import { networkReason } from '../../net/network-reason.js';
 import { post, target, type Answer, type Target } from './post.js';
+import { deliver } from './deliver.js';
 
 /** The internal route that takes an anti-entropy message (replication is a message of entries). */
 export const EXCHANGE_PATH = '/internal/exchange';
@@ -72,18 +73,24 @@ export function createPeerClient(
     ...(clusterKey ? { [CLUSTER_KEY_HEADER]: clusterKey } : {}),
   };
   const targets = new Map<string, Target>();
+  const closed = new AbortController();
+  const postTo = (peer: string, body: Buffer, timeoutMs: number): Promise<Answer> => {
+    let to = targets.get(peer);
+    if (to === undefined) {
+      to = target(`http://${peer}${EXCHANGE_PATH}`, agent);
+      targets.set(peer, to);
+    }
+    const fate = faults.fate(peer);
+    const once = (ms: number) => post(to, headers, body, ms);
+    return fate ? deliver(fate, timeoutMs, once, closed.signal) : once(timeoutMs);
+  };
   return {
     wireBytes: () => agent.totals(),
     async send(peer, body, timeoutMs) {
       if (faults.isCut(peer)) throw new PeerError(peer, CUT_REASON);
       let response: Answer;
       try {
-        let to = targets.get(peer);
-        if (to === undefined) {
-          to = target(`http://${peer}${EXCHANGE_PATH}`, agent);
-          targets.set(peer, to);
-        }
-        response = await post(to, headers, body, timeoutMs);
+        response = await postTo(peer, body, timeoutMs);
       } catch (error) {
         throw new PeerError(peer, networkReason(error, timeoutMs), { cause: error });
       }
@@ -92,6 +99,7 @@ export function createPeerClient(
       return response.body;
     },
     close() {
+      closed.abort();
       agent.destroy();
     },
   };

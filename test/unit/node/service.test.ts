@@ -102,14 +102,27 @@ describe('NodeService', () => {
   it('a peer this node is cut off from gets no answer; a heal lets it in again', async () => {
     const { a, b } = await pair();
     await a.write('k', 'v', true);
-    assert.deepEqual(b.partition([A]), { node: B, cut: [A] });
+    assert.deepEqual(b.partition([A]), { node: B, cut: [A], deaf: [], links: {}, skewMs: 0 });
     const report = await a.trigger();
     assert.equal(report.peers[0]?.status, 'unreachable');
     let read = false;
     const reader = () => ((read = true), Promise.resolve(Buffer.alloc(0)));
     await assert.rejects(b.answerPeer(A, reader), DroppedError);
     assert.equal(read, false, 'the message of a cut-off peer is not read');
-    assert.deepEqual(b.heal(), { node: B, cut: [] });
+    assert.deepEqual(b.heal(), { node: B, cut: [], deaf: [], links: {}, skewMs: 0 });
+    assert.equal((await a.trigger()).peers[0]?.status, 'repaired');
+  });
+
+  it('a node deaf to a peer drops its messages unread; the heal of that peer lets it in', async () => {
+    const { a, b } = await pair();
+    await a.write('k', 'v', true);
+    assert.deepEqual(b.setFaults({ deaf: [A] }).deaf, [A]);
+    assert.equal((await a.trigger()).peers[0]?.status, 'unreachable');
+    await assert.rejects(
+      b.answerPeer(A, () => Promise.resolve(Buffer.alloc(0))),
+      DroppedError,
+    );
+    b.heal([A]);
     assert.equal((await a.trigger()).peers[0]?.status, 'repaired');
   });
 

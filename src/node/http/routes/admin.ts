@@ -1,10 +1,12 @@
 // The routes about the node itself: health, counters (JSON and Prometheus), and the demo's
-// controls (network cuts, the periodic interval), which need the cluster key when it has one.
+// controls (network cuts and faults, the periodic interval), which need the cluster key when it
+// has one.
 import type { Registry } from 'prom-client';
 import { MAX_AE_INTERVAL_MS } from '../../../api/limits.js';
 import type { NodeService } from '../../service.js';
 import { authorize } from '../auth.js';
 import { badRequest, field, namedPeers, smallJson } from '../parse.js';
+import { faultsRequest } from '../fault-body.js';
 import { route, type Route } from '../router.js';
 
 export function adminRoutes(
@@ -44,7 +46,13 @@ export function adminRoutes(
         return { body: service.setInterval(intervalMs(await smallJson(req))) };
       },
     }),
-    route(/^\/admin\/faults$/, { GET: () => ({ body: service.faults() }) }),
+    route(/^\/admin\/faults$/, {
+      GET: () => ({ body: service.faults() }),
+      POST: async ({ req }) => {
+        authorize(req, clusterKey);
+        return { body: service.setFaults(faultsRequest(await smallJson(req), service)) };
+      },
+    }),
   ];
 }
 

@@ -67,3 +67,50 @@ describe('routes: admin', () => {
     assert.deepEqual(calls, []);
   });
 });
+
+describe('routes: admin faults', () => {
+  const good = JSON.stringify({
+    links: {
+      '*': { latency: { dist: 'exponential', meanMs: 20 }, loss: 0.1 },
+      '127.0.0.1:2': {
+        latency: { dist: 'uniform', minMs: 5, maxMs: 50 },
+        duplicate: 1,
+        reorder: 0,
+      },
+    },
+    deaf: ['127.0.0.1:3'],
+    skewMs: -5000,
+    seed: 7,
+  });
+
+  it('network faults need the key, and reach the service checked, in one call', async () => {
+    const { service, calls } = recordingService();
+    const table = adminRoutes(service, noMetrics, KEY);
+    assert.equal((await refusal(table, 'POST', '/admin/faults', good)).code, 'unauthorized');
+    await call(table, 'POST', '/admin/faults', good, withKey);
+    assert.deepEqual(calls, [{ verb: 'setFaults', args: [JSON.parse(good)] }]);
+  });
+
+  it('a stranger, a probability over 1, a distribution it does not know: 400, no call', async () => {
+    const { service, calls } = recordingService();
+    const table = adminRoutes(service, noMetrics, undefined);
+    for (const body of [
+      '',
+      '{}',
+      '{"links": {"10.0.0.9:1": {"loss": 0.1}}}',
+      '{"links": {"*": {"loss": 1.5}}}',
+      '{"links": {"*": {"los": 0.5}}}',
+      '{"links": {"*": {"latency": {"dist": "pareto", "meanMs": 5}}}}',
+      '{"links": {"*": {"latency": {"dist": "uniform", "minMs": 9, "maxMs": 5}}}}',
+      '{"links": {"*": {"latency": {"dist": "fixed", "ms": 60001}}}}',
+      '{"deaf": "127.0.0.1:2"}',
+      '{"deaf": ["10.0.0.9:1"]}',
+      '{"skewMs": 1.5}',
+      '{"skewMs": 86400001}',
+      '{"seed": -1}',
+      '{"cut": []}',
+    ])
+      assert.equal((await refusal(table, 'POST', '/admin/faults', body)).code, 'bad_request', body);
+    assert.deepEqual(calls, []);
+  });
+});
