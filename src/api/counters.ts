@@ -26,5 +26,13 @@ export interface Counters {
     lastRoundMs: number | null;
   };
   tombstonesPurged: number;
+  /**
+   * Stored entries found damaged (their bytes disagree with their checksum), at start-up or by
+   * the scrub: each treated as missing until a peer sends it again. A row is counted once per
+   * run of the node, however many scrubs find it.
+   */
+  corrupt: number;
+  /** The background scrub of the data directory (--scrub-interval). */
+  scrub: { runs: number; rowsChecked: number; lastRunMs: number | null };
   requests: { total: number; errors: number };
 }

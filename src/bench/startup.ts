@@ -7,7 +7,7 @@ import path from 'node:path';
 import { launchNode } from '../cluster/launcher.js';
 import { freeBasePort } from '../cluster/ports.js';
 import { loadHasher } from '../node/replica/hash.js';
-import { hashed } from '../node/replica/store.js';
+import { hashed } from '../node/replica/hash.js';
 import { openStorage } from '../node/storage/sqlite.js';
 
 const WRITE_BATCH = 50_000;

@@ -29,6 +29,12 @@ export const SHUTDOWN_GRACE_MS = 1_500;
 
 /** Default tombstone lifetime (spec: 24h). */
 export const DEFAULT_TOMBSTONE_TTL_MS = 24 * 60 * 60 * 1000;
+/**
+ * The background scrub reads every stored row back this often (--scrub-interval): at 1M rows a
+ * pass costs a few seconds of CPU (docs/benchmarks.md), so hourly is well under 1% of a core,
+ * and damage is still found long before most restarts would meet it.
+ */
+export const DEFAULT_SCRUB_INTERVAL_MS = 60 * 60 * 1000;
 /** Expired tombstones are also purged on this timer (and before every exchange and tree read). */
 export const TOMBSTONE_SWEEP_MS = 60_000;
 

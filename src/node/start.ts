@@ -4,7 +4,7 @@
 import { hostname } from 'node:os';
 import type { Strategy } from '../api/strategies.js';
 import { listen } from '../net/listen.js';
-import { PEER_TIMEOUT_MS } from './constants.js';
+import { DEFAULT_SCRUB_INTERVAL_MS, PEER_TIMEOUT_MS } from './constants.js';
 import { NodeStartError } from './errors.js';
 import { onFirstScrape, type TreeGauges } from './http/metrics.js';
 import { routes } from './http/routes.js';
@@ -17,8 +17,7 @@ import { HybridClock, systemMicros } from './replica/hlc.js';
 import { Store } from './replica/store.js';
 import { NodeService } from './service.js';
 import { newCounters } from './stats.js';
-import { restoreFrom } from './storage/restore.js';
-import { openStorage } from './storage/sqlite.js';
+import { openDataDir } from './storage/data-dir.js';
 import { Sketch } from './sync/riblt/sketch.js';
 import { roundNotices } from './sync/round-notices.js';
 
@@ -37,6 +36,8 @@ export interface NodeOptions {
   clockSkewMs: number;
   /** Keep entries in SQLite here (survives SIGKILL); in memory when absent. */
   dataDir?: string;
+  /** Milliseconds between two background scrubs of the data directory (0: none). */
+  scrubIntervalMs?: number;
   replicationTimeoutMs?: number;
   log?: (line: string) => void;
 }
@@ -55,16 +56,16 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   // The riblt strategy keeps its coded symbols up to date on every change of the store.
   const sketch = o.strategy === 'riblt' ? new Sketch() : undefined;
   const store = new Store(hasher, sketch);
-  const storage = o.dataDir === undefined ? undefined : await openStorage(o.dataDir);
-  // The store and its tree are rebuilt in bulk from the stored rows, O(n); the clock resumes
-  // past the newest version.
-  const restored = storage ? restoreFrom(storage, store) : undefined;
-  if (restored && restored.rehashed > 0)
-    log(
-      `data dir: hashed ${restored.rehashed} stored entries again (written by an older build ` +
-        'or under another hash scheme) and stored their hashes',
-    );
   const counters = newCounters();
+  // The store and its tree are rebuilt in bulk from the stored rows, O(n), each row checked
+  // against its checksum; the clock resumes past the newest version.
+  const scrubIntervalMs = o.scrubIntervalMs ?? DEFAULT_SCRUB_INTERVAL_MS;
+  const dir = o.dataDir;
+  const data =
+    dir === undefined
+      ? undefined
+      : await openDataDir({ dir, store, counters, scrubIntervalMs, log });
+  const storage = data?.storage;
   const faults = new Faults();
   const wall = systemMicros(o.clockSkewMs);
   const nowMicros = () => wall() + faults.skewMicros();
@@ -88,7 +89,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const peers = withoutSelf(o.peers, hostname(), port);
   if (peers.self.length > 0) log(`peers: ${peers.self.join(', ')} is this node itself, left out`);
   const clock = new HybridClock(id, nowMicros);
-  if (restored?.newest) clock.observe(restored.newest);
+  if (data?.newest) clock.observe(data.newest);
   const service = new NodeService({
     id,
     address,
@@ -112,12 +113,14 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const metrics = onFirstScrape(counters, gaugesOf(store, service));
   const served = serveNode(server, routes(service, metrics, o.clusterKey), { id, counters, log });
   service.start();
+  data?.scrub.start();
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       const drained = served.close();
       await service.stop();
+      await data?.scrub.stop();
       await drained;
       peerClient.close();
       storage?.close();

@@ -22,6 +22,8 @@ export function newCounters(): Counters {
       lastRoundMs: null,
     },
     tombstonesPurged: 0,
+    corrupt: 0,
+    scrub: { runs: 0, rowsChecked: 0, lastRunMs: null },
     requests: { total: 0, errors: 0 },
   };
 }

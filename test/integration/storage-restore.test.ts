@@ -38,9 +38,10 @@ describe('storage read back at start', () => {
         assert.deepEqual(keys, [...keys].sort());
         assert.equal(new Set(keys).size, n);
         const restored = new Store(hasher);
-        const { newest, unhashed } = restored.restore(storage.pages());
+        const { newest, rehashed, damaged } = restoreFrom(storage, restored);
         storage.close();
-        assert.equal(unhashed.length, 0, 'every row was stored with its hashes');
+        assert.equal(rehashed, 0, 'every row was stored with its hashes and checksum');
+        assert.deepEqual(damaged, []);
         assert.equal(restored.size, n);
         assert.equal(restored.tombstoneCount, applied.tombstoneCount);
         assert.equal(restored.tree.root().digest, applied.tree.root().digest);
@@ -89,13 +90,14 @@ describe('storage read back at start', () => {
       assert.deepEqual(restoreFrom(storage, first), {
         newest: entries.at(-1)!.version,
         rehashed: entries.length,
+        damaged: [],
       });
       storage.close();
       assert.equal(first.tree.root().digest, applied.tree.root().digest);
 
       const again = await openStorage(dir);
       const second = new Store(hasher);
-      assert.equal(second.restore(again.pages()).unhashed.length, 0);
+      assert.equal(restoreFrom(again, second).rehashed, 0);
       again.close();
       assert.equal(second.tree.root().digest, applied.tree.root().digest);
     }));
@@ -208,6 +210,63 @@ describe('storage read back at start', () => {
       storage.close();
       const { store: restored, rehashed } = await startOn(dir);
       assert.equal(rehashed, 0);
+      assert.equal(restored.tree.root().digest, applied.tree.root().digest);
+    }));
+
+  // The table and the upsert of the build before checksums: hashes stored, no checksum.
+  const UNSUMMED_TABLE =
+    'CREATE TABLE entries (key TEXT PRIMARY KEY, value TEXT, wall INTEGER NOT NULL, ' +
+    'logical INTEGER NOT NULL, node TEXT NOT NULL, place INTEGER, hi INTEGER, lo INTEGER) WITHOUT ROWID';
+  const UNSUMMED_UPSERT =
+    'INSERT INTO entries (key, value, wall, logical, node, place, hi, lo) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ' +
+    'ON CONFLICT(key) DO UPDATE SET value = excluded.value, wall = excluded.wall, ' +
+    'logical = excluded.logical, node = excluded.node, place = excluded.place, hi = excluded.hi, lo = excluded.lo';
+
+  it('checks nothing it cannot: rows from before checksums are hashed from their bytes once', () =>
+    withDir(async (dir) => {
+      const entries = sample(120);
+      const applied = new Store(hasher);
+      for (const e of entries) applied.apply(e);
+      const old = new Database(path.join(dir, DATABASE_FILE));
+      old.exec(UNSUMMED_TABLE);
+      old.pragma('user_version = 1');
+      const upsert = old.prepare(UNSUMMED_UPSERT);
+      for (const e of applied.entries())
+        upsert.run(e.key, e.value, e.wall, e.logical, e.node, e.place | 0, e.hi, e.lo);
+      // A digest that disagrees with its row: without a checksum, recomputed, never trusted.
+      old.exec("UPDATE entries SET hi = hi + 1 WHERE key = 'k7'");
+      old.close();
+
+      const first = await startOn(dir);
+      assert.equal(first.rehashed, entries.length);
+      assert.equal(first.store.tree.root().digest, applied.tree.root().digest);
+      const second = await startOn(dir);
+      assert.equal(second.rehashed, 0, 'written back with checksums');
+      assert.equal(second.store.tree.root().digest, applied.tree.root().digest);
+    }));
+
+  it('a row the build before checksums overwrote is hashed again, not taken for damage', () =>
+    withDir(async (dir) => {
+      const entries = sample(30);
+      const storage = await openStorage(dir);
+      const applied = new Store(hasher);
+      for (const e of entries) storage.save(applied.merge(e)!);
+      storage.close();
+      const newer = new Store(hasher);
+      const e = newer.merge(entry('k3', 'from the older build', 9_000, 'old'))!;
+      applied.apply(e);
+      const old = new Database(path.join(dir, DATABASE_FILE));
+      old
+        .prepare(UNSUMMED_UPSERT)
+        .run(e.key, e.value, e.wall, e.logical, e.node, e.place | 0, e.hi, e.lo);
+      old.close();
+
+      const storage2 = await openStorage(dir);
+      const restored = new Store(hasher);
+      const report = restoreFrom(storage2, restored);
+      storage2.close();
+      assert.deepEqual([report.rehashed, report.damaged], [1, []]);
+      assert.equal(restored.get('k3')!.value, 'from the older build');
       assert.equal(restored.tree.root().digest, applied.tree.root().digest);
     }));
 });

@@ -5,7 +5,7 @@ import { CLUSTER_KEY_ENV } from '../../api/process.js';
 import { DEFAULT_MAX_VALUE_BYTES, MAX_PEERS_PER_ROUND } from '../../api/limits.js';
 import { checkNodeId } from '../../api/checks.js';
 import { STRATEGIES } from '../../api/strategies.js';
-import { DEFAULT_TOMBSTONE_TTL_MS } from '../../node/constants.js';
+import { DEFAULT_SCRUB_INTERVAL_MS, DEFAULT_TOMBSTONE_TTL_MS } from '../../node/constants.js';
 import type { NodeOptions } from '../../node/start.js';
 import { parseAddresses, parseCount, parseDuration, parsePort, UNITS } from './values.js';
 
@@ -68,6 +68,13 @@ export const NODE_FLAGS: Record<string, NodeFlag> = {
   'data-dir': {
     type: 'string',
     describe: 'Keep entries in SQLite in this directory (survives kill -9); in memory without it',
+  },
+  'scrub-interval': {
+    type: 'string',
+    default: `${DEFAULT_SCRUB_INTERVAL_MS / UNITS.h}h`,
+    describe:
+      'How often the data directory is read back and every entry checked against its ' +
+      'checksum (ms, s, m, h, d; 0: never)',
   },
   'cluster-key': {
     type: 'string',
@@ -148,6 +155,7 @@ export function nodeOptionsFrom(argv: Readonly<Record<string, unknown>>): NodeSt
     clockSkewMs:
       parseCount(Math.abs(skew), '--clock-skew-ms', 0, 86_400_000) * Math.sign(skew || 0),
     ...(dataDir !== undefined ? { dataDir } : {}),
+    scrubIntervalMs: parseScrubInterval(String(argv['scrub-interval'])),
     ...(key ? { clusterKey: key } : {}),
   };
 }
@@ -155,6 +163,11 @@ export function nodeOptionsFrom(argv: Readonly<Record<string, unknown>>): NodeSt
 /** --ae-peers-per-round K: a whole number from 1 (at or above the number of peers: all of them). */
 export function parsePeersPerRound(value: unknown): number {
   return parseCount(value, '--ae-peers-per-round', 1, MAX_PEERS_PER_ROUND);
+}
+
+/** --scrub-interval: a duration, or 0 for no scrub. */
+export function parseScrubInterval(raw: string): number {
+  return raw.trim() === '0' ? 0 : parseDuration(raw, '--scrub-interval');
 }
 
 /** Binding beyond loopback is allowed, with a warning that says what to do about it. */

@@ -89,6 +89,21 @@ const COUNTERS: CounterSpec[] = [
     help: 'Tombstones dropped after --tombstone-ttl.',
     read: (c) => ({ all: c.tombstonesPurged }),
   },
+  {
+    name: 'ae_corrupt_entries_total',
+    help: 'Stored entries found damaged on disk (checksum mismatch), at start-up or by the scrub.',
+    read: (c) => ({ all: c.corrupt }),
+  },
+  {
+    name: 'ae_scrub_runs_total',
+    help: 'Background scrubs of the data directory completed (--scrub-interval).',
+    read: (c) => ({ all: c.scrub.runs }),
+  },
+  {
+    name: 'ae_scrub_rows_total',
+    help: 'Stored rows the background scrubs read and checked.',
+    read: (c) => ({ all: c.scrub.rowsChecked }),
+  },
 ];
 
 /** The gauges: name, help, and which of the tree's readings it shows. */

@@ -3,6 +3,8 @@
 // Anti-entropy needs agreement and spread, not resistance to an adversary (as in Riak's AAE).
 import xxhash from 'xxhash-wasm';
 import type { Version } from '../../api/version.js';
+import { split } from '../tree/digest.js';
+import { StoredEntry } from './entry.js';
 
 /** Seeds keep the placement hash and the content digest independent of each other. */
 const PLACE_SEED = 0x9e3779b1;
@@ -40,4 +42,18 @@ export function loadHasher(): Promise<Hasher> {
     valueDigest: (value) => api.h64(value, VALUE_SEED),
   }));
   return shared;
+}
+
+/** An entry as the store keeps it, hashed (the placement reused when it is given). */
+export function hashed(
+  hasher: Hasher,
+  key: string,
+  value: string | null,
+  wall: number,
+  logical: number,
+  node: string,
+  place?: number,
+): StoredEntry {
+  const { hi, lo } = split(hasher.entryDigest(key, { wall, logical, node }, value));
+  return new StoredEntry(key, value, wall, logical, node, place ?? hasher.place(key), hi, lo);
 }

@@ -1,11 +1,10 @@
 // The replica: key -> value or tombstone at a version, last write wins, with its Merkle tree kept
 // up to date on every change. Pure: no I/O, no timers; the node injects the hasher and the clock.
 import { newerThan, StoredEntry, type Entry, type EntryRow } from './entry.js';
-import type { Hasher } from './hash.js';
+import { hashed, type Hasher } from './hash.js';
 import { ExpiryQueue } from './expiry-queue.js';
 import { KeyIndex } from './key-index.js';
 import { compareUtf8, pageOf, type ListPage } from './key-order.js';
-import { split } from '../tree/digest.js';
 import { MerkleTree } from '../tree/merkle.js';
 import { compareVersions, type Version } from '../../api/version.js';
 
@@ -191,15 +190,25 @@ export class Store {
     ) {
       // Skipped when a newer write has replaced it since.
       if (this.#entries.get(t.key) !== t) continue;
-      this.#entries.delete(t.key);
-      this.tree.remove(t);
-      this.#tombstones -= 1;
-      this.#observer?.removed(t);
-      this.#attached?.removed(t);
+      this.forget(t.key);
       purged.push(t.key);
     }
-    if (purged.length > 0) this.#sorted = null;
     return purged;
+  }
+
+  /**
+   * Drops a key's entry as if this node had never held it (an expired tombstone, or an entry
+   * whose row is damaged on disk: missing until a peer sends it again); returns it.
+   */
+  forget(key: string): StoredEntry | undefined {
+    const gone = this.#entries.delete(key);
+    if (gone === undefined) return undefined;
+    this.tree.remove(gone);
+    if (gone.value === null) this.#tombstones -= 1;
+    this.#sorted = null;
+    this.#observer?.removed(gone);
+    this.#attached?.removed(gone);
+    return gone;
   }
 
   /**
@@ -227,18 +236,4 @@ export class Store {
     this.#sorted ??= this.#entries.keys().sort(compareUtf8);
     return this.#sorted;
   }
-}
-
-/** An entry as the store keeps it, hashed (the placement reused when it is given). */
-export function hashed(
-  hasher: Hasher,
-  key: string,
-  value: string | null,
-  wall: number,
-  logical: number,
-  node: string,
-  place?: number,
-): StoredEntry {
-  const { hi, lo } = split(hasher.entryDigest(key, { wall, logical, node }, value));
-  return new StoredEntry(key, value, wall, logical, node, place ?? hasher.place(key), hi, lo);
 }

@@ -6,8 +6,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { NodeStartError } from '../errors.js';
-import type { EntryRow, StoredEntry } from '../replica/entry.js';
+import type { StoredEntry } from '../replica/entry.js';
 import { HASH_SCHEME } from '../replica/hash.js';
+import { checksumOf, type SummedRow } from './checksum.js';
 
 export const DATABASE_FILE = 'ae-demo.sqlite';
 /**
@@ -20,10 +21,26 @@ export const DATABASE_FILE = 'ae-demo.sqlite';
 const READ_PAGE_ROWS = 1_000;
 
 export interface Storage {
-  /** Every stored entry as rows, a page at a time (start-up: no object per entry). */
-  pages(): Iterable<readonly EntryRow[]>;
-  /** Writes the entry with its placement and digest, so a restart need not hash it again. */
+  /**
+   * Every stored entry as rows with their checksums, a page at a time (start-up: no object per
+   * entry; the scrub: a page between two turns of the event loop).
+   */
+  pages(): Iterable<readonly SummedRow[]>;
+  /**
+   * The same rows read through a connection of their own, opened for the pass and closed after
+   * it: what is on disk, not what this node's page cache remembers (the scrub).
+   */
+  checkPages(): Iterable<readonly SummedRow[]>;
+  /**
+   * Writes the entry with its placement and digest, so a restart need not hash it again, and
+   * the checksum of all of them (checksum.ts).
+   */
   save(entry: StoredEntry): void;
+  /**
+   * Writes the hashes and checksum of a row already stored with the entry's bytes, and nothing
+   * else (a row loaded without them): no trigger takes it for a changed entry.
+   */
+  hashesOf(entry: StoredEntry): void;
   remove(keys: readonly string[]): void;
   /** Runs fn in one transaction (one disk sync for many entries). */
   transaction<T>(fn: () => T): T;
@@ -45,22 +62,45 @@ interface Database {
   close(): void;
 }
 
-/** An entry's key, value and version, and the hashes kept with it (see keepHashesOf). */
+type DatabaseClass = new (file: string, options?: { readonly: boolean }) => Database;
+
+/** Every row, a page of rows at a time, read as arrays (far cheaper than objects one by one). */
+function* paged(page: Statement): Generator<SummedRow[]> {
+  let after = '';
+  for (;;) {
+    const rows = page.all(after, READ_PAGE_ROWS) as SummedRow[];
+    yield rows;
+    if (rows.length < READ_PAGE_ROWS) return;
+    after = rows[rows.length - 1]![0];
+  }
+}
+
+function pageOf(db: Database): Statement {
+  return db
+    .prepare(
+      'SELECT key, value, wall, logical, node, place, hi, lo, sum FROM entries ' +
+        'WHERE key > ? ORDER BY key LIMIT ?',
+    )
+    .raw(true);
+}
+
+/** An entry's key, value and version, the hashes kept with it (see keepHashesOf), its checksum. */
 const CREATE_TABLE =
   'CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT, wall INTEGER NOT NULL, ' +
-  'logical INTEGER NOT NULL, node TEXT NOT NULL, place INTEGER, hi INTEGER, lo INTEGER) WITHOUT ROWID';
+  'logical INTEGER NOT NULL, node TEXT NOT NULL, place INTEGER, hi INTEGER, lo INTEGER, sum INTEGER) ' +
+  'WITHOUT ROWID';
 /** Saves an entry whole, over the one it replaces. */
 const UPSERT =
-  'INSERT INTO entries (key, value, wall, logical, node, place, hi, lo) ' +
-  'VALUES (?, ?, ?, ?, ?, ?, ?, ?) ' +
+  'INSERT INTO entries (key, value, wall, logical, node, place, hi, lo, sum) ' +
+  'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ' +
   'ON CONFLICT(key) DO UPDATE SET value = excluded.value, wall = excluded.wall, ' +
   'logical = excluded.logical, node = excluded.node, place = excluded.place, ' +
-  'hi = excluded.hi, lo = excluded.lo';
+  'hi = excluded.hi, lo = excluded.lo, sum = excluded.sum';
 
 export async function openStorage(dir: string): Promise<Storage> {
-  let Driver: new (file: string) => Database;
+  let Driver: DatabaseClass;
   try {
-    Driver = (await import('better-sqlite3')).default as unknown as new (file: string) => Database;
+    Driver = (await import('better-sqlite3')).default as unknown as DatabaseClass;
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0];
     throw new NodeStartError(
@@ -88,21 +128,9 @@ export async function openStorage(dir: string): Promise<Storage> {
   }
   const upsert = db.prepare(UPSERT);
   const drop = db.prepare('DELETE FROM entries WHERE key = ?');
-  // Read in pages of rows as arrays: far cheaper per row than iterating objects one by one.
-  const page = db
-    .prepare(
-      'SELECT key, value, wall, logical, node, place, hi, lo FROM entries WHERE key > ? ORDER BY key LIMIT ?',
-    )
-    .raw(true);
-  function* pages(): Generator<EntryRow[]> {
-    let after = '';
-    for (;;) {
-      const rows = page.all(after, READ_PAGE_ROWS) as EntryRow[];
-      yield rows;
-      if (rows.length < READ_PAGE_ROWS) return;
-      after = rows[rows.length - 1]![0];
-    }
-  }
+  const hashes = db.prepare('UPDATE entries SET place = ?, hi = ?, lo = ?, sum = ? WHERE key = ?');
+  const page = pageOf(db);
+  const file = path.join(dir, DATABASE_FILE);
   let depth = 0;
   const transaction = <T>(fn: () => T): T => {
     // Nested calls join the outer transaction.
@@ -115,10 +143,23 @@ export async function openStorage(dir: string): Promise<Storage> {
     }
   };
   return {
-    pages,
+    pages: () => paged(page),
+    *checkPages() {
+      // A connection of its own, opened for the pass: a cold cache, so it reads the file.
+      const reader = new Driver(file, { readonly: true });
+      try {
+        yield* paged(pageOf(reader));
+      } finally {
+        reader.close();
+      }
+    },
     save(e) {
       // The placement signed, as the entry keeps it: a small integer when read back.
-      upsert.run(e.key, e.value, e.wall, e.logical, e.node, e.place | 0, e.hi, e.lo);
+      const { key, value, wall, logical, node, hi, lo } = e;
+      upsert.run(key, value, wall, logical, node, e.place | 0, hi, lo, checksumOf(e));
+    },
+    hashesOf(e) {
+      hashes.run(e.place | 0, e.hi, e.lo, checksumOf(e), e.key);
     },
     remove(keys) {
       transaction(() => {
@@ -150,22 +191,36 @@ const STALE_HASHES_TRIGGER =
   'BEGIN UPDATE entries SET place = NULL, hi = NULL, lo = NULL WHERE key = NEW.key; END';
 
 /**
- * Makes the table keep each entry's hashes under this build's scheme. A data directory from
- * before hashes were kept gains their columns (empty); one whose hashes were made under another
- * scheme (PRAGMA user_version) has them cleared. Rows without hashes are hashed when the node
- * loads them, and written back with them.
+ * Kept in the file for the same reason as STALE_HASHES_TRIGGER, one step on: a build from
+ * before checksums writes a new entry and its hashes but leaves the old row's checksum, which
+ * would make a good row look damaged (and be dropped). An update that changes the entry or its
+ * hashes but not the checksum clears the checksum instead, and the next start checks nothing
+ * of that row: it computes its hashes again from its bytes and stores them with a checksum.
+ */
+const STALE_SUM_TRIGGER =
+  'CREATE TRIGGER IF NOT EXISTS entries_sum_stale ' +
+  'AFTER UPDATE OF value, wall, logical, node, place, hi, lo ON entries ' +
+  'WHEN NEW.sum IS OLD.sum ' +
+  'BEGIN UPDATE entries SET sum = NULL WHERE key = NEW.key; END';
+
+/**
+ * Makes the table keep each entry's hashes under this build's scheme, and a checksum. A data
+ * directory from before hashes were kept gains their columns (empty); one whose hashes were
+ * made under another scheme (PRAGMA user_version) has them cleared; one from before checksums
+ * gains the column, empty. Rows without hashes or checksum are hashed from their bytes when the
+ * node loads them (nothing stored beside them is trusted), and written back with both.
  */
 function keepHashesOf(db: Database): void {
   const columns = (db.pragma('table_info(entries)') as { name: string }[]).map((c) => c.name);
   const scheme = db.pragma('user_version', { simple: true }) as number;
   db.transaction(() => {
-    if (!columns.includes('place')) {
-      for (const column of ['place', 'hi', 'lo'])
-        db.exec(`ALTER TABLE entries ADD COLUMN ${column} INTEGER`);
-    } else if (scheme !== HASH_SCHEME)
-      db.exec('UPDATE entries SET place = NULL, hi = NULL, lo = NULL');
+    for (const column of ['place', 'hi', 'lo', 'sum'])
+      if (!columns.includes(column)) db.exec(`ALTER TABLE entries ADD COLUMN ${column} INTEGER`);
+    if (columns.includes('place') && scheme !== HASH_SCHEME)
+      db.exec('UPDATE entries SET place = NULL, hi = NULL, lo = NULL, sum = NULL');
     if (scheme !== HASH_SCHEME) db.pragma(`user_version = ${HASH_SCHEME}`);
     // Also for a directory this build's first release migrated, which has no trigger yet.
     db.exec(STALE_HASHES_TRIGGER);
+    db.exec(STALE_SUM_TRIGGER);
   })();
 }

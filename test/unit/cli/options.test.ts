@@ -82,6 +82,7 @@ const NODE = {
   tombstoneTtlMs: 86_400_000,
   maxValueBytes: 1_048_576,
   clockSkewMs: 0,
+  scrubIntervalMs: 3_600_000,
 };
 const never = () => Promise.reject(new Error('chaos is not played here'));
 
@@ -128,6 +129,18 @@ const TABLE: Row[] = [
     {
       args: ['--port', '1', '--clock-skew-ms', '-500', '--data-dir', 'd', '--cluster-key', 'k'],
       options: { ...NODE, port: 1, clockSkewMs: -500, dataDir: 'd', clusterKey: 'k' },
+    },
+    {
+      args: ['--port', '1', '--data-dir', 'd', '--scrub-interval', '0'],
+      options: { ...NODE, port: 1, dataDir: 'd', scrubIntervalMs: 0 },
+    },
+    {
+      args: ['--port', '1', '--scrub-interval', '10m'],
+      options: { ...NODE, port: 1, scrubIntervalMs: 600_000 },
+    },
+    {
+      args: ['--port', '1', '--scrub-interval', 'often'],
+      error: /^--scrub-interval takes a duration/,
     },
     { args: ['--port', '70000'], error: /^--port must be a port number from 0 to 65535/ },
     { args: ['--port', '1', '--peers', 'nowhere'], error: /^--peers: "nowhere" is not an/ },
