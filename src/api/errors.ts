@@ -14,6 +14,7 @@ export type NodeErrorCode =
   | 'unauthorized'
   | 'unsupported_version'
   | 'peer_unreachable'
+  | 'conflict_mode_mismatch'
   | 'internal';
 
 /** Any answer other than 200: a code and one sentence (a 404 of a deleted key adds its version). */

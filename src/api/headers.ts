@@ -6,3 +6,5 @@ export const NODE_HEADER = 'x-ae-node';
 export const CLUSTER_KEY_HEADER = 'x-ae-cluster-key';
 /** Names the sending node on internal routes (fault injection drops cut-off senders). */
 export const FROM_HEADER = 'x-ae-from';
+/** Names the sender's conflict mode on internal routes when it is not lww (absent: lww). */
+export const CONFLICTS_HEADER = 'x-ae-conflicts';

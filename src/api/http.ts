@@ -22,8 +22,8 @@ export interface ReadAnswer {
 }
 
 /** GET /kv?prefix&limit&cursor: one page of live entries in key order. */
-export interface ListAnswer {
-  items: ReadAnswer[];
+export interface ListAnswer<Item = ReadAnswer> {
+  items: Item[];
   next: string | null;
 }
 

@@ -30,8 +30,10 @@ export class PeerRefusedError extends Error {
   readonly status: number;
   readonly code: string | undefined;
 
-  constructor(peer: string, status: number, code: string | undefined) {
-    super(`answered HTTP ${status}${code ? ` ${code}` : ''}`);
+  /** A mode mismatch keeps the peer's sentence, so the round report says why. */
+  constructor(peer: string, status: number, code: string | undefined, sentence?: string) {
+    const why = code === 'conflict_mode_mismatch' && sentence ? `: ${sentence}` : '';
+    super(`answered HTTP ${status}${code ? ` ${code}` : ''}${why}`);
     this.name = 'PeerRefusedError';
     this.peer = peer;
     this.status = status;

@@ -6,59 +6,32 @@ import type {
   FaultsAnswer,
   Health,
   IntervalAnswer,
-  ListAnswer,
   RoundsAnswer,
   Snapshot,
   StatsAnswer,
   TreeLevel,
   TreeNodeView,
-  WriteAnswer,
 } from '../api/http.js';
-import type { Counters } from '../api/counters.js';
+import type { ConflictMode } from '../api/conflicts.js';
+import type { Context } from './conflicts/dvvset.js';
 import type { RoundReport } from '../api/reports.js';
 import type { Strategy } from '../api/strategies.js';
 import { TOMBSTONE_SWEEP_MS } from './constants.js';
 import { DroppedError } from './errors.js';
 import * as views from './http/views.js';
-import type { PeerClient } from './peers/client.js';
 import { FanOut } from './peers/fan-out.js';
-import type { Faults, FaultsRequest } from './peers/faults.js';
+import type { FaultsRequest } from './peers/faults.js';
 import { timedTransport } from './peers/timeouts.js';
-import type { HybridClock } from './replica/hlc.js';
 import { LocalReplica } from './replica/local.js';
-import type { Store, StoredEntry } from './replica/store.js';
-import type { Storage } from './storage/sqlite.js';
+import type { StoredEntry } from './replica/store.js';
 import { answer } from './sync/exchange.js';
-import type { Sketch } from './sync/riblt/sketch.js';
 import { RoundLog } from './sync/round-log.js';
 import { AntiEntropy } from './sync/scheduler.js';
 import { CodecError } from './sync/wire/codec.js';
 import { FullExchangeSize } from './sync/wire/full-size.js';
+import type { ServiceOptions } from './service-options.js';
 
-export interface ServiceOptions {
-  id: string;
-  address: string;
-  peers: readonly string[];
-  store: Store;
-  /** The coded symbols kept beside the tree (riblt strategy). */
-  sketch?: Sketch;
-  clock: HybridClock;
-  peerClient: PeerClient;
-  counters: Counters;
-  maxValueBytes: number;
-  tombstoneTtlMs: number;
-  aeIntervalMs: number;
-  strategy: Strategy;
-  /** Peers a periodic round talks to, at random; all when absent. */
-  peersPerRound?: number;
-  replicationTimeoutMs: number;
-  /** Durable storage (--data-dir): every accepted entry is saved before it is acknowledged. */
-  storage?: Storage;
-  nowMicros: () => number;
-  faults: Faults;
-  /** Told about every round that moved keys or met a peer it could not sync with. */
-  onRound?: (report: RoundReport) => void;
-}
+export type { ServiceOptions };
 
 export class NodeService {
   readonly #o: ServiceOptions;
@@ -119,6 +92,11 @@ export class NodeService {
     return Math.min(this.#o.peersPerRound ?? this.#o.peers.length, this.#o.peers.length);
   }
 
+  /** lww or siblings (--conflicts): how this node's store merges, and what its reads answer. */
+  get conflicts(): ConflictMode {
+    return this.#o.store.conflicts;
+  }
+
   get maxValueBytes(): number {
     return this.#o.maxValueBytes;
   }
@@ -138,17 +116,18 @@ export class NodeService {
   }
 
   /** A page of live entries in key order, after the cursor. */
-  list(prefix: string, limit: number, cursor: string | null): ListAnswer {
-    return views.listView(this.#o.store.list(prefix, limit, cursor));
+  list(prefix: string, limit: number, cursor: string | null) {
+    return views.listView(this.#o.store.list(prefix, limit, cursor), this.#o.store.siblings);
   }
 
-  /** A local write (value, or null for a delete); replicated to every peer unless `direct`. */
-  async write(key: string, value: string | null, direct: boolean): Promise<WriteAnswer> {
-    const stored = this.#local.write(key, value);
+  /** A local write (value, or null for a delete; see put); replicated unless `direct`. */
+  async write(key: string, value: string | null, direct: boolean, context?: Context) {
+    const stored = this.#local.put(key, value, context);
     const w = this.#o.counters.writes;
     if (value === null) direct ? w.directDeletes++ : w.deletes++;
     else direct ? w.direct++ : w.replicated++;
-    return views.writeView(stored, direct ? null : await this.#fanOut.send([stored]));
+    const replication = direct ? null : await this.#fanOut.send([stored]);
+    return views.writeView(stored, replication, this.#o.store.siblings);
   }
 
   /** Many local writes at once (values, or null for deletes), replicated as one message per peer. */
@@ -157,7 +136,7 @@ export class NodeService {
     direct: boolean,
   ): Promise<BatchAnswer> {
     const local = this.#local;
-    const entries = local.transaction(() => items.map((i) => local.write(i.key, i.value)));
+    const entries = local.transaction(() => items.map((i) => local.put(i.key, i.value)));
     this.#o.counters.writes.batched += entries.length;
     return { count: entries.length, replication: direct ? null : await this.#fanOut.send(entries) };
   }

@@ -3,6 +3,7 @@
 // HTTP edge itself is http/server.ts.
 import { hostname } from 'node:os';
 import type { Strategy } from '../api/strategies.js';
+import type { ConflictMode } from '../api/conflicts.js';
 import { listen } from '../net/listen.js';
 import { DEFAULT_SCRUB_INTERVAL_MS, PEER_TIMEOUT_MS } from './constants.js';
 import { NodeStartError } from './errors.js';
@@ -30,6 +31,8 @@ export interface NodeOptions {
   tombstoneTtlMs: number;
   maxValueBytes: number;
   strategy: Strategy;
+  /** lww (default) or siblings: how concurrent writes of a key are resolved. */
+  conflicts?: ConflictMode;
   /** Peers a periodic round talks to, at random; all when absent. */
   peersPerRound?: number;
   clusterKey?: string;
@@ -55,7 +58,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const hasher = await loadHasher();
   // The riblt strategy keeps its coded symbols up to date on every change of the store.
   const sketch = o.strategy === 'riblt' ? new Sketch() : undefined;
-  const store = new Store(hasher, sketch);
+  const store = new Store(hasher, sketch, undefined, o.conflicts);
   const counters = newCounters();
   // The store and its tree are rebuilt in bulk from the stored rows, O(n), each row checked
   // against its checksum; the clock resumes past the newest version.
@@ -85,7 +88,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   }
   const address = advertisedAddress(o.host, port, hostname());
   const id = o.id ?? `node-${port}`;
-  const peerClient = createPeerClient(address, o.clusterKey, faults);
+  const peerClient = createPeerClient(address, o.clusterKey, faults, o.conflicts);
   const peers = withoutSelf(o.peers, hostname(), port);
   if (peers.self.length > 0) log(`peers: ${peers.self.join(', ')} is this node itself, left out`);
   const clock = new HybridClock(id, nowMicros);

@@ -68,6 +68,7 @@ export function recordingService(
     peers: ['127.0.0.1:2', '127.0.0.1:3'],
     maxValueBytes: 100,
     keepsSketch: false,
+    conflicts: 'lww',
     ...facts,
   };
   const service = new Proxy(known, {

@@ -5,6 +5,7 @@ import { CLUSTER_KEY_ENV } from '../../api/process.js';
 import { DEFAULT_MAX_VALUE_BYTES, MAX_PEERS_PER_ROUND } from '../../api/limits.js';
 import { checkNodeId } from '../../api/checks.js';
 import { STRATEGIES } from '../../api/strategies.js';
+import { CONFLICT_MODES } from '../../api/conflicts.js';
 import { DEFAULT_SCRUB_INTERVAL_MS, DEFAULT_TOMBSTONE_TTL_MS } from '../../node/constants.js';
 import type { NodeOptions } from '../../node/start.js';
 import { parseAddresses, parseCount, parseDuration, parsePort, UNITS } from './values.js';
@@ -48,6 +49,14 @@ export const NODE_FLAGS: Record<string, NodeFlag> = {
     describe:
       'Peers each periodic round talks to, picked at random every round (default: all of them); ' +
       'a trigger always talks to every peer',
+  },
+  conflicts: {
+    type: 'string',
+    choices: CONFLICT_MODES,
+    default: 'lww',
+    describe:
+      'lww: the newest write wins; siblings: concurrent writes are all kept (dotted version ' +
+      'vectors) until a write with their context resolves them; every node runs the same mode',
   },
   'tombstone-ttl': {
     type: 'string',
@@ -111,6 +120,10 @@ export const NODE_EXAMPLES: readonly [string, string][] = [
   ],
   ['$0 node --port 9999 --data-dir ./data/node1', 'a node whose writes survive kill -9'],
   [
+    '$0 node --port 9999 --peers 127.0.0.1:10000 --conflicts siblings',
+    'keep concurrent writes of a key side by side (every node of the cluster in this mode)',
+  ],
+  [
     '$0 node --port 9999 --peers 127.0.0.1:10000,127.0.0.1:10001,127.0.0.1:10002 ' +
       '--ae-interval 2000 --ae-peers-per-round 1',
     'gossip: every ~2 s, a round with one peer picked at random',
@@ -136,6 +149,8 @@ export function nodeOptionsFrom(argv: Readonly<Record<string, unknown>>): NodeSt
   const dataDir = argv['data-dir'] as string | undefined;
   const strategy = STRATEGIES.find((x) => x === argv['ae-strategy']);
   if (!strategy) throw new UsageError(`--ae-strategy takes one of ${STRATEGIES.join(', ')}.`);
+  const conflicts = CONFLICT_MODES.find((x) => x === argv.conflicts);
+  if (!conflicts) throw new UsageError(`--conflicts takes one of ${CONFLICT_MODES.join(', ')}.`);
   const k = argv['ae-peers-per-round'];
   return {
     port: parsePort(Number(argv.port), '--port', true),
@@ -144,6 +159,7 @@ export function nodeOptionsFrom(argv: Readonly<Record<string, unknown>>): NodeSt
     peers: parseAddresses(argv.peers as string | undefined, '--peers'),
     aeIntervalMs: parseCount(Number(argv['ae-interval']), '--ae-interval', 0, 86_400_000),
     strategy,
+    ...(conflicts !== 'lww' ? { conflicts } : {}),
     ...(k !== undefined ? { peersPerRound: parsePeersPerRound(k) } : {}),
     tombstoneTtlMs: parseDuration(String(argv['tombstone-ttl']), '--tombstone-ttl'),
     maxValueBytes: parseCount(

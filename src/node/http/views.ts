@@ -16,6 +16,8 @@ import type {
   Replication,
 } from '../../api/http.js';
 import type { Counters } from '../../api/counters.js';
+import type { SiblingsReadAnswer, SiblingsWriteAnswer } from '../../api/conflicts.js';
+import { siblingsReadView, siblingsWriteView } from './sibling-views.js';
 import type { RoundRecord } from '../../api/reports.js';
 import type { ListPage } from '../replica/key-order.js';
 import type { Store, StoredEntry } from '../replica/store.js';
@@ -38,12 +40,21 @@ export function readView(e: StoredEntry): ReadAnswer {
   return { key: e.key, value: e.value!, version: e.version };
 }
 
-export function listView(page: ListPage): ListAnswer {
-  return { items: page.items.map(readView), next: page.next };
+export function listView(
+  page: ListPage,
+  siblings = false,
+): ListAnswer<ReadAnswer | SiblingsReadAnswer> {
+  const view = siblings ? siblingsReadView : readView;
+  return { items: page.items.map((e) => view(e)), next: page.next };
 }
 
-/** A write as stored: a delete has deleted: true and no value. */
-export function writeView(entry: StoredEntry, replication: Replication | null): WriteAnswer {
+/** A write as stored: a delete has deleted: true and no value (siblings: the set after it). */
+export function writeView(
+  entry: StoredEntry,
+  replication: Replication | null,
+  siblings = false,
+): WriteAnswer | SiblingsWriteAnswer {
+  if (siblings) return siblingsWriteView(entry, replication);
   return entry.value === null
     ? { key: entry.key, deleted: true, version: entry.version, replication }
     : { key: entry.key, value: entry.value, version: entry.version, replication };
@@ -104,7 +115,7 @@ export function treeNodeView(
       ? [...tree.itemsUnder(level, index)].map((e) => ({
           key: e.key,
           version: e.version,
-          deleted: e.value === null,
+          deleted: store.deleted(e.value),
           digest: digestHex(join(e.hi, e.lo)),
         }))
       : null;

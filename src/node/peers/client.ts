@@ -1,7 +1,8 @@
 // Talking to peers: node:http with a kept-alive Agent (post.ts), a socket cap per peer and a
 // timeout on every call, so a dead or silent peer costs a bounded wait and never a stall.
 import http from 'node:http';
-import { CLUSTER_KEY_HEADER, FROM_HEADER } from '../../api/headers.js';
+import { CLUSTER_KEY_HEADER, CONFLICTS_HEADER, FROM_HEADER } from '../../api/headers.js';
+import type { ConflictMode } from '../../api/conflicts.js';
 import { MAX_SOCKETS_PER_PEER } from '../constants.js';
 import { PeerRefusedError } from '../errors.js';
 import type { Faults } from './faults.js';
@@ -65,12 +66,15 @@ export function createPeerClient(
   self: string,
   clusterKey: string | undefined,
   faults: Faults,
+  conflicts: ConflictMode = 'lww',
 ): PeerClient {
   const agent = new CountingAgent({ keepAlive: true, maxSockets: MAX_SOCKETS_PER_PEER });
   const headers = {
     'content-type': 'application/octet-stream',
     [FROM_HEADER]: self,
     ...(clusterKey ? { [CLUSTER_KEY_HEADER]: clusterKey } : {}),
+    // Said only when not lww: an lww node's messages are byte for byte what they were.
+    ...(conflicts !== 'lww' ? { [CONFLICTS_HEADER]: conflicts } : {}),
   };
   const targets = new Map<string, Target>();
   const closed = new AbortController();
@@ -94,8 +98,10 @@ export function createPeerClient(
       } catch (error) {
         throw new PeerError(peer, networkReason(error, timeoutMs), { cause: error });
       }
-      if (response.status !== 200)
-        throw new PeerRefusedError(peer, response.status, errorCode(response.body));
+      if (response.status !== 200) {
+        const { code, message } = errorOf(response.body);
+        throw new PeerRefusedError(peer, response.status, code, message);
+      }
       return response.body;
     },
     close() {
@@ -105,12 +111,17 @@ export function createPeerClient(
   };
 }
 
-/** The error code of a peer's error answer ({"error": {"code"}}); undefined when it has none. */
-function errorCode(body: Buffer): string | undefined {
+/** A peer's error answer's code and sentence ({"error": {"code", "message"}}), when it has them. */
+function errorOf(body: Buffer): { code?: string; message?: string } {
   try {
-    const parsed = JSON.parse(body.toString('utf8')) as { error?: { code?: unknown } };
-    return typeof parsed.error?.code === 'string' ? parsed.error.code.slice(0, 100) : undefined;
+    const { error } = JSON.parse(body.toString('utf8')) as {
+      error?: { code?: unknown; message?: unknown };
+    };
+    return {
+      ...(typeof error?.code === 'string' ? { code: error.code.slice(0, 100) } : {}),
+      ...(typeof error?.message === 'string' ? { message: error.message.slice(0, 300) } : {}),
+    };
   } catch {
-    return undefined;
+    return {};
   }
 }

@@ -37,6 +37,7 @@ export function pageOf(
   prefix: string,
   limit: number,
   cursor: string | null,
+  deleted: (value: string | null) => boolean = (value) => value === null,
 ): ListPage {
   let lo = 0;
   let hi = keys.length;
@@ -53,7 +54,7 @@ export function pageOf(
     const key = keys[i]!;
     if (!key.startsWith(prefix)) break;
     const entry = get(key);
-    if (entry.value === null) continue;
+    if (deleted(entry.value)) continue;
     if (items.length === limit) return { items, next: items[items.length - 1]!.key };
     items.push(entry);
   }

@@ -7,6 +7,8 @@ import type { Storage } from '../storage/sqlite.js';
 import type { Entry } from './entry.js';
 import type { HybridClock } from './hlc.js';
 import type { ApplyResult, Store, StoredEntry } from './store.js';
+import { update, type Context } from '../conflicts/dvvset.js';
+import { setOf, siblingEntry } from '../conflicts/entry.js';
 
 export interface LocalReplicaOptions {
   store: Store;
@@ -58,10 +60,32 @@ export class LocalReplica {
     return stored;
   }
 
+  /** A write made here, in this store's mode (lww ignores the context). */
+  put(key: string, value: string | null, context?: Context): StoredEntry {
+    return this.#o.store.siblings ? this.writeSibling(key, value, context) : this.write(key, value);
+  }
+
+  /**
+   * A write made here in siblings mode (a value, or null for a delete): it supersedes what the
+   * client's context covers (nothing without one) and stands beside the rest, at a fresh dot.
+   */
+  writeSibling(key: string, value: string | null, context: Context | undefined): StoredEntry {
+    const { wall, logical, node } = this.#o.clock.tick();
+    const current = this.#o.store.get(key);
+    const set = update(current ? setOf(current) : [], context ?? [], node, {
+      value,
+      wall,
+      logical,
+    });
+    const stored = this.#save(this.#o.store.merge(siblingEntry(key, set)));
+    if (stored === undefined) throw new Error(`a local write of "${key}" added nothing to its set`);
+    return stored;
+  }
+
   /** An entry from a peer: advance the clock past it, then last write wins. */
   merge(entry: Entry): ApplyResult {
     this.#o.clock.observe(entry.version);
-    if (entry.value === null && entry.version.wall < this.#expiredBefore()) {
+    if (this.#o.store.deleted(entry.value) && entry.version.wall < this.#expiredBefore()) {
       this.#o.counters.merges.unchanged += 1;
       return 'unchanged'; // an expired tombstone: we would purge it at once
     }

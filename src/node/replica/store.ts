@@ -6,7 +6,11 @@ import { ExpiryQueue } from './expiry-queue.js';
 import { KeyIndex } from './key-index.js';
 import { compareUtf8, pageOf, type ListPage } from './key-order.js';
 import { MerkleTree } from '../tree/merkle.js';
-import { compareVersions, type Version } from '../../api/version.js';
+import type { Version } from '../../api/version.js';
+import type { ConflictMode } from '../../api/conflicts.js';
+import { mergeSiblings } from '../conflicts/entry.js';
+import { compareEntries, compareSets } from './order.js';
+import { encodedDeleted } from '../conflicts/encoding.js';
 
 export { StoredEntry };
 
@@ -40,10 +44,24 @@ export class Store {
   /** Tombstones by wall time, for purging the expired ones in O(expired). */
   #expiry = new ExpiryQueue();
 
-  constructor(hasher: Hasher, observer?: StoreObserver, tree = new MerkleTree<StoredEntry>()) {
+  /** Siblings mode: an entry's value is a sibling set's text, and entries merge as sets. */
+  readonly siblings: boolean;
+
+  constructor(
+    hasher: Hasher,
+    observer?: StoreObserver,
+    tree = new MerkleTree<StoredEntry>(),
+    readonly conflicts: ConflictMode = 'lww',
+  ) {
     this.#hasher = hasher;
     this.#observer = observer;
     this.tree = tree;
+    this.siblings = conflicts === 'siblings';
+  }
+
+  /** Whether a stored value reads as deleted: a tombstone, or a set of deletions only. */
+  deleted(value: string | null): boolean {
+    return value === null || (this.siblings && encodedDeleted(value));
   }
 
   /**
@@ -52,7 +70,7 @@ export class Store {
    * The observer (a sketch) must already hold these entries.
    */
   clone(observer?: StoreObserver): Store {
-    const copy = new Store(this.#hasher, observer, this.tree.clone());
+    const copy = new Store(this.#hasher, observer, this.tree.clone(), this.conflicts);
     copy.#entries = this.#entries.clone();
     copy.#sorted = this.#sorted;
     copy.#tombstones = this.#tombstones;
@@ -100,10 +118,11 @@ export class Store {
     return this.merge(entry) ? 'applied' : 'unchanged';
   }
 
-  /** apply, returning the entry the store now holds for it, or undefined when ours won. */
-  merge(entry: Entry): StoredEntry | undefined {
-    const current = this.#entries.get(entry.key);
-    if (current && this.compare(entry, current) <= 0) return undefined;
+  /** apply, returning the entry now held, or undefined when ours won (siblings: sets synced). */
+  merge(incoming: Entry): StoredEntry | undefined {
+    const current = this.#entries.get(incoming.key);
+    const entry = this.siblings ? mergeSiblings(current, incoming) : incoming;
+    if (!entry || (!this.siblings && current && this.compare(entry, current) <= 0)) return;
     const { wall, logical, node } = entry.version;
     const stored = hashed(
       this.#hasher,
@@ -117,7 +136,7 @@ export class Store {
     this.#entries.set(stored);
     if (current) {
       this.tree.replace(current, stored);
-      if (current.value === null) this.#tombstones -= 1;
+      if (this.deleted(current.value)) this.#tombstones -= 1;
       this.#observer?.replaced(current, stored);
       this.#attached?.replaced(current, stored);
     } else {
@@ -126,7 +145,7 @@ export class Store {
       this.#observer?.added(stored);
       this.#attached?.added(stored);
     }
-    if (stored.value === null) {
+    if (this.deleted(stored.value)) {
       this.#tombstones += 1;
       this.#expiry.push(stored);
     }
@@ -164,7 +183,7 @@ export class Store {
           throw new Error(`Store.restore: "${key}" appears twice`);
         this.#observer?.added(stored);
         this.#attached?.added(stored);
-        if (value === null) {
+        if (this.deleted(value)) {
           this.#tombstones += 1;
           this.#expiry.push(stored);
         }
@@ -204,31 +223,22 @@ export class Store {
     const gone = this.#entries.delete(key);
     if (gone === undefined) return undefined;
     this.tree.remove(gone);
-    if (gone.value === null) this.#tombstones -= 1;
+    if (this.deleted(gone.value)) this.#tombstones -= 1;
     this.#sorted = null;
     this.#observer?.removed(gone);
     this.#attached?.removed(gone);
     return gone;
   }
 
-  /**
-   * The total order of the spec: version, then at an equal version the tombstone, then the
-   * larger value digest. Positive when a wins over b.
-   */
+  /** Positive when a wins over b: the spec's total order, or a set that holds more (order.ts). */
   compare(a: Entry, b: Entry): number {
-    const byVersion = compareVersions(a.version, b.version);
-    if (byVersion !== 0) return byVersion;
-    if (a.value === b.value) return 0;
-    if (a.value === null) return 1;
-    if (b.value === null) return -1;
-    const da = this.#hasher.valueDigest(a.value);
-    const db = this.#hasher.valueDigest(b.value);
-    return da === db ? 0 : da > db ? 1 : -1;
+    return this.siblings ? compareSets(a, b) : compareEntries(this.#hasher, a, b);
   }
 
   /** Live entries in UTF-8 byte order of their keys, from after `cursor`, under `prefix`. */
   list(prefix: string, limit: number, cursor: string | null): ListPage {
-    return pageOf(this.#sortedKeys(), (key) => this.get(key)!, prefix, limit, cursor);
+    const get = (key: string) => this.get(key)!;
+    return pageOf(this.#sortedKeys(), get, prefix, limit, cursor, (v) => this.deleted(v));
   }
 
   /** Sorted lazily: listing is rare, writes are not, so writes only mark the order stale. */

@@ -156,7 +156,11 @@ function answerLists(
       }
       mine.delete(item.key);
       const order = compareVersions(ours.version, item.version);
-      if (order > 0) ship(ours);
+      if (store.siblings && (order !== 0 || check(ours) !== item.check)) {
+        // Two different sets: each may hold siblings the other lacks, so both move and merge.
+        ship(ours);
+        reply.wants.push(item.key);
+      } else if (order > 0) ship(ours);
       else if (order < 0) reply.wants.push(item.key);
       else if (check(ours) !== item.check) {
         // Same version, different content: only duplicate node ids do this. Swap both; the

@@ -10,6 +10,9 @@ import { HttpError } from '../errors.js';
 import { badRequest, field, integer } from '../parse.js';
 import { route, type Reply, type Route } from '../router.js';
 import { readView } from '../views.js';
+import { contextOf, siblingsReadView } from '../sibling-views.js';
+import { encodedDeleted } from '../../conflicts/encoding.js';
+import { bodyContext, queryContext } from './context.js';
 
 /** A batch write holds at most this many items, in a body of at most this size. */
 const BATCH_MAX_ITEMS = 10_000;
@@ -17,10 +20,14 @@ const BATCH_BODY_LIMIT_BYTES = 32 * 1024 * 1024;
 
 export function kvRoutes(service: NodeService): Route[] {
   const kv = (params: string[]) => key(params[0] ?? '');
-  const put = async (req: IncomingMessage, params: string[], direct: boolean) =>
-    ({ body: await service.write(kv(params), await value(service, req), direct) }) as Reply;
-  const del = async (params: string[], direct: boolean) =>
-    ({ body: await service.write(kv(params), null, direct) }) as Reply;
+  const put = async (req: IncomingMessage, params: string[], direct: boolean) => {
+    const { value: v, context } = await value(service, req);
+    return { body: await service.write(kv(params), v, direct, context) } as Reply;
+  };
+  const del = async (params: string[], query: URLSearchParams, direct: boolean) =>
+    ({
+      body: await service.write(kv(params), null, direct, queryContext(service, query)),
+    }) as Reply;
   return [
     route(/^\/kv$/, {
       GET: ({ query }) => list(service, query),
@@ -32,11 +39,11 @@ export function kvRoutes(service: NodeService): Route[] {
     route(/^\/kv\/([^/]*)$/, {
       GET: ({ params }) => read(service, kv(params)),
       PUT: ({ req, params }) => put(req, params, false),
-      DELETE: ({ params }) => del(params, false),
+      DELETE: ({ params, query }) => del(params, query, false),
     }),
     route(/^\/kv\/([^/]*)\/direct$/, {
       PUT: ({ req, params }) => put(req, params, true),
-      DELETE: ({ params }) => del(params, true),
+      DELETE: ({ params, query }) => del(params, query, true),
     }),
   ];
 }
@@ -47,14 +54,14 @@ function key(segment: string): string {
   return checked.value;
 }
 
-/** The value of a PUT body {"value": "..."}. */
-async function value(service: NodeService, req: IncomingMessage): Promise<string> {
+/** The value of a PUT body {"value": "..."}, and in siblings mode its "context", if any. */
+async function value(service: NodeService, req: IncomingMessage) {
   const parsed = parseJson(await readBody(req, service.maxValueBytes + BODY_SLACK_BYTES));
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
     throw badRequest('The body must be a JSON object such as {"value": "alice_data"}.');
   const checked = checkValue(field(parsed, 'value'), service.maxValueBytes);
   if (!checked.ok) throw badValue(checked);
-  return checked.value;
+  return { value: checked.value, context: bodyContext(service, parsed) };
 }
 
 /** A value that failed its check: 413 when it is too large, 400 otherwise (spec). */
@@ -97,13 +104,14 @@ async function batch(service: NodeService, req: IncomingMessage) {
 function read(service: NodeService, k: string): Reply {
   const entry = service.read(k);
   if (!entry) throw new HttpError(404, 'not_found', `No value for key "${k}" on ${service.id}.`);
-  if (entry.value === null)
+  if (entry.value === null || (service.conflicts === 'siblings' && encodedDeleted(entry.value)))
     throw new HttpError(404, 'not_found', `Key "${k}" was deleted on ${service.id}.`, {
       key: k,
       deleted: true,
       version: entry.version,
+      ...(entry.value === null ? {} : { context: contextOf(entry) }),
     });
-  return { body: readView(entry) };
+  return { body: service.conflicts === 'siblings' ? siblingsReadView(entry) : readView(entry) };
 }
 
 function list(service: NodeService, query: URLSearchParams): Reply {

@@ -127,7 +127,9 @@ export class RibltSession {
     for (const [place, g] of places) {
       let push = g.theirs.length === 0;
       let want = g.ours.length === 0;
-      if (g.ours.length === 1 && g.theirs.length === 1) {
+      if (store.siblings) {
+        push = want = true; // two sets: each may hold siblings the other lacks, both move
+      } else if (g.ours.length === 1 && g.theirs.length === 1) {
         // One key, a version on each side: the wall-clock hint says which is newer.
         const order = compareTags(g.oursItems[0]!.tag, g.theirs[0]!.tag);
         push = order >= 0;

@@ -61,4 +61,18 @@ describe('routes: internal', () => {
       `A node of another build sent this anti-entropy message: ${version}.`,
     );
   });
+
+  it('a sender of the other conflict mode: 409 conflict_mode_mismatch and no call, both ways', async () => {
+    for (const [mine, header] of [
+      ['siblings', {}],
+      ['lww', { 'x-ae-conflicts': 'siblings' }],
+    ] as const) {
+      const { service, calls } = recordingService({ conflicts: mine });
+      const table = internalRoutes(service, undefined);
+      const error = await refusal(table, 'POST', '/internal/exchange', 'x', header);
+      assert.equal(error.status, 409);
+      assert.equal(error.code, 'conflict_mode_mismatch');
+      assert.deepEqual(calls, []);
+    }
+  });
 });

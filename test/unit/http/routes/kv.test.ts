@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { kvRoutes } from '../../../../src/node/http/routes/kv.js';
 import { call, recordingService, refusal } from '../../../helpers/route.js';
+import { encodeContext } from '../../../../src/node/conflicts/encoding.js';
 
 const version = { wall: 1, logical: 0, node: 'node-a' };
 
@@ -14,8 +15,8 @@ describe('routes: kv', () => {
     await call(table, 'PUT', '/kv/user%3Aalice', '{"value": "v"}');
     await call(table, 'PUT', '/kv/user%3Abob/direct', '{"value": "w"}');
     assert.deepEqual(calls, [
-      { verb: 'write', args: ['user:alice', 'v', false] },
-      { verb: 'write', args: ['user:bob', 'w', true] },
+      { verb: 'write', args: ['user:alice', 'v', false, undefined] },
+      { verb: 'write', args: ['user:bob', 'w', true, undefined] },
     ]);
   });
 
@@ -25,9 +26,31 @@ describe('routes: kv', () => {
     await call(table, 'DELETE', '/kv/k');
     await call(table, 'DELETE', '/kv/k/direct');
     assert.deepEqual(calls, [
-      { verb: 'write', args: ['k', null, false] },
-      { verb: 'write', args: ['k', null, true] },
+      { verb: 'write', args: ['k', null, false, undefined] },
+      { verb: 'write', args: ['k', null, true, undefined] },
     ]);
+  });
+
+  it('siblings mode: PUT takes "context" from the body and DELETE from ?context=; lww reads neither', async () => {
+    const context = encodeContext([['node-a', 2]]);
+    const siblings = recordingService({ conflicts: 'siblings' });
+    const table = kvRoutes(siblings.service);
+    await call(table, 'PUT', '/kv/k', JSON.stringify({ value: 'v', context }));
+    await call(table, 'DELETE', `/kv/k/direct?context=${context}`);
+    assert.deepEqual(siblings.calls, [
+      { verb: 'write', args: ['k', 'v', false, [['node-a', 2]]] },
+      { verb: 'write', args: ['k', null, true, [['node-a', 2]]] },
+    ]);
+    const bad = await refusal(table, 'PUT', '/kv/k', JSON.stringify({ value: 'v', context: 'x!' }));
+    assert.equal(bad.code, 'bad_request');
+    const lww = recordingService();
+    await call(
+      kvRoutes(lww.service),
+      'PUT',
+      '/kv/k',
+      JSON.stringify({ value: 'v', context: 'x!' }),
+    );
+    assert.deepEqual(lww.calls, [{ verb: 'write', args: ['k', 'v', false, undefined] }]);
   });
 
   it('a bad key, a body that is not an object, a missing or oversized value: refused, no call', async () => {

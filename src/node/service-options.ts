@@ -1,0 +1,36 @@
+// What a node's service is made of: its identity, peers, store and clock, its settings, and
+// the parts (peer client, storage, faults) the composition root injects.
+import type { Counters } from '../api/counters.js';
+import type { RoundReport } from '../api/reports.js';
+import type { Strategy } from '../api/strategies.js';
+import type { PeerClient } from './peers/client.js';
+import type { Faults } from './peers/faults.js';
+import type { HybridClock } from './replica/hlc.js';
+import type { Store } from './replica/store.js';
+import type { Storage } from './storage/sqlite.js';
+import type { Sketch } from './sync/riblt/sketch.js';
+
+export interface ServiceOptions {
+  id: string;
+  address: string;
+  peers: readonly string[];
+  store: Store;
+  /** The coded symbols kept beside the tree (riblt strategy). */
+  sketch?: Sketch;
+  clock: HybridClock;
+  peerClient: PeerClient;
+  counters: Counters;
+  maxValueBytes: number;
+  tombstoneTtlMs: number;
+  aeIntervalMs: number;
+  strategy: Strategy;
+  /** Peers a periodic round talks to, at random; all when absent. */
+  peersPerRound?: number;
+  replicationTimeoutMs: number;
+  /** Durable storage (--data-dir): every accepted entry is saved before it is acknowledged. */
+  storage?: Storage;
+  nowMicros: () => number;
+  faults: Faults;
+  /** Told about every round that moved keys or met a peer it could not sync with. */
+  onRound?: (report: RoundReport) => void;
+}
