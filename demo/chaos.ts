@@ -78,7 +78,7 @@ async function step(play: Play, op: number): Promise<void> {
     if (cut.length > 0 && (await tryAdmin(() => client.partition(cut)))) counts.partitions += 1;
   } else if (roll < WEIGHTS.heal) {
     if (await tryAdmin(() => client.heal())) counts.heals += 1;
-  } else if (!play.down.has(node)) await crash(play, op, node);
+  } else if (!play.down.has(node) && cluster.canKill) await crash(play, op, node);
 }
 
 /** A put or a delete of a random key through `node`, direct or replicated, and its ack kept. */

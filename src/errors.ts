@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'port_in_use'
   | 'node_unreachable'
   | 'node_start_failed'
+  | 'node_command_failed'
   | 'node_error'
   | 'storage_unavailable'
   | 'not_converged'
@@ -84,6 +85,14 @@ export class NoAnswerError extends NodeUnreachableError {
     this.name = 'NoAnswerError';
     this.address = address;
     this.reason = reason;
+  }
+}
+
+/** A kill or restart command given for nodes that run elsewhere failed, or its node did not follow. */
+export class NodeCommandError extends AeError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('node_command_failed', message, EXIT.unreachable, options);
+    this.name = 'NodeCommandError';
   }
 }
 

@@ -30,11 +30,17 @@ export class Cluster {
     specs: NodeSpec[],
     options: LaunchOptions,
     clusterKey?: string,
+    makeClient: (address: string) => NodeClient = (a) => new NodeClient(a, clusterKey),
   ) {
     this.nodes = nodes;
-    this.clients = nodes.map((n) => new NodeClient(n.address, clusterKey));
+    this.clients = nodes.map((n) => makeClient(n.address));
     this.#specs = specs;
     this.#options = options;
+  }
+
+  /** Whether kill and restart can work on these nodes (this CLI started them). */
+  get canKill(): boolean {
+    return true;
   }
 
   /** Kills node i (1-based) with a signal (SIGKILL: a crash) and waits until it is gone. */

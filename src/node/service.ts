@@ -193,9 +193,12 @@ export class NodeService {
     return this.faults();
   }
 
-  /** Cuts this node off from these peers (fault injection). */
-  partition(peers: readonly string[]): FaultsAnswer {
-    this.#o.faults.partition(peers);
+  /** Cuts this node off from these peers (fault injection); `aliases`: other names senders give. */
+  partition(
+    peers: readonly string[],
+    aliases?: ReadonlyMap<string, readonly string[]>,
+  ): FaultsAnswer {
+    this.#o.faults.partition(peers, aliases);
     return this.faults();
   }
 

@@ -1,5 +1,8 @@
 // `ae-demo chaos`: a randomized, reproducible check of convergence and durability.
 import { VerificationError } from '../../errors.js';
+import type { Cluster } from '../../cluster/cluster.js';
+import type { NodeCommands } from '../../cluster/node-commands.js';
+import type { Teardown } from '../lifecycle/teardown.js';
 import type { ChaosRun } from '../../story/scenario.js';
 import type { ClusterSetup } from '../flags/cluster.js';
 import { makeDataDirs, startLocalCluster } from '../lifecycle/local-cluster.js';
@@ -16,24 +19,21 @@ export interface ChaosOptions extends ClusterSetup {
   ops: number;
   /** Print the report as JSON. */
   json: boolean;
+  /** Nodes already running elsewhere, played on instead of started ones. */
+  connect?: string[];
+  /** Their cluster key. */
+  clusterKey?: string;
+  /** How to kill and restart one of them; without a restart command chaos kills none. */
+  commands?: NodeCommands;
 }
 
 /** Starts a cluster with data directories, plays chaos on it and reports what it found. */
 export async function runChaos(o: ChaosOptions, loadChaos: () => Promise<ChaosRun>): Promise<void> {
-  const { count, basePort, strategy, peersPerRound, seed, ops } = o;
+  const { count, seed } = o;
   const chaos = await loadChaos();
   await withTeardown(async (teardown) => {
-    const data = await makeDataDirs('ae-demo-chaos-');
-    teardown.defer(() => data.remove());
-    const cluster = await startLocalCluster({
-      count,
-      basePort,
-      aeIntervalMs: 0,
-      extraArgs: data.args,
-      strategy,
-      ...(peersPerRound !== undefined ? { peersPerRound } : {}),
-    });
-    teardown.defer(() => cluster.stop());
+    const cluster = await chaosCluster(o, teardown);
+    const { ops } = o;
     const report = await chaos(cluster, seed, ops, (line) =>
       process.stderr.write(`${wrap(quiet(line), terminalWidth(), '  ')}\n`),
     );
@@ -47,4 +47,32 @@ export async function runChaos(o: ChaosOptions, loadChaos: () => Promise<ChaosRu
       );
     }
   });
+}
+
+/** The nodes chaos plays on: its own, with data directories, or those --connect names. */
+async function chaosCluster(o: ChaosOptions, teardown: Teardown): Promise<Cluster> {
+  if (o.connect) {
+    const kills = o.commands?.restart
+      ? 'kills and restarts run your commands'
+      : 'no node is killed (that needs --restart-command)';
+    const said = `--connect: chaos on ${o.connect.length} nodes that run elsewhere; none is started or stopped`;
+    process.stderr.write(`${wrap(`${said}; ${kills}.`, terminalWidth())}\n`);
+    const { connectCluster } = await import('../../cluster/connect.js');
+    const cluster = await connectCluster(o.connect, o.clusterKey, o.commands);
+    // Not a stop: every cut healed, every node taken down started again.
+    teardown.defer(() => cluster.stop());
+    return cluster;
+  }
+  const data = await makeDataDirs('ae-demo-chaos-');
+  teardown.defer(() => data.remove());
+  const cluster = await startLocalCluster({
+    count: o.count,
+    basePort: o.basePort,
+    aeIntervalMs: 0,
+    extraArgs: data.args,
+    strategy: o.strategy,
+    ...(o.peersPerRound !== undefined ? { peersPerRound: o.peersPerRound } : {}),
+  });
+  teardown.defer(() => cluster.stop());
+  return cluster;
 }

@@ -7,7 +7,7 @@ import type { Strategy } from '../../api/strategies.js';
 import type { Scenario } from '../../story/scenario.js';
 import { makeDataDirs, startLocalCluster, type DataDirs } from '../lifecycle/local-cluster.js';
 import type { Teardown } from '../lifecycle/teardown.js';
-import { connectKey } from './connect.js';
+import type { NodeCommands } from '../../cluster/node-commands.js';
 
 /** Keys written before the story: enough that shipping everything visibly costs more than a tree walk. */
 export const DEFAULT_BACKGROUND_KEYS = 1000;
@@ -34,6 +34,10 @@ export interface RunOptions {
   report?: string;
   /** Nodes already running elsewhere, played on instead of forked ones. */
   connect?: string[];
+  /** Their cluster key (--cluster-key, --cluster-key-file, $AE_CLUSTER_KEY). */
+  clusterKey?: string;
+  /** How to kill and restart one of them (--kill-command, --restart-command). */
+  commands?: NodeCommands;
 }
 
 /** Nodes on their way up: the story awaits `cluster`; `stop` stops whichever of them started. */
@@ -53,13 +57,18 @@ export interface StartingNodes {
 export async function startNodes(o: RunOptions, teardown: Teardown): Promise<StartingNodes> {
   const started = performance.now();
   if (o.connect) {
+    const through = o.commands?.restart ? '; a kill or restart runs --restart-command' : '';
     process.stderr.write(
-      `--connect: playing on ${o.connect.length} nodes that run elsewhere; none is started or stopped.\n`,
+      `--connect: playing on ${o.connect.length} nodes that run elsewhere; none is started or stopped${through}.\n`,
     );
     const { connectCluster } = await import('../../cluster/connect.js');
-    const cluster = connectCluster(o.connect, connectKey());
-    cluster.catch(() => undefined);
-    return { started, cluster, data: undefined, stop: () => Promise.resolve() };
+    const cluster = connectCluster(o.connect, o.clusterKey, o.commands);
+    const settled = cluster.then(
+      (c) => c,
+      () => undefined,
+    );
+    // Stopping stops none of them: it heals what the story cut and brings back what it took down.
+    return { started, cluster, data: undefined, stop: async () => (await settled)?.stop() };
   }
   const { scenario } = o;
   const data =

@@ -5,8 +5,9 @@ import type { ChaosRun } from '../../story/scenario.js';
 import { checkClusterFlags, clusterFlags } from '../flags/cluster.js';
 import type { ChaosOptions } from '../commands/chaos.js';
 import { command } from '../yargs/lazy.js';
-import { UsageError } from '../../errors.js';
-import { parseAddresses, parseCount } from '../flags/values.js';
+import { parseCount } from '../flags/values.js';
+import { commandFlags, keyFlags, keyWhenConnecting, nodeCommands } from '../flags/connect.js';
+import { connectAddresses } from '../run/connect.js';
 
 /** A randomized, reproducible check of convergence and durability (chaos loaded when it runs). */
 export const chaosCommand = (loadChaos: () => Promise<ChaosRun>) =>
@@ -15,7 +16,7 @@ export const chaosCommand = (loadChaos: () => Promise<ChaosRun>) =>
     describe:
       'Random puts, deletes, partitions and kill -9 against a real cluster, then check nothing acknowledged was lost',
     builder: (y: Argv) =>
-      clusterFlags(y)
+      commandFlags(keyFlags(clusterFlags(y)))
         .option('seed', {
           type: 'number',
           default: 1,
@@ -26,15 +27,32 @@ export const chaosCommand = (loadChaos: () => Promise<ChaosRun>) =>
         .option('connect', {
           type: 'string',
           describe:
-            'Nodes running elsewhere, host:port,...: refused, since chaos kills and restarts ' +
-            'its nodes, which it can do only to nodes it started',
+            'Nodes running elsewhere, host:port,...: none is started or stopped; partitions ' +
+            'through their fault route, kills only with --restart-command; left running and healed',
         })
         .example('$0 chaos --seed 7 --ops 500', 'a reproducible run of 500 operations')
         .example('$0 chaos --ae-strategy riblt', 'the same checks with rateless reconciliation')
-        .example('$0 chaos --nodes 5 --base-port 20000', 'five nodes on other ports'),
+        .example('$0 chaos --nodes 5 --base-port 20000', 'five nodes on other ports')
+        .example(
+          '$0 chaos --connect 127.0.0.1:9999,127.0.0.1:10000,127.0.0.1:10001 ' +
+            "--cluster-key-file key.txt --kill-command 'docker kill {id}' " +
+            "--restart-command 'docker start {id}'",
+          'the same checks on three containers, killed and started again with docker',
+        ),
     options: (argv): ChaosOptions => {
-      if (argv.connect !== undefined) refuseConnect(argv.connect);
-      return chaosOptions(argv);
+      const connecting = argv.connect !== undefined;
+      const commands = nodeCommands(argv, connecting);
+      const clusterKey = keyWhenConnecting(argv, connecting);
+      const options = chaosOptions(argv);
+      if (argv.connect === undefined) return options;
+      const connect = connectAddresses(argv.connect);
+      return {
+        ...options,
+        count: connect.length,
+        connect,
+        commands,
+        ...(clusterKey !== undefined ? { clusterKey } : {}),
+      };
     },
     run: async (o) => (await import('../commands/chaos.js')).runChaos(o, loadChaos),
   });
@@ -49,13 +67,4 @@ function chaosOptions(
     ops: parseCount(argv.ops, '--ops', 1, 100_000),
     json: argv.json,
   };
-}
-
-/** --connect: the addresses checked, then the one sentence why chaos cannot play on them. */
-function refuseConnect(raw: string): never {
-  parseAddresses(raw, '--connect');
-  throw new UsageError(
-    'chaos kills nodes with kill -9 and restarts them from their data, which --connect cannot ' +
-      'do to nodes running elsewhere; run it without --connect.',
-  );
 }

@@ -16,6 +16,7 @@ import {
 import { withTeardown } from '../lifecycle/teardown.js';
 import { checkConnect } from '../run/connect.js';
 import { checkReportPath, checkWebFlags, webFlags } from '../flags/web.js';
+import { commandFlags, keyFlags, keyWhenConnecting, nodeCommands } from '../flags/connect.js';
 
 /** Start nodes, play a scenario (from the list the entry point gave), verify, stop the nodes. */
 export const runCommand = (scenarios: readonly Scenario[]) =>
@@ -43,7 +44,7 @@ function scenarioNames(scenarios: readonly Scenario[]): string {
 
 /** run's flags: the cluster's and the page's, then its own. */
 function runFlags(y: Argv, scenarios: readonly Scenario[]) {
-  return webFlags(clusterFlags(y))
+  return commandFlags(keyFlags(webFlags(clusterFlags(y))))
     .option('report', {
       type: 'string',
       describe: 'Write a self-contained HTML report of the run to this file',
@@ -78,7 +79,8 @@ function runFlags(y: Argv, scenarios: readonly Scenario[]) {
       type: 'string',
       describe:
         'Play on nodes already running elsewhere, host:port,host:port (containers, other ' +
-        'machines): none is started or stopped; their key from $AE_CLUSTER_KEY',
+        'machines): none is started or stopped; their key from --cluster-key-file or ' +
+        '$AE_CLUSTER_KEY',
     })
     .option('keys', {
       type: 'number',
@@ -109,6 +111,11 @@ function runExamples<T>(y: Argv<T>): Argv<T> {
     .example(
       '$0 run --connect 10.0.0.1:9999,10.0.0.2:9999,10.0.0.3:9999',
       'the seed story on nodes that run elsewhere',
+    )
+    .example(
+      '$0 run --scenario crash --connect 127.0.0.1:9999,127.0.0.1:10000,127.0.0.1:10001 ' +
+        "--restart-command 'kubectl delete pod {id}'",
+      'the crash story on Kubernetes pods (port-forwarded): a pod deleted is a node restarted',
     );
 }
 
@@ -128,12 +135,18 @@ function runOptions(argv: RunArgs, scenarios: readonly Scenario[]): RunOptions {
     ...(webPort !== undefined ? { webPort } : {}),
     ...(argv.report !== undefined ? { report: argv.report } : {}),
   };
+  const connecting = argv.connect !== undefined;
+  const commands = nodeCommands(argv, connecting);
+  const clusterKey = keyWhenConnecting(argv, connecting);
   if (argv.connect !== undefined) {
     options.connect = checkConnect(argv.connect, scenario, {
       keep: argv.keep,
       web: webPort !== undefined,
+      commands,
     });
     options.count = options.connect.length;
+    options.commands = commands;
+    if (clusterKey !== undefined) options.clusterKey = clusterKey;
   }
   checkNodeCount(scenario, options.count);
   return options;

@@ -4,6 +4,7 @@
 import type { IncomingMessage } from 'node:http';
 import { parseJson, readBody } from './body.js';
 import { HttpError } from './errors.js';
+import { configuredPeers, systemResolve, type Resolve } from '../peers/alias.js';
 
 /** Small JSON bodies (trigger, faults, interval) are capped here. */
 const SMALL_BODY_LIMIT = 64 * 1024;
@@ -38,14 +39,10 @@ export function field(body: unknown, name: string): unknown {
 }
 
 /**
- * An optional {"peers": [...]} naming configured peers only, so that no client can make a node
- * call out elsewhere. Returns [] when no peer is named (and none is required).
+ * An optional {"peers": [...]}: the names as given (routes match them to configured peers with
+ * peers/alias.ts). Returns [] when no peer is named (and none is required).
  */
-export function namedPeers(
-  body: unknown,
-  node: { id: string; peers: readonly string[] },
-  required: boolean,
-): string[] {
+export function peerNames(body: unknown, required: boolean): string[] {
   const named = field(body, 'peers');
   if (named === undefined && !required) return [];
   if (
@@ -54,13 +51,49 @@ export function namedPeers(
     (required && named.length === 0)
   )
     throw badRequest('"peers" must be a list of peer addresses such as ["127.0.0.1:10000"].');
-  const unknown = named.filter((p) => !node.peers.includes(p));
-  if (unknown.length > 0)
-    throw badRequest(
-      `${unknown[0]!.slice(0, 100)} is not a configured peer of ${node.id}; ` +
-        `its peers are ${node.peers.join(', ') || 'none'}.`,
-    );
   return named;
+}
+
+/**
+ * An optional {"peers": [...]} naming configured peers exactly, so that no client can make a
+ * node call out elsewhere. Returns [] when no peer is named (and none is required).
+ */
+export function namedPeers(
+  body: unknown,
+  node: { id: string; peers: readonly string[] },
+  required: boolean,
+): string[] {
+  const named = peerNames(body, required);
+  const unknown = named.find((p) => !node.peers.includes(p));
+  if (unknown !== undefined) throw notAPeer(unknown, node);
+  return named;
+}
+
+/**
+ * The configured peers a body's "peers" names mean, by any of their names (peers/alias.ts); a
+ * name that means none: 400.
+ */
+export async function peersMeant(
+  body: unknown,
+  node: { id: string; peers: readonly string[] },
+  required: boolean,
+  resolve: Resolve = systemResolve,
+): Promise<string[]> {
+  const { entries, unknown } = await configuredPeers(
+    peerNames(body, required),
+    node.peers,
+    resolve,
+  );
+  if (unknown[0] !== undefined) throw notAPeer(unknown[0], node);
+  return entries;
+}
+
+/** The one sentence for a name that means no configured peer of this node. */
+function notAPeer(name: string, node: { id: string; peers: readonly string[] }): HttpError {
+  return badRequest(
+    `${name.slice(0, 100)} is not a configured peer of ${node.id}; ` +
+      `its peers are ${node.peers.join(', ') || 'none'}.`,
+  );
 }
 
 export function badRequest(message: string): HttpError {

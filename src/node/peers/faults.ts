@@ -4,7 +4,8 @@
 // (one direction of a link down: the peer still hears this node). Links can also delay, lose,
 // duplicate and reorder messages (fault-model.ts), and the node's wall clock can be skewed. A
 // sender is recognised by the address it gives, which may name it differently from this node's
-// peer list (ae-1:9999 for ae-1.ae:9999 in a pod): see self.ts.
+// peer list (ae-1:9999 for ae-1.ae:9999 in a pod: see self.ts; 127.0.0.1:P for localhost:P: the
+// addresses the entry resolved to when it was cut, see alias.ts).
 import { EVERY_PEER, type FaultsRequest, type LinkFaults } from '../../api/faults.js';
 import { rng } from '../../random.js';
 import { messageFate, type MessageFate } from './fault-model.js';
@@ -23,10 +24,14 @@ export interface FaultState {
   skewMs: number;
 }
 
-/** Whether a set of addresses holds this peer under any of its names. */
-function holds(set: ReadonlySet<string>, peer: string): boolean {
+/** Whether a set of addresses holds this peer under any of its names (`aliases`: resolved ones). */
+function holds(
+  set: ReadonlySet<string>,
+  peer: string,
+  aliases: ReadonlyMap<string, readonly string[]>,
+): boolean {
   if (set.has(peer)) return true;
-  for (const p of set) if (sameNode(p, peer)) return true;
+  for (const p of set) if (sameNode(p, peer) || aliases.get(p)?.includes(peer)) return true;
   return false;
 }
 
@@ -34,6 +39,8 @@ export class Faults {
   readonly #cut = new Set<string>();
   readonly #deaf = new Set<string>();
   readonly #links = new Map<string, LinkFaults>();
+  /** Other names of a peer entry (the addresses it resolved to when it was cut). */
+  readonly #aliases = new Map<string, readonly string[]>();
   #skewMs = 0;
   #random: () => number;
 
@@ -41,8 +48,16 @@ export class Faults {
     this.#random = random;
   }
 
-  partition(peers: readonly string[]): void {
-    for (const p of peers) this.#cut.add(p);
+  /** Cuts these entries; `aliases` are other names of an entry its senders may give. */
+  partition(
+    peers: readonly string[],
+    aliases: ReadonlyMap<string, readonly string[]> = new Map(),
+  ): void {
+    for (const p of peers) {
+      this.#cut.add(p);
+      const other = aliases.get(p);
+      if (other) this.#aliases.set(p, other);
+    }
   }
 
   /** Replaces each part of the faults the request gives; the others stay as they are. */
@@ -65,6 +80,7 @@ export class Faults {
       this.#cut.clear();
       this.#deaf.clear();
       this.#links.clear();
+      this.#aliases.clear();
       this.#skewMs = 0;
       return;
     }
@@ -76,17 +92,17 @@ export class Faults {
   }
 
   isCut(peer: string): boolean {
-    return holds(this.#cut, peer);
+    return holds(this.#cut, peer, this.#aliases);
   }
 
   /** Whether a request from this peer is dropped unread: the node is cut off from it or deaf to it. */
   drops(from: string): boolean {
-    return this.isCut(from) || holds(this.#deaf, from);
+    return this.isCut(from) || holds(this.#deaf, from, this.#aliases);
   }
 
   /** The fate of this node's next message to a peer (undefined: no fault on that link). */
   fate(peer: string): MessageFate | undefined {
-    const deaf = holds(this.#deaf, peer);
+    const deaf = holds(this.#deaf, peer, this.#aliases);
     const link = this.#link(peer);
     if (!deaf && link === undefined) return undefined;
     const fate = messageFate(link ?? {}, this.#random);

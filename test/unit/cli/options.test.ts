@@ -43,6 +43,8 @@ async function optionsOf<A, O>(cmd: Command<A, O>, args: string[]): Promise<O> {
 }
 
 const NODES = ['127.0.0.1:9999', '127.0.0.1:10000', '127.0.0.1:10001'];
+/** Two nodes that run elsewhere, as --connect names them. */
+const TWO = ['10.0.0.1:9999', '10.0.0.2:9999'];
 const CLUSTER = { count: 3, basePort: 9999, strategy: 'merkle' };
 const seed = scenarios.find((s) => s.name === 'seed')!;
 const RUN = {
@@ -115,6 +117,32 @@ const TABLE: Row[] = [
     { args: ['--scenario', 'clock-skew', '--nodes', '2'], error: /needs at least 3 nodes/ },
     { args: ['--nodes', '1'], error: /^--nodes must be a whole number from 2 to 9, not "1"\.$/ },
     { args: ['--web-port', '8080'], error: /^--web-port only means something with --web;/ },
+    {
+      args: ['--connect', TWO.join(','), '--cluster-key', 'k', '--restart-command', 'r {id}'],
+      options: { ...RUN, count: 2, connect: TWO, commands: { restart: 'r {id}' }, clusterKey: 'k' },
+    },
+    {
+      args: ['--connect', TWO.join(','), '--scenario', 'crash', '--nodes', '3'],
+      error:
+        /^Scenario crash kills and restarts a node, which --connect can do only through a command of yours: add --restart-command/,
+    },
+    {
+      args: ['--kill-command', 'k {id}'],
+      error: /^--kill-command is for nodes given by --connect;/,
+    },
+    {
+      args: ['--connect', TWO.join(','), '--kill-command', 'k {id}'],
+      error: /^--kill-command needs --restart-command too/,
+    },
+    { args: ['--cluster-key', 'k'], error: /^--cluster-key is for nodes given by --connect;/ },
+    {
+      args: ['--connect', TWO.join(','), '--cluster-key', 'k', '--cluster-key-file', 'f'],
+      error: /^Give the cluster key once/,
+    },
+    {
+      args: ['--connect', TWO.join(','), '--cluster-key-file', '/nonexistent/key'],
+      error: /^--cluster-key-file \/nonexistent\/key cannot be read \(ENOENT\)\.$/,
+    },
   ]),
   row(nodeCommand, [
     { args: ['--port', '0'], options: NODE },
@@ -216,6 +244,26 @@ const TABLE: Row[] = [
       options: { ...CLUSTER, count: 5, seed: 7, ops: 500, json: true },
     },
     { args: ['--ops', '0'], error: /^--ops must be a whole number from 1 to 100000/ },
+    {
+      args: ['--connect', TWO.join(','), '--kill-command', 'k {id}', '--restart-command', 'r {id}'],
+      options: {
+        ...CLUSTER,
+        count: 2,
+        seed: 1,
+        ops: 300,
+        json: false,
+        connect: TWO,
+        commands: { kill: 'k {id}', restart: 'r {id}' },
+      },
+    },
+    {
+      args: ['--restart-command', ' '],
+      error: /^--restart-command is for nodes given by --connect/,
+    },
+    {
+      args: ['--connect', TWO.join(','), '--restart-command', ' '],
+      error: /^--restart-command is empty/,
+    },
   ]),
   row(benchCommand, [
     {

@@ -5,9 +5,10 @@ import type { Registry } from 'prom-client';
 import { MAX_AE_INTERVAL_MS } from '../../../api/limits.js';
 import type { NodeService } from '../../service.js';
 import { authorize } from '../auth.js';
-import { badRequest, field, namedPeers, smallJson } from '../parse.js';
+import { badRequest, field, peersMeant, smallJson } from '../parse.js';
 import { faultsRequest } from '../fault-body.js';
 import { route, type Route } from '../router.js';
+import { aliasesOf } from '../../peers/alias.js';
 
 export function adminRoutes(
   service: NodeService,
@@ -29,13 +30,14 @@ export function adminRoutes(
     route(/^\/admin\/partition$/, {
       POST: async ({ req }) => {
         authorize(req, clusterKey);
-        return { body: service.partition(namedPeers(await smallJson(req), service, true)) };
+        const cut = await peersMeant(await smallJson(req), service, true);
+        return { body: service.partition(cut, await aliasesOf(cut)) };
       },
     }),
     route(/^\/admin\/heal$/, {
       POST: async ({ req }) => {
         authorize(req, clusterKey);
-        const named = namedPeers(await smallJson(req), service, false);
+        const named = await peersMeant(await smallJson(req), service, false);
         return { body: service.heal(named.length > 0 ? named : undefined) };
       },
     }),

@@ -2,7 +2,7 @@
 // or one named for this round), and the recent rounds after a number.
 import { STRATEGIES, type Strategy } from '../../../api/strategies.js';
 import type { NodeService } from '../../service.js';
-import { badRequest, field, integer, namedPeers, smallJson } from '../parse.js';
+import { badRequest, field, integer, peersMeant, smallJson } from '../parse.js';
 import { route, type Route } from '../router.js';
 
 export function antiEntropyRoutes(service: NodeService): Route[] {
@@ -10,7 +10,7 @@ export function antiEntropyRoutes(service: NodeService): Route[] {
     route(/^\/anti-entropy\/trigger$/, {
       POST: async ({ req }) => {
         const body = await smallJson(req);
-        const named = namedPeers(body, service, false);
+        const named = await peersMeant(body, service, false);
         const strategy = strategyFrom(service, body);
         return { body: await service.trigger(named.length > 0 ? named : undefined, strategy) };
       },
