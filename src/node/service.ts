@@ -20,7 +20,7 @@ import { TOMBSTONE_SWEEP_MS } from './constants.js';
 import { DroppedError } from './errors.js';
 import * as views from './http/views.js';
 import { FanOut } from './peers/fan-out.js';
-import type { FaultsRequest } from './peers/faults.js';
+import type { Aliases, FaultsRequest } from './peers/faults.js';
 import { timedTransport } from './peers/timeouts.js';
 import { LocalReplica } from './replica/local.js';
 import type { StoredEntry } from './replica/store.js';
@@ -194,10 +194,7 @@ export class NodeService {
   }
 
   /** Cuts this node off from these peers (fault injection); `aliases`: other names senders give. */
-  partition(
-    peers: readonly string[],
-    aliases?: ReadonlyMap<string, readonly string[]>,
-  ): FaultsAnswer {
+  partition(peers: readonly string[], aliases?: Aliases): FaultsAnswer {
     this.#o.faults.partition(peers, aliases);
     return this.faults();
   }

@@ -13,6 +13,9 @@ import { sameNode } from './self.js';
 
 export type { FaultsRequest };
 
+/** Other names of peer entries: the addresses each resolved to when it was cut. */
+export type Aliases = ReadonlyMap<string, readonly string[]>;
+
 /** Seed of a node's fault randomness until a request gives one. */
 const DEFAULT_FAULT_SEED = 1;
 
@@ -25,11 +28,7 @@ export interface FaultState {
 }
 
 /** Whether a set of addresses holds this peer under any of its names (`aliases`: resolved ones). */
-function holds(
-  set: ReadonlySet<string>,
-  peer: string,
-  aliases: ReadonlyMap<string, readonly string[]>,
-): boolean {
+function holds(set: ReadonlySet<string>, peer: string, aliases: Aliases): boolean {
   if (set.has(peer)) return true;
   for (const p of set) if (sameNode(p, peer) || aliases.get(p)?.includes(peer)) return true;
   return false;
@@ -49,10 +48,7 @@ export class Faults {
   }
 
   /** Cuts these entries; `aliases` are other names of an entry its senders may give. */
-  partition(
-    peers: readonly string[],
-    aliases: ReadonlyMap<string, readonly string[]> = new Map(),
-  ): void {
+  partition(peers: readonly string[], aliases: Aliases = new Map()): void {
     for (const p of peers) {
       this.#cut.add(p);
       const other = aliases.get(p);
