@@ -108,8 +108,8 @@ export const GOLDEN: readonly Golden[] = [
         symbols: {
           from: 0,
           words: Uint32Array.from([
-            0x12345678, 0x9abcdef0, 0x0f1e2d3c, 0x00ff1234, 0xac000001, 0x00c0ffee, 0xdeadbeef,
-            0x00010001, 0, 0, 0, 0,
+            0x12345678, 0xf0, 0xf1e2d, 0x00051234, 0xac000001, 0xee, 0xbeef1, 0x000f0001, 0, 0, 0,
+            0,
           ]),
         },
       }),

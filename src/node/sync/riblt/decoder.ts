@@ -5,15 +5,27 @@
 // every other symbol it maps to can make
 // those pure in turn. Decoding is complete when symbol 0, which every item maps to, is empty.
 // Symbols arrive in batches: each batch is first cleared of the items already decoded.
+// The first LOW_INDICES symbols hold most items each; a mixture there reads a count of ±1 again
+// and again as items leave it, and each time the short check could pass by chance. So they are
+// tried only when no other symbol is pure (once per stall, not once per removal).
 import { checkOf, IndexSequence, itemKey, type Item } from './symbol.js';
 import { runLength, SYMBOL_WORDS, type SymbolRun } from './sketch.js';
 
 /** The tag half of a symbol's last word. */
 const TAG_HALF = 0xffff;
+/**
+ * Symbols below this index are peeled only when nothing else is pure. An item maps to ~2 ln(m/64)
+ * symbols above it (7 at m = 2,000), so at most the last item or two of a difference are taken
+ * there; the mixtures of the first symbols are then tried a few times an exchange, not on every
+ * one of the thousands of removals that pass through them.
+ */
+export const LOW_INDICES = 32;
+/** Bits of a count on the wire: a pure symbol reads ±1 modulo 2^COUNT_BITS. */
+export const COUNT_BITS = 4;
 
-/** Counts travel as their low 8 bits: the difference of two counts is then read as a signed byte. */
-export function countByte(n: number): number {
-  return (n << 24) >> 24;
+/** Counts travel as their low COUNT_BITS: the difference of two is read as a signed nibble. */
+export function countNibble(n: number): number {
+  return (n << (32 - COUNT_BITS)) >> (32 - COUNT_BITS);
 }
 
 interface Peeled {
@@ -37,6 +49,18 @@ export class Decoder {
   #failure: string | null = null;
   /** Per index, whether the raw difference symbol was empty (no differing item maps there). */
   #rawEmpty: boolean[] = [];
+  #trials = 0;
+  #rejected = 0;
+
+  /** Symbols tested for purity with a count of ±1 (each a chance for a mixture to pass the check). */
+  get trials(): number {
+    return this.#trials;
+  }
+
+  /** Of those, mixtures whose check passed but whose false item does not map there. */
+  get rejected(): number {
+    return this.#rejected;
+  }
 
   /** Symbols subtracted so far. */
   get symbols(): number {
@@ -81,7 +105,7 @@ export class Decoder {
       const a = ours.words[at + 3]!;
       const b = theirs.words[at + 3]!;
       this.#words[to + 3] = (a ^ b) & TAG_HALF;
-      this.#counts[start + k] = countByte((a >>> 16) - (b >>> 16));
+      this.#counts[start + k] = countNibble((a >>> 16) - (b >>> 16));
       this.#rawEmpty.push(this.#empty(start + k));
     }
     this.#m = start + n;
@@ -92,7 +116,7 @@ export class Decoder {
       }
     }
     const queue: number[] = [];
-    for (let i = start; i < this.#m; i++) if (this.#pure(i)) queue.push(i);
+    for (let i = Math.max(start, LOW_INDICES); i < this.#m; i++) if (this.#pure(i)) queue.push(i);
     this.#peel(queue);
     if (this.#failure === null && this.#empty(0)) {
       for (let i = 1; i < this.#m; i++) {
@@ -131,33 +155,54 @@ export class Decoder {
   }
 
   #peel(queue: number[]): void {
-    while (queue.length > 0 && this.#failure === null) {
-      const i = queue.pop()!;
-      if (!this.#pure(i)) continue;
-      const at = SYMBOL_WORDS * i;
-      const item: Item = {
-        place: this.#words[at]!,
-        lo: this.#words[at + 1]!,
-        check: this.#words[at + 2]!,
-        tag: this.#words[at + 3]!,
-      };
-      // A mixture whose check matched by chance is still told apart: a real item maps to i.
-      if (!mapsTo(item, i)) continue;
-      const sign = this.#counts[i] === 1 ? 1 : -1;
-      const key = itemKey(item);
-      if (this.#seen.has(key)) {
-        this.#failure = 'an item decoded twice (a hash collision)';
-        return;
-      }
-      this.#seen.add(key);
-      const seq = new IndexSequence(item);
-      let j = seq.next();
-      for (; j < this.#m; j = seq.next()) {
-        this.#remove(j, item, sign);
-        if (j !== i && this.#pure(j)) queue.push(j);
-      }
-      this.#peeled.push({ item, sign, seq, pending: j });
+    for (;;) {
+      while (queue.length > 0 && this.#failure === null) this.#peelAt(queue.pop()!, queue);
+      if (this.#failure !== null) return;
+      // A stall: the first symbols are tried now, one peel at a time.
+      let peeled = false;
+      for (let i = 0; i < Math.min(LOW_INDICES, this.#m) && !peeled; i++)
+        peeled = this.#peelAt(i, queue);
+      if (!peeled) return;
     }
+  }
+
+  /** The item a pure symbol holds. */
+  #itemAt(i: number): Item {
+    const at = SYMBOL_WORDS * i;
+    return {
+      place: this.#words[at]!,
+      lo: this.#words[at + 1]!,
+      check: this.#words[at + 2]!,
+      tag: this.#words[at + 3]!,
+    };
+  }
+
+  /** Whether the item a pure-looking symbol holds maps to it (a mixture's false item rarely does). */
+  #mapped(i: number): boolean {
+    if (mapsTo(this.#itemAt(i), i)) return true;
+    this.#rejected += 1;
+    return false;
+  }
+
+  /** Peels the item symbol i holds, if it is pure; whether it did. */
+  #peelAt(i: number, queue: number[]): boolean {
+    if (!this.#pure(i) || !this.#mapped(i)) return false;
+    const item = this.#itemAt(i);
+    const sign = this.#counts[i] === 1 ? 1 : -1;
+    const key = itemKey(item);
+    if (this.#seen.has(key)) {
+      this.#failure = 'an item decoded twice (a hash collision)';
+      return false;
+    }
+    this.#seen.add(key);
+    const seq = new IndexSequence(item);
+    let j = seq.next();
+    for (; j < this.#m; j = seq.next()) {
+      this.#remove(j, item, sign);
+      if (j !== i && j >= LOW_INDICES && this.#pure(j)) queue.push(j);
+    }
+    this.#peeled.push({ item, sign, seq, pending: j });
+    return true;
   }
 
   #remove(i: number, item: Item, sign: 1 | -1): void {
@@ -166,12 +211,13 @@ export class Decoder {
     this.#words[at + 1]! ^= item.lo;
     this.#words[at + 2]! ^= item.check;
     this.#words[at + 3]! ^= item.tag;
-    this.#counts[i] = countByte(this.#counts[i]! - sign);
+    this.#counts[i] = countNibble(this.#counts[i]! - sign);
   }
 
   #pure(i: number): boolean {
     const c = this.#counts[i];
     if (c !== 1 && c !== -1) return false;
+    this.#trials += 1;
     const at = SYMBOL_WORDS * i;
     const w = this.#words;
     return checkOf(w[at]!, w[at + 3]!, w[at + 1]!) === w[at + 2];

@@ -40,7 +40,10 @@ export function walkInstead(store: Store, reply: AeMessage): void {
   reply.probes.push({ level: 0, index: 0, children: store.tree.children(0, 0) });
 }
 
-/** The responder's part (both sides, for places): openings, requests for more, wants, settles. */
+/**
+ * The responder's part (both sides, for places): openings, requests for more, wants, settles.
+ * `pushed`, the keys the initiator pushed in this exchange, is given on the initiator's side only.
+ */
 export function answerRiblt(
   side: RibltSide,
   incoming: AeMessage,
@@ -93,4 +96,7 @@ export function answerRiblt(
   // The initiator does not ship back what it pushed in this exchange (`pushed`): the peer has it
   // (a placement shared with a key the peer sent would otherwise cost a round trip for nothing).
   if (s.settle) for (const e of otherKeysAtPlaces(store, incoming.entries, pushed)) ship(e);
+  // The responder (no `pushed`) answers the initiator's settling message with its root as it is
+  // now, entries merged: the initiator checks that the two replicas met (session.ts).
+  if (s.settle && !pushed) section(reply).root = summary(store);
 }

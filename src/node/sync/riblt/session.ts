@@ -10,7 +10,7 @@ import { fingerprints } from './estimate.js';
 import { section, summary, walkInstead, type RibltSide, type Ship } from './exchange.js';
 import { entriesAt } from './places.js';
 import { runLength } from './sketch.js';
-import { compareTags, itemOf, type Item } from './symbol.js';
+import { compareTags, itemOf, LO_MASK, type Item } from './symbol.js';
 import { MIN_NEXT_BATCH, NEXT_BATCH_MIN_GROWTH, NEXT_SYMBOLS_PER_ITEM } from './constants.js';
 
 /** The decoded items at one placement hash: our entries and items there, and theirs. */
@@ -28,6 +28,8 @@ export class RibltSession {
   #received = 0;
   #decoded = 0;
   #fallback: string | undefined;
+  /** The difference decoded and its entries sent: the peer's next root is checked against ours. */
+  #settled = false;
   readonly #shipped = new Set<string>();
 
   /** Keys of the entries this side pushed once the difference decoded. */
@@ -58,12 +60,20 @@ export class RibltSession {
     const s = incoming.riblt;
     if (!s) return;
     if (s.fallback !== undefined) this.#fallback ??= s.fallback;
-    if (!s.symbols) return;
     const { store, sketch } = side;
     const fallBack = (reason: string) => {
       this.#fallback ??= reason;
       walkInstead(store, reply);
     };
+    if (this.#settled && s.root && !s.symbols) {
+      // The peer's root once it had our entries, and ours now with its: the check that catches
+      // what the short symbols let through (two versions of a key made the same item). Only
+      // when nothing more is to move: otherwise the next message would change a root.
+      if (reply.entries.length === 0 && !sameRoot(summary(store), s.root))
+        fallBack('the roots still differ once the decoded difference moved (a hash collision)');
+      return;
+    }
+    if (!s.symbols) return;
     const mine = summary(store);
     if (!sketch || !s.root) return fallBack('the peer sent coded symbols out of turn');
     if (this.#theirs && !sameRoot(this.#theirs, s.root))
@@ -145,6 +155,7 @@ export class RibltSession {
       if (want) out.wantPlaces.push(place);
     }
     out.settle = true;
+    this.#settled = true;
     this.#decoded = local.length + remote.length;
     return null;
   }
@@ -152,7 +163,7 @@ export class RibltSession {
 
 /**
  * Why a decoded difference cannot be the one between these roots (a hash collision), or null:
- * its items must account for the difference of the entry counts and of the digests' low halves.
+ * its items must account for the difference of the entry counts and of the digests' low bits.
  */
 function differenceMismatch(
   local: readonly Item[],
@@ -164,9 +175,8 @@ function differenceMismatch(
     return 'the decoded difference does not match the entry counts (a hash collision)';
   let lo = 0;
   for (const i of [...local, ...remote]) lo ^= i.lo;
-  const roots = Number(mine.digest & 0xffffffffn) ^ Number(theirs.digest & 0xffffffffn);
-  if (lo >>> 0 !== roots >>> 0)
-    return 'the decoded difference does not match the roots (a hash collision)';
+  const roots = Number((mine.digest ^ theirs.digest) & BigInt(LO_MASK));
+  if (lo !== roots) return 'the decoded difference does not match the roots (a hash collision)';
   return null;
 }
 

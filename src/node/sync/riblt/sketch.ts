@@ -2,11 +2,12 @@
 // up to date on every change of the store (add, replace, purge), never rebuilt. A coded symbol
 // is the XOR of the items mapped to it, the XOR of their checks and how many there are, in one
 // 16-byte slot: place, lo, check, then the tag (low 16 bits, XOR) and the count (high 16 bits,
-// added modulo 2^16: only differences of counts modulo 256 are ever read). One slot per symbol,
+// added modulo 2^16: only differences of counts modulo 16 are ever read). One slot per symbol,
 // four to a cache line, so each of the ~21 symbols an item touches costs one memory access.
 import { SKETCH_SYMBOLS } from './constants.js';
 import {
   checkOf,
+  LO_MASK,
   nextIndex,
   SEQUENCE_STEP,
   sequenceSalt,
@@ -146,7 +147,7 @@ interface SymbolWords {
 function symbolOf(e: ItemSource): SymbolWords {
   const place = e.place >>> 0;
   const tag = tagOf(e.version.wall);
-  const lo = e.lo >>> 0;
+  const lo = e.lo & LO_MASK;
   return { place, lo, check: checkOf(place, tag, lo), tag };
 }
 

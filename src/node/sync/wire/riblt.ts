@@ -56,17 +56,18 @@ export function writeRiblt(w: Writer, s: RibltSection): void {
   }
   if (s.root) w.u64(s.root.digest).varint(s.root.count);
   if (s.symbols) {
-    // 15 bytes a symbol: place, lo, check, the 16-bit tag and the count's low 8 bits (the
-    // receiver reads only the difference of two counts, as a signed byte).
+    // 10 bytes a symbol: place, tag, lo, then the check (20 bits) and the count's low 4 bits in
+    // three bytes (the receiver reads only the difference of two counts, as a signed nibble).
     const { from, words } = s.symbols;
     const n = runLength(s.symbols);
     w.varint(from).varint(n);
     for (let at = 0; at < SYMBOL_WORDS * n; at += SYMBOL_WORDS) {
       const last = words[at + 3]!;
+      const check = words[at + 2]!;
       w.u32(words[at]!)
-        .u32(words[at + 1]!)
-        .u32(words[at + 2]!);
-      w.u16(last & 0xffff).u8((last >>> 16) & 0xff);
+        .u16(last & 0xffff)
+        .u8(words[at + 1]! & 0xff);
+      w.u16(check >>> 4).u8(((check & 0xf) << 4) | ((last >>> 16) & 0xf));
     }
   }
   if (s.more) w.varint(s.more.from).varint(s.more.count);
@@ -94,9 +95,12 @@ export function readRiblt(r: Reader): RibltSection {
     const words = new Uint32Array(SYMBOL_WORDS * n);
     for (let at = 0; at < SYMBOL_WORDS * n; at += SYMBOL_WORDS) {
       words[at] = r.u32();
-      words[at + 1] = r.u32();
-      words[at + 2] = r.u32();
-      words[at + 3] = r.u16() | (r.u8() << 16);
+      const tag = r.u16();
+      words[at + 1] = r.u8();
+      const high = r.u16();
+      const low = r.u8();
+      words[at + 2] = (high << 4) | (low >>> 4);
+      words[at + 3] = tag | ((low & 0xf) << 16);
     }
     s.symbols = { from, words };
   }

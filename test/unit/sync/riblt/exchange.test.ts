@@ -15,8 +15,10 @@ import {
   entry,
   lwwMaximum,
   replica,
+  sharedPair,
   wire,
 } from '../../../helpers/replica.js';
+import { LO_MASK } from '../../../../src/node/sync/riblt/symbol.js';
 
 const SYMBOLS = 4096;
 
@@ -167,6 +169,31 @@ describe('riblt exchange (in memory)', () => {
       assert.deepEqual(result.keys.pushed, ['k']);
       assert.deepEqual(result.keys.pulled, initiatorNewer ? [] : ['k']);
     }
+  });
+
+  it('two versions of a key that make the same item: the roots after settling send it to the walk', async () => {
+    // Within one hint step and with the same low 8 digest bits: invisible to the symbols.
+    const hasher = await loadHasher();
+    const loOf = (e: Entry) => {
+      const probe = new Store(hasher);
+      probe.apply(e);
+      return probe.get(e.key)!.lo & LO_MASK;
+    };
+    const mine = entry('k', 'mine', 3_000_010, 'x');
+    const target = loOf(mine);
+    let theirs = entry('k', 'theirs-0', 3_000_020, 'y');
+    for (let i = 1; loOf(theirs) !== target; i++)
+      theirs = entry('k', `theirs-${i}`, 3_000_020, 'y');
+    const { a, b, all, put } = await sharedPair(
+      20,
+      (i) => 1_000_000 + i,
+      () => replica(SYMBOLS),
+    );
+    put(a, mine);
+    put(b, theirs);
+    put(a, entry('only-a', 'x', 4_000_000, 'x'));
+    const result = await converges(a, b, all);
+    assert.match(result.riblt?.fallback ?? '', /roots still differ/);
   });
 
   it('a wrong newer-than hint (versions ~50 days apart) costs a message, not an entry', async () => {
