@@ -1,5 +1,6 @@
 // Every scenario, listed explicitly (no globbing): `ae-demo scenarios` and `run --scenario`.
 import { clockSkew } from './clock-skew.js';
+import { concurrent } from './concurrent.js';
 import { crash } from './crash.js';
 import { deletes } from './delete.js';
 import { partition } from './partition.js';
@@ -16,6 +17,7 @@ export const scenarios: readonly Scenario[] = [
   splitBrain,
   deletes,
   clockSkew,
+  concurrent,
   periodic,
   strategies,
 ];

@@ -1,6 +1,7 @@
 // Writing for a scenario: the background keys, and story writes told as lines.
 import type { Cluster } from '../../src/cluster/cluster.js';
 import { ReplicationError } from '../../src/errors.js';
+import type { WriteAnswer } from '../../src/api/http.js';
 import type { WriteLine } from '../../src/story/events.js';
 import type { ScenarioContext } from '../../src/story/scenario.js';
 import { idOf } from './read.js';
@@ -65,14 +66,21 @@ export async function put(
   value: string,
   direct: boolean,
 ): Promise<WriteLine> {
-  const n = ctx.cluster.nodes[node - 1]!;
   const answer = await ctx.cluster.clients[node - 1]!.put(key, value, direct);
+  return putLine(ctx, node, { key, value, direct }, answer);
+}
+
+/** A PUT's answer as a line of the story: who wrote it, and which peers acknowledged it. */
+export function putLine(
+  ctx: ScenarioContext,
+  node: number,
+  write: { key: string; value: string; direct: boolean },
+  answer: Pick<WriteAnswer, 'version' | 'replication'>,
+): WriteLine {
   return {
     method: 'PUT',
-    key,
-    node: n.id,
-    direct,
-    value,
+    ...write,
+    node: ctx.cluster.nodes[node - 1]!.id,
     version: answer.version,
     ...(answer.replication
       ? {

@@ -67,6 +67,19 @@ export class Cluster {
     return node;
   }
 
+  /**
+   * Starts node i again with these flags added (another --conflicts mode), in memory: its data
+   * directory, if any, holds rows of its old mode, which a node of another mode would refuse.
+   * Later restarts keep the new flags.
+   */
+  async restartWith(i: number, extra: readonly string[]): Promise<LaunchedNode> {
+    const spec = this.#specs[i - 1]!;
+    const at = spec.args.indexOf('--data-dir');
+    const args = at < 0 ? spec.args : [...spec.args.slice(0, at), ...spec.args.slice(at + 2)];
+    this.#specs[i - 1] = { ...spec, args: [...args, ...extra] };
+    return this.restart(i);
+  }
+
   /** Stops every node (SIGTERM, then SIGKILL past the deadline) and waits for their exit. */
   async stop(): Promise<void> {
     this.#stopped = true;

@@ -48,7 +48,9 @@ export type StoryEvent =
     }
   | { type: 'winners'; winners: Winner[] }
   | { type: 'costs'; rows: CostRow[] }
-  | { type: 'note'; text: string };
+  | { type: 'note'; text: string }
+  /** Which write saw which: lines drawn as they are (each fits 76 columns). */
+  | { type: 'causality'; lines: string[] };
 
 /** What one strategy's round cost, in the strategies scenario's table. */
 export interface CostRow {

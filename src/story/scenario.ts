@@ -65,6 +65,8 @@ export interface ScenarioResult {
   roots: { before: Record<string, string>; after: Record<string, string> };
   antiEntropy: ShownRound[];
   keys: number;
+  /** Acknowledged writes no node holds once converged, by conflict mode (where both ran). */
+  lostWrites?: { lww: number; siblings: number };
   /** Scenarios that wait for convergence say how long it took. */
   convergedAfterMs?: number;
 }

@@ -21,6 +21,7 @@ describe('scenarios', () => {
       'split-brain',
       'delete',
       'clock-skew',
+      'concurrent',
       'periodic',
     ])
       assert.match(r.stdout, new RegExp(`^${name} +\\S`, 'm'));
@@ -68,6 +69,11 @@ describe('scenarios', () => {
         assert.equal(doc.after[n]['user:ivy'].value, 'ivy_second_from_the_slow_clock');
         assert.equal(doc.after[n]['user:jack'].value, 'jack_written_first');
       }
+    },
+    concurrent: (doc) => {
+      assert.deepEqual(doc.lostWrites, { lww: 1, siblings: 0 });
+      for (const n of Object.keys(doc.after))
+        assert.equal(doc.after[n]['user:carol'].value, 'carol_A_and_B_merged');
     },
     periodic: (doc) => {
       assert.equal(typeof doc.convergedAfterMs, 'number');

@@ -130,6 +130,15 @@ describe('siblings mode through HTTP', () => {
     assert.deepEqual(next.json.values, ['z'], 'the vector survived: the context still covers both');
   });
 
+  it('an lww node refuses a data directory a siblings node wrote', async () => {
+    const other = await freeBasePort(1);
+    const attempt = launchNode(
+      { ...spec(0, ['--data-dir', dir]), port: other, peers: [] },
+      { portFlag: '--port' },
+    );
+    await assert.rejects(attempt, /--conflicts siblings/);
+  });
+
   it('nodes of different modes refuse each other with 409 conflict_mode_mismatch, both ways', async () => {
     const fromLww = await trigger(lww);
     assert.equal(fromLww.peers[0].status, 'refused');

@@ -110,6 +110,9 @@ export class StoryPrinter {
       case 'note':
         this.prose(INDENT + event.text);
         return;
+      case 'causality':
+        for (const l of event.lines) this.line(INDENT + l);
+        return;
       case 'costs': {
         this.line(renderTable(COST_HEAD, event.rows.map(costCells), this.#width));
         return;

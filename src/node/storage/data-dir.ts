@@ -4,6 +4,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Counters } from '../../api/counters.js';
 import type { Version } from '../../api/version.js';
 import type { Store } from '../replica/store.js';
+import { checkModeMark } from './mode-mark.js';
 import { restoreFrom } from './restore.js';
 import { damageLines, Scrub } from './scrub.js';
 import { openStorage, type Storage } from './sqlite.js';
@@ -28,6 +29,12 @@ export interface DataDirOptions {
 export async function openDataDir(o: DataDirOptions): Promise<DataDir> {
   const storage = await openStorage(o.dir);
   const restored = restoreFrom(storage, o.store);
+  try {
+    checkModeMark(o.dir, o.store.conflicts, o.store.size > 0 || restored.damaged.length > 0);
+  } catch (error) {
+    storage.close();
+    throw error;
+  }
   if (restored.rehashed > 0)
     o.log(
       `data dir: hashed ${restored.rehashed} stored entries again from their bytes (written by ` +

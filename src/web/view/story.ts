@@ -50,6 +50,8 @@ export function storyEvent(event: StoryEvent, name: (what: string) => string): H
       return html`<ul class="winners">${event.winners.map(winnerItem)}</ul>`;
     case 'note':
       return html`<p class="note">${event.text}</p>`;
+    case 'causality':
+      return html`<pre class="causality">${event.lines.join('\n')}</pre>`;
     case 'costs':
       return costTable(event.rows, name);
   }
