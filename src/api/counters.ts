@@ -1,5 +1,6 @@
 // The node's counters, as plain numbers: GET /stats shows them as JSON, GET /metrics through
 // prom-client. Everything a node counts goes through one of these fields.
+import type { HintCounters, RepairedCounters } from './repair.js';
 
 export interface Counters {
   writes: {
@@ -34,5 +35,9 @@ export interface Counters {
   corrupt: number;
   /** The background scrub of the data directory (--scrub-interval). */
   scrub: { runs: number; rowsChecked: number; lastRunMs: number | null };
+  /** Hinted handoff: writes kept for peers that did not acknowledge them. */
+  hints: HintCounters;
+  /** Entries that changed this node's data, by the repair path that brought them. */
+  repaired: RepairedCounters;
   requests: { total: number; errors: number };
 }

@@ -8,3 +8,5 @@ export const CLUSTER_KEY_HEADER = 'x-ae-cluster-key';
 export const FROM_HEADER = 'x-ae-from';
 /** Names the sender's conflict mode on internal routes when it is not lww (absent: lww). */
 export const CONFLICTS_HEADER = 'x-ae-conflicts';
+/** Names what a message on the peer route carries (PeerMessageKind); absent: anti-entropy. */
+export const KIND_HEADER = 'x-ae-kind';

@@ -2,6 +2,7 @@
 // (http/views.ts), the cluster client, the watch, the page and the bench read them. Types only.
 import type { LinkFaults } from './faults.js';
 import type { Counters } from './counters.js';
+import type { ReadRepair, Via } from './repair.js';
 import type { RoundRecord, RoundReport } from './reports.js';
 import type { Version } from './version.js';
 
@@ -14,11 +15,14 @@ export interface Health {
   keys: number;
 }
 
-/** GET /kv/{key}, and each item of GET /kv. */
+/** GET /kv/{key}, and each item of GET /kv. `via`: how this node got the version it holds. */
 export interface ReadAnswer {
   key: string;
   value: string;
   version: Version;
+  via: Via;
+  /** GET /kv/{key}?read=all: the replicas repaired before this answer, and those silent. */
+  readRepair?: ReadRepair;
 }
 
 /** GET /kv?prefix&limit&cursor: one page of live entries in key order. */
@@ -27,10 +31,13 @@ export interface ListAnswer<Item = ReadAnswer> {
   next: string | null;
 }
 
-/** Which peers took a replicated write; null for a direct write. */
+/**
+ * Which peers took a replicated write; null for a direct write. A failed peer is `hinted` when
+ * this node keeps the write for it, to replay when it answers again (hinted handoff).
+ */
 export interface Replication {
   acked: string[];
-  failed: { peer: string; reason: string }[];
+  failed: { peer: string; reason: string; hinted: boolean }[];
 }
 
 /** PUT or DELETE /kv/{key}[/direct]: the write as stored (a delete has deleted: true, no value). */
@@ -118,6 +125,15 @@ export interface IntervalAnswer {
   node: string;
   /** Milliseconds between periodic rounds (±20% jitter); 0: only on trigger. */
   intervalMs: number;
+}
+
+/** GET /admin/hints, and the answer of POST /admin/hints: hinted handoff's switch and queue. */
+export interface HintsAnswer {
+  node: string;
+  enabled: boolean;
+  /** How long a hint is kept: --hint-window, never past --tombstone-ttl. */
+  keepMs: number;
+  pending: number;
 }
 
 /** GET /stats: the node's counters, its tree and peer-wire figures, and its process. */

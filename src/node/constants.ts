@@ -38,6 +38,13 @@ export const DEFAULT_SCRUB_INTERVAL_MS = 60 * 60 * 1000;
 /** Expired tombstones are also purged on this timer (and before every exchange and tree read). */
 export const TOMBSTONE_SWEEP_MS = 60_000;
 
+/**
+ * Hinted handoff is on, and a hint is kept 3 h (spec; Cassandra's max_hint_window too): long
+ * enough for a restart or a short outage, after which only anti-entropy repairs what was missed.
+ */
+export const DEFAULT_HINT_WINDOW_MS = 3 * 60 * 60 * 1000;
+export const DEFAULT_HINTS = { enabled: true, windowMs: DEFAULT_HINT_WINDOW_MS } as const;
+
 /** Periodic rounds wait interval ± this fraction, so nodes started together do not sync in lockstep. */
 export const AE_JITTER_FRACTION = 0.2;
 /**

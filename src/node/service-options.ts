@@ -3,6 +3,7 @@
 import type { Counters } from '../api/counters.js';
 import type { RoundReport } from '../api/reports.js';
 import type { Strategy } from '../api/strategies.js';
+import type { HintSettings } from './hints/handoff.js';
 import type { PeerClient } from './peers/client.js';
 import type { Faults } from './peers/faults.js';
 import type { HybridClock } from './replica/hlc.js';
@@ -31,6 +32,8 @@ export interface ServiceOptions {
   storage?: Storage;
   nowMicros: () => number;
   faults: Faults;
+  /** Hinted handoff (--hints, --hint-window); on, with the default window, when absent. */
+  hints?: HintSettings;
   /** Told about every round that moved keys or met a peer it could not sync with. */
   onRound?: (report: RoundReport) => void;
 }

@@ -5,6 +5,7 @@ import type {
   BatchAnswer,
   FaultsAnswer,
   Health,
+  HintsAnswer,
   IntervalAnswer,
   RoundsAnswer,
   Snapshot,
@@ -14,19 +15,21 @@ import type {
 } from '../api/http.js';
 import type { ConflictMode } from '../api/conflicts.js';
 import type { Context } from './conflicts/dvvset.js';
+import { viaOfKind } from '../api/repair.js';
 import type { RoundReport } from '../api/reports.js';
 import type { Strategy } from '../api/strategies.js';
-import { TOMBSTONE_SWEEP_MS } from './constants.js';
+import { DEFAULT_HINTS, TOMBSTONE_SWEEP_MS } from './constants.js';
 import { DroppedError } from './errors.js';
+import { nodeHandoff, type Handoff } from './hints/handoff.js';
 import * as views from './http/views.js';
 import { FanOut } from './peers/fan-out.js';
 import type { Aliases, FaultsRequest } from './peers/faults.js';
-import { timedTransport } from './peers/timeouts.js';
 import { LocalReplica } from './replica/local.js';
 import type { StoredEntry } from './replica/store.js';
 import { answer } from './sync/exchange.js';
 import { RoundLog } from './sync/round-log.js';
-import { AntiEntropy } from './sync/scheduler.js';
+import { nodeAntiEntropy } from './sync/node-rounds.js';
+import type { AntiEntropy } from './sync/scheduler.js';
 import { CodecError } from './sync/wire/codec.js';
 import { FullExchangeSize } from './sync/wire/full-size.js';
 import type { ServiceOptions } from './service-options.js';
@@ -37,6 +40,8 @@ export class NodeService {
   readonly #o: ServiceOptions;
   readonly #local: LocalReplica;
   readonly #fanOut: FanOut;
+  /** Keeps what a peer missed and replays it when the peer answers again. */
+  readonly #handoff: Handoff;
   readonly #antiEntropy: AntiEntropy;
   /** Recent rounds, for GET /anti-entropy/rounds. */
   readonly #rounds = new RoundLog();
@@ -47,17 +52,13 @@ export class NodeService {
     const o = (this.#o = options);
     this.#local = new LocalReplica(o);
     this.#fullSize = new FullExchangeSize(o.store);
-    this.#fanOut = new FanOut(o.peers, o.peerClient, o.replicationTimeoutMs, o.counters);
-    this.#antiEntropy = new AntiEntropy({
-      node: o.id,
-      replica: this.#local.side(),
-      transport: (peer) =>
-        timedTransport((body, timeoutMs) => o.peerClient.send(peer, body, timeoutMs)),
-      strategy: o.strategy,
-      ...(o.peersPerRound !== undefined ? { peersPerRound: o.peersPerRound } : {}),
-      maxValueBytes: o.maxValueBytes,
-      intervalMs: o.aeIntervalMs,
+    this.#handoff = nodeHandoff(o.hints ?? DEFAULT_HINTS, o);
+    this.#fanOut = new FanOut(o.peers, o.peerClient, {
+      timeoutMs: o.replicationTimeoutMs,
       counters: o.counters,
+      handoff: this.#handoff,
+    });
+    this.#antiEntropy = nodeAntiEntropy(o, this.#local.side(), {
       onRound: (report) => {
         this.#rounds.record(report);
         o.onRound?.(report);
@@ -66,17 +67,18 @@ export class NodeService {
     });
   }
 
-  /** Starts periodic rounds and the tombstone sweep. */
+  /** Starts periodic rounds, the tombstone sweep and the replay of hints. */
   start(): void {
     const every = Math.min(TOMBSTONE_SWEEP_MS, this.#o.tombstoneTtlMs);
     this.#sweep = setInterval(() => this.#local.purgeTombstones(), every).unref();
     this.#antiEntropy.start(this.#o.peers);
+    this.#handoff.start();
   }
 
-  /** Stops both, and waits for a round in progress. */
+  /** Stops them, and waits for a round and hints in progress. */
   async stop(): Promise<void> {
     clearInterval(this.#sweep);
-    await this.#antiEntropy.stop();
+    await Promise.all([this.#antiEntropy.stop(), this.#handoff.stop()]);
   }
 
   get id(): string {
@@ -170,14 +172,19 @@ export class NodeService {
    * A peer's exchange message, answered. A sender this node is cut off from or deaf to gets
    * nothing (a DroppedError) before its message is read: a cut network takes no bytes (a 413 would
    * be reported as refused). A malformed message is counted and its CodecError thrown on.
+   * `kind`: its x-ae-kind header, the path the entries it carries came by (none: anti-entropy).
    */
-  async answerPeer(from: string | undefined, read: () => Promise<Buffer>): Promise<Buffer> {
+  async answerPeer(
+    from: string | undefined,
+    read: () => Promise<Buffer>,
+    kind?: string,
+  ): Promise<Buffer> {
     if (from !== undefined && this.#o.faults.drops(from)) throw new DroppedError();
     const message = await read();
     this.#o.counters.peerMessages.received += 1;
     this.#local.purgeTombstones();
     try {
-      return answer(this.#local.side(), message, this.#o.maxValueBytes);
+      return answer(this.#local.side(viaOfKind(kind)), message, this.#o.maxValueBytes);
     } catch (error) {
       if (error instanceof CodecError) this.#o.counters.peerMessages.rejected += 1;
       throw error;
@@ -213,6 +220,17 @@ export class NodeService {
   setInterval(ms: number): IntervalAnswer {
     this.#antiEntropy.setIntervalMs(ms);
     return this.interval();
+  }
+
+  hints(): HintsAnswer {
+    const h = this.#handoff;
+    return views.hintsView(this.#o.id, h.enabled, h.keepMs, h.pending());
+  }
+
+  /** Hinted handoff on or off from now on (hints kept stay, and are still replayed). */
+  setHints(enabled: boolean): HintsAnswer {
+    this.#handoff.enabled = enabled;
+    return this.hints();
   }
 
   stats(): StatsAnswer {

@@ -7,6 +7,7 @@ import type { ConflictMode } from '../api/conflicts.js';
 import { listen } from '../net/listen.js';
 import { DEFAULT_SCRUB_INTERVAL_MS, PEER_TIMEOUT_MS } from './constants.js';
 import { NodeStartError } from './errors.js';
+import type { HintSettings } from './hints/handoff.js';
 import { onFirstScrape, type TreeGauges } from './http/metrics.js';
 import { routes } from './http/routes.js';
 import { newNodeServer, serveNode } from './http/server.js';
@@ -29,6 +30,8 @@ export interface NodeOptions {
   peers: string[];
   aeIntervalMs: number;
   tombstoneTtlMs: number;
+  /** Hinted handoff (--hints, --hint-window); on with a 3 h window when absent. */
+  hints?: HintSettings;
   maxValueBytes: number;
   strategy: Strategy;
   /** lww (default) or siblings: how concurrent writes of a key are resolved. */
@@ -105,6 +108,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     counters,
     maxValueBytes: o.maxValueBytes,
     tombstoneTtlMs: o.tombstoneTtlMs,
+    ...(o.hints ? { hints: o.hints } : {}),
     aeIntervalMs: o.aeIntervalMs,
     strategy: o.strategy,
     ...(o.peersPerRound !== undefined ? { peersPerRound: o.peersPerRound } : {}),

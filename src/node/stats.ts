@@ -24,6 +24,8 @@ export function newCounters(): Counters {
     tombstonesPurged: 0,
     corrupt: 0,
     scrub: { runs: 0, rowsChecked: 0, lastRunMs: null },
+    hints: { pending: 0, stored: 0, replayed: 0, expired: 0 },
+    repaired: { hint: 0, readRepair: 0, antiEntropy: 0 },
     requests: { total: 0, errors: 0 },
   };
 }

@@ -6,7 +6,11 @@ import { DEFAULT_MAX_VALUE_BYTES, MAX_PEERS_PER_ROUND } from '../../api/limits.j
 import { checkNodeId } from '../../api/checks.js';
 import { STRATEGIES } from '../../api/strategies.js';
 import { CONFLICT_MODES } from '../../api/conflicts.js';
-import { DEFAULT_SCRUB_INTERVAL_MS, DEFAULT_TOMBSTONE_TTL_MS } from '../../node/constants.js';
+import {
+  DEFAULT_HINT_WINDOW_MS,
+  DEFAULT_SCRUB_INTERVAL_MS,
+  DEFAULT_TOMBSTONE_TTL_MS,
+} from '../../node/constants.js';
 import type { NodeOptions } from '../../node/start.js';
 import { parseAddresses, parseCount, parseDuration, parsePort, UNITS } from './values.js';
 
@@ -63,6 +67,21 @@ export const NODE_FLAGS: Record<string, NodeFlag> = {
     // The node's own default, in hours as a person reads it (24h).
     default: `${DEFAULT_TOMBSTONE_TTL_MS / UNITS.h}h`,
     describe: 'How long deletes are remembered (ms, s, m, h, d)',
+  },
+  hints: {
+    type: 'string',
+    choices: ['on', 'off'],
+    default: 'on',
+    describe:
+      'Hinted handoff: keep a replicated write a peer missed and replay it when the peer ' +
+      'answers again',
+  },
+  'hint-window': {
+    type: 'string',
+    default: `${DEFAULT_HINT_WINDOW_MS / UNITS.h}h`,
+    describe:
+      'How long a hint is kept, at most the tombstone ttl (ms, s, m, h, d); after it, only ' +
+      'anti-entropy repairs the write',
   },
   'max-value-bytes': {
     type: 'number',
@@ -162,6 +181,10 @@ export function nodeOptionsFrom(argv: Readonly<Record<string, unknown>>): NodeSt
     ...(conflicts !== 'lww' ? { conflicts } : {}),
     ...(k !== undefined ? { peersPerRound: parsePeersPerRound(k) } : {}),
     tombstoneTtlMs: parseDuration(String(argv['tombstone-ttl']), '--tombstone-ttl'),
+    hints: {
+      enabled: argv.hints !== 'off',
+      windowMs: parseDuration(String(argv['hint-window']), '--hint-window'),
+    },
     maxValueBytes: parseCount(
       Number(argv['max-value-bytes']),
       '--max-value-bytes',

@@ -4,6 +4,7 @@ import type { FaultState } from '../peers/faults.js';
 import type {
   FaultsAnswer,
   Health,
+  HintsAnswer,
   IntervalAnswer,
   ListAnswer,
   ReadAnswer,
@@ -37,7 +38,7 @@ export function healthView(
 }
 
 export function readView(e: StoredEntry): ReadAnswer {
-  return { key: e.key, value: e.value!, version: e.version };
+  return { key: e.key, value: e.value!, version: e.version, via: e.via };
 }
 
 export function listView(
@@ -143,6 +144,15 @@ export function faultsView(node: string, faults: FaultState): FaultsAnswer {
 
 export function intervalView(node: string, intervalMs: number): IntervalAnswer {
   return { node, intervalMs };
+}
+
+export function hintsView(
+  node: string,
+  enabled: boolean,
+  keepMs: number,
+  pending: number,
+): HintsAnswer {
+  return { node, enabled, keepMs, pending };
 }
 
 /** What GET /stats adds to the counters: who the node is and what it holds. */

@@ -1,8 +1,14 @@
 // Talking to peers: node:http with a kept-alive Agent (post.ts), a socket cap per peer and a
 // timeout on every call, so a dead or silent peer costs a bounded wait and never a stall.
 import http from 'node:http';
-import { CLUSTER_KEY_HEADER, CONFLICTS_HEADER, FROM_HEADER } from '../../api/headers.js';
+import {
+  CLUSTER_KEY_HEADER,
+  CONFLICTS_HEADER,
+  FROM_HEADER,
+  KIND_HEADER,
+} from '../../api/headers.js';
 import type { ConflictMode } from '../../api/conflicts.js';
+import type { PeerMessageKind } from '../../api/repair.js';
 import { MAX_SOCKETS_PER_PEER } from '../constants.js';
 import { PeerRefusedError } from '../errors.js';
 import type { Faults } from './faults.js';
@@ -26,8 +32,11 @@ export class PeerError extends Error {
 }
 
 export interface PeerClient {
-  /** Posts an encoded message to a peer's exchange route; resolves with the encoded answer. */
-  send(peer: string, body: Buffer, timeoutMs: number): Promise<Buffer>;
+  /**
+   * Posts an encoded message to a peer's exchange route; resolves with the encoded answer.
+   * `kind` names what it carries (no kind: a message of an anti-entropy exchange).
+   */
+  send(peer: string, body: Buffer, timeoutMs: number, kind?: PeerMessageKind): Promise<Buffer>;
   /** Bytes on the wire to and from peers (headers included), for the cost of an exchange. */
   wireBytes(): { sent: number; received: number };
   close(): void;
@@ -76,25 +85,37 @@ export function createPeerClient(
     // Said only when not lww: an lww node's messages are byte for byte what they were.
     ...(conflicts !== 'lww' ? { [CONFLICTS_HEADER]: conflicts } : {}),
   };
+  const kinded = new Map<PeerMessageKind, Record<string, string>>();
+  const headersOf = (kind: PeerMessageKind | undefined) => {
+    if (kind === undefined) return headers;
+    let h = kinded.get(kind);
+    if (h === undefined) kinded.set(kind, (h = { ...headers, [KIND_HEADER]: kind }));
+    return h;
+  };
   const targets = new Map<string, Target>();
   const closed = new AbortController();
-  const postTo = (peer: string, body: Buffer, timeoutMs: number): Promise<Answer> => {
+  const postTo = (
+    peer: string,
+    body: Buffer,
+    timeoutMs: number,
+    kind: PeerMessageKind | undefined,
+  ): Promise<Answer> => {
     let to = targets.get(peer);
     if (to === undefined) {
       to = target(`http://${peer}${EXCHANGE_PATH}`, agent);
       targets.set(peer, to);
     }
     const fate = faults.fate(peer);
-    const once = (ms: number) => post(to, headers, body, ms);
+    const once = (ms: number) => post(to, headersOf(kind), body, ms);
     return fate ? deliver(fate, timeoutMs, once, closed.signal) : once(timeoutMs);
   };
   return {
     wireBytes: () => agent.totals(),
-    async send(peer, body, timeoutMs) {
+    async send(peer, body, timeoutMs, kind) {
       if (faults.isCut(peer)) throw new PeerError(peer, CUT_REASON);
       let response: Answer;
       try {
-        response = await postTo(peer, body, timeoutMs);
+        response = await postTo(peer, body, timeoutMs, kind);
       } catch (error) {
         throw new PeerError(peer, networkReason(error, timeoutMs), { cause: error });
       }

@@ -1,25 +1,35 @@
 // Replicated writes: the entries go to every peer at once (grouped with concurrent writes, one
-// message per peer), and each peer acks or fails on its own.
+// message per peer), and each peer acks or fails on its own. A peer that fails is handed the
+// entries as hints (when hinted handoff is on); one that acks is told to take its hints.
 import type { Counters } from '../../api/counters.js';
 import type { Replication } from '../../api/http.js';
 import type { Entry } from '../replica/entry.js';
 import { PeerReplicator, sharedEncoder } from '../sync/replication.js';
+import type { Handoff } from '../hints/handoff.js';
 import type { PeerClient } from './client.js';
 import { replicationTimeoutMs } from './timeouts.js';
 
 export class FanOut {
   readonly #replicators: PeerReplicator[];
   readonly #counters: Counters;
+  readonly #handoff: Handoff;
 
   /** timeoutMs: --replication-timeout, stretched for large messages. */
-  constructor(peers: readonly string[], client: PeerClient, timeoutMs: number, counters: Counters) {
+  constructor(
+    peers: readonly string[],
+    client: PeerClient,
+    parts: { timeoutMs: number; counters: Counters; handoff: Handoff },
+  ) {
+    const { timeoutMs, counters, handoff } = parts;
     const encode = sharedEncoder();
     this.#counters = counters;
+    this.#handoff = handoff;
     this.#replicators = peers.map(
       (peer) =>
         new PeerReplicator(
           peer,
-          (body) => client.send(peer, body, replicationTimeoutMs(timeoutMs, body.length)),
+          (body) =>
+            client.send(peer, body, replicationTimeoutMs(timeoutMs, body.length), 'replicate'),
           encode,
         ),
     );
@@ -31,8 +41,13 @@ export class FanOut {
     const replication: Replication = { acked: [], failed: [] };
     outcomes.forEach((outcome, i) => {
       const peer = this.#replicators[i]!.peer;
-      if (outcome.ok) replication.acked.push(peer);
-      else replication.failed.push({ peer, reason: outcome.reason });
+      if (outcome.ok) {
+        replication.acked.push(peer);
+        this.#handoff.answered(peer);
+      } else {
+        const hinted = this.#handoff.keep(peer, entries);
+        replication.failed.push({ peer, reason: outcome.reason, hinted });
+      }
     });
     this.#counters.replication.acked += replication.acked.length;
     this.#counters.replication.failed += replication.failed.length;

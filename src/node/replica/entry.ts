@@ -1,4 +1,5 @@
 // An entry: a key's state on one node, as the store, the exchange and storage pass it around.
+import type { Via } from '../../api/repair.js';
 import type { Version } from '../../api/version.js';
 
 /** A value, or a tombstone (value null), at a version. */
@@ -49,6 +50,11 @@ export class StoredEntry implements Entry {
      */
     readonly hi: number,
     readonly lo: number,
+    /**
+     * How this node got the entry (GET /kv's `via`): a pointer to one of five interned strings,
+     * 8 bytes a key, kept with the entry so an overwrite replaces it with the entry.
+     */
+    readonly via: Via = 'client',
   ) {
     this.#place = place | 0;
     const high = Math.floor(wall / WALL_LOW_RANGE);

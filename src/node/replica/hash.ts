@@ -5,6 +5,7 @@ import xxhash from 'xxhash-wasm';
 import type { Version } from '../../api/version.js';
 import { split } from '../tree/digest.js';
 import { StoredEntry } from './entry.js';
+import type { Via } from '../../api/repair.js';
 
 /** Seeds keep the placement hash and the content digest independent of each other. */
 const PLACE_SEED = 0x9e3779b1;
@@ -53,7 +54,8 @@ export function hashed(
   logical: number,
   node: string,
   place?: number,
+  via?: Via,
 ): StoredEntry {
   const { hi, lo } = split(hasher.entryDigest(key, { wall, logical, node }, value));
-  return new StoredEntry(key, value, wall, logical, node, place ?? hasher.place(key), hi, lo);
+  return new StoredEntry(key, value, wall, logical, node, place ?? hasher.place(key), hi, lo, via);
 }

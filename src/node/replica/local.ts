@@ -1,6 +1,7 @@
 // This node's replica as the service uses it: the store, kept on disk too with --data-dir,
 // written at the node's own clock, merged from peers past it, and rid of expired tombstones.
 import type { Counters } from '../../api/counters.js';
+import type { RepairedCounters, Via } from '../../api/repair.js';
 import type { Replica } from '../sync/exchange.js';
 import type { Sketch } from '../sync/riblt/sketch.js';
 import type { Storage } from '../storage/sqlite.js';
@@ -22,6 +23,13 @@ export interface LocalReplicaOptions {
   nowMicros: () => number;
 }
 
+/** The counter of each repair path (replication and a client's write are no repair). */
+const REPAIR_COUNTER: Partial<Record<Via, keyof RepairedCounters>> = {
+  hint: 'hint',
+  'read-repair': 'readRepair',
+  'anti-entropy': 'antiEntropy',
+};
+
 export class LocalReplica {
   readonly #o: LocalReplicaOptions;
 
@@ -33,12 +41,12 @@ export class LocalReplica {
     return this.#o.store;
   }
 
-  /** This node as one side of an exchange. */
-  side(): Replica {
+  /** This node as one side of an exchange; what it merges came by `via`. */
+  side(via: Via = 'anti-entropy'): Replica {
     return {
       store: this.#o.store,
       ...(this.#o.sketch ? { sketch: this.#o.sketch } : {}),
-      merge: (e) => this.merge(e),
+      merge: (e) => this.merge(e, via),
       transaction: (fn) => this.transaction(fn),
     };
   }
@@ -82,15 +90,21 @@ export class LocalReplica {
     return stored;
   }
 
-  /** An entry from a peer: advance the clock past it, then last write wins. */
-  merge(entry: Entry): ApplyResult {
+  /**
+   * An entry from a peer, come by `via`: advance the clock past it, then the store's one order
+   * (last write wins, or the sibling sets' join), whatever the path. An entry that changed our
+   * data by a repair path is counted for that path.
+   */
+  merge(entry: Entry, via: Via): ApplyResult {
     this.#o.clock.observe(entry.version);
     if (this.#o.store.deleted(entry.value) && entry.version.wall < this.#expiredBefore()) {
       this.#o.counters.merges.unchanged += 1;
       return 'unchanged'; // an expired tombstone: we would purge it at once
     }
-    const result = this.#save(this.#o.store.merge(entry)) ? 'applied' : 'unchanged';
+    const result = this.#save(this.#o.store.merge(entry, via)) ? 'applied' : 'unchanged';
     this.#o.counters.merges[result] += 1;
+    const path = REPAIR_COUNTER[via];
+    if (result === 'applied' && path !== undefined) this.#o.counters.repaired[path] += 1;
     return result;
   }
 

@@ -1,35 +1,22 @@
 // The replica: key -> value or tombstone at a version, last write wins, with its Merkle tree kept
 // up to date on every change. Pure: no I/O, no timers; the node injects the hasher and the clock.
 import { newerThan, StoredEntry, type Entry, type EntryRow } from './entry.js';
+import type { Restored, StoreObserver } from './observer.js';
 import { hashed, type Hasher } from './hash.js';
 import { ExpiryQueue } from './expiry-queue.js';
 import { KeyIndex } from './key-index.js';
 import { compareUtf8, pageOf, type ListPage } from './key-order.js';
 import { MerkleTree } from '../tree/merkle.js';
-import type { Version } from '../../api/version.js';
+import type { Via } from '../../api/repair.js';
 import type { ConflictMode } from '../../api/conflicts.js';
 import { mergeSiblings } from '../conflicts/entry.js';
 import { compareEntries, compareSets } from './order.js';
 import { encodedDeleted } from '../conflicts/encoding.js';
 
 export { StoredEntry };
+export type { Restored, StoreObserver } from './observer.js';
 
 export type ApplyResult = 'applied' | 'unchanged';
-
-/** Told of every entry the store starts or stops holding: a structure kept beside the tree. */
-export interface StoreObserver {
-  added(entry: StoredEntry): void;
-  removed(entry: StoredEntry): void;
-  /** An overwrite: previous out, entry in (one call, so the sketch can do both at once). */
-  replaced(previous: StoredEntry, entry: StoredEntry): void;
-}
-
-export interface Restored {
-  /** The newest version among the rows: the clock resumes past it. */
-  newest: Version | undefined;
-  /** Entries whose rows came without their hashes (an older data directory): store them. */
-  unhashed: StoredEntry[];
-}
 
 export class Store {
   readonly tree: MerkleTree<StoredEntry>;
@@ -112,14 +99,15 @@ export class Store {
   /**
    * Last write wins: the entry replaces ours only if it orders after it. Applying the same
    * entry twice, or an older one, changes nothing, so merge is idempotent, commutative and
-   * associative and replicas converge whatever order entries arrive in.
+   * associative and replicas converge whatever order entries arrive in. Every path (a client,
+   * replication, a hint, a read repair, anti-entropy) applies here; `via` is kept with the entry.
    */
-  apply(entry: Entry): ApplyResult {
-    return this.merge(entry) ? 'applied' : 'unchanged';
+  apply(entry: Entry, via: Via = 'client'): ApplyResult {
+    return this.merge(entry, via) ? 'applied' : 'unchanged';
   }
 
   /** apply, returning the entry now held, or undefined when ours won (siblings: sets synced). */
-  merge(incoming: Entry): StoredEntry | undefined {
+  merge(incoming: Entry, via: Via = 'client'): StoredEntry | undefined {
     const current = this.#entries.get(incoming.key);
     const entry = this.siblings ? mergeSiblings(current, incoming) : incoming;
     if (!entry || (!this.siblings && current && this.compare(entry, current) <= 0)) return;
@@ -132,6 +120,7 @@ export class Store {
       logical,
       node,
       current?.place,
+      via,
     );
     this.#entries.set(stored);
     if (current) {

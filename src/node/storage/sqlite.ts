@@ -9,6 +9,8 @@ import { NodeStartError } from '../errors.js';
 import type { StoredEntry } from '../replica/entry.js';
 import { HASH_SCHEME } from '../replica/hash.js';
 import { checksumOf, type SummedRow } from './checksum.js';
+import type { Database, Statement } from './database.js';
+import { hintTable, type HintTable } from './hint-table.js';
 
 export const DATABASE_FILE = 'ae-demo.sqlite';
 /**
@@ -44,21 +46,8 @@ export interface Storage {
   remove(keys: readonly string[]): void;
   /** Runs fn in one transaction (one disk sync for many entries). */
   transaction<T>(fn: () => T): T;
-  close(): void;
-}
-
-interface Statement {
-  run(...params: unknown[]): unknown;
-  all(...params: unknown[]): unknown[];
-  get(...params: unknown[]): unknown;
-  raw(toggle: boolean): Statement;
-}
-
-interface Database {
-  pragma(source: string, options?: { simple: boolean }): unknown;
-  exec(source: string): unknown;
-  prepare(source: string): Statement;
-  transaction<F extends (...args: never[]) => unknown>(fn: F): F;
+  /** Hints kept for peers that missed writes (hinted handoff). */
+  hints: HintTable;
   close(): void;
 }
 
@@ -167,6 +156,7 @@ export async function openStorage(dir: string): Promise<Storage> {
       });
     },
     transaction,
+    hints: hintTable(db, transaction),
     close() {
       db.close();
     },

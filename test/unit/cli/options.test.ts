@@ -82,6 +82,7 @@ const NODE = {
   aeIntervalMs: 30_000,
   strategy: 'merkle',
   tombstoneTtlMs: 86_400_000,
+  hints: { enabled: true, windowMs: 10_800_000 },
   maxValueBytes: 1_048_576,
   clockSkewMs: 0,
   scrubIntervalMs: 3_600_000,

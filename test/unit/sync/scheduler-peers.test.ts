@@ -4,27 +4,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { newCounters } from '../../../src/node/stats.js';
-import { AntiEntropy, type RoundTimer } from '../../../src/node/sync/scheduler.js';
+import { AntiEntropy } from '../../../src/node/sync/scheduler.js';
 import type { RoundReport } from '../../../src/api/reports.js';
 import { rng } from '../../../src/sim/random.js';
 import { entry, MAX_VALUE, replica, wire } from '../../helpers/replica.js';
 import type { Replica } from '../../../src/node/sync/exchange.js';
+import { HandTimer } from '../../helpers/hand-timer.js';
 
 const SELF = '127.0.0.1:26000';
 const PEERS = ['127.0.0.1:26001', '127.0.0.1:26002', '127.0.0.1:26003', '127.0.0.1:26004'];
 const ROUNDS = 400;
-
-/** A timer turned by hand: fires the pending round when told. */
-class HandTimer implements RoundTimer {
-  pending: (() => void) | undefined;
-  set(fire: () => void): unknown {
-    this.pending = fire;
-    return 1;
-  }
-  clear(): void {
-    this.pending = undefined;
-  }
-}
 
 /** A node with four in-memory peers; each finished round's peers are recorded in order. */
 async function node(o: { peersPerRound?: number; pick?: () => number }) {

@@ -5,30 +5,11 @@ import { describe, it } from 'node:test';
 import { AE_JITTER_FRACTION } from '../../../src/node/constants.js';
 import { newCounters } from '../../../src/node/stats.js';
 import { answer } from '../../../src/node/sync/exchange.js';
-import { AntiEntropy, type RoundTimer } from '../../../src/node/sync/scheduler.js';
+import { AntiEntropy } from '../../../src/node/sync/scheduler.js';
 import { entry, MAX_VALUE, replica } from '../../helpers/replica.js';
+import { HandTimer } from '../../helpers/hand-timer.js';
 
 const INTERVAL_MS = 1_000;
-
-/** A timer turned by hand: it remembers each delay asked for and fires only when told. */
-class HandTimer implements RoundTimer {
-  readonly delays: number[] = [];
-  pending: (() => void) | undefined;
-  set(fire: () => void, ms: number): unknown {
-    this.delays.push(ms);
-    this.pending = fire;
-    return this.delays.length;
-  }
-  clear(): void {
-    this.pending = undefined;
-  }
-  fire(): void {
-    const fire = this.pending;
-    assert.ok(fire, 'a round timer is pending');
-    this.pending = undefined;
-    fire();
-  }
-}
 
 /** A gate the transport waits at: closed until opened, then open for good. */
 function gate(): { wait: Promise<void>; open: () => void } {

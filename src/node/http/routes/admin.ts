@@ -1,6 +1,6 @@
 // The routes about the node itself: health, counters (JSON and Prometheus), and the demo's
-// controls (network cuts and faults, the periodic interval), which need the cluster key when it
-// has one.
+// controls (network cuts and faults, the periodic interval, hinted handoff), which need the
+// cluster key when it has one.
 import type { Registry } from 'prom-client';
 import { MAX_AE_INTERVAL_MS } from '../../../api/limits.js';
 import type { NodeService } from '../../service.js';
@@ -55,6 +55,13 @@ export function adminRoutes(
         return { body: service.setFaults(faultsRequest(await smallJson(req), service)) };
       },
     }),
+    route(/^\/admin\/hints$/, {
+      GET: () => ({ body: service.hints() }),
+      POST: async ({ req }) => {
+        authorize(req, clusterKey);
+        return { body: service.setHints(hintsEnabled(await smallJson(req))) };
+      },
+    }),
   ];
 }
 
@@ -66,4 +73,12 @@ function intervalMs(body: unknown): number {
       `"ms" must be a whole number of milliseconds from 0 (only on trigger) to ${MAX_AE_INTERVAL_MS}.`,
     );
   return ms;
+}
+
+/** The body of POST /admin/hints: {"enabled": true|false}. */
+function hintsEnabled(body: unknown): boolean {
+  const enabled = field(body, 'enabled');
+  if (typeof enabled !== 'boolean')
+    throw badRequest('The body must be {"enabled": true} or {"enabled": false}.');
+  return enabled;
 }

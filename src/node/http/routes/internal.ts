@@ -1,7 +1,7 @@
 // The peers' route: one anti-entropy message in, its answer out (replication is a message of
 // entries too). Only callers with the cluster key get in; a malformed message is a 400, and so
 // is a message of a version this node does not speak, with a code of its own (docs/wire.md).
-import { CONFLICTS_HEADER, FROM_HEADER } from '../../../api/headers.js';
+import { CONFLICTS_HEADER, FROM_HEADER, KIND_HEADER } from '../../../api/headers.js';
 import { SiblingFormatError } from '../../conflicts/encoding.js';
 import { INTERNAL_BODY_LIMIT_BYTES } from '../../constants.js';
 import type { NodeService } from '../../service.js';
@@ -18,12 +18,10 @@ export function internalRoutes(service: NodeService, clusterKey: string | undefi
       POST: async ({ req }) => {
         authorize(req, clusterKey);
         sameMode(service, req.headers[CONFLICTS_HEADER]);
-        const from = req.headers[FROM_HEADER];
+        const from = one(req.headers[FROM_HEADER]);
         const read = () => readBody(req, INTERNAL_BODY_LIMIT_BYTES);
         try {
-          return {
-            body: await service.answerPeer(typeof from === 'string' ? from : undefined, read),
-          };
+          return { body: await service.answerPeer(from, read, one(req.headers[KIND_HEADER])) };
         } catch (error) {
           if (error instanceof CodecError) throw refusal(error);
           if (error instanceof SiblingFormatError)
@@ -35,6 +33,11 @@ export function internalRoutes(service: NodeService, clusterKey: string | undefi
       },
     }),
   ];
+}
+
+/** A header's value when it came once. */
+function one(header: string | string[] | undefined): string | undefined {
+  return typeof header === 'string' ? header : undefined;
 }
 
 /**

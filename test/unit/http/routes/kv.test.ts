@@ -73,7 +73,7 @@ describe('routes: kv', () => {
 
   it('GET answers the entry; a key never seen or deleted is 404, the deleted one with its version', async () => {
     const entries: Record<string, unknown> = {
-      live: { key: 'live', value: 'v', version },
+      live: { key: 'live', value: 'v', version, via: 'replication' },
       gone: { key: 'gone', value: null, version },
     };
     const { service } = recordingService({}, { read: (k) => entries[k as string] });
@@ -82,6 +82,7 @@ describe('routes: kv', () => {
       key: 'live',
       value: 'v',
       version,
+      via: 'replication',
     });
     assert.equal((await refusal(table, 'GET', '/kv/never')).status, 404);
     const deleted = await refusal(table, 'GET', '/kv/gone');

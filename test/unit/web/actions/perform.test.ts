@@ -45,7 +45,10 @@ function fake(log: string[], fail?: string): Hands {
           version: VERSION,
           replication: direct
             ? null
-            : { acked: ['127.0.0.1:2'], failed: [{ peer: '127.0.0.1:3', reason: 'partitioned' }] },
+            : {
+                acked: ['127.0.0.1:2'],
+                failed: [{ peer: '127.0.0.1:3', reason: 'partitioned', hinted: true }],
+              },
         }),
       del: (key) => record('del', { key, deleted: true, version: VERSION, replication: null }),
       setInterval: (ms) => record('interval', { intervalMs: ms }),

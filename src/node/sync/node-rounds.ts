@@ -1,0 +1,39 @@
+// The node's anti-entropy: the scheduler (scheduler.ts) set up from the node's options, its
+// messages sent through the peer client with each message's timeout.
+import type { Counters } from '../../api/counters.js';
+import type { RoundReport } from '../../api/reports.js';
+import type { Strategy } from '../../api/strategies.js';
+import type { PeerClient } from '../peers/client.js';
+import { timedTransport } from '../peers/timeouts.js';
+import type { Replica } from './exchange.js';
+import { AntiEntropy } from './scheduler.js';
+
+export interface NodeRoundsOptions {
+  id: string;
+  peerClient: PeerClient;
+  strategy: Strategy;
+  peersPerRound?: number;
+  maxValueBytes: number;
+  aeIntervalMs: number;
+  counters: Counters;
+}
+
+/** Rounds of this node's replica: `onRound` told of each, `beforeRound` run before each. */
+export function nodeAntiEntropy(
+  o: NodeRoundsOptions,
+  replica: Replica,
+  hooks: { onRound: (report: RoundReport) => void; beforeRound: () => void },
+): AntiEntropy {
+  return new AntiEntropy({
+    node: o.id,
+    replica,
+    transport: (peer) =>
+      timedTransport((body, timeoutMs) => o.peerClient.send(peer, body, timeoutMs)),
+    strategy: o.strategy,
+    ...(o.peersPerRound !== undefined ? { peersPerRound: o.peersPerRound } : {}),
+    maxValueBytes: o.maxValueBytes,
+    intervalMs: o.aeIntervalMs,
+    counters: o.counters,
+    ...hooks,
+  });
+}
