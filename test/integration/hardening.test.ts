@@ -74,7 +74,7 @@ describe('cluster key', () => {
     try {
       const write = await request(a.address, 'PUT', '/kv/k', '{"value": "v"}');
       assert.deepEqual(write.json.replication.failed, [
-        { peer: b.address, reason: 'answered HTTP 401 unauthorized' },
+        { peer: b.address, reason: 'answered HTTP 401 unauthorized', hinted: true },
       ]);
       assert.equal((await request(b.address, 'GET', '/kv/k')).status, 404);
     } finally {

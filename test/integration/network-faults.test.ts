@@ -19,7 +19,7 @@ describe('network faults on real nodes', () => {
     await a!.setFaults({ links: { '*': { loss: 1 } } });
     const write = await a!.put('lost', 'v', false);
     assert.deepEqual(write.replication?.failed, [
-      { peer: cluster.nodes[1]!.address, reason: 'no answer within 1000 ms' },
+      { peer: cluster.nodes[1]!.address, reason: 'no answer within 1000 ms', hinted: true },
     ]);
     await a!.heal();
     assert.deepEqual((await a!.faults()).links, {});

@@ -155,7 +155,7 @@ describe('store node: peers that fail', () => {
       const res = await request(node.address, 'PUT', '/kv/k', '{"value": "v"}');
       assert.equal(res.status, 200);
       assert.deepEqual(res.json.replication.failed, [
-        { peer: silent.address, reason: 'no answer within 1000 ms' },
+        { peer: silent.address, reason: 'no answer within 1000 ms', hinted: true },
       ]);
       assert.equal((await request(node.address, 'GET', '/kv/k')).json.value, 'v');
       const report = await request(node.address, 'POST', '/anti-entropy/trigger');
