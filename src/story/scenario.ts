@@ -89,6 +89,11 @@ export interface Scenario {
   strategy?: Strategy;
   /** Periodic anti-entropy for the nodes, in ms (default 0: only on trigger). */
   aeIntervalMs?: number;
+  /**
+   * Hinted handoff for the nodes (default off: a story about anti-entropy shows anti-entropy,
+   * not a hint that replays while it is told).
+   */
+  hints?: boolean;
   play(ctx: ScenarioContext): Promise<ScenarioResult>;
 }
 

@@ -80,7 +80,11 @@ export async function startNodes(o: RunOptions, teardown: Teardown): Promise<Sta
     count: o.count,
     basePort: o.basePort,
     aeIntervalMs: scenario.aeIntervalMs ?? 0,
-    extraArgs: (i) => [...(scenario.nodeArgs?.(i) ?? []), ...(data?.args(i) ?? [])],
+    extraArgs: (i) => [
+      ...['--hints', scenario.hints ? 'on' : 'off'],
+      ...(scenario.nodeArgs?.(i) ?? []),
+      ...(data?.args(i) ?? []),
+    ],
     strategy: scenario.strategy ?? o.strategy,
     ...(o.peersPerRound !== undefined ? { peersPerRound: o.peersPerRound } : {}),
   });
