@@ -1,5 +1,6 @@
 // The conflict modes, apart from the store: the CLI's flags list them, and the answers of a
 // node in siblings mode carry every concurrent value with what its writer had seen.
+import type { Replication } from './http.js';
 
 /**
  * lww: last write wins by version (one value a key). siblings: concurrent writes are all kept,
@@ -42,5 +43,5 @@ export interface SiblingsReadAnswer {
 export interface SiblingsWriteAnswer extends SiblingsReadAnswer {
   /** Every sibling is a delete. */
   deleted?: true;
-  replication: { acked: string[]; failed: { peer: string; reason: string }[] } | null;
+  replication: Replication | null;
 }
