@@ -10,6 +10,8 @@ import { othersThan, verify } from './steps.js';
 import { rng } from './random.js';
 import type { ChaosReport } from '../src/story/scenario.js';
 import { repairRound } from './repair-round.js';
+import { lostSiblings, siblingWrite, type SiblingWrite } from './chaos-siblings.js';
+import type { ConflictMode } from '../src/api/conflicts.js';
 
 /** How a random step is drawn: cumulative weights out of 100. */
 const WEIGHTS = { put: 62, del: 80, partition: 87, heal: 94, crash: 100 } as const;
@@ -28,6 +30,8 @@ interface Play {
   counts: ChaosReport['counts'];
   /** The newest acknowledged write of each key. */
   acked: Map<string, Acked>;
+  /** Siblings mode: every acknowledged write (none in lww mode). */
+  siblings?: SiblingWrite[];
   /** Nodes that are down, and the operation at which they come back. */
   down: Map<number, number>;
   progress: (line: string) => void;
@@ -39,8 +43,10 @@ export async function chaos(
   seed: number,
   ops: number,
   progress: (line: string) => void,
+  conflicts: ConflictMode = 'lww',
 ): Promise<ChaosReport> {
   const play: Play = {
+    ...(conflicts === 'siblings' ? { siblings: [] } : {}),
     cluster,
     random: rng(seed),
     counts: { puts: 0, deletes: 0, direct: 0, failed: 0, partitions: 0, heals: 0, crashes: 0 },
@@ -54,7 +60,8 @@ export async function chaos(
   }
   await restartDue(play, Number.POSITIVE_INFINITY);
   const { counts, acked } = play;
-  return { seed, ops, counts, keys: acked.size, ...(await settle(cluster, acked, progress)) };
+  const keys = play.siblings ? new Set(play.siblings.map((w) => w.key)).size : acked.size;
+  return { seed, ops, counts, keys, ...(await settle(play)) };
 }
 
 /** Restarts every node whose time down is over by operation `op`. */
@@ -88,13 +95,17 @@ async function write(play: Play, op: number, node: number, isPut: boolean): Prom
   const key = `chaos:${Math.floor(random() * KEY_SPACE)}`;
   const direct = random() < 0.3;
   try {
-    const answer = isPut
-      ? await client.put(key, `v${op}@${node}`, direct)
-      : await client.del(key, direct);
     const value = isPut ? `v${op}@${node}` : null;
-    const prior = acked.get(key);
-    if (!prior || compareVersions(answer.version, prior.version) > 0)
-      acked.set(key, { version: answer.version, value });
+    if (play.siblings) {
+      const address = play.cluster.nodes[node - 1]!.address;
+      play.siblings.push(await siblingWrite(address, key, value, direct, random() < 0.5));
+    } else {
+      const answer =
+        value !== null ? await client.put(key, value, direct) : await client.del(key, direct);
+      const prior = acked.get(key);
+      if (!prior || compareVersions(answer.version, prior.version) > 0)
+        acked.set(key, { version: answer.version, value });
+    }
     if (isPut) counts.puts += 1;
     else counts.deletes += 1;
     if (direct) counts.direct += 1;
@@ -115,12 +126,14 @@ async function crash(play: Play, op: number, node: number): Promise<void> {
   play.counts.crashes += 1;
 }
 
-/** Heals, repairs and checks: every broken promise, as one sentence each. */
+/**
+ * Heals, repairs and checks: every broken promise, as one sentence each; and how many
+ * acknowledged writes another write overwrote (lww) or superseded (siblings), as information.
+ */
 async function settle(
-  cluster: Cluster,
-  acked: Map<string, Acked>,
-  progress: (line: string) => void,
-): Promise<Pick<ChaosReport, 'repairRounds' | 'converged' | 'violations'>> {
+  play: Play,
+): Promise<Pick<ChaosReport, 'repairRounds' | 'converged' | 'violations' | 'overwritten'>> {
+  const { cluster, acked, progress } = play;
   progress('healing every partition and triggering one round');
   await Promise.all(cluster.clients.map((c) => c.heal()));
   const repair = await repairRound(() => cluster.clients[0]!.trigger(), progress);
@@ -130,9 +143,17 @@ async function settle(
       (peer) => `${peer} did not answer the repair round in ${repair.rounds} tries`,
     ),
     ...verdict.problems,
-    ...(await unlike(cluster, acked)),
   ];
-  return { repairRounds: repair.rounds, converged: verdict.converged, violations };
+  const lost = play.siblings ? await lostSiblings(cluster, play.siblings) : undefined;
+  violations.push(...(lost ? lost.violations : await unlike(cluster, acked)));
+  const { puts, deletes } = play.counts;
+  return {
+    repairRounds: repair.rounds,
+    converged: verdict.converged,
+    violations,
+    ...(play.siblings ? { conflicts: 'siblings' as const } : {}),
+    overwritten: lost ? lost.superseded : puts + deletes - acked.size,
+  };
 }
 
 /** Every node's copy of every acknowledged key that is not the acknowledged write. */

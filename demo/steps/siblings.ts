@@ -6,8 +6,9 @@ import type { WriteLine } from '../../src/story/events.js';
 import type { ScenarioContext } from '../../src/story/scenario.js';
 import { putLine } from './write.js';
 
-/** How the keys table shows two or more siblings in one cell. */
-export const SIBLING_JOIN = ' + ';
+import { SIBLING_JOIN } from '../../src/cluster/key-state.js';
+
+export { SIBLING_JOIN };
 
 /** The key on every node as a siblings node holds it, and as rows of the keys table. */
 export async function readSets(

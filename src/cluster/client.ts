@@ -21,7 +21,8 @@ import type {
 } from '../api/http.js';
 import type { ErrorAnswer } from '../api/errors.js';
 import type { Strategy } from '../api/strategies.js';
-import type { Version } from '../api/version.js';
+import type { SiblingsReadAnswer } from '../api/conflicts.js';
+import { SIBLING_JOIN, type KeyState } from './key-state.js';
 
 /** Reads retry a little (a node that just started may still be binding); writes never do. */
 const READ_RETRIES = 2;
@@ -29,14 +30,7 @@ const REQUEST_TIMEOUT_MS = 3_000;
 /** A trigger waits for a whole round, which at large sizes takes a while. */
 const TRIGGER_TIMEOUT_MS = 120_000;
 
-export interface KeyState {
-  node: string;
-  address: string;
-  state: 'value' | 'deleted' | 'missing' | 'unreachable';
-  value: string | null;
-  version: Version | null;
-  reason?: string;
-}
+export type { KeyState };
 
 /** How patient a client is: watchers that sample often want quick answers and no retries. */
 export interface ClientOptions {
@@ -103,15 +97,16 @@ export class NodeClient {
         reason: networkReason(error, this.#timeoutMs),
       };
     }
-    const body = res.body as Partial<ReadAnswer> & Partial<ErrorAnswer>;
+    const body = res.body as Partial<ReadAnswer & SiblingsReadAnswer> & Partial<ErrorAnswer>;
     const node = res.headers[NODE_HEADER] as string | undefined;
     if (res.statusCode === 200)
       return {
         node: node ?? this.address,
         address: this.address,
         state: 'value',
-        value: body.value ?? null,
+        value: body.value ?? body.values?.join(SIBLING_JOIN) ?? null,
         version: body.version ?? null,
+        ...(body.siblings ? { siblings: body.siblings } : {}),
       };
     if (res.statusCode === 404) {
       return {

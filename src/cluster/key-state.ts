@@ -1,7 +1,22 @@
 // Reading a key's state across nodes, shared by the terminal table and the web page: what a
 // node shows, which version last-write-wins settles on, and whether every node agrees.
-import type { KeyState } from './client.js';
+import type { SiblingView } from '../api/conflicts.js';
 import { compareVersions, type Version } from '../api/version.js';
+
+/** A key on one node, as a client read it. */
+export interface KeyState {
+  node: string;
+  address: string;
+  state: 'value' | 'deleted' | 'missing' | 'unreachable';
+  value: string | null;
+  version: Version | null;
+  reason?: string;
+  /** A node in siblings mode: every sibling (the value shows them joined). */
+  siblings?: SiblingView[];
+}
+
+/** How one cell shows a key's siblings: their values, joined. */
+export const SIBLING_JOIN = ' + ';
 
 const NOT_FOUND = 'NOT_FOUND';
 

@@ -1,6 +1,6 @@
 // A client for the key-value routes of a node in siblings mode: a read answers every value and
 // the context, and a write carries the context it was made after (lww nodes ignore it).
-import type { SiblingsReadAnswer, SiblingsWriteAnswer } from '../api/conflicts.js';
+import type { SiblingView, SiblingsReadAnswer, SiblingsWriteAnswer } from '../api/conflicts.js';
 import type { ErrorAnswer } from '../api/errors.js';
 import { NoAnswerError, NodeAnswerError } from '../errors.js';
 import { networkReason } from '../net/network-reason.js';
@@ -16,6 +16,8 @@ export interface SiblingsRead {
   /** What to send back to supersede every value read (null when the node never saw the key). */
   context: string | null;
   answer: SiblingsReadAnswer | null;
+  /** Every sibling, deletes included (a deleted key's too). */
+  siblings: SiblingView[];
 }
 
 /** GET /kv/{key} of a node in siblings mode. */
@@ -23,15 +25,17 @@ export async function readSiblings(address: string, key: string): Promise<Siblin
   const res = await call(address, 'GET', key, false);
   if (res.statusCode === 200) {
     const answer = res.body as SiblingsReadAnswer;
-    return { state: 'value', values: answer.values, context: answer.context, answer };
+    const { values, context, siblings } = answer;
+    return { state: 'value', values, context, answer, siblings };
   }
-  const body = res.body as ErrorAnswer & { context?: string };
+  const body = res.body as ErrorAnswer & Partial<Pick<SiblingsReadAnswer, 'context' | 'siblings'>>;
   if (res.statusCode === 404)
     return {
       state: body.deleted ? 'deleted' : 'missing',
       values: [],
       context: body.context ?? null,
       answer: null,
+      siblings: body.siblings ?? [],
     };
   throw answerError(address, res.statusCode, body);
 }
@@ -50,15 +54,29 @@ export async function putAfter(
   return res.body as SiblingsWriteAnswer;
 }
 
+/** DELETE /kv/{key}[/direct]?context=: a delete that supersedes what the context covers. */
+export async function deleteAfter(
+  address: string,
+  key: string,
+  context: string | null,
+  direct: boolean,
+): Promise<SiblingsWriteAnswer> {
+  const res = await call(address, 'DELETE', key, direct, undefined, context);
+  if (res.statusCode !== 200) throw answerError(address, res.statusCode, res.body as ErrorAnswer);
+  return res.body as SiblingsWriteAnswer;
+}
+
 async function call(
   address: string,
-  method: 'GET' | 'PUT',
+  method: 'GET' | 'PUT' | 'DELETE',
   key: string,
   direct: boolean,
   json?: unknown,
+  context: string | null = null,
 ) {
   const got = await loadGot();
-  const url = `http://${address}/kv/${encodeURIComponent(key)}${direct ? '/direct' : ''}`;
+  const query = context !== null ? `?context=${encodeURIComponent(context)}` : '';
+  const url = `http://${address}/kv/${encodeURIComponent(key)}${direct ? '/direct' : ''}${query}`;
   try {
     return await got(url, {
       method,

@@ -6,6 +6,7 @@ import type { RoundReport } from '../api/reports.js';
 import type { Version } from '../api/version.js';
 import type { StoryEvent } from './events.js';
 import type { Strategy } from '../api/strategies.js';
+import type { ConflictMode } from '../api/conflicts.js';
 
 /** One part of a story: a short name for the agenda, and the title it is played under. */
 export interface Part {
@@ -115,6 +116,13 @@ export interface ChaosReport {
   repairRounds: number;
   converged: boolean;
   violations: string[];
+  /** The nodes' conflict mode, when it is siblings. */
+  conflicts?: 'siblings';
+  /**
+   * lww: acknowledged writes another write overwrote (information, not a violation). siblings:
+   * acknowledged writes a later write's context superseded.
+   */
+  overwritten?: number;
 }
 
 /** A randomized run of `ops` operations from `seed` against a cluster with data directories. */
@@ -123,6 +131,7 @@ export type ChaosRun = (
   seed: number,
   ops: number,
   progress: (line: string) => void,
+  conflicts?: ConflictMode,
 ) => Promise<ChaosReport>;
 
 /**

@@ -9,11 +9,6 @@ export function ordinal(n: number): string {
   return ORDINALS[n - 1] ?? `${n}th`;
 }
 
-/** "write 2 of node-9999": the sibling's dot. */
-export function dotInWords(s: Pick<SiblingView, 'node' | 'counter'>): string {
-  return `${s.node}'s ${ordinal(s.counter)} write`;
-}
-
 /** What the writer had seen: "node-10000's second write and node-9999's first", or nothing. */
 export function seenInWords(seen: Record<string, number>): string {
   const parts = Object.entries(seen).map(([node, k]) => `${node}'s ${ordinal(k)}`);
@@ -26,5 +21,6 @@ export function seenInWords(seen: Record<string, number>): string {
 /** The whole sentence for one sibling. */
 export function siblingInWords(s: SiblingView): string {
   const what = s.deleted ? 'a delete' : JSON.stringify(s.value);
-  return `${what}: ${dotInWords(s)}, written on ${s.node} ${seenInWords(s.seen)}`;
+  const nth = `its ${ordinal(s.counter)} write of the key`;
+  return `${what}: written on ${s.node} ${seenInWords(s.seen)} (${nth})`;
 }

@@ -124,6 +124,18 @@ describe('scenarios', () => {
 });
 
 describe('chaos', () => {
+  it('--conflicts siblings, concurrent writers: no acknowledged write lost', async () => {
+    const base = await freeBasePort(3);
+    const args = ['chaos', '--conflicts', 'siblings', '--seed', '5', '--ops', '150', '--json'];
+    const r = await cli([...args, '--base-port', String(base)], { timeoutMs: 180_000 });
+    assert.equal(r.exitCode, 0, r.stdout + r.stderr);
+    const report = JSON.parse(r.stdout);
+    assert.equal(report.conflicts, 'siblings');
+    assert.deepEqual(report.violations, []);
+    assert.ok(report.counts.puts > 0 && report.counts.crashes > 0, 'it wrote and crashed nodes');
+    await portsReleased(ports(base));
+  });
+
   for (const seed of [11, 12]) {
     it(`seed ${seed}, 250 operations: nothing acknowledged lost, nothing deleted come back`, async () => {
       const base = await freeBasePort(3);

@@ -34,9 +34,9 @@ export async function runChaos(o: ChaosOptions, loadChaos: () => Promise<ChaosRu
   await withTeardown(async (teardown) => {
     const cluster = await chaosCluster(o, teardown);
     const { ops } = o;
-    const report = await chaos(cluster, seed, ops, (line) =>
-      process.stderr.write(`${wrap(quiet(line), terminalWidth(), '  ')}\n`),
-    );
+    const progress = (line: string) =>
+      process.stderr.write(`${wrap(quiet(line), terminalWidth(), '  ')}\n`);
+    const report = await chaos(cluster, seed, ops, progress, o.conflicts ?? 'lww');
     if (o.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else
       for (const line of chaosLines(report, count))
@@ -71,6 +71,7 @@ async function chaosCluster(o: ChaosOptions, teardown: Teardown): Promise<Cluste
     aeIntervalMs: 0,
     extraArgs: data.args,
     strategy: o.strategy,
+    ...(o.conflicts ? { conflicts: o.conflicts } : {}),
     ...(o.peersPerRound !== undefined ? { peersPerRound: o.peersPerRound } : {}),
   });
   teardown.defer(() => cluster.stop());

@@ -52,6 +52,7 @@ export async function cluster(o: ClusterCommandOptions): Promise<void> {
       strategy,
       peersPerRound,
       clusterKey: key.value,
+      ...(o.conflicts ? { conflicts: o.conflicts } : {}),
     });
     teardown.defer(() => cluster.stop());
     // Before the nodes stop: the page keeps the cluster as it last was.

@@ -4,6 +4,7 @@ import { NodeUnreachableError } from '../../errors.js';
 import { versionTime } from '../../format.js';
 import { allAgree, lwwWinner, rowStanding, valueText } from '../../cluster/key-state.js';
 import { keyTable } from '../render/key-table.js';
+import { siblingLines } from '../render/siblings.js';
 import { terminalWidth, wrap } from '../render/wrap.js';
 import { good, mark } from '../render/style.js';
 
@@ -37,12 +38,17 @@ export async function inspectKey(o: InspectOptions): Promise<void> {
     process.stdout.write(`${JSON.stringify({ key, nodes: states, agree, settlesOn }, null, 2)}\n`);
   } else {
     process.stdout.write(`${keyTable([key], { [key]: states }, terminalWidth())}\n`);
+    for (const line of siblingLines(states, terminalWidth())) process.stdout.write(`${line}\n`);
+    const merges = states.some((s) => s.siblings);
     const verdict = agree
       ? `${mark.done()} All ${states.length} nodes agree.`
-      : settled
-        ? `${mark.differs()} The nodes disagree; anti-entropy will settle on ${good(settledText(settled))} ` +
-          `(${settled.version!.node}, ${versionTime(settled.version!)}): last write wins.`
-        : `${mark.differs()} The nodes disagree.`;
+      : merges
+        ? `${mark.differs()} The nodes disagree; anti-entropy will merge their sibling sets, ` +
+          'keeping every write no other write has seen.'
+        : settled
+          ? `${mark.differs()} The nodes disagree; anti-entropy will settle on ${good(settledText(settled))} ` +
+            `(${settled.version!.node}, ${versionTime(settled.version!)}): last write wins.`
+          : `${mark.differs()} The nodes disagree.`;
     process.stdout.write(`${wrap(verdict, terminalWidth(), '  ')}\n`);
   }
 }

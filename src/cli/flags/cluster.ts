@@ -2,6 +2,7 @@
 // lifecycle/local-cluster.ts, so that `--help` and the flags' checks load no launcher.
 import type { Argv } from 'yargs';
 import { STRATEGIES, type Strategy } from '../../api/strategies.js';
+import { CONFLICT_MODES, type ConflictMode } from '../../api/conflicts.js';
 import { DEFAULT_BASE_PORT, DEFAULT_NODE_COUNT, parseCount, parsePort } from './values.js';
 import { parsePeersPerRound } from './node.js';
 
@@ -49,6 +50,8 @@ export interface ClusterSetup {
   strategy: Strategy;
   /** Peers a periodic round talks to; undefined: all of them. */
   peersPerRound?: number;
+  /** The nodes' conflict mode (--conflicts; lww when absent). */
+  conflicts?: ConflictMode;
 }
 
 /** --nodes, --base-port, --ae-strategy and --ae-peers-per-round, checked. */
@@ -64,4 +67,19 @@ export function checkClusterFlags(argv: ClusterArgs): ClusterSetup {
     strategy,
     ...(k !== undefined ? { peersPerRound: parsePeersPerRound(k) } : {}),
   };
+}
+
+/** --conflicts for the commands whose nodes take any writes (cluster, chaos). */
+export function conflictsFlag<T>(y: Argv<T>): Argv<T & { conflicts: string }> {
+  return y.option('conflicts', {
+    type: 'string',
+    choices: CONFLICT_MODES,
+    default: 'lww',
+    describe: 'How every node resolves concurrent writes: lww (newest wins) or siblings (keep all)',
+  }) as Argv<T & { conflicts: string }>;
+}
+
+/** --conflicts checked: siblings, or nothing for the default lww. */
+export function checkConflicts(argv: { conflicts: string }): { conflicts?: ConflictMode } {
+  return argv.conflicts === 'siblings' ? { conflicts: 'siblings' } : {};
 }

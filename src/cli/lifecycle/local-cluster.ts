@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startCluster, type Cluster } from '../../cluster/cluster.js';
 import type { Strategy } from '../../api/strategies.js';
+import type { ConflictMode } from '../../api/conflicts.js';
 import { quiet } from '../render/style.js';
 
 /** How `run`, `cluster` and `chaos` start their nodes. */
@@ -18,6 +19,8 @@ export interface LocalClusterOptions {
   /** More flags for node i (1-based): its data directory, a scenario's own. */
   extraArgs?: (index: number) => string[];
   strategy?: Strategy;
+  /** The nodes' conflict mode (lww when absent). */
+  conflicts?: ConflictMode;
   peersPerRound?: number;
   /** The key the nodes share; a fresh random one when not given. */
   clusterKey?: string;
@@ -46,6 +49,7 @@ export function startLocalCluster(o: LocalClusterOptions): Promise<Cluster> {
       '--ae-strategy',
       strategy,
       ...(peersPerRound !== undefined ? ['--ae-peers-per-round', String(peersPerRound)] : []),
+      ...(o.conflicts && o.conflicts !== 'lww' ? ['--conflicts', o.conflicts] : []),
       ...extraArgs(i),
     ],
     ...(onLog ? { onLog } : {}),

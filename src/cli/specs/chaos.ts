@@ -2,7 +2,12 @@
 // commands/chaos.ts, chaos itself demo/chaos.ts.
 import type { Argv } from 'yargs';
 import type { ChaosRun } from '../../story/scenario.js';
-import { checkClusterFlags, clusterFlags } from '../flags/cluster.js';
+import {
+  checkClusterFlags,
+  checkConflicts,
+  clusterFlags,
+  conflictsFlag,
+} from '../flags/cluster.js';
 import type { ChaosOptions } from '../commands/chaos.js';
 import { command } from '../yargs/lazy.js';
 import { parseCount } from '../flags/values.js';
@@ -16,7 +21,7 @@ export const chaosCommand = (loadChaos: () => Promise<ChaosRun>) =>
     describe:
       'Random puts, deletes, partitions and kill -9 against a real cluster, then check nothing acknowledged was lost',
     builder: (y: Argv) =>
-      commandFlags(keyFlags(clusterFlags(y)))
+      commandFlags(keyFlags(conflictsFlag(clusterFlags(y))))
         .option('seed', {
           type: 'number',
           default: 1,
@@ -32,6 +37,10 @@ export const chaosCommand = (loadChaos: () => Promise<ChaosRun>) =>
         })
         .example('$0 chaos --seed 7 --ops 500', 'a reproducible run of 500 operations')
         .example('$0 chaos --ae-strategy riblt', 'the same checks with rateless reconciliation')
+        .example(
+          '$0 chaos --conflicts siblings',
+          'concurrent writers keep every write as a sibling: none acknowledged may be lost',
+        )
         .example('$0 chaos --nodes 5 --base-port 20000', 'five nodes on other ports')
         .example(
           '$0 chaos --connect 127.0.0.1:9999,127.0.0.1:10000,127.0.0.1:10001 ' +
@@ -59,10 +68,16 @@ export const chaosCommand = (loadChaos: () => Promise<ChaosRun>) =>
 
 /** The checked flags of a chaos run on nodes it starts. */
 function chaosOptions(
-  argv: Parameters<typeof checkClusterFlags>[0] & { seed: number; ops: number; json: boolean },
+  argv: Parameters<typeof checkClusterFlags>[0] & {
+    seed: number;
+    ops: number;
+    json: boolean;
+    conflicts: string;
+  },
 ): ChaosOptions {
   return {
     ...checkClusterFlags(argv),
+    ...checkConflicts(argv),
     seed: parseCount(argv.seed, '--seed', 0, 2 ** 31),
     ops: parseCount(argv.ops, '--ops', 1, 100_000),
     json: argv.json,

@@ -1,7 +1,12 @@
 // `ae-demo cluster` as help shows it, and its flags turned into options; running the cluster is
 // commands/cluster.ts.
 import type { Argv } from 'yargs';
-import { checkClusterFlags, clusterFlags } from '../flags/cluster.js';
+import {
+  checkClusterFlags,
+  checkConflicts,
+  clusterFlags,
+  conflictsFlag,
+} from '../flags/cluster.js';
 import type { ClusterCommandOptions } from '../commands/cluster.js';
 import { command } from '../yargs/lazy.js';
 import { parseCount } from '../flags/values.js';
@@ -13,7 +18,7 @@ export const clusterCommand = command({
   command: 'cluster',
   describe: 'Start a local cluster in the foreground until Ctrl-C',
   builder: (y: Argv) =>
-    webFlags(clusterFlags(y))
+    webFlags(conflictsFlag(clusterFlags(y)))
       .option('ae-interval', {
         type: 'number',
         default: 0,
@@ -54,6 +59,7 @@ export const clusterCommand = command({
     const clusterKey = givenClusterKey(argv['cluster-key']);
     return {
       ...setup,
+      ...checkConflicts(argv),
       intervalMs,
       ...(webPort !== undefined ? { webPort } : {}),
       ...(clusterKey ? { clusterKey } : {}),

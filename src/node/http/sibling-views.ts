@@ -35,9 +35,10 @@ export function siblingsWriteView(
   };
 }
 
-/** The context of a key's set (a deleted key's too, so a write can supersede its deletes). */
-export function contextOf(e: StoredEntry): string {
-  return encodeContext(join(setOf(e)));
+/** A deleted key's 404 adds its context (so a write can supersede the deletes) and siblings. */
+export function deletedSet(e: StoredEntry): Pick<SiblingsReadAnswer, 'context' | 'siblings'> {
+  const { context, siblings } = siblingsReadView(e);
+  return { context, siblings };
 }
 
 function siblingView(s: Dotted): SiblingView {

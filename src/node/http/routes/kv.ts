@@ -10,7 +10,7 @@ import { HttpError } from '../errors.js';
 import { badRequest, field, integer } from '../parse.js';
 import { route, type Reply, type Route } from '../router.js';
 import { readView } from '../views.js';
-import { contextOf, siblingsReadView } from '../sibling-views.js';
+import { deletedSet, siblingsReadView } from '../sibling-views.js';
 import { encodedDeleted } from '../../conflicts/encoding.js';
 import { bodyContext, queryContext } from './context.js';
 
@@ -109,7 +109,7 @@ function read(service: NodeService, k: string): Reply {
       key: k,
       deleted: true,
       version: entry.version,
-      ...(entry.value === null ? {} : { context: contextOf(entry) }),
+      ...(entry.value === null ? {} : deletedSet(entry)),
     });
   return { body: service.conflicts === 'siblings' ? siblingsReadView(entry) : readView(entry) };
 }

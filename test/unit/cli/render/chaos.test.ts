@@ -32,4 +32,12 @@ describe('chaosLines', () => {
     assert.equal(lines.length, 2);
     assert.match(lines[1]!, /user:x lost its write$/);
   });
+
+  it('lww counts the acknowledged writes it overwrote; siblings those a read superseded', () => {
+    const lww = chaosLines({ ...report(), overwritten: 260 }, 3);
+    assert.match(lww[2]!, /260 acknowledged writes were overwritten by last write wins/);
+    const siblings = chaosLines({ ...report(), conflicts: 'siblings', overwritten: 90 }, 3);
+    assert.match(siblings[1]!, /is a sibling on every node or was superseded/);
+    assert.match(siblings[2]!, /90 acknowledged writes were superseded/);
+  });
 });
