@@ -131,7 +131,8 @@ export const GOLDEN: readonly Golden[] = [
     message: message({
       probes: [{ level: 0, index: 0, children: children(false, []) }],
       riblt: riblt({
-        fallback: 'about 60000 entries differ, more than the 65536 coded symbols kept can decode',
+        fallback:
+          "about 900000 differing items (a key's two versions are two), more than 1048576 coded symbols decode (0 decoded in 262144)",
       }),
     }),
   },

@@ -149,6 +149,12 @@ export class MerkleTree<T extends TreeItem = TreeItem> {
     return childrenOf(this.itemsUnder(level, index), level, index);
   }
 
+  /** The items at one placement hash (usually one): a leaf filtered, no generator. */
+  itemsAt(place: number): T[] {
+    const items = this.#leaves[indexAt(place >>> 0, this.#depth)];
+    return items ? items.filter((item) => item.place >>> 0 === place >>> 0) : [];
+  }
+
   /** Every item under a tree node (a few leaves deep down, everything at the root). */
   *itemsUnder(level: number, index: number): Generator<T> {
     if (level <= this.#depth) {

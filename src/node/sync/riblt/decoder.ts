@@ -133,7 +133,7 @@ export class Decoder {
    * with probability (1 - 1/(1 + i/2))^D when D items differ. With thousands of symbols this is
    * within a few percent, so the batch after one that did not decode can be sized closely.
    */
-  estimateItems(): number {
+  estimateItems(): { items: number; atLeast: boolean } {
     const groups: { rho: number; n: number; empty: number }[] = [];
     for (let lo = 1; lo < this.#m; lo *= 2) {
       const hi = Math.min(this.#m, 2 * lo);
@@ -143,7 +143,7 @@ export class Decoder {
     }
     const expectedEmpty = (d: number) => groups.reduce((sum, g) => sum + g.n * (1 - g.rho) ** d, 0);
     const observed = groups.reduce((sum, g) => sum + g.empty, 0);
-    if (observed === 0) return 2 * this.#m; // saturated: at least this many
+    if (observed === 0) return { items: 2 * this.#m, atLeast: true }; // saturated: at least this many
     let lo = 0;
     let hi = 8 * this.#m;
     while (hi - lo > 1) {
@@ -151,7 +151,7 @@ export class Decoder {
       if (expectedEmpty(mid) > observed) lo = mid;
       else hi = mid;
     }
-    return hi;
+    return { items: hi, atLeast: false };
   }
 
   #peel(queue: number[]): void {

@@ -13,8 +13,8 @@ import type { AeMessage } from '../wire/message.js';
 import type { Store, StoredEntry } from '../../replica/store.js';
 import { estimateDifferingItems, fingerprints } from './estimate.js';
 import { entriesAt, otherKeysAtPlaces } from './places.js';
-import type { Sketch } from './sketch.js';
-import { FIRST_BATCH_EXTRA, FIRST_BATCH_PER_ITEM } from './constants.js';
+import { symbolsBeyond, SYMBOL_WORDS, type Sketch, type SymbolRun } from './sketch.js';
+import { FIRST_BATCH_EXTRA, FIRST_BATCH_PER_ITEM, MAX_SYMBOLS } from './constants.js';
 
 /** What the rateless exchange needs of a replica. */
 export interface RibltSide {
@@ -33,6 +33,19 @@ export function section(m: AeMessage): RibltSection {
 export function summary(store: Store): RootSummary {
   const root = store.tree.root();
   return { digest: root.digest, count: root.count };
+}
+
+/** Coded symbols [from, from + count): the kept ones, then those computed from the entries. */
+export function symbolRun(side: Required<RibltSide>, from: number, count: number): SymbolRun {
+  const { store, sketch } = side;
+  if (from + count <= sketch.size) return sketch.run(from, count);
+  const start = Math.max(from, sketch.size);
+  const beyond = symbolsBeyond(store.entries(), start, from + count - start);
+  if (start === from) return beyond;
+  const words = new Uint32Array(SYMBOL_WORDS * count);
+  words.set(sketch.run(from, start - from).words);
+  words.set(beyond.words, SYMBOL_WORDS * (start - from));
+  return { from, words };
 }
 
 /** The Merkle walk's first message, as the answer to a riblt message that cannot go on. */
@@ -64,12 +77,13 @@ export function answerRiblt(
       if (!sketch) fallBack('the peer keeps no RIBLT sketch (it runs another strategy)');
       else {
         const items = estimateDifferingItems(fingerprints(sketch), s.open.samples, sketch.size);
-        const first = Math.ceil(FIRST_BATCH_PER_ITEM * items + FIRST_BATCH_EXTRA);
-        if (Math.ceil(FIRST_BATCH_PER_ITEM * items) > sketch.size)
-          fallBack(
-            `about ${items} entries differ, more than the ${sketch.size} coded symbols kept can decode`,
-          );
-        else Object.assign(section(reply), { root: summary(store), symbols: sketch.run(0, first) });
+        // Past the kept symbols the estimate is a lower bound (their samples all differ): the
+        // first batch stops there, and the symbols of it size the next one.
+        const first = Math.min(
+          sketch.size,
+          Math.ceil(FIRST_BATCH_PER_ITEM * items + FIRST_BATCH_EXTRA),
+        );
+        Object.assign(section(reply), { root: summary(store), symbols: sketch.run(0, first) });
       }
     }
   }
@@ -78,7 +92,11 @@ export function answerRiblt(
     else
       Object.assign(section(reply), {
         root: summary(store),
-        symbols: sketch.run(s.more.from, s.more.count),
+        symbols: symbolRun(
+          { store, sketch },
+          s.more.from,
+          Math.min(s.more.count, MAX_SYMBOLS - s.more.from),
+        ),
       });
   }
   if (s.wantPlaces.length > 0) {

@@ -2,13 +2,12 @@
 // the tree places them by, which the tree finds in one leaf. Two keys may share a place; then
 // both are shipped, and the receiver ships back what it holds there under other keys, so a
 // shared place costs a few bytes, never a missed entry.
-import { MAX_LEVEL } from '../../tree/shape.js';
 import type { Store, StoredEntry } from '../../replica/store.js';
 import type { Entry } from '../../replica/entry.js';
 
 /** Every entry this store holds at a placement hash (usually one). */
 export function entriesAt(store: Store, place: number): StoredEntry[] {
-  return [...store.tree.itemsUnder(MAX_LEVEL, place >>> 0)];
+  return store.tree.itemsAt(place);
 }
 
 /**

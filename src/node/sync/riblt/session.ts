@@ -7,11 +7,16 @@ import type { RibltOutcome } from '../../../api/reports.js';
 import type { Store, StoredEntry } from '../../replica/store.js';
 import { Decoder } from './decoder.js';
 import { fingerprints } from './estimate.js';
-import { section, summary, walkInstead, type RibltSide, type Ship } from './exchange.js';
+import { section, summary, symbolRun, walkInstead, type RibltSide, type Ship } from './exchange.js';
 import { entriesAt } from './places.js';
 import { runLength } from './sketch.js';
 import { compareTags, itemOf, LO_MASK, type Item } from './symbol.js';
-import { MIN_NEXT_BATCH, NEXT_BATCH_MIN_GROWTH, NEXT_SYMBOLS_PER_ITEM } from './constants.js';
+import {
+  MAX_SYMBOLS,
+  MIN_NEXT_BATCH,
+  NEXT_BATCH_MIN_GROWTH,
+  NEXT_SYMBOLS_PER_ITEM,
+} from './constants.js';
 
 /** The decoded items at one placement hash: our entries and items there, and theirs. */
 interface Place {
@@ -86,26 +91,21 @@ export class RibltSession {
     this.#mine = mine;
     const n = runLength(s.symbols);
     this.#received += n;
-    this.#decoder.add(sketch.run(s.symbols.from, n), s.symbols);
+    this.#decoder.add(symbolRun({ store, sketch }, s.symbols.from, n), s.symbols);
     if (this.#decoder.failure !== null) return fallBack(this.#decoder.failure);
     if (this.#decoder.complete) {
       const failure = this.#settle(store, mine, s.root, reply, ship);
       if (failure !== null) fallBack(failure);
       return;
     }
-    const m = this.#decoder.symbols;
-    if (m >= sketch.size) {
-      const decoded = `${this.#decoder.peeled} items decoded in them`;
-      return fallBack(
-        `the difference needs more than the ${sketch.size} coded symbols kept (${decoded})`,
-      );
-    }
-    const need = Math.ceil(NEXT_SYMBOLS_PER_ITEM * this.#decoder.estimateItems()) - m;
-    const count = Math.min(
-      sketch.size - m,
-      Math.max(MIN_NEXT_BATCH, Math.ceil(NEXT_BATCH_MIN_GROWTH * m), need),
-    );
-    section(reply).more = { from: m, count };
+    const more = this.#more();
+    if (typeof more === 'string') return fallBack(more);
+    section(reply).more = more;
+  }
+
+  /** The next batch to ask for, or why the walk instead. */
+  #more(): { from: number; count: number } | string {
+    return nextBatch(this.#decoder.symbols, this.#decoder.estimateItems(), this.#decoder.peeled);
   }
 
   /** Checks the decoded difference against both roots, then ships ours and wants theirs. */
@@ -159,6 +159,32 @@ export class RibltSession {
     this.#decoded = local.length + remote.length;
     return null;
   }
+}
+
+/**
+ * The batch after m symbols that did not decode, sized from the estimate of the items they
+ * hold (NEXT_SYMBOLS_PER_ITEM each), or why the walk instead: a difference past `max` symbols.
+ * The estimate counts every empty symbol of the m compared whole: close, unless none was empty.
+ */
+export function nextBatch(
+  m: number,
+  estimate: { items: number; atLeast: boolean },
+  peeled: number,
+  max = MAX_SYMBOLS,
+): { from: number; count: number } | string {
+  const want = Math.ceil(NEXT_SYMBOLS_PER_ITEM * estimate.items);
+  if (m >= max || want > max) {
+    const about = `${estimate.atLeast ? 'more than' : 'about'} ${estimate.items}`;
+    return (
+      `${about} differing items (a key's two versions are two), more than ${max} coded ` +
+      `symbols decode (${peeled} decoded in ${m})`
+    );
+  }
+  const count = Math.min(
+    max - m,
+    Math.max(MIN_NEXT_BATCH, Math.ceil(NEXT_BATCH_MIN_GROWTH * m), want - m),
+  );
+  return { from: m, count };
 }
 
 /**

@@ -136,6 +136,36 @@ export class Sketch implements EntryObserver {
   }
 }
 
+/**
+ * Coded symbols [from, from + count) past the kept prefix, computed from the entries themselves:
+ * each entry's index sequence is walked to `from` (~2 ln(from/2) steps) and its symbols in the
+ * range filled. One pass over the store, so a difference too large for the kept symbols costs a
+ * scan on each side instead of a walk of the tree.
+ */
+export function symbolsBeyond(
+  entries: Iterable<ItemSource>,
+  from: number,
+  count: number,
+): SymbolRun {
+  const words = new Uint32Array(SYMBOL_WORDS * count);
+  const to = from + count;
+  const item: SymbolWords = { place: 0, lo: 0, check: 0, tag: 0 };
+  for (const e of entries) {
+    // One item object for the whole scan: no garbage per entry.
+    item.place = e.place >>> 0;
+    item.tag = tagOf(e.version.wall);
+    item.lo = e.lo & LO_MASK;
+    item.check = checkOf(item.place, item.tag, item.lo);
+    let state = sequenceSeed(item.place, item.check);
+    const salt = sequenceSalt(item.place);
+    let i = 0;
+    while (i < from) i = nextIndex(i, (state = (state + SEQUENCE_STEP) | 0) ^ salt);
+    for (; i < to; i = nextIndex(i, (state = (state + SEQUENCE_STEP) | 0) ^ salt))
+      put(words, i - from, item, COUNT_ONE);
+  }
+  return { from, words };
+}
+
 /** An item's words as the sketch adds them. */
 interface SymbolWords {
   place: number;

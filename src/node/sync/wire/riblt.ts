@@ -4,7 +4,7 @@
 // to the Merkle walk.
 import { CodecError, type Reader, type Writer } from './codec.js';
 import { SAMPLE_BYTES } from '../riblt/estimate.js';
-import { SKETCH_SYMBOLS } from '../riblt/constants.js';
+import { MAX_SYMBOLS } from '../riblt/constants.js';
 import { runLength, SYMBOL_WORDS, type SymbolRun } from '../riblt/sketch.js';
 
 export interface RootSummary {
@@ -91,7 +91,8 @@ export function readRiblt(r: Reader): RibltSection {
   if (flags & SYMBOLS) {
     const from = r.varint();
     const n = r.varint();
-    if (from + n > SKETCH_SYMBOLS) throw new CodecError('coded symbols beyond the kept prefix');
+    if (from + n > MAX_SYMBOLS)
+      throw new CodecError('coded symbols beyond the most an exchange sends');
     const words = new Uint32Array(SYMBOL_WORDS * n);
     for (let at = 0; at < SYMBOL_WORDS * n; at += SYMBOL_WORDS) {
       words[at] = r.u32();
@@ -107,7 +108,8 @@ export function readRiblt(r: Reader): RibltSection {
   if (flags & MORE) {
     const from = r.varint();
     const count = r.varint();
-    if (from + count > SKETCH_SYMBOLS) throw new CodecError('coded symbols beyond the kept prefix');
+    if (from + count > MAX_SYMBOLS)
+      throw new CodecError('coded symbols beyond the most an exchange sends');
     s.more = { from, count };
   }
   s.settle = (flags & SETTLE) !== 0;

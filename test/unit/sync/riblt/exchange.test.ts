@@ -5,6 +5,8 @@ import { loadHasher, type Hasher } from '../../../../src/node/replica/hash.js';
 import { Store } from '../../../../src/node/replica/store.js';
 import { runExchange, type Replica, type Transport } from '../../../../src/node/sync/exchange.js';
 import { runLength, Sketch } from '../../../../src/node/sync/riblt/sketch.js';
+import { nextBatch } from '../../../../src/node/sync/riblt/session.js';
+import { NEXT_SYMBOLS_PER_ITEM } from '../../../../src/node/sync/riblt/constants.js';
 import { decodeMessage, encodeMessage } from '../../../../src/node/sync/wire/message.js';
 import { rng } from '../../../helpers/random.js';
 import {
@@ -76,12 +78,29 @@ describe('riblt exchange (in memory)', () => {
     });
   }
 
-  it('falls back to the Merkle walk when the difference is beyond the kept symbols', async () => {
+  it('a difference past the kept symbols decodes with symbols computed from the entries', async () => {
     const small = () => replica(64);
     const { a, b, all } = await divergentPair(11, 2000, 300, small);
     const result = await converges(a, b, all);
-    assert.match(result.riblt?.fallback ?? '', /coded symbols kept/);
-    assert.ok(result.levels > 0, 'the walk went down the tree');
+    assert.equal(result.riblt?.fallback, undefined);
+    assert.ok(result.riblt!.symbols > 64, `${result.riblt!.symbols} symbols`);
+    assert.equal(result.levels, 0, 'no walk');
+  });
+
+  it('past the most an exchange sends, it walks and says how many items it estimated', () => {
+    const reason = nextBatch(4096, { items: 9000, atLeast: false }, 120, 8192);
+    assert.equal(
+      reason,
+      "about 9000 differing items (a key's two versions are two), more than 8192 coded " +
+        'symbols decode (120 decoded in 4096)',
+    );
+    const saturated = nextBatch(4096, { items: 8192, atLeast: true }, 0, 8192);
+    assert.match(String(saturated), /^more than 8192 differing items/);
+    // Within it: enough to reach NEXT_SYMBOLS_PER_ITEM an item of the estimate.
+    assert.deepEqual(nextBatch(4096, { items: 4000, atLeast: false }, 0, 8192), {
+      from: 4096,
+      count: Math.ceil(NEXT_SYMBOLS_PER_ITEM * 4000) - 4096,
+    });
   });
 
   it('falls back when a symbol arrives corrupted, and loses nothing', async () => {
