@@ -10,7 +10,11 @@ import {
   repairParts,
   showBefore,
 } from './steps.js';
-import type { Part, Scenario } from '../src/story/scenario.js';
+import type { Part, Scenario, ScenarioContext, ScenarioResult } from '../src/story/scenario.js';
+import type { KeyState } from '../src/cluster/client.js';
+import { ids, snapshots, triggerAndShow } from './steps.js';
+import { countLost } from './steps/causality.js';
+import { readSets, SIBLING_JOIN } from './steps/siblings.js';
 
 const SKEW_MS = -5_000;
 const KEYS = ['user:ivy', 'user:jack'];
@@ -25,6 +29,10 @@ const PARTS = {
     short: 'Two concurrent writes',
     title: 'Two writes where neither node saw the other first',
   },
+  siblings: {
+    short: 'The same writes, with siblings',
+    title: 'The nodes restart with --conflicts siblings: the same two writes of user:jack',
+  },
 } satisfies Record<string, Part>;
 
 export const clockSkew: Scenario = {
@@ -32,7 +40,7 @@ export const clockSkew: Scenario = {
   summary:
     "Node 3's clock runs 5 s behind: the hybrid clock keeps causal order; concurrent writes can still surprise",
   minNodes: 3,
-  parts: [PARTS.skew, PARTS.concurrent, BEFORE, ...repairParts(1)],
+  parts: [PARTS.skew, PARTS.concurrent, BEFORE, ...repairParts(1), PARTS.siblings],
   nodeArgs: (i) => (i === 3 ? ['--clock-skew-ms', String(SKEW_MS)] : []),
   async play(ctx) {
     const { cluster } = ctx;
@@ -65,6 +73,51 @@ export const clockSkew: Scenario = {
         'it was earlier and nothing told it otherwise. Last-write-wins trusts clocks for ' +
         'concurrent writes.',
     });
-    return result;
+    const lostLww = countLost([early, late], states(result, 'user:jack'));
+    const lostSiblings = await siblingsAgain(ctx);
+    const lostWrites = { lww: lostLww.length, siblings: lostSiblings };
+    ctx.show({
+      type: 'note',
+      text: `acknowledged writes lost: lww ${lostWrites.lww} of 2, siblings ${lostWrites.siblings} of 2`,
+    });
+    return { ...result, lostWrites };
   },
 };
+
+/** The key's value on every node once the lww half converged, as rows to count from. */
+function states(result: ScenarioResult, key: string): KeyState[] {
+  return Object.entries(result.after).map(([node, keys]) => ({
+    node,
+    address: node,
+    state: keys[key]?.state ?? 'missing',
+    value: keys[key]?.value ?? null,
+    version: keys[key]?.version ?? null,
+  }));
+}
+
+/** The same two writes of user:jack on nodes in siblings mode: how many are lost (none). */
+async function siblingsAgain(ctx: ScenarioContext): Promise<number> {
+  const { cluster } = ctx;
+  await ctx.section(PARTS.siblings);
+  await ctx.phase(
+    'restarting every node with --conflicts siblings',
+    async () => {
+      for (let i = 1; i <= cluster.nodes.length; i++)
+        await cluster.restartWith(i, ['--conflicts', 'siblings']);
+    },
+    () => `${cluster.nodes.length} nodes restarted with --conflicts siblings (the skew kept)`,
+  );
+  const early = await put(ctx, 1, 'user:jack', 'jack_written_first', true);
+  const late = await put(ctx, 3, 'user:jack', 'jack_written_later_on_the_slow_clock', true);
+  ctx.show({ type: 'writes', writes: [early, late] });
+  await triggerAndShow(ctx, 1, await snapshots(cluster));
+  const { rows } = await readSets(ctx, 'user:jack');
+  ctx.show({
+    type: 'keys',
+    keys: ['user:jack'],
+    states: { 'user:jack': rows },
+    nodes: ids(cluster),
+    background: 0,
+  });
+  return countLost([early, late], rows, SIBLING_JOIN).length;
+}

@@ -69,6 +69,7 @@ describe('scenarios', () => {
         assert.equal(doc.after[n]['user:ivy'].value, 'ivy_second_from_the_slow_clock');
         assert.equal(doc.after[n]['user:jack'].value, 'jack_written_first');
       }
+      assert.deepEqual(doc.lostWrites, { lww: 1, siblings: 0 });
     },
     concurrent: (doc) => {
       assert.deepEqual(doc.lostWrites, { lww: 1, siblings: 0 });

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { launchNode, type LaunchedNode } from '../../src/cluster/launcher.js';
 import { request } from '../helpers/http.js';
 import { freeBasePort } from '../helpers/ports.js';
+import { until } from '../helpers/poll.js';
 
 const put = (node: LaunchedNode, key: string, body: object, direct = true) =>
   request(node.address, 'PUT', `/kv/${key}${direct ? '/direct' : ''}`, JSON.stringify(body));
@@ -108,6 +109,24 @@ describe('siblings mode through HTTP', () => {
     const bad = await put(a, 'k', { value: 'x', context: 'not a context' });
     assert.equal(bad.status, 400);
     assert.equal(bad.json.error.code, 'bad_request');
+  });
+
+  it('a hint replayed after a partition merges its set with what the peer wrote meanwhile', async () => {
+    const [a, b] = nodes as [LaunchedNode, LaunchedNode];
+    const cut = JSON.stringify({ peers: [b.address] });
+    assert.equal((await request(a.address, 'POST', '/admin/partition', cut)).status, 200);
+    const written = await put(a, 'hinted', { value: 'from-a' }, false);
+    const failed = written.json.replication.failed.find(
+      (f: { peer: string }) => f.peer === b.address,
+    );
+    assert.equal(failed?.hinted, true);
+    await put(b, 'hinted', { value: 'from-b' });
+    assert.equal((await request(a.address, 'POST', '/admin/heal', '{}')).status, 200);
+    const both = await until('the hint to reach the peer', async () => {
+      const read = await get(b, 'hinted');
+      return read.values?.length === 2 ? read.values : undefined;
+    });
+    assert.deepEqual([...both].sort(), ['from-a', 'from-b']);
   });
 
   it('a data directory keeps sibling sets and their vectors across kill -9', async () => {
