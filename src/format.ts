@@ -1,7 +1,7 @@
 // Plain formatting shared by the terminal and the web page: numbers, bytes, versions, hashes (no colour here).
 import type { CostRow, Winner, WriteLine } from './story/events.js';
 import { formatWallClock, type Version } from './api/version.js';
-import type { RibltOutcome } from './api/reports.js';
+import type { Receipt, RibltOutcome } from './api/reports.js';
 
 export function count(n: number): string {
   return n.toLocaleString('en-US');
@@ -115,6 +115,23 @@ export function beside(full: number | undefined, spent: number): string {
 export function fullRoundBytes(full: number | undefined, passes: number): number | undefined {
   return full === undefined ? undefined : full * passes;
 }
+
+/** The receipt's floor and the ratio of the bytes to it: "42 B (7.4×)"; "—" when nothing differed. */
+export function floorCell(r: Receipt | undefined): string {
+  if (!r || r.ratio === null) return '—';
+  return `${bytes(r.floorBytes)} (${Number(r.ratio.toFixed(1))}×)`;
+}
+
+/** What the floor is made of: "d 1 of 1,003 keys, E 40 B". */
+export function floorParts(r: Receipt | undefined): string {
+  if (!r || r.ratio === null) return '';
+  return `d ${count(r.differing)} of ${count(r.keys)} keys, E ${bytes(r.entryBytes)}`;
+}
+
+/** What the floor is, under the tables that show it. */
+export const FLOOR_NOTE =
+  'floor: the least any exchange could send, the d differing entries (E bytes) plus ' +
+  'log2 C(n, d) bits to name which of the n keys they are';
 
 /**
  * What a rateless exchange did, in one line: "riblt: 15 coded symbols → 2 differences decoded",

@@ -76,6 +76,7 @@ export async function triggerAndShow(
       i === node - 1 ? [] : [[n.address, self.fullExchangeBytes + before[i]!.fullExchangeBytes]],
     ),
   );
+  await ctx.awaitMessages?.(report);
   ctx.show({ type: 'exchange', report, ids: idsByAddress, fullCost });
   return { ...report, fullExchangeBytes: fullCost };
 }

@@ -35,10 +35,34 @@ export interface PeerReport {
   /** refused: the error code the peer answered with (its body's error.code), when it gave one. */
   code?: string;
   riblt?: RibltOutcome;
+  /** What the exchange cost beside the least any exchange could have sent (exchanges that ran). */
+  receipt?: Receipt;
+}
+
+/**
+ * An exchange's receipt: the d entries that differed (keys pulled or pushed), their bytes E as
+ * an entries message carries them, and the information floor: E plus log2 C(n, d) bits to name
+ * which d of the n keys differ. No exchange can send less; `ratio` is what it sent against that.
+ */
+export interface Receipt {
+  /** d: entries that differed (moved one way or the other). */
+  differing: number;
+  /** E: their bytes as an entries message carries them (its fixed head not counted). */
+  entryBytes: number;
+  /** n: keys the initiator holds once the exchange is done (tombstones included). */
+  keys: number;
+  /** E + log2 C(n, d) / 8, rounded up to a whole byte. */
+  floorBytes: number;
+  /** Body bytes sent and received. */
+  bytes: number;
+  /** bytes / floorBytes to two decimals; null when the floor is 0 (nothing differed). */
+  ratio: number | null;
 }
 
 export interface RoundReport {
   node: string;
+  /** The node's round number: 1 for its first since it started (message records name it). */
+  round?: number;
   strategy: Strategy;
   durationMs: number;
   peers: PeerReport[];

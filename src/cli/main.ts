@@ -15,6 +15,7 @@ import { exitCodeOf } from './exit.js';
 import { guardEveryCommand } from './lifecycle/interrupt.js';
 import { skipHelpCache } from './yargs/lazy.js';
 import { runCommand } from './specs/run.js';
+import { replayCommand } from './specs/replay.js';
 import { scenariosCommand } from './specs/scenarios.js';
 import { simulateCommand } from './specs/simulate.js';
 import { triggerCommand } from './specs/trigger.js';
@@ -46,6 +47,7 @@ export async function main(args: string[], plays: Plays): Promise<void> {
     chaosCommand(plays.chaos),
     benchCommand,
     simulateCommand,
+    replayCommand,
   ];
   const names = commands.map((c) => String(c.command).split(' ')[0]!);
   try {

@@ -6,6 +6,7 @@
 import { Cluster } from './cluster.js';
 import { NodeClient } from './client.js';
 import type { LaunchedNode } from './launcher.js';
+import { streamMessages } from './message-stream.js';
 import { runNodeCommand, type NodeCommands } from './node-commands.js';
 import { CutLedger, NamingClient } from './connected-client.js';
 import { InterruptedError, NodeCommandError, UsageError } from '../errors.js';
@@ -21,7 +22,12 @@ const POLL_MS = 200;
 const PROBE_TIMEOUT_MS = 1_000;
 
 /** What stands in for a process this CLI does not own. */
-function connectedNode(index: number, id: string, address: string): LaunchedNode {
+function connectedNode(
+  index: number,
+  id: string,
+  address: string,
+  clusterKey: string | undefined,
+): LaunchedNode {
   const port = Number(address.slice(address.lastIndexOf(':') + 1));
   return {
     index,
@@ -35,6 +41,7 @@ function connectedNode(index: number, id: string, address: string): LaunchedNode
     kill: () => {
       throw new Error(`${id} runs elsewhere; only ConnectedCluster.kill can take it down.`);
     },
+    watchMessages: (listener) => streamMessages(address, clusterKey, listener),
   };
 }
 
@@ -162,6 +169,6 @@ export async function connectCluster(
   commands: NodeCommands = {},
 ): Promise<ConnectedCluster> {
   const healths = await Promise.all(addresses.map((a) => new NodeClient(a, clusterKey).health()));
-  const nodes = healths.map((h, i) => connectedNode(i + 1, h.id, addresses[i]!));
+  const nodes = healths.map((h, i) => connectedNode(i + 1, h.id, addresses[i]!, clusterKey));
   return new ConnectedCluster(nodes, healths, clusterKey, commands);
 }

@@ -6,7 +6,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { NodeUnreachableError } from '../errors.js';
-import type { NodeMessage } from '../api/process.js';
+import type { NodeMessage, ParentMessage } from '../api/process.js';
+import type { MessageRecord } from '../api/messages.js';
 
 const BIN = fileURLToPath(new URL('../../../bin/ae-demo.js', import.meta.url));
 /**
@@ -37,6 +38,11 @@ export interface LaunchedNode {
   exited: Promise<{ exitCode: number | undefined; signal: string | undefined }>;
   stop(): Promise<void>;
   kill(signal: NodeJS.Signals): void;
+  /**
+   * Every message the node sends or is answered, as records, until the returned call; resolves
+   * once the node has begun to send them. One watcher a node.
+   */
+  watchMessages(listener: (record: MessageRecord) => void): Promise<() => void>;
 }
 
 export interface LaunchOptions {
@@ -120,6 +126,37 @@ export async function launchNode(spec: NodeSpec, options: LaunchOptions): Promis
     exited,
     stop,
     kill: (signal) => child.kill(signal),
+    watchMessages: (listener) => watchOverIpc(child, listener),
+  };
+}
+
+/** Asks the node for its message records over IPC and waits for its answer (or its exit). */
+async function watchOverIpc(
+  child: ChildProcess,
+  listener: (record: MessageRecord) => void,
+): Promise<() => void> {
+  const onMessage = (m: unknown) => {
+    const message = m as NodeMessage | null;
+    if (message?.type === 'message') listener(message.record);
+  };
+  const ask = (on: boolean) => {
+    if (child.connected) child.send({ type: 'messages', on } satisfies ParentMessage);
+  };
+  child.on('message', onMessage);
+  const answered = new Promise<void>((resolve) => {
+    const onAnswer = (m: unknown) => {
+      if ((m as NodeMessage | null)?.type !== 'watching') return;
+      child.off('message', onAnswer);
+      resolve();
+    };
+    child.on('message', onAnswer);
+    child.once('disconnect', resolve);
+  });
+  ask(true);
+  await answered;
+  return () => {
+    child.off('message', onMessage);
+    ask(false);
   };
 }
 

@@ -1,7 +1,7 @@
 // The node as a process: start, announce readiness (stdout line, and an IPC message when a
 // parent forked it), stop cleanly on SIGINT/SIGTERM or when the parent goes away.
 import { NodeStartError } from './errors.js';
-import type { NodeMessage } from '../api/process.js';
+import type { NodeMessage, ParentMessage } from '../api/process.js';
 import { SHUTDOWN_GRACE_MS } from './constants.js';
 import { startNode, type NodeOptions, type RunningNode } from './start.js';
 
@@ -56,11 +56,32 @@ export async function runNodeProcess(
       ? `${service.peers.join(', ')}${some ? ` (${service.peersPerRound} at random per round)` : ''}`
       : 'none';
   print(`node ${service.id} listening on ${node.address}, peers ${peers}`);
+  const unwatch = messagesOnRequest(node);
   send({ type: 'ready', id: service.id, address: node.address, host: node.host, port: node.port });
   await stopped;
+  unwatch();
   if (process.connected) process.disconnect();
 }
 
 function send(message: NodeMessage): void {
   if (process.send && process.connected) process.send(message);
+}
+
+/** While the parent asks for them ({type: 'messages', on}), every message record goes to it. */
+function messagesOnRequest(node: RunningNode): () => void {
+  let unwatch: (() => void) | undefined;
+  const onParent = (m: unknown) => {
+    const asked = m as Partial<ParentMessage> | null;
+    if (asked?.type !== 'messages') return;
+    unwatch?.();
+    unwatch = asked.on
+      ? node.watchMessages((record) => send({ type: 'message', record }))
+      : undefined;
+    send({ type: 'watching', on: asked.on === true });
+  };
+  process.on('message', onParent);
+  return () => {
+    process.off('message', onParent);
+    unwatch?.();
+  };
 }

@@ -10,6 +10,7 @@ import type { HybridClock } from './replica/hlc.js';
 import type { Store } from './replica/store.js';
 import type { Storage } from './storage/sqlite.js';
 import type { Sketch } from './sync/riblt/sketch.js';
+import type { MessageTap } from './sync/message-tap.js';
 
 export interface ServiceOptions {
   id: string;
@@ -36,4 +37,6 @@ export interface ServiceOptions {
   hints?: HintSettings;
   /** Told about every round that moved keys or met a peer it could not sync with. */
   onRound?: (report: RoundReport) => void;
+  /** Where the exchanges' messages are recorded while someone listens. */
+  tap?: MessageTap;
 }

@@ -64,6 +64,7 @@ export class NodeService {
         o.onRound?.(report);
       },
       beforeRound: () => this.#local.purgeTombstones(),
+      ...(o.tap ? { tap: o.tap } : {}),
     });
   }
 

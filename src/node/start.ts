@@ -12,6 +12,8 @@ import { onFirstScrape, type TreeGauges } from './http/metrics.js';
 import { routes } from './http/routes.js';
 import { newNodeServer, serveNode } from './http/server.js';
 import { createPeerClient } from './peers/client.js';
+import { recordedClient } from './peers/recorded.js';
+import { MessageTap, type MessageListener } from './sync/message-tap.js';
 import { Faults } from './peers/faults.js';
 import { advertisedAddress, withoutSelf } from './peers/self.js';
 import { loadHasher } from './replica/hash.js';
@@ -54,6 +56,8 @@ export interface RunningNode {
   port: number;
   address: string;
   close(): Promise<void>;
+  /** Every message the node sends or is answered, as a record, until the returned call. */
+  watchMessages(listener: MessageListener, closed?: () => void): () => void;
 }
 
 export async function startNode(o: NodeOptions): Promise<RunningNode> {
@@ -77,21 +81,16 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const nowMicros = () => wall() + faults.skewMicros();
 
   const server = newNodeServer();
-  let port: number;
-  try {
-    port = await listen(server, o.host, o.port, {
-      inUse: `Port ${o.port} on ${o.host} is already in use; choose another with --port.`,
-      cannotBind: (code) =>
-        `Cannot listen on ${o.host}:${o.port} (${code}); check --host and --port.`,
-      error: (code, message, cause) => new NodeStartError(code, message, { cause }),
-    });
-  } catch (error) {
+  const port = await bind(server, o).catch((error: unknown) => {
     storage?.close();
     throw error;
-  }
+  });
   const address = advertisedAddress(o.host, port, hostname());
   const id = o.id ?? `node-${port}`;
-  const peerClient = createPeerClient(address, o.clusterKey, faults, o.conflicts);
+  // Messages are recorded only while someone listens (the parent over IPC, GET /messages).
+  const tap = new MessageTap();
+  const client = createPeerClient(address, o.clusterKey, faults, o.conflicts);
+  const peerClient = recordedClient(client, id, tap);
   const peers = withoutSelf(o.peers, hostname(), port);
   if (peers.self.length > 0) log(`peers: ${peers.self.join(', ')} is this node itself, left out`);
   const clock = new HybridClock(id, nowMicros);
@@ -116,9 +115,11 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     nowMicros,
     faults,
     onRound: roundNotices(log),
+    tap,
   });
   const metrics = onFirstScrape(counters, gaugesOf(store, service));
-  const served = serveNode(server, routes(service, metrics, o.clusterKey), { id, counters, log });
+  const table = routes(service, metrics, o.clusterKey, tap);
+  const served = serveNode(server, table, { id, counters, log });
   service.start();
   data?.scrub.start();
 
@@ -127,13 +128,25 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     (closing ??= (async () => {
       const drained = served.close();
       await service.stop();
+      tap.close();
       await data?.scrub.stop();
       await drained;
       peerClient.close();
       storage?.close();
     })());
 
-  return { service, host: o.host, port, address, close };
+  const watchMessages = tap.subscribe.bind(tap);
+  return { service, host: o.host, port, address, close, watchMessages };
+}
+
+/** Listens on the node's host and port; one sentence when it cannot. */
+function bind(server: ReturnType<typeof newNodeServer>, o: NodeOptions): Promise<number> {
+  return listen(server, o.host, o.port, {
+    inUse: `Port ${o.port} on ${o.host} is already in use; choose another with --port.`,
+    cannotBind: (code) =>
+      `Cannot listen on ${o.host}:${o.port} (${code}); check --host and --port.`,
+    error: (code, message, cause) => new NodeStartError(code, message, { cause }),
+  });
 }
 
 /** What /metrics reads of the store and the service at each scrape. */

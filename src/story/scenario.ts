@@ -42,6 +42,11 @@ export interface ScenarioContext {
   /** Runs work under a spinner; the summary becomes the spinner's final line. */
   phase<T>(title: string, work: () => Promise<T>, summary?: (result: T) => string): Promise<T>;
   show(event: StoryEvent): void;
+  /**
+   * Resolves once the messages of this round have reached whoever records or lists them (they
+   * travel apart from the round's answer); at once when nobody does.
+   */
+  awaitMessages?(report: RoundReport): Promise<void>;
 }
 
 /** A key on every node, by node id, as --json reports it. */

@@ -4,6 +4,8 @@
 import type { StoryEvent } from '../story/events.js';
 import type { NodeSample } from '../cluster/watch.js';
 import type { RoundReport } from '../api/reports.js';
+import type { MessageRecord } from '../api/messages.js';
+import { addMessage, initialMessages, type MessageState } from './messages.js';
 
 export type { LevelView, NodeSample } from '../cluster/watch.js';
 
@@ -46,6 +48,8 @@ export type WebEvent =
   | { type: 'interval'; ms: number }
   /** The page's controls: shown (the cluster is the audience's now), and the nodes it killed. */
   | { type: 'controls'; shown: boolean; killed: string[] }
+  /** A message between nodes (its `at`: ms since the run began). */
+  | MessageRecord
   /** Everything so far in one event, for a page that connects late (the log keeps only recent events). */
   | { type: 'snapshot'; state: LiveState };
 
@@ -93,6 +97,8 @@ export interface LiveState extends RunHeader {
   killed: string[];
   /** The interval last set from the page (ms), or null: as the summary says. */
   intervalMs: number | null;
+  /** The messages between nodes: exchanges one by one, replication folded into bands. */
+  messages: MessageState;
   /** How many events were applied: the page shows it, tests wait on it. */
   seq: number;
 }
@@ -121,6 +127,7 @@ export function initialState(): LiveState {
     controls: false,
     killed: [],
     intervalMs: null,
+    messages: initialMessages(),
     seq: 0,
   };
 }
@@ -184,6 +191,9 @@ export function apply(state: LiveState, event: WebEvent): void {
     case 'controls':
       state.controls = event.shown;
       state.killed = event.killed;
+      return;
+    case 'message':
+      addMessage(state.messages, event);
       return;
   }
 }

@@ -21,6 +21,7 @@ export const COMMANDS = [
   'chaos',
   'bench',
   'simulate',
+  'replay',
 ] as const;
 
 export interface CliResult {

@@ -25,6 +25,8 @@ const VARYING: [RegExp, string][] = [
   [/\b[0-9a-f]{6}…/g, 'DIGEST'],
   [/\b\d+(\.\d+)? (s|ms)\b/g, 'DURATION'],
   [/\b\d+(\.\d+)? (B|kB|MB)\b/g, 'BYTES'],
+  // An exchange's bytes over its floor: "(5.7×)", "(9×)".
+  [/\(\d+(\.\d+)?×\)/g, '(R×)'],
   [/\(\d+×/g, '(N×'],
   [/\b\d+ \((\d+) passes\)/g, 'N ($1 passes)'],
 ];

@@ -9,7 +9,9 @@ import {
 import { waitOrInterrupt } from '../lifecycle/interrupt.js';
 import { announcePage } from '../output/web.js';
 import { RunView } from '../../web/live.js';
-import { withTeardown } from '../lifecycle/teardown.js';
+import { MessageFeed } from '../../cluster/message-feed.js';
+import type { Cluster } from '../../cluster/cluster.js';
+import { withTeardown, type Teardown } from '../lifecycle/teardown.js';
 import { plural } from '../../format.js';
 import { clusterIntro, type KeySource } from '../render/cluster.js';
 import { NodeLog } from '../render/node-log.js';
@@ -22,24 +24,22 @@ export interface ClusterCommandOptions extends ClusterSetup {
   intervalMs: number;
   /** Serve the live page on this port (0: any free one); no page without it. */
   webPort?: number;
+  /** Record what the page sees, and every message, to this file (with --web). */
+  record?: string;
   /** The key the user gave (--cluster-key, or $AE_DEMO_CLUSTER_KEY); none: a fresh one. */
   clusterKey?: { value: string; source: Exclude<KeySource, 'fresh'> };
 }
 
 /** Starts the nodes (and the live page), reports them, and waits for Ctrl-C. */
 export async function cluster(o: ClusterCommandOptions): Promise<void> {
-  const { count, basePort, strategy, peersPerRound, webPort } = o;
+  const { count, basePort, strategy, peersPerRound } = o;
   const interval = o.intervalMs;
   const key = o.clusterKey ?? { value: randomClusterKey(), source: 'fresh' as const };
   const width = terminalWidth();
   const log = new NodeLog((text) => process.stdout.write(text), width);
   let stopping = false;
   await withTeardown(async (teardown) => {
-    const view = webPort !== undefined ? await RunView.open({ webPort }) : undefined;
-    if (view) {
-      teardown.defer(() => view.close());
-      teardown.defer(() => view.emit({ type: 'end', kept: false }));
-    }
+    const { view, record } = await openPage(o, teardown);
     // Data directories in a temporary folder (removed at exit), so a killed node restarts from its own.
     const data = await makeDataDirs('ae-demo-cluster-');
     teardown.defer(() => data.remove());
@@ -80,6 +80,7 @@ export async function cluster(o: ClusterCommandOptions): Promise<void> {
         () => cluster.nodes,
       );
       view.enableControls(cluster);
+      await record(cluster);
       announcePage(view.url ?? '', false);
     }
     const intro = clusterIntro(
@@ -99,6 +100,36 @@ export async function cluster(o: ClusterCommandOptions): Promise<void> {
       log.stop();
     });
   });
+}
+
+/**
+ * The live page, and with --record its recording: opened first, so that it closes last (after
+ * the page's last event); `record` then follows the nodes' messages once they are up.
+ */
+async function openPage(
+  o: ClusterCommandOptions,
+  teardown: Teardown,
+): Promise<{ view: RunView | undefined; record: (cluster: Cluster) => Promise<void> }> {
+  const since = performance.now();
+  const head = { command: 'cluster', scenario: '', nodes: o.count, messages: false } as const;
+  const recording =
+    o.record !== undefined
+      ? await (await import('../recording/writer.js')).RecordingWriter.open(o.record, head, since)
+      : undefined;
+  if (recording) teardown.defer(() => recording.close());
+  const view = o.webPort !== undefined ? await RunView.open({ webPort: o.webPort }) : undefined;
+  if (view) {
+    recording?.follow(view.recorder);
+    teardown.defer(() => view.close());
+    teardown.defer(() => view.emit({ type: 'end', kept: false }));
+  }
+  const record = async (cluster: Cluster) => {
+    if (!recording || !view) return;
+    const origin = performance.timeOrigin + since;
+    const feed = await MessageFeed.open(cluster, origin, (r) => view.emit(r));
+    teardown.defer(() => feed.stop());
+  };
+  return { view, record };
 }
 
 /** ", 1 random peer per round" when K leaves some peers out of a round; nothing otherwise. */

@@ -15,6 +15,8 @@ import { terminalWidth, wrap } from '../render/wrap.js';
 import { commandLines } from '../render/command-line.js';
 import { tryCommands } from '../../format.js';
 import { strong, quiet } from '../render/style.js';
+import type { RecordingWriter } from '../recording/writer.js';
+import { runJson, type RunDocument } from '../recording/format.js';
 
 /**
  * Plays one scenario from start to verdict on nodes already starting; the teardown stack the
@@ -27,8 +29,18 @@ export async function run(
   teardown: Teardown,
 ): Promise<void> {
   let view: RunView | undefined;
+  let recording: RecordingWriter | undefined;
   try {
-    view = await openView(o, reportFile !== undefined, teardown);
+    // Opened first, so that it closes last: after the page's last event.
+    if (o.record !== undefined) {
+      const { RecordingWriter } = await import('../recording/writer.js');
+      const head = { command: 'run', scenario: o.scenario.name, nodes: o.count } as const;
+      const messages = o.messages;
+      recording = await RecordingWriter.open(o.record, { ...head, messages }, nodes.started);
+    }
+    if (recording) teardown.defer(() => recording?.close());
+    view = await openView(o, reportFile !== undefined || recording !== undefined, teardown);
+    if (view) recording?.follow(view.recorder);
   } catch (error) {
     await nodes.stop();
     throw error;
@@ -40,14 +52,17 @@ export async function run(
     printer: new StoryPrinter(
       o.json ? undefined : (text) => process.stdout.write(text),
       terminalWidth(),
+      o.messages ? () => stage.feed?.records ?? [] : undefined,
     ),
     progress: createProgress(o.json),
     view,
     step: o.step,
   };
+  teardown.defer(() => stage.feed?.stop());
   try {
     const { cluster, result } = await play(o, stage, nodes);
-    await tell(o, stage, cluster, result, performance.now() - nodes.started);
+    const document = await tell(o, stage, cluster, result, performance.now() - nodes.started);
+    recording?.result(document);
     if (view && reportFile)
       await (await import('../output/web.js')).writeReport(view, reportFile, o.keep);
     if (o.keep) {
@@ -109,11 +124,7 @@ async function play(
   const { scenario } = o;
   const { printer, view } = stage;
   const { data } = nodes;
-  printer.prose(
-    `${strong('ae-demo')} · anti-entropy between ${o.count} replicas of a key-value store` +
-      ` · scenario ${strong(scenario.name)}`,
-  );
-  printer.line();
+  printer.heading(scenario.name, o.count);
   const cluster = await phaseOn(stage)(
     o.connect ? `connecting to ${o.count} running nodes` : `starting ${o.count} nodes`,
     () => nodes.cluster,
@@ -129,6 +140,11 @@ async function play(
     },
     () => cluster.nodes,
   );
+  if (o.messages || o.record !== undefined) {
+    const { MessageFeed } = await import('../../cluster/message-feed.js');
+    const origin = performance.timeOrigin + nodes.started;
+    stage.feed = await MessageFeed.open(cluster, origin, (record) => view?.emit(record));
+  }
   const options = { seed: o.seed, backgroundKeys: o.keys };
   const ctx = scenarioContext(cluster, options, scenario.parts, stage);
   return { cluster, result: await scenario.play(ctx) };
@@ -141,8 +157,10 @@ async function tell(
   cluster: Cluster,
   result: ScenarioResult,
   elapsed: number,
-): Promise<void> {
+): Promise<RunDocument> {
   const root = Object.values(result.roots.after)[0] ?? '';
+  // The screen and the page show the same whole milliseconds (a replay prints them again).
+  const elapsedMs = Math.round(elapsed);
   await view?.sample();
   view?.emit({
     type: 'verdict',
@@ -152,25 +170,29 @@ async function tell(
       nodes: cluster.nodes.length,
       keys: result.keys,
       root,
-      elapsedMs: Math.round(elapsed),
+      elapsedMs,
     },
   });
-  if (o.json) {
-    const nodes = cluster.nodes.map((n) => ({ id: n.id, address: n.address, port: n.port }));
-    const durationMs = Math.round(elapsed);
-    const peersPerRound = o.peersPerRound ?? null;
-    const answer = { scenario: o.scenario.name, nodes, peersPerRound, ...result, durationMs };
-    process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
-  } else {
+  const nodes = cluster.nodes.map((n) => ({ id: n.id, address: n.address, port: n.port }));
+  const peersPerRound = o.peersPerRound ?? null;
+  const document = {
+    scenario: o.scenario.name,
+    nodes,
+    peersPerRound,
+    ...result,
+    durationMs: elapsedMs,
+  };
+  if (o.json) process.stdout.write(runJson(document));
+  else
     printer.verdict(
       result.converged,
       cluster.nodes.length,
       result.keys,
       root,
       result.problems,
-      elapsed,
+      elapsedMs,
     );
-  }
+  return document;
 }
 
 function isInterrupt(error: unknown): boolean {

@@ -10,6 +10,9 @@ import {
   count,
   counted,
   failedPeers,
+  FLOOR_NOTE,
+  floorCell,
+  floorParts,
   morePairs,
   seconds,
   shortHash,
@@ -21,6 +24,9 @@ import { keyTable } from './key-table.js';
 import { renderTable } from './table.js';
 import { drawTreeDiff } from './tree-diff.js';
 import { wrap } from './wrap.js';
+import type { MessageRecord } from '../../api/messages.js';
+import type { RoundReport } from '../../api/reports.js';
+import { messageLines } from './messages.js';
 
 const INDENT = '   ';
 
@@ -28,14 +34,21 @@ export class StoryPrinter {
   #section = 0;
   readonly #out: ((text: string) => void) | undefined;
   readonly #width: number | undefined;
+  readonly #messages: (() => readonly MessageRecord[]) | undefined;
 
   /**
    * `out` undefined: a story nobody reads (run --json), so its tables are not even drawn.
    * `width`: wrap prose to this many columns (the terminal's); undefined: lines stay whole.
+   * `messages`: the records so far, to list each exchange's messages under its table (--messages).
    */
-  constructor(out: ((text: string) => void) | undefined, width?: number) {
+  constructor(
+    out: ((text: string) => void) | undefined,
+    width?: number,
+    messages?: () => readonly MessageRecord[],
+  ) {
     this.#out = out;
     this.#width = width;
+    this.#messages = messages;
   }
 
   line(text = ''): void {
@@ -45,6 +58,15 @@ export class StoryPrinter {
   /** A line of prose, wrapped at word boundaries; continuation lines add `hanging` to the indent. */
   prose(text: string, hanging = ''): void {
     this.line(wrap(text, this.#width, hanging));
+  }
+
+  /** The run's first line: what it is, on how many replicas, which scenario. */
+  heading(scenario: string, nodes: number): void {
+    this.prose(
+      `${chalk.bold('ae-demo')} · anti-entropy between ${nodes} replicas of a key-value store` +
+        ` · scenario ${chalk.bold(scenario)}`,
+    );
+    this.line();
   }
 
   section(title: string): void {
@@ -102,6 +124,11 @@ export class StoryPrinter {
               `every entry of both nodes, once per pass (${full})`,
           ),
         );
+        const receipts = receiptLine(event.report, event.ids);
+        if (receipts) this.prose(chalk.dim(INDENT + receipts));
+        if (this.#messages)
+          for (const l of messageLines(this.#messages(), event.report, event.ids, this.#width))
+            this.line(l);
         return;
       }
       case 'winners':
@@ -140,6 +167,19 @@ export class StoryPrinter {
       for (const p of problems) this.prose(`${INDENT}${chalk.red('-')} ${p}`, '  ');
     }
   }
+}
+
+/**
+ * Each exchange's receipt beside the floor, in one line under the table (a column would not fit
+ * 80 columns): "floor: …; with node-2 68 B (5.7×), d 1 of 1,002 keys, E 66 B".
+ */
+function receiptLine(report: RoundReport, ids: Record<string, string>): string {
+  const shown = report.peers.filter((p) => p.receipt?.ratio != null);
+  if (shown.length === 0) return '';
+  const each = shown.map(
+    (p) => `with ${ids[p.peer] ?? p.peer} ${floorCell(p.receipt)}, ${floorParts(p.receipt)}`,
+  );
+  return `${FLOOR_NOTE}, and the bytes sent over it: ${each.join('; ')}`;
 }
 
 function writeLine(w: WriteLine): string {

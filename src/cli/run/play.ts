@@ -13,6 +13,7 @@ import type { RunView } from '../../web/live.js';
 import type { Progress } from '../render/spinner.js';
 import type { StoryPrinter } from '../render/story.js';
 import { waitForNext } from './step.js';
+import type { MessageFeed } from '../../cluster/message-feed.js';
 
 /** Where a run's story goes: the terminal's printer and spinner, and the page's recorder. */
 export interface Stage {
@@ -21,6 +22,8 @@ export interface Stage {
   view: RunView | undefined;
   /** --step: wait for Enter (or the page's Next) before each part. */
   step: boolean;
+  /** The messages between the nodes, when the run lists or records them. */
+  feed?: MessageFeed;
 }
 
 /** Runs work under a spinner, and tells the page when it starts, ends or fails. */
@@ -77,5 +80,6 @@ export function scenarioContext(
       printer.show(event);
       view?.emit({ type: 'story', event });
     },
+    awaitMessages: (report) => stage.feed?.settle(report) ?? Promise.resolve(),
   };
 }

@@ -38,6 +38,10 @@ export interface RunOptions {
   clusterKey?: string;
   /** How to kill and restart one of them (--kill-command, --restart-command). */
   commands?: NodeCommands;
+  /** List each exchange's messages under its table (--messages). */
+  messages: boolean;
+  /** Record the run to this file (JSON Lines; replay reads it). */
+  record?: string;
 }
 
 /** Nodes on their way up: the story awaits `cluster`; `stop` stops whichever of them started. */

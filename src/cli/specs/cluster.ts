@@ -10,7 +10,8 @@ import {
 import type { ClusterCommandOptions } from '../commands/cluster.js';
 import { command } from '../yargs/lazy.js';
 import { parseCount } from '../flags/values.js';
-import { checkWebFlags, webFlags } from '../flags/web.js';
+import { checkReportPath, checkWebFlags, webFlags } from '../flags/web.js';
+import { UsageError } from '../../errors.js';
 import { CLUSTER_KEY_ENV } from '../../api/process.js';
 
 /** N nodes in the foreground, their log lines prefixed, until Ctrl-C. */
@@ -29,6 +30,10 @@ export const clusterCommand = command({
         describe:
           'Secret the nodes share, which internal and admin routes require ' +
           `(or $${CLUSTER_KEY_ENV}; default: a fresh random key, printed)`,
+      })
+      .option('record', {
+        type: 'string',
+        describe: 'With --web: record what the page sees, and every message, to this file',
       })
       .example('$0 cluster', 'three nodes on 9999-10001, repaired only on trigger')
       .example(
@@ -51,21 +56,32 @@ export const clusterCommand = command({
       .example(
         '$0 cluster --web --base-port 26000',
         'a page with controls: cut off, kill, restart, write and trigger with a click',
+      )
+      .example(
+        '$0 cluster --web --record cluster.jsonl',
+        'record it; ae-demo replay cluster.jsonl --web shows the page again',
       ),
   options: (argv): ClusterCommandOptions => {
     const setup = checkClusterFlags(argv);
     const intervalMs = parseCount(argv['ae-interval'], '--ae-interval', 0, 86_400_000);
     const webPort = checkWebFlags(argv, setup);
     const clusterKey = givenClusterKey(argv['cluster-key']);
+    if (argv.record !== undefined && webPort === undefined)
+      throw new UsageError('--record records what the live page sees; add --web.');
     return {
       ...setup,
       ...checkConflicts(argv),
       intervalMs,
       ...(webPort !== undefined ? { webPort } : {}),
+      ...(argv.record !== undefined ? { record: argv.record } : {}),
       ...(clusterKey ? { clusterKey } : {}),
     };
   },
-  run: async (o) => (await import('../commands/cluster.js')).cluster(o),
+  run: async (o) => {
+    if (o.record !== undefined)
+      o.record = await checkReportPath(o.record, '--record', 'cluster.jsonl');
+    await (await import('../commands/cluster.js')).cluster(o);
+  },
 });
 
 /** --cluster-key, else $AE_DEMO_CLUSTER_KEY, as `node` reads them; neither: undefined. */

@@ -28,6 +28,8 @@ export const runCommand = (scenarios: readonly Scenario[]) =>
     options: (argv): RunOptions => runOptions(argv, scenarios),
     run: async (o) => {
       const reportFile = o.report !== undefined ? await checkReportPath(o.report) : undefined;
+      if (o.record !== undefined)
+        o.record = await checkReportPath(o.record, '--record', 'run.jsonl');
       // One teardown stack stops what the run started, however it ends.
       await withTeardown(async (teardown) => {
         const nodes = await startNodes(o, teardown);
@@ -86,6 +88,15 @@ function runFlags(y: Argv, scenarios: readonly Scenario[]) {
       type: 'number',
       default: DEFAULT_BACKGROUND_KEYS,
       describe: 'Background keys written normally first',
+    })
+    .option('messages', {
+      type: 'boolean',
+      default: false,
+      describe: 'List the messages of each anti-entropy exchange under its table',
+    })
+    .option('record', {
+      type: 'string',
+      describe: 'Record the run (story and every message between nodes) to this JSON Lines file',
     });
 }
 
@@ -108,6 +119,8 @@ function runExamples<T>(y: Argv<T>): Argv<T> {
       'nine nodes that gossip with one random peer per round, as ae-demo simulate predicts',
     )
     .example('$0 run --json | jq .after', 'the result as JSON')
+    .example('$0 run --messages', 'each exchange message by message: step, what it carried, bytes')
+    .example('$0 run --record run.jsonl', 'record the run; ae-demo replay run.jsonl shows it again')
     .example(
       '$0 run --connect 10.0.0.1:9999,10.0.0.2:9999,10.0.0.3:9999',
       'the seed story on nodes that run elsewhere',
@@ -134,6 +147,8 @@ function runOptions(argv: RunArgs, scenarios: readonly Scenario[]): RunOptions {
     keys: parseCount(argv.keys, '--keys', 0, MAX_BACKGROUND_KEYS),
     ...(webPort !== undefined ? { webPort } : {}),
     ...(argv.report !== undefined ? { report: argv.report } : {}),
+    messages: argv.messages && !argv.json,
+    ...(argv.record !== undefined ? { record: argv.record } : {}),
   };
   const connecting = argv.connect !== undefined;
   const commands = nodeCommands(argv, connecting);

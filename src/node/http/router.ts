@@ -1,7 +1,7 @@
 // A route table: path patterns with a handler per method. Unknown path: 404; known path with
 // another method: 405 with Allow. HEAD is answered by a path's GET handler (node:http sends no
 // body). Kept explicit, so every route of the API is listed in one place.
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError } from './errors.js';
 
 export interface Request {
@@ -15,6 +15,11 @@ export interface Reply {
   status?: number;
   body: unknown;
   headers?: Record<string, string>;
+  /**
+   * An answer that goes on: once the head (status, headers, no length) is out, this writes the
+   * body as it comes and ends it (GET /messages). `body` is then not sent.
+   */
+  stream?: (res: ServerResponse) => void;
 }
 
 export type Handler = (request: Request) => Promise<Reply> | Reply;

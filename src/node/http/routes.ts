@@ -8,11 +8,14 @@ import { antiEntropyRoutes } from './routes/anti-entropy.js';
 import { internalRoutes } from './routes/internal.js';
 import { kvRoutes } from './routes/kv.js';
 import { merkleRoutes } from './routes/merkle.js';
+import { messagesRoutes } from './routes/messages.js';
+import type { MessageTap } from '../sync/message-tap.js';
 
 export function routes(
   service: NodeService,
   metrics: () => Promise<Registry>,
   clusterKey: string | undefined,
+  tap: MessageTap,
 ): Route[] {
   return [
     ...kvRoutes(service),
@@ -20,5 +23,6 @@ export function routes(
     ...antiEntropyRoutes(service),
     ...adminRoutes(service, metrics, clusterKey),
     ...internalRoutes(service, clusterKey),
+    ...messagesRoutes(tap, clusterKey),
   ];
 }

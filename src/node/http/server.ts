@@ -13,6 +13,7 @@ import {
   TIMEOUT_CHECK_INTERVAL_MS,
 } from '../constants.js';
 import { DroppedError } from '../errors.js';
+import { NODE_HEADER } from '../../api/headers.js';
 import { Connections } from './connections.js';
 import { HttpError } from './errors.js';
 import { handleExpect } from './expect.js';
@@ -90,7 +91,16 @@ async function handle(
 ): Promise<void> {
   o.counters.requests.total += 1;
   try {
-    const { status, headers, body } = encodeReply(await dispatch(table, req), o.id);
+    const reply = await dispatch(table, req);
+    if (reply.stream) {
+      res.writeHead(reply.status ?? 200, { [NODE_HEADER]: o.id, ...reply.headers });
+      // The head goes out now: the client learns the stream is open before anything is in it.
+      res.flushHeaders();
+      if (req.method === 'HEAD') res.end();
+      else reply.stream(res);
+      return;
+    }
+    const { status, headers, body } = encodeReply(reply, o.id);
     // Headers given to writeHead, not setHeader: a header set beforehand makes writeHead
     // validate and merge two header sets on every request. node:http sends no body for HEAD.
     res.writeHead(status, headers);

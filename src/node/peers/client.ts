@@ -37,6 +37,8 @@ export interface PeerClient {
    * `kind` names what it carries (no kind: a message of an anti-entropy exchange).
    */
   send(peer: string, body: Buffer, timeoutMs: number, kind?: PeerMessageKind): Promise<Buffer>;
+  /** A peer's node id, once it has answered a message. */
+  idOf(peer: string): string | undefined;
   /** Bytes on the wire to and from peers (headers included), for the cost of an exchange. */
   wireBytes(): { sent: number; received: number };
   close(): void;
@@ -93,6 +95,7 @@ export function createPeerClient(
     return h;
   };
   const targets = new Map<string, Target>();
+  const ids = new Map<string, string>();
   const closed = new AbortController();
   const postTo = (
     peer: string,
@@ -111,11 +114,13 @@ export function createPeerClient(
   };
   return {
     wireBytes: () => agent.totals(),
+    idOf: (peer) => ids.get(peer),
     async send(peer, body, timeoutMs, kind) {
       if (faults.isCut(peer)) throw new PeerError(peer, CUT_REASON);
       let response: Answer;
       try {
         response = await postTo(peer, body, timeoutMs, kind);
+        if (response.node !== undefined) ids.set(peer, response.node);
       } catch (error) {
         throw new PeerError(peer, networkReason(error, timeoutMs), { cause: error });
       }

@@ -3,11 +3,14 @@
 // requests a second; undici's Pool with pipelining was within noise of node:http, which needs
 // no dependency and lets the Agent count the bytes on the wire.
 import http from 'node:http';
+import { NODE_HEADER } from '../../api/headers.js';
 
 /** An answer: its status and whole body. */
 export interface Answer {
   status: number;
   body: Buffer;
+  /** The id the answering node gives itself (every answer names it). */
+  node: string | undefined;
 }
 
 /** Where a POST goes: the host, port, path and agent, worked out once per peer. */
@@ -39,7 +42,12 @@ export function post(
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => {
           clearTimeout(timer);
-          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) });
+          const node = response.headers[NODE_HEADER];
+          resolve({
+            status: response.statusCode ?? 0,
+            body: Buffer.concat(chunks),
+            node: typeof node === 'string' ? node : undefined,
+          });
         });
         response.on('error', fail);
       },

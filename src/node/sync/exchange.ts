@@ -6,7 +6,9 @@
 import { decodeMessage, emptyMessage, encodeMessage, isEmpty } from './wire/message.js';
 import { AE_MAX_ROUND_TRIPS } from '../constants.js';
 import { respond, type Replica } from './respond.js';
-import type { RibltOutcome } from '../../api/reports.js';
+import type { Receipt, RibltOutcome } from '../../api/reports.js';
+import type { AeMessage } from './wire/message.js';
+import { Differing } from './receipt.js';
 import { RibltSession } from './riblt/session.js';
 import type { Strategy } from '../../api/strategies.js';
 
@@ -34,7 +36,20 @@ export interface ExchangeResult {
   levels: number;
   /** What the rateless strategy did (riblt only). */
   riblt?: RibltOutcome;
+  receipt: Receipt;
 }
+
+/**
+ * Told of each message of an exchange as it goes (the request before it is sent, the answer
+ * once it came): the seam where a node that has listeners records its messages.
+ */
+export type ExchangeWatch = (seen: {
+  message: AeMessage;
+  bytes: number;
+  answer: boolean;
+  /** 1 for the opening, 2 for its answer, … */
+  seq: number;
+}) => void;
 
 /** The initiator's side: runs message after message until neither side has anything to say. */
 export async function runExchange(
@@ -42,6 +57,7 @@ export async function runExchange(
   send: Transport,
   strategy: Strategy,
   maxValueBytes: number,
+  watch?: ExchangeWatch,
 ): Promise<ExchangeResult> {
   const first = emptyMessage();
   const pushed = new Set<string>();
@@ -57,7 +73,7 @@ export async function runExchange(
   } else {
     first.probes.push({ level: 0, index: 0, children: replica.store.tree.children(0, 0) });
   }
-  const result: ExchangeResult = {
+  const result: Omit<ExchangeResult, 'receipt'> = {
     status: 'in_sync',
     roundTrips: 0,
     bytes: { sent: 0, received: 0 },
@@ -65,6 +81,8 @@ export async function runExchange(
     levels: 0,
   };
   const pulled = new Set<string>();
+  const differing = new Differing(replica, strategy);
+  let seq = 0;
   let message = first;
   while (!isEmpty(message)) {
     if (result.roundTrips === AE_MAX_ROUND_TRIPS) {
@@ -73,11 +91,16 @@ export async function runExchange(
       );
     }
     const body = encodeMessage(message);
+    watch?.({ message, bytes: body.length, answer: false, seq: ++seq });
+    differing.sent(message);
     const answer = await send(body);
     result.roundTrips += 1;
     result.bytes.sent += body.length;
     result.bytes.received += answer.length;
-    const step = respond(replica, decodeMessage(answer, maxValueBytes), session, 'initiator');
+    const decoded = decodeMessage(answer, maxValueBytes);
+    watch?.({ message: decoded, bytes: answer.length, answer: true, seq: ++seq });
+    differing.received(decoded);
+    const step = respond(replica, decoded, session, 'initiator');
     result.levels = Math.max(
       result.levels,
       step.deepest,
@@ -90,7 +113,8 @@ export async function runExchange(
   result.keys = { pulled: [...pulled], pushed: [...pushed] };
   if (session) result.riblt = session.outcome;
   if (pulled.size > 0 || pushed.size > 0) result.status = 'repaired';
-  return result;
+  const spent = result.bytes.sent + result.bytes.received;
+  return { ...result, receipt: differing.receipt(spent) };
 }
 
 /** The responder's side of one message, as the HTTP route calls it. */

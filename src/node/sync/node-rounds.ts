@@ -6,6 +6,7 @@ import type { Strategy } from '../../api/strategies.js';
 import type { PeerClient } from '../peers/client.js';
 import { timedTransport } from '../peers/timeouts.js';
 import type { Replica } from './exchange.js';
+import type { MessageTap } from './message-tap.js';
 import { AntiEntropy } from './scheduler.js';
 
 export interface NodeRoundsOptions {
@@ -22,7 +23,7 @@ export interface NodeRoundsOptions {
 export function nodeAntiEntropy(
   o: NodeRoundsOptions,
   replica: Replica,
-  hooks: { onRound: (report: RoundReport) => void; beforeRound: () => void },
+  hooks: { onRound: (report: RoundReport) => void; beforeRound: () => void; tap?: MessageTap },
 ): AntiEntropy {
   return new AntiEntropy({
     node: o.id,
@@ -34,6 +35,7 @@ export function nodeAntiEntropy(
     maxValueBytes: o.maxValueBytes,
     intervalMs: o.aeIntervalMs,
     counters: o.counters,
+    idOf: (peer) => o.peerClient.idOf(peer),
     ...hooks,
   });
 }

@@ -3,6 +3,7 @@
 import type { PeerReport, RibltOutcome } from '../../api/reports.js';
 import { PeerRefusedError } from '../errors.js';
 import type { ExchangeResult } from './exchange.js';
+import { addReceipts } from './receipt.js';
 
 /** Key lists in a report are cut here; the counts beside them stay exact. */
 export const REPORT_MAX_KEYS = 100;
@@ -26,6 +27,7 @@ export function outcomeOf(peer: string, r: ExchangeResult, durationMs: number): 
     passes: 1,
     durationMs,
     ...(r.riblt ? { riblt: r.riblt } : {}),
+    receipt: r.receipt,
   };
 }
 
@@ -76,6 +78,7 @@ export function combine(a: Outcome, b: Outcome): Outcome {
     ...(b.reason !== undefined ? { reason: b.reason } : {}),
     ...(b.code !== undefined ? { code: b.code } : {}),
     ...(a.riblt || b.riblt ? { riblt: addRiblt(a.riblt, b.riblt) } : {}),
+    ...(a.receipt || b.receipt ? { receipt: addReceipts(a.receipt, b.receipt)! } : {}),
   };
 }
 
@@ -104,6 +107,7 @@ export function toReport(o: Outcome): PeerReport {
     ...(o.reason !== undefined ? { reason: o.reason } : {}),
     ...(o.code !== undefined ? { code: o.code } : {}),
     ...(o.riblt ? { riblt: o.riblt } : {}),
+    ...(o.receipt ? { receipt: o.receipt } : {}),
   };
 }
 

@@ -19,6 +19,8 @@ import {
 } from './peer-outcome.js';
 import type { RoundReport } from '../../api/reports.js';
 import type { Counters } from '../../api/counters.js';
+import type { MessageTap } from './message-tap.js';
+import { recordExchange } from './exchange-records.js';
 
 /** Sets and clears the round timer: the real one by default, a hand-driven one in tests. */
 export interface RoundTimer {
@@ -51,17 +53,25 @@ export interface AntiEntropyOptions {
   onRound?: (report: RoundReport) => void;
   /** Runs before each round (the node drops expired tombstones there). */
   beforeRound?: () => void;
+  /** Where the exchanges' messages are recorded, when someone listens. */
+  tap?: MessageTap;
+  /** A peer's node id, once it has answered (records name nodes by id). */
+  idOf?: (peer: string) => string | undefined;
 }
 
+/** Options the scheduler may go without. */
+type Optional = 'onRound' | 'beforeRound' | 'peersPerRound' | 'tap' | 'idOf';
+
 export class AntiEntropy {
-  readonly #o: Required<Omit<AntiEntropyOptions, 'onRound' | 'beforeRound' | 'peersPerRound'>> &
-    Pick<AntiEntropyOptions, 'onRound' | 'beforeRound' | 'peersPerRound'>;
+  readonly #o: Required<Omit<AntiEntropyOptions, Optional>> & Pick<AntiEntropyOptions, Optional>;
   #queue: Promise<unknown> = Promise.resolve();
   #timer: unknown;
   #running = false;
   #peers: readonly string[] = [];
   /** Bumped by every setIntervalMs, so a round timed under the old interval does not time another. */
   #generation = 0;
+  /** Rounds begun: the number of the round in progress. */
+  #round = 0;
 
   constructor(options: AntiEntropyOptions) {
     this.#o = {
@@ -135,8 +145,11 @@ export class AntiEntropy {
 
   async #run(peers: readonly string[], strategy: Strategy): Promise<RoundReport> {
     const started = this.#o.now();
+    const round = ++this.#round;
     this.#o.beforeRound?.();
-    const first = await Promise.all(peers.map((peer) => this.#exchange(peer, strategy)));
+    const first = await Promise.all(
+      peers.map((peer) => this.#exchange(peer, strategy, { round, pass: 1 })),
+    );
     let outcomes = first;
     if (first.some((o) => o.pulled.size > 0)) {
       // Exchanges run at once, so what we pulled from one peer may be news to a peer we were
@@ -146,7 +159,7 @@ export class AntiEntropy {
       const second = await Promise.all(
         first.map((o, i) =>
           reached(o) && pulledFromOthers(first, i)
-            ? this.#exchange(o.peer, strategy)
+            ? this.#exchange(o.peer, strategy, { round, pass: 2 })
             : Promise.resolve(o),
         ),
       );
@@ -154,6 +167,7 @@ export class AntiEntropy {
     }
     const report: RoundReport = {
       node: this.#o.node,
+      round,
       strategy,
       durationMs: round3(this.#o.now() - started),
       peers: outcomes.map(toReport),
@@ -167,15 +181,24 @@ export class AntiEntropy {
     return report;
   }
 
-  async #exchange(peer: string, strategy: Strategy): Promise<Outcome> {
+  async #exchange(
+    peer: string,
+    strategy: Strategy,
+    ref: { round: number; pass: number },
+  ): Promise<Outcome> {
     const started = this.#o.now();
     const ae = this.#o.counters.antiEntropy;
+    const { tap, idOf } = this.#o;
+    const watch = tap?.listening
+      ? recordExchange(tap, { self: this.#o.node, peer, peerId: idOf?.(peer) ?? peer }, ref)
+      : undefined;
     try {
       const r = await runExchange(
         this.#o.replica,
         this.#o.transport(peer),
         strategy,
         this.#o.maxValueBytes,
+        watch,
       );
       ae.exchanges[r.status] += 1;
       ae.keysPulled += r.keys.pulled.length;

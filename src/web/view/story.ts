@@ -15,6 +15,9 @@ import {
   counted,
   failedPeers,
   fullRoundBytes,
+  floorCell,
+  floorParts,
+  FLOOR_NOTE,
   morePairs,
   movedKeys,
   costCells,
@@ -136,12 +139,14 @@ const EXCHANGE_HEAD = [
   'pulled',
   'pushed',
   'bytes',
+  'floor',
   'a full exchange',
 ];
 /** What the bytes column counts, and what the last column compares it with. */
 const BYTES_NOTE =
   'bytes: request and response bodies of the exchange; ' +
-  'a full exchange ships every entry of both nodes, once per pass.';
+  'a full exchange ships every entry of both nodes, once per pass; ' +
+  `${FLOOR_NOTE}; beside it, the bytes sent over it.`;
 
 export function exchangeTable(
   report: RoundReport,
@@ -160,7 +165,9 @@ export function exchangeTable(
     const status = html`<td class="status">${p.status.replace('_', ' ')}${why}</td>`;
     const pulled = movedKeys(p.keys.pulled.map(shownKey), p.counts.pulled);
     const pushed = movedKeys(p.keys.pushed.map(shownKey), p.counts.pushed);
-    const cells = [p.levels, p.roundTrips, pulled, pushed, bytes(spent), ratio];
+    const parts = floorParts(p.receipt);
+    const floor = html`${floorCell(p.receipt)}${parts ? html`<br><span class="dim">${parts}</span>` : ''}`;
+    const cells = [p.levels, p.roundTrips, pulled, pushed, bytes(spent), floor, ratio];
     const pair = `${report.node} ⇄ ${ids[p.peer] ?? p.peer}`;
     return html`<tr class="${p.status}"><td>${pair}</td>${status}${cells.map((c) => html`<td>${c}</td>`)}</tr>`;
   });

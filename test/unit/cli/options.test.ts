@@ -16,6 +16,7 @@ import { nodeCommand } from '../../../src/cli/specs/node.js';
 import { runCommand } from '../../../src/cli/specs/run.js';
 import { scenariosCommand } from '../../../src/cli/specs/scenarios.js';
 import { simulateCommand } from '../../../src/cli/specs/simulate.js';
+import { replayCommand } from '../../../src/cli/specs/replay.js';
 import { triggerCommand } from '../../../src/cli/specs/trigger.js';
 import { delCommand, putCommand } from '../../../src/cli/specs/write.js';
 import { yargs } from '../../../src/cli/yargs/factory.js';
@@ -55,6 +56,7 @@ const RUN = {
   keep: false,
   seed: 1,
   keys: 1000,
+  messages: false,
 };
 const SIM = {
   keys: 1000,
@@ -144,6 +146,12 @@ const TABLE: Row[] = [
       args: ['--connect', TWO.join(','), '--cluster-key-file', '/nonexistent/key'],
       error: /^--cluster-key-file \/nonexistent\/key cannot be read \(ENOENT\)\.$/,
     },
+    // The message lists go with the tables, which a --json run never draws.
+    {
+      args: ['--messages', '--record', 'run.jsonl'],
+      options: { ...RUN, messages: true, record: 'run.jsonl' },
+    },
+    { args: ['--messages', '--json'], options: { ...RUN, json: true } },
   ]),
   row(nodeCommand, [
     { args: ['--port', '0'], options: NODE },
@@ -193,6 +201,14 @@ const TABLE: Row[] = [
     {
       args: ['--web', '--web-port', '8080'],
       options: { ...CLUSTER, intervalMs: 0, webPort: 8080 },
+    },
+    {
+      args: ['--web', '--record', 'c.jsonl'],
+      options: { ...CLUSTER, intervalMs: 0, webPort: 0, record: 'c.jsonl' },
+    },
+    {
+      args: ['--record', 'c.jsonl'],
+      error: /^--record records what the live page sees; add --web/,
     },
     { args: ['--base-port', '65535'], error: /^--base-port \(plus --nodes\) must be a port/ },
     { args: ['--ae-interval', '-1'], error: /^--ae-interval must be a whole number from 0/ },
@@ -336,6 +352,21 @@ const TABLE: Row[] = [
     { args: ['--partition', '10s-2s'], error: /^--partition takes FROM-TO with FROM before TO/ },
     { args: ['--selection', 'best'], error: /^--selection takes all, random, ring/ },
     { args: ['--nodes', '1'], error: /^--nodes must be a whole number from 2/ },
+  ]),
+  row(replayCommand, [
+    { args: ['run.jsonl'], options: { file: 'run.jsonl', json: false, messages: false } },
+    {
+      args: ['r.jsonl', '--json', '--report', 'r.html', '--export-shiviz', 'r.log', '--web'],
+      options: {
+        file: 'r.jsonl',
+        json: true,
+        messages: false,
+        report: 'r.html',
+        shiviz: 'r.log',
+        webPort: 0,
+      },
+    },
+    { args: ['r.jsonl', '--web-port', '8080'], error: /^--web-port only means something/ },
   ]),
 ];
 

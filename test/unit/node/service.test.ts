@@ -26,6 +26,7 @@ async function pair() {
     const peerClient: PeerClient = {
       send: (to, body) => services.get(to)!.answerPeer(self, () => Promise.resolve(body)),
       wireBytes: () => ({ sent: 0, received: 0 }),
+      idOf: () => undefined,
       close: () => undefined,
     };
     const service = new NodeService({

@@ -1,0 +1,34 @@
+// An exchange's messages as records: the watch the scheduler hands runExchange when someone
+// listens. The initiator records both directions (its request, and the answer it got), so one
+// exchange's records add up to exactly the bytes its round report gives for that peer.
+import type { ExchangeRef } from '../../api/messages.js';
+import type { ExchangeWatch } from './exchange.js';
+import { carried, stepOf } from './message-record.js';
+import type { MessageTap } from './message-tap.js';
+
+export interface ExchangeSides {
+  /** This node's id. */
+  self: string;
+  /** The peer as the node knows it (its address), and its id once learned. */
+  peer: string;
+  peerId: string;
+}
+
+export function recordExchange(
+  tap: MessageTap,
+  sides: ExchangeSides,
+  ref: Omit<ExchangeRef, 'seq' | 'initiator' | 'peer'>,
+): ExchangeWatch {
+  return ({ message, bytes, answer, seq }) => {
+    tap.emit({
+      type: 'message',
+      at: tap.now(),
+      from: answer ? sides.peerId : sides.self,
+      to: answer ? sides.self : sides.peerId,
+      kind: `exchange:${stepOf(message, seq === 1)}`,
+      bytes,
+      exchange: { initiator: sides.self, peer: sides.peer, ...ref, seq },
+      ...carried(message),
+    });
+  };
+}
