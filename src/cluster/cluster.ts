@@ -38,6 +38,11 @@ export class Cluster {
     this.#options = options;
   }
 
+  /** The id of the node at this address (as peers name it); the address itself if none is. */
+  idOf(address: string): string {
+    return this.nodes.find((n) => n.address === address)?.id ?? address;
+  }
+
   /** Whether kill and restart can work on these nodes (this CLI started them). */
   get canKill(): boolean {
     return true;

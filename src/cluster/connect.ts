@@ -52,6 +52,8 @@ export class ConnectedCluster extends Cluster {
   readonly #probes: NodeClient[];
   /** Nodes (1-based) this CLI took down: 'killed' by the kill command, or 'cycling' (restart). */
   readonly #down = new Map<number, 'killed' | 'cycling'>();
+  /** Each node's own address, from /health: how its peers name it. */
+  readonly #own: string[];
 
   constructor(
     nodes: LaunchedNode[],
@@ -71,10 +73,26 @@ export class ConnectedCluster extends Cluster {
       (a) => new NamingClient(a, clusterKey, naming, ledger),
     );
     this.#ledger = ledger;
+    this.#own = healths.map((h) => h.address);
     this.#commands = commands;
     this.#probes = nodes.map(
       (n) => new NodeClient(n.address, clusterKey, { retries: 0, timeoutMs: PROBE_TIMEOUT_MS }),
     );
+  }
+
+  /**
+   * The node a peer entry names: its address here, its own address, or an entry on its port
+   * whose host starts with the same label (ae-1.ae:9999 for ae-1:9999) or that no other node's
+   * port matches (localhost:P for 127.0.0.1:P).
+   */
+  override idOf(address: string): string {
+    const i = this.nodes.findIndex((n, j) => n.address === address || this.#own[j] === address);
+    if (i >= 0) return this.nodes[i]!.id;
+    const { label, port } = parts(address);
+    const samePort = this.#own.flatMap((a, j) => (parts(a).port === port ? [j] : []));
+    const named = samePort.filter((j) => parts(this.#own[j]!).label === label);
+    const found = named.length === 1 ? named[0] : samePort.length === 1 ? samePort[0] : undefined;
+    return found === undefined ? address : this.nodes[found]!.id;
   }
 
   override get canKill(): boolean {
@@ -152,6 +170,15 @@ export class ConnectedCluster extends Cluster {
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   }
+}
+
+/** An address's port and its host's first label (lower case). */
+function parts(address: string): { label: string; port: string } {
+  const colon = address.lastIndexOf(':');
+  return {
+    label: address.slice(0, colon).toLowerCase().split('.')[0] ?? '',
+    port: address.slice(colon + 1),
+  };
 }
 
 /** The sentence for a kill or restart asked of connected nodes with no command to do it. */

@@ -150,7 +150,7 @@ export class RunView {
   enableControls(cluster: Cluster): void {
     if (!this.live) return;
     this.#controls = new ClusterControls(cluster);
-    this.emit({ type: 'controls', shown: true, killed: [] });
+    this.emit({ type: 'controls', shown: true, killed: [], canKill: cluster.canKill });
   }
 
   /** One action from the page; null while the controls are not shown. */
@@ -158,7 +158,7 @@ export class RunView {
     const controls = this.#controls;
     if (!controls || this.recorder.state.ended?.kept === false) return Promise.resolve(null);
     return controls.serial(async () => {
-      const planned = plan(request, controls.nodes());
+      const planned = plan(request, controls.nodes(), controls.canKill);
       if (!planned.ok) return { ok: false, message: planned.message, events: [] };
       const outcome = await perform(
         planned.steps,
@@ -170,7 +170,8 @@ export class RunView {
       // The header says how often the nodes run rounds: it must follow what the page set.
       const set = planned.steps[0];
       if (outcome.ok && set?.call === 'interval') this.emit({ type: 'interval', ms: set.ms });
-      this.emit({ type: 'controls', shown: true, killed: controls.killed });
+      const { killed, canKill } = controls;
+      this.emit({ type: 'controls', shown: true, killed, canKill });
       await this.sample().catch(() => undefined);
       return outcome;
     });

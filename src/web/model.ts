@@ -33,6 +33,8 @@ export interface RunHeader {
   nodes: NodeRef[];
   step: boolean;
   startedAt: string;
+  /** The nodes run elsewhere (--connect): none was started here, and none stops with the page. */
+  elsewhere?: boolean;
 }
 
 export type WebEvent =
@@ -47,7 +49,7 @@ export type WebEvent =
   /** The page set every node's periodic anti-entropy interval (ms; 0: only on trigger). */
   | { type: 'interval'; ms: number }
   /** The page's controls: shown (the cluster is the audience's now), and the nodes it killed. */
-  | { type: 'controls'; shown: boolean; killed: string[] }
+  | { type: 'controls'; shown: boolean; killed: string[]; canKill?: boolean }
   /** A message between nodes (its `at`: ms since the run began). */
   | MessageRecord
   /** Everything so far in one event, for a page that connects late (the log keeps only recent events). */
@@ -95,6 +97,8 @@ export interface LiveState extends RunHeader {
   controls: boolean;
   /** Nodes killed from the page and not restarted yet. */
   killed: string[];
+  /** Kill and Restart can work (false: the nodes run elsewhere and no command restarts them). */
+  canKill: boolean;
   /** The interval last set from the page (ms), or null: as the summary says. */
   intervalMs: number | null;
   /** The messages between nodes: exchanges one by one, replication folded into bands. */
@@ -126,6 +130,7 @@ export function initialState(): LiveState {
     ended: null,
     controls: false,
     killed: [],
+    canKill: true,
     intervalMs: null,
     messages: initialMessages(),
     seq: 0,
@@ -191,6 +196,7 @@ export function apply(state: LiveState, event: WebEvent): void {
     case 'controls':
       state.controls = event.shown;
       state.killed = event.killed;
+      state.canKill = event.canKill ?? true;
       return;
     case 'message':
       addMessage(state.messages, event);

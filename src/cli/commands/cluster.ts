@@ -1,5 +1,6 @@
 // `ae-demo cluster`: N nodes in the foreground, their log lines prefixed, until Ctrl-C.
 import type { ClusterSetup } from '../flags/cluster.js';
+import type { NodeCommands } from '../../cluster/node-commands.js';
 import {
   makeDataDirs,
   nodeLine,
@@ -27,11 +28,16 @@ export interface ClusterCommandOptions extends ClusterSetup {
   /** Record what the page sees, and every message, to this file (with --web). */
   record?: string;
   /** The key the user gave (--cluster-key, or $AE_DEMO_CLUSTER_KEY); none: a fresh one. */
-  clusterKey?: { value: string; source: Exclude<KeySource, 'fresh'> };
+  clusterKey?: { value: string; source: Exclude<KeySource, 'fresh'>; file?: string };
+  /** Show these nodes, which run elsewhere, instead of starting any (with webPort). */
+  connect?: string[];
+  /** How the page's Kill and Restart reach them (--kill-command, --restart-command). */
+  commands?: NodeCommands;
 }
 
 /** Starts the nodes (and the live page), reports them, and waits for Ctrl-C. */
 export async function cluster(o: ClusterCommandOptions): Promise<void> {
+  if (o.connect) return (await import('./cluster-connect.js')).watchElsewhere(o, o.connect);
   const { count, basePort, strategy, peersPerRound } = o;
   const interval = o.intervalMs;
   const key = o.clusterKey ?? { value: randomClusterKey(), source: 'fresh' as const };

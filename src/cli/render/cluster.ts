@@ -7,8 +7,8 @@ import { commandLines, shellQuote } from './command-line.js';
 import { quiet, strong } from './style.js';
 import { wrap } from './wrap.js';
 
-/** Where the nodes' key came from: given (flag), the environment, or made for this cluster. */
-export type KeySource = 'flag' | 'env' | 'fresh';
+/** Where the nodes' key came from: given (flag), a file, the environment, or made for this cluster. */
+export type KeySource = 'flag' | 'file' | 'env' | 'fresh';
 
 /** The interval the example admin call sets: periodic rounds every ~2 s (the README's). */
 const EXAMPLE_INTERVAL_MS = 2000;
@@ -16,22 +16,26 @@ const EXAMPLE_INTERVAL_MS = 2000;
 /** The lines after "N nodes up": key, an admin call, commands to try, Ctrl-C. */
 export function clusterIntro(
   addresses: readonly string[],
-  key: { value: string; source: KeySource },
+  key: { value: string; source: KeySource; file?: string },
   width: number | undefined,
 ): string[] {
   const first = addresses[0] ?? '127.0.0.1:9999';
-  // From the environment, the line reads it there rather than printing it.
+  // From the environment or a file, the line reads it there rather than printing it.
   const header =
     key.source === 'env'
       ? `"${CLUSTER_KEY_HEADER}: $${CLUSTER_KEY_ENV}"`
-      : shellQuote(`${CLUSTER_KEY_HEADER}: ${key.value}`);
+      : key.source === 'file'
+        ? `"${CLUSTER_KEY_HEADER}: $(cat ${shellQuote(key.file ?? '')})"`
+        : shellQuote(`${CLUSTER_KEY_HEADER}: ${key.value}`);
   const said =
     key.source === 'env'
       ? `Cluster key: the one in $${CLUSTER_KEY_ENV}.`
-      : key.source === 'flag'
-        ? `Cluster key: ${key.value} (--cluster-key).`
-        : `Cluster key: ${key.value} (made for this cluster; ` +
-          `--cluster-key or $${CLUSTER_KEY_ENV} choose one).`;
+      : key.source === 'file'
+        ? `Cluster key: the one in ${key.file ?? ''} (--cluster-key-file).`
+        : key.source === 'flag'
+          ? `Cluster key: ${key.value} (--cluster-key).`
+          : `Cluster key: ${key.value} (made for this cluster; ` +
+            `--cluster-key or $${CLUSTER_KEY_ENV} choose one).`;
   const curl = `curl -X POST http://${first}/admin/interval -H ${header} -d '{"ms": ${EXAMPLE_INTERVAL_MS}}'`;
   return [
     wrap(

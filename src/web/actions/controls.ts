@@ -15,6 +15,11 @@ export class ClusterControls {
     this.#cluster = cluster;
   }
 
+  /** Whether Kill and Restart can work on these nodes. */
+  get canKill(): boolean {
+    return this.#cluster.canKill;
+  }
+
   /** Ids of the nodes the page killed and has not restarted, in node order. */
   get killed(): string[] {
     return this.#cluster.nodes.filter((n) => this.#killed.has(n.id)).map((n) => n.id);
@@ -49,7 +54,7 @@ export class ClusterControls {
         await cluster.restart(index(id) + 1);
         this.#killed.delete(id);
       },
-      idOf: (address) => cluster.nodes.find((n) => n.address === address)?.id ?? address,
+      idOf: (address) => cluster.idOf(address),
       fullCost: (id, peer) => {
         const all = samples();
         const bytes = (match: (s: NodeSample) => boolean) => all.find(match)?.fullBytes ?? 0;

@@ -28,8 +28,11 @@ export type Plan = { ok: true; steps: Step[] } | { ok: false; message: string };
 
 const NODE_ACTIONS = ['cut', 'heal', 'kill', 'restart', 'trigger'] as const;
 
-/** Checks one request from the page and plans its node calls; nothing is called here. */
-export function plan(request: unknown, nodes: readonly ControlledNode[]): Plan {
+/**
+ * Checks one request from the page and plans its node calls; nothing is called here. `canKill`:
+ * false for nodes that run elsewhere with no command to restart them.
+ */
+export function plan(request: unknown, nodes: readonly ControlledNode[], canKill = true): Plan {
   if (typeof request !== 'object' || request === null || Array.isArray(request))
     return refuse('The page sent no action; reload it and try again.');
   const r = request as Record<string, unknown>;
@@ -37,6 +40,10 @@ export function plan(request: unknown, nodes: readonly ControlledNode[]): Plan {
   const found = node(r.node, nodes);
   if (!found.ok) return found;
   const n = found.node;
+  if ((r.action === 'kill' || r.action === 'restart') && !canKill)
+    return refuse(
+      `${n.id} runs elsewhere: Kill and Restart work only when ae-demo was given --restart-command.`,
+    );
   if (r.action === 'restart')
     return n.running
       ? refuse(`${n.id} is running; only a killed node can be restarted.`)

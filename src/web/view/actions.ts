@@ -15,8 +15,16 @@ function field(id: string, label: string, control: Html): Html {
   return html`<span class="field"><label for="${id}">${label}</label>${control}</span>`;
 }
 
-/** Drawn only while the controls are shown; its markup changes only with the node list. */
-export function actionForms(nodes: readonly NodeRef[]): Html {
+/** Why the cards have no Kill: said once, as text every reader reaches after the cards. */
+const NO_KILL =
+  'Kill and Restart are not offered: these nodes run elsewhere, and ae-demo was given no ' +
+  '--restart-command to restart one.';
+
+/**
+ * Drawn only while the controls are shown; its markup changes only with the node list (and
+ * whether Kill and Restart work).
+ */
+export function actionForms(nodes: readonly NodeRef[], canKill = true): Html {
   const key = html`<input id="f-key" name="key" ${TYPED} maxlength="${MAX_KEY_BYTES}" placeholder="demo:k">`;
   const value = html`<input id="f-value" name="value" ${TYPED} maxlength="${MAX_PAGE_VALUE_BYTES}" placeholder="one">`;
   const options = nodes.map((n) => html`<option value="${n.id}">${n.id}</option>`);
@@ -33,5 +41,5 @@ ${write}${remove}
 </form><form id="interval-form" class="action-form" aria-label="Periodic anti-entropy">
 ${field('f-interval', 'Anti-entropy interval (ms)', interval)}
 <button type="submit">Set interval</button>
-</form></div>`;
+</form>${canKill ? '' : html`<p id="no-kill" class="dim">${NO_KILL}</p>`}</div>`;
 }

@@ -14,6 +14,12 @@ const STATUS_TEXT: Record<NodeSample['status'], string> = {
   'cut-off': 'cut off',
 };
 
+/** The page's buttons on the cards: the nodes it killed, and whether Kill and Restart work. */
+export interface Controls {
+  killed: readonly string[];
+  canKill: boolean;
+}
+
 /**
  * `stopped`: the run is over and its nodes were stopped, so the last sample is history.
  * `controls`: the page's buttons on each card (absent in the report and while a story plays).
@@ -22,7 +28,7 @@ export function nodeCards(
   nodes: readonly NodeRef[],
   samples: readonly NodeSample[],
   stopped = false,
-  controls?: { killed: readonly string[] },
+  controls?: Controls,
 ): Html {
   if (samples.length === 0) {
     const waiting = nodes.map(
@@ -42,7 +48,7 @@ function card(
   marks: ReturnType<typeof markSamples>[number],
   rootMark: number,
   stopped: boolean,
-  controls?: { killed: readonly string[] },
+  controls?: Controls,
 ): Html {
   const killed = controls?.killed.includes(s.id) ?? false;
   const rootClass = markClass(rootMark);
@@ -69,7 +75,7 @@ function card(
     <dt class="extra">pulled</dt><dd class="extra">${count(s.pulled)}</dd>
     <dt class="extra">pushed</dt><dd class="extra">${count(s.pushed)}</dd>
   </dl>${cut}${reason}
-  </div>${gridSvg(s, marks)}</div>${controls ? nodeButtons(s, killed) : ''}
+  </div>${gridSvg(s, marks)}</div>${controls ? nodeButtons(s, killed, controls.canKill) : ''}
 </section>`;
 }
 
@@ -78,7 +84,7 @@ function card(
  * node's id is in the name but shown only in the card's header: three short labels share one row
  * of a card at 1280x720 (the visible label starts the name, so speech input still finds it).
  */
-function nodeButtons(s: NodeSample, killed: boolean): Html {
+function nodeButtons(s: NodeSample, killed: boolean, canKill: boolean): Html {
   // Ids name the button's slot, not its action: Cut off turning into Heal keeps the focus.
   const button = (slot: string, action: string, label: string, hidden = '') => {
     const attrs = html`id="act-${slot}-${s.id}" data-action="${action}" data-node="${s.id}"`;
@@ -88,5 +94,7 @@ function nodeButtons(s: NodeSample, killed: boolean): Html {
   const cut =
     s.status === 'cut-off' ? button('cut', 'heal', 'Heal') : button('cut', 'cut', 'Cut off');
   const trigger = button('trigger', 'trigger', 'Trigger anti-entropy', ' on');
-  return html`<div class="node-actions">${cut}${button('life', 'kill', 'Kill')}${trigger}</div>`;
+  // Nodes that run elsewhere with no command to restart them: no Kill (the actions say why).
+  const kill = canKill ? button('life', 'kill', 'Kill') : '';
+  return html`<div class="node-actions">${cut}${kill}${trigger}</div>`;
 }

@@ -30,16 +30,16 @@ export function regions(state: LiveState, connection: 'live' | 'lost'): Record<R
       state.nodes,
       state.samples,
       isOver(state),
-      state.controls ? { killed: state.killed } : undefined,
+      state.controls ? { killed: state.killed, canKill: state.canKill } : undefined,
     )}`,
-    actions: state.controls ? actionForms(state.nodes) : html``,
+    actions: state.controls ? actionForms(state.nodes, state.canKill) : html``,
     story: story(state),
   };
 }
 
 function header(state: LiveState, connection: 'live' | 'lost'): Html {
-  const what =
-    state.mode === 'cluster' ? 'a local cluster' : html`scenario <b>${state.scenario}</b>`;
+  const cluster = state.elsewhere ? 'a cluster that runs elsewhere' : 'a local cluster';
+  const what = state.mode === 'cluster' ? cluster : html`scenario <b>${state.scenario}</b>`;
   const status = state.ended
     ? state.ended.kept
       ? 'finished · the cluster stays up'

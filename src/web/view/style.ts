@@ -44,7 +44,6 @@ ${rule('.commands', 'list-style: none; margin: .4rem 0; padding: .5rem .8rem; ba
 .commands .word { white-space: nowrap; }
 .commands li + li { margin-top: .35rem; }
 q { font-family: ui-monospace, Menlo, "DejaVu Sans Mono", monospace; }
-
 /* live page: header, timeline on the left, cards and story on the right */
 body.live { height: 100vh; display: flex; flex-direction: column; overflow: hidden; }
 ${rule('#header', 'display: flex; justify-content: space-between; align-items: center; gap: 1rem;',
@@ -235,6 +234,7 @@ ${rule('.node-actions button, .action-form button', 'font: inherit; font-size: .
 ${rule('.node-actions button:hover, .action-form button:hover',
   'background: color-mix(in srgb, var(--accent) 14%, var(--panel));')}
 .action-forms { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; align-items: end; margin: .5rem 0 0; }
+.action-forms > p { flex-basis: 100%; margin: 0; font-size: .85rem; }
 .action-form { display: flex; flex-wrap: wrap; gap: .3rem .6rem; align-items: end; }
 .action-form .field { display: flex; flex-direction: column; font-size: .85rem; }
 .action-form label { font-size: .85rem; color: var(--fg); }

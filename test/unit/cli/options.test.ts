@@ -212,6 +212,26 @@ const TABLE: Row[] = [
     },
     { args: ['--base-port', '65535'], error: /^--base-port \(plus --nodes\) must be a port/ },
     { args: ['--ae-interval', '-1'], error: /^--ae-interval must be a whole number from 0/ },
+    {
+      args: ['--web', '--connect', TWO.join(','), '--cluster-key', 'k', '--restart-command', 'r'],
+      options: {
+        ...CLUSTER,
+        count: 2,
+        intervalMs: 0,
+        webPort: 0,
+        connect: TWO,
+        commands: { restart: 'r' },
+        clusterKey: { value: 'k', source: 'flag' },
+      },
+    },
+    {
+      args: ['--connect', TWO.join(',')],
+      error: /^cluster --connect shows running nodes on the live page; add --web/,
+    },
+    {
+      args: ['--restart-command', 'r'],
+      error: /^--restart-command is for nodes given by --connect/,
+    },
   ]),
   row(putCommand, [
     {

@@ -1,0 +1,103 @@
+// cluster --web --connect without a browser: the live page over nodes started by hand. It starts
+// and stops none; Cut off reaches the fault route; Kill and Restart are refused without a
+// restart command and really kill and start a node with one; Ctrl-C heals what the page cut and
+// starts what it killed, and the nodes run on.
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { handNodes, type HandNodes } from '../helpers/hand-nodes.js';
+import { request } from '../helpers/http.js';
+import { startLive, type LiveCli } from '../helpers/web.js';
+
+const KEY = 'page-key';
+const ACTION = { 'x-ae-demo': 'action', 'content-type': 'application/json' };
+
+/** One action as the page sends it: its status and its sentence. */
+async function act(live: LiveCli, body: object): Promise<{ status: number; said: string }> {
+  const host = new URL(live.url).host;
+  const answer = await request(host, 'POST', '/action', JSON.stringify(body), ACTION);
+  return { status: answer.status, said: answer.json.message ?? answer.json.error?.message };
+}
+
+/** Ctrl-C to the CLI; resolves with its exit code once it has exited. */
+async function interrupt(live: LiveCli): Promise<number | undefined> {
+  live.child.kill('SIGINT');
+  return (await live.child).exitCode;
+}
+
+describe('cluster --web --connect', () => {
+  let nodes: HandNodes;
+  let dir: string;
+  let keyFile: string;
+  before(async () => {
+    nodes = await handNodes(3, KEY);
+    dir = await mkdtemp(path.join(os.tmpdir(), 'ae-demo-key-'));
+    keyFile = path.join(dir, 'key');
+    await writeFile(keyFile, KEY);
+  });
+  after(async () => {
+    await nodes.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+  const page = (more: string[] = []) =>
+    startLive([
+      'cluster',
+      '--web',
+      '--connect',
+      nodes.addresses.join(','),
+      '--cluster-key-file',
+      keyFile,
+      ...more,
+    ]);
+  const faults = async (i: number) =>
+    (await request(nodes.addresses[i]!, 'GET', '/admin/faults')).json.cut as string[];
+
+  it('cuts a node off through the fault route, offers no Kill, and heals at Ctrl-C', async () => {
+    const live = await page();
+    try {
+      assert.match(live.output(), /showing 3 nodes that run elsewhere; none is started or stopped/);
+      const cut = await act(live, { action: 'cut', node: 'hand-3' });
+      assert.equal(cut.status, 200, cut.said);
+      assert.match(cut.said, /hand-3 is cut off from hand-1, hand-2, both ways/);
+      assert.equal((await faults(2)).length, 2);
+      const kill = await act(live, { action: 'kill', node: 'hand-2' });
+      assert.equal(kill.status, 400);
+      assert.match(
+        kill.said,
+        /hand-2 runs elsewhere: Kill and Restart work only when .*--restart-command/,
+      );
+      assert.equal(await interrupt(live), 130);
+    } finally {
+      live.child.kill('SIGKILL');
+    }
+    // Healed before the exit: asked once, right away; every node still answers.
+    for (const i of [0, 1, 2]) {
+      assert.deepEqual(await faults(i), []);
+      assert.equal((await request(nodes.addresses[i]!, 'GET', '/health')).status, 200);
+    }
+  });
+
+  it('with the commands, Kill and Restart really kill and start a node; Ctrl-C starts a killed one', async () => {
+    const commands = ['--kill-command', nodes.killCommand, '--restart-command', nodes.startCommand];
+    const live = await page(commands);
+    const second = nodes.addresses[1]!;
+    try {
+      const first = await nodes.pid('hand-2');
+      assert.equal((await act(live, { action: 'kill', node: 'hand-2' })).status, 200);
+      await assert.rejects(request(second, 'GET', '/health'), 'hand-2 is down');
+      const restart = await act(live, { action: 'restart', node: 'hand-2' });
+      assert.equal(restart.status, 200, restart.said);
+      assert.match(restart.said, /hand-2 restarted/);
+      assert.notEqual(await nodes.pid('hand-2'), first);
+      // Killed again and left down: the end of the page brings it back.
+      assert.equal((await act(live, { action: 'kill', node: 'hand-2' })).status, 200);
+      assert.equal(await interrupt(live), 130);
+    } finally {
+      live.child.kill('SIGKILL');
+    }
+    // Started again before the exit: it answers at once.
+    assert.equal((await request(second, 'GET', '/health')).status, 200);
+  });
+});
