@@ -2,7 +2,8 @@
 // the background, with its pid in a file and its own data directory, and peers named as the
 // nodes know each other (localhost:P) while the CLI reaches them as 127.0.0.1:P. The same
 // scripts kill and restart a node, so --kill-command and --restart-command are tested with
-// commands that really do it. stop() kills whatever runs from the pid files.
+// commands that really do it. stop() kills whatever runs from the pid files. Hints are off, as
+// on the nodes run starts itself, so that anti-entropy is what repairs in the stories.
 import { execa } from 'execa';
 import { mkdtemp, readFile, rm, writeFile, chmod } from 'node:fs/promises';
 import os from 'node:os';
@@ -49,7 +50,7 @@ export async function handNodes(count: number, key?: string): Promise<HandNodes>
     'start.sh',
     '. "./$1.env"\n' +
       `${keyEnv}${q(process.execPath)} ${q(BIN)} node --id "$1" --port "$PORT" --host 127.0.0.1 ` +
-      '--peers "$PEERS" --ae-interval 0 --data-dir "./$1" >>"./$1.log" 2>&1 </dev/null &\n' +
+      '--peers "$PEERS" --ae-interval 0 --hints off --data-dir "./$1" >>"./$1.log" 2>&1 </dev/null &\n' +
       'echo $! >"./$1.pid"',
   );
   const kill = await script(
