@@ -150,7 +150,9 @@ export class RunView {
   enableControls(cluster: Cluster): void {
     if (!this.live) return;
     this.#controls = new ClusterControls(cluster);
-    this.emit({ type: 'controls', shown: true, killed: [], canKill: cluster.canKill });
+    // canKill is said only when false: a local cluster's events stay as they were.
+    const noKill = cluster.canKill ? {} : { canKill: false };
+    this.emit({ type: 'controls', shown: true, killed: [], ...noKill });
   }
 
   /** One action from the page; null while the controls are not shown. */
@@ -170,8 +172,8 @@ export class RunView {
       // The header says how often the nodes run rounds: it must follow what the page set.
       const set = planned.steps[0];
       if (outcome.ok && set?.call === 'interval') this.emit({ type: 'interval', ms: set.ms });
-      const { killed, canKill } = controls;
-      this.emit({ type: 'controls', shown: true, killed, canKill });
+      const noKill = controls.canKill ? {} : { canKill: false };
+      this.emit({ type: 'controls', shown: true, killed: controls.killed, ...noKill });
       await this.sample().catch(() => undefined);
       return outcome;
     });
