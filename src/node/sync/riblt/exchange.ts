@@ -14,7 +14,12 @@ import type { Store, StoredEntry } from '../../replica/store.js';
 import { estimateDifferingItems, fingerprints } from './estimate.js';
 import { entriesAt, otherKeysAtPlaces } from './places.js';
 import { symbolsBeyond, SYMBOL_WORDS, type Sketch, type SymbolRun } from './sketch.js';
-import { FIRST_BATCH_EXTRA, FIRST_BATCH_PER_ITEM, MAX_SYMBOLS } from './constants.js';
+import {
+  FIRST_BATCH_EXTRA,
+  FIRST_BATCH_MARGIN,
+  FIRST_BATCH_PER_ITEM,
+  MAX_SYMBOLS,
+} from './constants.js';
 
 /** What the rateless exchange needs of a replica. */
 export interface RibltSide {
@@ -81,7 +86,11 @@ export function answerRiblt(
         // first batch stops there, and the symbols of it size the next one.
         const first = Math.min(
           sketch.size,
-          Math.ceil(FIRST_BATCH_PER_ITEM * items + FIRST_BATCH_EXTRA),
+          Math.ceil(
+            FIRST_BATCH_PER_ITEM * items +
+              FIRST_BATCH_MARGIN * Math.sqrt(items) +
+              FIRST_BATCH_EXTRA,
+          ),
         );
         Object.assign(section(reply), { root: summary(store), symbols: sketch.run(0, first) });
       }

@@ -15,6 +15,7 @@ import {
   MAX_SYMBOLS,
   MIN_NEXT_BATCH,
   NEXT_BATCH_MIN_GROWTH,
+  NEXT_MARGIN,
   NEXT_SYMBOLS_PER_ITEM,
 } from './constants.js';
 
@@ -163,7 +164,7 @@ export class RibltSession {
 
 /**
  * The batch after m symbols that did not decode, sized from the estimate of the items they
- * hold (NEXT_SYMBOLS_PER_ITEM each), or why the walk instead: a difference past `max` symbols.
+ * hold (NEXT_SYMBOLS_PER_ITEM each and a margin), or why the walk instead: a difference past `max` symbols.
  * The estimate counts every empty symbol of the m compared whole: close, unless none was empty.
  */
 export function nextBatch(
@@ -172,7 +173,8 @@ export function nextBatch(
   peeled: number,
   max = MAX_SYMBOLS,
 ): { from: number; count: number } | string {
-  const want = Math.ceil(NEXT_SYMBOLS_PER_ITEM * estimate.items);
+  const { items } = estimate;
+  const want = Math.ceil(NEXT_SYMBOLS_PER_ITEM * items + NEXT_MARGIN * Math.sqrt(items));
   if (m >= max || want > max) {
     const about = `${estimate.atLeast ? 'more than' : 'about'} ${estimate.items}`;
     return (
