@@ -36,6 +36,8 @@ export class RibltSession {
   #fallback: string | undefined;
   /** The difference decoded and its entries sent: the peer's next root is checked against ours. */
   #settled = false;
+  /** Our sketch's count of changes when we settled (see receive). */
+  #changesAtSettle = 0;
   readonly #shipped = new Set<string>();
 
   /** Keys of the entries this side pushed once the difference decoded. */
@@ -71,11 +73,14 @@ export class RibltSession {
       this.#fallback ??= reason;
       walkInstead(store, reply);
     };
-    if (this.#settled && s.root && !s.symbols) {
+    if (this.#settled && s.root && !s.symbols && sketch) {
       // The peer's root once it had our entries, and ours now with its: the check that catches
       // what the short symbols let through (two versions of a key made the same item). Only
-      // when nothing more is to move: otherwise the next message would change a root.
-      if (reply.entries.length === 0 && !sameRoot(summary(store), s.root))
+      // when nothing more is to move (the next message would change a root) and nothing but
+      // this message changed our store since we settled (an exchange with another peer in the
+      // same round may have: the roots then differ by what it brought, which is no collision).
+      const ownOnly = sketch.changes - this.#changesAtSettle <= incoming.entries.length;
+      if (reply.entries.length === 0 && ownOnly && !sameRoot(summary(store), s.root))
         fallBack('the roots still differ once the decoded difference moved (a hash collision)');
       return;
     }
@@ -95,6 +100,7 @@ export class RibltSession {
     this.#decoder.add(symbolRun({ store, sketch }, s.symbols.from, n), s.symbols);
     if (this.#decoder.failure !== null) return fallBack(this.#decoder.failure);
     if (this.#decoder.complete) {
+      this.#changesAtSettle = sketch.changes;
       const failure = this.#settle(store, mine, s.root, reply, ship);
       if (failure !== null) fallBack(failure);
       return;

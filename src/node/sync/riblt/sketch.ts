@@ -45,6 +45,7 @@ export class Sketch implements EntryObserver {
   readonly size: number;
   readonly #words: Uint32Array;
   #items = 0;
+  #changes = 0;
 
   constructor(size = SKETCH_SYMBOLS) {
     this.size = size;
@@ -64,6 +65,11 @@ export class Sketch implements EntryObserver {
     return this.#items;
   }
 
+  /** Entries added, removed or replaced since it was made: tells an exchange its store moved. */
+  get changes(): number {
+    return this.#changes;
+  }
+
   /** Bytes the sketch holds in memory. */
   get bytes(): number {
     return this.#words.byteLength;
@@ -72,11 +78,13 @@ export class Sketch implements EntryObserver {
   added(entry: ItemSource): void {
     this.#apply(entry, COUNT_ONE);
     this.#items += 1;
+    this.#changes += 1;
   }
 
   removed(entry: ItemSource): void {
     this.#apply(entry, -COUNT_ONE);
     this.#items -= 1;
+    this.#changes += 1;
   }
 
   /** A copy of symbols [from, from + count) (clamped to the kept prefix). */
@@ -97,6 +105,7 @@ export class Sketch implements EntryObserver {
    * after the other (the chains, not the memory, bound the cost of a write).
    */
   replaced(previous: ItemSource, entry: ItemSource): void {
+    this.#changes += 1;
     const words = this.#words;
     const size = this.size;
     const a = symbolOf(previous);
