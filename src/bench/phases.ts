@@ -11,6 +11,7 @@ export const PHASE_TITLES: Record<Phase, string> = {
   memory: 'memory: RSS per key at 1M keys, with and without the sketch',
   startup: 'startup: a node ready from 100k and 1M keys on disk, and against node -e 0',
   simulate: 'simulate: 1,000 replicas, then rounds against N',
+  conflicts: 'conflicts: last write wins beside siblings, bytes and writes a second',
 };
 
 /**
@@ -29,6 +30,8 @@ const TREE_MS = 90_000;
 const MEMORY_MS = 60_000;
 const STARTUP_MS = 50_000;
 const SIMULATE_MS = 70_000;
+/** Both modes in one process: 10k keys loaded twice each, 50k timed writes each (~6 s). */
+const CONFLICTS_MS = 8_000;
 
 export interface PhasePlanOptions {
   sizes: readonly number[];
@@ -53,6 +56,8 @@ export function expectedMs(phase: Phase, o: PhasePlanOptions): number {
       return STARTUP_MS;
     case 'simulate':
       return SIMULATE_MS;
+    case 'conflicts':
+      return CONFLICTS_MS;
   }
 }
 

@@ -5,6 +5,7 @@ import { fitColumns, renderTable } from '../cli/render/table.js';
 import { wrap } from '../cli/render/wrap.js';
 import type { BenchResult } from './result.js';
 import { renderSimulation } from './simulate-report.js';
+import { conflictsTable } from './conflicts-report.js';
 
 const pct = (d: number) => `${+(d * 100).toFixed(2)}%`;
 
@@ -31,6 +32,7 @@ export function renderReport(r: BenchResult, width?: number): string {
     );
   }
   if (r.simulation) out.push(renderSimulation(r.simulation, width));
+  if (r.conflicts) out.push(conflictsTable(r.conflicts, width));
   out.push(
     [
       'Targets',

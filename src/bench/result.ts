@@ -1,6 +1,7 @@
 // What one run of the benchmark measured (every phase optional: --only runs some), and the
 // targets it was checked against. Types only: the runner, the targets and the report all read
 // them, so they live apart from each of those.
+import type { ConflictRow } from './conflicts.js';
 import type { ExchangeRow } from './exchange.js';
 import type { StartupRatios } from './ratios.js';
 import type { SimBench } from './simulate.js';
@@ -10,7 +11,15 @@ import type { TreeRow } from './tree.js';
 import type { UpkeepMemory, UpkeepRow } from './upkeep.js';
 
 /** The phases of a run, in the order they run; `bench --only` picks some of them. */
-export const PHASES = ['exchange', 'throughput', 'tree', 'memory', 'startup', 'simulate'] as const;
+export const PHASES = [
+  'exchange',
+  'throughput',
+  'tree',
+  'memory',
+  'startup',
+  'simulate',
+  'conflicts',
+] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface BenchSettings {
@@ -54,6 +63,8 @@ export interface BenchResult {
   };
   /** simulate: `ae-demo simulate` at 1,000 replicas, and rounds against N (random and ring). */
   simulation?: SimBench;
+  /** conflicts: what siblings cost beside last write wins (bytes, bytes/E, writes a second). */
+  conflicts?: ConflictRow[];
   /** Every target whose phase ran. */
   targets: Target[];
 }

@@ -3,6 +3,7 @@
 // simulator at 1,000 replicas. Each phase runs only when asked for (`--only`), under a progress
 // reporter the CLI gives (the time left on stderr); the targets are checked at the end.
 import { cpus } from 'node:os';
+import { conflictCosts } from './conflicts.js';
 import { exchangeGrid } from './exchange.js';
 import { expectedMs, partOf, PHASE_TITLES } from './phases.js';
 import { startupRatios } from './ratios.js';
@@ -120,4 +121,9 @@ const PHASE_RUNS: Record<Phase, PhaseRun> = {
     return { startup: { small, large, ratios: await startupRatios() } };
   },
   simulate: async (step) => ({ simulation: await simulationBench(step) }),
+  conflicts: async (step) => {
+    const lww = await conflictCosts('lww');
+    step.done(0.4);
+    return { conflicts: [lww, await conflictCosts('siblings')] };
+  },
 };

@@ -21,8 +21,9 @@ export function setOf(entry: Entry): SiblingSet {
  * undefined when that is what we hold already (nothing new came).
  */
 export function mergeSiblings(current: Entry | undefined, incoming: Entry): Entry | undefined {
+  if (current && incoming.value === current.value) return undefined;
   const theirs = setOf(incoming);
   if (!current) return theirs.length === 0 ? undefined : siblingEntry(incoming.key, theirs);
-  const merged = encodeSet(sync(setOf(current), theirs));
-  return merged === current.value ? undefined : siblingEntry(current.key, decodeSet(merged));
+  const merged = siblingEntry(current.key, sync(setOf(current), theirs));
+  return merged.value === current.value ? undefined : merged;
 }
