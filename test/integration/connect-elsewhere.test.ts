@@ -129,6 +129,12 @@ describe('--connect: nodes that know each other by other names, with a key file 
     await allUpAndWhole(nodes);
   });
 
+  it('inspect takes the same key flags as run and chaos', async () => {
+    const r = await onNodes('inspect', ['alias:one']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout).nodes.length, 3);
+  });
+
   it('a restart command that fails is reported in one sentence with its exit code', async () => {
     const failing = ['--restart-command', 'echo no such pod {id} >&2; exit 4'];
     const r = await onNodes('run', ['--scenario', 'crash', '--keys', '0', ...failing]);

@@ -8,13 +8,15 @@ import { TreesDifferError } from '../../errors.js';
 /** Which nodes `ae-demo diff` compares, and how it prints them. */
 export interface DiffOptions {
   addresses: string[];
+  /** Sent with every request (the routes it reads are open; a node behind a proxy may want it). */
+  clusterKey?: string;
   /** Print JSON instead of the story's tables. */
   json: boolean;
 }
 
 /** Asks every node for its root, walks the trees of each pair that differs, prints both. */
 export async function diff(o: DiffOptions): Promise<void> {
-  const clients = o.addresses.map((a) => new NodeClient(a, undefined, { retries: 0 }));
+  const clients = o.addresses.map((a) => new NodeClient(a, o.clusterKey, { retries: 0 }));
   const snaps = await Promise.all(clients.map((c) => c.snapshot()));
   const pairs: { a: string; b: string; diff: DiffNode }[] = [];
   for (const [i, j] of differingPairs(snaps.map((s) => s.root))) {

@@ -13,6 +13,8 @@ export interface InspectOptions {
   /** A checked key. */
   key: string;
   addresses: string[];
+  /** Sent with every request (the routes it reads are open; a node behind a proxy may want it). */
+  clusterKey?: string;
   /** Print JSON instead of a table. */
   json: boolean;
 }
@@ -20,7 +22,7 @@ export interface InspectOptions {
 /** Reads the key on every node and prints them side by side (a table, or JSON). */
 export async function inspectKey(o: InspectOptions): Promise<void> {
   const { key } = o;
-  const states = await inspect(key, o.addresses);
+  const states = await inspect(key, o.addresses, o.clusterKey);
   // Nobody to compare: say so, instead of a table of unreachable rows and "they disagree".
   if (states.every((s) => s.state === 'unreachable')) {
     throw new NodeUnreachableError(
@@ -57,9 +59,9 @@ export async function inspectKey(o: InspectOptions): Promise<void> {
  * The key on every node; a node that does not answer is a row that says so. No retries: a
  * person asking a running cluster wants the answer now, not after got's backoff (~4 s).
  */
-function inspect(key: string, addresses: string[]): Promise<KeyState[]> {
+function inspect(key: string, addresses: string[], clusterKey?: string): Promise<KeyState[]> {
   return Promise.all(
-    addresses.map((address) => new NodeClient(address, undefined, { retries: 0 }).key(key)),
+    addresses.map((address) => new NodeClient(address, clusterKey, { retries: 0 }).key(key)),
   );
 }
 

@@ -188,6 +188,10 @@ const TABLE: Row[] = [
       args: ['k', '--nodes', '127.0.0.1:20000', '--json'],
       options: { key: 'k', addresses: ['127.0.0.1:20000'], json: true },
     },
+    {
+      args: ['k', '--connect', TWO.join(','), '--cluster-key', 's3cret'],
+      options: { key: 'k', addresses: TWO, json: false, clusterKey: 's3cret' },
+    },
     // The key is checked before the nodes.
     { args: ['', '--nodes', 'x'], error: /^The key is empty;/ },
     { args: ['k', '--nodes', ''], error: /^--nodes needs at least one address/ },
