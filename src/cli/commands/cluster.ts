@@ -110,7 +110,8 @@ export async function cluster(o: ClusterCommandOptions): Promise<void> {
 
 /**
  * The live page, and with --record its recording: opened first, so that it closes last (after
- * the page's last event); `record` then follows the nodes' messages once they are up.
+ * the page's last event); `record` then follows the nodes' messages once they are up (the
+ * page's diagram draws them, the recording keeps them).
  */
 async function openPage(
   o: ClusterCommandOptions,
@@ -130,7 +131,7 @@ async function openPage(
     teardown.defer(() => view.emit({ type: 'end', kept: false }));
   }
   const record = async (cluster: Cluster) => {
-    if (!recording || !view) return;
+    if (!view) return;
     const origin = performance.timeOrigin + since;
     const feed = await MessageFeed.open(cluster, origin, (r) => view.emit(r));
     teardown.defer(() => feed.stop());

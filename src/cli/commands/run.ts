@@ -140,7 +140,8 @@ async function play(
     },
     () => cluster.nodes,
   );
-  if (o.messages || o.record !== undefined) {
+  // The message lists, the recording, the page's diagram and the report's all follow the feed.
+  if (o.messages || view) {
     const { MessageFeed } = await import('../../cluster/message-feed.js');
     const origin = performance.timeOrigin + nodes.started;
     stage.feed = await MessageFeed.open(cluster, origin, (record) => view?.emit(record));

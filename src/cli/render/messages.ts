@@ -5,15 +5,14 @@ import chalk from 'chalk';
 import { stepOfKind, type MessageRecord } from '../../api/messages.js';
 import type { RoundReport } from '../../api/reports.js';
 import { roundMessages } from '../../cluster/round-messages.js';
-import { bytes, count, counted, plural } from '../../format.js';
+import { bytes, plural } from '../../format.js';
+import { carriedText } from '../../message-text.js';
 
 const INDENT = '   ';
 /** Width when the output is not a terminal: lines stay within the usual 80 columns. */
 const DEFAULT_WIDTH = 80;
 /** The step's column: the longest step word ("entries", "symbols") and a space. */
 const STEP_WIDTH = 8;
-/** Keys named on a line of entries before "+N more". */
-const KEYS_SHOWN = 2;
 
 /** The lines of every exchange of the round whose records came (none: no lines). */
 export function messageLines(
@@ -47,32 +46,6 @@ function messageLine(r: MessageRecord, self: string, width: number): string {
   const what = cut(carriedText(r), room);
   const gap = ' '.repeat(Math.max(1, width - lead.length - what.length - size.length));
   return `${lead}${chalk.dim(what)}${gap}${size}`;
-}
-
-/** What a record says the message carried, most telling first. */
-export function carriedText(r: MessageRecord): string {
-  const parts: string[] = [];
-  if (r.digests !== undefined)
-    parts.push(
-      r.probes === 1
-        ? `${counted(r.digests, 'digest', 'digests')} at level ${r.level ?? 0}`
-        : `${plural(r.probes ?? 0, 'subtree')}, ${counted(r.digests, 'digest', 'digests')}`,
-    );
-  if (r.listed !== undefined) parts.push(`${count(r.listed)} listed`);
-  if (r.dumps !== undefined) parts.push(`${plural(r.dumps, 'subtree')} asked whole`);
-  if (r.entries !== undefined) parts.push(keysText(r.keys ?? [], r.entries));
-  if (r.wants !== undefined) parts.push(`${count(r.wants)} wanted`);
-  if (r.symbols !== undefined) parts.push(counted(r.symbols, 'coded symbol', 'coded symbols'));
-  if (r.places !== undefined) parts.push(`${plural(r.places, 'place')} wanted`);
-  if (r.fallback !== undefined) parts.push('turns to the walk');
-  return parts.join(', ');
-}
-
-/** "user:alice", "user:alice, user:bob +3 more": the first keys of `total` entries. */
-function keysText(keys: readonly string[], total: number): string {
-  const shown = keys.slice(0, KEYS_SHOWN);
-  const more = total - shown.length;
-  return `${shown.join(', ')}${more > 0 ? ` +${count(more)} more` : ''}`;
 }
 
 function cut(text: string, room: number): string {

@@ -9,9 +9,11 @@ import { tableNames } from './scroll-region.js';
 import { storyEvent } from './story.js';
 import { activity, timeline } from './timeline.js';
 import { verdictBanner } from './verdict.js';
+import { messagesView } from './sequence.js';
 import { count, tryCommands } from '../../format.js';
 
-export type Region = 'header' | 'timeline' | 'activity' | 'cards' | 'actions' | 'story';
+export type Region =
+  'header' | 'timeline' | 'activity' | 'cards' | 'actions' | 'story' | 'messages';
 export const REGIONS: readonly Region[] = [
   'header',
   'timeline',
@@ -19,6 +21,7 @@ export const REGIONS: readonly Region[] = [
   'cards',
   'actions',
   'story',
+  'messages',
 ];
 
 export function regions(state: LiveState, connection: 'live' | 'lost'): Record<Region, Html> {
@@ -34,6 +37,7 @@ export function regions(state: LiveState, connection: 'live' | 'lost'): Record<R
     )}`,
     actions: state.controls ? actionForms(state.nodes, state.canKill) : html``,
     story: story(state),
+    messages: messagesView(state),
   };
 }
 
@@ -168,7 +172,9 @@ function sidebar(): Html {
 function stage(): Html {
   const message = html`<p id="action-message" class="action-message" role="status" aria-live="polite"></p>`;
   const story = html`<section id="story" class="story" tabindex="0" aria-label="The story"></section>`;
-  return html`<div class="stage"><div id="cards"></div>${gridLegend()}<div id="actions"></div>${message}${story}</div>`;
+  const messages = html`<div id="messages" class="messages-part"></div>`;
+  const cards = html`<div id="cards"></div>${gridLegend()}<div id="actions"></div>`;
+  return html`<div class="stage">${cards}${message}${story}${messages}</div>`;
 }
 
 /** The page before any event: regions to fill, the stylesheet and the script, all from ae-demo. */

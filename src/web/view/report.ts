@@ -7,6 +7,7 @@ import { html, htmlDocument, raw, type Html } from './html.js';
 import { gridLegend } from './legend.js';
 import { section, setup } from './page.js';
 import { verdictBanner } from './verdict.js';
+import { messagesView } from './sequence.js';
 
 export function reportHtml(state: LiveState, css: string, generatedAt: string): string {
   const parts = state.sections.slice(1).map((s, i) => section(s, i + 1, false));
@@ -29,7 +30,7 @@ export function reportHtml(state: LiveState, css: string, generatedAt: string): 
 ${verdict}
 <section class="part trees"><h2>The top of each Merkle tree</h2>${gridLegend(true)}${before}${after}</section>
 ${setup(state.sections[0]!)}
-${parts}</main>`;
+${parts}${messages(state)}</main>`;
   return htmlDocument({
     title: `ae-demo report · ${state.scenario}`,
     head: html`<style>
@@ -38,6 +39,12 @@ ${raw(css)}
     bodyClass: 'report',
     body,
   });
+}
+
+/** The messages between the nodes, as a part of the report (none: nothing). */
+function messages(state: LiveState): Html {
+  const view = messagesView(state);
+  return view.text === '' ? html`` : html`<section class="part messages">${view}</section>`;
 }
 
 /** An ISO timestamp, kept on one line (a phone's narrow column broke it at its hyphens). */

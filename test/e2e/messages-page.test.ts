@@ -1,0 +1,79 @@
+// The page's "Messages between nodes": replay --web of a recording shows the sequence diagram
+// (an image named for its messages) and the table that lists them, at 1280×720 and 390×844, in
+// light and dark, axe clean; no node is started. The report of the same recording has both too.
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import type { MessageRecord } from '../../src/api/messages.js';
+import { auditEverywhere } from '../helpers/audit.js';
+import { browserSkip, LAPTOP, launchChromium, STEP_TIMEOUT_MS } from '../helpers/chromium.js';
+import { cli } from '../helpers/cli.js';
+import { scriptedRun, withLiveRun } from '../helpers/web.js';
+
+const skip = browserSkip();
+
+/** An exchange of the seed story between node1 and node2, and replication before it. */
+function messages(): MessageRecord[] {
+  const m = (at: number, from: string, to: string, kind: MessageRecord['kind'], bytes: number) =>
+    ({ type: 'message', at, from, to, kind, bytes }) satisfies MessageRecord;
+  return [
+    { ...m(10, 'node1', 'node2', 'replicate', 2048), entries: 20, keys: ['k1', 'k2'] },
+    m(11, 'node2', 'node1', 'replicate', 7),
+    { ...m(20, 'node1', 'node2', 'exchange:root', 155), digests: 16, probes: 1, level: 0 },
+    { ...m(21, 'node2', 'node1', 'exchange:probe', 71), digests: 15, probes: 1, level: 1 },
+    { ...m(22, 'node1', 'node2', 'exchange:list', 89), listed: 3, level: 2 },
+    { ...m(23, 'node2', 'node1', 'exchange:entries', 73), entries: 1, keys: ['user:alice'] },
+  ];
+}
+
+describe('messages between nodes on the page', { skip }, () => {
+  let dir: string;
+  let file: string;
+  let browser: Browser | undefined;
+  before(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'ae-demo-messages-'));
+    file = path.join(dir, 'run.jsonl');
+    const head = { type: 'recording', format: 1, command: 'run', scenario: 'seed', nodes: 3 };
+    const lines = [
+      { ...head, messages: false, startedAt: '2026-11-27T12:00:00.000Z' },
+      ...scriptedRun().map((event, i) => ({ type: 'event', at: i, event })),
+      ...messages(),
+    ];
+    await writeFile(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('replay --web draws the diagram and its table, axe clean at both sizes', async () => {
+    await withLiveRun(['replay', file, '--web'], async ({ url }) => {
+      const page = await browser!.newPage({ viewport: LAPTOP });
+      await page.goto(url);
+      const diagram = page.getByRole('img', { name: /^Sequence diagram of 4 messages/ });
+      await diagram.waitFor({ timeout: STEP_TIMEOUT_MS });
+      const table = page.getByRole('table', { name: 'Messages between nodes' });
+      assert.equal(await table.getByRole('row').count(), 1 + 2 + 4, 'head, 2 bands, 4 messages');
+      await table.getByRole('cell', { name: 'exchange:root' }).waitFor();
+      assert.match(await diagram.innerHTML(), /root 155 B/);
+      assert.match(await diagram.innerHTML(), /replicate ×1 · 2\.0 kB/);
+      const found = await auditEverywhere(page, 'messages-page');
+      assert.deepEqual(found, []);
+    });
+  });
+
+  it('the report of the recording has the diagram and the table', async () => {
+    const report = path.join(dir, 'run.html');
+    const r = await cli(['replay', file, '--report', report]);
+    assert.equal(r.exitCode, 0, r.stderr);
+    const page = await browser!.newPage({ viewport: LAPTOP });
+    await page.setContent(await readFile(report, 'utf8'));
+    await page.getByRole('img', { name: /^Sequence diagram of 4 messages/ }).waitFor();
+    await page.getByRole('table', { name: 'Messages between nodes' }).waitFor();
+    assert.deepEqual(await auditEverywhere(page, 'messages-report'), []);
+  });
+});
