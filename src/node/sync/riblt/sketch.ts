@@ -110,8 +110,8 @@ export class Sketch implements EntryObserver {
     const size = this.size;
     const a = symbolOf(previous);
     const b = symbolOf(entry);
-    let stateA = sequenceSeed(a.place, a.check);
-    let stateB = sequenceSeed(b.place, b.check);
+    let stateA = sequenceSeed(a.place, a.tag, a.lo);
+    let stateB = sequenceSeed(b.place, b.tag, b.lo);
     const saltA = sequenceSalt(a.place);
     const saltB = sequenceSalt(b.place);
     let i = 0;
@@ -135,7 +135,7 @@ export class Sketch implements EntryObserver {
     const size = this.size;
     const item = symbolOf(entry);
     // IndexSequence's steps, inline: locals instead of an object's fields on every write.
-    let state = sequenceSeed(item.place, item.check);
+    let state = sequenceSeed(item.place, item.tag, item.lo);
     const salt = sequenceSalt(item.place);
     for (let i = 0; i < size;) {
       put(words, i, item, count);
@@ -165,7 +165,7 @@ export function symbolsBeyond(
     item.tag = tagOf(e.version.wall);
     item.lo = e.lo & LO_MASK;
     item.check = checkOf(item.place, item.tag, item.lo);
-    let state = sequenceSeed(item.place, item.check);
+    let state = sequenceSeed(item.place, item.tag, item.lo);
     const salt = sequenceSalt(item.place);
     let i = 0;
     while (i < from) i = nextIndex(i, (state = (state + SEQUENCE_STEP) | 0) ^ salt);

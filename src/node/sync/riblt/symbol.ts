@@ -97,17 +97,21 @@ export function compareTags(a: number, b: number): number {
  * item seeds its generator), in two 32-bit halves. With 32 bits, two of the ~18,000 items of a
  * 1% difference at 1M keys shared a seed in ~4% of exchanges (the birthday bound): their
  * sequences were then the same, every symbol held both, and no count of symbols could peel
- * them apart (all 65,536 were sent, then the walk). The halves: a counter that starts here...
+ * them apart (all 65,536 were sent, then the walk). The halves: a counter that starts here,
+ * from the item's tag and low digest bits (24 bits, so one key's versions never share it)...
+ * Not from the check: with 20-bit checks two of the ~80,000 keys rewritten or deleted at 10% of
+ * 1M keys had versions with equal checks in ~8% of exchanges (one bench run decoded all but
+ * those two in 2^20 symbols, then walked).
  */
-export function sequenceSeed(place: number, check: number): number {
-  return fmix(check ^ 0x5bd1e995 ^ Math.imul(place, 0x2545f491)) | 0;
+export function sequenceSeed(place: number, tag: number, lo: number): number {
+  return fmix(((tag << LO_BITS) | lo) ^ 0x5bd1e995 ^ Math.imul(place, 0x2545f491)) | 0;
 }
 
 /**
  * ... and a salt from the place alone, XOR-ed into the counter before it is mixed. Salt and
- * seed together give back place and check (fmix is a bijection), so two items share a sequence
- * only if their 64 bits of place and check are the same: one key's versions differ in check,
- * hence in every mixed value; other keys differ in salt.
+ * seed together give back place, tag and low bits (fmix is a bijection), so two items share a
+ * sequence only if they are the same item: one key's versions differ in tag or low bits, hence
+ * in every mixed value; other keys differ in salt.
  */
 export function sequenceSalt(place: number): number {
   return fmix(place ^ 0x165667b1) | 0;
@@ -139,13 +143,13 @@ export class IndexSequence {
   #last = 0;
   #started = false;
 
-  constructor(item?: Pick<Item, 'place' | 'check'>) {
-    if (item) this.reset(item.place, item.check);
+  constructor(item?: Pick<Item, 'place' | 'tag' | 'lo'>) {
+    if (item) this.reset(item.place, item.tag, item.lo);
   }
 
-  /** Starts over with the sequence of the item with this place and check. */
-  reset(place: number, check: number): void {
-    this.#state = sequenceSeed(place, check);
+  /** Starts over with the sequence of the item with this place, tag and low bits. */
+  reset(place: number, tag: number, lo: number): void {
+    this.#state = sequenceSeed(place, tag, lo);
     this.#salt = sequenceSalt(place);
     this.#last = 0;
     this.#started = false;

@@ -51,13 +51,14 @@ export interface AeMessage {
 }
 
 /**
- * The layout's version, the first byte of every message and nothing else. 7: the layout of
+ * The layout's version, the first byte of every message and nothing else. 8: the layout of
  * format 3 (wall offsets, count-free short probes) with the riblt section behind a tag,
- * 10-byte coded symbols (5 had 15-byte ones) and up to 2^20 of them (6 stopped at 65,536);
+ * 10-byte coded symbols (5 had 15-byte ones) and up to 2^20 of them (6 stopped at 65,536;
+ * 7 mapped items to symbols by their check, 8 by their tag and low bits);
  * earlier builds sent formats 1 to 4, where 4 meant "format 3 and a riblt section". A message
  * of any other version is refused as another build's (code unsupported_version).
  */
-export const WIRE_VERSION = 7;
+export const WIRE_VERSION = 8;
 /**
  * Opens the riblt section after the five counted sections. A tag instead of a flag in the head:
  * the Merkle walk's messages pay nothing for it, and a later section gets a tag of its own.
