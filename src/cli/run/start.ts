@@ -62,10 +62,14 @@ export async function startNodes(o: RunOptions, teardown: Teardown): Promise<Sta
   const started = performance.now();
   if (o.connect) {
     const through = o.commands?.restart ? '; a kill or restart runs --restart-command' : '';
+    const [{ connectCluster }, { terminalWidth, wrap }] = await Promise.all([
+      import('../../cluster/connect.js'),
+      import('../render/wrap.js'),
+    ]);
+    const said = `--connect: playing on ${o.connect.length} nodes that run elsewhere`;
     process.stderr.write(
-      `--connect: playing on ${o.connect.length} nodes that run elsewhere; none is started or stopped${through}.\n`,
+      `${wrap(`${said}; none is started or stopped${through}.`, terminalWidth())}\n`,
     );
-    const { connectCluster } = await import('../../cluster/connect.js');
     const cluster = connectCluster(o.connect, o.clusterKey, o.commands);
     const settled = cluster.then(
       (c) => c,
