@@ -1,6 +1,7 @@
 // What one simulation is asked to do: its replicas, data, writes, peer selection, network and
 // faults, strategy, seed and limit (the CLI's flags checked, or the benchmark's runs).
 import type { Strategy } from '../api/strategies.js';
+import type { ConflictMode } from '../api/conflicts.js';
 import type { Entry } from '../node/replica/entry.js';
 import type { Selection } from './selection.js';
 
@@ -25,6 +26,8 @@ export interface SimOptions {
   /** The replicas are split into two halves from fromMs to toMs. */
   partition?: { fromMs: number; toMs: number };
   strategy: Strategy;
+  /** siblings: every replica keeps concurrent writes as siblings (lww when absent). */
+  conflicts?: ConflictMode;
   seed: number;
   maxRounds: number;
   /** Entries given as they are (key, value, version) to one replica each before the start. */

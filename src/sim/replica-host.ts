@@ -6,6 +6,8 @@
 import type { Entry } from '../node/replica/entry.js';
 import { HybridClock } from '../node/replica/hlc.js';
 import type { Store } from '../node/replica/store.js';
+import { update } from '../node/conflicts/dvvset.js';
+import { setOf, siblingEntry } from '../node/conflicts/entry.js';
 import { AE_JITTER_FRACTION } from '../node/constants.js';
 import { DEFAULT_MAX_VALUE_BYTES } from '../api/limits.js';
 import { answer, type Replica } from '../node/sync/exchange.js';
@@ -68,7 +70,12 @@ export class ReplicaHost implements Endpoint {
 
   /** A direct write accepted by this replica (acknowledged once applied: the store is durable). */
   write(key: string, value: string | null): Entry {
-    const entry: Entry = { key, value, version: this.clock.tick() };
+    const version = this.clock.tick();
+    // Siblings: a write made without a read (no context) stands beside the values it finds.
+    const held = this.store.siblings ? this.store.get(key) : undefined;
+    const entry: Entry = this.store.siblings
+      ? siblingEntry(key, update(held ? setOf(held) : [], [], version.node, { value, ...version }))
+      : { key, value, version };
     this.store.apply(entry);
     this.#o.onChange(this);
     return entry;

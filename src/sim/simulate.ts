@@ -20,6 +20,8 @@ export interface SimResult {
   nodes: number;
   selection: Selection;
   strategy: Strategy;
+  /** Present when the replicas kept siblings. */
+  conflicts?: 'siblings';
   converged: boolean;
   /** Intervals elapsed until every replica held the reference root (or run, if never). */
   rounds: number;
@@ -149,6 +151,7 @@ function resultOf(
     nodes: o.nodes,
     selection: o.selection,
     strategy: o.strategy,
+    ...(o.conflicts === 'siblings' ? { conflicts: 'siblings' as const } : {}),
     converged: convergedMs !== null,
     rounds,
     simulatedMs: round3(simulatedMs),

@@ -5,6 +5,9 @@ import type { Hasher } from '../node/replica/hash.js';
 import { Store } from '../node/replica/store.js';
 import { Sketch } from '../node/sync/riblt/sketch.js';
 import { SIM_EPOCH_MICROS } from './constants.js';
+import type { ConflictMode } from '../api/conflicts.js';
+import { single } from '../node/conflicts/dvvset.js';
+import { siblingEntry } from '../node/conflicts/entry.js';
 
 /** Node id of the background keys' version: they were loaded before the simulation began. */
 export const LOADER_ID = 'loader';
@@ -25,13 +28,21 @@ export function baseStore(
   keys: number,
   valueBytes: number,
   withSketch: boolean,
+  conflicts: ConflictMode = 'lww',
 ): { store: Store; sketch?: Sketch } {
   const sketch = withSketch ? new Sketch() : undefined;
-  const store = new Store(hasher, sketch);
+  const store = new Store(hasher, sketch, undefined, conflicts);
   const version = { wall: SIM_EPOCH_MICROS, logical: 0, node: LOADER_ID };
   for (let i = 0; i < keys; i++) {
     const key = keyName(i);
-    store.apply({ key, value: valueOf(`${key}=0`, valueBytes), version });
+    const value = valueOf(`${key}=0`, valueBytes);
+    // Siblings: the loader's write is the first (and only) dot of its key.
+    const sibling = { value, wall: version.wall, logical: 0, seen: [] };
+    store.apply(
+      conflicts === 'siblings'
+        ? siblingEntry(key, single(LOADER_ID, sibling))
+        : { key, value, version },
+    );
   }
   return sketch ? { store, sketch } : { store };
 }

@@ -55,7 +55,7 @@ export class World {
   /** N replicas of the base store, and the network between them. */
   static async create(o: SimOptions): Promise<World> {
     const hasher = await loadHasher();
-    const base = baseStore(hasher, o.keys, o.valueBytes, o.strategy === 'riblt');
+    const base = baseStore(hasher, o.keys, o.valueBytes, o.strategy === 'riblt', o.conflicts);
     const world = new World(o, base.store.clone());
     const choose = selector(o.selection, o.nodes, o.peersPerRound, world.random.pick);
     for (let i = 0; i < o.nodes; i++) {

@@ -28,7 +28,8 @@ export function intervalTable(r: SimResult): string {
 export function simSummary(r: SimResult): string {
   const simulated = `(${(r.simulatedMs / 1000).toFixed(2)} s simulated)`;
   const lines = [
-    `${r.nodes} replicas, ${r.selection} selection, ${r.strategy} strategy, ${r.writes} writes`,
+    `${r.nodes} replicas, ${r.selection} selection, ${r.strategy} strategy, ${r.writes} writes` +
+      (r.conflicts ? ', siblings kept' : ''),
     r.converged
       ? `converged: every replica holds root ${r.root} after ${r.rounds} rounds ${simulated}`
       : `NOT converged after ${r.rounds} rounds ${simulated}`,

@@ -2,6 +2,7 @@
 // checked into one set of options per run; the simulation itself is commands/simulate.ts.
 import type { ArgumentsCamelCase, Argv, InferredOptionTypes } from 'yargs';
 import { UsageError } from '../../errors.js';
+import { CONFLICT_MODES } from '../../api/conflicts.js';
 import { STRATEGIES } from '../../api/strategies.js';
 import {
   SIM_DEFAULTS as D,
@@ -81,6 +82,11 @@ const FLAGS = {
     default: D.strategy,
     describe: `Exchange strategy: ${STRATEGIES.join(', ')}`,
   },
+  conflicts: {
+    type: 'string',
+    default: 'lww',
+    describe: `How replicas resolve concurrent writes: ${CONFLICT_MODES.join(', ')} (siblings keeps all)`,
+  },
   seed: {
     type: 'number',
     default: D.seed,
@@ -154,6 +160,8 @@ function runsFrom(argv: SimArgs): SimOptions[] {
     });
   const strategy = STRATEGIES.find((s) => s === argv['ae-strategy']);
   if (!strategy) throw new UsageError(`--ae-strategy takes one of ${STRATEGIES.join(', ')}.`);
+  const conflicts = CONFLICT_MODES.find((c) => c === argv.conflicts);
+  if (!conflicts) throw new UsageError(`--conflicts takes one of ${CONFLICT_MODES.join(', ')}.`);
   const latency = Number(argv['latency-ms']);
   if (!(latency >= 0 && Number.isFinite(latency)))
     throw new UsageError('--latency-ms must be 0 or more.');
@@ -173,6 +181,7 @@ function runsFrom(argv: SimArgs): SimOptions[] {
     downMs: parseDuration(String(argv['down-for']), '--down-for'),
     ...partition,
     strategy,
+    ...(conflicts === 'siblings' ? { conflicts } : {}),
     seed: parseCount(argv.seed, '--seed', 0, 2 ** 32 - 1),
     maxRounds: parseCount(argv['max-rounds'], '--max-rounds', 1, SIM_MAX_ROUNDS_LIMIT),
   };

@@ -18,6 +18,11 @@ import {
   encodeSet,
 } from '../../../src/node/conflicts/encoding.js';
 import { rng, shuffle } from '../../helpers/random.js';
+import { mergeSiblings, siblingEntry } from '../../../src/node/conflicts/entry.js';
+import { loadHasher } from '../../../src/node/replica/hash.js';
+import { Store } from '../../../src/node/replica/store.js';
+
+const hasher = await loadHasher();
 
 interface Write {
   node: string;
@@ -189,10 +194,7 @@ describe('sibling set: writes with and without a context', () => {
   });
 });
 
-describe('sibling set as a store entry', async () => {
-  const { loadHasher } = await import('../../../src/node/replica/hash.js');
-  const { mergeSiblings, siblingEntry } = await import('../../../src/node/conflicts/entry.js');
-  const hasher = await loadHasher();
+describe('sibling set as a store entry', () => {
   const digest = (set: SiblingSet) => {
     const e = siblingEntry('k', set);
     return hasher.entryDigest(e.key, e.version, e.value);
@@ -217,5 +219,35 @@ describe('sibling set as a store entry', async () => {
     );
     assert.equal(mergeSiblings(both, siblingEntry('k', a)), undefined);
     assert.deepEqual(both.version, { wall: 2, logical: 0, node: 'node-10000' });
+  });
+});
+
+describe('siblings in the store: deletes as dots, purged by the ttl rule', () => {
+  const at = (wall: number) => ({ wall, logical: 0 });
+
+  it('a set of deletes only reads as deleted and is purged once its newest delete is older than the ttl', () => {
+    const store = new Store(hasher, undefined, undefined, 'siblings');
+    const live = update([], [], 'node-9999', { value: 'v', ...at(10) });
+    store.merge(siblingEntry('k', live));
+    assert.equal(store.tombstoneCount, 0);
+    const gone = update(live, join(live), 'node-10000', { value: null, ...at(20) });
+    store.merge(siblingEntry('k', gone));
+    assert.equal(store.tombstoneCount, 1);
+    assert.equal(store.liveCount, 0);
+    assert.deepEqual(store.purgeTombstones(20), [], 'not before the newest delete is old enough');
+    assert.deepEqual(store.purgeTombstones(21), ['k']);
+    assert.equal(store.size, 0);
+  });
+
+  it('a delete beside a concurrent value is not a tombstone: the key stays', () => {
+    const store = new Store(hasher, undefined, undefined, 'siblings');
+    const base = update([], [], 'node-9999', { value: 'v', ...at(10) });
+    const deleted = update(base, join(base), 'node-9999', { value: null, ...at(20) });
+    const written = update(base, join(base), 'node-10000', { value: 'w', ...at(15) });
+    store.merge(siblingEntry('k', deleted));
+    store.merge(siblingEntry('k', written));
+    assert.equal(store.tombstoneCount, 0);
+    assert.deepEqual(store.purgeTombstones(1_000), []);
+    assert.equal(store.list('', 10, null).items.length, 1);
   });
 });
