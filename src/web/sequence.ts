@@ -31,7 +31,7 @@ export interface Arrow {
 export interface BandRow {
   from: number;
   to: number;
-  /** "replicate ×2 · 236.0 kB": how many messages, how many bytes. */
+  /** "replicate ×2 · 236.0 kB →": how many messages, how many bytes, which way. */
   label: string;
 }
 
@@ -79,11 +79,12 @@ export function sequenceOf(
   // A band is folded: at a moment inside it, it is drawn with all its messages.
   const bands = messages.bands
     .filter((b) => b.first <= until)
-    .map((b) => ({
-      from: lane(b.from),
-      to: lane(b.to),
-      label: `replicate ×${count(b.count)} · ${bytes(b.bytes)}`,
-    }));
+    .map((b) => {
+      const [from, to] = [lane(b.from), lane(b.to)];
+      // A band has no arrowhead: its label points the way it goes.
+      const what = `replicate ×${count(b.count)} · ${bytes(b.bytes)}`;
+      return { from, to, label: from < to ? `${what} →` : `← ${what}` };
+    });
   const dropped = until === Infinity ? messages.dropped : 0;
   return { lifelines, bands, arrows, hidden: sent.length - drawn.length + dropped };
 }

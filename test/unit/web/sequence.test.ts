@@ -52,7 +52,7 @@ describe('the sequence diagram', () => {
       ],
     );
     assert.equal(model.arrows[0]!.carried, '16 digests at level 0');
-    assert.deepEqual(model.bands, [{ from: 0, to: 1, label: 'replicate ×1 · 2.0 kB' }]);
+    assert.deepEqual(model.bands, [{ from: 0, to: 1, label: 'replicate ×1 · 2.0 kB →' }]);
     assert.equal(model.hidden, 0);
   });
 
