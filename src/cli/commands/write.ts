@@ -2,6 +2,7 @@
 import { terminalWidth, wrapLines } from '../render/wrap.js';
 import { NodeClient } from '../../cluster/client.js';
 import type { WriteAnswer } from '../../api/http.js';
+import type { SiblingsWriteAnswer } from '../../api/conflicts.js';
 import { list, versionTime } from '../../format.js';
 import { strong, quiet, bad, warning } from '../render/style.js';
 
@@ -41,7 +42,7 @@ function print(answer: WriteAnswer, json: boolean): void {
   }
   const what = answer.deleted
     ? `${strong(answer.key)} deleted`
-    : `${strong(answer.key)} = ${JSON.stringify(answer.value)}`;
+    : (siblingsOf(answer) ?? `${strong(answer.key)} = ${JSON.stringify(answer.value)}`);
   const lines = [
     `${what}  ${quiet(`version ${answer.version.node} ${versionTime(answer.version)}`)}`,
   ];
@@ -56,4 +57,19 @@ function print(answer: WriteAnswer, json: boolean): void {
   }
   // On a terminal each line wraps to it between words (a long key or value included).
   process.stdout.write(`${wrapLines(lines.join('\n'), terminalWidth())}\n`);
+}
+
+/**
+ * A node in siblings mode answers the key's set after the write: its values, and the deletes
+ * beside them. Undefined for an lww answer (or a set of one value and nothing else).
+ */
+function siblingsOf(answer: WriteAnswer): string | undefined {
+  const { siblings, values } = answer as Partial<SiblingsWriteAnswer>;
+  if (!siblings || !values || siblings.length === 1) return undefined;
+  const deletes = siblings.length - values.length;
+  const parts = [
+    ...values.map((v) => JSON.stringify(v)),
+    ...(deletes > 0 ? [deletes === 1 ? 'a delete' : `${deletes} deletes`] : []),
+  ];
+  return `${strong(answer.key)}: ${siblings.length} siblings, ${parts.join(', ')} (concurrent writes kept)`;
 }
