@@ -7,9 +7,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { apply, initialState } from '../../src/web/model.js';
 import { handNodes, type HandNodes } from '../helpers/hand-nodes.js';
 import { request } from '../helpers/http.js';
-import { startLive, type LiveCli } from '../helpers/web.js';
+import { readEvents, startLive, withLiveRun, type LiveCli } from '../helpers/web.js';
 
 const KEY = 'page-key';
 const ACTION = { 'x-ae-demo': 'action', 'content-type': 'application/json' };
@@ -99,5 +100,27 @@ describe('cluster --web --connect', () => {
     }
     // Started again before the exit: it answers at once.
     assert.equal((await request(second, 'GET', '/health')).status, 200);
+  });
+
+  it('run --web --connect: the page follows the story on them, and says they run on', async () => {
+    const args = [
+      'run',
+      '--web',
+      '--connect',
+      nodes.addresses.join(','),
+      '--scenario',
+      'partition',
+    ];
+    await withLiveRun([...args, '--keys', '10', '--cluster-key-file', keyFile], async ({ url }) => {
+      // A page that connects late gets a snapshot first: the state is what the events add up to.
+      const state = initialState();
+      await readEvents(url, (e) => {
+        apply(state, e);
+        return state.ended !== null;
+      });
+      assert.equal(state.elsewhere, true);
+      assert.equal(state.verdict?.converged, true);
+    });
+    for (const i of [0, 1, 2]) assert.deepEqual(await faults(i), []);
   });
 });

@@ -137,6 +137,7 @@ async function play(
       summary: scenario.summary,
       outline: outline(scenario.parts),
       step: o.step,
+      ...(o.connect ? { elsewhere: true } : {}),
     },
     () => cluster.nodes,
   );

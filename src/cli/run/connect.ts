@@ -19,7 +19,7 @@ export function connectAddresses(raw: string): string[] {
 export function checkConnect(
   raw: string,
   scenario: Scenario,
-  flags: { keep: boolean; web: boolean; commands: NodeCommands },
+  flags: { keep: boolean; commands: NodeCommands },
 ): string[] {
   const addresses = connectAddresses(raw);
   if (scenario.durable && flags.commands.restart === undefined)
@@ -38,8 +38,6 @@ export function checkConnect(
     throw new UsageError(
       '--keep means nothing with --connect: the nodes run on after the run anyway.',
     );
-  if (flags.web)
-    throw new UsageError('run --web cannot show nodes given by --connect yet; leave out --web.');
   return addresses;
 }
 

@@ -156,7 +156,6 @@ function runOptions(argv: RunArgs, scenarios: readonly Scenario[]): RunOptions {
   if (argv.connect !== undefined) {
     options.connect = checkConnect(argv.connect, scenario, {
       keep: argv.keep,
-      web: webPort !== undefined,
       commands,
     });
     options.count = options.connect.length;

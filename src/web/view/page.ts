@@ -32,7 +32,8 @@ export function regions(state: LiveState, connection: 'live' | 'lost'): Record<R
     cards: html`${endedNote(state)}${nodeCards(
       state.nodes,
       state.samples,
-      isOver(state),
+      // Nodes that run elsewhere were not stopped: their cards keep their last status.
+      isOver(state) && state.elsewhere !== true,
       state.controls ? { killed: state.killed, canKill: state.canKill } : undefined,
     )}`,
     actions: state.controls ? actionForms(state.nodes, state.canKill) : html``,
@@ -47,7 +48,9 @@ function header(state: LiveState, connection: 'live' | 'lost'): Html {
   const status = state.ended
     ? state.ended.kept
       ? 'finished · the cluster stays up'
-      : 'finished · the nodes have stopped'
+      : state.elsewhere
+        ? 'finished · the nodes run on elsewhere'
+        : 'finished · the nodes have stopped'
     : connection === 'lost'
       ? 'connection lost'
       : 'live';
@@ -113,7 +116,11 @@ function endedNote(state: LiveState): Html {
   const what = state.mode === 'cluster' ? 'The cluster has stopped' : 'The run has ended';
   const order = state.mode === 'run' ? '; the story reads from its first part' : '';
   const shown = 'the cards show them as they last were';
-  return html`<p class="ended-note" role="status">${what} and its nodes have stopped: ${shown}${order}.</p>`;
+  // Nodes that run elsewhere did not stop: only this page stopped looking at them.
+  const nodes = state.elsewhere
+    ? 'it no longer watches its nodes, which run on'
+    : 'its nodes have stopped';
+  return html`<p class="ended-note" role="status">${what} and ${nodes}: ${shown}${order}.</p>`;
 }
 
 /**
