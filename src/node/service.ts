@@ -29,6 +29,7 @@ import type { StoredEntry } from './replica/store.js';
 import { answer } from './sync/exchange.js';
 import { RoundLog } from './sync/round-log.js';
 import { nodeAntiEntropy } from './sync/node-rounds.js';
+import { nodeReadRepair, type ReadAll } from './sync/read-repair.js';
 import type { AntiEntropy } from './sync/scheduler.js';
 import { CodecError } from './sync/wire/codec.js';
 import { FullExchangeSize } from './sync/wire/full-size.js';
@@ -42,6 +43,8 @@ export class NodeService {
   readonly #fanOut: FanOut;
   /** Keeps what a peer missed and replays it when the peer answers again. */
   readonly #handoff: Handoff;
+  /** GET /kv/{key}?read=all: read from every replica, repair the stale ones, then answer. */
+  readonly readAll: (key: string) => Promise<ReadAll>;
   readonly #antiEntropy: AntiEntropy;
   /** Recent rounds, for GET /anti-entropy/rounds. */
   readonly #rounds = new RoundLog();
@@ -53,6 +56,7 @@ export class NodeService {
     this.#local = new LocalReplica(o);
     this.#fullSize = new FullExchangeSize(o.store);
     this.#handoff = nodeHandoff(o.hints ?? DEFAULT_HINTS, o);
+    this.readAll = nodeReadRepair(o, this.#local);
     this.#fanOut = new FanOut(o.peers, o.peerClient, {
       timeoutMs: o.replicationTimeoutMs,
       counters: o.counters,
@@ -170,10 +174,9 @@ export class NodeService {
   }
 
   /**
-   * A peer's exchange message, answered. A sender this node is cut off from or deaf to gets
-   * nothing (a DroppedError) before its message is read: a cut network takes no bytes (a 413 would
-   * be reported as refused). A malformed message is counted and its CodecError thrown on.
-   * `kind`: its x-ae-kind header, the path the entries it carries came by (none: anti-entropy).
+   * A peer's message (`kind`: what it carries; none: anti-entropy), answered. A sender cut off
+   * or unheard gets nothing (DroppedError) before its message is read (a cut network takes no
+   * bytes; a 413 would read as refused). A malformed message is counted, its CodecError thrown on.
    */
   async answerPeer(
     from: string | undefined,
@@ -224,8 +227,7 @@ export class NodeService {
   }
 
   hints(): HintsAnswer {
-    const h = this.#handoff;
-    return views.hintsView(this.#o.id, h.enabled, h.keepMs, h.pending());
+    return views.hintsView(this.#o.id, this.#handoff);
   }
 
   /** Hinted handoff on or off from now on (hints kept stay, and are still replayed). */

@@ -146,13 +146,12 @@ export function intervalView(node: string, intervalMs: number): IntervalAnswer {
   return { node, intervalMs };
 }
 
+/** Hinted handoff's switch and queue (a Handoff, read through its getters). */
 export function hintsView(
   node: string,
-  enabled: boolean,
-  keepMs: number,
-  pending: number,
+  h: { enabled: boolean; keepMs: number; pending(): number },
 ): HintsAnswer {
-  return { node, enabled, keepMs, pending };
+  return { node, enabled: h.enabled, keepMs: h.keepMs, pending: h.pending() };
 }
 
 /** What GET /stats adds to the counters: who the node is and what it holds. */

@@ -37,7 +37,8 @@ export function kvRoutes(service: NodeService): Route[] {
       },
     }),
     route(/^\/kv\/([^/]*)$/, {
-      GET: ({ params }) => read(service, kv(params)),
+      GET: async ({ params, query }) =>
+        readAllOf(query) ? readAll(service, kv(params)) : read(service, kv(params)),
       PUT: ({ req, params }) => put(req, params, false),
       DELETE: ({ params, query }) => del(params, query, false),
     }),
@@ -101,9 +102,33 @@ async function batch(service: NodeService, req: IncomingMessage) {
   return { items: writes, direct: field(parsed, 'direct') === true };
 }
 
-function read(service: NodeService, k: string): Reply {
-  const entry = service.read(k);
-  if (!entry) throw new HttpError(404, 'not_found', `No value for key "${k}" on ${service.id}.`);
+/** ?read=all: read repair; ?read=one (the default): this node's replica. */
+function readAllOf(query: URLSearchParams): boolean {
+  const mode = query.get('read');
+  if (mode === null || mode === 'one') return false;
+  if (mode === 'all') return true;
+  throw badRequest('read must be "one" (this node, the default) or "all" (every replica).');
+}
+
+/** GET ?read=all: the newest among every replica, written to the stale ones before answering. */
+async function readAll(service: NodeService, k: string): Promise<Reply> {
+  const { entry, readRepair } = await service.readAll(k);
+  try {
+    const { body } = read(service, k, entry, 'on no replica');
+    return { body: { ...(body as object), readRepair } };
+  } catch (error) {
+    if (error instanceof HttpError) Object.assign(error.extra, { readRepair });
+    throw error;
+  }
+}
+
+function read(
+  service: NodeService,
+  k: string,
+  entry = service.read(k),
+  where = `on ${service.id}`,
+): Reply {
+  if (!entry) throw new HttpError(404, 'not_found', `No value for key "${k}" ${where}.`);
   if (entry.value === null || (service.conflicts === 'siblings' && encodedDeleted(entry.value)))
     throw new HttpError(404, 'not_found', `Key "${k}" was deleted on ${service.id}.`, {
       key: k,

@@ -1,0 +1,90 @@
+// Read repair (GET /kv/{key}?read=all): the key is read from this node and every peer at once,
+// every answer is merged here by the store's one order (so the newest wins, or sibling sets
+// join), and before the read is answered the result is written to every peer that answered
+// with something else, or nothing. A peer that does not answer is listed, never waited for
+// past its timeout.
+import type { ReadRepair } from '../../api/repair.js';
+import type { PeerClient } from '../peers/client.js';
+import { replicationTimeoutMs } from '../peers/timeouts.js';
+import type { Entry } from '../replica/entry.js';
+import type { LocalReplica } from '../replica/local.js';
+import type { StoredEntry } from '../replica/store.js';
+import { decodeMessage, emptyMessage, encodeMessage } from './wire/message.js';
+
+export interface ReadRepairParts {
+  /** This node's address, listed when this node was the one repaired. */
+  self: string;
+  peers: readonly string[];
+  local: LocalReplica;
+  /** Sends a message of kind "read-repair" to a peer; resolves with its answer. */
+  send: (peer: string, body: Buffer) => Promise<Buffer>;
+  maxValueBytes: number;
+}
+
+/** What a read from all replicas found: the entry this node now holds, and who was repaired. */
+export interface ReadAll {
+  entry: StoredEntry | undefined;
+  readRepair: ReadRepair;
+}
+
+export async function readAll(key: string, p: ReadRepairParts): Promise<ReadAll> {
+  const ask = emptyMessage();
+  ask.wants.push(key);
+  const body = encodeMessage(ask);
+  const answers = await Promise.all(
+    p.peers.map(async (peer) => {
+      try {
+        const reply = decodeMessage(await p.send(peer, body), p.maxValueBytes);
+        return { peer, entry: reply.entries.find((e) => e.key === key) as Entry | undefined };
+      } catch {
+        return { peer, entry: undefined, silent: true };
+      }
+    }),
+  );
+  const repaired: string[] = [];
+  const unreachable = answers.filter((a) => 'silent' in a).map((a) => a.peer);
+  const store = p.local.store;
+  const merged = p.local.transaction(() =>
+    answers.map((a) => (a.entry ? p.local.merge(a.entry, 'read-repair') : 'unchanged')),
+  );
+  if (merged.includes('applied')) repaired.push(p.self);
+  const entry = store.get(key);
+  if (entry) {
+    const stale = answers.filter(
+      (a) => !('silent' in a) && (!a.entry || store.compare(entry, a.entry) !== 0),
+    );
+    const write = emptyMessage();
+    write.entries.push(entry);
+    const writeBody = encodeMessage(write);
+    await Promise.all(
+      stale.map(async ({ peer }) => {
+        try {
+          await p.send(peer, writeBody);
+          repaired.push(peer);
+        } catch {
+          unreachable.push(peer);
+        }
+      }),
+    );
+  }
+  return { entry, readRepair: { repaired, unreachable } };
+}
+
+/** A node's read repair: its messages go as replication's do, timed by their size. */
+export function nodeReadRepair(
+  o: {
+    address: string;
+    peers: readonly string[];
+    peerClient: PeerClient;
+    replicationTimeoutMs: number;
+    maxValueBytes: number;
+  },
+  local: LocalReplica,
+): (key: string) => Promise<ReadAll> {
+  const send = (peer: string, body: Buffer) => {
+    const timeoutMs = replicationTimeoutMs(o.replicationTimeoutMs, body.length);
+    return o.peerClient.send(peer, body, timeoutMs, 'read-repair');
+  };
+  const parts = { self: o.address, peers: o.peers, local, send, maxValueBytes: o.maxValueBytes };
+  return (key) => readAll(key, parts);
+}
