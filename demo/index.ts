@@ -1,4 +1,5 @@
 // Every scenario, listed explicitly (no globbing): `ae-demo scenarios` and `run --scenario`.
+import { bitRot } from './bit-rot.js';
 import { clockSkew } from './clock-skew.js';
 import { concurrent } from './concurrent.js';
 import { crash } from './crash.js';
@@ -20,6 +21,7 @@ export const scenarios: readonly Scenario[] = [
   concurrent,
   periodic,
   strategies,
+  bitRot,
 ];
 
 export function findScenario(name: string): Scenario | undefined {

@@ -29,6 +29,10 @@ export function renderReport(r: BenchResult, width?: number): string {
       `Start-up: a node with ${count(large.keys)} keys in its data directory ` +
         `is ready in ${seconds(large.startMs)}, with ${count(small.keys)} in ` +
         `${seconds(small.startMs)} (an empty one in ${seconds(large.emptyStartMs)})`,
+      `Scrub: every row read back and checked against its checksum in ` +
+        `${count(Math.round(small.scrubMs))} ms for ${count(small.keys)} rows, ` +
+        `${count(Math.round(large.scrubMs))} ms for ${count(large.keys)} ` +
+        `(${Math.round((100 * large.scrubMs) / large.startMs)}% of a start from them)`,
     );
   }
   if (r.simulation) out.push(renderSimulation(r.simulation, width));

@@ -1,45 +1,27 @@
 // How long a node with N keys in its data directory takes to start: the rows are written
-// straight into SQLite with their hashes (as a node would have), then a node is launched on them and timed until
-// it says it is ready (tree rebuilt, port bound).
+// straight into SQLite with their hashes (as a node would have), then a node is launched on
+// them and timed until it says it is ready (every row checked, tree rebuilt, port bound). A
+// scrub pass over the same rows is timed too.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchNode } from '../cluster/launcher.js';
 import { freeBasePort } from '../cluster/ports.js';
-import { loadHasher } from '../node/replica/hash.js';
-import { hashed } from '../node/replica/hash.js';
-import { openStorage } from '../node/storage/sqlite.js';
-
-const WRITE_BATCH = 50_000;
+import { scrubPass, writeRows } from './scrub.js';
 
 export interface StartupRow {
   keys: number;
   startMs: number;
   emptyStartMs: number;
+  /** A scrub pass over the same rows: every row read back and checked against its checksum. */
+  scrubMs: number;
 }
 
 export async function startupTime(n: number): Promise<StartupRow> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ae-demo-bench-'));
   try {
-    const hasher = await loadHasher();
-    const storage = await openStorage(dir);
-    for (let start = 0; start < n; start += WRITE_BATCH) {
-      storage.transaction(() => {
-        for (let i = start; i < Math.min(n, start + WRITE_BATCH); i++) {
-          storage.save(
-            hashed(
-              hasher,
-              `key:${String(i).padStart(8, '0')}`,
-              `value ${i}`.padEnd(100, '.'),
-              1_800_000_000_000_000 + i,
-              0,
-              'node-9999',
-            ),
-          );
-        }
-      });
-    }
-    storage.close();
+    await writeRows(dir, n);
+    const scrub = await scrubPass(dir);
     const time = async (dataDir: string) => {
       const port = await freeBasePort(1);
       const started = performance.now();
@@ -59,7 +41,8 @@ export async function startupTime(n: number): Promise<StartupRow> {
       return ms;
     };
     const emptyDir = path.join(dir, 'empty');
-    return { keys: n, startMs: await time(dir), emptyStartMs: await time(emptyDir) };
+    const startMs = await time(dir);
+    return { keys: n, startMs, emptyStartMs: await time(emptyDir), scrubMs: scrub.ms };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -85,6 +85,13 @@ export class Cluster {
     return this.restart(i);
   }
 
+  /** Node i's data directory (1-based), when it was started with --data-dir. */
+  dataDir(i: number): string | undefined {
+    const args = this.#specs[i - 1]?.args ?? [];
+    const at = args.lastIndexOf('--data-dir');
+    return at < 0 ? undefined : args[at + 1];
+  }
+
   /** Stops every node (SIGTERM, then SIGKILL past the deadline) and waits for their exit. */
   async stop(): Promise<void> {
     this.#stopped = true;

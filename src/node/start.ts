@@ -1,6 +1,7 @@
 // Composition of one node: store, clock, peers, anti-entropy and the HTTP server, started and
 // stopped explicitly. Nothing here touches process (signals, IPC, exit): see process.ts; the
 // HTTP edge itself is http/server.ts.
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Strategy } from '../api/strategies.js';
 import type { ConflictMode } from '../api/conflicts.js';
@@ -16,7 +17,7 @@ import { recordedClient } from './peers/recorded.js';
 import { MessageTap, type MessageListener } from './sync/message-tap.js';
 import { Faults } from './peers/faults.js';
 import { advertisedAddress, withoutSelf } from './peers/self.js';
-import { loadHasher } from './replica/hash.js';
+import { hashKeys, loadHasher } from './replica/hash.js';
 import { HybridClock, systemMicros } from './replica/hlc.js';
 import { Store } from './replica/store.js';
 import { NodeService } from './service.js';
@@ -62,7 +63,8 @@ export interface RunningNode {
 
 export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const log = o.log ?? (() => undefined);
-  const hasher = await loadHasher();
+  // Tree hashes keyed from the cluster key (public without one); the index's key is random.
+  const hasher = await loadHasher(hashKeys(o.clusterKey, randomBytes));
   // The riblt strategy keeps its coded symbols up to date on every change of the store.
   const sketch = o.strategy === 'riblt' ? new Sketch() : undefined;
   const store = new Store(hasher, sketch, undefined, o.conflicts);
@@ -74,7 +76,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const data =
     dir === undefined
       ? undefined
-      : await openDataDir({ dir, store, counters, scrubIntervalMs, log });
+      : await openDataDir({ dir, store, scheme: hasher.scheme, counters, scrubIntervalMs, log });
   const storage = data?.storage;
   const faults = new Faults();
   const wall = systemMicros(o.clockSkewMs);

@@ -75,6 +75,20 @@ export interface ScenarioResult {
   lostWrites?: { lww: number; siblings: number };
   /** Scenarios that wait for convergence say how long it took. */
   convergedAfterMs?: number;
+  /** bit-rot: the byte flipped on disk, what each node found damaged, what a scrub cost. */
+  damage?: DamageReport;
+}
+
+/** What the bit-rot scenario did to a data directory and what the nodes made of it. */
+export interface DamageReport {
+  node: string;
+  key: string;
+  /** The file and the offset of the flipped byte, and the byte before and after. */
+  flip: { file: string; offset: number; before: number; after: number };
+  /** Entries each node found damaged (its /stats corrupt), after the restart. */
+  corrupt: Record<string, number>;
+  /** The damaged node's scrub after the repair: rows read, milliseconds, per 100,000 rows. */
+  scrub: { rows: number; ms: number; msPer100k: number; corrupt: number };
 }
 
 export interface Scenario {

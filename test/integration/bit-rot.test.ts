@@ -2,17 +2,20 @@
 // digest and a stored version (the version made newer, so it would win if it were trusted).
 // Each is found (at start-up, or by the scrub while the node runs), counted and logged with
 // its key, never served or sent to a peer, and anti-entropy brings the good copy back and
-// writes it to disk (the next start finds nothing damaged).
+// writes it to disk (the next start finds nothing damaged). The restart case runs under a
+// cluster key, so the tree's keyed hashes go through the same storage, repair and restart.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchNode, type LaunchedNode, type NodeSpec } from '../../src/cluster/launcher.js';
-import { flipStoredByte, type Field } from '../helpers/flip.js';
+import { flipStoredByte, type Field } from '../../demo/steps/damage.js';
 import { request } from '../helpers/http.js';
 import { until } from '../helpers/poll.js';
 import { freeBasePort } from '../helpers/ports.js';
+import { CLUSTER_KEY_HEADER } from '../../src/api/headers.js';
+import { CLUSTER_KEY_ENV } from '../../src/api/process.js';
 
 /** The key each flip damages, by the column it lands in. */
 const VICTIMS: Record<Field, string> = {
@@ -30,9 +33,11 @@ interface Cluster {
   nodes: LaunchedNode[];
   /** Lines the third node logged, since its last start. */
   log: string[];
+  /** What every request carries: the cluster key, when there is one. */
+  headers: Record<string, string>;
 }
 
-async function startCluster(scrubInterval: string): Promise<Cluster> {
+async function startCluster(scrubInterval: string, key?: string): Promise<Cluster> {
   const base = await freeBasePort(3);
   const addresses = [0, 1, 2].map((i) => `127.0.0.1:${base + i}`);
   const dirs = addresses.map(() => mkdtempSync(path.join(os.tmpdir(), 'ae-demo-test-')));
@@ -42,9 +47,10 @@ async function startCluster(scrubInterval: string): Promise<Cluster> {
     port: base + i,
     peers: addresses.filter((_, j) => j !== i),
     args: ['--data-dir', dirs[i]!, '--ae-interval', '0', '--scrub-interval', scrubInterval],
-    env: {},
+    env: (key ? { [CLUSTER_KEY_ENV]: key } : {}) as Record<string, string>,
   }));
-  const cluster: Cluster = { dirs, specs, nodes: [], log: [] };
+  const headers: Record<string, string> = key ? { [CLUSTER_KEY_HEADER]: key } : {};
+  const cluster: Cluster = { dirs, specs, nodes: [], log: [], headers };
   for (const spec of specs) cluster.nodes.push(await launch(cluster, spec));
   const first = cluster.nodes[0]!.address;
   const items = Array.from({ length: BACKGROUND }, (_, i) => ({ key: `bg:${i}`, value: `b${i}` }));
@@ -103,7 +109,8 @@ async function damageFoundAndRepaired(cluster: Cluster): Promise<void> {
 describe('damaged storage: found at start-up', () => {
   let cluster: Cluster;
   before(async () => {
-    cluster = await startCluster('0');
+    // Under a cluster key: its keyed hashes are stored and checked like any others.
+    cluster = await startCluster('0', 's3cret');
   });
   after(() => stopCluster(cluster));
 
@@ -113,7 +120,7 @@ describe('damaged storage: found at start-up', () => {
       [0, 1].map((i) => get(cluster.nodes[i]!.address, '/merkle/snapshot')),
     );
     await third.stop();
-    for (const field of FIELDS) flipStoredByte(cluster.dirs[2]!, VICTIMS[field], field);
+    for (const field of FIELDS) await flipStoredByte(cluster.dirs[2]!, VICTIMS[field], field);
     cluster.nodes[2] = await launch(cluster, cluster.specs[2]!);
     const c = cluster.nodes[2].address;
     assert.equal(
@@ -130,6 +137,11 @@ describe('damaged storage: found at start-up', () => {
     cluster.nodes[2] = await launch(cluster, cluster.specs[2]!);
     const again = cluster.nodes[2].address;
     assert.equal((await get(again, '/stats')).corrupt, 0);
+    assert.deepEqual(
+      cluster.log.filter((line) => /hashed|damaged/.test(line)),
+      [],
+      'rows stored under the cluster key are read as they are',
+    );
     assert.equal((await get(again, `/kv/${VICTIMS.value}`)).value, 'value_data_good');
   });
 });
@@ -143,7 +155,7 @@ describe('damaged storage: found by the scrub while the node runs', () => {
 
   it('finds each flip within a few passes, drops the entry, and anti-entropy repairs it', async () => {
     const c = cluster.nodes[2]!.address;
-    for (const field of FIELDS) flipStoredByte(cluster.dirs[2]!, VICTIMS[field], field);
+    for (const field of FIELDS) await flipStoredByte(cluster.dirs[2]!, VICTIMS[field], field);
     await until(
       'the scrub to find the damage',
       async () => (await get(c, '/stats')).corrupt === FIELDS.length,

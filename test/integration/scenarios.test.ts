@@ -23,6 +23,7 @@ describe('scenarios', () => {
       'clock-skew',
       'concurrent',
       'periodic',
+      'bit-rot',
     ])
       assert.match(r.stdout, new RegExp(`^${name} +\\S`, 'm'));
   });
@@ -75,6 +76,16 @@ describe('scenarios', () => {
       assert.deepEqual(doc.lostWrites, { lww: 1, siblings: 0 });
       for (const n of Object.keys(doc.after))
         assert.equal(doc.after[n]['user:carol'].value, 'carol_A_and_B_merged');
+    },
+    'bit-rot': (doc) => {
+      const [n1, n2, n3] = doc.nodes.map((n: { id: string }) => n.id);
+      assert.deepEqual(doc.damage.corrupt, { [n1]: 0, [n2]: 0, [n3]: 1 });
+      assert.equal(doc.before[n3]['user:carol'].state, 'missing', 'the damaged value not served');
+      assert.equal(doc.before[n1]['user:carol'].value, 'carol_data', 'the others untouched');
+      for (const n of Object.keys(doc.after))
+        assert.equal(doc.after[n]['user:carol'].value, 'carol_data');
+      assert.equal(doc.damage.scrub.corrupt, 1, 'the scrub found nothing new after the repair');
+      assert.ok(doc.damage.scrub.msPer100k > 0);
     },
     periodic: (doc) => {
       assert.equal(typeof doc.convergedAfterMs, 'number');

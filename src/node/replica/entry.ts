@@ -24,6 +24,8 @@ export type EntryRow = readonly [
   place: number | null,
   hi: number | null,
   lo: number | null,
+  // Storage may hand over more columns after these (a row's checksum): the store reads none.
+  ...more: unknown[],
 ];
 
 /** The wall clock's low half holds 32 bits. */

@@ -1,11 +1,19 @@
-// The two hashes of the store, both xxHash (xxhash-wasm): ~0.15 µs per entry against ~2 µs for
-// node:crypto's sha256 on this machine, which matters when a node rebuilds its tree at start.
-// Anti-entropy needs agreement and spread, not resistance to an adversary (as in Riak's AAE).
+// The hashes of the store: where a key sits in the tree (placement), what an entry is worth in
+// it (digest), the last tie-break of the version order (value digest), and where a key sits in
+// the store's index. Without a cluster key the tree's three are xxHash (xxhash-wasm) with fixed
+// seeds, ~0.15 µs per entry: public, so equal data give equal roots on any two nodes, and a
+// client who reads this source can aim keys at one leaf. With a cluster key they are
+// HalfSipHash keyed from it (siphash.ts): nodes that share the key still agree, and without it
+// nobody can choose keys that share a leaf or entries whose digests cancel. The index is
+// always keyed, with a key of its own that never leaves the node (a random one when the node
+// starts), so no client can make its lookups and writes walk long probe runs.
+import { createHmac } from 'node:crypto';
 import xxhash from 'xxhash-wasm';
 import type { Version } from '../../api/version.js';
 import { split } from '../tree/digest.js';
 import { StoredEntry } from './entry.js';
 import type { Via } from '../../api/repair.js';
+import { HalfSip } from './siphash.js';
 
 /** Seeds keep the placement hash and the content digest independent of each other. */
 const PLACE_SEED = 0x9e3779b1;
@@ -13,9 +21,10 @@ const DIGEST_SEED = 0x243f6a8885a308d3n;
 const VALUE_SEED = 0x13198a2e03707344n;
 
 /**
- * Which placement and digest functions these are. A data directory keeps each entry's hashes
- * beside it, labelled with this number; bump it whenever place or entryDigest changes, and a
- * node hashes the rows of an older scheme again when it loads them.
+ * Which placement and digest functions these are, without a cluster key. A data directory
+ * keeps each entry's hashes beside it, labelled with its hasher's scheme; bump this whenever
+ * place or entryDigest changes, and a node hashes the rows of an older scheme again when it
+ * loads them. Under a cluster key the label is drawn from the key instead (keyedScheme).
  */
 export const HASH_SCHEME = 1;
 
@@ -26,13 +35,50 @@ export interface Hasher {
   entryDigest(key: string, version: Version, value: string | null): bigint;
   /** 64-bit digest of a value alone: the last tie-break of the version order. */
   valueDigest(value: string): bigint;
+  /** 32-bit hash of a key in the store's index (KeyIndex). */
+  index(key: string): number;
+  /** The label of stored placements and digests: a data directory labelled otherwise rehashes. */
+  readonly scheme: number;
 }
 
-let shared: Promise<Hasher> | undefined;
+/** What the hashes are keyed with: two words for the index, four for the tree or none. */
+export interface HashKeys {
+  index: readonly [number, number];
+  /** Absent: the public xxHash functions (no cluster key). */
+  tree?: readonly [number, number, number, number];
+}
 
-/** The process-wide hasher (the wasm module loads once). */
-export function loadHasher(): Promise<Hasher> {
-  shared ??= xxhash().then((api): Hasher => ({
+/** The index key of a hasher made without one (tests, the simulation, the bench): public. */
+const PUBLIC_INDEX_KEY = [0x6b657969, 0x6e646578] as const;
+
+/**
+ * A node's keys: the tree's drawn from the cluster key (HMAC-SHA256, so the key itself is not
+ * in them), the index's from `random` (any bytes: the node passes crypto's).
+ */
+export function hashKeys(
+  clusterKey: string | undefined,
+  random: (bytes: number) => Buffer,
+): HashKeys {
+  const index = random(8);
+  const keys: HashKeys = { index: [index.readInt32LE(0), index.readInt32LE(4)] };
+  if (clusterKey === undefined) return keys;
+  const tree = createHmac('sha256', clusterKey).update('ae-demo tree hashes').digest();
+  return {
+    ...keys,
+    tree: [0, 4, 8, 12].map((at) => tree.readInt32LE(at)) as unknown as HashKeys['tree'],
+  };
+}
+
+let shared: ReturnType<typeof xxhash> | undefined;
+
+/** A hasher (the wasm module loads once per process); without keys, every hash is public. */
+export async function loadHasher(keys?: HashKeys): Promise<Hasher> {
+  const index = new HalfSip(...(keys?.index ?? PUBLIC_INDEX_KEY));
+  const indexHash = (key: string) => index.start(false).string(key).finish32() | 0;
+  if (keys?.tree) return { ...keyedTree(keys.tree), index: indexHash };
+  shared ??= xxhash();
+  const api = await shared;
+  return {
     place: (key) => api.h32(key, PLACE_SEED) >>> 0,
     // NUL separates the fields: keys and node ids cannot contain control characters.
     entryDigest: (key, v, value) =>
@@ -41,9 +87,48 @@ export function loadHasher(): Promise<Hasher> {
         DIGEST_SEED,
       ),
     valueDigest: (value) => api.h64(value, VALUE_SEED),
-  }));
-  return shared;
+    index: indexHash,
+    scheme: HASH_SCHEME,
+  };
 }
+
+/** Words that open each keyed input, so the three tree hashes never hash the same words. */
+const ENTRY_DOMAIN = 1;
+const VALUE_DOMAIN = 2;
+
+/** The tree's hashes under a cluster key. */
+function keyedTree(k: readonly [number, number, number, number]): Omit<Hasher, 'index'> {
+  const place = new HalfSip(k[0], k[1]);
+  const digest = new HalfSip(k[2], k[3]);
+  const wide = (h: HalfSip) => {
+    const lo = h.finish64();
+    return (BigInt(h.hi) << 32n) | BigInt(lo);
+  };
+  return {
+    place: (key) => place.start(false).string(key).finish32(),
+    entryDigest: (key, v, value) => {
+      digest.start(true).word(ENTRY_DOMAIN).string(key).wide(v.wall).wide(v.logical).string(v.node);
+      // A tombstone and the empty value differ by the word before the value.
+      if (value === null) digest.word(0);
+      else digest.word(1).string(value);
+      return wide(digest);
+    },
+    valueDigest: (value) => wide(digest.start(true).word(VALUE_DOMAIN).string(value)),
+    scheme: keyedScheme(place),
+  };
+}
+
+/**
+ * The label of hashes made under one cluster key: drawn from the key (another key, another
+ * label, so a node given a new key hashes its rows again), never a small number like
+ * HASH_SCHEME, and positive (SQLite's user_version is a signed 32-bit integer).
+ */
+function keyedScheme(place: HalfSip): number {
+  return (place.start(false).word(HASH_SCHEME).finish32() | KEYED_SCHEME_BIT) & MAX_SCHEME;
+}
+
+const KEYED_SCHEME_BIT = 0x40000000;
+const MAX_SCHEME = 0x7fffffff;
 
 /** An entry as the store keeps it, hashed (the placement reused when it is given). */
 export function hashed(

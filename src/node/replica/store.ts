@@ -20,8 +20,8 @@ export type ApplyResult = 'applied' | 'unchanged';
 
 export class Store {
   readonly tree: MerkleTree<StoredEntry>;
-  /** Key -> entry (see KeyIndex). */
-  #entries = new KeyIndex<StoredEntry>();
+  /** Key -> entry (see KeyIndex), under the hasher's keyed index hash. */
+  #entries: KeyIndex<StoredEntry>;
   readonly #hasher: Hasher;
   readonly #observer: StoreObserver | undefined;
   /** One more observer, attached once the store holds entries (see attach). */
@@ -41,6 +41,7 @@ export class Store {
     readonly conflicts: ConflictMode = 'lww',
   ) {
     this.#hasher = hasher;
+    this.#entries = new KeyIndex<StoredEntry>(hasher.index);
     this.#observer = observer;
     this.tree = tree;
     this.siblings = conflicts === 'siblings';

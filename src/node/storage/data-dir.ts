@@ -19,6 +19,8 @@ export interface DataDir {
 export interface DataDirOptions {
   dir: string;
   store: Store;
+  /** The label of the hashes the store makes (Hasher.scheme). */
+  scheme: number;
   counters: Counters;
   /** Milliseconds between two scrubs (0: none). */
   scrubIntervalMs: number;
@@ -27,7 +29,7 @@ export interface DataDirOptions {
 
 /** Opens the directory and fills the empty store from it; the scrub is started by the caller. */
 export async function openDataDir(o: DataDirOptions): Promise<DataDir> {
-  const storage = await openStorage(o.dir);
+  const storage = await openStorage(o.dir, o.scheme);
   const restored = restoreFrom(storage, o.store);
   try {
     checkModeMark(o.dir, o.store.conflicts, o.store.size > 0 || restored.damaged.length > 0);
@@ -44,7 +46,10 @@ export async function openDataDir(o: DataDirOptions): Promise<DataDir> {
   for (const line of damageLines(restored.damaged, 'the start-up check')) o.log(line);
   const scrub = new Scrub({
     pages: () => storage.checkPages(),
-    forget: (key) => o.store.forget(key),
+    drop: (key) => {
+      o.store.forget(key);
+      storage.remove([key]);
+    },
     counters: o.counters,
     log: o.log,
     intervalMs: o.scrubIntervalMs,

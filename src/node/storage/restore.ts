@@ -1,6 +1,6 @@
 // A store filled from its data directory at start: rows read a page at a time, each checked
-// against its checksum, and built in bulk. A damaged row is left out (treated as missing, so
-// anti-entropy brings the good copy back from a peer, and that repair is written over it). Rows
+// against its checksum, and built in bulk. A damaged row is left out and deleted (treated as
+// missing: anti-entropy brings the good copy back from a peer and writes it to disk again). Rows
 // stored without a checksum or without their hashes (by an older build, or under another hash
 // scheme) are hashed once here from their bytes and written back with both, so the next start
 // checks them and reads their hashes as they are.
@@ -14,7 +14,7 @@ export interface RestoreReport {
   newest: Version | undefined;
   /** Rows that were stored without hashes or checksum (or with stale ones) and were hashed here. */
   rehashed: number;
-  /** Keys of the rows whose bytes disagree with their checksum: not loaded. */
+  /** Keys of the rows whose bytes disagree with their checksum: not loaded, and deleted. */
   damaged: string[];
 }
 
@@ -29,6 +29,9 @@ export function restoreFrom(storage: Storage, store: Store): RestoreReport {
     }
   }
   const { newest, unhashed } = store.restore(checked());
+  // Missing here, missing on disk: the repair is then a plain insert, which no trigger mistakes
+  // for an older build's write over the row (its hashes equal the damaged row's).
+  if (damaged.length > 0) storage.remove(damaged);
   if (unhashed.length > 0)
     storage.transaction(() => {
       for (const e of unhashed) storage.hashesOf(e);

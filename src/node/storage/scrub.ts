@@ -1,9 +1,9 @@
 // The background scrub (--scrub-interval): while the node runs, every stored row is read back
 // and checked against its checksum, a page per turn of the event loop, so that damage on disk
-// is found before a restart would meet it (as ZFS scrubs its pool). A damaged row's entry is
-// dropped from memory too: the node then holds nothing it could not load again, serves and
-// sends nothing of that key, and anti-entropy brings the good copy back from a peer and writes
-// it over the row.
+// is found before a restart would meet it (as ZFS scrubs its pool). A damaged row is deleted
+// and its entry dropped from memory: the node then holds nothing it could not load again,
+// serves and sends nothing of that key, and anti-entropy brings the good copy back from a peer
+// and writes it to disk again.
 import type { Counters } from '../../api/counters.js';
 import { checkRows, type SummedRow } from './checksum.js';
 
@@ -13,8 +13,8 @@ const NAMED_IN_LOG = 20;
 export interface ScrubOptions {
   /** The rows, a page at a time (Storage.pages). */
   pages: () => Iterable<readonly SummedRow[]>;
-  /** Drops a key's entry from memory: missing until a peer sends it again. */
-  forget: (key: string) => void;
+  /** Drops a key's entry from memory and its row from disk: missing until a peer sends it. */
+  drop: (key: string) => void;
   counters: Counters;
   log: (line: string) => void;
   /** Milliseconds between the end of one pass and the start of the next; 0: never on its own. */
@@ -37,7 +37,10 @@ export interface ScrubReport {
 
 export class Scrub {
   readonly #o: ScrubOptions;
-  /** Keys whose rows are damaged, counted and logged once; dropped when found good again. */
+  /**
+   * Keys whose rows are damaged, counted and logged once (a row that could not be deleted is
+   * met again by the next pass); dropped from here when the row is gone or good again.
+   */
   readonly #known: Set<string>;
   #timer: NodeJS.Timeout | undefined;
   #pass: Promise<ScrubReport> | undefined;
@@ -86,7 +89,7 @@ export class Scrub {
         damagedNow.add(key);
         if (this.#known.has(key)) continue;
         this.#known.add(key);
-        o.forget(key);
+        o.drop(key);
         found.push(key);
       }
       if (this.#stopped) break;

@@ -86,7 +86,11 @@ const UPSERT =
   'logical = excluded.logical, node = excluded.node, place = excluded.place, ' +
   'hi = excluded.hi, lo = excluded.lo, sum = excluded.sum';
 
-export async function openStorage(dir: string): Promise<Storage> {
+/**
+ * Opens (or creates) the data directory. `scheme` labels the hashes this node stores (its
+ * hasher's): rows stored under another label are hashed again when loaded (keepHashesOf).
+ */
+export async function openStorage(dir: string, scheme = HASH_SCHEME): Promise<Storage> {
   let Driver: DatabaseClass;
   try {
     Driver = (await import('better-sqlite3')).default as unknown as DatabaseClass;
@@ -107,7 +111,7 @@ export async function openStorage(dir: string): Promise<Storage> {
     // NORMAL in WAL mode: a committed write survives the process dying (not a power loss).
     db.pragma('synchronous = NORMAL');
     db.exec(CREATE_TABLE);
-    keepHashesOf(db);
+    keepHashesOf(db, scheme);
   } catch (error) {
     throw new NodeStartError(
       'storage_unavailable',
@@ -194,21 +198,22 @@ const STALE_SUM_TRIGGER =
   'BEGIN UPDATE entries SET sum = NULL WHERE key = NEW.key; END';
 
 /**
- * Makes the table keep each entry's hashes under this build's scheme, and a checksum. A data
+ * Makes the table keep each entry's hashes under this node's scheme (`label`: this build's
+ * hash functions, and the cluster key's when there is one), and a checksum. A data
  * directory from before hashes were kept gains their columns (empty); one whose hashes were
  * made under another scheme (PRAGMA user_version) has them cleared; one from before checksums
  * gains the column, empty. Rows without hashes or checksum are hashed from their bytes when the
  * node loads them (nothing stored beside them is trusted), and written back with both.
  */
-function keepHashesOf(db: Database): void {
+function keepHashesOf(db: Database, label: number): void {
   const columns = (db.pragma('table_info(entries)') as { name: string }[]).map((c) => c.name);
   const scheme = db.pragma('user_version', { simple: true }) as number;
   db.transaction(() => {
     for (const column of ['place', 'hi', 'lo', 'sum'])
       if (!columns.includes(column)) db.exec(`ALTER TABLE entries ADD COLUMN ${column} INTEGER`);
-    if (columns.includes('place') && scheme !== HASH_SCHEME)
+    if (columns.includes('place') && scheme !== label)
       db.exec('UPDATE entries SET place = NULL, hi = NULL, lo = NULL, sum = NULL');
-    if (scheme !== HASH_SCHEME) db.pragma(`user_version = ${HASH_SCHEME}`);
+    if (scheme !== label) db.pragma(`user_version = ${label}`);
     // Also for a directory this build's first release migrated, which has no trigger yet.
     db.exec(STALE_HASHES_TRIGGER);
     db.exec(STALE_SUM_TRIGGER);

@@ -39,7 +39,7 @@ describe('the row checksum', () => {
     const rows = [...(await filled(50)).entries()].map(rowOf);
     const { good, damaged, unchecked } = checkRows(rows);
     assert.deepEqual([good.length, damaged, unchecked], [50, [], 0]);
-    assert.deepEqual(good[3], rows[3]!.slice(0, 8));
+    assert.deepEqual(good[3]!.slice(0, 8), rows[3]!.slice(0, 8));
   });
 
   it('finds a flip in any column: key, value, version, hashes or the checksum itself', async () => {
@@ -49,6 +49,23 @@ describe('the row checksum', () => {
       assert.equal(good.length, 0, `column ${c}`);
       assert.equal(damaged.length, 1, `column ${c}`);
     }
+  });
+
+  it('finds every single flipped bit of a value, every time', async () => {
+    const store = new Store(hasher);
+    const row = rowOf(store.merge(entry('user:carol', 'carol_data_good', 7))!);
+    const value = row[1]!;
+    let found = 0;
+    for (let i = 0; i < value.length; i++)
+      for (let bit = 0; bit < 16; bit++) {
+        const changed =
+          value.slice(0, i) +
+          String.fromCharCode(value.charCodeAt(i) ^ (1 << bit)) +
+          value.slice(i + 1);
+        found += checkRows([[row[0], changed, ...row.slice(2)] as unknown as SummedRow]).damaged
+          .length;
+      }
+    assert.equal(found, value.length * 16);
   });
 
   it('tells a tombstone from an empty value', async () => {
@@ -91,7 +108,7 @@ describe('the scrub', () => {
       pages: function* () {
         for (let i = 0; i < rows.length; i += 7) yield rows.slice(i, i + 7);
       },
-      forget: (key) => {
+      drop: (key) => {
         forgotten.push(key);
         store.forget(key);
       },

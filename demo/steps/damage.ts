@@ -4,7 +4,6 @@
 // integer in the fewest bytes its serial type allows, big-endian.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../../src/node/storage/sqlite.js';
 
 /** The column a flipped byte lands in. */
@@ -31,14 +30,26 @@ function intBytes(n: number): Buffer {
 const bytesOf = (c: Column) =>
   c === null ? Buffer.alloc(0) : typeof c === 'string' ? Buffer.from(c) : intBytes(c);
 
+/** Where the flip landed, and the byte before and after it. */
+export interface Flip {
+  file: string;
+  offset: number;
+  /** The flipped byte's index within its column's stored bytes. */
+  at: number;
+  before: number;
+  after: number;
+}
+
 /**
  * Flips one byte of `field` in the row of `key`, in the database file of `dir`, whose node must
  * be stopped, or have no page of the row left only in its write-ahead log (checkpointed here).
  * For `wall`, the flip makes the version newer (a damaged row must not win by it). Returns the
- * offset of the byte flipped in the file.
+ * file, the offset and the byte.
  */
-export function flipStoredByte(dir: string, key: string, field: Field): number {
+export async function flipStoredByte(dir: string, key: string, field: Field): Promise<Flip> {
   const file = path.join(dir, DATABASE_FILE);
+  // Loaded here: only the scenarios and tests that damage a data directory need the driver.
+  const { default: Database } = await import('better-sqlite3');
   const db = new Database(file);
   db.pragma('wal_checkpoint(TRUNCATE)');
   const row = db
@@ -69,7 +80,8 @@ export function flipStoredByte(dir: string, key: string, field: Field): number {
     offset = start + Math.floor(size / 2);
     mask = 1;
   }
-  bytes[offset] = bytes[offset]! ^ mask;
+  const before = bytes[offset]!;
+  bytes[offset] = before ^ mask;
   writeFileSync(file, bytes);
-  return offset;
+  return { file, offset, at: offset - start, before, after: before ^ mask };
 }
