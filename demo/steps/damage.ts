@@ -2,7 +2,7 @@
 // file itself, not through SQL (which would run the table's triggers and keep it consistent).
 // The row's record is found by its bytes: SQLite's record format, columns in table order, each
 // integer in the fewest bytes its serial type allows, big-endian.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { DATABASE_FILE } from '../../src/node/storage/sqlite.js';
 
@@ -82,6 +82,12 @@ export async function flipStoredByte(dir: string, key: string, field: Field): Pr
   }
   const before = bytes[offset]!;
   bytes[offset] = before ^ mask;
-  writeFileSync(file, bytes);
+  // That byte alone, in place: a reader of the file at that moment sees nothing else change.
+  const fd = openSync(file, 'r+');
+  try {
+    writeSync(fd, bytes, offset, 1, offset);
+  } finally {
+    closeSync(fd);
+  }
   return { file, offset, at: offset - start, before, after: before ^ mask };
 }

@@ -33,8 +33,8 @@ export interface Counters {
    * run of the node, however many scrubs find it.
    */
   corrupt: number;
-  /** The background scrub of the data directory (--scrub-interval). */
-  scrub: { runs: number; rowsChecked: number; lastRunMs: number | null };
+  /** The background scrub of the data directory (--scrub-interval); failed: passes that could not read the file. */
+  scrub: { runs: number; rowsChecked: number; lastRunMs: number | null; failed: number };
   /** Hinted handoff: writes kept for peers that did not acknowledge them. */
   hints: HintCounters;
   /** Entries that changed this node's data, by the repair path that brought them. */

@@ -159,7 +159,9 @@ describe('damaged storage: found by the scrub while the node runs', () => {
     await until(
       'the scrub to find the damage',
       async () => (await get(c, '/stats')).corrupt === FIELDS.length,
-    );
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}; node 3 logged:\n${cluster.log.join('\n')}`);
+    });
     await damageFoundAndRepaired(cluster);
     // Written back: two more passes read the repaired rows and find nothing new.
     const runs = (await get(c, '/stats')).scrub.runs;

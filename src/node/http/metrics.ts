@@ -104,6 +104,11 @@ const COUNTERS: CounterSpec[] = [
     help: 'Stored rows the background scrubs read and checked.',
     read: (c) => ({ all: c.scrub.rowsChecked }),
   },
+  {
+    name: 'ae_scrub_failures_total',
+    help: 'Scrub passes that could not read the data directory (SQLite reported an error).',
+    read: (c) => ({ all: c.scrub.failed }),
+  },
 ];
 
 /** The gauges: name, help, and which of the tree's readings it shows. */

@@ -71,9 +71,16 @@ export class Scrub {
 
   #schedule(): void {
     this.#timer = setTimeout(() => {
-      void this.run().then(() => {
-        if (!this.#stopped) this.#schedule();
-      });
+      void this.run()
+        .catch((error: unknown) => {
+          // A file SQLite cannot read (damage in its own structure, not in a row) is no reason
+          // to stop serving: said, counted, and tried again at the next pass.
+          this.#o.counters.scrub.failed += 1;
+          this.#o.log(`data dir: the scrub could not read the file (${(error as Error).message})`);
+        })
+        .then(() => {
+          if (!this.#stopped) this.#schedule();
+        });
     }, this.#o.intervalMs).unref();
   }
 

@@ -8,6 +8,7 @@ import { checkRows, checksumOf, type SummedRow } from '../../../src/node/storage
 import { Scrub } from '../../../src/node/storage/scrub.js';
 import { newCounters } from '../../../src/node/stats.js';
 import { entry } from '../../helpers/replica.js';
+import { until } from '../../helpers/poll.js';
 
 const hasher = await loadHasher();
 
@@ -158,5 +159,29 @@ describe('the scrub', () => {
     const { scrub, counters } = scrubOf(store, rows, [rows[2]![0]]);
     assert.deepEqual((await scrub.run()).damaged, []);
     assert.equal(counters.corrupt, 0);
+  });
+
+  it('a pass that cannot read the file is logged and counted, and the next pass still runs', async () => {
+    const counters = newCounters();
+    const log: string[] = [];
+    let calls = 0;
+    const scrub = new Scrub({
+      pages: function* () {
+        calls += 1;
+        throw new Error('database disk image is malformed');
+      },
+      drop: () => undefined,
+      counters,
+      log: (line) => log.push(line),
+      intervalMs: 1,
+      now: () => 0,
+      pause: () => Promise.resolve(),
+    });
+    scrub.start();
+    await until('two failed passes', async () => counters.scrub.failed >= 2, 5_000, 2);
+    await scrub.stop();
+    assert.ok(calls >= 2);
+    assert.match(log[0]!, /could not read the file \(database disk image is malformed\)/);
+    assert.equal(counters.scrub.runs, 0);
   });
 });
