@@ -33,6 +33,9 @@ const VARYING: [RegExp, string][] = [
   [/\b\d+(\.\d+)? (B|kB|MB)\b/g, 'BYTES'],
   // An exchange's bytes over its floor: "(5.7×)", "(9×)".
   [/\(\d+(\.\d+)?×\)/g, '(R×)'],
+  // The differing entries an exchange met: with the second pass, 1 or 2 with the third node,
+  // as the round trips vary (which exchange gets user:alice there first).
+  [/\bd \d+ of\b/g, 'd D of'],
   [/\(\d+×/g, '(N×'],
   [/\b\d+ \((\d+) passes\)/g, 'N ($1 passes)'],
 ];
