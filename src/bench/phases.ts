@@ -1,5 +1,6 @@
 // What each phase of the benchmark measures, how long it usually takes on a 2-core machine,
 // and how much is left of it (pure: the progress line on stderr reads these).
+import { MID_SIZE } from './sizes.js';
 import type { Phase } from './result.js';
 import type { PhaseStep } from './step.js';
 import { ROUNDS, WARMUP_S } from './throughput.js';
@@ -25,6 +26,11 @@ export const PHASE_TITLES: Record<Phase, string> = {
  * is quicker, hence a little less here.
  */
 const EXCHANGE_MS_PER_KEY = 0.1;
+/**
+ * The rateless strategy's seeded exchanges in one process (20 seeds at 0.1%, 1% and 10%), per
+ * key of each size from 100k: ~0.1 ms (100k: ~10 s; 1M: ~2 min under a load of ~7).
+ */
+const SEEDED_MS_PER_KEY = 0.12;
 const CLUSTER_START_MS = 1_500;
 const TREE_MS = 90_000;
 const MEMORY_MS = 60_000;
@@ -44,7 +50,9 @@ export function expectedMs(phase: Phase, o: PhasePlanOptions): number {
   switch (phase) {
     case 'exchange':
       return (
-        o.strategies * o.sizes.reduce((ms, n) => ms + n * EXCHANGE_MS_PER_KEY + CLUSTER_START_MS, 0)
+        o.strategies *
+          o.sizes.reduce((ms, n) => ms + n * EXCHANGE_MS_PER_KEY + CLUSTER_START_MS, 0) +
+        o.sizes.filter((n) => n >= MID_SIZE).reduce((ms, n) => ms + n * SEEDED_MS_PER_KEY, 0)
       );
     case 'throughput':
       return throughputRuns() * ((o.durationS + WARMUP_S) * 1000 + CLUSTER_START_MS);

@@ -3,6 +3,7 @@
 // them, so they live apart from each of those.
 import type { ConflictRow } from './conflicts.js';
 import type { ExchangeRow } from './exchange.js';
+import type { SeededSummary } from './seeded.js';
 import type { StartupRatios } from './ratios.js';
 import type { SimBench } from './simulate.js';
 import type { StartupRow } from './startup.js';
@@ -48,6 +49,8 @@ export interface BenchResult {
   settings: BenchSettings;
   /** exchange: one trigger between two real nodes, each strategy, each size and divergence. */
   exchange?: ExchangeRow[];
+  /** exchange (riblt): the same workload in one process over many seeds, mean and worst. */
+  seeded?: SeededSummary[];
   /** throughput: PUT against bare node:http. */
   throughput?: ThroughputRow[];
   /** tree: the tree's (and the sketch's) cost per write. */

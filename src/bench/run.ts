@@ -9,6 +9,7 @@ import { expectedMs, partOf, PHASE_TITLES } from './phases.js';
 import { startupRatios } from './ratios.js';
 import { PHASES, type BenchResult, type Phase } from './result.js';
 import type { PhaseStep } from './step.js';
+import { seededGrid } from './seeded.js';
 import { simulationBench } from './simulate.js';
 import { DEFAULT_SIZES, DIVERGENCES, LARGE_SIZE, MID_SIZE, TREE_SIZES } from './sizes.js';
 import { startupTime } from './startup.js';
@@ -99,9 +100,19 @@ export type PhaseRun = (
 
 /** Each phase: what it runs and the part of the result it fills. */
 const PHASE_RUNS: Record<Phase, PhaseRun> = {
-  exchange: async (step, o) => ({
-    exchange: await exchangeGrid(o.sizes, DIVERGENCES, step, o.strategies),
-  }),
+  exchange: async (step, o) => {
+    const exchange = await exchangeGrid(o.sizes, DIVERGENCES, step, o.strategies);
+    // The rateless strategy's spread over seeds, in this process, where its targets are set.
+    const sizes = o.sizes.filter((n) => n >= MID_SIZE);
+    const seeded = o.strategies.includes('riblt')
+      ? await seededGrid(
+          sizes,
+          DIVERGENCES.filter((d) => d > 0),
+          (line) => step.log(line),
+        )
+      : undefined;
+    return { exchange, ...(seeded ? { seeded } : {}) };
+  },
   throughput: async (step, o) => ({ throughput: await throughput(o.durationS, step) }),
   tree: async (step) => {
     // Building the trees and stores up to 1M keys is most of it; the upkeep at 1M the rest.

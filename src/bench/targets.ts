@@ -5,7 +5,7 @@ import type { BenchResult, Target, TargetSpec } from './result.js';
 import type { StartupRow } from './startup.js';
 import { LARGE_SIZE, MID_SIZE } from './sizes.js';
 import { SIM_TARGETS } from './simulate-targets.js';
-import { NEXT_SYMBOLS_PER_ITEM, SKETCH_SYMBOLS } from '../node/sync/riblt/constants.js';
+import { RIBLT_TARGETS } from './riblt-targets.js';
 import {
   bytesPerE,
   count,
@@ -16,9 +16,6 @@ import {
   tripsAtMillion,
   versusFull,
 } from './target-kinds.js';
-
-/** A differing key is at most two items (its old and its new version). */
-const MAX_ITEMS_PER_KEY = 2;
 
 /** Time per key beyond an empty node's start. */
 const perKey = (s: StartupRow) => (s.startMs - s.emptyStartMs) / s.keys;
@@ -41,56 +38,21 @@ export const TARGETS: readonly TargetSpec[] = [
     'at 0.1% each difference sits alone in its branch, so the digests that lead to it ' +
       'weigh more than at 1% (2.39 × E measured)',
   ),
-  ...[0.001, 0.01, 0.1].map((d) =>
-    bytesPerE(
-      'riblt',
-      MID_SIZE,
-      d,
-      1.5,
-      'decoding takes ~1.35 coded symbols per differing item on average, then the ' +
-        'entries (1.22 to 1.32 × E measured); past 1.5 the sketch sends symbols the ' +
-        'difference does not need',
-    ),
+  ...RIBLT_TARGETS,
+  identical('merkle', 'roundTrips', 1, '', 'equal roots settle in the first answer'),
+  identical(
+    'merkle',
+    'bodyBytes',
+    512,
+    ' B',
+    'equal replicas exchange a root, not data: well under one TCP segment',
   ),
-  bytesPerE(
-    'riblt',
-    LARGE_SIZE,
-    0.001,
-    1.5,
-    'the rateless exchange costs the difference, not the store: the same limit at 1M ' +
-      'keys as at 100k',
-  ),
-  ...(['merkle', 'riblt'] as const).flatMap((s) => [
-    identical(
-      s,
-      'roundTrips',
-      1,
-      '',
-      'equal roots (or equal first symbols) settle in the first answer',
-    ),
-    identical(
-      s,
-      'bodyBytes',
-      512,
-      ' B',
-      'equal replicas exchange a root or a first batch of symbols, not data: well ' +
-        'under one TCP segment',
-    ),
-  ]),
   tripsAtMillion(
     'merkle',
     () => true,
     6,
     'one round trip per level the walk goes down and one for the pass that hands on ' +
       'what was pulled: 6 at a million keys',
-  ),
-  tripsAtMillion(
-    'riblt',
-    (x) => x.differing * MAX_ITEMS_PER_KEY * NEXT_SYMBOLS_PER_ITEM <= SKETCH_SYMBOLS,
-    3,
-    'the first symbols, what was still missing, and the entries; only points whose ' +
-      'difference the kept symbols can decode count, and a decode that fails there is a ' +
-      'miss',
   ),
   {
     name: `riblt upkeep: a write at ${count(LARGE_SIZE)} keys, times one without the sketch`,

@@ -124,4 +124,77 @@ describe('bench targets', () => {
       ],
     );
   });
+
+  it('reads the rateless exchange: CPU beside the walk at 1M keys, the worst of its seeds', () => {
+    const large = { keys: 1_000_000 };
+    const result: BenchResult = {
+      settings,
+      exchange: [
+        exchange('riblt', 0.1, {
+          ...large,
+          roundTrips: 3,
+          cpuMs: { initiator: 900, responder: 900 },
+        }),
+        exchange('merkle', 0.1, {
+          ...large,
+          roundTrips: 5,
+          cpuMs: { initiator: 1_000, responder: 1_000 },
+        }),
+        exchange('riblt', 0.01, {
+          ...large,
+          roundTrips: 4,
+          cpuMs: { initiator: 300, responder: 300 },
+        }),
+        exchange('merkle', 0.01, {
+          ...large,
+          roundTrips: 5,
+          cpuMs: { initiator: 250, responder: 250 },
+        }),
+      ],
+      seeded: [
+        {
+          keys: 100_000,
+          divergence: 0.001,
+          seeds: 20,
+          meanRatio: 1.18,
+          worstRatio: 1.23,
+          maxRoundTrips: 3,
+          meanSymbolsPerItem: 1.6,
+          worstSymbolsPerItem: 1.9,
+          fallbacks: 0,
+          meanCpuMs: 10,
+        },
+        {
+          keys: 100_000,
+          divergence: 0.01,
+          seeds: 20,
+          meanRatio: 1.13,
+          worstRatio: 1.3,
+          maxRoundTrips: 3,
+          meanSymbolsPerItem: 1.5,
+          worstSymbolsPerItem: 1.7,
+          fallbacks: 0,
+          meanCpuMs: 30,
+        },
+      ],
+      targets: [],
+    };
+    const rows = checkTargets(result).map((t) => [t.name, t.measured, t.met]);
+    assert.deepEqual(
+      rows.filter(([name]) => /riblt: (round trips|CPU|bytes\/E, worst)/.test(String(name))),
+      [
+        ['riblt: round trips at every size and divergence <= 3', '4 (at 1% of 1,000,000)', false],
+        [
+          "riblt: CPU of an exchange at 1,000,000 keys, times the walk's <= 1x",
+          '0.90 at 10%, 1.20 at 1%',
+          false,
+        ],
+        [
+          'riblt: bytes/E, worst of 20 seeds at any point (in one process) <= 1.25',
+          '1.300 (1% of 100,000; mean there 1.130)',
+          false,
+        ],
+      ],
+    );
+  });
 });

@@ -1,0 +1,179 @@
+// Seeded exchanges in one process: two replicas cloned from one store of N keys, made to differ
+// as the exchange grid does (60% of the differing keys rewritten, 20% new, 20% deleted, half on
+// each side) but at keys and clocks drawn from a seed, then repaired by one exchange over an
+// in-memory transport. The bytes are the encoded messages, exactly; many seeds give the mean and
+// the worst case of a strategy, which one run over HTTP cannot.
+import { loadHasher } from '../node/replica/hash.js';
+import type { Entry } from '../node/replica/entry.js';
+import { Store } from '../node/replica/store.js';
+import { answer, runExchange, type Replica } from '../node/sync/exchange.js';
+import { Sketch } from '../node/sync/riblt/sketch.js';
+import type { RibltOutcome } from '../api/reports.js';
+import type { Strategy } from '../api/strategies.js';
+import { rng } from '../sim/random.js';
+
+const VALUE = 'v'.repeat(100);
+/** Node ids as long as a real node's (E counts the id). */
+const IDS = ['node-00001', 'node-00002'] as const;
+/** Version bytes in E besides the node id: 8 (wall) + 4 (logical), as the grid counts them. */
+const VERSION_FIXED_BYTES = 12;
+/** The base entries were written this long before the divergence (microseconds): ten minutes. */
+const BASE_AGE_MICROS = 600e6;
+/** The divergence's writes spread over this long (microseconds): two seconds. */
+const CHANGE_SPREAD_MICROS = 2e6;
+const MAX_VALUE = 1024 * 1024;
+/** A fixed clock (microseconds, December 2026): the same seed gives the same bytes in every run. */
+const CLOCK_MICROS = 1_796_600_000_000_000;
+
+export interface SeededRow {
+  strategy: Strategy;
+  keys: number;
+  divergence: number;
+  seed: number;
+  differingBytes: number;
+  bytes: number;
+  ratio: number;
+  roundTrips: number;
+  /** CPU of both sides together (one process), ms. */
+  cpuMs: number;
+  converged: boolean;
+  riblt?: RibltOutcome;
+}
+
+/** A base store of n keys, with a sketch when the strategy keeps one. */
+export async function baseStore(n: number, sketch: boolean): Promise<Replica> {
+  const s = sketch ? new Sketch() : undefined;
+  const store = new Store(await loadHasher(), s);
+  const now = CLOCK_MICROS - BASE_AGE_MICROS;
+  for (let i = 0; i < n; i++)
+    store.apply({
+      key: keyOf(i),
+      value: VALUE,
+      version: { wall: now + i, logical: 0, node: IDS[0] },
+    });
+  return { store, ...(s ? { sketch: s } : {}), merge: (e: Entry) => store.apply(e) };
+}
+
+function keyOf(i: number): string {
+  return `key:${String(i).padStart(8, '0')}`;
+}
+
+function cloneOf(base: Replica): Replica {
+  const sketch = base.sketch?.clone();
+  const store = base.store.clone(sketch);
+  return { store, ...(sketch ? { sketch } : {}), merge: (e: Entry) => store.apply(e) };
+}
+
+/** One seeded divergence of base (n keys) at d, repaired by one exchange. */
+export async function seededExchange(
+  base: Replica,
+  n: number,
+  d: number,
+  seed: number,
+  strategy: Strategy,
+): Promise<SeededRow> {
+  const a = cloneOf(base);
+  const b = cloneOf(base);
+  const random = rng(seed);
+  const differing = Math.round(n * d);
+  const taken = new Set<number>();
+  const now = CLOCK_MICROS;
+  let differingBytes = 0;
+  for (let i = 0; i < differing; i++) {
+    const kind = i % 10;
+    const [side, id] = i % 2 === 0 ? [a, IDS[0]] : [b, IDS[1]];
+    let key = `new:${seed}:${String(i).padStart(8, '0')}`;
+    if (kind < 6 || kind >= 8) {
+      let k = Math.floor(random() * n);
+      while (taken.has(k)) k = (k + 1) % n;
+      taken.add(k);
+      key = keyOf(k);
+    }
+    const value = kind >= 8 ? null : VALUE;
+    const wall = now + Math.floor(random() * CHANGE_SPREAD_MICROS);
+    side.merge({ key, value, version: { wall, logical: 0, node: id } });
+    differingBytes += key.length + (value ? value.length : 0) + VERSION_FIXED_BYTES + id.length;
+  }
+  const cpu0 = process.cpuUsage();
+  const result = await runExchange(
+    a,
+    async (body) => answer(b, body, MAX_VALUE),
+    strategy,
+    MAX_VALUE,
+  );
+  const cpu = process.cpuUsage(cpu0);
+  const bytes = result.bytes.sent + result.bytes.received;
+  return {
+    strategy,
+    keys: n,
+    divergence: d,
+    seed,
+    differingBytes,
+    bytes,
+    ratio: differingBytes > 0 ? bytes / differingBytes : 0,
+    roundTrips: result.roundTrips,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    converged: a.store.tree.root().digest === b.store.tree.root().digest,
+    ...(result.riblt ? { riblt: result.riblt } : {}),
+  };
+}
+
+/** Seeds per point of the seeded grid: the worst of 20 is what one unlucky run can read. */
+export const SEEDS = 20;
+
+/** One point of the seeded grid: a strategy's exchanges over SEEDS seeds. */
+export interface SeededSummary {
+  keys: number;
+  divergence: number;
+  seeds: number;
+  meanRatio: number;
+  worstRatio: number;
+  maxRoundTrips: number;
+  /** Coded symbols received per differing item decoded (riblt): mean and worst. */
+  meanSymbolsPerItem: number;
+  worstSymbolsPerItem: number;
+  fallbacks: number;
+  /** CPU of one exchange, both sides (ms): the mean over seeds. */
+  meanCpuMs: number;
+}
+
+/** The rateless exchange over SEEDS seeds at each size and divergence, in this process. */
+export async function seededGrid(
+  sizes: readonly number[],
+  divergences: readonly number[],
+  log: (line: string) => void,
+): Promise<SeededSummary[]> {
+  const out: SeededSummary[] = [];
+  for (const n of sizes) {
+    const base = await baseStore(n, true);
+    for (const d of divergences) {
+      const rows: SeededRow[] = [];
+      for (let seed = 1; seed <= SEEDS; seed++)
+        rows.push(await seededExchange(base, n, d, seed, 'riblt'));
+      const s = summary(n, d, rows);
+      out.push(s);
+      log(
+        `riblt  N=${n} d=${(d * 100).toFixed(1)}%  ${SEEDS} seeds: ${s.meanRatio.toFixed(3)} x E ` +
+          `(worst ${s.worstRatio.toFixed(3)}), at most ${s.maxRoundTrips} RT`,
+      );
+    }
+  }
+  return out;
+}
+
+function summary(keys: number, divergence: number, rows: readonly SeededRow[]): SeededSummary {
+  const mean = (xs: number[]) => xs.reduce((sum, x) => sum + x, 0) / xs.length;
+  const perItem = rows.map((r) => (r.riblt?.decoded ? r.riblt.symbols / r.riblt.decoded : 0));
+  return {
+    keys,
+    divergence,
+    seeds: rows.length,
+    meanRatio: mean(rows.map((r) => r.ratio)),
+    worstRatio: Math.max(...rows.map((r) => r.ratio)),
+    maxRoundTrips: Math.max(...rows.map((r) => r.roundTrips)),
+    meanSymbolsPerItem: mean(perItem),
+    worstSymbolsPerItem: Math.max(...perItem),
+    fallbacks: rows.filter((r) => r.riblt?.fallback !== undefined).length,
+    meanCpuMs: mean(rows.map((r) => r.cpuMs)),
+  };
+}
