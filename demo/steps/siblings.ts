@@ -23,6 +23,7 @@ export async function readSets(
     state: r.state,
     value: r.state === 'value' ? r.values.join(SIBLING_JOIN) : null,
     version: r.answer?.version ?? null,
+    ...(r.siblings.length > 0 ? { siblings: r.siblings } : {}),
   }));
   return { reads, rows };
 }

@@ -4,11 +4,15 @@ import type { KeyState } from '../../cluster/key-state.js';
 import { siblingInWords } from '../../story/sibling-words.js';
 import { wrap } from './wrap.js';
 
-/** The sibling sets the nodes hold (none for a cluster in lww mode). */
-export function siblingLines(states: readonly KeyState[], width: number | undefined): string[] {
+/** The sibling sets the nodes hold with at least `least` siblings (none in lww mode). */
+export function siblingLines(
+  states: readonly KeyState[],
+  width: number | undefined,
+  least = 1,
+): string[] {
   const sets = new Map<string, KeyState[]>();
   for (const s of states) {
-    if (!s.siblings) continue;
+    if (!s.siblings || s.siblings.length < least) continue;
     const text = JSON.stringify(s.siblings);
     sets.set(text, [...(sets.get(text) ?? []), s]);
   }

@@ -21,6 +21,7 @@ import {
   writePath,
 } from '../../format.js';
 import { keyTable } from './key-table.js';
+import { siblingLines } from './siblings.js';
 import { renderTable } from './table.js';
 import { drawTreeDiff } from './tree-diff.js';
 import { wrap } from './wrap.js';
@@ -75,6 +76,11 @@ export class StoryPrinter {
     this.prose(`${chalk.bold.cyan(String(this.#section).padEnd(2))} ${chalk.bold(title)}`, '   ');
   }
 
+  /** The width left beside the indent (undefined off a terminal). */
+  #narrower(): number | undefined {
+    return this.#width === undefined ? undefined : this.#width - INDENT.length;
+  }
+
   show(event: StoryEvent): void {
     if (!this.#out) return;
     switch (event.type) {
@@ -83,6 +89,8 @@ export class StoryPrinter {
         return;
       case 'keys':
         this.line(keyTable(event.keys, event.states, this.#width));
+        for (const l of siblingLines(Object.values(event.states).flat(), this.#narrower(), 2))
+          this.line(l.replace(/^/gm, INDENT));
         if (event.background > 0)
           this.prose(
             chalk.dim(

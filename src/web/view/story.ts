@@ -33,14 +33,17 @@ import { html, type Html } from './html.js';
 import { scrollRegion } from './scroll-region.js';
 import { shownKey } from './shown-key.js';
 import { treeDiffSvg } from './tree-svg.js';
+import { siblingList } from './siblings.js';
 
 /** One event of a part; `name` names its tables (tableNames: unique on the page). */
 export function storyEvent(event: StoryEvent, name: (what: string) => string): Html {
   switch (event.type) {
     case 'writes':
       return html`<ul class="writes" data-key-content>${event.writes.map(writeItem)}</ul>`;
-    case 'keys':
-      return html`${keyTable(event.keys, event.states, name)}${backgroundNote(event.background)}`;
+    case 'keys': {
+      const table = keyTable(event.keys, event.states, name);
+      return html`${table}${siblingList(event.states)}${backgroundNote(event.background)}`;
+    }
     case 'roots':
       return rootList(event.snapshots);
     case 'tree-diff':

@@ -1,0 +1,24 @@
+// A key's siblings under the keys table of the page and the report: each set once, with the
+// nodes that hold it, and every sibling's vector in words (as `inspect` prints them).
+import type { KeyState } from '../../cluster/key-state.js';
+import { siblingInWords } from '../../story/sibling-words.js';
+import { html, type Html } from './html.js';
+
+/** The sibling sets of the keys shown (nothing for a cluster in lww mode). */
+export function siblingList(states: Record<string, KeyState[]>): Html | string {
+  const items: Html[] = [];
+  for (const [key, rows] of Object.entries(states)) {
+    const sets = new Map<string, KeyState[]>();
+    for (const r of rows) {
+      if (!r.siblings || r.siblings.length < 2) continue;
+      const text = JSON.stringify(r.siblings);
+      sets.set(text, [...(sets.get(text) ?? []), r]);
+    }
+    for (const holders of sets.values()) {
+      const words = holders[0]!.siblings!.map((s) => html`<li>${siblingInWords(s)}</li>`);
+      const who = holders.map((h) => h.node).join(', ');
+      items.push(html`<li>${key} on ${who}: ${words.length} siblings<ul>${words}</ul></li>`);
+    }
+  }
+  return items.length === 0 ? '' : html`<ul class="siblings">${items}</ul>`;
+}
