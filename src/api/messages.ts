@@ -40,6 +40,8 @@ export interface ExchangeRef {
   initiator: string;
   /** That node's round (1 for its first since it started): the round report's `round`. */
   round: number;
+  /** When that node started (ms since the epoch): round numbers start again at a restart. */
+  incarnation: number;
   /** The peer as the round report names it (its address). */
   peer: string;
   /** 1, or 2 for the second pass a round makes with a peer to hand on what it pulled. */

@@ -63,6 +63,8 @@ export interface RoundReport {
   node: string;
   /** The node's round number: 1 for its first since it started (message records name it). */
   round?: number;
+  /** When the node started (ms since the epoch): with `round`, names the round across restarts. */
+  incarnation?: number;
   strategy: Strategy;
   durationMs: number;
   peers: PeerReport[];

@@ -24,6 +24,7 @@ export class Cluster {
   readonly #specs: NodeSpec[];
   #stopped = false;
   readonly #options: LaunchOptions;
+  readonly #restarted = new Set<(node: LaunchedNode) => Promise<void>>();
 
   constructor(
     nodes: LaunchedNode[],
@@ -69,7 +70,14 @@ export class Cluster {
       throw new InterruptedError('a stop of the cluster');
     }
     this.nodes[i - 1] = node;
+    await Promise.all([...this.#restarted].map((listener) => listener(node)));
     return node;
+  }
+
+  /** Told of each node this cluster starts again, before restart() resolves (a message feed). */
+  onRestart(listener: (node: LaunchedNode) => Promise<void>): () => void {
+    this.#restarted.add(listener);
+    return () => this.#restarted.delete(listener);
   }
 
   /**

@@ -4,6 +4,7 @@
 import type { MessageRecord } from '../api/messages.js';
 import type { RoundReport } from '../api/reports.js';
 import type { Cluster } from './cluster.js';
+import type { LaunchedNode } from './launcher.js';
 import { roundComplete } from './round-messages.js';
 
 /**
@@ -36,8 +37,11 @@ export class MessageFeed {
     follow: (record: MessageRecord) => void = () => undefined,
   ): Promise<MessageFeed> {
     const feed = new MessageFeed(cluster, origin, follow);
-    const stops = await Promise.all(cluster.nodes.map((n) => n.watchMessages((r) => feed.#add(r))));
-    feed.#unwatch.push(...stops);
+    const watch = async (node: LaunchedNode) =>
+      void feed.#unwatch.push(await node.watchMessages((r) => feed.#add(r)));
+    // A node started again (the page's Restart, a scenario's new flags) is watched again.
+    feed.#unwatch.push(cluster.onRestart(watch));
+    await Promise.all(cluster.nodes.map(watch));
     return feed;
   }
 

@@ -16,7 +16,10 @@ export function roundMessages(
   report: RoundReport,
 ): ExchangeMessages[] {
   const mine = records.filter(
-    (r) => r.exchange?.initiator === report.node && r.exchange.round === report.round,
+    (r) =>
+      r.exchange?.initiator === report.node &&
+      r.exchange.round === report.round &&
+      r.exchange.incarnation === report.incarnation,
   );
   return report.peers.map((p) => ({
     peer: p.peer,

@@ -22,6 +22,9 @@ import type { Counters } from '../../api/counters.js';
 import type { MessageTap } from './message-tap.js';
 import { recordExchange } from './exchange-records.js';
 
+/** When this process started (ms since the epoch): a restarted node numbers its rounds from 1 again. */
+const INCARNATION = Math.round(performance.timeOrigin);
+
 /** Sets and clears the round timer: the real one by default, a hand-driven one in tests. */
 export interface RoundTimer {
   set(fire: () => void, ms: number): unknown;
@@ -148,7 +151,9 @@ export class AntiEntropy {
     const round = ++this.#round;
     this.#o.beforeRound?.();
     const first = await Promise.all(
-      peers.map((peer) => this.#exchange(peer, strategy, { round, pass: 1 })),
+      peers.map((peer) =>
+        this.#exchange(peer, strategy, { round, incarnation: INCARNATION, pass: 1 }),
+      ),
     );
     let outcomes = first;
     if (first.some((o) => o.pulled.size > 0)) {
@@ -159,7 +164,7 @@ export class AntiEntropy {
       const second = await Promise.all(
         first.map((o, i) =>
           reached(o) && pulledFromOthers(first, i)
-            ? this.#exchange(o.peer, strategy, { round, pass: 2 })
+            ? this.#exchange(o.peer, strategy, { round, incarnation: INCARNATION, pass: 2 })
             : Promise.resolve(o),
         ),
       );
@@ -168,6 +173,7 @@ export class AntiEntropy {
     const report: RoundReport = {
       node: this.#o.node,
       round,
+      incarnation: INCARNATION,
       strategy,
       durationMs: round3(this.#o.now() - started),
       peers: outcomes.map(toReport),
@@ -184,7 +190,7 @@ export class AntiEntropy {
   async #exchange(
     peer: string,
     strategy: Strategy,
-    ref: { round: number; pass: number },
+    ref: { round: number; incarnation: number; pass: number },
   ): Promise<Outcome> {
     const started = this.#o.now();
     const ae = this.#o.counters.antiEntropy;
