@@ -31,6 +31,9 @@ const VARYING: [RegExp, string][] = [
   [/\b[0-9a-f]{6}…/g, 'DIGEST'],
   [/\b\d+(\.\d+)? (s|ms)\b/g, 'DURATION'],
   [/\b\d+(\.\d+)? (B|kB|MB)\b/g, 'BYTES'],
+  // How many entries differed with a peer: 2 when the round's first pass handed on the older
+  // version before the second pass the newer (the race the second-pass note explains).
+  [/\bd \d+ of\b/g, 'd N of'],
   // An exchange's bytes over its floor: "(5.7×)", "(9×)".
   [/\(\d+(\.\d+)?×\)/g, '(R×)'],
   // The differing entries an exchange met: with the second pass, 1 or 2 with the third node,
