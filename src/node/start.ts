@@ -159,5 +159,6 @@ function gaugesOf(store: Store, service: NodeService): TreeGauges {
     tombstones: () => store.tombstoneCount,
     peers: () => service.peers.length,
     peersPerRound: () => service.peersPerRound,
+    hintsPending: () => service.hints().pending,
   };
 }

@@ -54,5 +54,16 @@ describe(
       );
       assert.doesNotMatch(text, /\bNaN\b|9223372036/i);
     });
+
+    it('counts hints and repaired entries by path, as /stats does', async () => {
+      const [a, b] = cluster.nodes.map((n) => n.address) as [string, string];
+      await request(a, 'PUT', '/kv/only-here/direct', '{"value": "v"}');
+      await request(b, 'GET', '/kv/only-here?read=all');
+      const text = (await request(b, 'GET', '/metrics')).text;
+      assert.equal((await promtool(text)).exitCode, 0);
+      assert.match(text, /^ae_repaired_entries_total\{path="read_repair"\} 1$/m);
+      assert.match(text, /^ae_hints_total\{event="stored"\} 0$/m);
+      assert.match(text, /^ae_hints_pending 0$/m);
+    });
   },
 );

@@ -13,6 +13,8 @@ export interface TreeGauges {
   peers: () => number;
   /** Peers a timed round talks to (--ae-peers-per-round, or every configured peer). */
   peersPerRound: () => number;
+  /** Hints held now for peers that missed writes. */
+  hintsPending: () => number;
 }
 
 /**
@@ -90,6 +92,22 @@ const COUNTERS: CounterSpec[] = [
     read: (c) => ({ all: c.tombstonesPurged }),
   },
   {
+    name: 'ae_hints_total',
+    help: 'Hinted handoff: writes kept for a peer that missed them, replayed to it, or expired.',
+    label: 'event',
+    read: ({ hints: h }) => ({ stored: h.stored, replayed: h.replayed, expired: h.expired }),
+  },
+  {
+    name: 'ae_repaired_entries_total',
+    help: "Entries that changed this node's data, by the repair path that brought them.",
+    label: 'path',
+    read: ({ repaired: r }) => ({
+      hint: r.hint,
+      read_repair: r.readRepair,
+      anti_entropy: r.antiEntropy,
+    }),
+  },
+  {
     name: 'ae_corrupt_entries_total',
     help: 'Stored entries found damaged on disk (checksum mismatch), at start-up or by the scrub.',
     read: (c) => ({ all: c.corrupt }),
@@ -116,6 +134,11 @@ const GAUGES: [name: string, help: string, read: keyof TreeGauges][] = [
   ['ae_tree_entries', 'Entries in the Merkle tree, tombstones included.', 'entries'],
   ['ae_live_keys', 'Keys holding a value.', 'liveKeys'],
   ['ae_tombstones', 'Tombstones held.', 'tombstones'],
+  [
+    'ae_hints_pending',
+    'Hints held for peers that missed writes, not yet replayed.',
+    'hintsPending',
+  ],
   ['ae_peers', 'Configured peers.', 'peers'],
   [
     'ae_peers_per_round',
