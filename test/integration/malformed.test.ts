@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Cluster } from '../../src/cluster/cluster.js';
 import { testCluster } from '../helpers/cli.js';
 import { request } from '../helpers/http.js';
+import { WIRE_VERSION } from '../../src/node/sync/wire/message.js';
 
 type Case = [
   name: string,
@@ -128,7 +129,7 @@ const cases: Case[] = [
     'garbage anti-entropy message (after the version byte)',
     'POST',
     '/internal/exchange',
-    Buffer.concat([Buffer.from([5]), Buffer.from('not a message')]),
+    Buffer.concat([Buffer.from([WIRE_VERSION]), Buffer.from('not a message')]),
     400,
     'bad_request',
   ],
@@ -136,7 +137,7 @@ const cases: Case[] = [
     'truncated anti-entropy message',
     'POST',
     '/internal/exchange',
-    Buffer.from([5, 0, 0, 0, 0, 1]),
+    Buffer.from([WIRE_VERSION, 0, 0, 0, 0, 1]),
     400,
     'bad_request',
   ],
