@@ -58,26 +58,34 @@ export function respond(
     shippedKeys.add(e.key);
     reply.entries.push(e);
   };
-  const received = mergeIncoming(replica, incoming.entries, ship);
+  const { received, applied } = mergeIncoming(replica, incoming.entries, ship);
   for (const key of incoming.wants) {
     const mine = store.get(key);
     if (mine) ship(mine);
   }
   answerRiblt(replica, incoming, reply, ship, session?.shipped);
-  session?.receive(replica, incoming, reply, ship);
+  session?.receive(replica, incoming, reply, ship, applied);
   for (const d of incoming.dumps) for (const e of store.tree.itemsUnder(d.level, d.index)) ship(e);
   const probed = answerProbes(store, incoming.probes, reply, ship, role);
   const listed = answerLists(store, incoming.lists, reply, ship);
   return { reply, received, shipped: [...shippedKeys], deepest: Math.max(probed, listed) };
 }
 
-/** Merges the entries that came (in one transaction when there are several); returns their keys. */
-function mergeIncoming(replica: Replica, entries: readonly Entry[], ship: Ship): string[] {
+/**
+ * Merges the entries that came (in one transaction when there are several); returns their keys
+ * and how many of them changed our store.
+ */
+function mergeIncoming(
+  replica: Replica,
+  entries: readonly Entry[],
+  ship: Ship,
+): { received: string[]; applied: number } {
   const { store } = replica;
   const received: string[] = [];
+  let applied = 0;
   const mergeAll = () => {
     for (const entry of entries) {
-      replica.merge(entry);
+      if (replica.merge(entry) === 'applied') applied += 1;
       received.push(entry.key);
       // Ours is newer than what the peer thought was (a wrong hint, or a write meanwhile).
       const mine = store.get(entry.key);
@@ -86,7 +94,7 @@ function mergeIncoming(replica: Replica, entries: readonly Entry[], ship: Ship):
   };
   if (replica.transaction && entries.length > 1) replica.transaction(mergeAll);
   else mergeAll();
-  return received;
+  return { received, applied };
 }
 
 /**

@@ -63,8 +63,11 @@ export class RibltSession {
     section(first).open = { ...summary(side.store), samples: fingerprints(side.sketch) };
   }
 
-  /** Subtracts the peer's symbols and decodes; then asks for more, settles, or walks instead. */
-  receive(side: RibltSide, incoming: AeMessage, reply: AeMessage, ship: Ship): void {
+  /**
+   * Subtracts the peer's symbols and decodes; then asks for more, settles, or walks instead.
+   * `applied`: how many of the incoming entries changed our store (merged before this call).
+   */
+  receive(side: RibltSide, incoming: AeMessage, reply: AeMessage, ship: Ship, applied = 0): void {
     const s = incoming.riblt;
     if (!s) return;
     if (s.fallback !== undefined) this.#fallback ??= s.fallback;
@@ -77,11 +80,16 @@ export class RibltSession {
       // The peer's root once it had our entries, and ours now with its: the check that catches
       // what the short symbols let through (two versions of a key made the same item). Only
       // when nothing more is to move (the next message would change a root) and nothing but
-      // this message changed our store since we settled (an exchange with another peer in the
-      // same round may have: the roots then differ by what it brought, which is no collision).
-      const ownOnly = sketch.changes - this.#changesAtSettle <= incoming.entries.length;
-      if (reply.entries.length === 0 && ownOnly && !sameRoot(summary(store), s.root))
-        fallBack('the roots still differ once the decoded difference moved (a hash collision)');
+      // this answer's entries changed our store since we settled. An exchange with another peer
+      // in the same round may have: the roots then differ by what it brought, which says
+      // nothing of a collision, and the round's second pass hands that on to this peer (and
+      // checks again). The peer's own changes meanwhile we cannot see: the reason names both.
+      const elsewhere = sketch.changes - this.#changesAtSettle - applied;
+      if (reply.entries.length === 0 && elsewhere === 0 && !sameRoot(summary(store), s.root))
+        fallBack(
+          'the roots still differ once the decoded difference moved ' +
+            '(a hash collision, or the peer changed meanwhile)',
+        );
       return;
     }
     if (!s.symbols) return;
