@@ -50,7 +50,7 @@ export function roots(snaps: Snapshot[]): Record<string, string> {
 
 /** A node's id from its address (the address itself if it is not in the cluster). */
 export function idOf(cluster: Cluster, address: string): string {
-  return cluster.nodes.find((n) => n.address === address)?.id ?? address;
+  return cluster.idOf(address);
 }
 
 /** Addresses of every node but i (1-based). */

@@ -70,11 +70,15 @@ export async function triggerAndShow(
       );
     },
   );
-  const idsByAddress = Object.fromEntries(cluster.nodes.map((n) => [n.address, n.id]));
+  // A report names peers as the node knows them (localhost:P, ae-1.ae:9999 for nodes that run
+  // elsewhere), not always by the addresses this CLI uses: the cluster says whose they are.
+  const idsByAddress = Object.fromEntries(report.peers.map((p) => [p.peer, cluster.idOf(p.peer)]));
   const fullCost = Object.fromEntries(
-    cluster.nodes.flatMap((n, i) =>
-      i === node - 1 ? [] : [[n.address, self.fullExchangeBytes + before[i]!.fullExchangeBytes]],
-    ),
+    report.peers.flatMap((p) => {
+      const i = cluster.nodes.findIndex((n) => n.id === idsByAddress[p.peer]);
+      const cost = self.fullExchangeBytes + (before[i]?.fullExchangeBytes ?? 0);
+      return i < 0 || i === node - 1 ? [] : [[p.peer, cost]];
+    }),
   );
   await ctx.awaitMessages?.(report);
   ctx.show({ type: 'exchange', report, ids: idsByAddress, fullCost });
