@@ -129,6 +129,17 @@ describe('siblings mode through HTTP', () => {
     assert.deepEqual([...both].sort(), ['from-a', 'from-b']);
   });
 
+  it('read repair (?read=all) merges the sets of every replica and writes the union back', async () => {
+    const [a, b, c] = nodes as [LaunchedNode, LaunchedNode, LaunchedNode];
+    await put(a, 'rr', { value: 'from-a' });
+    await put(b, 'rr', { value: 'from-b' });
+    const read = await request(c.address, 'GET', '/kv/rr?read=all');
+    assert.equal(read.status, 200);
+    assert.deepEqual([...read.json.values].sort(), ['from-a', 'from-b']);
+    for (const n of [a, b, c])
+      assert.deepEqual([...(await get(n, 'rr')).values].sort(), ['from-a', 'from-b']);
+  });
+
   it('a data directory keeps sibling sets and their vectors across kill -9', async () => {
     const [a] = nodes as [LaunchedNode];
     await put(a, 'kept', { value: 'x' });
