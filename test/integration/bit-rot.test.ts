@@ -3,7 +3,7 @@
 // Each is found (at start-up, or by the scrub while the node runs), counted and logged with
 // its key, never served or sent to a peer, and anti-entropy brings the good copy back and
 // writes it to disk (the next start finds nothing damaged). The restart case runs under a
-// cluster key, so the tree's keyed hashes go through the same storage, repair and restart.
+// cluster key: the internal routes want it, and rows stored under it are read as they are.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -109,7 +109,6 @@ async function damageFoundAndRepaired(cluster: Cluster): Promise<void> {
 describe('damaged storage: found at start-up', () => {
   let cluster: Cluster;
   before(async () => {
-    // Under a cluster key: its keyed hashes are stored and checked like any others.
     cluster = await startCluster('0', 's3cret');
   });
   after(() => stopCluster(cluster));

@@ -1,12 +1,12 @@
 // The hashes of the store: where a key sits in the tree (placement), what an entry is worth in
 // it (digest), the last tie-break of the version order (value digest), and where a key sits in
-// the store's index. Without a cluster key the tree's three are xxHash (xxhash-wasm) with fixed
-// seeds, ~0.15 µs per entry: public, so equal data give equal roots on any two nodes, and a
-// client who reads this source can aim keys at one leaf. With a cluster key they are
-// HalfSipHash keyed from it (siphash.ts): nodes that share the key still agree, and without it
-// nobody can choose keys that share a leaf or entries whose digests cancel. The index is
-// always keyed, with a key of its own that never leaves the node (a random one when the node
-// starts), so no client can make its lookups and writes walk long probe runs.
+// the store's index. The tree's three are xxHash (xxhash-wasm) with fixed seeds, ~0.15 µs per
+// entry: public, so equal data give equal roots on any two nodes (and in a simulation that
+// replays a run), and a client who reads this source can aim keys at one leaf. Given tree keys
+// they are HalfSipHash keyed from a cluster key instead (siphash.ts), which nodes do not ask
+// for yet (start.ts says why). The index is always keyed, with a key of its own that never
+// leaves the node (a random one when the node starts), so no client can make its lookups and
+// writes walk long probe runs.
 import { createHmac } from 'node:crypto';
 import xxhash from 'xxhash-wasm';
 import type { Version } from '../../api/version.js';
