@@ -36,7 +36,7 @@ export async function siblingWrite(
 
 /** The acknowledged writes no node holds and no write superseded; and how many were superseded. */
 export async function lostSiblings(
-  cluster: Cluster,
+  cluster: Pick<Cluster, 'nodes'>,
   writes: readonly SiblingWrite[],
 ): Promise<{ violations: string[]; superseded: number }> {
   const keys = [...new Set(writes.map((w) => w.key))];

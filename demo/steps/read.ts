@@ -39,7 +39,7 @@ export function byNode(states: Record<string, KeyState[]>): KeysByNode {
 }
 
 /** Every node's Merkle snapshot (root, first level, full-exchange cost). */
-export function snapshots(cluster: Cluster): Promise<Snapshot[]> {
+export function snapshots(cluster: Pick<Cluster, 'clients' | 'nodes'>): Promise<Snapshot[]> {
   return Promise.all(cluster.clients.map((c) => c.snapshot()));
 }
 

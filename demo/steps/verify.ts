@@ -20,7 +20,7 @@ export interface Verification {
 }
 
 /** Converged: every root equal, and every node lists the same keys, values and versions. */
-export async function verify(cluster: Cluster): Promise<Verification> {
+export async function verify(cluster: Pick<Cluster, 'clients' | 'nodes'>): Promise<Verification> {
   const problems: string[] = [];
   const snaps = await snapshots(cluster);
   const first = snaps[0]!;

@@ -163,14 +163,14 @@ export class NodeClient {
     return this.#ok('POST', 'admin/partition', { peers });
   }
 
-  /** Sets the node's network faults and clock skew: the parts the request gives (fault injection). */
-  setFaults(request: FaultsRequest): Promise<FaultsAnswer> {
-    return this.#ok('POST', 'admin/faults', request);
-  }
-
   /** Heals the named peers' faults, or every fault of the node. */
   heal(peers?: string[]): Promise<FaultsAnswer> {
     return this.#ok('POST', 'admin/heal', peers ? { peers } : {});
+  }
+
+  /** The node's periodic anti-entropy interval now. */
+  interval(): Promise<IntervalAnswer> {
+    return this.#ok('GET', 'admin/interval');
   }
 
   /** Sets the node's periodic anti-entropy interval at run time (0: only on trigger). */
@@ -200,9 +200,9 @@ export class NodeClient {
     return this.#ok('GET', `anti-entropy/rounds?after=${after}`);
   }
 
-  /** The peers this node is cut off from (fault injection). */
-  faults(): Promise<FaultsAnswer> {
-    return this.#ok('GET', 'admin/faults');
+  /** The node's faults; with a request, its network faults and skew set first (the parts given). */
+  faults(request?: FaultsRequest): Promise<FaultsAnswer> {
+    return request ? this.#ok('POST', 'admin/faults', request) : this.#ok('GET', 'admin/faults');
   }
 
   /** One round now, against these peers (default: all), with this strategy (default: the node's). */

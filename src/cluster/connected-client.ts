@@ -6,6 +6,7 @@
 import { NodeClient } from './client.js';
 import { InterruptedError, NoAnswerError, NodeAnswerError, UsageError } from '../errors.js';
 import type { FaultsAnswer } from '../api/http.js';
+import { EVERY_PEER, type FaultsRequest } from '../api/faults.js';
 
 /** The nodes this CLI cut off and has not healed, and the fault calls still on their way. */
 export class CutLedger {
@@ -74,6 +75,22 @@ export class NamingClient extends NodeClient {
       if (!(error instanceof NoAnswerError)) this.#ledger.healed(this.address);
     });
     return this.#ledger.track(call);
+  }
+
+  /** Network faults, their peers named as the node knows them; in the ledger like a cut. */
+  override faults(request?: FaultsRequest): Promise<FaultsAnswer> {
+    if (!request) return super.faults();
+    if (this.#ledger.closed) return Promise.reject(new InterruptedError('a stop of the cluster'));
+    this.#ledger.cut(this.address);
+    const name = (peer: string) => (peer === EVERY_PEER ? peer : this.#naming([peer])[0]!);
+    const named: FaultsRequest = {
+      ...request,
+      ...(request.links
+        ? { links: Object.fromEntries(Object.entries(request.links).map(([p, l]) => [name(p), l])) }
+        : {}),
+      ...(request.deaf ? { deaf: this.#naming(request.deaf) } : {}),
+    };
+    return this.#ledger.track(keyed(super.faults(named), this.address));
   }
 
   override async heal(peers?: string[]): Promise<FaultsAnswer> {

@@ -1,5 +1,6 @@
 // What a scenario is (demo/ holds them) and what it may do: it drives a real cluster through the context and tells
 // its story as events; the CLI decides how events look (terminal, JSON). No printing here.
+import type { FaultKind, Quantiles, Schedule } from './chaos.js';
 import type { KeyState } from '../cluster/client.js';
 import type { Cluster } from '../cluster/cluster.js';
 import type { RoundReport } from '../api/reports.js';
@@ -121,6 +122,8 @@ export interface Scenario {
 export interface ChaosReport {
   seed: number;
   ops: number;
+  /** The kinds of fault the run injected. */
+  faults: FaultKind[];
   counts: {
     puts: number;
     deletes: number;
@@ -129,11 +132,15 @@ export interface ChaosReport {
     partitions: number;
     heals: number;
     crashes: number;
-  };
+  } & Partial<Record<Exclude<FaultKind, 'partition' | 'crash'>, number>>;
   keys: number;
   /** Triggers of the closing round: 1, or more when a peer did not answer in time. */
   repairRounds: number;
   converged: boolean;
+  /** Milliseconds from a heal of every fault until every node had the same root, per round. */
+  convergenceMs: Quantiles;
+  /** Anti-entropy bytes sent in the rounds where each kind was injected ("none": no fault). */
+  repairBytes: Partial<Record<FaultKind | 'none', number>>;
   violations: string[];
   /** The nodes' conflict mode, when it is siblings. */
   conflicts?: 'siblings';
@@ -142,15 +149,30 @@ export interface ChaosReport {
    * acknowledged writes a later write's context superseded.
    */
   overwritten?: number;
+  /** On a violation: a shorter schedule that still fails, and what it broke. */
+  shrunk?: { from: number; schedule: Schedule; violations: string[] };
 }
 
-/** A randomized run of `ops` operations from `seed` against a cluster with data directories. */
+/** What a chaos run plays: a schedule made from the seed, or one read back from a file. */
+export interface ChaosPlan {
+  seed: number;
+  ops: number;
+  faults: readonly FaultKind[];
+  schedule?: Schedule;
+  /** Whether a failing run looks for a shorter schedule that still fails. */
+  shrink: boolean;
+  /** The nodes' conflict mode: siblings keep every concurrent write. */
+  conflicts: ConflictMode;
+}
+
+/** What chaos needs of a cluster: its clients and nodes, and kill and restart when it can. */
+export type ChaosCluster = Pick<Cluster, 'clients' | 'nodes' | 'kill' | 'restart' | 'canKill'>;
+
+/** A randomized run of a plan against a cluster with data directories. */
 export type ChaosRun = (
-  cluster: Cluster,
-  seed: number,
-  ops: number,
+  cluster: ChaosCluster,
+  plan: ChaosPlan,
   progress: (line: string) => void,
-  conflicts?: ConflictMode,
 ) => Promise<ChaosReport>;
 
 /**

@@ -16,7 +16,7 @@ describe('network faults on real nodes', () => {
 
   it('loss: the sender reports no answer in time; a heal brings replication back', async () => {
     const [a, b] = cluster.clients;
-    await a!.setFaults({ links: { '*': { loss: 1 } } });
+    await a!.faults({ links: { '*': { loss: 1 } } });
     const write = await a!.put('lost', 'v', false);
     assert.deepEqual(write.replication?.failed, [
       { peer: cluster.nodes[1]!.address, reason: 'no answer within 1000 ms', hinted: true },
@@ -29,7 +29,7 @@ describe('network faults on real nodes', () => {
 
   it('deaf: the node it does not hear still applies its writes, but the node hears no ack', async () => {
     const [a, b] = cluster.clients;
-    await b!.setFaults({ deaf: [cluster.nodes[0]!.address] });
+    await b!.faults({ deaf: [cluster.nodes[0]!.address] });
     const fromA = await a!.put('a-to-deaf-b', 'v', false);
     assert.equal(fromA.replication?.failed.length, 1, 'b drops what a sends');
     assert.equal((await b!.key('a-to-deaf-b')).state, 'missing');
@@ -42,7 +42,7 @@ describe('network faults on real nodes', () => {
   it('skew: a node whose clock runs an hour ahead writes versions an hour ahead', async () => {
     const [a, b] = cluster.clients;
     const HOUR_MS = 3_600_000;
-    await b!.setFaults({ skewMs: HOUR_MS });
+    await b!.faults({ skewMs: HOUR_MS });
     const wallA = (await a!.put('skew-a', 'v', true)).version.wall;
     const wallB = (await b!.put('skew-b', 'v', true)).version.wall;
     assert.ok(wallB - wallA > (HOUR_MS - 60_000) * 1000, `${wallB} - ${wallA}`);

@@ -11,6 +11,8 @@ import {
 import type { ChaosOptions } from '../commands/chaos.js';
 import { command } from '../yargs/lazy.js';
 import { parseCount } from '../flags/values.js';
+import { parseFaults, readSchedule } from '../flags/schedule.js';
+import { DEFAULT_FAULTS, FAULT_KINDS } from '../../story/chaos.js';
 import { commandFlags, keyFlags, keyWhenConnecting, nodeCommands } from '../flags/connect.js';
 import { connectAddresses } from '../run/connect.js';
 
@@ -19,7 +21,8 @@ export const chaosCommand = (loadChaos: () => Promise<ChaosRun>) =>
   command({
     command: 'chaos',
     describe:
-      'Random puts, deletes, partitions and kill -9 against a real cluster, then check nothing acknowledged was lost',
+      'Random puts, deletes and faults (partitions, kill -9, and with --faults the ' +
+      "network's) against a real cluster, then check nothing acknowledged was lost",
     builder: (y: Argv) =>
       commandFlags(keyFlags(conflictsFlag(clusterFlags(y))))
         .option('seed', {
@@ -28,6 +31,23 @@ export const chaosCommand = (loadChaos: () => Promise<ChaosRun>) =>
           describe: 'Seed of the random sequence (the same seed plays the same operations)',
         })
         .option('ops', { type: 'number', default: 300, describe: 'How many random operations' })
+        .option('faults', {
+          type: 'string',
+          default: DEFAULT_FAULTS.join(','),
+          describe: `Kinds of fault to inject, any of ${FAULT_KINDS.join(', ')}, or all`,
+        })
+        .option('schedule', {
+          type: 'string',
+          describe:
+            'Replay a schedule chaos saved (a failing run prints the command); --ops and ' +
+            "--faults are then the schedule's",
+        })
+        .option('shrink', {
+          type: 'boolean',
+          default: true,
+          describe:
+            'On a violation, look for a shorter schedule that still fails (--no-shrink: do not)',
+        })
         .option('json', { type: 'boolean', default: false, describe: 'Print the report as JSON' })
         .option('connect', {
           type: 'string',
@@ -36,6 +56,12 @@ export const chaosCommand = (loadChaos: () => Promise<ChaosRun>) =>
             'through their fault route, kills only with --restart-command; left running and healed',
         })
         .example('$0 chaos --seed 7 --ops 500', 'a reproducible run of 500 operations')
+        .example('$0 chaos --faults all --ops 200', 'every kind of fault, network ones included')
+        .example('$0 chaos --faults loss,latency --seed 3', 'lost and slow messages only')
+        .example(
+          '$0 chaos --seed 7 --schedule shrunk.json',
+          'replay a schedule a failing run saved',
+        )
         .example('$0 chaos --ae-strategy riblt', 'the same checks with rateless reconciliation')
         .example(
           '$0 chaos --conflicts siblings',
@@ -52,11 +78,10 @@ export const chaosCommand = (loadChaos: () => Promise<ChaosRun>) =>
       const connecting = argv.connect !== undefined;
       const commands = nodeCommands(argv, connecting);
       const clusterKey = keyWhenConnecting(argv, connecting);
-      const options = chaosOptions(argv);
-      if (argv.connect === undefined) return options;
+      if (argv.connect === undefined) return chaosOptions(argv);
       const connect = connectAddresses(argv.connect);
       return {
-        ...options,
+        ...chaosOptions(argv, connect.length),
         count: connect.length,
         connect,
         commands,
@@ -66,20 +91,31 @@ export const chaosCommand = (loadChaos: () => Promise<ChaosRun>) =>
     run: async (o) => (await import('../commands/chaos.js')).runChaos(o, loadChaos),
   });
 
-/** The checked flags of a chaos run on nodes it starts. */
+/** The checked flags of a chaos run on `count` nodes (--nodes unless --connect names them). */
 function chaosOptions(
   argv: Parameters<typeof checkClusterFlags>[0] & {
     seed: number;
     ops: number;
     json: boolean;
     conflicts: string;
+    faults: string;
+    schedule?: string | undefined;
+    shrink: boolean;
   },
+  count?: number,
 ): ChaosOptions {
+  const cluster = checkClusterFlags(argv);
+  const faults = parseFaults(argv.faults);
+  const schedule =
+    argv.schedule !== undefined ? readSchedule(argv.schedule, count ?? cluster.count) : undefined;
   return {
-    ...checkClusterFlags(argv),
+    ...cluster,
     ...checkConflicts(argv),
     seed: parseCount(argv.seed, '--seed', 0, 2 ** 31),
     ops: parseCount(argv.ops, '--ops', 1, 100_000),
     json: argv.json,
+    faults: schedule?.faults ?? faults,
+    ...(schedule ? { schedule } : {}),
+    shrink: argv.shrink,
   };
 }

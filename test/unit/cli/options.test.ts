@@ -279,10 +279,39 @@ const TABLE: Row[] = [
   ]),
   row(scenariosCommand(scenarios), [{ args: [], options: scenarios }]),
   row(chaosCommand(never), [
-    { args: [], options: { ...CLUSTER, seed: 1, ops: 300, json: false } },
     {
-      args: ['--seed', '7', '--ops', '500', '--nodes', '5', '--json'],
-      options: { ...CLUSTER, count: 5, seed: 7, ops: 500, json: true },
+      args: [],
+      options: {
+        ...CLUSTER,
+        seed: 1,
+        ops: 300,
+        json: false,
+        faults: ['partition', 'crash'],
+        shrink: true,
+      },
+    },
+    {
+      args: [
+        '--seed',
+        '7',
+        '--ops',
+        '500',
+        '--nodes',
+        '5',
+        '--json',
+        '--faults',
+        'loss,skew',
+        '--no-shrink',
+      ],
+      options: {
+        ...CLUSTER,
+        count: 5,
+        seed: 7,
+        ops: 500,
+        json: true,
+        faults: ['loss', 'skew'],
+        shrink: false,
+      },
     },
     { args: ['--ops', '0'], error: /^--ops must be a whole number from 1 to 100000/ },
     {
@@ -293,6 +322,8 @@ const TABLE: Row[] = [
         seed: 1,
         ops: 300,
         json: false,
+        faults: ['partition', 'crash'],
+        shrink: true,
         connect: TWO,
         commands: { kill: 'k {id}', restart: 'r {id}' },
       },
@@ -304,6 +335,11 @@ const TABLE: Row[] = [
     {
       args: ['--connect', TWO.join(','), '--restart-command', ' '],
       error: /^--restart-command is empty/,
+    },
+    { args: ['--faults', 'los'], error: /^--faults takes a list of partition, crash, latency/ },
+    {
+      args: ['--schedule', '/nonexistent/s.json'],
+      error: /^--schedule \/nonexistent\/s.json cannot be read/,
     },
   ]),
   row(benchCommand, [
