@@ -57,7 +57,11 @@ export function storyEvent(event: StoryEvent, name: (what: string) => string): H
     case 'note':
       return html`<p class="note">${event.text}</p>`;
     case 'causality':
-      return html`<pre class="causality">${event.lines.join('\n')}</pre>`;
+      // Scrolls on its own on a phone: the picture's lines are wider than the window there.
+      return scrollRegion(
+        name('which write saw which'),
+        html`<pre class="causality">${event.lines.join('\n')}</pre>`,
+      );
     case 'costs':
       return costTable(event.rows, name);
   }
