@@ -63,10 +63,8 @@ export function hashKeys(
   const keys: HashKeys = { index: [index.readInt32LE(0), index.readInt32LE(4)] };
   if (clusterKey === undefined) return keys;
   const tree = createHmac('sha256', clusterKey).update('ae-demo tree hashes').digest();
-  return {
-    ...keys,
-    tree: [0, 4, 8, 12].map((at) => tree.readInt32LE(at)) as unknown as HashKeys['tree'],
-  };
+  const word = (at: number) => tree.readInt32LE(at);
+  return { ...keys, tree: [word(0), word(4), word(8), word(12)] };
 }
 
 let shared: ReturnType<typeof xxhash> | undefined;
