@@ -21,12 +21,15 @@ export function log2Choose(n: number, d: number): number {
   return bits;
 }
 
+/** An empty message's own bytes, the part of an entries message that is not its entries. */
+const EMPTY_MESSAGE_BYTES = encodeMessage(emptyMessage()).length;
+
 /** E: the bytes these entries take in an entries message, beyond an empty message's own. */
 export function entryBytes(entries: readonly Entry[]): number {
   if (entries.length === 0) return 0;
   const message = emptyMessage();
   message.entries.push(...entries);
-  return encodeMessage(message).length - encodeMessage(emptyMessage()).length;
+  return encodeMessage(message).length - EMPTY_MESSAGE_BYTES;
 }
 
 /** The receipt of an exchange that moved `differing` entries of E bytes among n keys. */
@@ -86,10 +89,9 @@ export class Differing {
     const store = this.#replica.store;
     for (const e of m.entries) {
       const mine = store.get(e.key);
-      if (mine && compareVersions(mine.version, e.version) === 0 && mine.value === e.value)
-        continue;
-      const newer = mine && compareVersions(mine.version, e.version) > 0 ? mine : e;
-      this.#moved.set(e.key, newer);
+      const order = mine ? compareVersions(mine.version, e.version) : -1;
+      if (order === 0 && mine?.value === e.value) continue;
+      this.#moved.set(e.key, mine && order > 0 ? mine : e);
     }
   }
 
