@@ -67,8 +67,8 @@ describe('periodic scenario', () => {
     );
     assert.match(
       shown[0]!,
-      /^every node has the same root 0\.\d\d s after the writes, with no trigger$/,
+      /^every node has the same root \d+\.\d\d s after the writes, with no trigger$/,
     );
-    assert.match(shown[1]!, /^Converged 0\.\d\d s after the writes/);
+    assert.match(shown[1]!, /^Converged \d+\.\d\d s after the writes/);
   });
 });
