@@ -8,7 +8,13 @@ import { handNodes } from '../helpers/hand-nodes.js';
 import { request } from '../helpers/http.js';
 import { startLive } from '../helpers/web.js';
 import { axeViolations, describeViolations } from '../helpers/axe.js';
-import { browserSkip, LAPTOP, STEP_TIMEOUT_MS, launchChromium } from '../helpers/chromium.js';
+import {
+  browserSkip,
+  closeAndInterrupt,
+  LAPTOP,
+  STEP_TIMEOUT_MS,
+  launchChromium,
+} from '../helpers/chromium.js';
 
 const skip = browserSkip();
 
@@ -50,10 +56,11 @@ describe('the live page on nodes that run elsewhere, in Chromium', { skip }, () 
       assert.deepEqual((await request(third, 'GET', '/admin/faults')).json.cut, []);
       assert.deepEqual(errors, []);
     } finally {
-      await browser?.close();
-      live.child.kill('SIGINT');
-      await live.child.catch(() => undefined);
-      await nodes.stop();
+      try {
+        await closeAndInterrupt(browser, live.child);
+      } finally {
+        await nodes.stop();
+      }
     }
   });
 });

@@ -19,6 +19,7 @@ import {
   ARTIFACTS,
   STEP_TIMEOUT_MS,
   launchChromium,
+  closeAndInterrupt,
 } from '../helpers/chromium.js';
 
 // Screenshots go to ARTIFACTS for a person to look at (docs/live-controls.png is one, copied by
@@ -244,9 +245,7 @@ describe('the live page controls in Chromium', { skip }, () => {
 
         assert.deepEqual(errors, []);
       } finally {
-        await browser?.close();
-        child.kill('SIGINT');
-        await child.catch(() => undefined);
+        await closeAndInterrupt(browser, child);
       }
       await portsReleased(portRange(base));
     },
@@ -282,9 +281,7 @@ describe('the live page controls in Chromium', { skip }, () => {
         assert.deepEqual(violations, [], `axe at ${size}:\n${describeViolations(violations)}`);
       }
     } finally {
-      await browser?.close();
-      child.kill('SIGINT');
-      await child.catch(() => undefined);
+      await closeAndInterrupt(browser, child);
     }
     await portsReleased(ports);
   });

@@ -14,6 +14,7 @@ import {
   ARTIFACTS,
   STEP_TIMEOUT_MS,
   launchChromium,
+  closeAndInterrupt,
 } from '../helpers/chromium.js';
 import { portRange, portsReleased } from '../helpers/cli.js';
 import { freeBasePort } from '../helpers/ports.js';
@@ -281,9 +282,7 @@ describe('the live page lays out what a newcomer meets', { skip }, () => {
       await page.getByRole('button', { name: 'Set interval', exact: true }).click();
       await header.getByText(/only on trigger/).waitFor({ timeout: STEP_TIMEOUT_MS });
     } finally {
-      await browser?.close();
-      child.kill('SIGINT');
-      await child.catch(() => undefined);
+      await closeAndInterrupt(browser, child);
     }
     await portsReleased(portRange(base));
   });

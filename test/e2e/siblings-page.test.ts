@@ -7,7 +7,13 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { auditEverywhere } from '../helpers/audit.js';
-import { ARTIFACTS, browserSkip, LAPTOP, launchChromium } from '../helpers/chromium.js';
+import {
+  ARTIFACTS,
+  browserSkip,
+  closeAndInterrupt,
+  LAPTOP,
+  launchChromium,
+} from '../helpers/chromium.js';
 import { portRange, portsReleased } from '../helpers/cli.js';
 import { freeBasePort } from '../helpers/ports.js';
 import { startLive } from '../helpers/web.js';
@@ -47,9 +53,7 @@ describe('siblings on the live page', { skip }, () => {
       await list.screenshot({ path: path.join(ARTIFACTS, 'siblings-list.png') });
       assert.deepEqual(errors, []);
     } finally {
-      await browser?.close();
-      child.kill('SIGINT');
-      await child.catch(() => undefined);
+      await closeAndInterrupt(browser, child);
     }
     await portsReleased(portRange(base));
   });

@@ -48,6 +48,25 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
+/** A CLI the test started and stops as a user would, with Ctrl-C's signal. */
+interface Interruptible {
+  kill(signal: NodeJS.Signals): boolean;
+  catch(onRejected: () => undefined): PromiseLike<unknown>;
+}
+
+/** Closes the browser, then stops the CLI and waits for it: stopped even when closing fails. */
+export async function closeAndInterrupt(
+  browser: Browser | undefined,
+  child: Interruptible,
+): Promise<void> {
+  try {
+    await browser?.close();
+  } finally {
+    child.kill('SIGINT');
+    await child.catch(() => undefined);
+  }
+}
+
 /** A phone held upright, and a laptop or projector. */
 export const PHONE = { width: 390, height: 844 };
 export const LAPTOP = { width: 1280, height: 720 };
