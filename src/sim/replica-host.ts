@@ -6,7 +6,7 @@
 import type { Entry } from '../node/replica/entry.js';
 import { HybridClock } from '../node/replica/hlc.js';
 import type { Store } from '../node/replica/store.js';
-import { update } from '../node/conflicts/dvvset.js';
+import { update, type Context } from '../node/conflicts/dvvset.js';
 import { setOf, siblingEntry } from '../node/conflicts/entry.js';
 import { AE_JITTER_FRACTION } from '../node/constants.js';
 import { DEFAULT_MAX_VALUE_BYTES } from '../api/limits.js';
@@ -68,15 +68,18 @@ export class ReplicaHost implements Endpoint {
     this.#antiEntropy = this.#newAntiEntropy();
   }
 
-  /** A direct write accepted by this replica (acknowledged once applied: the store is durable). */
-  write(key: string, value: string | null): Entry {
+  /**
+   * A direct write accepted by this replica (acknowledged once applied: the store is durable).
+   * Siblings: it supersedes what `context` covers (a client's earlier read) and stands beside
+   * the rest; a blind write (no context) stands beside every value it finds.
+   */
+  write(key: string, value: string | null, context: Context = []): Entry {
     const version = this.clock.tick();
-    // Siblings: a write made without a read (no context) stands beside the values it finds.
     const held = this.store.siblings ? this.store.get(key) : undefined;
-    const entry: Entry = this.store.siblings
-      ? siblingEntry(key, update(held ? setOf(held) : [], [], version.node, { value, ...version }))
-      : { key, value, version };
-    this.store.apply(entry);
+    const set = () => update(held ? setOf(held) : [], context, version.node, { value, ...version });
+    const entry: Entry = this.store.siblings ? siblingEntry(key, set()) : { key, value, version };
+    if (this.store.siblings) this.store.successor(entry);
+    else this.store.apply(entry);
     this.#o.onChange(this);
     return entry;
   }

@@ -13,6 +13,7 @@ import { ReplicaHost } from './replica-host.js';
 import { Scheduler } from './scheduler.js';
 import { selector } from './selection.js';
 import type { SimOptions } from './options.js';
+import type { Context } from '../node/conflicts/dvvset.js';
 import { baseStore, valueOf } from './workload.js';
 
 /** One stream per kind of choice, so that a change in one does not move the others. */
@@ -92,10 +93,13 @@ export class World {
     return this.#net!;
   }
 
-  /** A write of key on host, taken by the reference too; every replica is compared again. */
-  write(host: ReplicaHost, key: string): void {
+  /**
+   * A write of key on host, taken by the reference too; every replica is compared again.
+   * Siblings: `context` is what the writing client had read (none: a blind write).
+   */
+  write(host: ReplicaHost, key: string, context?: Context): void {
     this.writes += 1;
-    const entry = host.write(key, valueOf(`${key}=${this.writes}`, this.#valueBytes));
+    const entry = host.write(key, valueOf(`${key}=${this.writes}`, this.#valueBytes), context);
     this.truth.apply(entry);
     for (const h of this.hosts) this.dirty.add(h);
   }

@@ -83,6 +83,34 @@ function mergeColumn(x: Column, y: Column): Column {
 }
 
 /**
+ * Whether `a` already holds everything `b` holds: sync(a, b) would be `a` itself. Walks the
+ * columns once and builds no joined set (a compare, not a merge).
+ */
+export function descends(a: SiblingSet, b: SiblingSet): boolean {
+  let i = 0;
+  for (const y of b) {
+    while (i < a.length && a[i]!.node < y.node) i++;
+    const x = a[i];
+    if (x === undefined || x.node !== y.node || !sameColumn(mergeColumn(x, y), x)) return false;
+  }
+  return true;
+}
+
+/** Two columns with the same counter and the same values, stamp for stamp. */
+function sameColumn(x: Column, y: Column): boolean {
+  if (x === y) return true;
+  if (x.counter !== y.counter || x.values.length !== y.values.length) return false;
+  return x.values.every((v, k) => sameSibling(v, y.values[k]!));
+}
+
+function sameSibling(v: Sibling, w: Sibling): boolean {
+  if (v === w) return true;
+  if (v.wall !== w.wall || v.logical !== w.logical || v.value !== w.value) return false;
+  if (v.seen.length !== w.seen.length) return false;
+  return v.seen.every(([n, k], j) => w.seen[j]![0] === n && w.seen[j]![1] === k);
+}
+
+/**
  * Which of two columns at one counter to keep when both hold the same dots: they hold the same
  * values unless a node issued a dot twice (it lost its data), and then the newer stamp is kept
  * on every replica alike, so the sets still converge.

@@ -85,7 +85,8 @@ export class LocalReplica {
       wall,
       logical,
     });
-    const stored = this.#save(this.#o.store.merge(siblingEntry(key, set)));
+    // The new set holds all of the one held: stored as it is, decoded and encoded once each.
+    const stored = this.#save(this.#o.store.successor(siblingEntry(key, set)));
     if (stored === undefined) throw new Error(`a local write of "${key}" added nothing to its set`);
     return stored;
   }

@@ -2,7 +2,8 @@
 import type { Entry } from './entry.js';
 import type { Hasher } from './hash.js';
 import { compareVersions } from '../../api/version.js';
-import { mergeSiblings } from '../conflicts/entry.js';
+import { descends } from '../conflicts/dvvset.js';
+import { setOf } from '../conflicts/entry.js';
 
 /**
  * The total order of the spec: version, then at an equal version the tombstone, then the
@@ -19,8 +20,12 @@ export function compareEntries(hasher: Hasher, a: Entry, b: Entry): number {
   return da === db ? 0 : da > db ? 1 : -1;
 }
 
-/** Two sibling sets: 0 when equal, negative when b holds all of a, positive when a holds more. */
+/**
+ * Two sibling sets: 0 when equal, negative when b holds all of a, positive when a holds more.
+ * Stored sets are canonical text, so equal text is an equal set; otherwise one walk of the
+ * columns (descends), with no joined set built and encoded per compared entry.
+ */
 export function compareSets(a: Entry, b: Entry): number {
   if (a.value === b.value) return 0;
-  return mergeSiblings(b, a) === undefined ? -1 : 1;
+  return descends(setOf(b), setOf(a)) ? -1 : 1;
 }

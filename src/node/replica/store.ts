@@ -98,10 +98,9 @@ export class Store {
   }
 
   /**
-   * Last write wins: the entry replaces ours only if it orders after it. Applying the same
-   * entry twice, or an older one, changes nothing, so merge is idempotent, commutative and
-   * associative and replicas converge whatever order entries arrive in. Every path (a client,
-   * replication, a hint, a read repair, anti-entropy) applies here; `via` is kept with the entry.
+   * Last write wins: the entry replaces ours only if it orders after it. Applying the same or
+   * an older entry changes nothing, so merge is idempotent, commutative and associative. Every
+   * path (a client, replication, a hint, a read repair, anti-entropy) applies here, with `via`.
    */
   apply(entry: Entry, via: Via = 'client'): ApplyResult {
     return this.merge(entry, via) ? 'applied' : 'unchanged';
@@ -112,6 +111,18 @@ export class Store {
     const current = this.#entries.get(incoming.key);
     const entry = this.siblings ? mergeSiblings(current, incoming) : incoming;
     if (!entry || (!this.siblings && current && this.compare(entry, current) <= 0)) return;
+    return this.#put(entry, current, via);
+  }
+
+  /** Siblings: keeps a set built from the held one (a local write), as it is: no second merge. */
+  successor(entry: Entry, via: Via = 'client'): StoredEntry | undefined {
+    if (!this.siblings) throw new Error('Store.successor: for a siblings store only');
+    const current = this.#entries.get(entry.key);
+    if (current?.value === entry.value) return undefined;
+    return this.#put(entry, current, via);
+  }
+
+  #put(entry: Entry, current: StoredEntry | undefined, via: Via): StoredEntry {
     const { wall, logical, node } = entry.version;
     const stored = hashed(
       this.#hasher,
