@@ -12,6 +12,9 @@ import type { Part, Scenario } from '../src/story/scenario.js';
 
 const KEYS = ['user:dave', 'user:erin'];
 
+/** A crash: the node gets no chance to flush or say goodbye. */
+const SIGNAL = 'SIGKILL';
+
 const PARTS = {
   acknowledged: {
     short: 'A write every node acknowledges',
@@ -19,7 +22,8 @@ const PARTS = {
   },
   crash: {
     short: 'Node 3 crashes; writes go on',
-    title: (cluster) => `${cluster.nodes[2]!.id} crashes (SIGKILL), and writes go on without it`,
+    title: (cluster) =>
+      `${cluster.nodes[2]!.id} crashes (${cluster.killedBy(SIGNAL)}), and writes go on without it`,
   },
   restarted: {
     short: 'After the restart',
@@ -42,10 +46,13 @@ export const crash: Scenario = {
     ctx.show({ type: 'writes', writes: [await put(ctx, 1, 'user:dave', 'dave_v1', false)] });
 
     await ctx.section(PARTS.crash);
+    const how = cluster.killedBy(SIGNAL);
     await ctx.phase(
-      `kill -9 ${cluster.nodes[2]!.id}`,
-      () => cluster.kill(3, 'SIGKILL'),
-      () => `${cluster.nodes[2]!.id} killed with SIGKILL`,
+      how === SIGNAL
+        ? `kill -9 ${cluster.nodes[2]!.id}`
+        : `${cluster.nodes[2]!.id} taken down by ${how}`,
+      () => cluster.kill(3, SIGNAL),
+      () => `${cluster.nodes[2]!.id} killed with ${how}`,
     );
     ctx.show({
       type: 'writes',

@@ -160,12 +160,9 @@ export class VerificationError extends AeError {
 
 /** Ctrl-C (SIGINT) or SIGTERM while a command ran. */
 export class InterruptedError extends AeError {
-  constructor(signal: string) {
-    super(
-      'interrupted',
-      `Interrupted by ${signal}; every node this command started has been stopped.`,
-      EXIT.interrupted,
-    );
+  /** `after`: what the stop left behind, said after the signal (nodes that run elsewhere run on). */
+  constructor(signal: string, after = 'every node this command started has been stopped') {
+    super('interrupted', `Interrupted by ${signal}; ${after}.`, EXIT.interrupted);
     this.name = 'InterruptedError';
   }
 }

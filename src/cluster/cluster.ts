@@ -49,6 +49,11 @@ export class Cluster {
     return true;
   }
 
+  /** How kill() takes a node down, in the words a story prints ("SIGKILL": a crash). */
+  killedBy(signal: NodeJS.Signals): string {
+    return signal;
+  }
+
   /** Kills node i (1-based) with a signal (SIGKILL: a crash) and waits until it is gone. */
   async kill(i: number, signal: NodeJS.Signals): Promise<void> {
     const node = this.nodes[i - 1]!;

@@ -99,6 +99,11 @@ export class ConnectedCluster extends Cluster {
     return this.#commands.restart !== undefined;
   }
 
+  /** The user's command takes a node down here, whatever signal a story asked for. */
+  override killedBy(): string {
+    return this.#commands.kill !== undefined ? 'your --kill-command' : 'your --restart-command';
+  }
+
   /**
    * Takes node i down: the kill command, then until it stops answering; without one, the
    * restart command, which takes it down and brings it back by itself.

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { cli } from '../helpers/cli.js';
 import { handNodes, type HandNodes } from '../helpers/hand-nodes.js';
 import { request } from '../helpers/http.js';
-import { inTerminal } from '../helpers/pty.js';
+import { inTerminal, linesAfterCtrlC } from '../helpers/pty.js';
 
 const KEY = 'hand-key';
 const keyHeader = { 'x-ae-cluster-key': KEY };
@@ -108,6 +108,18 @@ describe('--connect: nodes that know each other by other names, with a key file 
     await allUpAndWhole(nodes);
   });
 
+  it("crash's story names the user's command as what took the node down, not a signal", async () => {
+    const commands = ['--kill-command', nodes.killCommand, '--restart-command', nodes.startCommand];
+    const more = ['--scenario', 'crash', '--keys', '0', ...commands];
+    const r = await cli(['run', '--connect', connect, '--cluster-key-file', keyFile, ...more], {
+      timeoutMs: 120_000,
+    });
+    assert.equal(r.exitCode, 0, r.stderr);
+    assert.match(r.stdout, /hand-3 crashes \(your --kill-command\)/);
+    assert.doesNotMatch(r.stdout, /SIGKILL|kill -9/);
+    await allUpAndWhole(nodes);
+  });
+
   it('chaos --connect kills and restarts with the commands and loses nothing acknowledged', async () => {
     const commands = ['--kill-command', nodes.killCommand, '--restart-command', nodes.startCommand];
     const r = await onNodes('chaos', ['--ops', '80', ...commands]);
@@ -160,9 +172,13 @@ describe('run --connect interrupted while a node is cut off', () => {
       await terminal.waitFor('Enter for: A normal write');
       const third = nodes.addresses[2]!;
       assert.equal((await request(third, 'GET', '/admin/faults')).json.cut.length, 2);
-      const [cliPid] = terminal.processes();
-      process.kill(cliPid!, 'SIGINT');
+      const typedAt = terminal.screen().length;
+      terminal.type('\x03');
       assert.equal((await terminal.exited).code, 130);
+      // Nothing was started here, so the closing line says what the stop did to nodes elsewhere.
+      assert.deepEqual(linesAfterCtrlC(terminal.screen(), typedAt), [
+        'Interrupted by Ctrl-C; the nodes elsewhere run on, every cut healed.',
+      ]);
       // Healed before the exit, not after: asked once, right away.
       await allUpAndWhole(nodes);
     } finally {

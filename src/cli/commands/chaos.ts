@@ -10,6 +10,7 @@ import type { ChaosCluster, ChaosRun } from '../../story/scenario.js';
 import type { ClusterSetup } from '../flags/cluster.js';
 import { makeDataDirs, startLocalCluster } from '../lifecycle/local-cluster.js';
 import { withTeardown } from '../lifecycle/teardown.js';
+import { closeOnNodesElsewhere } from '../lifecycle/interrupt.js';
 import { chaosLines, shrunkLines } from '../render/chaos.js';
 import { quiet } from '../render/style.js';
 import { terminalWidth, wrap } from '../render/wrap.js';
@@ -83,6 +84,7 @@ async function chaosCluster(o: ChaosOptions, teardown: Teardown): Promise<ChaosC
     const kills = o.commands?.restart
       ? 'kills and restarts run your commands'
       : 'no node is killed (that needs --restart-command)';
+    closeOnNodesElsewhere();
     const said = `--connect: chaos on ${o.connect.length} nodes that run elsewhere; none is started or stopped`;
     process.stderr.write(`${wrap(`${said}; ${kills}.`, terminalWidth())}\n`);
     const { connectCluster } = await import('../../cluster/connect.js');

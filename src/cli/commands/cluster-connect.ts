@@ -7,6 +7,7 @@ import { connectCluster } from '../../cluster/connect.js';
 import { RunView } from '../../web/live.js';
 import { nodeLine } from '../lifecycle/local-cluster.js';
 import { withTeardown } from '../lifecycle/teardown.js';
+import { closeOnNodesElsewhere } from '../lifecycle/interrupt.js';
 import { announcePage } from '../output/web.js';
 import { mark, quiet } from '../render/style.js';
 import { terminalWidth, wrap } from '../render/wrap.js';
@@ -21,6 +22,7 @@ export interface ElsewhereOptions {
 /** Shows the nodes at `addresses` on the live page until Ctrl-C. */
 export async function watchElsewhere(o: ElsewhereOptions, addresses: string[]): Promise<void> {
   const width = terminalWidth();
+  closeOnNodesElsewhere();
   const say = (text: string) => process.stdout.write(`${wrap(text, width, '  ')}\n`);
   const kills = o.commands?.restart
     ? 'Kill and Restart on the page run --restart-command'

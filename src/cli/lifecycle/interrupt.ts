@@ -14,7 +14,20 @@ export function signalName(signal: NodeJS.Signals): string {
  * Ctrl-C itself (its InterruptedError, printed by main) or was cut off mid-way (onInterrupt).
  */
 export function closingLine(signal: NodeJS.Signals): string {
-  return new InterruptedError(signalName(signal)).message;
+  return interrupted(signalName(signal)).message;
+}
+
+/** The error a command ends with at a signal (or Ctrl-C typed to a prompt), named as the user knows it. */
+export function interrupted(name: string): InterruptedError {
+  return new InterruptedError(name, closingAfter);
+}
+
+/** What the closing line says the stop left behind; unset: the nodes this command started stopped. */
+let closingAfter: string | undefined;
+
+/** A command on nodes that run elsewhere stops none of them: its closing line says what it did. */
+export function closeOnNodesElsewhere(): void {
+  closingAfter = 'the nodes elsewhere run on, every cut healed';
 }
 
 /** stderr as it writes before endStory() swallows every other write: for the closing line. */
@@ -133,7 +146,7 @@ export function untilInterrupted(until?: Promise<unknown>): Promise<NodeJS.Signa
 /** Waits like untilInterrupted, then throws InterruptedError if a signal ended the wait (exit 130). */
 export async function waitOrInterrupt(until?: Promise<unknown>): Promise<void> {
   const signal = await untilInterrupted(until);
-  if (signal) throw new InterruptedError(signalName(signal));
+  if (signal) throw interrupted(signalName(signal));
 }
 
 /**

@@ -1,7 +1,7 @@
 // What chaos found, as the terminal says it: what it did, how fast the nodes converged after
 // each heal and what that moved, then nothing lost or each violation, and a shorter schedule
 // that still fails with the command that replays it.
-import { bytes, count } from '../../format.js';
+import { bytes, count, plural } from '../../format.js';
 import { FAULT_KINDS } from '../../story/chaos.js';
 import type { ChaosReport } from '../../story/scenario.js';
 import { mark } from './style.js';
@@ -25,9 +25,9 @@ function did(report: ChaosReport): string {
     .map((k) => `${count(c[k] ?? 0)} ${NETWORK[k]}`);
   return (
     `seed ${report.seed}: ${report.ops} steps: ` +
-    `${c.puts} puts and ${c.deletes} deletes (${c.direct} of them direct), ` +
-    `${c.failed} refused by a node that was down, ${c.partitions} partitions, ` +
-    `${c.heals} heals, ${c.crashes} kill -9 and restart` +
+    `${plural(c.puts, 'put')} and ${plural(c.deletes, 'delete')} (${count(c.direct)} of them direct), ` +
+    `${count(c.failed)} refused by a node that was down, ${plural(c.partitions, 'partition')}, ` +
+    `${plural(c.heals, 'heal')}, ${count(c.crashes)} kill -9 and restart` +
     (network.length > 0 ? `; faults: ${network.join(', ')}` : '')
   );
 }

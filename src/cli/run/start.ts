@@ -8,6 +8,7 @@ import type { Scenario } from '../../story/scenario.js';
 import { makeDataDirs, startLocalCluster, type DataDirs } from '../lifecycle/local-cluster.js';
 import type { Teardown } from '../lifecycle/teardown.js';
 import type { NodeCommands } from '../../cluster/node-commands.js';
+import { closeOnNodesElsewhere } from '../lifecycle/interrupt.js';
 
 /** Keys written before the story: enough that shipping everything visibly costs more than a tree walk. */
 export const DEFAULT_BACKGROUND_KEYS = 1000;
@@ -67,6 +68,7 @@ export async function startNodes(o: RunOptions, teardown: Teardown): Promise<Sta
       import('../render/wrap.js'),
     ]);
     const said = `--connect: playing on ${o.connect.length} nodes that run elsewhere`;
+    closeOnNodesElsewhere();
     process.stderr.write(
       `${wrap(`${said}; none is started or stopped${through}.`, terminalWidth())}\n`,
     );

@@ -2,8 +2,7 @@
 // whichever comes first; the other is then withdrawn.
 import { clearScreenDown, moveCursor } from 'node:readline';
 import { createInterface } from 'node:readline/promises';
-import { InterruptedError } from '../../errors.js';
-import { endStory } from '../lifecycle/interrupt.js';
+import { endStory, interrupted } from '../lifecycle/interrupt.js';
 import type { RunView } from '../../web/live.js';
 import { quiet } from '../render/style.js';
 
@@ -41,7 +40,7 @@ async function pressEnter(next: string, page: boolean, withdraw: AbortSignal): P
     // While readline owns the terminal, Ctrl-C arrives as a keystroke, not as SIGINT.
     if ((error as { code?: string }).code === 'ABORT_ERR') {
       endStory();
-      throw new InterruptedError('Ctrl-C');
+      throw interrupted('Ctrl-C');
     }
     throw error;
   } finally {

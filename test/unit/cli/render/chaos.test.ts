@@ -25,6 +25,16 @@ describe('chaosLines', () => {
     assert.doesNotMatch(did!, /deletes \(98 direct\)/);
   });
 
+  it('one of a thing is singular', () => {
+    const one = report();
+    one.counts = { puts: 1, deletes: 1, direct: 0, failed: 0, partitions: 1, heals: 1, crashes: 0 };
+    const [did] = chaosLines(one, 3);
+    assert.match(
+      did!,
+      /1 put and 1 delete \(0 of them direct\), 0 refused .*, 1 partition, 1 heal,/,
+    );
+  });
+
   it('nothing deleted came back, in grammatical English', () => {
     const verdict = chaosLines(report(), 3)[1]!;
     assert.match(verdict, /3 nodes identical; all 120 keys hold the newest acknowledged write/);
