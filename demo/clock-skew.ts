@@ -102,8 +102,7 @@ async function siblingsAgain(ctx: ScenarioContext): Promise<number> {
   await ctx.phase(
     'restarting every node with --conflicts siblings',
     async () => {
-      for (let i = 1; i <= cluster.nodes.length; i++)
-        await cluster.restartWith(i, ['--conflicts', 'siblings']);
+      for (let i = 1; i <= cluster.nodes.length; i++) await cluster.restartInMode(i, 'siblings');
     },
     () => `${cluster.nodes.length} nodes restarted with --conflicts siblings (the skew kept)`,
   );

@@ -67,7 +67,7 @@ export const concurrent: Scenario = {
       'restarting every node with --conflicts siblings',
       async () => {
         for (let i = 1; i <= ctx.cluster.nodes.length; i++)
-          await ctx.cluster.restartWith(i, ['--conflicts', 'siblings']);
+          await ctx.cluster.restartInMode(i, 'siblings');
       },
       () => `${ctx.cluster.nodes.length} nodes restarted with --conflicts siblings (empty)`,
     );

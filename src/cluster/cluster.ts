@@ -4,6 +4,7 @@ import { launchNode, type LaunchedNode, type LaunchOptions, type NodeSpec } from
 import { NodeClient } from './client.js';
 import { InterruptedError } from '../errors.js';
 import { CLUSTER_KEY_ENV } from '../api/process.js';
+import type { ConflictMode } from '../api/conflicts.js';
 
 /** Re-exported: the name lives with the node's constants so the lean node entry need not load this file. */
 export { CLUSTER_KEY_ENV };
@@ -25,6 +26,8 @@ export class Cluster {
   #stopped = false;
   readonly #options: LaunchOptions;
   readonly #restarted = new Set<(node: LaunchedNode) => Promise<void>>();
+  /** Each node's first mode and data directory, kept once restartInMode moves it. */
+  readonly #homes: ({ mode: string; dir: string | undefined } | undefined)[] = [];
 
   constructor(
     nodes: LaunchedNode[],
@@ -86,23 +89,28 @@ export class Cluster {
   }
 
   /**
-   * Starts node i again with these flags added (another --conflicts mode), in memory: its data
-   * directory, if any, holds rows of its old mode, which a node of another mode would refuse.
-   * Later restarts keep the new flags.
+   * Starts node i again in another conflict mode, durable as before: a data directory holds
+   * one mode's rows (a node refuses a directory the other mode wrote), so a node that had one
+   * gets a directory of the new mode beside it (node-1 -> node-1-siblings; back in its first
+   * mode, node-1 again). Later restarts keep the mode and its directory.
    */
-  async restartWith(i: number, extra: readonly string[]): Promise<LaunchedNode> {
+  async restartInMode(i: number, mode: ConflictMode): Promise<LaunchedNode> {
     const spec = this.#specs[i - 1]!;
-    const at = spec.args.indexOf('--data-dir');
-    const args = at < 0 ? spec.args : [...spec.args.slice(0, at), ...spec.args.slice(at + 2)];
-    this.#specs[i - 1] = { ...spec, args: [...args, ...extra] };
+    this.#homes[i - 1] ??= {
+      mode: flagValue(spec.args, '--conflicts') ?? 'lww',
+      dir: this.dataDir(i),
+    };
+    const home = this.#homes[i - 1]!;
+    const args = withoutFlag(withoutFlag(spec.args, '--data-dir'), '--conflicts');
+    const dir = home.dir === undefined || home.mode === mode ? home.dir : `${home.dir}-${mode}`;
+    const keep = dir === undefined ? [] : ['--data-dir', dir];
+    this.#specs[i - 1] = { ...spec, args: [...args, '--conflicts', mode, ...keep] };
     return this.restart(i);
   }
 
   /** Node i's data directory (1-based), when it was started with --data-dir. */
   dataDir(i: number): string | undefined {
-    const args = this.#specs[i - 1]?.args ?? [];
-    const at = args.lastIndexOf('--data-dir');
-    return at < 0 ? undefined : args[at + 1];
+    return flagValue(this.#specs[i - 1]?.args ?? [], '--data-dir');
   }
 
   /** Stops every node (SIGTERM, then SIGKILL past the deadline) and waits for their exit. */
@@ -131,6 +139,17 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
     throw (failure as PromiseRejectedResult).reason;
   }
   return new Cluster(up, specs, o, o.clusterKey);
+}
+
+/** The value after the last `flag` in args. */
+function flagValue(args: readonly string[], flag: string): string | undefined {
+  const at = args.lastIndexOf(flag);
+  return at < 0 ? undefined : args[at + 1];
+}
+
+/** args without any `flag value` pair. */
+function withoutFlag(args: readonly string[], flag: string): string[] {
+  return args.filter((a, k) => a !== flag && args[k - 1] !== flag);
 }
 
 function keyEnv(key: string | undefined): Record<string, string> {
