@@ -12,6 +12,7 @@ import { loadHasher } from '../../src/node/replica/hash.js';
 import type { Entry } from '../../src/node/replica/entry.js';
 import { Store } from '../../src/node/replica/store.js';
 import Database from 'better-sqlite3';
+import { checksumOf } from '../../src/node/storage/checksum.js';
 import { restoreFrom } from '../../src/node/storage/restore.js';
 import { DATABASE_FILE, openStorage } from '../../src/node/storage/sqlite.js';
 import { entry } from '../helpers/replica.js';
@@ -267,6 +268,42 @@ describe('storage read back at start', () => {
       storage2.close();
       assert.deepEqual([report.rehashed, report.damaged], [1, []]);
       assert.equal(restored.get('k3')!.value, 'from the older build');
+      assert.equal(restored.tree.root().digest, applied.tree.root().digest);
+    }));
+
+  // The upsert of the build before provenance: hashes and checksum, no `via`.
+  const UNLABELLED_UPSERT =
+    'INSERT INTO entries (key, value, wall, logical, node, place, hi, lo, sum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ' +
+    'ON CONFLICT(key) DO UPDATE SET value = excluded.value, wall = excluded.wall, logical = excluded.logical, ' +
+    'node = excluded.node, place = excluded.place, hi = excluded.hi, lo = excluded.lo, sum = excluded.sum';
+
+  it('keeps each row its path; a row the build before provenance overwrote says client', () =>
+    withDir(async (dir) => {
+      const storage = await openStorage(dir);
+      const applied = new Store(hasher);
+      for (const e of sample(20)) storage.save(applied.merge(e, 'hint')!);
+      storage.close();
+      const e = new Store(hasher).merge(entry('k3', 'from the older build', 9_000, 'old'))!;
+      applied.apply(e);
+      const old = new Database(path.join(dir, DATABASE_FILE));
+      const sum = checksumOf({
+        ...e.version,
+        key: e.key,
+        value: e.value,
+        place: e.place,
+        hi: e.hi,
+        lo: e.lo,
+      });
+      old
+        .prepare(UNLABELLED_UPSERT)
+        .run(e.key, e.value, e.wall, e.logical, e.node, e.place | 0, e.hi, e.lo, sum);
+      old.close();
+
+      const { store: restored, rehashed } = await startOn(dir);
+      assert.equal(rehashed, 0);
+      assert.equal(restored.get('k3')!.value, 'from the older build');
+      assert.equal(restored.get('k3')!.via, 'client');
+      assert.equal(restored.get('k4')!.via, 'hint');
       assert.equal(restored.tree.root().digest, applied.tree.root().digest);
     }));
 });

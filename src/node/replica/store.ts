@@ -161,8 +161,9 @@ export class Store {
    * growing while it loads. No count is needed first (a count of a million rows is a whole
    * extra scan of the table: ~0.5 s of CPU here). A row's stored placement and digest are used
    * as they are; a row without them is hashed, and returned in `unhashed` for storage to keep.
+   * `viaOf` reads how the node got a row's entry, where storage keeps it (else `client`).
    */
-  restore(pages: Iterable<readonly EntryRow[]>): Restored {
+  restore(pages: Iterable<readonly EntryRow[]>, viaOf?: (row: EntryRow) => Via): Restored {
     const entries = this.#entries;
     if (entries.size !== 0) throw new Error('Store.restore: the store is not empty');
     const nodeIds = new Map<string, string>();
@@ -170,16 +171,18 @@ export class Store {
     const unhashed: StoredEntry[] = [];
     for (const rows of pages) {
       for (let r = 0; r < rows.length; r++) {
-        const [key, value, wall, logical, rowNode, place, hi, lo] = rows[r]!;
+        const row = rows[r]!;
+        const [key, value, wall, logical, rowNode, place, hi, lo] = row;
+        const via = viaOf?.(row);
         let node = nodeIds.get(rowNode);
         if (node === undefined) nodeIds.set(rowNode, (node = rowNode));
         // The hashes the node stored with the row: no placement or digest computed at start (a
         // second of 4 at 1M).
         let stored: StoredEntry;
         if (place === null || hi === null || lo === null) {
-          stored = hashed(this.#hasher, key, value, wall, logical, node);
+          stored = hashed(this.#hasher, key, value, wall, logical, node, undefined, via);
           unhashed.push(stored);
-        } else stored = new StoredEntry(key, value, wall, logical, node, place, hi, lo);
+        } else stored = new StoredEntry(key, value, wall, logical, node, place, hi, lo, via);
         if (entries.set(stored) !== undefined)
           throw new Error(`Store.restore: "${key}" appears twice`);
         this.#observer?.added(stored);

@@ -7,6 +7,7 @@
 // word (any one flipped byte) always gets another checksum; other damage goes unnoticed once in
 // 4 billion, as with CRC-32. Three times cheaper per word than SipHash, which matters because
 // every row is checked at every start (measured: docs/benchmarks.md).
+import { VIAS, type Via } from '../../api/repair.js';
 import type { EntryRow } from '../replica/entry.js';
 
 /** Any start: the same on every read. */
@@ -50,11 +51,35 @@ export interface SummedFields {
   readonly place: number;
   readonly hi: number;
   readonly lo: number;
+  /** How the node got the entry (see viaCode); rows of builds before it was kept have none. */
+  readonly via?: Via;
 }
+
+/**
+ * A row's `via` column: the path's place in VIAS, a small integer (cheap to store and to mix).
+ * Rows stored before provenance was kept hold null there.
+ */
+export function viaCode(via: Via): number {
+  return VIAS.indexOf(via);
+}
+
+/** The path a stored `via` column names; a row without one (or an unknown one) says `client`. */
+export function viaOfCode(code: unknown): Via {
+  return (typeof code === 'number' ? VIAS[code] : undefined) ?? 'client';
+}
+
+/** The path a good row (checkRows) says brought its entry. */
+export function viaOfRow(row: EntryRow): Via {
+  return viaOfCode(row[VIA_COLUMN]);
+}
+
+/** Where a stored row keeps its `via` (after the entry's columns and the checksum). */
+const VIA_COLUMN = 9;
 
 /** The checksum of a row, signed (as SQLite hands a 32-bit integer back). */
 export function checksumOf(f: SummedFields): number {
-  return checksum(f.key, f.value, f.wall, f.logical, f.node, f.place, f.hi, f.lo);
+  const via = f.via === undefined ? null : viaCode(f.via);
+  return checksum(f.key, f.value, f.wall, f.logical, f.node, f.place, f.hi, f.lo, via);
 }
 
 function checksum(
@@ -66,11 +91,14 @@ function checksum(
   place: number,
   hi: number,
   lo: number,
+  via: number | null,
 ): number {
   let h = mixString(mixWide(mixWide(mixString(SEED, key), wall), logical), node);
   // A tombstone and the empty value differ by the word before the value.
   h = value === null ? mix(h, 0) : mixString(mix(h, 1), value);
   h = mix(mix(mix(h, place), hi), lo);
+  // Provenance, when the row has it; a row without it sums as builds before it did.
+  if (via !== null) h = mix(h, via + 1);
   // MurmurHash3's finaliser: every bit of the state reaches every bit of the checksum.
   h ^= h >>> 16;
   h = Math.imul(h, F1);
@@ -79,8 +107,11 @@ function checksum(
   return h ^ (h >>> 16);
 }
 
-/** A stored row, as storage reads it: the entry's row, and the checksum stored with it. */
-export type SummedRow = readonly [...EntryRow, sum: number | null];
+/**
+ * A stored row, as storage reads it: the entry's row, the checksum stored with it, and the code
+ * of the path that brought it (viaCode; null or missing in rows stored before it was kept).
+ */
+export type SummedRow = readonly [...EntryRow, sum: number | null, via: number | null];
 
 /** What reading rows found: rows to load, and the keys of the damaged ones. */
 export interface CheckedRows {
@@ -97,7 +128,9 @@ export interface CheckedRows {
  * cannot be checked: it is loaded with its hashes dropped, so the store computes them again from
  * its bytes rather than trusting them, and storage writes it back with a checksum. A checksum
  * beside a missing hash, or a field of the wrong type (a flipped byte in a column's type), is
- * damage too.
+ * damage too. The checksum covers the row's provenance: a row whose checksum matches only
+ * without it was overwritten by a build that does not keep provenance (the `via` column is the
+ * old entry's), so it is good and loaded without its `via`.
  */
 export function checkRows(rows: readonly SummedRow[]): CheckedRows {
   const good: EntryRow[] = [];
@@ -105,17 +138,20 @@ export function checkRows(rows: readonly SummedRow[]): CheckedRows {
   let unchecked = 0;
   for (const row of rows) {
     const [key, value, wall, logical, node, place, hi, lo, sum] = row;
+    const via = (row[VIA_COLUMN] ?? null) as number | null; // checked by wellTyped
     if (!wellTyped(row)) damaged.push(String(key));
     else if (sum === null) {
+      // Nor is its provenance known: the column may be an older entry's.
       good.push([key, value, wall, logical, node, null, null, null]);
       unchecked += 1;
+    } else if (place === null || hi === null || lo === null) damaged.push(key);
+    else if (checksum(key, value, wall, logical, node, place, hi, lo, via) === sum) {
+      good.push(row);
     } else if (
-      place !== null &&
-      hi !== null &&
-      lo !== null &&
-      checksum(key, value, wall, logical, node, place, hi, lo) === sum
+      via !== null &&
+      checksum(key, value, wall, logical, node, place, hi, lo, null) === sum
     ) {
-      good.push(row); // the checksum after the entry's columns is read by no one
+      good.push([key, value, wall, logical, node, place, hi, lo]);
     } else damaged.push(key);
   }
   return { good, damaged, unchecked };
@@ -132,11 +168,21 @@ function wellTyped(row: SummedRow): boolean {
     isHash(row[5]) &&
     isHash(row[6]) &&
     isHash(row[7]) &&
-    isHash(row[8])
+    isHash(row[8]) &&
+    isVia(row[VIA_COLUMN])
   );
 }
 
 const HASH_RANGE = 2 ** 32;
+
+/** A stored `via`: missing, empty, or one of VIAS's places. */
+function isVia(code: unknown): boolean {
+  return (
+    code === undefined ||
+    code === null ||
+    (Number.isSafeInteger(code) && VIAS[code as number] !== undefined)
+  );
+}
 
 /** A stored hash or checksum: empty, or an integer of 32 bits (signed or not). */
 function isHash(n: unknown): boolean {

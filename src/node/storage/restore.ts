@@ -6,7 +6,7 @@
 // checks them and reads their hashes as they are.
 import type { Store } from '../replica/store.js';
 import type { Version } from '../../api/version.js';
-import { checkRows } from './checksum.js';
+import { checkRows, viaOfRow } from './checksum.js';
 import type { Storage } from './sqlite.js';
 
 export interface RestoreReport {
@@ -28,7 +28,7 @@ export function restoreFrom(storage: Storage, store: Store): RestoreReport {
       yield sorted.good;
     }
   }
-  const { newest, unhashed } = store.restore(checked());
+  const { newest, unhashed } = store.restore(checked(), viaOfRow);
   // Missing here, missing on disk: the repair is then a plain insert, which no trigger mistakes
   // for an older build's write over the row (its hashes equal the damaged row's).
   if (damaged.length > 0) storage.remove(damaged);

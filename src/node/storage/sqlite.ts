@@ -8,7 +8,7 @@ import path from 'node:path';
 import { NodeStartError } from '../errors.js';
 import type { StoredEntry } from '../replica/entry.js';
 import { HASH_SCHEME } from '../replica/hash.js';
-import { checksumOf, type SummedRow } from './checksum.js';
+import { checksumOf, viaCode, type SummedRow } from './checksum.js';
 import type { Database, Statement } from './database.js';
 import { hintTable, type HintTable } from './hint-table.js';
 
@@ -67,24 +67,30 @@ function* paged(page: Statement): Generator<SummedRow[]> {
 function pageOf(db: Database): Statement {
   return db
     .prepare(
-      'SELECT key, value, wall, logical, node, place, hi, lo, sum FROM entries ' +
+      'SELECT key, value, wall, logical, node, place, hi, lo, sum, via FROM entries ' +
         'WHERE key > ? ORDER BY key LIMIT ?',
     )
     .raw(true);
 }
 
-/** An entry's key, value and version, the hashes kept with it (see keepHashesOf), its checksum. */
+/**
+ * An entry's key, value and version, the hashes kept with it (see keepHashesOf), its checksum,
+ * and how the node got it (`via`, a code: see viaCode).
+ */
 const CREATE_TABLE =
   'CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT, wall INTEGER NOT NULL, ' +
-  'logical INTEGER NOT NULL, node TEXT NOT NULL, place INTEGER, hi INTEGER, lo INTEGER, sum INTEGER) ' +
-  'WITHOUT ROWID';
+  'logical INTEGER NOT NULL, node TEXT NOT NULL, place INTEGER, hi INTEGER, lo INTEGER, sum INTEGER, ' +
+  'via INTEGER) WITHOUT ROWID';
 /** Saves an entry whole, over the one it replaces. */
 const UPSERT =
-  'INSERT INTO entries (key, value, wall, logical, node, place, hi, lo, sum) ' +
-  'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ' +
+  'INSERT INTO entries (key, value, wall, logical, node, place, hi, lo, sum, via) ' +
+  'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ' +
   'ON CONFLICT(key) DO UPDATE SET value = excluded.value, wall = excluded.wall, ' +
   'logical = excluded.logical, node = excluded.node, place = excluded.place, ' +
-  'hi = excluded.hi, lo = excluded.lo, sum = excluded.sum';
+  'hi = excluded.hi, lo = excluded.lo, sum = excluded.sum, via = excluded.via';
+/** Writes the hashes, checksum and path of a row loaded without them (Storage.hashesOf). */
+const UPDATE_HASHES =
+  'UPDATE entries SET place = ?, hi = ?, lo = ?, sum = ?, via = ? WHERE key = ?';
 
 /**
  * Opens (or creates) the data directory. `scheme` labels the hashes this node stores (its
@@ -121,7 +127,7 @@ export async function openStorage(dir: string, scheme = HASH_SCHEME): Promise<St
   }
   const upsert = db.prepare(UPSERT);
   const drop = db.prepare('DELETE FROM entries WHERE key = ?');
-  const hashes = db.prepare('UPDATE entries SET place = ?, hi = ?, lo = ?, sum = ? WHERE key = ?');
+  const hashes = db.prepare(UPDATE_HASHES);
   const page = pageOf(db);
   const file = path.join(dir, DATABASE_FILE);
   let depth = 0;
@@ -148,11 +154,11 @@ export async function openStorage(dir: string, scheme = HASH_SCHEME): Promise<St
     },
     save(e) {
       // The placement signed, as the entry keeps it: a small integer when read back.
-      const { key, value, wall, logical, node, hi, lo } = e;
-      upsert.run(key, value, wall, logical, node, e.place | 0, hi, lo, checksumOf(e));
+      const { key, value, wall, logical, node, hi, lo, via } = e;
+      upsert.run(key, value, wall, logical, node, e.place | 0, hi, lo, checksumOf(e), viaCode(via));
     },
     hashesOf(e) {
-      hashes.run(e.place | 0, e.hi, e.lo, checksumOf(e), e.key);
+      hashes.run(e.place | 0, e.hi, e.lo, checksumOf(e), viaCode(e.via), e.key);
     },
     remove(keys) {
       transaction(() => {
@@ -202,14 +208,15 @@ const STALE_SUM_TRIGGER =
  * hash functions, and the cluster key's when there is one), and a checksum. A data
  * directory from before hashes were kept gains their columns (empty); one whose hashes were
  * made under another scheme (PRAGMA user_version) has them cleared; one from before checksums
- * gains the column, empty. Rows without hashes or checksum are hashed from their bytes when the
+ * gains the column, empty; one from before provenance gains `via`, empty (those rows say
+ * `client`). Rows without hashes or checksum are hashed from their bytes when the
  * node loads them (nothing stored beside them is trusted), and written back with both.
  */
 function keepHashesOf(db: Database, label: number): void {
   const columns = (db.pragma('table_info(entries)') as { name: string }[]).map((c) => c.name);
   const scheme = db.pragma('user_version', { simple: true }) as number;
   db.transaction(() => {
-    for (const column of ['place', 'hi', 'lo', 'sum'])
+    for (const column of ['place', 'hi', 'lo', 'sum', 'via'])
       if (!columns.includes(column)) db.exec(`ALTER TABLE entries ADD COLUMN ${column} INTEGER`);
     if (columns.includes('place') && scheme !== label)
       db.exec('UPDATE entries SET place = NULL, hi = NULL, lo = NULL, sum = NULL');

@@ -4,7 +4,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadHasher } from '../../../src/node/replica/hash.js';
 import { Store, type StoredEntry } from '../../../src/node/replica/store.js';
-import { checkRows, checksumOf, type SummedRow } from '../../../src/node/storage/checksum.js';
+import {
+  checkRows,
+  checksumOf,
+  viaCode,
+  viaOfRow,
+  type SummedRow,
+} from '../../../src/node/storage/checksum.js';
 import { Scrub } from '../../../src/node/storage/scrub.js';
 import { newCounters } from '../../../src/node/stats.js';
 import { entry } from '../../helpers/replica.js';
@@ -13,7 +19,8 @@ import { until } from '../../helpers/poll.js';
 const hasher = await loadHasher();
 
 function rowOf(e: StoredEntry): SummedRow {
-  return [e.key, e.value, e.wall, e.logical, e.node, e.place | 0, e.hi, e.lo, checksumOf(e)];
+  const { key, value, wall, logical, node, hi, lo } = e;
+  return [key, value, wall, logical, node, e.place | 0, hi, lo, checksumOf(e), viaCode(e.via)];
 }
 
 async function filled(n: number): Promise<Store> {
@@ -43,9 +50,9 @@ describe('the row checksum', () => {
     assert.deepEqual(good[3]!.slice(0, 8), rows[3]!.slice(0, 8));
   });
 
-  it('finds a flip in any column: key, value, version, hashes or the checksum itself', async () => {
+  it('finds a flip in any column: key, value, version, hashes, the checksum itself or via', async () => {
     const [row] = [...(await filled(2)).entries()].slice(1).map(rowOf);
-    for (let c = 0; c < 9; c++) {
+    for (let c = 0; c < 10; c++) {
       const { good, damaged } = checkRows([flipped(row!, c)]);
       assert.equal(good.length, 0, `column ${c}`);
       assert.equal(damaged.length, 1, `column ${c}`);
@@ -183,5 +190,28 @@ describe('the scrub', () => {
     assert.ok(calls >= 2);
     assert.match(log[0]!, /could not read the file \(database disk image is malformed\)/);
     assert.equal(counters.scrub.runs, 0);
+  });
+
+  it('keeps how the node got an entry, and checks it: a changed path is damage', () => {
+    const store = new Store(hasher);
+    const row = rowOf(store.merge(entry('user:alice', 'alice_data', 7), 'hint')!);
+    const { good } = checkRows([row]);
+    assert.equal(viaOfRow(good[0]!), 'hint');
+    const other = [...row.slice(0, 9), viaCode('read-repair')] as unknown as SummedRow;
+    assert.deepEqual(checkRows([other]).damaged, ['user:alice']);
+  });
+
+  it('a row from before provenance, or overwritten by a build that keeps none, says client', () => {
+    const store = new Store(hasher);
+    const e = store.merge(entry('user:bob', 'bob_data', 7), 'anti-entropy')!;
+    const row = rowOf(e);
+    const before = [
+      ...row.slice(0, 8),
+      checksumOf({ ...e.version, key: e.key, value: e.value, place: e.place, hi: e.hi, lo: e.lo }),
+    ];
+    const overwritten = [...before, viaCode('anti-entropy')];
+    const { good, damaged } = checkRows([before, overwritten] as unknown as SummedRow[]);
+    assert.deepEqual(damaged, []);
+    assert.deepEqual(good.map(viaOfRow), ['client', 'client']);
   });
 });

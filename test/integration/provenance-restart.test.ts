@@ -1,0 +1,77 @@
+// Provenance on disk: with --data-dir, how a node got each entry (GET /kv's `via`) is kept with
+// the entry, so a node started again says the same `via` for every key as before it stopped,
+// whichever path brought it: written here, replication, a hint, a read repair or anti-entropy.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { startCluster } from '../../src/cluster/cluster.js';
+import { request } from '../helpers/http.js';
+import { until } from '../helpers/poll.js';
+import { freeBasePort } from '../helpers/ports.js';
+
+const put = (at: string, key: string, route = '') =>
+  request(at, 'PUT', `/kv/${key}${route}`, JSON.stringify({ value: `${key}_data` }));
+
+/** Each key's `via` on the node at `at`. */
+async function vias(at: string, keys: readonly string[]): Promise<Record<string, string>> {
+  const read = await Promise.all(
+    keys.map(async (k) => [k, (await request(at, 'GET', `/kv/${k}`)).json.via]),
+  );
+  return Object.fromEntries(read) as Record<string, string>;
+}
+
+describe('provenance across a restart', () => {
+  it('a node started again from --data-dir says how it got each entry, as before', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ae-demo-via-'));
+    try {
+      const cluster = await startCluster({
+        count: 2,
+        basePort: await freeBasePort(2),
+        portFlag: '--base-port',
+        nodeArgs: (i) => ['--ae-interval', '0', '--data-dir', path.join(dir, `node-${i}`)],
+      });
+      try {
+        const [a, b] = cluster.nodes.map((n) => n.address) as [string, string];
+        // The hint first: node 2 is down while node 1 takes the write.
+        await cluster.kill(2, 'SIGKILL');
+        assert.equal((await put(a, 'by:hint')).json.replication.failed[0].hinted, true);
+        await cluster.restart(2);
+        await until(
+          'the hint to arrive',
+          async () => (await vias(b, ['by:hint']))['by:hint'] === 'hint',
+        );
+        await put(a, 'by:replication');
+        await put(b, 'by:client', '/direct');
+        await put(a, 'by:read-repair', '/direct');
+        assert.equal((await request(a, 'GET', '/kv/by:read-repair?read=all')).status, 200);
+        await put(a, 'by:anti-entropy', '/direct');
+        await request(b, 'POST', '/anti-entropy/trigger');
+        const keys = [
+          'by:client',
+          'by:replication',
+          'by:hint',
+          'by:read-repair',
+          'by:anti-entropy',
+        ];
+        const before = await until('every key on node 2', async () => {
+          const v = await vias(b, keys);
+          return Object.values(v).every(Boolean) ? v : undefined;
+        });
+        assert.deepEqual(before, Object.fromEntries(keys.map((k) => [k, k.slice(3)])));
+
+        await cluster.kill(2, 'SIGKILL');
+        await cluster.restart(2);
+        assert.deepEqual(await vias(b, keys), before);
+        await cluster.kill(2, 'SIGTERM');
+        await cluster.restart(2);
+        assert.deepEqual(await vias(b, keys), before, 'and again after a clean stop');
+      } finally {
+        await cluster.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
