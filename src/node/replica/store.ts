@@ -159,30 +159,27 @@ export class Store {
    * each entry object is made once from its columns, one index insert per row, node ids are
    * kept once each, and the tree is filled at its final depth (MerkleTree.fill) instead of
    * growing while it loads. No count is needed first (a count of a million rows is a whole
-   * extra scan of the table: ~0.5 s of CPU here). A row's stored placement and digest are used
-   * as they are; a row without them is hashed, and returned in `unhashed` for storage to keep.
-   * `viaOf` reads how the node got a row's entry, where storage keeps it (else `client`).
+   * extra scan of the table: ~0.5 s of CPU here). A row's stored placement, digest and path
+   * (`via`, else `client`) are used as they are; a row without hashes is hashed, and returned
+   * in `unhashed` for storage to keep.
    */
-  restore(pages: Iterable<readonly EntryRow[]>, viaOf?: (row: EntryRow) => Via): Restored {
+  restore(pages: Iterable<readonly EntryRow[]>, via?: (row: EntryRow) => Via): Restored {
     const entries = this.#entries;
     if (entries.size !== 0) throw new Error('Store.restore: the store is not empty');
     const nodeIds = new Map<string, string>();
     let newest: StoredEntry | undefined;
     const unhashed: StoredEntry[] = [];
     for (const rows of pages) {
-      for (let r = 0; r < rows.length; r++) {
-        const row = rows[r]!;
+      for (const row of rows) {
         const [key, value, wall, logical, rowNode, place, hi, lo] = row;
-        const via = viaOf?.(row);
         let node = nodeIds.get(rowNode);
         if (node === undefined) nodeIds.set(rowNode, (node = rowNode));
-        // The hashes the node stored with the row: no placement or digest computed at start (a
-        // second of 4 at 1M).
+        // The hashes stored with the row: no placement or digest computed at start (1 s of 4 at 1M).
         let stored: StoredEntry;
         if (place === null || hi === null || lo === null) {
-          stored = hashed(this.#hasher, key, value, wall, logical, node, undefined, via);
+          stored = hashed(this.#hasher, key, value, wall, logical, node, undefined, via?.(row));
           unhashed.push(stored);
-        } else stored = new StoredEntry(key, value, wall, logical, node, place, hi, lo, via);
+        } else stored = new StoredEntry(key, value, wall, logical, node, place, hi, lo, via?.(row));
         if (entries.set(stored) !== undefined)
           throw new Error(`Store.restore: "${key}" appears twice`);
         this.#observer?.added(stored);
