@@ -23,6 +23,8 @@ export interface Counters {
     bytesSent: number;
     bytesReceived: number;
     roundTrips: number;
+    /** Exchange messages sent again because they went unanswered in time. */
+    retries: number;
     lastRoundAt: string | null;
     lastRoundMs: number | null;
   };

@@ -29,6 +29,8 @@ export interface PeerReport {
   levels: number;
   /** 2 when the round made a second pass to hand on what it pulled from other peers. */
   passes: number;
+  /** Messages sent again because they went unanswered (present when there were any). */
+  retries?: number;
   durationMs: number;
   /** Why the peer was unreachable or refused, in a few words. */
   reason?: string;

@@ -60,6 +60,26 @@ export const AE_LATER_MESSAGE_TIMEOUT_MS = 10_000;
  * LAN), so a large legitimate batch of entries is never cut off by the base timeout.
  */
 export const AE_TIMEOUT_BYTES_PER_MS = 1_000;
+/**
+ * An exchange message that gets no answer is sent again (the same bytes) after a wait derived
+ * from the round trips measured (retry.ts), never sooner than this: a loopback round trip takes
+ * about a millisecond, but a timer tick or a garbage-collector pause on a loaded machine holds an
+ * answer up for several, and a copy sent then would only double the peer's work.
+ */
+export const AE_RETRY_MIN_MS = 20;
+/**
+ * ...and never later than this, which is also the wait before any round trip was measured: a
+ * quarter of the first message's 1 s deadline, so a lost opening is sent again within it even on
+ * a node's first round, and a loss costs a fraction of a round instead of the whole deadline.
+ */
+export const AE_RETRY_MAX_MS = 250;
+/**
+ * At most this many copies of one message (the first included). Under 30% loss each way a copy
+ * and its answer both arrive 49% of the time, so eight copies leave 0.5% of messages
+ * unanswered (0.51^8); each copy waits twice as long as the one before, so a peer that is slow
+ * rather than lossy gets a few copies, not eight.
+ */
+export const AE_MAX_SENDS = 8;
 /** A safety cap on the messages of one exchange; the protocol needs at most ~2 per tree level. */
 export const AE_MAX_ROUND_TRIPS = 24;
 

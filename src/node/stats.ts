@@ -18,6 +18,7 @@ export function newCounters(): Counters {
       bytesSent: 0,
       bytesReceived: 0,
       roundTrips: 0,
+      retries: 0,
       lastRoundAt: null,
       lastRoundMs: null,
     },

@@ -1,7 +1,9 @@
 // The simulated network: every message leaves its sender's uplink after the ones before it
 // (bandwidth), arrives a latency later, may be lost (loss rate) or cut (partition), and finds
 // its receiver up or not (churn). A message that gets no answer times out by the nodes' own
-// rule (peers/timeouts.ts). Counts every message and byte sent, lost or not.
+// rule (peers/timeouts.ts) and is sent again by it (sync/retry.ts). Counts every message and
+// byte sent, lost or not.
+import { timedOut } from '../node/peers/deliver.js';
 import type { Scheduler } from './scheduler.js';
 
 export interface NetworkOptions {
@@ -62,12 +64,11 @@ export class Network {
     const incarnation = sender.incarnation;
     return new Promise((resolve, reject) => {
       let settled = false;
-      const fail = (why: string) => {
+      this.#scheduler.after(timeoutMs, () => {
         if (settled) return;
         settled = true;
-        reject(new Error(why));
-      };
-      this.#scheduler.after(timeoutMs, () => fail(`no answer within ${timeoutMs} ms`));
+        reject(timedOut(timeoutMs));
+      });
       this.#transmit(from, to, body, () => {
         const receiver = this.#endpoints[to]!;
         if (!receiver.up) return;

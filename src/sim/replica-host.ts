@@ -15,11 +15,11 @@ import type { Strategy } from '../api/strategies.js';
 import type { Sketch } from '../node/sync/riblt/sketch.js';
 import { AntiEntropy } from '../node/sync/scheduler.js';
 import type { RoundReport } from '../api/reports.js';
-import { timedTransport } from '../node/peers/timeouts.js';
+import { RetryingLink, RoundTripEstimate } from '../node/sync/retry.js';
 import { newCounters } from '../node/stats.js';
 import { SIM_EPOCH_MICROS } from './constants.js';
 import type { Endpoint, Network } from './network.js';
-import type { Scheduler } from './scheduler.js';
+import { virtualTimer, type Scheduler } from './scheduler.js';
 
 export interface HostOptions {
   index: number;
@@ -118,14 +118,20 @@ export class ReplicaHost implements Endpoint {
   }
 
   #newAntiEntropy(): AntiEntropy {
-    const network = this.#o.network;
+    const { network, scheduler } = this.#o;
+    // A restarted replica measures its round trips afresh, as a new process does.
+    const estimate = new RoundTripEstimate();
+    const timer = virtualTimer(scheduler);
     return new AntiEntropy({
       node: this.id,
       replica: this.replica,
       transport: (peer) =>
-        timedTransport((body, timeoutMs) =>
-          network().send(this.index, Number(peer), body, timeoutMs),
-        ),
+        new RetryingLink({
+          send: (body, timeoutMs) => network().send(this.index, Number(peer), body, timeoutMs),
+          estimate,
+          now: () => scheduler.now,
+          timer,
+        }),
       strategy: this.#o.strategy,
       maxValueBytes: DEFAULT_MAX_VALUE_BYTES,
       intervalMs: 0,

@@ -3,6 +3,7 @@
 // before the next (the exchange is async code). Nothing sleeps: a simulated minute takes as
 // long as its events take to compute, and the same events always run in the same order.
 import { setImmediate as yieldToPromises } from 'node:timers/promises';
+import type { RoundTimer } from '../node/sync/scheduler.js';
 
 interface Event {
   time: number;
@@ -87,6 +88,22 @@ export class Scheduler {
     }
     heap[i] = last;
   }
+}
+
+/** The node's timer seam in virtual time: a cleared timer is skipped when its time comes. */
+export function virtualTimer(scheduler: Scheduler): RoundTimer {
+  return {
+    set: (fire, ms) => {
+      const handle = { live: true };
+      scheduler.after(ms, () => {
+        if (handle.live) fire();
+      });
+      return handle;
+    },
+    clear: (handle) => {
+      if (handle) (handle as { live: boolean }).live = false;
+    },
+  };
 }
 
 function before(a: Event, b: Event): boolean {

@@ -75,6 +75,11 @@ const COUNTERS: CounterSpec[] = [
     read: (c) => ({ all: c.antiEntropy.roundTrips }),
   },
   {
+    name: 'ae_exchange_retries_total',
+    help: 'Anti-entropy messages this node sent again because they went unanswered in time.',
+    read: (c) => ({ all: c.antiEntropy.retries }),
+  },
+  {
     name: 'ae_peer_messages_total',
     help: 'Messages received on the internal peer route, by outcome.',
     label: 'outcome',

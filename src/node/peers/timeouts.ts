@@ -20,11 +20,3 @@ export function exchangeMessageTimeoutMs(index: number, bytes: number): number {
 export function replicationTimeoutMs(baseMs: number, bytes: number): number {
   return baseMs + Math.floor(bytes / AE_TIMEOUT_BYTES_PER_MS);
 }
-
-/** A transport for one exchange that numbers its messages and times each by the rule above. */
-export function timedTransport(
-  send: (body: Buffer, timeoutMs: number) => Promise<Buffer>,
-): (body: Buffer) => Promise<Buffer> {
-  let index = 0;
-  return (body) => send(body, exchangeMessageTimeoutMs(index++, body.length));
-}

@@ -27,6 +27,13 @@ export class ExchangeError extends Error {
 /** Sends one encoded message to the peer and resolves with its encoded answer. */
 export type Transport = (body: Buffer) => Promise<Buffer>;
 
+/** A transport that sends a message again when it goes unanswered, and counts the copies. */
+export interface PeerLink {
+  readonly send: Transport;
+  /** Copies sent beyond the first of each message so far. */
+  readonly retries: number;
+}
+
 export interface ExchangeResult {
   status: 'in_sync' | 'repaired';
   roundTrips: number;

@@ -52,6 +52,11 @@ export function failedOutcome(peer: string, error: unknown, durationMs: number):
   };
 }
 
+/** An outcome with the copies its exchange sent again, when there were any. */
+export function withRetries(o: Outcome, retries: number): Outcome {
+  return retries > 0 ? { ...o, retries } : o;
+}
+
 /** Whether the exchange took place (the peer answered and took part). */
 export function reached(o: Outcome): boolean {
   return o.status !== 'unreachable' && o.status !== 'refused';
@@ -74,6 +79,7 @@ export function combine(a: Outcome, b: Outcome): Outcome {
     pushed: new Set([...a.pushed, ...b.pushed]),
     levels: Math.max(a.levels, b.levels),
     passes: a.passes + b.passes,
+    ...(a.retries || b.retries ? { retries: (a.retries ?? 0) + (b.retries ?? 0) } : {}),
     durationMs: a.durationMs + b.durationMs,
     ...(b.reason !== undefined ? { reason: b.reason } : {}),
     ...(b.code !== undefined ? { code: b.code } : {}),
@@ -103,6 +109,7 @@ export function toReport(o: Outcome): PeerReport {
     counts: { pulled: pulled.length, pushed: pushed.length },
     levels: o.levels,
     passes: o.passes,
+    ...(o.retries !== undefined ? { retries: o.retries } : {}),
     durationMs: round3(o.durationMs),
     ...(o.reason !== undefined ? { reason: o.reason } : {}),
     ...(o.code !== undefined ? { code: o.code } : {}),

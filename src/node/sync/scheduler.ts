@@ -4,7 +4,7 @@
 // given, so one trigger still converges the cluster. The timer is started and stopped
 // explicitly, and time and randomness are injected so tests control them.
 import { AE_JITTER_FRACTION } from '../constants.js';
-import { runExchange, type Replica, type Transport } from './exchange.js';
+import { runExchange, type PeerLink, type Replica, type Transport } from './exchange.js';
 import type { Strategy } from '../../api/strategies.js';
 import { pickPeers } from './peer-selection.js';
 import {
@@ -14,6 +14,7 @@ import {
   pulledFromOthers,
   reached,
   round3,
+  withRetries,
   toReport,
   type Outcome,
 } from './peer-outcome.js';
@@ -32,7 +33,7 @@ export interface RoundTimer {
 }
 
 /** setTimeout, unref'd: a pending round never keeps the process alive. */
-const realTimer: RoundTimer = {
+export const realTimer: RoundTimer = {
   set: (fire, ms) => setTimeout(fire, ms).unref(),
   clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
@@ -40,7 +41,8 @@ const realTimer: RoundTimer = {
 export interface AntiEntropyOptions {
   node: string;
   replica: Replica;
-  transport: (peer: string) => Transport;
+  /** The messages of one exchange with `peer`: a plain transport, or one that retries. */
+  transport: (peer: string) => Transport | PeerLink;
   strategy: Strategy;
   maxValueBytes: number;
   intervalMs: number;
@@ -198,10 +200,12 @@ export class AntiEntropy {
     const watch = tap?.listening
       ? recordExchange(tap, { self: this.#o.node, peer, peerId: idOf?.(peer) ?? peer }, ref)
       : undefined;
+    const link = this.#o.transport(peer);
+    const retriesOf = () => (typeof link === 'function' ? 0 : link.retries);
     try {
       const r = await runExchange(
         this.#o.replica,
-        this.#o.transport(peer),
+        typeof link === 'function' ? link : link.send,
         strategy,
         this.#o.maxValueBytes,
         watch,
@@ -212,11 +216,13 @@ export class AntiEntropy {
       ae.bytesSent += r.bytes.sent;
       ae.bytesReceived += r.bytes.received;
       ae.roundTrips += r.roundTrips;
-      return outcomeOf(peer, r, this.#o.now() - started);
+      ae.retries += retriesOf();
+      return withRetries(outcomeOf(peer, r, this.#o.now() - started), retriesOf());
     } catch (error) {
       const failed = failedOutcome(peer, error, this.#o.now() - started);
       ae.exchanges[failed.status] += 1;
-      return failed;
+      ae.retries += retriesOf();
+      return withRetries(failed, retriesOf());
     }
   }
 }

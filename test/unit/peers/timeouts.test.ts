@@ -9,7 +9,6 @@ import {
 import {
   exchangeMessageTimeoutMs,
   replicationTimeoutMs,
-  timedTransport,
 } from '../../../src/node/peers/timeouts.js';
 
 describe('anti-entropy message timeouts', () => {
@@ -27,22 +26,6 @@ describe('anti-entropy message timeouts', () => {
     );
     // A full exchange's first message carries every entry: it is not cut off by the short base.
     assert.ok(exchangeMessageTimeoutMs(0, big) > 50_000);
-  });
-
-  it('a transport numbers the messages of its exchange', async () => {
-    const seen: number[] = [];
-    const send = timedTransport(async (body, timeoutMs) => {
-      seen.push(timeoutMs);
-      return body;
-    });
-    await send(Buffer.alloc(10));
-    await send(Buffer.alloc(10));
-    await send(Buffer.alloc(2_000));
-    assert.deepEqual(seen, [
-      AE_FIRST_MESSAGE_TIMEOUT_MS,
-      AE_LATER_MESSAGE_TIMEOUT_MS,
-      AE_LATER_MESSAGE_TIMEOUT_MS + 2,
-    ]);
   });
 
   it('a replicated write keeps its short base; a batch of entries gets its size on top', () => {
