@@ -13,22 +13,35 @@ export function startedThroughNpm(env: NodeJS.ProcessEnv = process.env): boolean
 /** How often a command checks that the process that started it is still there. */
 export const PARENT_POLL_MS = 500;
 
+/** Calls `tick` every `ms` until the returned stop is called; never keeps the process alive. */
+export type Ticker = (tick: () => void, ms: number) => () => void;
+
+const everyInterval: Ticker = (tick, ms) => {
+  const timer = setInterval(tick, ms);
+  timer.unref();
+  return () => clearInterval(timer);
+};
+
 /**
  * Calls `gone` once, when the parent process that started this one has exited (`ppid` reads
- * the current parent's id: injected for tests). Returns the stop of the watch; its timer never
- * keeps the process alive.
+ * the current parent's id, `every` repeats the check: both injected for tests). Returns the
+ * stop of the watch.
  */
 export function watchParent(
   gone: () => void,
   ppid: () => number = () => process.ppid,
-  pollMs = PARENT_POLL_MS,
+  every: Ticker = everyInterval,
 ): () => void {
   const parent = ppid();
-  const timer = setInterval(() => {
-    if (ppid() === parent) return;
-    clearInterval(timer);
+  let stopped = false;
+  const stopTicks = every(() => {
+    if (stopped || ppid() === parent) return;
+    stop();
     gone();
-  }, pollMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  }, PARENT_POLL_MS);
+  const stop = () => {
+    stopped = true;
+    stopTicks();
+  };
+  return stop;
 }
