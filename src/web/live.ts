@@ -19,6 +19,8 @@ export const WEB_HOST = '127.0.0.1';
 export interface RunViewOptions {
   /** Serve the live page on this port (0: any free one); no page when absent. */
   webPort?: number;
+  /** When the run began (performance.now()), from which the page times its moments; default: now. */
+  since?: number;
 }
 
 export class RunView {
@@ -41,7 +43,8 @@ export class RunView {
   }
 
   static async open(o: RunViewOptions): Promise<RunView> {
-    const recorder = new Recorder();
+    const since = o.since ?? performance.now();
+    const recorder = new Recorder(() => performance.now() - since);
     if (o.webPort === undefined) return new RunView(recorder);
     let advance = () => false;
     let act = (_: unknown): Promise<Outcome | null> => Promise.resolve(null);

@@ -52,8 +52,23 @@ export type WebEvent =
   | { type: 'controls'; shown: boolean; killed: string[]; canKill?: boolean }
   /** A message between nodes (its `at`: ms since the run began). */
   | MessageRecord
-  /** Everything so far in one event, for a page that connects late (the log keeps only recent events). */
-  | { type: 'snapshot'; state: LiveState };
+  /**
+   * Everything so far in one event, for a page that connects late (the log keeps only recent
+   * events): the state, the moments the Time slider goes back to, and when it was sent (ms since
+   * the run began), which sets the page's clock.
+   */
+  | { type: 'snapshot'; state: LiveState; history?: Moment[]; at?: number };
+
+/** The page at one moment of the run (history.ts keeps them for the Time slider). */
+export type Moment = Pick<
+  LiveState,
+  'samples' | 'divergent' | 'activity' | 'quietRounds' | 'killed' | 'verdict' | 'waiting' | 'ended'
+> & {
+  /** ms since the run began. */
+  at: number;
+  /** Each part as it stood: its phases then, and how many of its events had happened. */
+  sections: { title: string; phases: Phase[]; events: number }[];
+};
 
 export interface Phase {
   title: string;

@@ -124,7 +124,8 @@ async function openPage(
       ? await (await import('../recording/writer.js')).RecordingWriter.open(o.record, head, since)
       : undefined;
   if (recording) teardown.defer(() => recording.close());
-  const view = o.webPort !== undefined ? await RunView.open({ webPort: o.webPort }) : undefined;
+  const view =
+    o.webPort !== undefined ? await RunView.open({ webPort: o.webPort, since }) : undefined;
   if (view) {
     recording?.follow(view.recorder);
     teardown.defer(() => view.close());

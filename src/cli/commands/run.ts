@@ -39,7 +39,8 @@ export async function run(
       recording = await RecordingWriter.open(o.record, { ...head, messages }, nodes.started);
     }
     if (recording) teardown.defer(() => recording?.close());
-    view = await openView(o, reportFile !== undefined || recording !== undefined, teardown);
+    const shown = reportFile !== undefined || recording !== undefined;
+    view = await openView(o, shown, nodes.started, teardown);
     if (view) recording?.follow(view.recorder);
   } catch (error) {
     await nodes.stop();
@@ -93,6 +94,7 @@ export async function run(
 async function openView(
   o: RunOptions,
   report: boolean,
+  since: number,
   teardown: Teardown,
 ): Promise<RunView | undefined> {
   if (o.webPort === undefined && !report) return undefined;
@@ -101,7 +103,9 @@ async function openView(
     import('../../web/live.js'),
     import('../output/web.js'),
   ]);
-  const view = await RunView.open(o.webPort !== undefined ? { webPort: o.webPort } : {});
+  const view = await RunView.open(
+    o.webPort !== undefined ? { webPort: o.webPort, since } : { since },
+  );
   teardown.defer(() => view.close());
   teardown.defer(async () => {
     if (view.live && view.recorder.state.verdict && !teardown.interrupted)

@@ -8,8 +8,10 @@ import { waitOrInterrupt } from '../lifecycle/interrupt.js';
 import { announcePage } from './web.js';
 
 export async function servePage(recording: Recording, port: number): Promise<void> {
-  const recorder = new Recorder();
-  for (const { event } of recording.events) recorder.emit(event);
+  // The page's clock stands still at the recording's end: the slider spans the run as recorded.
+  const end = recording.events[recording.events.length - 1]?.at ?? 0;
+  const recorder = new Recorder(() => end);
+  for (const { event, at } of recording.events) recorder.emit(event, at);
   if (recorder.state.ended === null) recorder.emit({ type: 'end', kept: false });
   const server = await startWebServer({ host: WEB_HOST, port, recorder, onNext: () => false });
   try {

@@ -4,11 +4,13 @@
 import { followScroll, spanning, type Span } from '../follow.js';
 import { apply, initialState, isOver, type WebEvent } from '../model.js';
 import { REGIONS, regions } from '../view/page.js';
+import { TimeSlider } from './time.js';
 
 /** Keys a presenter's clicker or keyboard sends for "next slide". */
 const NEXT_KEYS = new Set(['ArrowRight', 'PageDown', ' ', 'n', 'N']);
 
 const state = initialState();
+const time = new TimeSlider();
 let connection: 'live' | 'lost' = 'live';
 let drawn: Record<string, string> = {};
 let scheduled = false;
@@ -17,7 +19,16 @@ let drawnOver = false;
 
 function draw(): void {
   scheduled = false;
-  const parts = regions(state, connection);
+  // Moved back in time: the cards, grids, story and diagram as they were; the header and the
+  // controls stay the present's (they act on the cluster as it is now).
+  const shown = time.shown(state);
+  const parts = regions(shown.state, connection, shown.until);
+  if (time.pinned) {
+    const present = regions(state, connection);
+    parts.header = present.header;
+    parts.actions = present.actions;
+  }
+  time.draw(state);
   // A redrawn region replaces its buttons: focus returns to the one with the same id.
   const focused = document.activeElement?.id;
   let storyChanged = false;
@@ -33,7 +44,7 @@ function draw(): void {
   if (isOver(state)) {
     if (!drawnOver) toTop();
     drawnOver = true;
-  } else if (storyChanged && state.mode === 'run') follow();
+  } else if (storyChanged && state.mode === 'run' && !time.pinned) follow();
   if (focused && document.activeElement?.id !== focused) document.getElementById(focused)?.focus();
   drawn = Object.fromEntries(REGIONS.map((name) => [name, parts[name].text]));
   document.body.dataset.seq = String(state.seq);
@@ -149,6 +160,7 @@ const events = new EventSource('/events');
 events.onmessage = (message: MessageEvent<string>) => {
   const event = JSON.parse(message.data) as WebEvent;
   apply(state, event);
+  time.note(state, event);
   connection = 'live';
   // Over (told by its end, or by the snapshot a late page gets): nothing more will come, so the
   // page stops asking; the server that is about to close must not be retried every second.
@@ -173,6 +185,12 @@ document.addEventListener('submit', (e) => {
   const form = e.target as HTMLFormElement;
   if (form.id === 'write-form') void act(writeRequest('write'));
   if (form.id === 'interval-form') void act({ action: 'interval', ms: field('f-interval') });
+});
+document.addEventListener('input', (e) => {
+  const target = e.target as HTMLInputElement | null;
+  if (target?.id !== 'time') return;
+  time.choose(Number(target.value));
+  schedule();
 });
 document.addEventListener('keydown', (e) => {
   if (typing(e.target) && !(e.target as Element).closest('#next')) return;

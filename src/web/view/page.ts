@@ -10,6 +10,7 @@ import { storyEvent } from './story.js';
 import { activity, timeline } from './timeline.js';
 import { verdictBanner } from './verdict.js';
 import { messagesView } from './sequence.js';
+import { timeBar } from './time.js';
 import { count, tryCommands } from '../../format.js';
 
 export type Region =
@@ -24,7 +25,12 @@ export const REGIONS: readonly Region[] = [
   'messages',
 ];
 
-export function regions(state: LiveState, connection: 'live' | 'lost'): Record<Region, Html> {
+/** Every region at the state given; `until`: the diagram's moment (ms since the run began). */
+export function regions(
+  state: LiveState,
+  connection: 'live' | 'lost',
+  until = Infinity,
+): Record<Region, Html> {
   return {
     header: header(state, connection),
     timeline: timeline(state),
@@ -38,7 +44,7 @@ export function regions(state: LiveState, connection: 'live' | 'lost'): Record<R
     )}`,
     actions: state.controls ? actionForms(state.nodes, state.canKill) : html``,
     story: story(state),
-    messages: messagesView(state),
+    messages: messagesView(state, until),
   };
 }
 
@@ -181,7 +187,7 @@ function stage(): Html {
   const story = html`<section id="story" class="story" tabindex="0" aria-label="The story"></section>`;
   const messages = html`<div id="messages" class="messages-part"></div>`;
   const cards = html`<div id="cards"></div>${gridLegend()}<div id="actions"></div>`;
-  return html`<div class="stage">${cards}${message}${story}${messages}</div>`;
+  return html`<div class="stage">${timeBar()}${cards}${message}${story}${messages}</div>`;
 }
 
 /** The page before any event: regions to fill, the stylesheet and the script, all from ae-demo. */

@@ -20,11 +20,12 @@ const HEAD_HALF = 4;
 
 export const MESSAGES_TITLE = 'Messages between nodes';
 
-/** The section: its heading, the diagram and the table; nothing before any message. */
-export function messagesView(state: LiveState): Html {
+/** The section: its heading, the diagram and the table (up to `until`); nothing before any message. */
+export function messagesView(state: LiveState, until = Infinity): Html {
   const model = sequenceOf(
     state.messages,
     state.nodes.map((n) => n.id),
+    until,
   );
   if (model.arrows.length === 0 && model.bands.length === 0) return html``;
   const heading = html`<h2>${MESSAGES_TITLE}</h2>`;

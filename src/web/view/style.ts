@@ -1,7 +1,7 @@
 // The one stylesheet: served as /style.css to the live page and inlined into the report. Sized for a
 // projector (large type, strong contrast), following prefers-color-scheme; system fonts only.
 import { BODY_TEXT_PX } from './type-size.js';
-import { SEQUENCE_CSS } from './sequence-style.js';
+import { PARTS_CSS } from './style-parts.js';
 
 /** A rule on one line, like the rest of the sheet; `parts`: its declarations, split for the source. */
 function rule(selector: string, ...parts: string[]): string {
@@ -247,4 +247,4 @@ ${rule('.action-form input:not([type=checkbox]), .action-form select', 'font: in
 .action-message.ok { color: var(--good); }
 .action-message.bad { color: var(--bad); }
 /* ---- end of live page controls ---- */
-${SEQUENCE_CSS}`;
+${PARTS_CSS}`;
