@@ -1,6 +1,7 @@
 // Siblings mode on real processes: concurrent writes on two nodes are both kept after a round
 // of every strategy, a write with the context resolves them, deletes take ?context=, a data
-// directory keeps sets across kill -9, and a node of the other mode is refused with 409.
+// directory keeps sets across kill -9, and a node of the other mode is refused with 409, even
+// by a node that a fault cuts off from it (the mode is checked before the fault drops anything).
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -167,6 +168,42 @@ describe('siblings mode through HTTP', () => {
       { portFlag: '--port' },
     );
     await assert.rejects(attempt, /--conflicts siblings/);
+  });
+
+  it('the mode check comes before a fault: a node cut from or deaf to a sender of the other mode still answers 409', async () => {
+    const base = await freeBasePort(2);
+    const pair = (port: number, other: number, extra: string[]) =>
+      launchNode(
+        {
+          index: 1,
+          host: '127.0.0.1',
+          port,
+          peers: [`127.0.0.1:${other}`],
+          args: ['--ae-interval', '0', ...extra],
+          env: {},
+        },
+        { portFlag: '--port' },
+      );
+    const [s, l] = await Promise.all([
+      pair(base, base + 1, ['--conflicts', 'siblings']),
+      pair(base + 1, base, []),
+    ]);
+    try {
+      for (const [path, body] of [
+        ['/admin/partition', { peers: [s.address] }],
+        ['/admin/faults', { deaf: [s.address] }],
+      ] as const) {
+        assert.equal((await request(l.address, 'POST', path, JSON.stringify(body))).status, 200);
+        const report = await trigger(s);
+        assert.equal(report.peers[0].status, 'refused', `${path}: refused, not unreachable`);
+        assert.equal(report.peers[0].code, 'conflict_mode_mismatch');
+        assert.match(report.peers[0].reason, /runs --conflicts lww and the sender siblings/);
+        assert.equal((await request(l.address, 'POST', '/admin/heal', '{}')).status, 200);
+      }
+    } finally {
+      for (const n of [s, l]) n.kill('SIGKILL');
+      await Promise.all([s.exited, l.exited]);
+    }
   });
 
   it('nodes of different modes refuse each other with 409 conflict_mode_mismatch, both ways', async () => {
