@@ -3,7 +3,7 @@
 import { MID_SIZE } from './sizes.js';
 import type { Phase } from './result.js';
 import type { PhaseStep } from './step.js';
-import { ROUNDS, WARMUP_S } from './throughput.js';
+import { NODE_TARGETS, ROUNDS, WARMUP_S } from './throughput.js';
 
 export const PHASE_TITLES: Record<Phase, string> = {
   exchange: 'exchange: one trigger between two nodes, each strategy, size and divergence',
@@ -69,9 +69,9 @@ export function expectedMs(phase: Phase, o: PhasePlanOptions): number {
   }
 }
 
-/** Bare runs around every round, and a run of each of the two node targets per round. */
+/** Bare runs around every round, and a run of each node target per round. */
 export function throughputRuns(): number {
-  return ROUNDS + 1 + 2 * ROUNDS;
+  return ROUNDS + 1 + NODE_TARGETS.length * ROUNDS;
 }
 
 /**

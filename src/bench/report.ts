@@ -129,7 +129,9 @@ function throughputTable(r: BenchResult, width?: number): string {
   const { connections, durationS, rounds } = r.settings;
   return (
     `PUT throughput (autocannon, ${connections} connections, ${durationS} s a run; ` +
-    `${rounds} rounds of the node targets between bare runs; a fresh cluster per node run)\n` +
+    `${rounds} rounds of the node targets between bare runs; a fresh cluster per node run, ` +
+    'but one cluster for every round of "one cluster", and nodes that record no messages ' +
+    'for "no message records")\n' +
     renderTable(head, cells, width)
   );
 }

@@ -105,10 +105,27 @@ export function versusFull(what: 'bodyBytes' | 'wallMs', limit: number, why: str
 
 /** A node target's share of bare node:http: the median over rounds of its run against the bare runs around it. */
 export function share(target: ThroughputRow['target'], limit: number, why: string): TargetSpec {
+  return ofRounds(`${target}, share of bare node:http`, target, 'ofBare', limit, why);
+}
+
+/** Replicated PUT, nobody listening to its records, over the same round's run recording none. */
+export function recordsWhenUnwatched(limit: number, why: string): TargetSpec {
+  const name = 'replicated PUT, records unwatched, over no records at all';
+  return ofRounds(name, 'replicated PUT', 'ofUnrecorded', limit, why);
+}
+
+/** A throughput row's ratio (a median over the rounds), at least `limit`. */
+function ofRounds(
+  name: string,
+  target: ThroughputRow['target'],
+  ratio: 'ofBare' | 'ofUnrecorded',
+  limit: number,
+  why: string,
+): TargetSpec {
   return {
-    name: `${target}, share of bare node:http`,
+    name,
     measure: (r) => {
-      const x = r.throughput?.find((t) => t.target === target)?.ofBare;
+      const x = r.throughput?.find((t) => t.target === target)?.[ratio];
       return x === undefined
         ? undefined
         : { value: x, shown: `${x.toFixed(2)} (median of ${r.settings.rounds} rounds)` };

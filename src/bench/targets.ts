@@ -11,11 +11,19 @@ import {
   count,
   fixed,
   identical,
+  recordsWhenUnwatched,
   share,
   timesBare,
   tripsAtMillion,
   versusFull,
 } from './target-kinds.js';
+
+/**
+ * Replicated PUT with its message records unwatched, over the same on nodes that record none:
+ * at least this. The two run side by side in every round and the median over rounds keeps most
+ * of the machine's swings out; a recording cost of 5% or more is one this can show.
+ */
+const RECORDS_LIMIT = 0.95;
 
 /** Time per key beyond an empty node's start. */
 const perKey = (s: StartupRow) => (s.startMs - s.emptyStartMs) / s.keys;
@@ -102,6 +110,17 @@ export const TARGETS: readonly TargetSpec[] = [
     'replicated PUT',
     0.3,
     'a replicated write also waits for two peers to acknowledge it over HTTP',
+  ),
+  share(
+    'replicated PUT, one cluster',
+    0.3,
+    'as a client meets a running cluster: the stores hold every earlier round, and a write ' +
+      'into a full store should cost what one into an empty store does',
+  ),
+  recordsWhenUnwatched(
+    RECORDS_LIMIT,
+    'recording the messages between nodes is for whoever watches; a node nobody watches ' +
+      'should serve as fast as one that cannot record at all, within what the machine moves',
   ),
   timesBare(
     'nodeReadyMs',

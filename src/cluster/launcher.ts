@@ -48,13 +48,14 @@ export interface LaunchedNode {
 export interface LaunchOptions {
   /** The flag that changes the ports, named in the error when one is in use. */
   portFlag: string;
+  /** A script to run in place of this executable's `node` command, given the same flags. */
+  entry?: string;
   onLog?: (node: number, stream: 'stdout' | 'stderr', line: string) => void;
 }
 
 export async function launchNode(spec: NodeSpec, options: LaunchOptions): Promise<LaunchedNode> {
   const args = [
-    BIN,
-    'node',
+    ...(options.entry === undefined ? [BIN, 'node'] : [options.entry]),
     '--port',
     String(spec.port),
     '--host',

@@ -48,6 +48,12 @@ export interface NodeOptions {
   /** Milliseconds between two background scrubs of the data directory (0: none). */
   scrubIntervalMs?: number;
   replicationTimeoutMs?: number;
+  /**
+   * false: no message is ever recorded (no tap on the peer client or the rounds), as if the
+   * records were compiled out. Only the benchmark's comparison sets it; GET /messages then
+   * streams nothing.
+   */
+  recordMessages?: boolean;
   log?: (line: string) => void;
 }
 
@@ -93,7 +99,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   // Messages are recorded only while someone listens (the parent over IPC, GET /messages).
   const tap = new MessageTap();
   const client = createPeerClient(address, o.clusterKey, faults, o.conflicts);
-  const peerClient = recordedClient(client, id, tap);
+  const peerClient = o.recordMessages === false ? client : recordedClient(client, id, tap);
   const peers = withoutSelf(o.peers, hostname(), port);
   if (peers.self.length > 0) log(`peers: ${peers.self.join(', ')} is this node itself, left out`);
   const clock = new HybridClock(id, nowMicros);
@@ -118,7 +124,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     nowMicros,
     faults,
     onRound: roundNotices(log),
-    tap,
+    ...(o.recordMessages === false ? {} : { tap }),
   });
   const metrics = onFirstScrape(counters, gaugesOf(store, service));
   const table = routes(service, metrics, o.clusterKey, tap);

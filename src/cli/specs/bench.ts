@@ -16,7 +16,7 @@ export const benchCommand = command({
   command: 'bench',
   describe:
     'Measure anti-entropy against the full-data exchange, PUT throughput, tree cost, memory, ' +
-    'start-up and simulate at 1,000 replicas: about 11 minutes on two cores, with the time left ' +
+    'start-up and simulate at 1,000 replicas: about 13 minutes on two cores, with the time left ' +
     'on stderr',
   builder: (y: Argv) =>
     y
@@ -53,7 +53,7 @@ export const benchCommand = command({
       })
       .example(
         '$0 bench',
-        'every phase (about 11 minutes); the grid: 10k and 100k keys, d in 0, 0.1%, 1%, 10%',
+        'every phase (about 13 minutes); the grid: 10k and 100k keys, d in 0, 0.1%, 1%, 10%',
       )
       .example('$0 bench --only exchange', 'the exchange grid alone (under a minute)')
       .example(
