@@ -6,6 +6,7 @@ import { crash } from './crash.js';
 import { deletes } from './delete.js';
 import { partition } from './partition.js';
 import { periodic } from './periodic.js';
+import { repairPaths } from './repair-paths.js';
 import { seed } from './seed.js';
 import { splitBrain } from './split-brain.js';
 import type { Plays, Scenario } from '../src/story/scenario.js';
@@ -22,6 +23,7 @@ export const scenarios: readonly Scenario[] = [
   periodic,
   strategies,
   bitRot,
+  repairPaths,
 ];
 
 export function findScenario(name: string): Scenario | undefined {

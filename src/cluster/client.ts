@@ -52,14 +52,15 @@ export function loadGot(): Promise<Got> {
 export class NodeClient {
   readonly address: string;
   #http: Promise<Got> | undefined;
-  readonly #clusterKey: string | undefined;
+  /** Opens the admin routes and the message stream to other modules (repair-client.ts). */
+  readonly clusterKey: string | undefined;
   readonly #retries: number;
   readonly #timeoutMs: number;
 
   /** The cluster key, when the nodes have one, opens the admin routes (fault injection). */
   constructor(address: string, clusterKey?: string, options: ClientOptions = {}) {
     this.address = address;
-    this.#clusterKey = clusterKey;
+    this.clusterKey = clusterKey;
     this.#retries = options.retries ?? READ_RETRIES;
     this.#timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
   }
@@ -73,7 +74,7 @@ export class NodeClient {
         retry: { limit: this.#retries, methods: ['GET'] },
         throwHttpErrors: false,
         responseType: 'json',
-        headers: this.#clusterKey ? { [CLUSTER_KEY_HEADER]: this.#clusterKey } : {},
+        headers: this.clusterKey ? { [CLUSTER_KEY_HEADER]: this.clusterKey } : {},
       }),
     );
     return this.#http;
@@ -107,6 +108,7 @@ export class NodeClient {
         value: body.value ?? body.values?.join(SIBLING_JOIN) ?? null,
         version: body.version ?? null,
         ...(body.siblings ? { siblings: body.siblings } : {}),
+        ...(body.via ? { via: body.via } : {}),
       };
     if (res.statusCode === 404) {
       return {

@@ -1,5 +1,6 @@
 // Reading a key's state across nodes, shared by the terminal table and the web page: what a
 // node shows, which version last-write-wins settles on, and whether every node agrees.
+import type { Via } from '../api/repair.js';
 import type { SiblingView } from '../api/conflicts.js';
 import { compareVersions, type Version } from '../api/version.js';
 
@@ -13,6 +14,8 @@ export interface KeyState {
   reason?: string;
   /** A node in siblings mode: every sibling (the value shows them joined). */
   siblings?: SiblingView[];
+  /** How the node got the version it holds (GET /kv's `via`), when it holds a value. */
+  via?: Via;
 }
 
 /** How one cell shows a key's siblings: their values, joined. */

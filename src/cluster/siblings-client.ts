@@ -91,7 +91,8 @@ async function call(
   }
 }
 
-function answerError(address: string, status: number, body: ErrorAnswer | undefined) {
+/** A node's error answer as the error the CLI reports (code and message kept). */
+export function answerError(address: string, status: number, body: ErrorAnswer | undefined) {
   return new NodeAnswerError(
     address,
     status,

@@ -6,6 +6,7 @@ import type { Snapshot } from '../api/http.js';
 import type { RoundReport } from '../api/reports.js';
 import type { Version } from '../api/version.js';
 import type { Strategy } from '../api/strategies.js';
+import type { RepairedCounters } from '../api/repair.js';
 
 /** One write of the story, with where it was acknowledged (replicated) or not (direct). */
 export interface WriteLine {
@@ -50,7 +51,25 @@ export type StoryEvent =
   | { type: 'costs'; rows: CostRow[] }
   | { type: 'note'; text: string }
   /** Which write saw which: lines drawn as they are (each fits 76 columns). */
-  | { type: 'causality'; lines: string[] };
+  | { type: 'causality'; lines: string[] }
+  /** The repair-paths scenario's closing table: what each path repaired, how fast, its bytes. */
+  | { type: 'repair-paths'; rows: RepairPathRow[]; returned: string };
+
+/** One repair path's work, as the nodes counted and recorded it. */
+export interface RepairPathRow {
+  path: keyof RepairedCounters;
+  /** Entries it changed on the nodes: the sum of their /stats "repaired" for this path. */
+  entries: number;
+  /**
+   * Milliseconds from when it could begin to when its entries were everywhere: the stale node's
+   * return (hints), the read (read repair), the trigger (the anti-entropy round).
+   */
+  ms: number;
+  /** Body bytes of its messages, both ways, from the nodes' message records or round report. */
+  bytes: number;
+  /** Its messages (requests and answers). */
+  messages: number;
+}
 
 /** What one strategy's round cost, in the strategies scenario's table. */
 export interface CostRow {

@@ -5,7 +5,8 @@ import type { KeyState } from '../cluster/client.js';
 import type { Cluster } from '../cluster/cluster.js';
 import type { RoundReport } from '../api/reports.js';
 import type { Version } from '../api/version.js';
-import type { StoryEvent } from './events.js';
+import type { RepairPathRow, StoryEvent } from './events.js';
+import type { RepairedCounters } from '../api/repair.js';
 import type { Strategy } from '../api/strategies.js';
 import type { ConflictMode } from '../api/conflicts.js';
 
@@ -78,6 +79,10 @@ export interface ScenarioResult {
   convergedAfterMs?: number;
   /** bit-rot: the byte flipped on disk, what each node found damaged, what a scrub cost. */
   damage?: DamageReport;
+  /** repair-paths: entries each path repaired (the nodes' /stats "repaired", summed). */
+  repairedBy?: RepairedCounters;
+  /** repair-paths: each path's entries, time, bytes and messages, as its table shows them. */
+  repairPaths?: RepairPathRow[];
 }
 
 /** What the bit-rot scenario did to a data directory and what the nodes made of it. */

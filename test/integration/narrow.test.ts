@@ -68,7 +68,7 @@ describe('an 80-column terminal', () => {
   });
 
   it('run: a longer scenario name, and the strategies table', async () => {
-    for (const scenario of ['split-brain', 'strategies']) {
+    for (const scenario of ['split-brain', 'strategies', 'repair-paths']) {
       const base = await freeBasePort(3);
       const screen = await fits(['run', '--scenario', scenario, '--base-port', String(base)], 0);
       assert.ok(joined(screen).includes(`scenario ${scenario}`), scenario);

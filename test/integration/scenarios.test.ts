@@ -24,6 +24,7 @@ describe('scenarios', () => {
       'concurrent',
       'periodic',
       'bit-rot',
+      'repair-paths',
     ])
       assert.match(r.stdout, new RegExp(`^${name} +\\S`, 'm'));
   });
@@ -86,6 +87,24 @@ describe('scenarios', () => {
         assert.equal(doc.after[n]['user:carol'].value, 'carol_data');
       assert.equal(doc.damage.scrub.corrupt, 1, 'the scrub found nothing new after the repair');
       assert.ok(doc.damage.scrub.msPer100k > 0);
+    },
+    'repair-paths': (doc) => {
+      // Three hinted writes reach node 3; the read repairs node 1 and node 3; the round, the key
+      // written while hints were off.
+      assert.deepEqual(doc.repairedBy, { hint: 3, readRepair: 2, antiEntropy: 1 });
+      const [, , n3] = doc.nodes.map((n: { id: string }) => n.id);
+      assert.equal(doc.before[n3]['user:alice'].value, 'alice_data', 'hinted before the round');
+      assert.equal(doc.before[n3]['user:dave'].state, 'missing', 'not hinted: hints were off');
+      assert.equal(doc.after[n3]['user:dave'].value, 'dave_data');
+      assert.deepEqual(
+        doc.repairPaths.map((r: { path: string }) => r.path),
+        ['hint', 'readRepair', 'antiEntropy'],
+      );
+      for (const r of doc.repairPaths) {
+        assert.equal(r.entries, doc.repairedBy[r.path], r.path);
+        assert.ok(r.bytes > 0 && r.messages > 0 && r.ms >= 0, JSON.stringify(r));
+      }
+      assert.equal(doc.antiEntropy.length, 1, 'one round, after the hints and the read');
     },
     periodic: (doc) => {
       assert.equal(typeof doc.convergedAfterMs, 'number');

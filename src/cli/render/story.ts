@@ -28,6 +28,7 @@ import { wrap } from './wrap.js';
 import type { MessageRecord } from '../../api/messages.js';
 import type { RoundReport } from '../../api/reports.js';
 import { messageLines } from './messages.js';
+import { REPAIR_PATH_HEAD, repairPathCells } from '../../story/repair-words.js';
 
 const INDENT = '   ';
 
@@ -150,6 +151,11 @@ export class StoryPrinter {
         return;
       case 'costs': {
         this.line(renderTable(COST_HEAD, event.rows.map(costCells), this.#width));
+        return;
+      }
+      case 'repair-paths': {
+        const cells = event.rows.map((r) => repairPathCells(r, event.returned));
+        this.line(renderTable(REPAIR_PATH_HEAD, cells, this.#width));
         return;
       }
     }

@@ -118,6 +118,10 @@ function runExamples<T>(y: Argv<T>): Argv<T> {
       '$0 run --scenario periodic --nodes 9 --ae-peers-per-round 1',
       'nine nodes that gossip with one random peer per round, as ae-demo simulate predicts',
     )
+    .example(
+      '$0 run --scenario repair-paths',
+      'hints, read repair and the Merkle round side by side: what each repaired, its time, bytes',
+    )
     .example('$0 run --json | jq .after', 'the result as JSON')
     .example('$0 run --messages', 'each exchange message by message: step, what it carried, bytes')
     .example('$0 run --record run.jsonl', 'record the run; ae-demo replay run.jsonl shows it again')

@@ -34,6 +34,7 @@ import { scrollRegion } from './scroll-region.js';
 import { shownKey } from './shown-key.js';
 import { treeDiffSvg } from './tree-svg.js';
 import { siblingList } from './siblings.js';
+import { REPAIR_PATH_HEAD, repairPathCells } from '../../story/repair-words.js';
 
 /** One event of a part; `name` names its tables (tableNames: unique on the page). */
 export function storyEvent(event: StoryEvent, name: (what: string) => string): Html {
@@ -64,6 +65,10 @@ export function storyEvent(event: StoryEvent, name: (what: string) => string): H
       );
     case 'costs':
       return costTable(event.rows, name);
+    case 'repair-paths': {
+      const rows = event.rows.map((r) => repairPathCells(r, event.returned));
+      return cellTable(REPAIR_PATH_HEAD, rows, name('what each repair path did'));
+    }
   }
 }
 
@@ -84,9 +89,14 @@ function costTable(
   rows: readonly Parameters<typeof costCells>[0][],
   name: (what: string) => string,
 ): Html {
-  const body = rows.map((r) => html`<tr>${costCells(r).map((c) => html`<td>${c}</td>`)}</tr>`);
-  const table = html`<table class="exchange costs">${tableHead(COST_HEAD)}<tbody>${body}</tbody></table>`;
-  return scrollRegion(name('what each strategy cost'), table, true);
+  return cellTable(COST_HEAD, rows.map(costCells), name('what each strategy cost'));
+}
+
+/** Rows of cells under a head, in a region of their own that scrolls when it is too wide. */
+function cellTable(head: readonly string[], rows: string[][], label: string): Html {
+  const body = rows.map((r) => html`<tr>${r.map((c) => html`<td>${c}</td>`)}</tr>`);
+  const table = html`<table class="exchange costs">${tableHead(head)}<tbody>${body}</tbody></table>`;
+  return scrollRegion(label, table, true);
 }
 
 function writeItem(w: WriteLine): Html {

@@ -1,0 +1,105 @@
+// Measuring the three repair paths on a running cluster, from what the nodes themselves count
+// and record: entries repaired by each path (/stats "repaired"), anti-entropy rounds run, and
+// the body bytes of the hint and read-repair messages (each node's message records, GET /messages).
+import type { RepairedCounters } from '../../src/api/repair.js';
+import type { MessageRecord } from '../../src/api/messages.js';
+import type { RoundReport } from '../../src/api/reports.js';
+import type { Cluster } from '../../src/cluster/cluster.js';
+import { streamMessages } from '../../src/cluster/message-stream.js';
+import { until } from '../wait.js';
+
+/** Every node's /stats "repaired", summed. */
+export async function repairedTotals(cluster: Cluster): Promise<RepairedCounters> {
+  const all = await Promise.all(cluster.clients.map((c) => c.stats()));
+  const sum = (path: keyof RepairedCounters) => all.reduce((n, s) => n + s.repaired[path], 0);
+  return { hint: sum('hint'), readRepair: sum('readRepair'), antiEntropy: sum('antiEntropy') };
+}
+
+/** What each path repaired between two readings of repairedTotals. */
+export function repairedSince(before: RepairedCounters, after: RepairedCounters): RepairedCounters {
+  return {
+    hint: after.hint - before.hint,
+    readRepair: after.readRepair - before.readRepair,
+    antiEntropy: after.antiEntropy - before.antiEntropy,
+  };
+}
+
+/** Anti-entropy rounds every node has run since it started, summed. */
+export async function roundsRun(cluster: Cluster): Promise<number> {
+  const all = await Promise.all(cluster.clients.map((c) => c.stats()));
+  return all.reduce((n, s) => n + s.antiEntropy.rounds, 0);
+}
+
+/** Messages of one kind: how many, their body bytes, and when the last one was sent or answered. */
+export interface Traffic {
+  messages: number;
+  bytes: number;
+  /** Ms since the Unix epoch, as the node's record says (0: none yet). */
+  lastAt: number;
+  /** Entries the messages carried. */
+  entries: number;
+}
+
+/** The messages the sender's records show for a round: every exchange's bytes, both ways. */
+export function roundTraffic(report: RoundReport): Traffic {
+  let bytes = 0;
+  let messages = 0;
+  for (const p of report.peers) {
+    bytes += p.bytes.sent + p.bytes.received;
+    messages += PAIR * p.roundTrips;
+  }
+  return { messages, bytes, lastAt: 0, entries: 0 };
+}
+
+/** A message and its answer are recorded by its sender alike: a kind is settled in pairs. */
+export const PAIR = 2;
+/** How long a path's last records may take to arrive after what it did is seen. */
+const SETTLE_MS = 5_000;
+
+/**
+ * The hint and read-repair messages of every node that is up, tallied as the nodes record them
+ * (each message once, by its sender, with its answer). Stopped by `close`.
+ */
+export class PathTraffic {
+  readonly #tally = new Map<string, Traffic>();
+  readonly #closers: (() => void)[] = [];
+
+  static async open(cluster: Cluster): Promise<PathTraffic> {
+    const traffic = new PathTraffic();
+    const add = (r: MessageRecord) => traffic.#add(r);
+    for (const c of cluster.clients)
+      traffic.#closers.push(await streamMessages(c.address, c.clusterKey, add));
+    return traffic;
+  }
+
+  #add(r: MessageRecord): void {
+    const t = this.of(r.kind);
+    this.#tally.set(r.kind, {
+      messages: t.messages + 1,
+      bytes: t.bytes + r.bytes,
+      lastAt: Math.max(t.lastAt, r.at),
+      entries: t.entries + (r.entries ?? 0),
+    });
+  }
+
+  /** The messages of `kind` so far. */
+  of(kind: string): Traffic {
+    return this.#tally.get(kind) ?? { messages: 0, bytes: 0, lastAt: 0, entries: 0 };
+  }
+
+  /**
+   * Waits until the records of `kind` say what the caller knows happened (`done`), every message
+   * with its answer: the records travel apart from the answers that told the caller.
+   */
+  async settled(kind: 'hint' | 'read-repair', done: (t: Traffic) => boolean): Promise<Traffic> {
+    await until(SETTLE_MS, async () => {
+      const t = this.of(kind);
+      return done(t) && t.messages % PAIR === 0;
+    });
+    return this.of(kind);
+  }
+
+  close(): void {
+    for (const close of this.#closers.splice(0)) close();
+  }
+}
