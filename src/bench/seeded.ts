@@ -6,11 +6,12 @@
 import { loadHasher } from '../node/replica/hash.js';
 import type { Entry } from '../node/replica/entry.js';
 import { Store } from '../node/replica/store.js';
-import { answer, runExchange, type Replica } from '../node/sync/exchange.js';
+import { answer, runExchange, type ExchangeWatch, type Replica } from '../node/sync/exchange.js';
 import { Sketch } from '../node/sync/riblt/sketch.js';
 import type { RibltOutcome } from '../api/reports.js';
 import type { Strategy } from '../api/strategies.js';
 import { rng } from '../sim/random.js';
+import { addParts, noParts, scaleParts, type ByteParts } from './seeded-parts.js';
 
 const VALUE = 'v'.repeat(100);
 /** Node ids as long as a real node's (E counts the id). */
@@ -38,6 +39,8 @@ export interface SeededRow {
   cpuMs: number;
   converged: boolean;
   riblt?: RibltOutcome;
+  /** The bytes by part of the messages. */
+  parts: ByteParts;
 }
 
 /** A base store of n keys, with a sketch when the strategy keeps one. */
@@ -94,14 +97,25 @@ export async function seededExchange(
     side.merge({ key, value, version: { wall, logical: 0, node: id } });
     differingBytes += key.length + (value ? value.length : 0) + VERSION_FIXED_BYTES + id.length;
   }
+  // The parts are counted as the messages go; that costs CPU, which the exchange's excludes.
+  const parts = noParts();
+  let watchCpu = 0;
+  const watch: ExchangeWatch = ({ message, bytes }) => {
+    const t = process.cpuUsage();
+    addParts(parts, message, bytes);
+    const spent = process.cpuUsage(t);
+    watchCpu += spent.user + spent.system;
+  };
   const cpu0 = process.cpuUsage();
   const result = await runExchange(
     a,
     async (body) => answer(b, body, MAX_VALUE),
     strategy,
     MAX_VALUE,
+    watch,
   );
   const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system - watchCpu) / 1000;
   const bytes = result.bytes.sent + result.bytes.received;
   return {
     strategy,
@@ -112,7 +126,8 @@ export async function seededExchange(
     bytes,
     ratio: differingBytes > 0 ? bytes / differingBytes : 0,
     roundTrips: result.roundTrips,
-    cpuMs: (cpu.user + cpu.system) / 1000,
+    cpuMs,
+    parts,
     converged: a.store.tree.root().digest === b.store.tree.root().digest,
     ...(result.riblt ? { riblt: result.riblt } : {}),
   };
@@ -135,6 +150,8 @@ export interface SeededSummary {
   fallbacks: number;
   /** CPU of one exchange, both sides (ms): the mean over seeds. */
   meanCpuMs: number;
+  /** Where the bytes went: each part's mean share of E. */
+  meanParts: ByteParts;
 }
 
 /** The rateless exchange over SEEDS seeds at each size and divergence, in this process. */
@@ -154,7 +171,7 @@ export async function seededGrid(
       out.push(s);
       log(
         `riblt  N=${n} d=${(d * 100).toFixed(1)}%  ${SEEDS} seeds: ${s.meanRatio.toFixed(3)} x E ` +
-          `(worst ${s.worstRatio.toFixed(3)}), at most ${s.maxRoundTrips} RT`,
+          `(worst ${s.worstRatio.toFixed(3)}), at most ${s.maxRoundTrips} RT; ${partsLine(s.meanParts)}`,
       );
     }
   }
@@ -175,5 +192,23 @@ function summary(keys: number, divergence: number, rows: readonly SeededRow[]): 
     worstSymbolsPerItem: Math.max(...perItem),
     fallbacks: rows.filter((r) => r.riblt?.fallback !== undefined).length,
     meanCpuMs: mean(rows.map((r) => r.cpuMs)),
+    meanParts: meanShares(rows),
   };
+}
+
+/** Each part's share of E, averaged over the rows (the ratio's terms: they add up to it). */
+function meanShares(rows: readonly SeededRow[]): ByteParts {
+  const sum = noParts();
+  for (const r of rows) {
+    const share = scaleParts(r.parts, r.differingBytes * rows.length);
+    for (const k of PART_NAMES) sum[k] += share[k];
+  }
+  return sum;
+}
+
+const PART_NAMES = ['opening', 'symbols', 'entries', 'wants', 'other'] as const;
+
+/** "x E: opening 0.023, symbols 0.259, ..." for the log. */
+export function partsLine(p: ByteParts): string {
+  return 'x E by part: ' + PART_NAMES.map((k) => `${k} ${p[k].toFixed(3)}`).join(', ');
 }

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { checkTargets, TARGETS } from '../../../src/bench/targets.js';
 import type { BenchResult } from '../../../src/bench/result.js';
 import type { ExchangeRow } from '../../../src/bench/exchange.js';
+import { noParts } from '../../../src/bench/seeded-parts.js';
 import { checkVerdict } from '../../../src/cli/commands/bench.js';
 import { AeError, EXIT } from '../../../src/errors.js';
 
@@ -163,6 +164,7 @@ describe('bench targets', () => {
           worstSymbolsPerItem: 1.9,
           fallbacks: 0,
           meanCpuMs: 10,
+          meanParts: noParts(),
         },
         {
           keys: 100_000,
@@ -175,6 +177,7 @@ describe('bench targets', () => {
           worstSymbolsPerItem: 1.7,
           fallbacks: 0,
           meanCpuMs: 30,
+          meanParts: noParts(),
         },
       ],
       targets: [],
