@@ -8,6 +8,18 @@ export type LatencyDist =
   | { dist: 'uniform'; minMs: number; maxMs: number }
   | { dist: 'exponential'; meanMs: number };
 
+/** A distribution in the words simulate's --latency takes: "uniform:2-20" (ms). */
+export function latencyWords(l: LatencyDist): string {
+  switch (l.dist) {
+    case 'fixed':
+      return `fixed:${l.ms}`;
+    case 'uniform':
+      return `uniform:${l.minMs}-${l.maxMs}`;
+    case 'exponential':
+      return `exponential:${l.meanMs}`;
+  }
+}
+
 /** The faults on one link (this node to one peer): each a probability from 0 to 1 but latency. */
 export interface LinkFaults {
   latency?: LatencyDist;

@@ -19,7 +19,9 @@ export interface IntervalRow {
 
 export class IntervalLog {
   readonly rows: IntervalRow[] = [];
-  #last: Traffic = { messages: 0, bytes: 0, lost: 0 };
+  #last: Traffic = { messages: 0, bytes: 0, lost: 0, duplicated: 0 };
+  /** Messages the replicas sent again because they went unanswered, over the whole run. */
+  retries = 0;
   #exchanges = 0;
   #repaired = 0;
   #unreachable = 0;
@@ -30,6 +32,7 @@ export class IntervalLog {
   round(report: RoundReport): void {
     for (const p of report.peers) {
       this.#exchanges += 1;
+      this.retries += p.retries ?? 0;
       if (p.status === 'repaired') this.#repaired += 1;
       if (p.status === 'unreachable') this.#unreachable += 1;
     }

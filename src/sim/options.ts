@@ -4,6 +4,7 @@ import type { Strategy } from '../api/strategies.js';
 import type { ConflictMode } from '../api/conflicts.js';
 import type { Entry } from '../node/replica/entry.js';
 import type { Selection } from './selection.js';
+import type { LatencyDist } from '../api/faults.js';
 
 export interface SimOptions {
   nodes: number;
@@ -17,9 +18,17 @@ export interface SimOptions {
   selection: Selection;
   peersPerRound: number;
   intervalMs: number;
+  /** One-way latency of every message, unless `latency` draws it from a distribution. */
   latencyMs: number;
+  /** Each message's latency drawn from this distribution, as chaos's latency fault draws it. */
+  latency?: LatencyDist;
   bandwidthMbps: number;
+  /** Probability that one message (a request or an answer) is lost, 0..1. */
   loss: number;
+  /** Probability that a message is delivered twice, 0..1 (absent: 0). */
+  duplicate?: number;
+  /** Probability that a message is held back up to 200 ms, so later ones overtake it (absent: 0). */
+  reorder?: number;
   /** Probability that an up replica crashes in an interval; it restarts downMs later. */
   churn: number;
   downMs: number;

@@ -3,6 +3,7 @@
 // write, and a replica has converged when its root equals the reference's (last write wins is
 // a join, so every replica that has seen every write holds exactly that state).
 import type { Strategy } from '../api/strategies.js';
+import { quantiles, type Quantiles } from '../quantiles.js';
 import { log3 } from './epidemic.js';
 import { digestHex } from '../node/tree/digest.js';
 import { pickIndexes } from '../node/sync/peer-selection.js';
@@ -29,9 +30,18 @@ export interface SimResult {
   bytes: number;
   messages: number;
   lostMessages: number;
+  /** Second copies of messages the network delivered (--duplicate). */
+  duplicatedMessages: number;
+  /** Exchange messages the replicas sent again because they went unanswered in time. */
+  retries: number;
   bytesPerReplicaPerRound: number;
   writes: number;
   crashes: number;
+  /**
+   * Milliseconds from the last write (or the heal of the partition, if later) until each replica
+   * held the final root, over the replicas that did: the shape of chaos's convergenceMs.
+   */
+  convergenceMs: Quantiles;
   /** The last replica to reach the final state, and when. */
   slowest: { replica: string; atMs: number } | null;
   /** The epidemic expectation beside the measurement: log3(N) rounds for push-pull gossip. */
@@ -50,7 +60,10 @@ export async function simulate(o: SimOptions): Promise<SimResult> {
     const { fromMs, toMs } = o.partition;
     const sides = Uint8Array.from({ length: o.nodes }, (_, i) => (i < o.nodes / 2 ? 0 : 1));
     world.scheduler.at(fromMs, () => world.net.cut(sides));
-    world.scheduler.at(toMs, () => world.net.heal());
+    world.scheduler.at(toMs, () => {
+      world.net.heal();
+      world.lastChangeMs = Math.max(world.lastChangeMs, toMs);
+    });
   }
   const crashes = scheduleIntervals(world, o);
   for (const h of world.hosts) h.start();
@@ -158,12 +171,25 @@ function resultOf(
     bytes: traffic.bytes,
     messages: traffic.messages,
     lostMessages: traffic.lost,
+    duplicatedMessages: traffic.duplicated,
+    retries: world.log.retries,
     bytesPerReplicaPerRound: rounds > 0 ? Math.round(traffic.bytes / o.nodes / rounds) : 0,
     writes: world.writes,
     crashes,
+    convergenceMs: convergenceOf(world),
     slowest,
     epidemic: { log3N: round3(log3(o.nodes)) },
     root: convergedMs !== null ? digestHex(world.truth.tree.root().digest) : null,
     perInterval: world.log.rows,
   };
+}
+
+/** Each converged replica's time to the final root after the last change, as quantiles. */
+function convergenceOf(world: World): Quantiles {
+  const times: number[] = [];
+  for (let i = 0; i < world.converged.length; i++) {
+    if (world.converged[i] === 1)
+      times.push(round3(Math.max(0, world.convergedAt[i]! - world.lastChangeMs)));
+  }
+  return quantiles(times);
 }

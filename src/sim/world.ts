@@ -41,6 +41,8 @@ export class World {
   readonly convergedAt: Float64Array;
   convergedCount = 0;
   writes = 0;
+  /** When the reference last changed or a partition healed: convergence is timed from here. */
+  lastChangeMs = 0;
   #net: Network | undefined;
   readonly #valueBytes: number;
 
@@ -82,8 +84,11 @@ export class World {
     }
     world.#net = new Network(world.scheduler, world.hosts, {
       latencyMs: o.latencyMs,
+      latency: o.latency,
       bandwidthMbps: o.bandwidthMbps,
       loss: o.loss,
+      duplicate: o.duplicate,
+      reorder: o.reorder,
       random: world.random.net,
     });
     return world;
@@ -101,6 +106,7 @@ export class World {
     this.writes += 1;
     const entry = host.write(key, valueOf(`${key}=${this.writes}`, this.#valueBytes), context);
     this.truth.apply(entry);
+    this.lastChangeMs = this.scheduler.now;
     for (const h of this.hosts) this.dirty.add(h);
   }
 

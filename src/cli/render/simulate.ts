@@ -34,14 +34,29 @@ export function simSummary(r: SimResult): string {
       ? `converged: every replica holds root ${r.root} after ${r.rounds} rounds ${simulated}`
       : `NOT converged after ${r.rounds} rounds ${simulated}`,
     `${expectation(r)}; measured ${r.rounds}`,
-    `cost: ${r.messages} messages (${r.lostMessages} lost), ${r.bytes} bytes, ` +
+    `cost: ${r.messages} messages (${faultsSeen(r)}), ${r.bytes} bytes, ` +
       `${r.bytesPerReplicaPerRound} bytes per replica per round`,
   ];
+  const q = r.convergenceMs;
+  if (q.count > 0)
+    lines.push(
+      `each replica held the final root p50 ${q.p50} ms, p95 ${q.p95} ms, max ${q.max} ms ` +
+        `after the last write or heal (${q.count} replicas)`,
+    );
   if (r.crashes > 0)
     lines.push(`churn: ${r.crashes} crashes, each restarted with its store intact`);
   if (r.slowest)
     lines.push(`slowest replica: ${r.slowest.replica} at ${(r.slowest.atMs / 1000).toFixed(2)} s`);
   return lines.join('\n');
+}
+
+/** "12 lost, 3 duplicated, 9 sent again": the network's faults and the retries they caused. */
+function faultsSeen(r: SimResult): string {
+  return [
+    `${r.lostMessages} lost`,
+    ...(r.duplicatedMessages > 0 ? [`${r.duplicatedMessages} duplicated`] : []),
+    ...(r.retries > 0 ? [`${r.retries} sent again`] : []),
+  ].join(', ');
 }
 
 /** What theory expects of this selection: an expectation to read the rounds against, not a limit. */

@@ -15,6 +15,7 @@ import type { SimOptions } from '../../sim/simulate.js';
 import type { SimulateOptions } from '../commands/simulate.js';
 import { command } from '../yargs/lazy.js';
 import { parseCount, parseDuration } from '../flags/values.js';
+import { fraction, nonZero, parseLatency, partitionFrom, positive } from '../flags/sim-network.js';
 
 const FLAGS = {
   nodes: {
@@ -63,13 +64,36 @@ const FLAGS = {
     default: D.intervalMs,
     describe: "Milliseconds between a replica's rounds (jittered ±20% like a node)",
   },
-  'latency-ms': { type: 'number', default: D.latencyMs, describe: 'One-way latency of a message' },
+  'latency-ms': {
+    type: 'number',
+    describe: `One-way latency of every message [default: ${D.latencyMs}]`,
+  },
+  latency: {
+    type: 'string',
+    describe:
+      "Each message's latency drawn, as chaos draws it: fixed:MS, uniform:MIN-MAX or " +
+      'exponential:MEAN (ms; instead of --latency-ms)',
+  },
   'bandwidth-mbps': {
     type: 'number',
     default: D.bandwidthMbps,
     describe: 'Uplink of each replica (messages queue behind each other)',
   },
-  loss: { type: 'number', default: D.loss, describe: 'Probability that a message is lost, 0 to 1' },
+  loss: {
+    type: 'number',
+    default: D.loss,
+    describe: 'Probability that a message (a request or an answer) is lost, 0 to 1',
+  },
+  duplicate: {
+    type: 'number',
+    default: 0,
+    describe: 'Probability that a message is delivered twice, 0 to 1',
+  },
+  reorder: {
+    type: 'number',
+    default: 0,
+    describe: 'Probability that a message is held back up to 200 ms so later ones overtake it',
+  },
   churn: {
     type: 'number',
     default: D.churn,
@@ -127,6 +151,10 @@ export const simulateCommand = command({
       .example('$0 simulate --nodes 16,64,256,1024 --selection random,ring', 'rounds against N')
       .example('$0 simulate --loss 0.1 --churn 0.05 --partition 2s-10s', 'a hostile network')
       .example(
+        '$0 simulate --nodes 1000 --loss 0.1 --duplicate 0.05 --reorder 0.1 --latency exponential:20',
+        "chaos's network faults on a thousand replicas; --json convergenceMs compares with chaos",
+      )
+      .example(
         '$0 simulate --nodes 16,64,256,1024 --selection random,ring --keys 100 --report sim.html',
         'the plots in a self-contained HTML page',
       )
@@ -162,9 +190,11 @@ function runsFrom(argv: SimArgs): SimOptions[] {
   if (!strategy) throw new UsageError(`--ae-strategy takes one of ${STRATEGIES.join(', ')}.`);
   const conflicts = CONFLICT_MODES.find((c) => c === argv.conflicts);
   if (!conflicts) throw new UsageError(`--conflicts takes one of ${CONFLICT_MODES.join(', ')}.`);
-  const latency = Number(argv['latency-ms']);
+  const latency = Number(argv['latency-ms'] ?? D.latencyMs);
   if (!(latency >= 0 && Number.isFinite(latency)))
     throw new UsageError('--latency-ms must be 0 or more.');
+  if (argv.latency !== undefined && argv['latency-ms'] !== undefined)
+    throw new UsageError('Give --latency or --latency-ms, not both.');
   const partition = partitionFrom(argv.partition);
   const base = {
     keys: parseCount(argv.keys, '--keys', 0, SIM_MAX_KEYS),
@@ -175,8 +205,11 @@ function runsFrom(argv: SimArgs): SimOptions[] {
     peersPerRound: parseCount(argv['peers-per-round'], '--peers-per-round', 1, SIM_MAX_NODES),
     intervalMs: positive(argv['interval-ms'], 'interval-ms'),
     latencyMs: latency,
+    ...(argv.latency !== undefined ? { latency: parseLatency(argv.latency, '--latency') } : {}),
     bandwidthMbps: positive(argv['bandwidth-mbps'], 'bandwidth-mbps'),
     loss: fraction(argv.loss, 'loss'),
+    ...nonZero('duplicate', fraction(argv.duplicate, 'duplicate')),
+    ...nonZero('reorder', fraction(argv.reorder, 'reorder')),
     churn: fraction(argv.churn, 'churn'),
     downMs: parseDuration(String(argv['down-for']), '--down-for'),
     ...partition,
@@ -186,35 +219,4 @@ function runsFrom(argv: SimArgs): SimOptions[] {
     maxRounds: parseCount(argv['max-rounds'], '--max-rounds', 1, SIM_MAX_ROUNDS_LIMIT),
   };
   return nodes.flatMap((n) => selections.map((selection) => ({ ...base, nodes: n, selection })));
-}
-
-/** --FLAG as a number from 0 to 1. */
-function fraction(value: unknown, flag: string): number {
-  const x = Number(value);
-  if (!(x >= 0 && x <= 1))
-    throw new UsageError(`--${flag} must be a number from 0 to 1, not "${String(value)}".`);
-  return x;
-}
-
-/** --FLAG as a positive, finite number. */
-function positive(value: unknown, flag: string): number {
-  const x = Number(value);
-  if (!(x > 0 && Number.isFinite(x)))
-    throw new UsageError(`--${flag} must be a positive number, not "${String(value)}".`);
-  return x;
-}
-
-/** A time from the start of the run that may be the start itself: 0, 0s, 0ms… */
-const AT_START = /^0+(?:\.0*)?(?:ms|s|m|h|d)?$/;
-
-/** --partition FROM-TO: the halves are apart from FROM to TO (simulated time; FROM may be 0s). */
-export function partitionFrom(raw: string | undefined): Pick<SimOptions, 'partition'> {
-  if (raw === undefined) return {};
-  const m = /^([^-]+)-([^-]+)$/.exec(raw);
-  const start = m?.[1]!.trim() ?? '';
-  const from = m ? (AT_START.test(start) ? 0 : parseDuration(start, '--partition')) : NaN;
-  const to = m ? parseDuration(m[2]!, '--partition') : NaN;
-  if (!(to > from))
-    throw new UsageError('--partition takes FROM-TO with FROM before TO, e.g. 0s-20s.');
-  return { partition: { fromMs: from, toMs: to } };
 }

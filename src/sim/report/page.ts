@@ -11,6 +11,8 @@ import type { PlotSpec } from './spec.js';
 import { PLOT_CSS } from './plot-style.js';
 import { plotTable } from './table.js';
 import { formatBytes, formatCount } from './text.js';
+import { latencyWords } from '../../api/faults.js';
+import type { Quantiles } from '../../quantiles.js';
 
 /** The plot sections' layout; the wide drawing gives way to the narrow one below 50rem. */
 const REPORT_CSS = `
@@ -118,8 +120,10 @@ function settings(o: SimOptions): string {
     ...(o.writeRate > 0 ? [`${o.writeRate} writes/s for ${o.writeForMs / 1000} s`] : []),
     `${o.strategy} exchange`,
     `${o.peersPerRound} peer(s) per round every ${o.intervalMs} ms`,
-    `latency ${o.latencyMs} ms, ${o.bandwidthMbps} Mbit/s`,
+    `latency ${o.latency ? latencyWords(o.latency) : o.latencyMs} ms, ${o.bandwidthMbps} Mbit/s`,
     `loss ${o.loss}`,
+    ...(o.duplicate ? [`duplicate ${o.duplicate}`] : []),
+    ...(o.reorder ? [`reorder ${o.reorder}`] : []),
     `churn ${o.churn}`,
     ...(o.partition
       ? [`split in two halves from ${o.partition.fromMs / 1000} s to ${o.partition.toMs / 1000} s`]
@@ -140,6 +144,7 @@ const RUN_COLUMNS = [
   'bytes',
   'bytes per replica per round',
   'slowest replica',
+  'ms to the final root p50 / p95 / max',
 ];
 
 function runsTable(results: readonly SimResult[]): Html {
@@ -153,6 +158,7 @@ function runsTable(results: readonly SimResult[]): Html {
       formatBytes(r.bytes),
       formatBytes(r.bytesPerReplicaPerRound),
       r.slowest ? `${r.slowest.replica} at ${formatCount(r.slowest.atMs / 1000)} s` : '—',
+      quantileCell(r.convergenceMs),
     ];
     const tds = cells.map((c) => html`<td>${c}</td>`);
     return html`<tr><th scope="row">${formatCount(r.nodes)}</th>${tds}</tr>`;
@@ -166,4 +172,9 @@ function runsTable(results: readonly SimResult[]): Html {
 <thead><tr>${RUN_COLUMNS.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
 <tbody>${rows}</tbody></table>`,
   );
+}
+
+/** "120 / 480 / 950", or a dash when no replica converged. */
+function quantileCell(q: Quantiles): string {
+  return q.count === 0 ? '—' : [q.p50, q.p95, q.max].map(formatCount).join(' / ');
 }

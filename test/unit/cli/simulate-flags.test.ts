@@ -1,8 +1,8 @@
 // simulate's flags as a user types them: --partition in its documented form (from the start,
-// 0s-20s), and the command line the shareable report shows, which names files by name alone.
+// 0s-20s), --latency's distributions, and the command line the shareable report shows, which names files by name alone.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { partitionFrom } from '../../../src/cli/specs/simulate.js';
+import { parseLatency, partitionFrom } from '../../../src/cli/flags/sim-network.js';
 import { commandLine } from '../../../src/cli/output/sim.js';
 import { UsageError } from '../../../src/errors.js';
 
@@ -15,6 +15,29 @@ describe('simulate flags', () => {
     assert.deepEqual(partitionFrom(undefined), {});
     for (const bad of ['20s-10s', '0s-0s', 'soon', '5s'])
       assert.throws(() => partitionFrom(bad), UsageError, bad);
+  });
+
+  it("--latency takes a distribution in the fault route's words, every bound checked", () => {
+    assert.deepEqual(parseLatency('fixed:5', '--latency'), { dist: 'fixed', ms: 5 });
+    assert.deepEqual(parseLatency('uniform:2-20', '--latency'), {
+      dist: 'uniform',
+      minMs: 2,
+      maxMs: 20,
+    });
+    assert.deepEqual(parseLatency('exponential:10', '--latency'), {
+      dist: 'exponential',
+      meanMs: 10,
+    });
+    for (const bad of [
+      '5',
+      'fixed:',
+      'uniform:5',
+      'uniform:20-2',
+      'fixed:1-2',
+      'normal:5',
+      'fixed:60001',
+    ])
+      assert.throws(() => parseLatency(bad, '--latency'), UsageError, bad);
   });
 
   it('the report shows the command line with the files it names by name, not by path', () => {
