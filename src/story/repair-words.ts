@@ -1,8 +1,22 @@
-// The repair-paths table in words, for the terminal and the page alike: one row a path, named as
-// a reader knows it, with what it repaired, how long it took from when it could begin, and what
-// it moved.
+// The repair paths in words, for the terminal and the page alike: how a node got an entry, and
+// the repair-paths table, one row a path named as a reader knows it, with what it repaired, how
+// long it took from when it could begin, and what it moved.
 import { bytes, count } from '../format.js';
+import type { Via } from '../api/repair.js';
 import type { RepairPathRow } from './events.js';
+
+/** How a node got the version it holds (GET /kv's `via`), as a reader says it. */
+const VIA_WORDS: Record<Via, string> = {
+  client: 'written here',
+  replication: 'by replication',
+  hint: 'by hinted handoff',
+  'read-repair': 'by read repair',
+  'anti-entropy': 'by anti-entropy',
+};
+
+export function viaWords(via: Via): string {
+  return VIA_WORDS[via];
+}
 
 export const REPAIR_PATH_HEAD = [
   'path',

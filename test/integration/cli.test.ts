@@ -180,7 +180,9 @@ describe('ae-demo run --keep, inspect and the exploring commands', () => {
       );
       const r = await cli(['inspect', 'user:alice', '--nodes', nodes]);
       assert.equal(r.exitCode, 0, r.stderr);
-      assert.match(r.stdout, /all three │ user:alice │ alice_data_from_node2_DIFFERENT/);
+      // A row per node: each says how it got the version (written there, or by anti-entropy).
+      assert.match(r.stdout, /node-\d+ +│ alice_data_from_node2_DIFFERENT/);
+      assert.match(r.stdout, /│ written here +│/);
       assert.match(r.stdout, /All 3 nodes agree/);
       const json = JSON.parse(
         (await cli(['inspect', 'user:alice', '--nodes', nodes, '--json'])).stdout,

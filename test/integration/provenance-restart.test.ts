@@ -1,12 +1,14 @@
 // Provenance on disk: with --data-dir, how a node got each entry (GET /kv's `via`) is kept with
 // the entry, so a node started again says the same `via` for every key as before it stopped,
-// whichever path brought it: written here, replication, a hint, a read repair or anti-entropy.
+// whichever path brought it: written here, replication, a hint, a read repair or anti-entropy;
+// and `ae-demo inspect KEY` says it per node, in words.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { startCluster } from '../../src/cluster/cluster.js';
+import { cli, testCluster } from '../helpers/cli.js';
 import { request } from '../helpers/http.js';
 import { until } from '../helpers/poll.js';
 import { freeBasePort } from '../helpers/ports.js';
@@ -72,6 +74,47 @@ describe('provenance across a restart', () => {
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('inspect KEY says per node how it got the version it holds', async () => {
+    const cluster = await testCluster(3);
+    const [a, b] = cluster.nodes.map((n) => n.address) as [string, string];
+    const nodes = cluster.nodes.map((n) => n.address).join(',');
+    try {
+      await cluster.kill(3, 'SIGKILL');
+      await put(a, 'user:alice');
+      await cluster.restart(3);
+      const c = cluster.nodes[2]!.address;
+      await until(
+        'the hint to arrive',
+        async () => (await vias(c, ['user:alice']))['user:alice'] === 'hint',
+      );
+      await put(b, 'user:erin', '/direct');
+      await request(a, 'GET', '/kv/user:erin?read=all');
+
+      const r = await cli(['inspect', 'user:alice', '--nodes', nodes]);
+      assert.equal(r.exitCode, 0, r.stderr);
+      const [n1, n2, n3] = cluster.nodes.map((n) => n.id);
+      const cells = (id: string, text: string) =>
+        text
+          .split('\n')
+          .find((l) => l.startsWith(`│ ${id} `))
+          ?.split('│')
+          .map((x) => x.trim());
+      assert.equal(cells(n1!, r.stdout)?.at(-2), 'written here');
+      assert.equal(cells(n2!, r.stdout)?.at(-2), 'by replication');
+      assert.equal(cells(n3!, r.stdout)?.at(-2), 'by hinted handoff');
+      assert.match(r.stdout, /All 3 nodes agree/);
+      const json = JSON.parse(
+        (await cli(['inspect', 'user:erin', '--nodes', nodes, '--json'])).stdout,
+      );
+      assert.deepEqual(
+        json.nodes.map((s: { via: string }) => s.via),
+        ['read-repair', 'client', 'read-repair'],
+      );
+    } finally {
+      await cluster.stop();
     }
   });
 });

@@ -1,4 +1,5 @@
-// `ae-demo inspect KEY`: one key on every node, whether they agree, and what LWW will settle on.
+// `ae-demo inspect KEY`: one key on every node, how each got the version it holds, whether they
+// agree, and what LWW will settle on.
 import { NodeClient, type KeyState } from '../../cluster/client.js';
 import { NodeUnreachableError } from '../../errors.js';
 import { versionTime } from '../../format.js';
@@ -39,7 +40,7 @@ export async function inspectKey(o: InspectOptions): Promise<void> {
       : null;
     process.stdout.write(`${JSON.stringify({ key, nodes: states, agree, settlesOn }, null, 2)}\n`);
   } else {
-    process.stdout.write(`${keyTable([key], { [key]: states }, terminalWidth())}\n`);
+    process.stdout.write(`${keyTable([key], { [key]: states }, terminalWidth(), true)}\n`);
     for (const line of siblingLines(states, terminalWidth())) process.stdout.write(`${line}\n`);
     const merges = states.some((s) => s.siblings);
     const verdict = agree

@@ -6,15 +6,19 @@ import type { InspectOptions } from '../commands/inspect.js';
 import { command } from '../yargs/lazy.js';
 import { connectKey, keyFlags } from '../flags/connect.js';
 
-/** One key on every node, whether they agree, and what LWW will settle on. */
+/** One key on every node, how each got it, whether they agree, and what LWW will settle on. */
 export const inspectCommand = command({
   command: 'inspect <key>',
-  describe: 'Show one key on every node and whether they agree',
+  describe: 'Show one key on every node, how each got it, and whether they agree',
   builder: (y: Argv) =>
     keyFlags(
       nodesFlag(y.positional('key', { type: 'string', describe: 'The key, e.g. user:alice' })),
     )
-      .example('$0 inspect user:alice', 'the key on 127.0.0.1:9999, :10000 and :10001')
+      .example(
+        '$0 inspect user:alice',
+        'the key on 127.0.0.1:9999, :10000 and :10001: written there, by replication, by hinted ' +
+          'handoff, by read repair or by anti-entropy',
+      )
       .example(
         '$0 inspect user:alice --nodes 127.0.0.1:20000,127.0.0.1:20001 --json',
         'other nodes, as JSON',
