@@ -1,13 +1,14 @@
 // cluster --web --connect without a browser: the live page over nodes started by hand. It starts
 // and stops none; Cut off reaches the fault route; Kill and Restart are refused without a
 // restart command and really kill and start a node with one; Ctrl-C heals what the page cut and
-// starts what it killed, and the nodes run on.
+// starts what it killed, and the nodes run on; with --record it records their messages.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { apply, initialState } from '../../src/web/model.js';
+import { cli } from '../helpers/cli.js';
 import { handNodes, type HandNodes } from '../helpers/hand-nodes.js';
 import { request } from '../helpers/http.js';
 import { readEvents, startLive, withLiveRun, type LiveCli } from '../helpers/web.js';
@@ -100,6 +101,48 @@ describe('cluster --web --connect', () => {
     }
     // Started again before the exit: it answers at once.
     assert.equal((await request(second, 'GET', '/health')).status, 200);
+  });
+
+  it("cluster --web --connect --record records the nodes' messages from GET /messages", async () => {
+    const file = path.join(dir, 'connected.jsonl');
+    const live = await page(['--record', file]);
+    try {
+      const write = {
+        action: 'write',
+        key: 'k:recorded',
+        value: 'v',
+        node: 'hand-1',
+        direct: true,
+      };
+      assert.equal((await act(live, write)).status, 200);
+      assert.equal((await act(live, { action: 'trigger', node: 'hand-2' })).status, 200);
+      // The page's stream has the exchange's messages once the feed has them (and so the file).
+      const state = initialState();
+      await readEvents(live.url, (e) => {
+        apply(state, e);
+        return state.messages.list.some((m) => m.kind.startsWith('exchange:'));
+      });
+      assert.equal(await interrupt(live), 130);
+    } finally {
+      live.child.kill('SIGKILL');
+    }
+    const lines = (await readFile(file, 'utf8'))
+      .trim()
+      .split('\n')
+      .map(
+        (l) => JSON.parse(l) as { type: string; command?: string; kind?: string; from?: string },
+      );
+    assert.equal(lines[0]!.type, 'recording');
+    assert.equal(lines[0]!.command, 'cluster');
+    const exchange = lines.filter((l) => l.type === 'message' && l.kind?.startsWith('exchange:'));
+    assert.ok(exchange.length >= 2, `an exchange's messages were recorded (${exchange.length})`);
+    assert.ok(
+      exchange.some((m) => m.from === 'hand-2'),
+      'named by node id',
+    );
+    const replay = await cli(['replay', file]);
+    assert.equal(replay.exitCode, 0, replay.stderr);
+    assert.match(replay.stdout, /A recording of ae-demo cluster \(3 nodes/);
   });
 
   it('run --web --connect: the page follows the story on them, and says they run on', async () => {

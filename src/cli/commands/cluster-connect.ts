@@ -4,7 +4,7 @@
 // it). At Ctrl-C it heals what the page cut and brings back what it killed, and the nodes run on.
 import type { NodeCommands } from '../../cluster/node-commands.js';
 import { connectCluster } from '../../cluster/connect.js';
-import { RunView } from '../../web/live.js';
+import { openClusterPage } from '../output/cluster-page.js';
 import { nodeLine } from '../lifecycle/local-cluster.js';
 import { withTeardown } from '../lifecycle/teardown.js';
 import { closeOnNodesElsewhere } from '../lifecycle/interrupt.js';
@@ -15,6 +15,8 @@ import { terminalWidth, wrap } from '../render/wrap.js';
 /** What the page on connected nodes needs: its port, their key and how to restart one. */
 export interface ElsewhereOptions {
   webPort?: number;
+  /** Record what the page sees, and every message (streamed from GET /messages), to this file. */
+  record?: string;
   clusterKey?: { value: string };
   commands?: NodeCommands;
 }
@@ -35,9 +37,12 @@ export async function watchElsewhere(o: ElsewhereOptions, addresses: string[]): 
     )}\n`,
   );
   await withTeardown(async (teardown) => {
-    const view = await RunView.open({ webPort: o.webPort ?? 0 });
-    teardown.defer(() => view.close());
-    teardown.defer(() => view.emit({ type: 'end', kept: false }));
+    const page = { webPort: o.webPort ?? 0, count: addresses.length };
+    const { view, watch } = await openClusterPage(
+      o.record !== undefined ? { ...page, record: o.record } : page,
+      teardown,
+    );
+    if (!view) return;
     const cluster = await connectCluster(addresses, o.clusterKey?.value, o.commands);
     // Not a stop: what the page cut is healed, what it killed is started again.
     teardown.defer(() => cluster.stop());
@@ -55,6 +60,7 @@ export async function watchElsewhere(o: ElsewhereOptions, addresses: string[]): 
       () => cluster.nodes,
     );
     view.enableControls(cluster);
+    await watch(cluster);
     announcePage(view.url ?? '', false);
     say(
       quiet(

@@ -9,10 +9,8 @@ import {
 } from '../lifecycle/local-cluster.js';
 import { waitOrInterrupt } from '../lifecycle/interrupt.js';
 import { announcePage } from '../output/web.js';
-import { RunView } from '../../web/live.js';
-import { MessageFeed } from '../../cluster/message-feed.js';
-import type { Cluster } from '../../cluster/cluster.js';
-import { withTeardown, type Teardown } from '../lifecycle/teardown.js';
+import { openClusterPage } from '../output/cluster-page.js';
+import { withTeardown } from '../lifecycle/teardown.js';
 import { plural } from '../../format.js';
 import { clusterIntro, type KeySource } from '../render/cluster.js';
 import { NodeLog } from '../render/node-log.js';
@@ -45,7 +43,7 @@ export async function cluster(o: ClusterCommandOptions): Promise<void> {
   const log = new NodeLog((text) => process.stdout.write(text), width);
   let stopping = false;
   await withTeardown(async (teardown) => {
-    const { view, record } = await openPage(o, teardown);
+    const { view, watch } = await openClusterPage(o, teardown);
     // Data directories in a temporary folder (removed at exit), so a killed node restarts from its own.
     const data = await makeDataDirs('ae-demo-cluster-');
     teardown.defer(() => data.remove());
@@ -86,7 +84,7 @@ export async function cluster(o: ClusterCommandOptions): Promise<void> {
         () => cluster.nodes,
       );
       view.enableControls(cluster);
-      await record(cluster);
+      await watch(cluster);
       announcePage(view.url ?? '', false);
     }
     const intro = clusterIntro(
@@ -106,38 +104,6 @@ export async function cluster(o: ClusterCommandOptions): Promise<void> {
       log.stop();
     });
   });
-}
-
-/**
- * The live page, and with --record its recording: opened first, so that it closes last (after
- * the page's last event); `record` then follows the nodes' messages once they are up (the
- * page's diagram draws them, the recording keeps them).
- */
-async function openPage(
-  o: ClusterCommandOptions,
-  teardown: Teardown,
-): Promise<{ view: RunView | undefined; record: (cluster: Cluster) => Promise<void> }> {
-  const since = performance.now();
-  const head = { command: 'cluster', scenario: '', nodes: o.count, messages: false } as const;
-  const recording =
-    o.record !== undefined
-      ? await (await import('../recording/writer.js')).RecordingWriter.open(o.record, head, since)
-      : undefined;
-  if (recording) teardown.defer(() => recording.close());
-  const view =
-    o.webPort !== undefined ? await RunView.open({ webPort: o.webPort, since }) : undefined;
-  if (view) {
-    recording?.follow(view.recorder);
-    teardown.defer(() => view.close());
-    teardown.defer(() => view.emit({ type: 'end', kept: false }));
-  }
-  const record = async (cluster: Cluster) => {
-    if (!view) return;
-    const origin = performance.timeOrigin + since;
-    const feed = await MessageFeed.open(cluster, origin, (r) => view.emit(r));
-    teardown.defer(() => feed.stop());
-  };
-  return { view, record };
 }
 
 /** ", 1 random peer per round" when K leaves some peers out of a round; nothing otherwise. */

@@ -101,10 +101,6 @@ export const clusterCommand = command({
         'cluster --connect shows running nodes on the live page; add --web (to watch them in a ' +
           'terminal, use ae-demo diff --connect).',
       );
-    if (argv.record !== undefined)
-      throw new UsageError(
-        'cluster --connect does not record yet; leave out --record (run --record records a story).',
-      );
     const key = connectKey(argv);
     options.connect = connectAddresses(argv.connect);
     options.count = options.connect.length;
