@@ -25,6 +25,8 @@ export interface Arrow {
   carried: string;
   /** ms since the run began. */
   at: number;
+  /** Its place among every message the page kept (stable as more come: the arrow's id). */
+  n: number;
   record: MessageRecord;
 }
 
@@ -65,15 +67,18 @@ export function sequenceOf(
     if (i === -1) i = lifelines.push(node) - 1;
     return i;
   };
-  const sent = messages.list.filter((m) => m.at <= until);
+  const sent = messages.list
+    .map((record, i) => ({ record, n: messages.dropped + i }))
+    .filter(({ record }) => record.at <= until);
   const drawn = sent.slice(-MAX_ARROWS);
-  const arrows = drawn.map((record) => ({
+  const arrows = drawn.map(({ record, n }) => ({
     from: lane(record.from),
     to: lane(record.to),
     path: pathOf(record.kind),
     label: `${stepOfKind(record.kind) ?? record.kind} ${bytes(record.bytes)}`,
     carried: carriedText(record),
     at: record.at,
+    n,
     record,
   }));
   // A band is folded: at a moment inside it, it is drawn with all its messages.

@@ -1,6 +1,7 @@
 // The page's "Messages between nodes": replay --web of a recording shows the sequence diagram
 // (an image named for its messages) and the table that lists them, at 1280×720 and 390×844, in
-// light and dark, axe clean; no node is started. The report of the same recording has both too.
+// light and dark, axe clean; no node is started. Each arrow takes the keyboard's focus (one tab
+// stop, the arrow keys go on) and says what it carried. The report of the recording has both too.
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -9,7 +10,13 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { MessageRecord } from '../../src/api/messages.js';
 import { auditEverywhere } from '../helpers/audit.js';
-import { browserSkip, LAPTOP, launchChromium, STEP_TIMEOUT_MS } from '../helpers/chromium.js';
+import {
+  ARTIFACTS,
+  browserSkip,
+  LAPTOP,
+  launchChromium,
+  STEP_TIMEOUT_MS,
+} from '../helpers/chromium.js';
 import { cli } from '../helpers/cli.js';
 import { scriptedRun, withLiveRun } from '../helpers/web.js';
 
@@ -54,7 +61,7 @@ describe('messages between nodes on the page', { skip }, () => {
     await withLiveRun(['replay', file, '--web'], async ({ url }) => {
       const page = await browser!.newPage({ viewport: LAPTOP });
       await page.goto(url);
-      const diagram = page.getByRole('img', { name: /^Sequence diagram of 4 messages/ });
+      const diagram = page.getByRole('group', { name: /^Sequence diagram of 4 messages/ });
       await diagram.waitFor({ timeout: STEP_TIMEOUT_MS });
       const table = page.getByRole('table', { name: 'Messages between nodes' });
       assert.equal(await table.getByRole('row').count(), 1 + 2 + 4, 'head, 2 bands, 4 messages');
@@ -66,13 +73,42 @@ describe('messages between nodes on the page', { skip }, () => {
     });
   });
 
+  it('each arrow takes the keyboard focus and says what it carried, as hover does', async () => {
+    await withLiveRun(['replay', file, '--web'], async ({ url }) => {
+      const page = await browser!.newPage({ viewport: LAPTOP });
+      await page.goto(url);
+      const diagram = page.getByRole('group', { name: /^Sequence diagram of 4 messages/ });
+      await diagram.waitFor({ timeout: STEP_TIMEOUT_MS });
+      const root = diagram.getByRole('img', { name: /node1 → node2, root 155 B/ });
+      // Tab reaches the diagram once (its first arrow), then the arrow keys go on.
+      await root.focus();
+      const detail = page.locator('#msg-detail');
+      assert.match(await detail.innerText(), /root 155 B: .*16 digests/);
+      await page.keyboard.press('ArrowDown');
+      const probe = diagram.getByRole('img', { name: /node2 → node1, probe 71 B/ });
+      const focused = () => diagram.locator('.msg:focus').getAttribute('aria-label');
+      assert.match((await focused()) ?? '', /probe 71 B/, 'the next arrow has the focus');
+      assert.match(await detail.innerText(), /probe 71 B/);
+      assert.equal(await probe.getAttribute('tabindex'), '0', 'the one tab stop moved with it');
+      assert.equal(await root.getAttribute('tabindex'), '-1');
+      await page.keyboard.press('End');
+      const entries = diagram.getByRole('img', { name: /entries 73 B: .*user:alice/ });
+      assert.equal(await focused(), await entries.getAttribute('aria-label'), 'the last arrow');
+      // Pointing at an arrow says the same.
+      await root.hover();
+      assert.match(await detail.innerText(), /root 155 B/);
+      await root.focus();
+      await page.screenshot({ path: path.join(ARTIFACTS, 'messages-arrow-focus.png') });
+    });
+  });
+
   it('the report of the recording has the diagram and the table', async () => {
     const report = path.join(dir, 'run.html');
     const r = await cli(['replay', file, '--report', report]);
     assert.equal(r.exitCode, 0, r.stderr);
     const page = await browser!.newPage({ viewport: LAPTOP });
     await page.setContent(await readFile(report, 'utf8'));
-    await page.getByRole('img', { name: /^Sequence diagram of 4 messages/ }).waitFor();
+    await page.getByRole('group', { name: /^Sequence diagram of 4 messages/ }).waitFor();
     await page.getByRole('table', { name: 'Messages between nodes' }).waitFor();
     assert.deepEqual(await auditEverywhere(page, 'messages-report'), []);
   });

@@ -5,6 +5,7 @@ import { followScroll, spanning, type Span } from '../follow.js';
 import { apply, initialState, isOver, type WebEvent } from '../model.js';
 import { REGIONS, regions } from '../view/page.js';
 import { TimeSlider } from './time.js';
+import { arrowKey, arrowOf, redrawn, show } from './arrows.js';
 
 /** Keys a presenter's clicker or keyboard sends for "next slide". */
 const NEXT_KEYS = new Set(['ArrowRight', 'PageDown', ' ', 'n', 'N']);
@@ -38,6 +39,7 @@ function draw(): void {
     const el = document.getElementById(name);
     if (el) el.innerHTML = text;
     if (name === 'story') storyChanged = true;
+    if (name === 'messages') redrawn();
   }
   // A run's story grew: show its newest part's key content (`cluster --web` has forms to type in).
   // Once it is over the story reads from its start: show the top (the cards and the verdict).
@@ -192,7 +194,11 @@ document.addEventListener('input', (e) => {
   time.choose(Number(target.value));
   schedule();
 });
+document.addEventListener('focusin', (e) => show(arrowOf(e.target)));
+document.addEventListener('mouseover', (e) => show(arrowOf(e.target)));
 document.addEventListener('keydown', (e) => {
+  // On the diagram the arrow keys move between its arrows, and no key presses Next.
+  if (arrowKey(e) || arrowOf(e.target)) return;
   if (typing(e.target) && !(e.target as Element).closest('#next')) return;
   if (NEXT_KEYS.has(e.key) && !e.altKey && !e.ctrlKey && !e.metaKey) {
     e.preventDefault();

@@ -13,5 +13,10 @@ export const SEQUENCE_CSS = `
 .sequence .msg.replication line, .sequence .msg.replication polygon { stroke: var(--dim); fill: var(--dim); }
 .sequence .msg.hint line, .sequence .msg.hint polygon { stroke: var(--warn); fill: var(--warn); }
 .sequence .msg.read-repair line, .sequence .msg.read-repair polygon { stroke: var(--v2); fill: var(--v2); }
+.sequence .msg { cursor: default; }
+.sequence .msg:focus { outline: 3px solid var(--accent); outline-offset: 2px; }
+.sequence .msg:focus line, .sequence .msg:hover line { stroke-width: 4; }
+.msg-detail { margin: .3rem 0 0; padding: .3rem .6rem; border-left: 3px solid var(--accent); background: var(--panel); }
+.msg-detail:empty { display: none; }
 table.messages caption { text-align: left; font-weight: 600; padding: .2rem 0; }
 `;

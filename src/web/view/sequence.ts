@@ -53,13 +53,19 @@ function diagram(model: SequenceModel): Html {
 <line class="lifeline" x1="${x(i)}" y1="${HEAD - 6}" x2="${x(i)}" y2="${height}"></line>`,
   );
   const bands = model.bands.map((b, i) => band(b, HEAD + i * ROW));
-  const arrows = model.arrows.map((a, i) => arrow(a, HEAD + (model.bands.length + i) * ROW));
+  // Roving focus: the first arrow is in the tab order, the arrow keys go on (the page's script).
+  const arrows = model.arrows.map((a, i) =>
+    arrow(a, HEAD + (model.bands.length + i) * ROW, i === 0, model.lifelines),
+  );
   const between = `${count(model.arrows.length)} messages between ${model.lifelines.join(', ')}`;
   const label = `Sequence diagram of ${between}; the table below lists them`;
   // Its width comes from the stylesheet: the page allows no style attribute (its CSP).
   const size = html`viewBox="0 0 ${width} ${height}"`;
-  const svg = html`<svg role="img" aria-label="${label}" ${size}>${heads}${bands}${arrows}</svg>`;
-  return html`<figure class="sequence">${svg}</figure>`;
+  // A group, not an image: its arrows take the keyboard's focus, each an image named for its message.
+  const svg = html`<svg role="group" aria-label="${label}" ${size}>${heads}${bands}${arrows}</svg>`;
+  // What the focused or pointed-at arrow carried, in words (the page's script fills it).
+  const detail = html`<p id="msg-detail" class="msg-detail" aria-hidden="true"></p>`;
+  return html`<figure class="sequence">${svg}${detail}</figure>`;
 }
 
 function band(b: BandRow, top: number): Html {
@@ -71,7 +77,14 @@ function band(b: BandRow, top: number): Html {
 <text ${at} text-anchor="middle">${b.label}</text></g>`;
 }
 
-function arrow(a: Arrow, top: number): Html {
+/** The arrow's name: when, who to whom, its step and bytes, what it carried. */
+export function arrowName(a: Arrow, lifelines: readonly string[]): string {
+  const what = a.carried ? `: ${a.carried}` : '';
+  const pair = `${lifelines[a.from] ?? ''} → ${lifelines[a.to] ?? ''}`;
+  return `${a.at.toFixed(1)} ms, ${pair}, ${a.label}${what}`;
+}
+
+function arrow(a: Arrow, top: number, first: boolean, lifelines: readonly string[]): Html {
   const y = top + ROW - 6;
   const from = x(a.from);
   const to = x(a.to);
@@ -80,7 +93,9 @@ function arrow(a: Arrow, top: number): Html {
   const base = tip - dir * HEAD_LENGTH;
   const points = `${tip},${y} ${base},${y - HEAD_HALF} ${base},${y + HEAD_HALF}`;
   const what = a.carried ? `: ${a.carried}` : '';
-  return html`<g class="msg ${a.path}"><title>${a.label}${what}</title>
+  const focus = html`id="msg-${a.n}" tabindex="${first ? 0 : -1}" role="img"`;
+  const name = html`aria-label="${arrowName(a, lifelines)}"`;
+  return html`<g class="msg ${a.path}" ${focus} ${name}><title>${a.label}${what}</title>
 <line x1="${from}" y1="${y}" x2="${base}" y2="${y}"></line><polygon points="${points}"></polygon>
 <text x="${(from + to) / 2}" y="${y - 5}" text-anchor="middle">${a.label}</text></g>`;
 }
