@@ -15,6 +15,7 @@ export type NodeErrorCode =
   | 'unsupported_version'
   | 'peer_unreachable'
   | 'conflict_mode_mismatch'
+  | 'tree_key_mismatch'
   | 'internal';
 
 /** Any answer other than 200: a code and one sentence (a 404 of a deleted key adds its version). */

@@ -28,6 +28,7 @@ export class Cluster {
   readonly #restarted = new Set<(node: LaunchedNode) => Promise<void>>();
   /** Each node's first mode and data directory, kept once restartInMode moves it. */
   readonly #homes: ({ mode: string; dir: string | undefined } | undefined)[] = [];
+  readonly #clusterKey: string | undefined;
 
   constructor(
     nodes: LaunchedNode[],
@@ -36,10 +37,16 @@ export class Cluster {
     clusterKey?: string,
     makeClient: (address: string) => NodeClient = (a) => new NodeClient(a, clusterKey),
   ) {
+    this.#clusterKey = clusterKey;
     this.nodes = nodes;
     this.clients = nodes.map((n) => makeClient(n.address));
     this.#specs = specs;
     this.#options = options;
+  }
+
+  /** The key the nodes share (none: they have none), for what must hash as they do. */
+  get clusterKey(): string | undefined {
+    return this.#clusterKey;
   }
 
   /** The id of the node at this address (as peers name it); the address itself if none is. */

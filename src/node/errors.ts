@@ -21,6 +21,9 @@ export class DroppedError extends Error {
   }
 }
 
+/** Refusals whose sentence says what to change on the nodes: the round report keeps it. */
+const SAID_WHY: ReadonlySet<string> = new Set(['conflict_mode_mismatch', 'tree_key_mismatch']);
+
 /**
  * A peer that answered an exchange message with an error (HTTP status not 200): it is there,
  * but will not or cannot take part. `code` is its body's error.code, when it gave one.
@@ -30,9 +33,9 @@ export class PeerRefusedError extends Error {
   readonly status: number;
   readonly code: string | undefined;
 
-  /** A mode mismatch keeps the peer's sentence, so the round report says why. */
+  /** A mode or tree key mismatch keeps the peer's sentence, so the round report says why. */
   constructor(peer: string, status: number, code: string | undefined, sentence?: string) {
-    const why = code === 'conflict_mode_mismatch' && sentence ? `: ${sentence}` : '';
+    const why = code !== undefined && SAID_WHY.has(code) && sentence ? `: ${sentence}` : '';
     super(`answered HTTP ${status}${code ? ` ${code}` : ''}${why}`);
     this.name = 'PeerRefusedError';
     this.peer = peer;

@@ -69,9 +69,9 @@ export interface RunningNode {
 
 export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const log = o.log ?? (() => undefined);
-  // A random key for the index; the tree's hashes stay public, cluster key or not: simulate
-  // --given replays a run and must end at its root, and it cannot know a cluster's key.
-  const hasher = await loadHasher(hashKeys(undefined, randomBytes));
+  // The tree's hashes keyed with the tree key drawn from the cluster key (public without one),
+  // so every node of a cluster agrees; the index's key is random, this node's alone.
+  const hasher = await loadHasher(hashKeys(o.clusterKey, randomBytes));
   // The riblt strategy keeps its coded symbols up to date on every change of the store.
   const sketch = o.strategy === 'riblt' ? new Sketch() : undefined;
   const store = new Store(hasher, sketch, undefined, o.conflicts);

@@ -39,6 +39,11 @@ export interface SimOptions {
   conflicts?: ConflictMode;
   seed: number;
   maxRounds: number;
+  /**
+   * The cluster key whose tree key the replicas hash their trees with, as nodes started with
+   * it do (absent: the public hashes).
+   */
+  clusterKey?: string;
   /** Entries given as they are (key, value, version) to one replica each before the start. */
   given?: readonly { replica: number; entry: Entry }[];
 }

@@ -3,7 +3,7 @@
 // every write, with which replica holds the reference's root (and since when). simulate.ts
 // schedules the run on it.
 import { setImmediate as turnOfTheLoop } from 'node:timers/promises';
-import { loadHasher } from '../node/replica/hash.js';
+import { clusterHashKeys, loadHasher } from '../node/replica/hash.js';
 import type { Store } from '../node/replica/store.js';
 import { SIM_SETUP_YIELD_EVERY } from './constants.js';
 import { IntervalLog } from './interval-log.js';
@@ -57,7 +57,8 @@ export class World {
 
   /** N replicas of the base store, and the network between them. */
   static async create(o: SimOptions): Promise<World> {
-    const hasher = await loadHasher();
+    // The tree hashed as the nodes of the cluster hash it: keyed from its key, if it has one.
+    const hasher = await loadHasher(clusterHashKeys(o.clusterKey));
     const base = baseStore(hasher, o.keys, o.valueBytes, o.strategy === 'riblt', o.conflicts);
     const world = new World(o, base.store.clone());
     const choose = selector(o.selection, o.nodes, o.peersPerRound, world.random.pick);

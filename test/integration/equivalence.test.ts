@@ -2,14 +2,16 @@
 // scenarios on three node processes; what each node held before the repair (keys, values and the versions the nodes
 // stamped, wall-clock HLC included) is given as it is to a simulation of three replicas, whose
 // repair must end, root for root, where the real one did. For every strategy, and as a user does
-// it: `simulate --given FILE` with the file run --json wrote.
+// it: `simulate --given FILE` with the file run --json wrote. The nodes' trees are keyed from
+// their cluster key, so the run is given one (--cluster-key-file) and the simulation the same.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import type { Entry } from '../../src/node/replica/entry.js';
-import { loadHasher } from '../../src/node/replica/hash.js';
+import { clusterHashKeys, loadHasher } from '../../src/node/replica/hash.js';
+import { treeKeyFingerprint } from '../../src/node/replica/tree-key.js';
 import { Store } from '../../src/node/replica/store.js';
 import type { Version } from '../../src/api/version.js';
 import { STRATEGIES, type Strategy } from '../../src/api/strategies.js';
@@ -20,6 +22,11 @@ import { cli, flags } from '../helpers/cli.js';
 import { freeBasePort } from '../helpers/ports.js';
 
 const NODES = 3;
+/** The cluster key of every run here, and so of every simulation that replays one. */
+const KEY = 'equivalence-cluster-key';
+/** A folder for the key file and the replayed files, made once. */
+let dir: string;
+let keyFile: string;
 /** The nodes stamped the versions during this test: their wall clock is within this of now. */
 const WALL_CLOCK_SLACK_US = 10 * 60 * 1_000_000;
 
@@ -32,6 +39,7 @@ interface Shown {
 
 interface RunJson {
   converged: boolean;
+  tree: { keyed: boolean; keyFingerprint?: string };
   nodes: { id: string }[];
   before: Record<string, Record<string, Shown>>;
   after: Record<string, Record<string, Shown>>;
@@ -50,9 +58,9 @@ function givenFrom(doc: RunJson): { replica: number; entry: Entry }[] {
   );
 }
 
-/** The root of a store holding these entries. */
-async function rootOf(entries: readonly Entry[]): Promise<string> {
-  const store = new Store(await loadHasher());
+/** The root of a store holding these entries, hashed under the cluster key (null: public). */
+async function rootOf(entries: readonly Entry[], clusterKey: string | null = KEY): Promise<string> {
+  const store = new Store(await loadHasher(clusterHashKeys(clusterKey ?? undefined)));
   for (const entry of entries) store.apply(entry);
   return digestHex(store.tree.root().digest);
 }
@@ -63,7 +71,14 @@ async function runJson(
   strategy: string,
 ): Promise<{ doc: RunJson; text: string }> {
   const basePort = await freeBasePort(NODES);
-  const args = flags({ scenario, keys: 0, basePort, aeStrategy: strategy, json: true });
+  const args = flags({
+    scenario,
+    keys: 0,
+    basePort,
+    aeStrategy: strategy,
+    clusterKeyFile: keyFile,
+  });
+  args.push('--json');
   const r = await cli(['run', ...args]);
   assert.equal(r.exitCode, 0, r.stderr);
   const doc = JSON.parse(r.stdout) as RunJson;
@@ -91,6 +106,7 @@ function simulateGiven(strategy: Strategy, given: { replica: number; entry: Entr
     peersPerRound: NODES - 1,
     strategy,
     given,
+    clusterKey: KEY,
   });
 }
 
@@ -106,10 +122,18 @@ const SCENARIOS: { scenario: string; rootKeys: string[] | null }[] = [
 ];
 
 describe('simulate and run end in the same state (seed and delete scenarios)', () => {
+  before(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'ae-demo-given-'));
+    keyFile = path.join(dir, 'key.txt');
+    await writeFile(keyFile, `${KEY}\n`);
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
   for (const { scenario, rootKeys } of SCENARIOS) {
     for (const strategy of STRATEGIES) {
       it(`${scenario}, ${strategy}: the same writes and versions give the same state, root for root`, async () => {
         const { doc } = await runOnce(scenario, strategy);
+        assert.deepEqual(doc.tree, { keyed: true, keyFingerprint: treeKeyFingerprint(KEY) });
         const ids = doc.nodes.map((n) => n.id);
         const given = givenFrom(doc);
         for (const g of given)
@@ -123,6 +147,8 @@ describe('simulate and run end in the same state (seed and delete scenarios)', (
         for (const [i, id] of ids.entries()) {
           const held = last.filter((g) => g.replica === i).map((g) => g.entry);
           assert.equal(await rootOf(held), doc.roots.before[id], `${id} before`);
+          if (held.length > 0)
+            assert.notEqual(await rootOf(held, null), doc.roots.before[id], 'keyed, not public');
         }
         assert.ok(new Set(Object.values(doc.roots.before)).size > 1, 'the roots differ');
 
@@ -150,11 +176,11 @@ describe('simulate and run end in the same state (seed and delete scenarios)', (
 
   it('simulate --given FILE replays what run --json wrote and prints the same final root', async () => {
     const { doc, text } = await runOnce('seed', 'merkle');
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'ae-demo-given-'));
-    try {
+    {
       const file = path.join(dir, 'seed.json');
       await writeFile(file, text);
-      const replay = ['simulate', ...flags({ given: file, keys: 0, writes: 0 })];
+      const plain = ['simulate', ...flags({ given: file, keys: 0, writes: 0 })];
+      const replay = [...plain, '--cluster-key-file', keyFile];
       const s = await cli([...replay, ...flags({ nodes: 3, selection: 'all', json: true })]);
       assert.equal(s.exitCode, 0, s.stderr);
       const sim = JSON.parse(s.stdout) as { converged: boolean; root: string; writes: number };
@@ -164,19 +190,22 @@ describe('simulate and run end in the same state (seed and delete scenarios)', (
 
       const notJson = path.join(dir, 'not.json');
       await writeFile(notJson, 'seed');
+      const run = /ae-demo run --keys 0 --cluster-key-file KEYFILE --json >/;
       for (const [args, says] of [
         [[...replay, '--nodes', '2'], /--nodes 3 or more/],
         [['simulate', '--given', path.join(dir, 'none.json')], /cannot read/],
         [['simulate', '--given', notJson], /not JSON/],
+        // The run's trees were keyed: without its key, or with another, no simulation ends there.
+        [plain, /keyed from its cluster key; give the simulation the same key/],
+        [[...plain, '--cluster-key', 'another'], /the cluster key given is not the run's/],
       ] as const) {
         const bad = await cli([...args]);
         assert.equal(bad.exitCode, 2, `${args.join(' ')}: ${bad.stderr}`);
         assert.match(bad.stderr, says);
-        assert.match(bad.stderr, /ae-demo run --keys 0 --json >|--nodes 3 or more/);
+        if (!/--nodes 3|not the run's/.test(says.source)) assert.match(bad.stderr, run);
         assert.equal(bad.stdout, '', 'nothing simulated');
       }
-    } finally {
-      await rm(dir, { recursive: true, force: true });
+      assert.doesNotMatch(s.stdout + text, new RegExp(KEY), 'the key is never printed');
     }
   });
 });

@@ -82,6 +82,43 @@ describe('cluster key', () => {
     }
   });
 
+  it('a node with a key and one without hash their trees apart: refused, and the round report says why', async () => {
+    const port = await freeBasePort(2);
+    const launch = (index: number, at: number, peer: number, args: string[]) =>
+      launchNode(
+        {
+          index,
+          host: '127.0.0.1',
+          port: at,
+          peers: [`127.0.0.1:${peer}`],
+          args: [...args, '--ae-interval', '0'],
+          env: {},
+        },
+        { portFlag: '--port' },
+      );
+    const [keyed, open] = await Promise.all([
+      launch(1, port, port + 1, ['--cluster-key', 'key-a']),
+      launch(2, port + 1, port, []),
+    ]);
+    try {
+      // The keyed node reaches the open one (it asks for no key), which refuses its tree.
+      const trigger = await request(keyed.address, 'POST', '/anti-entropy/trigger', '', {
+        'x-ae-cluster-key': 'key-a',
+      });
+      const peer = trigger.json.peers[0];
+      assert.equal(peer.status, 'refused');
+      assert.equal(peer.code, 'tree_key_mismatch');
+      assert.match(peer.reason, /409 tree_key_mismatch: .* hashes its tree with the public tree/);
+      assert.match(peer.reason, /with tree key [0-9a-f]{16}: their roots would never agree/);
+      assert.doesNotMatch(peer.reason, /key-a/);
+      // The other way the keyed node asks for its key first.
+      const back = (await request(open.address, 'POST', '/anti-entropy/trigger')).json.peers[0];
+      assert.equal(back.code, 'unauthorized');
+    } finally {
+      await Promise.all([keyed.stop(), open.stop()]);
+    }
+  });
+
   it('binding a non-loopback address prints a warning', async () => {
     const child = execa(
       process.execPath,

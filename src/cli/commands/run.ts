@@ -17,6 +17,7 @@ import { tryCommands } from '../../format.js';
 import { strong, quiet } from '../render/style.js';
 import type { RecordingWriter } from '../recording/writer.js';
 import { runJson, type RunDocument } from '../recording/format.js';
+import { treeKeying } from '../../node/replica/tree-key.js';
 
 /**
  * Plays one scenario from start to verdict on nodes already starting; the teardown stack the
@@ -185,6 +186,8 @@ async function tell(
     scenario: o.scenario.name,
     nodes,
     peersPerRound,
+    // Whether the trees were keyed, and by which tree key (its fingerprint, never the key).
+    tree: treeKeying(cluster.clusterKey),
     ...result,
     durationMs: elapsedMs,
   };

@@ -71,14 +71,15 @@ async function simulateAll(o: SimulateOptions): Promise<void> {
 
 /** --given FILE: the entries each node of a `run --json` held, for replicas 1..n of every run. */
 async function givenFrom(file: string, runs: readonly SimOptions[]): Promise<Given> {
-  const { GivenError, parseGiven } = await import('../../sim/given.js');
+  const { GivenError, keyProblem, parseGiven } = await import('../../sim/given.js');
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new UsageError(
-      `--given: cannot read ${file} (${code}); write it with ae-demo run --keys 0 --json > ${file}.`,
+      `--given: cannot read ${file} (${code}); write it with ` +
+        `ae-demo run --keys 0 --cluster-key-file KEYFILE --json > ${file}.`,
       { cause: error },
     );
   }
@@ -89,6 +90,8 @@ async function givenFrom(file: string, runs: readonly SimOptions[]): Promise<Giv
     if (error instanceof GivenError) throw new UsageError(`--given ${file}: ${error.message}`);
     throw error;
   }
+  const problem = keyProblem(given.tree, runs[0]?.clusterKey);
+  if (problem !== undefined) throw new UsageError(`--given ${file}: ${problem}.`);
   if (runs.some((o) => o.nodes < given.nodes))
     throw new UsageError(
       `--given ${file} holds what ${given.nodes} nodes held; pass --nodes ${given.nodes} or more.`,

@@ -35,18 +35,26 @@ export async function writeSimPlot(
 }
 
 /** Flags that name a file on this machine: the report, shared, shows only the file's name. */
-const FILE_FLAGS = new Set(['--report', '--plot', '--given']);
+const FILE_FLAGS = new Set(['--report', '--plot', '--given', '--cluster-key-file']);
+/** Flags whose value is a secret: the report shows that one was given, never what. */
+const SECRET_FLAGS = new Set(['--cluster-key']);
+/** What stands for a secret flag's value. */
+const HIDDEN = 'KEY';
 
 /**
  * The command line as a person would type it again (arguments with spaces quoted), with the
- * files it names by their names alone: a path such as /home/alice/… stays off a shared page.
+ * files it names by their names alone: a path such as /home/alice/… stays off a shared page,
+ * and a cluster key off it altogether.
  */
 export function commandLine(args: readonly string[]): string {
   const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+  const shownValue = (flag: string, value: string) =>
+    SECRET_FLAGS.has(flag) ? HIDDEN : FILE_FLAGS.has(flag) ? path.basename(value) : value;
   const shown = args.map((a, i) => {
-    if (i > 0 && FILE_FLAGS.has(args[i - 1]!)) return path.basename(a);
+    if (i > 0 && (FILE_FLAGS.has(args[i - 1]!) || SECRET_FLAGS.has(args[i - 1]!)))
+      return shownValue(args[i - 1]!, a);
     const joined = /^(--[\w-]+)=(.*)$/s.exec(a);
-    return joined && FILE_FLAGS.has(joined[1]!) ? `${joined[1]}=${path.basename(joined[2]!)}` : a;
+    return joined ? `${joined[1]}=${shownValue(joined[1]!, joined[2]!)}` : a;
   });
   return ['ae-demo', ...shown.map(quote)].join(' ');
 }

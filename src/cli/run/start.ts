@@ -35,7 +35,10 @@ export interface RunOptions {
   report?: string;
   /** Nodes already running elsewhere, played on instead of forked ones. */
   connect?: string[];
-  /** Their cluster key (--cluster-key, --cluster-key-file, $AE_CLUSTER_KEY). */
+  /**
+   * With --connect their cluster key (--cluster-key, --cluster-key-file, $AE_CLUSTER_KEY); else
+   * the key the run's own nodes start with (the flags; a fresh one when none is given).
+   */
   clusterKey?: string;
   /** How to kill and restart one of them (--kill-command, --restart-command). */
   commands?: NodeCommands;
@@ -97,6 +100,7 @@ export async function startNodes(o: RunOptions, teardown: Teardown): Promise<Sta
     ],
     strategy: scenario.strategy ?? o.strategy,
     ...(o.peersPerRound !== undefined ? { peersPerRound: o.peersPerRound } : {}),
+    ...(o.clusterKey !== undefined ? { clusterKey: o.clusterKey } : {}),
   });
   // The story's first request needs got: load it while the nodes boot (a failure shows there).
   loadGot().catch(() => undefined);

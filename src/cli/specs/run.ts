@@ -16,7 +16,7 @@ import {
 import { withTeardown } from '../lifecycle/teardown.js';
 import { checkConnect } from '../run/connect.js';
 import { checkReportPath, checkWebFlags, webFlags } from '../flags/web.js';
-import { commandFlags, keyFlags, keyWhenConnecting, nodeCommands } from '../flags/connect.js';
+import { commandFlags, connectKey, keyFlags, nodeCommands } from '../flags/connect.js';
 
 /** Start nodes, play a scenario (from the list the entry point gave), verify, stop the nodes. */
 export const runCommand = (scenarios: readonly Scenario[]) =>
@@ -97,6 +97,12 @@ function runFlags(y: Argv, scenarios: readonly Scenario[]) {
     .option('record', {
       type: 'string',
       describe: 'Record the run (story and every message between nodes) to this JSON Lines file',
+    })
+    .option('cluster-key-file', {
+      type: 'string',
+      describe:
+        "A file holding the nodes' cluster key: with --connect the key they run with; else the " +
+        'key the nodes of the run start with, instead of a fresh one (for simulate --given)',
     });
 }
 
@@ -123,6 +129,10 @@ function runExamples<T>(y: Argv<T>): Argv<T> {
       'hints, read repair and the Merkle round side by side: what each repaired, its time, bytes',
     )
     .example('$0 run --json | jq .after', 'the result as JSON')
+    .example(
+      '$0 run --keys 0 --cluster-key-file key.txt --json > seed.json',
+      "nodes keyed with your key, so simulate --given seed.json --cluster-key-file key.txt can end at the run's root",
+    )
     .example('$0 run --messages', 'each exchange message by message: step, what it carried, bytes')
     .example('$0 run --record run.jsonl', 'record the run; ae-demo replay run.jsonl shows it again')
     .example(
@@ -156,7 +166,10 @@ function runOptions(argv: RunArgs, scenarios: readonly Scenario[]): RunOptions {
   };
   const connecting = argv.connect !== undefined;
   const commands = nodeCommands(argv, connecting);
-  const clusterKey = keyWhenConnecting(argv, connecting);
+  // Connected nodes' key (flags, then the environment), or the key run's own nodes start with
+  // (flags only; else a fresh one): given, simulate --given can be given it too.
+  const clusterKey = connectKey(argv, connecting ? process.env : {});
+  if (clusterKey !== undefined) options.clusterKey = clusterKey;
   if (argv.connect !== undefined) {
     options.connect = checkConnect(argv.connect, scenario, {
       keep: argv.keep,
@@ -164,7 +177,6 @@ function runOptions(argv: RunArgs, scenarios: readonly Scenario[]): RunOptions {
     });
     options.count = options.connect.length;
     options.commands = commands;
-    if (clusterKey !== undefined) options.clusterKey = clusterKey;
   }
   checkNodeCount(scenario, options.count);
   return options;

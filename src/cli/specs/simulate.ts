@@ -16,6 +16,7 @@ import type { SimulateOptions } from '../commands/simulate.js';
 import { command } from '../yargs/lazy.js';
 import { parseCount, parseDuration } from '../flags/values.js';
 import { fraction, nonZero, parseLatency, partitionFrom, positive } from '../flags/sim-network.js';
+import { connectKey, type KeyArgs } from '../flags/connect.js';
 
 const FLAGS = {
   nodes: {
@@ -38,6 +39,16 @@ const FLAGS = {
     type: 'string',
     describe:
       'Start replica i with what node i held before the repair in this run --json output (keys, values, versions)',
+  },
+  'cluster-key-file': {
+    type: 'string',
+    describe:
+      "A file holding a cluster key: the replicas hash their trees as that cluster's nodes do " +
+      "(with --given: the run's key)",
+  },
+  'cluster-key': {
+    type: 'string',
+    describe: 'The cluster key itself (seen in process listings: prefer --cluster-key-file)',
   },
   'write-rate': {
     type: 'number',
@@ -145,8 +156,10 @@ export const simulateCommand = command({
         '1,000 replicas of 10,000 keys, 100 writes (about 20 s, 1 GiB)',
       )
       .example(
-        '$0 simulate --given seed.json --nodes 3 --keys 0 --writes 0 --selection all',
-        'replay what ae-demo run --keys 0 --json > seed.json repaired: the same final root',
+        '$0 simulate --given seed.json --cluster-key-file key.txt --nodes 3 --keys 0 --writes 0 ' +
+          '--selection all',
+        'replay what ae-demo run --keys 0 --cluster-key-file key.txt --json > seed.json ' +
+          'repaired: the same final root',
       )
       .example('$0 simulate --nodes 16,64,256,1024 --selection random,ring', 'rounds against N')
       .example('$0 simulate --loss 0.1 --churn 0.05 --partition 2s-10s', 'a hostile network')
@@ -217,6 +230,16 @@ function runsFrom(argv: SimArgs): SimOptions[] {
     ...(conflicts === 'siblings' ? { conflicts } : {}),
     seed: parseCount(argv.seed, '--seed', 0, 2 ** 32 - 1),
     maxRounds: parseCount(argv['max-rounds'], '--max-rounds', 1, SIM_MAX_ROUNDS_LIMIT),
+    ...keyOf(argv),
   };
   return nodes.flatMap((n) => selections.map((selection) => ({ ...base, nodes: n, selection })));
+}
+
+/**
+ * --cluster-key or --cluster-key-file, checked as every command checks them; the environment's
+ * key is not read: a simulation is keyed only when asked to be.
+ */
+function keyOf(argv: KeyArgs): Pick<SimOptions, 'clusterKey'> {
+  const clusterKey = connectKey(argv, {});
+  return clusterKey === undefined ? {} : { clusterKey };
 }

@@ -6,6 +6,7 @@ import {
   CONFLICTS_HEADER,
   FROM_HEADER,
   KIND_HEADER,
+  TREE_KEY_HEADER,
 } from '../../api/headers.js';
 import type { ConflictMode } from '../../api/conflicts.js';
 import type { PeerMessageKind } from '../../api/repair.js';
@@ -15,6 +16,7 @@ import type { Faults } from './faults.js';
 import { networkReason } from '../../net/network-reason.js';
 import { post, target, type Answer, type Target } from './post.js';
 import { deliver } from './deliver.js';
+import { treeKeyFingerprint } from '../replica/tree-key.js';
 
 /** The internal route that takes an anti-entropy message (replication is a message of entries). */
 export const EXCHANGE_PATH = '/internal/exchange';
@@ -84,6 +86,8 @@ export function createPeerClient(
     'content-type': 'application/octet-stream',
     [FROM_HEADER]: self,
     ...(clusterKey ? { [CLUSTER_KEY_HEADER]: clusterKey } : {}),
+    // The tree key this node hashes with, by its fingerprint; none: the public hashes.
+    ...(clusterKey ? { [TREE_KEY_HEADER]: treeKeyFingerprint(clusterKey) } : {}),
     // Said only when not lww: an lww node's messages are byte for byte what they were.
     ...(conflicts !== 'lww' ? { [CONFLICTS_HEADER]: conflicts } : {}),
   };

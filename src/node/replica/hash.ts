@@ -1,19 +1,20 @@
 // The hashes of the store: where a key sits in the tree (placement), what an entry is worth in
 // it (digest), the last tie-break of the version order (value digest), and where a key sits in
-// the store's index. The tree's three are xxHash (xxhash-wasm) with fixed seeds, ~0.15 µs per
-// entry: public, so equal data give equal roots on any two nodes (and in a simulation that
-// replays a run), and a client who reads this source can aim keys at one leaf. Given tree keys
-// they are HalfSipHash keyed from a cluster key instead (siphash.ts), which nodes do not ask
-// for yet (start.ts says why). The index is always keyed, with a key of its own that never
-// leaves the node (a random one when the node starts), so no client can make its lookups and
-// writes walk long probe runs.
-import { createHmac } from 'node:crypto';
+// the store's index. Without a cluster key the tree's three are xxHash (xxhash-wasm) with fixed
+// seeds, ~0.15 µs per entry: public, so equal data give equal roots on any two nodes, and a
+// client who reads this source can aim keys at one leaf. Under a cluster key they are
+// HalfSipHash keyed with the tree key drawn from it (tree-key.ts, siphash.ts): the nodes that
+// share the key (and a simulation given it) still agree, and without it nobody can choose keys
+// that share a leaf or entries whose digests cancel. The index is always keyed, with a key of
+// its own that never leaves the node (a random one when the node starts), so no client can make
+// its lookups and writes walk long probe runs.
 import xxhash from 'xxhash-wasm';
 import type { Version } from '../../api/version.js';
 import { split } from '../tree/digest.js';
 import { StoredEntry } from './entry.js';
 import type { Via } from '../../api/repair.js';
 import { HalfSip } from './siphash.js';
+import { treeKeyWords, type TreeKeyWords } from './tree-key.js';
 
 /** Seeds keep the placement hash and the content digest independent of each other. */
 const PLACE_SEED = 0x9e3779b1;
@@ -41,19 +42,19 @@ export interface Hasher {
   readonly scheme: number;
 }
 
-/** What the hashes are keyed with: two words for the index, four for the tree or none. */
+/** What the hashes are keyed with: two words for the index (else public), four for the tree. */
 export interface HashKeys {
-  index: readonly [number, number];
+  index?: readonly [number, number];
   /** Absent: the public xxHash functions (no cluster key). */
-  tree?: readonly [number, number, number, number];
+  tree?: TreeKeyWords;
 }
 
-/** The index key of a hasher made without one (tests, the simulation, the bench): public. */
+/** The index key of a hasher made without one (the simulation, the bench): public. */
 const PUBLIC_INDEX_KEY = [0x6b657969, 0x6e646578] as const;
 
 /**
- * A node's keys: the tree's drawn from the cluster key (HMAC-SHA256, so the key itself is not
- * in them), the index's from `random` (any bytes: the node passes crypto's).
+ * A node's keys: the tree's drawn from the cluster key (tree-key.ts; the key itself is not in
+ * them), the index's from `random` (any bytes: the node passes crypto's).
  */
 export function hashKeys(
   clusterKey: string | undefined,
@@ -61,10 +62,12 @@ export function hashKeys(
 ): HashKeys {
   const index = random(8);
   const keys: HashKeys = { index: [index.readInt32LE(0), index.readInt32LE(4)] };
-  if (clusterKey === undefined) return keys;
-  const tree = createHmac('sha256', clusterKey).update('ae-demo tree hashes').digest();
-  const word = (at: number) => tree.readInt32LE(at);
-  return { ...keys, tree: [word(0), word(4), word(8), word(12)] };
+  return clusterKey === undefined ? keys : { ...keys, tree: treeKeyWords(clusterKey) };
+}
+
+/** The tree hashes of a cluster (public without a key) and a public index: a simulation's. */
+export function clusterHashKeys(clusterKey: string | undefined): HashKeys {
+  return clusterKey === undefined ? {} : { tree: treeKeyWords(clusterKey) };
 }
 
 let shared: ReturnType<typeof xxhash> | undefined;
@@ -95,7 +98,7 @@ const ENTRY_DOMAIN = 1;
 const VALUE_DOMAIN = 2;
 
 /** The tree's hashes under a cluster key. */
-function keyedTree(k: readonly [number, number, number, number]): Omit<Hasher, 'index'> {
+function keyedTree(k: TreeKeyWords): Omit<Hasher, 'index'> {
   const place = new HalfSip(k[0], k[1]);
   const digest = new HalfSip(k[2], k[3]);
   const wide = (h: HalfSip) => {

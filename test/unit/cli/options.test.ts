@@ -137,7 +137,9 @@ const TABLE: Row[] = [
       args: ['--connect', TWO.join(','), '--kill-command', 'k {id}'],
       error: /^--kill-command needs --restart-command too/,
     },
-    { args: ['--cluster-key', 'k'], error: /^--cluster-key is for nodes given by --connect;/ },
+    // Without --connect the key is the one run's own nodes start with (not a fresh one).
+    { args: ['--cluster-key', 'k'], options: { ...RUN, clusterKey: 'k' } },
+    { args: ['--cluster-key', ''], error: /^--cluster-key is empty;/ },
     {
       args: ['--connect', TWO.join(','), '--cluster-key', 'k', '--cluster-key-file', 'f'],
       error: /^Give the cluster key once/,
@@ -407,6 +409,19 @@ const TABLE: Row[] = [
         plot: 'r.svg',
         given: 'seed.json',
       },
+    },
+    // The tree hashed as a cluster with this key hashes it (what --given needs for a keyed run).
+    {
+      args: ['--given', 'seed.json', '--cluster-key', 'k'],
+      options: { runs: [{ ...SIM, clusterKey: 'k' }], json: false, given: 'seed.json' },
+    },
+    {
+      args: ['--cluster-key', 'k', '--cluster-key-file', 'f'],
+      error: /^Give the cluster key once/,
+    },
+    {
+      args: ['--cluster-key-file', '/nonexistent/key'],
+      error: /^--cluster-key-file \/nonexistent\/key cannot be read \(ENOENT\)\.$/,
     },
     { args: ['--loss', '2'], error: /^--loss must be a number from 0 to 1, not "2"\.$/ },
     { args: ['--partition', '10s-2s'], error: /^--partition takes FROM-TO with FROM before TO/ },

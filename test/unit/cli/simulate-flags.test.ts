@@ -61,4 +61,14 @@ describe('simulate flags', () => {
       "ae-demo simulate --report 'my sim.html'",
     );
   });
+
+  it('the report never shows a cluster key, and names a key file by its name', () => {
+    const args = ['simulate', '--cluster-key', 's3cret', '--cluster-key-file=/home/a/key.txt'];
+    const line = commandLine([...args, '--cluster-key=s3cret', '--given', '/tmp/seed.json']);
+    assert.equal(
+      line,
+      'ae-demo simulate --cluster-key KEY --cluster-key-file=key.txt --cluster-key=KEY --given seed.json',
+    );
+    assert.doesNotMatch(line, /s3cret/);
+  });
 });

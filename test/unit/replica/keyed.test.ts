@@ -1,13 +1,20 @@
 // Keys chosen to collide. A client who knows a hash can pick keys that all land in one slot
 // run of the store's index, or in one leaf of the tree. The index is keyed on every node, the
-// tree under a cluster key: the same crafted keys then spread out, which these tests count
-// (slots probed, entries per tree node), never time. Equal data still give equal roots on
-// nodes that share the key.
+// tree under a cluster key (with the tree key drawn from it): the same crafted keys then spread
+// out, which these tests count (slots probed, entries per tree node), never time. Equal data
+// still give equal roots on nodes that share the key, and in a simulation given it.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { HASH_SCHEME, hashKeys, loadHasher } from '../../../src/node/replica/hash.js';
+import {
+  HASH_SCHEME,
+  clusterHashKeys,
+  hashKeys,
+  loadHasher,
+} from '../../../src/node/replica/hash.js';
+import { treeKeyFingerprint, treeKeyWords } from '../../../src/node/replica/tree-key.js';
 import { KeyIndex, keyHash, type Keyed } from '../../../src/node/replica/key-index.js';
 import { Store } from '../../../src/node/replica/store.js';
+import { indexAt } from '../../../src/node/tree/shape.js';
 import { entry } from '../../helpers/replica.js';
 import { rng } from '../../helpers/random.js';
 
@@ -72,6 +79,34 @@ describe('keys chosen to collide', () => {
     assert.ok(keyed <= 6, `the most crafted keys in one level-3 node under a key: ${keyed}`);
   });
 
+  it('in the tree: a write of a crafted key scans a leaf of all of them with public placement, of a few under a key', async () => {
+    const open = await loadHasher();
+    const keys = crafted(open.place, 0xfff00000, 200);
+    // 20,000 ordinary keys first: the tree then stores 3 levels (4,096 leaves of ~5 entries),
+    // so the crafted keys' level-3 node is the very leaf a write of one of them scans.
+    const leafOfCrafted = async (hasher: Awaited<ReturnType<typeof loadHasher>>) => {
+      const store = new Store(hasher);
+      for (let i = 0; i < 20_000; i++) store.apply(entry(`plain:${i}`, 'v', 1 + i));
+      keys.forEach((key, i) => store.apply(entry(key, `v${i}`, 1 + i)));
+      assert.equal(store.tree.storedDepth, 3);
+      // What an overwrite of each crafted key scans (MerkleTree.replace looks in its leaf).
+      const scanned = keys.map((key) => store.tree.node(3, indexAt(hasher.place(key), 3)).count);
+      let most = 0;
+      for (let i = 0; i < 4096; i++) most = Math.max(most, store.tree.node(3, i).count);
+      return { crafted: Math.max(...scanned), anyLeaf: most };
+    };
+    const unkeyed = await leafOfCrafted(open);
+    assert.ok(unkeyed.crafted > 200, `public placement: a leaf of ${unkeyed.crafted} entries`);
+    const keyed = await leafOfCrafted(await loadHasher(hashKeys('s3cret', bytes(3))));
+    // Under the key the crafted keys' leaves are leaves like any other: the largest of them is
+    // no larger than the largest leaf of ordinary keys.
+    assert.ok(keyed.crafted <= keyed.anyLeaf, `keyed: ${keyed.crafted} against ${keyed.anyLeaf}`);
+    assert.ok(
+      keyed.crafted < 20,
+      `keyed: the largest leaf a crafted write scans: ${keyed.crafted}`,
+    );
+  });
+
   it('equal data give equal roots under one cluster key, whatever the order and the index key', async () => {
     const random = rng(7);
     const entries = Array.from({ length: 300 }, (_, i) =>
@@ -113,5 +148,36 @@ describe('keys chosen to collide', () => {
     assert.notEqual(h.entryDigest('k', v, null), h.entryDigest('k', v, ''));
     assert.notEqual(h.valueDigest('a'), h.valueDigest('b'));
     assert.notEqual(h.entryDigest('k', v, 'a'), h.entryDigest('k', { ...v, logical: 1 }, 'a'));
+  });
+});
+
+describe('the tree key', () => {
+  it('is drawn from the cluster key alone: the same on every node, another under another key', () => {
+    assert.deepEqual(treeKeyWords('s3cret'), treeKeyWords('s3cret'));
+    assert.notDeepEqual(treeKeyWords('s3cret'), treeKeyWords('s3cret2'));
+    assert.match(treeKeyFingerprint('s3cret'), /^[0-9a-f]{16}$/);
+    assert.equal(treeKeyFingerprint('s3cret'), treeKeyFingerprint('s3cret'));
+    assert.notEqual(treeKeyFingerprint('s3cret'), treeKeyFingerprint('another'));
+  });
+
+  it('is never the cluster key, nor shows it: the words and the fingerprint hold none of its bytes', () => {
+    const key = '0123456789abcdef';
+    const words = Buffer.alloc(16);
+    treeKeyWords(key).forEach((w, i) => words.writeInt32LE(w, 4 * i));
+    assert.notDeepEqual(words, Buffer.from(key));
+    assert.ok(!treeKeyFingerprint(key).includes(key.slice(0, 8)));
+    assert.ok(!Buffer.from(treeKeyFingerprint(key), 'hex').equals(words.subarray(0, 8)));
+  });
+
+  it('a simulation given the cluster key hashes as the nodes do, whatever their index keys', async () => {
+    const node = await loadHasher(hashKeys('s3cret', bytes(4)));
+    const sim = await loadHasher(clusterHashKeys('s3cret'));
+    const v = { wall: 1_800_000_000_000_000, logical: 2, node: 'node-9999' };
+    assert.equal(sim.place('user:alice'), node.place('user:alice'));
+    assert.equal(sim.entryDigest('user:alice', v, 'x'), node.entryDigest('user:alice', v, 'x'));
+    assert.equal(sim.scheme, node.scheme);
+    const open = await loadHasher(clusterHashKeys(undefined));
+    assert.equal(open.scheme, HASH_SCHEME);
+    assert.equal(open.place('user:alice'), (await loadHasher()).place('user:alice'));
   });
 });

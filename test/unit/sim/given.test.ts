@@ -2,7 +2,8 @@
 // and tombstones included); anything else is refused with a sentence that says what to do.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { GivenError, parseGiven } from '../../../src/sim/given.js';
+import { GivenError, keyProblem, parseGiven } from '../../../src/sim/given.js';
+import { treeKeyFingerprint } from '../../../src/node/replica/tree-key.js';
 
 const V1 = { wall: 1_795_862_577_719_903, logical: 0, node: 'node-9999' };
 const V2 = { wall: 1_795_862_577_723_714, logical: 2, node: 'node-10000' };
@@ -59,6 +60,10 @@ describe('simulate --given (parseGiven)', () => {
     ],
     ['a value that is not a string', doc({ a: { k: { state: 'value', value: 7, version: V1 } } })],
     ['an empty key', doc({ a: { '': { state: 'value', value: 'v', version: V1 } } })],
+    [
+      'a keyed tree without its fingerprint',
+      JSON.stringify({ ...JSON.parse(doc({ a: {} })), tree: { keyed: true } }),
+    ],
   ];
   for (const [what, text] of bad) {
     it(`refuses ${what}, saying how to write the file`, () => {
@@ -66,8 +71,22 @@ describe('simulate --given (parseGiven)', () => {
         () => parseGiven(text),
         (error: unknown) =>
           error instanceof GivenError &&
-          /ae-demo run --keys 0 --json > FILE\.$/.test(error.message),
+          /ae-demo run --keys 0 --cluster-key-file KEYFILE --json > FILE\.$/.test(error.message),
       );
     });
   }
+
+  it("reads how the run's trees were hashed, and refuses a simulation that would hash them otherwise", () => {
+    const keyed = { keyed: true, keyFingerprint: treeKeyFingerprint('s3cret') };
+    const text = JSON.stringify({ ...JSON.parse(doc({ a: {} })), tree: keyed });
+    assert.deepEqual(parseGiven(text).tree, keyed);
+    assert.equal(parseGiven(doc({ a: {} })).tree, undefined, 'an older file says nothing');
+    assert.equal(keyProblem(keyed, 's3cret'), undefined);
+    assert.match(keyProblem(keyed, undefined)!, /keyed from its cluster key; give the simulation/);
+    assert.match(keyProblem(keyed, 'other')!, /not the run's \(tree key [0-9a-f]{16}, the run's/);
+    assert.doesNotMatch(keyProblem(keyed, 'other')!, /other|s3cret/);
+    assert.equal(keyProblem({ keyed: false }, undefined), undefined);
+    assert.match(keyProblem({ keyed: false }, 'k')!, /no cluster key.*drop the cluster key$/);
+    assert.equal(keyProblem(undefined, 'k'), undefined);
+  });
 });

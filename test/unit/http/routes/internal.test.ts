@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { internalRoutes } from '../../../../src/node/http/routes/internal.js';
 import { CodecError } from '../../../../src/node/sync/wire/codec.js';
+import { treeKeyFingerprint } from '../../../../src/node/replica/tree-key.js';
 import { call, recordingService, refusal } from '../../../helpers/route.js';
 
 describe('routes: internal', () => {
@@ -18,6 +19,7 @@ describe('routes: internal', () => {
     const table = internalRoutes(service, 'k');
     const reply = await call(table, 'POST', '/internal/exchange', Buffer.from([1, 2]), {
       'x-ae-cluster-key': 'k',
+      'x-ae-tree-key': treeKeyFingerprint('k'),
       'x-ae-from': '127.0.0.1:2',
     });
     assert.deepEqual(reply.body, Buffer.from('reply'));
@@ -60,6 +62,27 @@ describe('routes: internal', () => {
       error.message,
       `A node of another build sent this anti-entropy message: ${version}.`,
     );
+  });
+
+  it('a sender that hashes its tree otherwise: 409 tree_key_mismatch that says how, and no call', async () => {
+    for (const [mine, header, says] of [
+      ['k', { 'x-ae-cluster-key': 'k' }, /tree key [0-9a-f]{16} and the sender with the public/],
+      [
+        undefined,
+        { 'x-ae-tree-key': treeKeyFingerprint('k') },
+        /public tree hashes and the sender/,
+      ],
+      ['k', { 'x-ae-cluster-key': 'k', 'x-ae-tree-key': '0123456789abcdef' }, /0123456789abcdef/],
+    ] as const) {
+      const { service, calls } = recordingService();
+      const table = internalRoutes(service, mine);
+      const error = await refusal(table, 'POST', '/internal/exchange', 'x', header);
+      assert.equal(error.status, 409);
+      assert.equal(error.code, 'tree_key_mismatch');
+      assert.match(error.message, says);
+      assert.match(error.message, /the same --cluster-key\.$/);
+      assert.deepEqual(calls, []);
+    }
   });
 
   it('a sender of the other conflict mode: 409 conflict_mode_mismatch and no call, both ways', async () => {
