@@ -143,6 +143,7 @@ export class NodeService {
     direct: boolean,
   ): Promise<BatchAnswer> {
     const local = this.#local;
+    local.checkRoom(items);
     const entries = local.transaction(() => items.map((i) => local.put(i.key, i.value)));
     this.#o.counters.writes.batched += entries.length;
     return { count: entries.length, replication: direct ? null : await this.#fanOut.send(entries) };
@@ -174,9 +175,8 @@ export class NodeService {
   }
 
   /**
-   * A peer's message (`kind`: what it carries; none: anti-entropy), answered. A sender cut off
-   * or unheard gets nothing (DroppedError) before its message is read (a cut network takes no
-   * bytes; a 413 would read as refused). A malformed message is counted, its CodecError thrown on.
+   * A peer's message (`kind`: what it carries; none: anti-entropy), answered. A sender cut off or
+   * unheard gets nothing (DroppedError), unread; a malformed message is counted and thrown on.
    */
   async answerPeer(
     from: string | undefined,

@@ -65,6 +65,11 @@ export class HybridClock {
     this.#now = now;
   }
 
+  /** The node whose versions this clock issues. */
+  get node(): string {
+    return this.#node;
+  }
+
   /** A new version for a local write, larger than every version issued or seen before. */
   tick(): Version {
     const pt = this.#now();

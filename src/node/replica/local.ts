@@ -8,7 +8,8 @@ import type { Storage } from '../storage/sqlite.js';
 import type { Entry } from './entry.js';
 import type { HybridClock } from './hlc.js';
 import type { ApplyResult, Store, StoredEntry } from './store.js';
-import { update, type Context } from '../conflicts/dvvset.js';
+import { update, values, type Context, type SiblingSet } from '../conflicts/dvvset.js';
+import { maxSetBytes, SetTooLargeError } from '../conflicts/set-limit.js';
 import { setOf, siblingEntry } from '../conflicts/entry.js';
 
 export interface LocalReplicaOptions {
@@ -21,6 +22,8 @@ export interface LocalReplicaOptions {
   counters: Counters;
   tombstoneTtlMs: number;
   nowMicros: () => number;
+  /** The client's value limit: in siblings mode a key's set may take SET_VALUES of it. */
+  maxValueBytes?: number;
 }
 
 /** The counter of each repair path (replication and a client's write are no repair). */
@@ -85,8 +88,10 @@ export class LocalReplica {
       wall,
       logical,
     });
+    const entry = siblingEntry(key, set);
+    this.#checkRoom(key, values(set).length, entry.value);
     // The new set holds all of the one held: stored as it is, decoded and encoded once each.
-    const stored = this.#save(this.#o.store.successor(siblingEntry(key, set)));
+    const stored = this.#save(this.#o.store.successor(entry));
     if (stored === undefined) throw new Error(`a local write of "${key}" added nothing to its set`);
     return stored;
   }
@@ -123,6 +128,30 @@ export class LocalReplica {
   /** Tombstones written before this wall time (µs) have outlived the ttl. */
   #expiredBefore(): number {
     return this.#o.nowMicros() - this.#o.tombstoneTtlMs * 1000;
+  }
+
+  /**
+   * Siblings: throws SetTooLargeError, before anything is stored, when these writes (blind, in
+   * order) would leave a key's set larger than it may be: a batch is checked whole first.
+   */
+  checkRoom(writes: readonly { key: string; value: string | null }[]): void {
+    if (!this.#o.store.siblings || this.#o.maxValueBytes === undefined) return;
+    const sets = new Map<string, SiblingSet>();
+    const stamp = { wall: Number.MAX_SAFE_INTEGER, logical: Number.MAX_SAFE_INTEGER };
+    for (const { key, value } of writes) {
+      const held = this.#o.store.get(key);
+      const set = sets.get(key) ?? (held ? setOf(held) : []);
+      const next = update(set, [], this.#o.clock.node, { value, ...stamp });
+      sets.set(key, next);
+      this.#checkRoom(key, values(next).length, siblingEntry(key, next).value);
+    }
+  }
+
+  #checkRoom(key: string, siblings: number, text: string | null): void {
+    if (this.#o.maxValueBytes === undefined || text === null) return;
+    const limit = maxSetBytes(this.#o.maxValueBytes);
+    const bytes = Buffer.byteLength(text);
+    if (bytes > limit) throw new SetTooLargeError(key, siblings, bytes, limit);
   }
 
   /** Keeps an entry the store took on disk too (with --data-dir); passes it on. */

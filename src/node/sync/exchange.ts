@@ -11,6 +11,7 @@ import type { AeMessage } from './wire/message.js';
 import { Differing } from './receipt.js';
 import { RibltSession } from './riblt/session.js';
 import type { Strategy } from '../../api/strategies.js';
+import { wireValueBytes } from '../conflicts/set-limit.js';
 
 /** Re-exported: the exchange's callers name a side of it here; respond.ts declares it. */
 export type { Replica } from './respond.js';
@@ -104,7 +105,7 @@ export async function runExchange(
     result.roundTrips += 1;
     result.bytes.sent += body.length;
     result.bytes.received += answer.length;
-    const decoded = decodeMessage(answer, maxValueBytes);
+    const decoded = decodeMessage(answer, wireValueBytes(replica.store.conflicts, maxValueBytes));
     watch?.({ message: decoded, bytes: answer.length, answer: true, seq: ++seq });
     differing.received(decoded);
     const step = respond(replica, decoded, session, 'initiator');
@@ -126,5 +127,6 @@ export async function runExchange(
 
 /** The responder's side of one message, as the HTTP route calls it. */
 export function answer(replica: Replica, body: Buffer, maxValueBytes: number): Buffer {
-  return encodeMessage(respond(replica, decodeMessage(body, maxValueBytes)).reply);
+  const limit = wireValueBytes(replica.store.conflicts, maxValueBytes);
+  return encodeMessage(respond(replica, decodeMessage(body, limit)).reply);
 }

@@ -10,6 +10,7 @@ import type { Entry } from '../replica/entry.js';
 import type { LocalReplica } from '../replica/local.js';
 import type { StoredEntry } from '../replica/store.js';
 import { decodeMessage, emptyMessage, encodeMessage } from './wire/message.js';
+import { wireValueBytes } from '../conflicts/set-limit.js';
 
 export interface ReadRepairParts {
   /** This node's address, listed when this node was the one repaired. */
@@ -34,7 +35,8 @@ export async function readAll(key: string, p: ReadRepairParts): Promise<ReadAll>
   const answers = await Promise.all(
     p.peers.map(async (peer) => {
       try {
-        const reply = decodeMessage(await p.send(peer, body), p.maxValueBytes);
+        const limit = wireValueBytes(p.local.store.conflicts, p.maxValueBytes);
+        const reply = decodeMessage(await p.send(peer, body), limit);
         return { peer, entry: reply.entries.find((e) => e.key === key) as Entry | undefined };
       } catch {
         return { peer, entry: undefined, silent: true };

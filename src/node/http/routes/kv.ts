@@ -13,6 +13,7 @@ import { readView } from '../views.js';
 import { deletedSet, siblingsReadView } from '../sibling-views.js';
 import { encodedDeleted } from '../../conflicts/encoding.js';
 import { bodyContext, queryContext } from './context.js';
+import { SetTooLargeError } from '../../conflicts/set-limit.js';
 
 /** A batch write holds at most this many items, in a body of at most this size. */
 const BATCH_MAX_ITEMS = 10_000;
@@ -22,18 +23,18 @@ export function kvRoutes(service: NodeService): Route[] {
   const kv = (params: string[]) => key(params[0] ?? '');
   const put = async (req: IncomingMessage, params: string[], direct: boolean) => {
     const { value: v, context } = await value(service, req);
-    return { body: await service.write(kv(params), v, direct, context) } as Reply;
+    return { body: await roomy(service.write(kv(params), v, direct, context)) } as Reply;
   };
   const del = async (params: string[], query: URLSearchParams, direct: boolean) =>
     ({
-      body: await service.write(kv(params), null, direct, queryContext(service, query)),
+      body: await roomy(service.write(kv(params), null, direct, queryContext(service, query))),
     }) as Reply;
   return [
     route(/^\/kv$/, {
       GET: ({ query }) => list(service, query),
       POST: async ({ req }) => {
         const { items, direct } = await batch(service, req);
-        return { body: await service.writeBatch(items, direct) };
+        return { body: await roomy(service.writeBatch(items, direct)) };
       },
     }),
     route(/^\/kv\/([^/]*)$/, {
@@ -47,6 +48,17 @@ export function kvRoutes(service: NodeService): Route[] {
       DELETE: ({ params, query }) => del(params, query, true),
     }),
   ];
+}
+
+/** A write that would make its key's sibling set too large: 413, and nothing was stored. */
+async function roomy<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (error instanceof SetTooLargeError)
+      throw new HttpError(413, 'payload_too_large', error.message);
+    throw error;
+  }
 }
 
 function key(segment: string): string {
