@@ -12,6 +12,7 @@ export function conflictsTable(rows: readonly ConflictRow[], width?: number): st
     'exchange bytes/E',
     'values kept',
     'writes/s',
+    'HTTP PUT/s',
   ];
   const lww = rows.find((r) => r.conflicts === 'lww');
   const vs = (r: ConflictRow, n: number, of: number | undefined) =>
@@ -23,11 +24,16 @@ export function conflictsTable(rows: readonly ConflictRow[], width?: number): st
     `${r.exchangeBytesPerE.toFixed(2)}${vs(r, r.exchangeBytesPerE, lww?.exchangeBytesPerE)}`,
     `${r.valuesKept} of 2`,
     `${count(Math.round(r.writesPerSecond))}${vs(r, r.writesPerSecond, lww?.writesPerSecond)}`,
+    r.httpWritesPerSecond === undefined
+      ? '—'
+      : `${count(Math.round(r.httpWritesPerSecond))}` +
+        (r.httpShareOfLww === undefined ? '' : ` (${r.httpShareOfLww.toFixed(2)}×)`),
   ]);
   return (
     `Conflict modes (one process, ${count(CONFLICT_KEYS)} keys of 100-byte values; ` +
     `${CONFLICT_DIFFERING} keys written at once on two replicas after one read, then one Merkle ` +
-    'exchange; writes/s: local writes, a siblings write after reading the context)\n' +
+    'exchange; writes/s: local writes, a siblings write after reading the context; HTTP ' +
+    'PUT/s: replicated PUTs of fresh keys to a three-node cluster, the ratio paired by round)\n' +
     renderTable(head, cells, width)
   );
 }

@@ -36,6 +36,10 @@ export interface ConflictRow {
   /** Values of the differing keys every side holds after the exchange (lww: 1, siblings: 2). */
   valuesKept: number;
   writesPerSecond: number;
+  /** Replicated PUTs a second over HTTP on a three-node cluster of this mode (conflicts-http.ts). */
+  httpWritesPerSecond?: number;
+  /** Siblings: that rate over lww's, paired by round (the median of the rounds' ratios). */
+  httpShareOfLww?: number;
 }
 
 const value = (tag: string) => tag.padEnd(VALUE_BYTES, '.').slice(0, VALUE_BYTES);

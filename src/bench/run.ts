@@ -4,6 +4,7 @@
 // reporter the CLI gives (the time left on stderr); the targets are checked at the end.
 import { cpus } from 'node:os';
 import { conflictCosts } from './conflicts.js';
+import { httpWriteRates } from './conflicts-http.js';
 import { exchangeGrid } from './exchange.js';
 import { expectedMs, partOf, PHASE_TITLES } from './phases.js';
 import { startupRatios } from './ratios.js';
@@ -134,7 +135,19 @@ const PHASE_RUNS: Record<Phase, PhaseRun> = {
   simulate: async (step) => ({ simulation: await simulationBench(step) }),
   conflicts: async (step) => {
     const lww = await conflictCosts('lww');
-    step.done(0.4);
-    return { conflicts: [lww, await conflictCosts('siblings')] };
+    step.done(0.1);
+    const siblings = await conflictCosts('siblings');
+    step.done(0.2);
+    const http = await httpWriteRates(step, 0.2);
+    return {
+      conflicts: [
+        { ...lww, httpWritesPerSecond: http.perSecond.lww },
+        {
+          ...siblings,
+          httpWritesPerSecond: http.perSecond.siblings,
+          httpShareOfLww: http.siblingsShare,
+        },
+      ],
+    };
   },
 };

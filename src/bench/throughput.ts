@@ -164,12 +164,16 @@ function logLine(row: ThroughputRow, runs: ThroughputRow[]): string {
   return `${row.target} ${row.requestsPerSecond.toFixed(0)} req/s (median of ${each})${share}${records}`;
 }
 
-function clusterOptions(basePort: number, entry?: string): ClusterOptions {
+function clusterOptions(
+  basePort: number,
+  entry?: string,
+  args: readonly string[] = [],
+): ClusterOptions {
   return {
     count: 3,
     basePort,
     portFlag: '--base-port',
-    nodeArgs: () => ['--ae-interval', '0'],
+    nodeArgs: () => ['--ae-interval', '0', ...args],
     ...(entry === undefined ? {} : { entry }),
   };
 }
@@ -179,12 +183,13 @@ function clusterOptions(basePort: number, entry?: string): ClusterOptions {
  * every such run starts from empty stores. Each request writes a fresh key, so on one cluster
  * kept for every run the later runs write into stores that earlier runs had filled.
  */
-async function onFreshCluster<T>(
+export async function onFreshCluster<T>(
   basePort: number,
   fn: (first: string) => Promise<T>,
   entry?: string,
+  nodeArgs?: readonly string[],
 ): Promise<T> {
-  const cluster = await startCluster(clusterOptions(basePort, entry));
+  const cluster = await startCluster(clusterOptions(basePort, entry, nodeArgs));
   try {
     return await fn(cluster.nodes[0]!.address);
   } finally {
@@ -203,11 +208,12 @@ function medianRow(rows: ThroughputRow[]): ThroughputRow {
   return { ...middle, errors: rows.reduce((sum, r) => sum + r.errors, 0) };
 }
 
-async function cannon(
-  target: ThroughputRow['target'],
+/** PUTs of 100-byte values to fresh keys at `url` (key-[<id>]), warm, for durationS seconds. */
+export async function cannon<T extends string>(
+  target: T,
   url: string,
   durationS: number,
-): Promise<ThroughputRow> {
+): Promise<Omit<ThroughputRow, 'target'> & { target: T }> {
   const options: WarmOptions = {
     url,
     method: 'PUT',
