@@ -1,7 +1,8 @@
 // The simulation's runs, each in a child process of its own: 1,000 replicas × 10,000 keys of
 // 100-byte values with 1% of the keys written on one random replica each, one random peer per
 // round — rounds against log3(N), wall time, peak RSS — and rounds against N (16…1,024) for
-// random and ring selection, with fewer keys (simulate-targets.ts holds their limits).
+// random and ring selection, with fewer keys; and rounds under message loss against the same
+// runs without it (simulate-targets.ts holds their limits).
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import type { SimOptions } from '../sim/simulate.js';
@@ -49,13 +50,38 @@ export interface SimBenchRow {
   peakRssBytes: number;
 }
 
+/**
+ * Rounds under loss: 256 replicas as in the series, each loss rate and the lossless run on the
+ * same five seeds (the same writes on the same replicas), rounds summed over the seeds, so one
+ * unlucky seed moves the ratio by a fifth of what it would alone.
+ */
+export const SIM_LOSS = {
+  nodes: 256,
+  keys: 100,
+  writes: 10,
+  seeds: [1, 2, 3, 4, 5],
+  losses: [0.1, 0.3],
+} as const;
+
+/** One loss rate's rounds over SIM_LOSS.seeds, beside the lossless rounds on the same seeds. */
+export interface SimLossRow {
+  loss: number;
+  rounds: number;
+  losslessRounds: number;
+  /** Every run converged (a run that did not counts its --max-rounds). */
+  converged: boolean;
+}
+
 export interface SimBench {
   target: SimBenchRow;
   series: SimBenchRow[];
+  /** Absent in results of runs before the loss series was measured. */
+  loss?: SimLossRow[];
 }
 
-/** The large run's share of the phase's time; the series share the rest equally. */
-const TARGET_RUN_SHARE = 0.7;
+/** The large run's share of the phase's time; the series and the loss runs share the rest. */
+const TARGET_RUN_SHARE = 0.6;
+const SERIES_SHARE = 0.2;
 
 export async function simulationBench(step: PhaseStep): Promise<SimBench> {
   const target = await child(SIM_TARGET_RUN);
@@ -67,9 +93,37 @@ export async function simulationBench(step: PhaseStep): Promise<SimBench> {
       series.push(
         await child({ nodes, selection, keys: SIM_SERIES.keys, writes: SIM_SERIES.writes }),
       );
-      step.done(TARGET_RUN_SHARE + ((1 - TARGET_RUN_SHARE) * series.length) / runs);
+      step.done(TARGET_RUN_SHARE + (SERIES_SHARE * series.length) / runs);
     }
-  return { target, series };
+  const loss = await lossBench((share) =>
+    step.done(TARGET_RUN_SHARE + SERIES_SHARE + (1 - TARGET_RUN_SHARE - SERIES_SHARE) * share),
+  );
+  return { target, series, loss };
+}
+
+/** Each loss rate against no loss, summed over the same seeds. */
+async function lossBench(done: (share: number) => void): Promise<SimLossRow[]> {
+  const { seeds, losses, ...run } = SIM_LOSS;
+  const rates = [0, ...losses];
+  const sums = new Map<number, { rounds: number; converged: boolean }>();
+  let runs = 0;
+  for (const loss of rates) {
+    const sum = { rounds: 0, converged: true };
+    for (const seed of seeds) {
+      const r = await child({ ...run, selection: 'random', loss, seed });
+      sum.rounds += r.rounds;
+      sum.converged &&= r.converged;
+      done(++runs / (rates.length * seeds.length));
+    }
+    sums.set(loss, sum);
+  }
+  const lossless = sums.get(0)!;
+  return losses.map((loss) => ({
+    loss,
+    rounds: sums.get(loss)!.rounds,
+    losslessRounds: lossless.rounds,
+    converged: sums.get(loss)!.converged && lossless.converged,
+  }));
 }
 
 async function child(options: Partial<SimOptions>): Promise<SimBenchRow> {
