@@ -4,12 +4,14 @@
 // reordering, asymmetric cuts, bridges, clock skew); every few operations every fault is healed
 // and the time to converge measured; at the end every node must be identical and every key hold
 // the last-write-wins maximum of the acknowledged writes: nothing acknowledged lost, nothing
-// deleted come back, nothing from nowhere. A failing schedule is shrunk to a shorter one that
+// deleted come back, nothing from nowhere. The nodes run with hinted handoff on, and the report
+// says how many writes each path repaired. A failing schedule is shrunk to a shorter one that
 // still fails.
 import { quantiles } from '../src/quantiles.js';
 import type { Schedule } from '../src/story/chaos.js';
 import type { ChaosPlan, ChaosReport } from '../src/story/scenario.js';
 import { play } from './chaos/play.js';
+import { countingRepairs } from './chaos/repaired.js';
 import { makeSchedule } from './chaos/schedule.js';
 import type { ChaosCluster } from './chaos/settle.js';
 import { shrink } from './chaos/shrink.js';
@@ -23,7 +25,11 @@ export async function chaos(
   const schedule =
     plan.schedule ?? makeSchedule(plan.seed, cluster.nodes.length, plan.ops, plan.faults);
   const conflicts = plan.conflicts;
-  const played = await play(cluster, schedule, { seed: plan.seed, tag: '', progress, conflicts });
+  const counted = countingRepairs(cluster);
+  const atStart = await counted.total();
+  const options = { seed: plan.seed, tag: '', progress, conflicts };
+  const played = await play(counted.cluster, schedule, options);
+  const atEnd = await counted.total();
   const report: ChaosReport = {
     seed: plan.seed,
     ops: schedule.steps.length,
@@ -35,6 +41,11 @@ export async function chaos(
     convergenceMs: quantiles(played.convergence),
     repairBytes: played.repairBytes,
     violations: played.violations,
+    repairedBy: {
+      hint: atEnd.hint - atStart.hint,
+      readRepair: atEnd.readRepair - atStart.readRepair,
+      antiEntropy: atEnd.antiEntropy - atStart.antiEntropy,
+    },
     ...(played.conflicts ? { conflicts: played.conflicts } : {}),
     ...(played.overwritten !== undefined ? { overwritten: played.overwritten } : {}),
   };

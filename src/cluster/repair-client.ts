@@ -29,8 +29,18 @@ export async function readAll(client: NodeClient, key: string): Promise<ReadAll>
 }
 
 /** Turns hinted handoff on or off on `client`'s node from now on. */
-export async function switchHints(client: NodeClient, enabled: boolean): Promise<HintsAnswer> {
-  const res = await call(client, 'POST', 'admin/hints', { enabled });
+export function switchHints(client: NodeClient, enabled: boolean): Promise<HintsAnswer> {
+  return hints(client, { enabled });
+}
+
+/** Whether hinted handoff is on at `client`'s node. */
+export async function hintsOf(client: NodeClient): Promise<boolean> {
+  return (await hints(client)).enabled;
+}
+
+/** GET /admin/hints, or POST it with a switch. */
+async function hints(client: NodeClient, json?: { enabled: boolean }): Promise<HintsAnswer> {
+  const res = await call(client, json ? 'POST' : 'GET', 'admin/hints', json);
   if (res.statusCode !== 200)
     throw answerError(client.address, res.statusCode, res.body as ErrorAnswer);
   return res.body as HintsAnswer;

@@ -34,6 +34,11 @@ const PATH_NAMES: Record<RepairPathRow['path'], string> = {
   antiEntropy: 'anti-entropy (Merkle round)',
 };
 
+/** A path by its name ("hinted handoff"). */
+export function pathName(path: RepairPathRow['path']): string {
+  return PATH_NAMES[path];
+}
+
 /** Where each path's time starts: when it could first do its work. */
 function timedFrom(path: RepairPathRow['path'], returned: string): string {
   if (path === 'hint') return `${returned}'s return`;

@@ -147,6 +147,11 @@ export interface ChaosReport {
   /** Anti-entropy bytes sent in the rounds where each kind was injected ("none": no fault). */
   repairBytes: Partial<Record<FaultKind | 'none', number>>;
   violations: string[];
+  /**
+   * Entries each repair path wrote during the run (the nodes' /stats "repaired", summed; a node's
+   * counts are read just before chaos kills it).
+   */
+  repairedBy: RepairedCounters;
   /** The nodes' conflict mode, when it is siblings. */
   conflicts?: 'siblings';
   /**

@@ -183,6 +183,10 @@ describe('chaos', () => {
         report.counts.crashes > 0 && report.counts.partitions > 0,
         'the run did crash nodes and cut them off',
       );
+      // Hints on: writes a node missed come back by hints or by the Merkle round, as counted.
+      const { hint, readRepair, antiEntropy } = report.repairedBy;
+      assert.equal(readRepair, 0, 'chaos reads no key from all replicas');
+      assert.ok(hint + antiEntropy > 0, JSON.stringify(report.repairedBy));
       await portsReleased(ports(base));
     });
   }

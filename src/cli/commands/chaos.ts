@@ -13,6 +13,7 @@ import { withTeardown } from '../lifecycle/teardown.js';
 import { closeOnNodesElsewhere } from '../lifecycle/interrupt.js';
 import { chaosLines, shrunkLines } from '../render/chaos.js';
 import { quiet } from '../render/style.js';
+import { hintsOf, switchHints } from '../../cluster/repair-client.js';
 import { terminalWidth, wrap } from '../render/wrap.js';
 
 /** The nodes' periodic anti-entropy under chaos: several rounds a second, so convergence is timed. */
@@ -95,9 +96,17 @@ async function chaosCluster(o: ChaosOptions, teardown: Teardown): Promise<ChaosC
     teardown.defer(async () => {
       await Promise.allSettled(cluster.clients.map((c, i) => c.setInterval(before[i]!.intervalMs)));
     });
-    const timed = (i: number) => cluster.clients[i - 1]!.setInterval(CHAOS_AE_INTERVAL_MS);
+    const hints = await Promise.all(cluster.clients.map((c) => hintsOf(c)));
+    teardown.defer(async () => {
+      await Promise.allSettled(cluster.clients.map((c, i) => switchHints(c, hints[i]!)));
+    });
+    // Chaos's interval, and hinted handoff on: a write a node misses is kept for it.
+    const timed = async (i: number) => {
+      await cluster.clients[i - 1]!.setInterval(CHAOS_AE_INTERVAL_MS);
+      await switchHints(cluster.clients[i - 1]!, true);
+    };
     await Promise.all(cluster.clients.map((_, i) => timed(i + 1)));
-    // A node started again runs with its own interval: chaos's is set on it again.
+    // A node started again runs with its own interval and hints: chaos's are set on it again.
     return {
       clients: cluster.clients,
       nodes: cluster.nodes,
@@ -116,7 +125,8 @@ async function chaosCluster(o: ChaosOptions, teardown: Teardown): Promise<ChaosC
     count: o.count,
     basePort: o.basePort,
     aeIntervalMs: CHAOS_AE_INTERVAL_MS,
-    extraArgs: data.args,
+    // Hinted handoff on, whatever the nodes' default: chaos counts what each repair path did.
+    extraArgs: (i) => ['--hints', 'on', ...data.args(i)],
     strategy: o.strategy,
     ...(o.conflicts ? { conflicts: o.conflicts } : {}),
     ...(o.peersPerRound !== undefined ? { peersPerRound: o.peersPerRound } : {}),

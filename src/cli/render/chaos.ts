@@ -5,6 +5,7 @@ import { bytes, count, plural } from '../../format.js';
 import { FAULT_KINDS } from '../../story/chaos.js';
 import type { ChaosReport } from '../../story/scenario.js';
 import { mark } from './style.js';
+import { pathName } from '../../story/repair-words.js';
 
 /** The network faults counted beside the cuts and kills, as the did-line names them. */
 const NETWORK = {
@@ -53,7 +54,7 @@ function convergence(report: ChaosReport): string[] {
 export function chaosLines(report: ChaosReport, nodes: number): string[] {
   const head = [did(report), ...convergence(report)];
   if (report.violations.length > 0)
-    return [...head, ...report.violations.map((v) => `${mark.failed()} ${v}`)];
+    return [...head, ...report.violations.map((v) => `${mark.failed()} ${v}`), repaired(report)];
   const retried =
     report.repairRounds > 1
       ? ` after ${report.repairRounds} triggers (a peer did not answer in time)`
@@ -68,7 +69,17 @@ export function chaosLines(report: ChaosReport, nodes: number): string[] {
     ...head,
     `${mark.done()} ${nodes} nodes identical${retried}; ${held}`,
     ...overwritten(report),
+    repaired(report),
   ];
+}
+
+/** What each repair path wrote, as the nodes counted it. */
+function repaired(report: ChaosReport): string {
+  const by = report.repairedBy;
+  const paths = (['hint', 'readRepair', 'antiEntropy'] as const).map(
+    (p) => `${pathName(p)} ${count(by[p])}`,
+  );
+  return `  entries repaired, by the path that brought them (the nodes' counters): ${paths.join(', ')}`;
 }
 
 /** The acknowledged writes a newer one replaced (lww) or one that read them superseded. */

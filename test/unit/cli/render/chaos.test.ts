@@ -15,6 +15,7 @@ const report = (violations: string[] = []): ChaosReport => ({
   repairBytes: {},
   converged: violations.length === 0,
   violations,
+  repairedBy: { hint: 14, readRepair: 0, antiEntropy: 1_250 },
 });
 
 describe('chaosLines', () => {
@@ -43,8 +44,16 @@ describe('chaosLines', () => {
 
   it('a violation is a line of its own', () => {
     const lines = chaosLines(report(['user:x lost its write']), 3);
-    assert.equal(lines.length, 2);
+    assert.equal(lines.length, 3);
     assert.match(lines[1]!, /user:x lost its write$/);
+  });
+
+  it('says what each repair path wrote, the last line either way', () => {
+    for (const violations of [[], ['user:x lost its write']])
+      assert.match(
+        chaosLines(report(violations), 3).at(-1)!,
+        /by the path that brought them .*: hinted handoff 14, read repair 0, anti-entropy \(Merkle round\) 1,250$/,
+      );
   });
 
   it('lww counts the acknowledged writes it overwrote; siblings those a read superseded', () => {
