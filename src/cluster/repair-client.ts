@@ -1,6 +1,6 @@
 // The routes of the two repair paths beside anti-entropy, for a node's client: a read from every
 // replica that repairs the stale ones before it answers (GET /kv/{key}?read=all), and the switch
-// of hinted handoff (POST /admin/hints). The answers' shapes are the API's (src/api).
+// of hinted handoff (POST /admin/hints, read back with GET). The answers' shapes are the API's (src/api).
 import type { ErrorAnswer } from '../api/errors.js';
 import { CLUSTER_KEY_HEADER } from '../api/headers.js';
 import type { HintsAnswer, ReadAnswer } from '../api/http.js';
@@ -46,7 +46,21 @@ async function hints(client: NodeClient, json?: { enabled: boolean }): Promise<H
   return res.body as HintsAnswer;
 }
 
-async function call(client: NodeClient, method: 'GET' | 'POST', path: string, json?: unknown) {
+/** Hinted handoff on `client`'s node now: on or off, and the hints it holds (GET /admin/hints). */
+export async function hintsNow(client: NodeClient, timeoutMs?: number): Promise<HintsAnswer> {
+  const res = await call(client, 'GET', 'admin/hints', undefined, timeoutMs);
+  if (res.statusCode !== 200)
+    throw answerError(client.address, res.statusCode, res.body as ErrorAnswer);
+  return res.body as HintsAnswer;
+}
+
+async function call(
+  client: NodeClient,
+  method: 'GET' | 'POST',
+  path: string,
+  json?: unknown,
+  timeoutMs = READ_ALL_TIMEOUT_MS,
+) {
   const got = await loadGot();
   const key = client.clusterKey;
   try {
@@ -57,10 +71,10 @@ async function call(client: NodeClient, method: 'GET' | 'POST', path: string, js
       responseType: 'json',
       throwHttpErrors: false,
       retry: { limit: 0 },
-      timeout: { request: READ_ALL_TIMEOUT_MS },
+      timeout: { request: timeoutMs },
     });
   } catch (error) {
-    throw new NoAnswerError(client.address, networkReason(error, READ_ALL_TIMEOUT_MS), {
+    throw new NoAnswerError(client.address, networkReason(error, timeoutMs), {
       cause: error,
     });
   }

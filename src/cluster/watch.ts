@@ -4,8 +4,11 @@
 // node that is down.
 import { NoAnswerError, NodeAnswerError } from '../errors.js';
 import type { RoundsAnswer } from '../api/http.js';
+import type { RepairedCounters } from '../api/repair.js';
+import type { KeyState } from './key-state.js';
 import type { RoundRecord } from '../api/reports.js';
 import { NodeClient } from './client.js';
+import { hintsNow } from './repair-client.js';
 
 /** A watcher gives up on a node quickly: a down node shows as down, it does not stall the picture. */
 const WATCH_TIMEOUT_MS = 1_000;
@@ -37,32 +40,52 @@ export interface NodeSample {
   newRounds: RoundRecord[];
   /** What shipping all of this node's entries would cost (a full exchange's share). */
   fullBytes: number;
+  /** Hinted handoff: on or off (null: not known), and the hints this node holds for its peers. */
+  hints: { enabled: boolean | null; pending: number };
+  /** Entries that changed this node's data since it started, by the path that brought them. */
+  repaired: RepairedCounters;
+  /** The keys asked to be watched, as this node holds them (with `via`), in the order asked. */
+  watched: Record<string, KeyState>;
   reason?: string;
 }
+
+const NONE_REPAIRED: RepairedCounters = { hint: 0, readRepair: 0, antiEntropy: 0 };
 
 export class ClusterWatch {
   readonly #clients = new Map<string, NodeClient>();
   /** The newest round seen of each node, by address. */
   readonly #seen = new Map<string, number>();
 
-  /** Every node, in the order given; a node that does not answer is "down" with the reason. */
-  sample(nodes: readonly { id: string; address: string }[]): Promise<NodeSample[]> {
+  /**
+   * Every node, in the order given; a node that does not answer is "down" with the reason.
+   * `keys`: a few keys to read on every node as well (at most a handful: one GET each).
+   */
+  sample(
+    nodes: readonly { id: string; address: string }[],
+    keys: readonly string[] = [],
+  ): Promise<NodeSample[]> {
     const idOf = new Map(nodes.map((n) => [n.address, n.id]));
-    return Promise.all(nodes.map((n) => this.#one(n, idOf)));
+    return Promise.all(nodes.map((n) => this.#one(n, idOf, keys)));
   }
 
   async #one(
     node: { id: string; address: string },
     idOf: Map<string, string>,
+    keys: readonly string[],
   ): Promise<NodeSample> {
     const client = this.#client(node.address);
     try {
-      const [snap, level, stats, faults, rounds] = await Promise.all([
+      const [snap, level, stats, faults, rounds, hints, watched] = await Promise.all([
         client.snapshot(),
         client.treeLevel(WATCH_LEVEL),
         client.stats(),
         client.faults(),
         this.#rounds(node.address),
+        // A node of an older build has no such route: its switch is shown as not known.
+        hintsNow(client, WATCH_TIMEOUT_MS).catch(() => null),
+        Promise.all(
+          keys.map(async (k) => [k, { ...(await client.key(k)), node: node.id }] as const),
+        ),
       ]);
       // Only a whole look counts as seen: after a failed one, the same rounds are asked for again.
       this.#seen.set(node.address, rounds.latest);
@@ -87,6 +110,9 @@ export class ClusterWatch {
         pushed: ae.keysPushed,
         newRounds: rounds.rounds,
         fullBytes: snap.fullExchangeBytes,
+        hints: { enabled: hints?.enabled ?? null, pending: stats.hints.pending },
+        repaired: stats.repaired,
+        watched: Object.fromEntries(watched),
       };
     } catch (error) {
       const reason = downReason(error);
@@ -104,6 +130,9 @@ export class ClusterWatch {
         pushed: 0,
         newRounds: [],
         fullBytes: 0,
+        hints: { enabled: null, pending: 0 },
+        repaired: NONE_REPAIRED,
+        watched: {},
         reason,
       };
     }

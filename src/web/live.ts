@@ -5,7 +5,7 @@ import type { Cluster } from '../cluster/cluster.js';
 import { ClusterWatch } from '../cluster/watch.js';
 import { ClusterControls } from './actions/controls.js';
 import { perform, type Outcome } from './actions/perform.js';
-import { plan } from './actions/plan.js';
+import { plan, type Step } from './actions/plan.js';
 import type { NodeRef, RunHeader, WebEvent } from './model.js';
 import { Recorder } from './recorder.js';
 import { startWebServer, type WebServer } from './server.js';
@@ -15,6 +15,8 @@ export const ACTIONS_TITLE = 'From the page';
 /** How often a live page's node cards refresh while nothing else happens. */
 export const SAMPLE_INTERVAL_MS = 1_000;
 export const WEB_HOST = '127.0.0.1';
+/** Keys the page wrote, deleted or read lately, read on every node at each look (one GET each). */
+export const WATCHED_KEYS = 4;
 
 export interface RunViewOptions {
   /** Serve the live page on this port (0: any free one); no page when absent. */
@@ -34,6 +36,8 @@ export class RunView {
   #next: (() => void) | undefined;
   #controls: ClusterControls | undefined;
   #acted = false;
+  /** The keys the page acted on, newest first: the cards' table shows them on every node. */
+  #watched: string[] = [];
   /** False once the nodes are about to stop: the last look is the one the page keeps. */
   #watching = true;
 
@@ -116,7 +120,7 @@ export class RunView {
       if (nodes.length === 0) return;
       this.emit({
         type: 'nodes',
-        nodes: await this.#watch.sample(nodes),
+        nodes: await this.#watch.sample(nodes, this.#watched),
         at: new Date().toISOString(),
       });
     });
@@ -165,6 +169,7 @@ export class RunView {
     return controls.serial(async () => {
       const planned = plan(request, controls.nodes(), controls.canKill);
       if (!planned.ok) return { ok: false, message: planned.message, events: [] };
+      this.#keep(planned.steps);
       const outcome = await perform(
         planned.steps,
         controls.hands(() => this.recorder.state.samples),
@@ -180,6 +185,15 @@ export class RunView {
       await this.sample().catch(() => undefined);
       return outcome;
     });
+  }
+
+  /** A key the page writes, deletes or reads is watched from now on (the oldest makes room). */
+  #keep(steps: readonly Step[]): void {
+    for (const step of steps) {
+      if (!('key' in step)) continue;
+      this.#watched = [step.key, ...this.#watched.filter((k) => k !== step.key)];
+    }
+    this.#watched = this.#watched.slice(0, WATCHED_KEYS);
   }
 
   #advance(): boolean {

@@ -69,6 +69,9 @@ export function sample(
     ...counters,
     newRounds,
     fullBytes: 125_000,
+    hints: { enabled: true, pending: 0 },
+    repaired: { hint: 0, readRepair: 0, antiEntropy: 0 },
+    watched: {},
   };
 }
 

@@ -5,7 +5,9 @@ import { plural } from '../../format.js';
 import type { StoryEvent, WriteLine } from '../../story/events.js';
 import type { WriteAnswer } from '../../api/http.js';
 import type { RoundReport } from '../../api/reports.js';
+import type { ReadAll } from '../../cluster/repair-client.js';
 import type { Step } from './plan.js';
+import { readAllWords } from './read-words.js';
 
 /** The node calls a step may make (a NodeClient has them all). */
 export interface NodeCalls {
@@ -16,6 +18,9 @@ export interface NodeCalls {
   del(key: string, direct: boolean): Promise<WriteAnswer>;
   setInterval(ms: number): Promise<{ intervalMs: number }>;
   health(): Promise<{ keys: number }>;
+  setHints(enabled: boolean): Promise<{ enabled: boolean }>;
+  /** The newest among the replicas, repaired on the stale ones before the answer (read=all). */
+  readAll(key: string): Promise<ReadAll>;
 }
 
 export interface Hands {
@@ -98,7 +103,9 @@ async function one(step: Step, hands: Hands, events: StoryEvent[]): Promise<stri
       const line = writeLine(step, answer, hands);
       events.push({ type: 'writes', writes: [line] });
       const failed = line.failed?.length ?? 0;
-      const failures = failed > 0 ? `, failed on ${failed}` : '';
+      const hinted = answer.replication?.failed.filter((f) => f.hinted).length ?? 0;
+      const kept = hinted > 0 ? ` (${hinted === failed ? '' : `${hinted} `}kept as a hint)` : '';
+      const failures = failed > 0 ? `, failed on ${failed}${kept}` : '';
       const reach = step.direct
         ? ' only'
         : `, acked by ${plural(line.acked?.length ?? 0, 'peer')}${failures}`;
@@ -107,6 +114,14 @@ async function one(step: Step, hands: Hands, events: StoryEvent[]): Promise<stri
     case 'interval': {
       await calls().setInterval(step.ms);
       return `${step.node}: ${step.ms === 0 ? 'periodic rounds off' : `a round every ~${step.ms} ms`}.`;
+    }
+    case 'hints': {
+      await calls().setHints(step.enabled);
+      return `${step.node}: hinted handoff ${step.enabled ? 'on' : 'off'}.`;
+    }
+    case 'read': {
+      const read = await calls().readAll(step.key);
+      return note(events, readAllWords(step.key, step.node, read, hands.idOf));
     }
   }
 }
@@ -150,6 +165,8 @@ function verb(step: Step): string {
     put: `Writing ${'key' in step ? step.key : ''}`,
     delete: `Deleting ${'key' in step ? step.key : ''}`,
     interval: 'Setting the interval',
+    hints: 'Switching hinted handoff',
+    read: `Reading ${'key' in step ? step.key : ''} from all replicas`,
   };
   return verbs[step.call];
 }

@@ -22,7 +22,11 @@ export type Step =
   | { call: 'trigger'; node: string }
   | { call: 'put'; node: string; key: string; value: string; direct: boolean }
   | { call: 'delete'; node: string; key: string; direct: boolean }
-  | { call: 'interval'; node: string; ms: number };
+  | { call: 'interval'; node: string; ms: number }
+  /** Hinted handoff on or off, on this node from now on. */
+  | { call: 'hints'; node: string; enabled: boolean }
+  /** GET /kv/{key}?read=all on this node: the newest among the replicas, repaired where stale. */
+  | { call: 'read'; node: string; key: string };
 
 export type Plan = { ok: true; steps: Step[] } | { ok: false; message: string };
 
@@ -37,6 +41,7 @@ export function plan(request: unknown, nodes: readonly ControlledNode[], canKill
     return refuse('The page sent no action; reload it and try again.');
   const r = request as Record<string, unknown>;
   if (r.action === 'interval') return interval(r.ms, nodes);
+  if (r.action === 'hints') return hints(r.enabled, nodes);
   const found = node(r.node, nodes);
   if (!found.ok) return found;
   const n = found.node;
@@ -63,19 +68,21 @@ export function plan(request: unknown, nodes: readonly ControlledNode[], canKill
       return ok({ call: r.action, node: n.id });
     case 'write':
     case 'delete':
+    case 'read':
       return write(r, n.id);
   }
-  return refuse(
-    `Unknown action; the page can ${[...NODE_ACTIONS, 'write', 'delete', 'interval'].join(', ')}.`,
-  );
+  const known = [...NODE_ACTIONS, 'write', 'delete', 'read', 'interval', 'hints'];
+  return refuse(`Unknown action; the page can ${known.join(', ')}.`);
 }
 
 function write(r: Record<string, unknown>, node: string): Plan {
-  if (typeof r.key !== 'string') return refuse('Type a key to write.');
+  if (typeof r.key !== 'string')
+    return refuse(`Type a key to ${r.action === 'read' ? 'read' : 'write'}.`);
   const key = checkKey(r.key);
   if (!key.ok) return refuse(key.message);
   const direct = r.direct === true;
   if (r.action === 'delete') return ok({ call: 'delete', node, key: key.value, direct });
+  if (r.action === 'read') return ok({ call: 'read', node, key: key.value });
   if (typeof r.value !== 'string') return refuse('Type a value to write (it may be empty).');
   const bytes = Buffer.byteLength(r.value, 'utf8');
   if (bytes > MAX_PAGE_VALUE_BYTES)
@@ -95,6 +102,15 @@ function interval(raw: unknown, nodes: readonly ControlledNode[]): Plan {
   const running = nodes.filter((n) => n.running);
   if (running.length === 0) return refuse('No node is running; restart one first.');
   return { ok: true, steps: running.map((n) => ({ call: 'interval', node: n.id, ms })) };
+}
+
+/** Hinted handoff for the whole cluster: the same switch on every running node. */
+function hints(enabled: unknown, nodes: readonly ControlledNode[]): Plan {
+  if (typeof enabled !== 'boolean')
+    return refuse('Hinted handoff is on or off; reload the page and try again.');
+  const running = nodes.filter((n) => n.running);
+  if (running.length === 0) return refuse('No node is running; restart one first.');
+  return { ok: true, steps: running.map((n) => ({ call: 'hints', node: n.id, enabled })) };
 }
 
 function node(

@@ -28,6 +28,7 @@ function draw(): void {
     const present = regions(state, connection);
     parts.header = present.header;
     parts.actions = present.actions;
+    parts.switches = present.switches;
   }
   time.draw(state);
   // A redrawn region replaces its buttons: focus returns to the one with the same id.
@@ -140,7 +141,7 @@ function field(id: string): string {
   return (document.getElementById(id) as HTMLInputElement | HTMLSelectElement | null)?.value ?? '';
 }
 
-function writeRequest(action: 'write' | 'delete'): Record<string, unknown> {
+function writeRequest(action: 'write' | 'delete' | 'read'): Record<string, unknown> {
   return {
     action,
     key: field('f-key'),
@@ -180,7 +181,11 @@ document.addEventListener('click', (e) => {
   const button = target?.closest<HTMLButtonElement>('button[data-action]');
   if (!button || button.type === 'submit') return;
   const action = button.dataset.action!;
-  void act(action === 'delete' ? writeRequest('delete') : { action, node: button.dataset.node });
+  if (action === 'delete' || action === 'read') return void act(writeRequest(action));
+  // The switch asks for the opposite of what the nodes said (mixed: on everywhere).
+  if (action === 'hints')
+    return void act({ action, enabled: button.getAttribute('aria-checked') !== 'true' });
+  void act({ action, node: button.dataset.node });
 });
 document.addEventListener('submit', (e) => {
   e.preventDefault();

@@ -1,5 +1,6 @@
-// The live page's forms for the audience: write or delete a key on a chosen node, and set every
-// node's periodic anti-entropy interval. Labels are the accessible names tests and screen readers use.
+// The live page's forms for the audience: write, delete or read from all replicas a key on a
+// chosen node, and set every node's periodic anti-entropy interval. Labels are the accessible
+// names tests and screen readers use.
 import { MAX_KEY_BYTES } from '../../api/limits.js';
 import { MAX_PAGE_VALUE_BYTES } from '../actions/limits.js';
 import type { NodeRef } from '../model.js';
@@ -32,12 +33,14 @@ export function actionForms(nodes: readonly NodeRef[], canKill = true): Html {
   const interval = html`<input id="f-interval" name="ms" ${NUMERIC} placeholder="0" size="8">`;
   const write = html`<button type="submit" data-action="write">Write</button>`;
   const remove = html`<button type="button" id="f-delete" data-action="delete">Delete</button>`;
+  // Reads the key through the chosen node from every replica, repairing the stale ones.
+  const read = html`<button type="button" id="f-read" data-action="read">Read from all</button>`;
   return html`<div class="action-forms"><form id="write-form" class="action-form" aria-label="Write a key">
 ${field('f-key', 'Key', key)}
 ${field('f-value', 'Value', value)}
 ${field('f-node', 'Node', node)}
 <label class="check"><input id="f-direct" name="direct" type="checkbox"> Direct (no replication)</label>
-${write}${remove}
+${write}${remove}${read}
 </form><form id="interval-form" class="action-form" aria-label="Periodic anti-entropy">
 ${field('f-interval', 'Anti-entropy interval (ms)', interval)}
 <button type="submit">Set interval</button>

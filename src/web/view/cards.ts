@@ -1,6 +1,6 @@
 // One card per node: up, down or cut off; its Merkle root (in the header line, so the grid beside
-// the counters can be large); keys; its own anti-entropy counters; and the top of its tree as a
-// grid coloured where it differs from the other nodes.
+// the counters can be large); keys; its own anti-entropy counters; the top of its tree as a grid
+// coloured where it differs from the other nodes; and its hints and repairs by each path.
 import { count, shortHash } from '../../format.js';
 import type { NodeRef, NodeSample } from '../model.js';
 import { gridSvg, markClass, markRoots, markSamples } from './grid.js';
@@ -74,9 +74,24 @@ function card(
     <dt class="extra">rounds</dt><dd class="extra">${count(s.rounds)}</dd>
     <dt class="extra">pulled</dt><dd class="extra">${count(s.pulled)}</dd>
     <dt class="extra">pushed</dt><dd class="extra">${count(s.pushed)}</dd>
-  </dl>${cut}${reason}
+  </dl>${repairs(s)}${cut}${reason}
   </div>${gridSvg(s, marks)}</div>${controls ? nodeButtons(s, killed, controls.canKill) : ''}
 </section>`;
+}
+
+/**
+ * The three repair paths on this node: the hints it holds for peers that missed a write, and the
+ * entries that changed its data by each path since it started (a node that is down says nothing).
+ */
+function repairs(s: NodeSample): Html | string {
+  if (s.status === 'down') return '';
+  const row = (label: string, n: number) => html`<dt>${label}</dt> <dd>${count(n)}</dd>`;
+  const r = s.repaired;
+  // Under the counters, beside the grid (where the column has room to spare): no taller card.
+  // The spaces keep the words apart for a screen reader and a copy; the grid layout ignores them.
+  return html`<dl class="repairs">${row('hints pending', s.hints.pending)}
+<dt class="head">repaired by</dt> ${row('hint', r.hint)} ${row('read repair', r.readRepair)} \
+${row('anti-entropy', r.antiEntropy)}</dl>`;
 }
 
 /**

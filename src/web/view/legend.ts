@@ -1,8 +1,9 @@
 // What the grids mean, for someone who has never heard of a Merkle tree: a key to every kind of
 // cell (a swatch drawn with the grid's own classes, so the key cannot drift from the grid), and
 // "How to read this": root, digest, level and branch in plain words, and why the tree finds a
-// difference quickly.
+// difference quickly, and the tags a repaired entry carries in the key tables, path by path.
 import { html, type Html } from './html.js';
+import { viaLegend } from './via.js';
 
 /** A swatch's side in CSS pixels: the grid's cell size, so it looks like one. */
 const SWATCH = 11;
@@ -57,6 +58,12 @@ const REPAIR = [
   'without sending every key. Such a tree of fingerprints is called a Merkle tree.',
 ].join(' ');
 
+/** The other two repair paths, and how a key table tags what each one repaired. */
+const PATHS = [
+  'Anti-entropy is one of three ways a stale copy is repaired.',
+  'In the key tables, a copy that one of them brought carries a tag that names it:',
+].join(' ');
+
 function swatch(kind: string): Html {
   return html`<svg class="swatch" width="${SWATCH}" height="${SWATCH}" viewBox="0 0 ${SWATCH} ${SWATCH}" \
 aria-hidden="true"><rect class="cell ${kind}" width="${SWATCH}" height="${SWATCH}"/></svg>`;
@@ -65,11 +72,12 @@ aria-hidden="true"><rect class="cell ${kind}" width="${SWATCH}" height="${SWATCH
 /** The key under the cards; `open`: "How to read this" starts unfolded (the report has room). */
 export function gridLegend(open = false): Html {
   const items = CELLS.map((c) => html`<li>${c.kinds.map(swatch)} ${c.says}</li>`);
-  return html`<div class="legend"><p class="dim">${GRID}</p>${howToRead(open)}<ul class="cell-key">${items}</ul></div>`;
+  const cells = html`<ul class="cell-key">${items}</ul>`;
+  return html`<div class="legend"><p class="dim">${GRID}</p>${howToRead(open)}${cells}</div>`;
 }
 
 function howToRead(open: boolean): Html {
   const terms = TERMS.map(([term, said]) => html`<dt>${term}</dt><dd>${said}</dd>`);
   return html`<details class="how-to-read"${open ? ' open' : ''}><summary>How to read this</summary>
-<p>${TREE}</p><dl class="terms">${terms}</dl><p>${REPAIR}</p></details>`;
+<p>${TREE}</p><dl class="terms">${terms}</dl><p>${REPAIR}</p><p>${PATHS}</p>${viaLegend()}</details>`;
 }

@@ -11,16 +11,27 @@ import { activity, timeline } from './timeline.js';
 import { verdictBanner } from './verdict.js';
 import { messagesView } from './sequence.js';
 import { timeBar } from './time.js';
+import { hintsSwitch, watchedKeys } from './repair-controls.js';
 import { count, tryCommands } from '../../format.js';
 
 export type Region =
-  'header' | 'timeline' | 'activity' | 'cards' | 'actions' | 'story' | 'messages';
+  | 'header'
+  | 'timeline'
+  | 'activity'
+  | 'cards'
+  | 'switches'
+  | 'actions'
+  | 'watched'
+  | 'story'
+  | 'messages';
 export const REGIONS: readonly Region[] = [
   'header',
   'timeline',
   'activity',
   'cards',
+  'switches',
   'actions',
+  'watched',
   'story',
   'messages',
 ];
@@ -42,7 +53,10 @@ export function regions(
       isOver(state) && state.elsewhere !== true,
       state.controls ? { killed: state.killed, canKill: state.canKill } : undefined,
     )}`,
+    // Its own region: the forms are redrawn only when the nodes change, not at every look.
+    switches: hintsSwitch(state),
     actions: state.controls ? actionForms(state.nodes, state.canKill) : html``,
+    watched: watchedKeys(state),
     story: story(state),
     messages: messagesView(state, until),
   };
@@ -186,8 +200,9 @@ function stage(): Html {
   const message = html`<p id="action-message" class="action-message" role="status" aria-live="polite"></p>`;
   const story = html`<section id="story" class="story" tabindex="0" aria-label="The story"></section>`;
   const messages = html`<div id="messages" class="messages-part"></div>`;
-  const cards = html`<div id="cards"></div>${gridLegend()}<div id="actions"></div>`;
-  return html`<div class="stage">${timeBar()}${cards}${message}${story}${messages}</div>`;
+  const cards = html`<div id="cards"></div>${gridLegend()}<div id="switches"></div><div id="actions"></div>`;
+  const watched = html`<div id="watched"></div>`;
+  return html`<div class="stage">${timeBar()}${cards}${message}${watched}${story}${messages}</div>`;
 }
 
 /** The page before any event: regions to fill, the stylesheet and the script, all from ae-demo. */

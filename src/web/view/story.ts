@@ -35,6 +35,7 @@ import { shownKey } from './shown-key.js';
 import { treeDiffSvg } from './tree-svg.js';
 import { siblingList } from './siblings.js';
 import { REPAIR_PATH_HEAD, repairPathCells } from '../../story/repair-words.js';
+import { viaMark, viaMarks } from './via.js';
 
 /** One event of a part; `name` names its tables (tableNames: unique on the page). */
 export function storyEvent(event: StoryEvent, name: (what: string) => string): Html {
@@ -111,7 +112,8 @@ function writeItem(w: WriteLine): Html {
 }
 
 /** One row per node where the nodes disagree on a key, one row for all where they agree. */
-function keyTable(
+/** A key per row and node (one row when every node agrees), each repaired entry tagged with its path. */
+export function keyTable(
   keys: readonly string[],
   states: Record<string, KeyState[]>,
   name: (what: string) => string,
@@ -124,7 +126,8 @@ function keyTable(
     return shown.map((r) => {
       const standing = agree ? 'agree' : rowStanding(r, winner);
       const keyCell = html`<td><code title="${key}">${shownKey(key)}</code></td>`;
-      const value = html`<td class="value">${valueText(r)}</td>`;
+      const tags = agree ? viaMarks(list) : viaMark(r.via);
+      const value = html`<td class="value">${valueText(r)}${tags}</td>`;
       const when = r.version ? versionTime(r.version) : '—';
       const version = html`<td>${r.version?.node ?? '—'}</td><td><code>${when}</code></td>`;
       return html`<tr class="${standing}"><td>${r.node}</td>${keyCell}${value}${version}</tr>`;

@@ -1,5 +1,6 @@
 // The stylesheet's parts kept beside what they style (style.ts takes them in, after its own rules).
 import { SEQUENCE_CSS } from './sequence-style.js';
 import { TIME_CSS } from './time.js';
+import { REPAIR_CSS } from './repair-style.js';
 
-export const PARTS_CSS = `${SEQUENCE_CSS}${TIME_CSS}`;
+export const PARTS_CSS = `${SEQUENCE_CSS}${TIME_CSS}${REPAIR_CSS}`;

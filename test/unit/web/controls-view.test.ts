@@ -71,7 +71,7 @@ describe('page controls (markup)', () => {
     for (const label of ['Key', 'Value', 'Node', 'Anti-entropy interval \\(ms\\)'])
       assert.match(actions.text, new RegExp(`<label for="f-[a-z]+">${label}</label>`));
     assert.match(actions.text, /type="checkbox"> Direct \(no replication\)<\/label>/);
-    assert.deepEqual(buttons(actions.text), ['Write', 'Delete', 'Set interval']);
+    assert.deepEqual(buttons(actions.text), ['Write', 'Delete', 'Read from all', 'Set interval']);
     assert.match(actions.text, /<option value="node3">node3<\/option>/);
   });
 

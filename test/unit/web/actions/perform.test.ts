@@ -53,6 +53,12 @@ function fake(log: string[], fail?: string): Hands {
       del: (key) => record('del', { key, deleted: true, version: VERSION, replication: null }),
       setInterval: (ms) => record('interval', { intervalMs: ms }),
       health: () => record('health', { keys: 7 }),
+      setHints: (enabled) => record('hints', { enabled }),
+      readAll: (key) =>
+        record('read', {
+          answer: { key, value: 'two', version: VERSION, via: 'client' as const },
+          readRepair: { repaired: ['127.0.0.1:2'], unreachable: ['127.0.0.1:3'] },
+        }),
     };
   };
   return {
@@ -73,7 +79,10 @@ describe('perform (the page controls)', () => {
     );
     assert.deepEqual(log, ['node-1 put']);
     assert.equal(out.ok, true);
-    assert.equal(out.message, 'Wrote demo:k2 on node-1, acked by 1 peer, failed on 1.');
+    assert.equal(
+      out.message,
+      'Wrote demo:k2 on node-1, acked by 1 peer, failed on 1 (kept as a hint).',
+    );
     assert.deepEqual(out.events, [
       {
         type: 'writes',
@@ -137,5 +146,34 @@ describe('perform (the page controls)', () => {
     assert.equal(out.ok, false);
     assert.equal(out.message, 'Setting the interval on node-1 failed: Node did not answer');
     assert.deepEqual(out.events, [{ type: 'note', text: out.message }]);
+  });
+
+  it('a read from all says what it answered, whom it repaired and who was silent', async () => {
+    const log: string[] = [];
+    const out = await perform([{ call: 'read', node: 'node-1', key: 'demo:r' }], fake(log));
+    assert.deepEqual(log, ['node-1 read']);
+    assert.equal(out.ok, true);
+    assert.match(
+      out.message,
+      /^Read demo:r from all replicas through node-1: "two" \(node-1's write/,
+    );
+    assert.match(
+      out.message,
+      /Repaired node-2 before answering\. 127\.0\.0\.1:3 did not answer\.$/,
+    );
+    assert.deepEqual(out.events, [{ type: 'note', text: out.message }]);
+  });
+
+  it('the hints switch is set node by node and said', async () => {
+    const log: string[] = [];
+    const out = await perform(
+      [
+        { call: 'hints', node: 'node-1', enabled: false },
+        { call: 'hints', node: 'node-2', enabled: false },
+      ],
+      fake(log),
+    );
+    assert.deepEqual(log, ['node-1 hints', 'node-2 hints']);
+    assert.equal(out.message, 'node-1: hinted handoff off. node-2: hinted handoff off.');
   });
 });

@@ -97,4 +97,29 @@ describe('plan (the page controls)', () => {
     );
     assert.deepEqual(p, { ok: false, message: 'No node is running; restart one first.' });
   });
+
+  it('switches hinted handoff on every running node, from a true or false only', () => {
+    assert.deepEqual(plan({ action: 'hints', enabled: false }, NODES), {
+      ok: true,
+      steps: [
+        { call: 'hints', node: 'node-1', enabled: false },
+        { call: 'hints', node: 'node-2', enabled: false },
+      ],
+    });
+    refused({ action: 'hints', enabled: 'off' }, /on or off/);
+    refused({ action: 'hints' }, /on or off/);
+    const dead = NODES.map((n) => ({ ...n, running: false }));
+    const none = plan({ action: 'hints', enabled: true }, dead);
+    assert.equal(none.ok, false);
+  });
+
+  it('reads a key from all replicas through a running node, with the key checked', () => {
+    assert.deepEqual(plan({ action: 'read', node: 'node-2', key: 'demo:k', value: 'x' }, NODES), {
+      ok: true,
+      steps: [{ call: 'read', node: 'node-2', key: 'demo:k' }],
+    });
+    refused({ action: 'read', node: 'node-2' }, /Type a key to read/);
+    refused({ action: 'read', node: 'node-2', key: '' }, /key/i);
+    refused({ action: 'read', node: 'node-3', key: 'demo:k' }, /was killed/);
+  });
 });
