@@ -22,6 +22,8 @@ export function carriedText(r: MessageRecord): string {
   if (r.symbols !== undefined) parts.push(counted(r.symbols, 'coded symbol', 'coded symbols'));
   if (r.places !== undefined) parts.push(`${plural(r.places, 'place')} wanted`);
   if (r.fallback !== undefined) parts.push('turns to the walk');
+  // Most telling of all: it never arrived, or was turned away.
+  if (r.noAnswer !== undefined) parts.unshift(`no answer (${r.noAnswer})`);
   return parts.join(', ');
 }
 

@@ -63,6 +63,11 @@ export interface MessageRecord {
   kind: MessageKind;
   /** Body bytes (HTTP headers not counted, as the round report counts them). */
   bytes: number;
+  /**
+   * The peer gave no answer to use, and why in a few words (it was down or cut off, it timed
+   * out, it refused the message); absent when it answered.
+   */
+  noAnswer?: string;
   exchange?: ExchangeRef;
   /** Entries carried, and the first MESSAGE_MAX_KEYS of their keys. */
   entries?: number;

@@ -31,9 +31,12 @@ export function initialMessages(): MessageState {
   return { list: [], dropped: 0, bands: [] };
 }
 
-/** Adds one record: replication to its band, anything else to the list. */
+/**
+ * Adds one record: replication to its band, anything else to the list (a replication that got
+ * no answer too: it is drawn on its own, as every unanswered message is).
+ */
 export function addMessage(state: MessageState, record: MessageRecord): void {
-  if (record.kind === 'replicate') {
+  if (record.kind === 'replicate' && record.noAnswer === undefined) {
     let band = state.bands.find(
       (b) => b.from === record.from && b.to === record.to && b.kind === record.kind,
     );

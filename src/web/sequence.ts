@@ -75,7 +75,9 @@ export function sequenceOf(
     from: lane(record.from),
     to: lane(record.to),
     path: pathOf(record.kind),
-    label: `${stepOfKind(record.kind) ?? record.kind} ${bytes(record.bytes)}`,
+    label: `${stepOfKind(record.kind) ?? record.kind} ${bytes(record.bytes)}${
+      record.noAnswer !== undefined ? ' · no answer' : ''
+    }`,
     carried: carriedText(record),
     at: record.at,
     n,

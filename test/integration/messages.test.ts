@@ -1,6 +1,7 @@
 // Every message between nodes, seen: a forked node's records over IPC and a running node's over
 // GET /messages; one exchange's records add up to the round report's bytes for that peer, for
-// each strategy; replication is recorded too; and the receipt counts what differed.
+// each strategy; replication is recorded too; the receipt counts what differed; and what was
+// sent to a node that never answered is recorded with why.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { MessageRecord } from '../../src/api/messages.js';
@@ -83,5 +84,40 @@ describe('message records', () => {
     } finally {
       stop();
     }
+  });
+});
+
+describe('message records of a peer that never answers', () => {
+  let cluster: Cluster;
+  let feed: MessageFeed;
+
+  before(async () => {
+    cluster = await testCluster(3);
+    feed = await MessageFeed.open(cluster, performance.timeOrigin + performance.now());
+  });
+  after(async () => {
+    feed?.stop();
+    await cluster?.stop();
+  });
+
+  it('records what was sent to a killed node, with no answer and why', async () => {
+    const [a, , c] = cluster.nodes.map((n) => n.id);
+    await cluster.kill(3, 'SIGKILL');
+    await cluster.clients[0]!.put('user:dave', 'sent to a node that is down', false);
+    const report = await cluster.clients[0]!.trigger(undefined, 'merkle');
+    assert.ok(report.peers.some((p) => p.status === 'unreachable'));
+    const unanswered = (kind: string) =>
+      feed.records.find((r) => r.from === a && r.to === c && r.kind === kind && r.noAnswer);
+    const replicate = await until('the replication with no answer', async () =>
+      unanswered('replicate'),
+    );
+    assert.deepEqual(replicate.keys, ['user:dave']);
+    assert.ok(replicate.bytes > 0);
+    const root = await until('the exchange with no answer', async () =>
+      unanswered('exchange:root'),
+    );
+    assert.equal(root.exchange?.round, report.round);
+    // Nothing came back from it: no record from node 3 after it was killed.
+    assert.ok(!feed.records.some((r) => r.from === c && r.at >= replicate.at));
   });
 });

@@ -1,7 +1,8 @@
 // An exchange's messages as records: the watch the scheduler hands runExchange when someone
 // listens. The initiator records both directions (its request, and the answer it got), so one
-// exchange's records add up to exactly the bytes its round report gives for that peer.
-import type { ExchangeRef } from '../../api/messages.js';
+// exchange's records add up to exactly the bytes its round report gives for that peer; a request
+// that got no answer is recorded with why (noAnswer), and counts in no report.
+import type { ExchangeRef, MessageRecord } from '../../api/messages.js';
 import type { ExchangeWatch } from './exchange.js';
 import { carried, stepOf } from './message-record.js';
 import type { MessageTap } from './message-tap.js';
@@ -19,8 +20,15 @@ export function recordExchange(
   sides: ExchangeSides,
   ref: Omit<ExchangeRef, 'seq' | 'initiator' | 'peer'>,
 ): ExchangeWatch {
-  return ({ message, bytes, answer, seq }) => {
-    tap.emit({
+  // A request is held until its answer comes (then both are told) or it is known to have none.
+  let pending: MessageRecord | undefined;
+  return ({ message, bytes, answer, seq, noAnswer }) => {
+    if (noAnswer !== undefined) {
+      if (pending) tap.emit({ ...pending, noAnswer });
+      pending = undefined;
+      return;
+    }
+    const record: MessageRecord = {
       type: 'message',
       at: tap.now(),
       from: answer ? sides.peerId : sides.self,
@@ -29,6 +37,13 @@ export function recordExchange(
       bytes,
       exchange: { initiator: sides.self, peer: sides.peer, ...ref, seq },
       ...carried(message),
-    });
+    };
+    if (!answer) {
+      pending = record;
+      return;
+    }
+    if (pending) tap.emit(pending);
+    pending = undefined;
+    tap.emit(record);
   };
 }

@@ -57,6 +57,8 @@ export type ExchangeWatch = (seen: {
   answer: boolean;
   /** 1 for the opening, 2 for its answer, … */
   seq: number;
+  /** The request (told again) got no answer to use, and why: the exchange ends here. */
+  noAnswer?: string;
 }) => void;
 
 /** The initiator's side: runs message after message until neither side has anything to say. */
@@ -101,7 +103,13 @@ export async function runExchange(
     const body = encodeMessage(message);
     watch?.({ message, bytes: body.length, answer: false, seq: ++seq });
     differing.sent(message);
-    const answer = await send(body);
+    let answer: Buffer;
+    try {
+      answer = await send(body);
+    } catch (error) {
+      watch?.({ message, bytes: body.length, answer: false, seq, noAnswer: reasonOf(error) });
+      throw error;
+    }
     result.roundTrips += 1;
     result.bytes.sent += body.length;
     result.bytes.received += answer.length;
@@ -129,4 +137,9 @@ export async function runExchange(
 export function answer(replica: Replica, body: Buffer, maxValueBytes: number): Buffer {
   const limit = wireValueBytes(replica.store.conflicts, maxValueBytes);
   return encodeMessage(respond(replica, decodeMessage(body, limit)).reply);
+}
+
+/** Why a request got no answer, in a few words. */
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

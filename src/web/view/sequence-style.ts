@@ -14,6 +14,8 @@ export const SEQUENCE_CSS = `
 .sequence .msg.hint line, .sequence .msg.hint polygon { stroke: var(--warn); fill: var(--warn); }
 .sequence .msg.read-repair line, .sequence .msg.read-repair polygon { stroke: var(--v2); fill: var(--v2); }
 .sequence .msg { cursor: default; }
+.sequence .msg.unanswered line { stroke-dasharray: 6 4; }
+.sequence .msg.unanswered polygon { fill: var(--bg); }
 .sequence .msg:focus { outline: 3px solid var(--accent); outline-offset: 2px; }
 .sequence .msg:focus line, .sequence .msg:hover line { stroke-width: 4; }
 .msg-detail { margin: .3rem 0 0; padding: .3rem .6rem; border-left: 3px solid var(--accent); background: var(--panel); }

@@ -95,7 +95,8 @@ function arrow(a: Arrow, top: number, first: boolean, lifelines: readonly string
   const what = a.carried ? `: ${a.carried}` : '';
   const focus = html`id="msg-${a.n}" tabindex="${first ? 0 : -1}" role="img"`;
   const name = html`aria-label="${arrowName(a, lifelines)}"`;
-  return html`<g class="msg ${a.path}" ${focus} ${name}><title>${a.label}${what}</title>
+  const unanswered = a.record.noAnswer !== undefined ? ' unanswered' : '';
+  return html`<g class="msg ${a.path}${unanswered}" ${focus} ${name}><title>${a.label}${what}</title>
 <line x1="${from}" y1="${y}" x2="${base}" y2="${y}"></line><polygon points="${points}"></polygon>
 <text x="${(from + to) / 2}" y="${y - 5}" text-anchor="middle">${a.label}</text></g>`;
 }

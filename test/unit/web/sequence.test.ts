@@ -5,6 +5,8 @@ import { describe, it } from 'node:test';
 import type { MessageRecord } from '../../../src/api/messages.js';
 import { addMessage, initialMessages, MAX_MESSAGES } from '../../../src/web/messages.js';
 import { MAX_ARROWS, sequenceOf } from '../../../src/web/sequence.js';
+import { initialState } from '../../../src/web/model.js';
+import { messagesView } from '../../../src/web/view/sequence.js';
 
 const message = (at: number, from: string, to: string, kind: MessageRecord['kind'], bytes = 10) =>
   ({ type: 'message', at, from, to, kind, bytes }) satisfies MessageRecord;
@@ -65,5 +67,23 @@ describe('the sequence diagram', () => {
     assert.equal(all.hidden, 10);
     assert.equal(all.arrows[0]!.at, 10);
     assert.deepEqual(sequenceOf(state, [], 0).lifelines, ['a', 'b'], 'lanes for unnamed nodes');
+  });
+
+  it('draws a message that got no answer as an unanswered arrow, replication too', () => {
+    const state = initialState();
+    state.nodes = ['n1', 'n2', 'n3'].map((id) => ({ id, address: id }));
+    const down = 'connect ECONNREFUSED';
+    addMessage(state.messages, message(1, 'n1', 'n2', 'replicate'));
+    addMessage(state.messages, { ...message(2, 'n1', 'n3', 'replicate'), noAnswer: down });
+    addMessage(state.messages, { ...message(3, 'n1', 'n3', 'exchange:root'), noAnswer: down });
+    const model = sequenceOf(state.messages, ['n1', 'n2', 'n3']);
+    assert.equal(model.bands.length, 1, 'the answered replication is folded');
+    assert.deepEqual(
+      model.arrows.map((a) => a.label),
+      ['replicate 10 B · no answer', 'root 10 B · no answer'],
+    );
+    assert.match(model.arrows[1]!.carried, /^no answer \(connect ECONNREFUSED\)/);
+    const view = messagesView(state).text;
+    assert.equal(view.match(/class="msg [a-z-]+ unanswered"/g)?.length, 2);
   });
 });
