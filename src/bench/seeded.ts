@@ -171,8 +171,9 @@ export async function seededGrid(
       out.push(s);
       log(
         `riblt  N=${n} d=${(d * 100).toFixed(1)}%  ${SEEDS} seeds: ${s.meanRatio.toFixed(3)} x E ` +
-          `(worst ${s.worstRatio.toFixed(3)}), at most ${s.maxRoundTrips} RT; ${partsLine(s.meanParts)}`,
+          `(worst ${s.worstRatio.toFixed(3)}), at most ${s.maxRoundTrips} RT`,
       );
+      log(`  ${partsLine(s.meanParts)}`);
     }
   }
   return out;
@@ -208,7 +209,7 @@ function meanShares(rows: readonly SeededRow[]): ByteParts {
 
 const PART_NAMES = ['opening', 'symbols', 'entries', 'wants', 'other'] as const;
 
-/** "x E: opening 0.023, symbols 0.259, ..." for the log. */
+/** "x E: opening 0.023 symbols 0.259 ..." for the log: a line of its own within 80 columns. */
 export function partsLine(p: ByteParts): string {
-  return 'x E by part: ' + PART_NAMES.map((k) => `${k} ${p[k].toFixed(3)}`).join(', ');
+  return 'x E: ' + PART_NAMES.map((k) => `${k} ${p[k].toFixed(3)}`).join(' ');
 }
