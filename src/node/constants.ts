@@ -68,11 +68,17 @@ export const AE_TIMEOUT_BYTES_PER_MS = 1_000;
  */
 export const AE_RETRY_MIN_MS = 20;
 /**
- * ...and never later than this, which is also the wait before any round trip was measured: a
- * quarter of the first message's 1 s deadline, so a lost opening is sent again within it even on
- * a node's first round, and a loss costs a fraction of a round instead of the whole deadline.
+ * The wait before any round trip was measured: a quarter of the first message's 1 s deadline,
+ * so a lost opening is sent again within it even on a node's first round.
  */
-export const AE_RETRY_MAX_MS = 250;
+export const AE_RETRY_INITIAL_MS = 250;
+/**
+ * A measured wait is never longer than this, the first message's deadline (a longer one could
+ * never send the opening again), so one loss costs at most about a round at the default
+ * interval. It is not shorter because a peer answering a large store (a riblt opening at 1M
+ * keys) takes hundreds of ms to answer: a copy sent then would double the peer's work.
+ */
+export const AE_RETRY_MAX_MS = 1_000;
 /**
  * At most this many copies of one message (the first included). Under 30% loss each way a copy
  * and its answer both arrive 49% of the time, so eight copies leave 0.5% of messages

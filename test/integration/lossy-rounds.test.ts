@@ -1,6 +1,7 @@
-// A round on real nodes under message loss (POST /admin/faults): a lost exchange message is sent
-// again within the round instead of failing it after its timeout, the round repairs both ways,
-// and the report and /stats say how many messages went again.
+// A round on real nodes under message loss (POST /admin/faults), with the Merkle walk and with
+// the rateless exchange: a lost exchange message is sent again within the round instead of
+// failing it after its timeout, the round repairs both ways, and the report and /stats say how
+// many messages went again.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Cluster } from '../../src/cluster/cluster.js';
@@ -16,14 +17,15 @@ const LOSS = 0.3;
 const FAULT_SEED = 7;
 const KEYS_EACH = 30;
 
-describe('rounds under message loss', () => {
+/** Two real nodes of `strategy`, a round between them under LOSS, and what it reports. */
+function lossyRound(strategy: 'merkle' | 'riblt'): void {
   let cluster: Cluster;
   before(async () => {
-    cluster = await testCluster(2);
+    cluster = await testCluster(2, ['--ae-strategy', strategy]);
   });
   after(() => cluster.stop());
 
-  it('a round sends lost messages again and still repairs both nodes', async () => {
+  it(`${strategy}: a round sends lost messages again and still repairs both nodes`, async () => {
     const [a, b] = cluster.clients;
     // A lossless round first: the node measures its round trip to its peer.
     assert.equal((await a!.trigger()).peers[0]!.status, 'in_sync');
@@ -46,4 +48,7 @@ describe('rounds under message loss', () => {
     const metrics = (await request(cluster.nodes[0]!.address, 'GET', '/metrics')).text;
     assert.match(metrics, /^ae_exchange_retries_total [1-9]\d*$/m);
   });
-});
+}
+
+describe('rounds under message loss: the Merkle walk', () => lossyRound('merkle'));
+describe('rounds under message loss: the rateless exchange', () => lossyRound('riblt'));

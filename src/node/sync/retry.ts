@@ -7,6 +7,7 @@
 // between the messages of an exchange, and merging an entry it already holds changes nothing.
 import {
   AE_MAX_SENDS,
+  AE_RETRY_INITIAL_MS,
   AE_RETRY_MAX_MS,
   AE_RETRY_MIN_MS,
   AE_TIMEOUT_BYTES_PER_MS,
@@ -27,7 +28,7 @@ export class RoundTripEstimate {
   #srtt: number | undefined;
   #rttvar = 0;
 
-  /** One message's round trip, from sending to its answer, sent once (Karn: no copy's). */
+  /** One copy's round trip, from sending it to its own answer. */
   sample(ms: number): void {
     if (this.#srtt === undefined) {
       this.#srtt = ms;
@@ -38,9 +39,9 @@ export class RoundTripEstimate {
     this.#srtt += SRTT_GAIN * (ms - this.#srtt);
   }
 
-  /** How long a message waits before its first copy: the cap until a round trip was measured. */
+  /** How long a message waits before its first copy (AE_RETRY_INITIAL_MS until measured). */
   waitMs(): number {
-    if (this.#srtt === undefined) return AE_RETRY_MAX_MS;
+    if (this.#srtt === undefined) return AE_RETRY_INITIAL_MS;
     const rto = this.#srtt + RTTVAR_WEIGHT * this.#rttvar;
     return Math.min(AE_RETRY_MAX_MS, Math.max(AE_RETRY_MIN_MS, Math.ceil(rto)));
   }
@@ -105,6 +106,7 @@ export class RetryingLink implements PeerLink {
       };
       const copy = () => {
         const first = sends === 0;
+        const sentAt = now();
         sends += 1;
         pending += 1;
         if (!first) this.retries += 1;
@@ -113,8 +115,9 @@ export class RetryingLink implements PeerLink {
           (answer) => {
             pending -= 1;
             if (settled) return;
-            // Karn's rule: once a copy went out, whose answer this is cannot be told.
-            if (sends === 1) estimate.sample(now() - started);
+            // Each copy is a request of its own, so whose answer this is is known (TCP must
+            // skip such samples, Karn's rule): a slow peer's late answer lengthens the wait.
+            estimate.sample(now() - sentAt);
             settle();
             resolve(answer);
           },
