@@ -169,8 +169,11 @@ export function ackedBy(w: WriteLine): string {
  */
 export function failedPeers(w: WriteLine): string {
   const byReason = new Map<string, string[]>();
-  for (const f of w.failed ?? [])
-    byReason.set(f.reason, [...(byReason.get(f.reason) ?? []), f.peer]);
+  for (const f of w.failed ?? []) {
+    // Said after the reason with a comma: a reason may end in parentheses of its own.
+    const said = f.hinted ? `${f.reason}, kept as a hint` : f.reason;
+    byReason.set(said, [...(byReason.get(said) ?? []), f.peer]);
+  }
   return [...byReason].map(([reason, peers]) => `${peers.join(', ')}: ${reason}`).join('; ');
 }
 

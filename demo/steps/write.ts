@@ -88,6 +88,7 @@ export function putLine(
           failed: answer.replication.failed.map((f) => ({
             peer: idOf(ctx.cluster, f.peer),
             reason: f.reason,
+            ...(f.hinted ? { hinted: true } : {}),
           })),
         }
       : {}),

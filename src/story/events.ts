@@ -17,7 +17,8 @@ export interface WriteLine {
   value?: string;
   version: Version;
   acked?: string[];
-  failed?: { peer: string; reason: string }[];
+  /** `hinted`: the writer keeps the write for that peer and replays it when the peer answers. */
+  failed?: { peer: string; reason: string; hinted?: boolean }[];
 }
 
 /** The version last-write-wins kept for a key, and the copies it beat. */

@@ -99,6 +99,10 @@ describe('the three repair paths on the live page, in Chromium', { skip }, () =>
         await form(page, 'demo:h', 'kept', n1);
         await press(page, 'Write', /Wrote demo:h on .*failed on 1 \(kept as a hint\)/);
         await counters(page, n1, /hints pending 1\b/, `${n1} to hold one hint`);
+        await page
+          .locator('#story')
+          .getByText(new RegExp(`failed on ${n3}: .*, kept as a hint`))
+          .waitFor({ timeout: STEP_TIMEOUT_MS });
         await counters(page, n3, /repaired by hint 0\b/, `${n3} repaired by nothing yet`);
         // Healed, node 3 answers again: the hint is replayed, with no anti-entropy round.
         await press(page, `Heal ${n3}`, new RegExp(`${n3} is healed`));

@@ -119,7 +119,7 @@ describe('counts and their nouns', () => {
 });
 
 describe('failedPeers', () => {
-  const write = (failed: { peer: string; reason: string }[]): WriteLine => ({
+  const write = (failed: { peer: string; reason: string; hinted?: boolean }[]): WriteLine => ({
     method: 'PUT',
     key: 'user:frank',
     node: 'node-1',
@@ -141,5 +141,15 @@ describe('failedPeers', () => {
     );
     assert.equal(text, 'node-2, node-3: network cut (fault injection); node-4: connection reset');
     assert.doesNotMatch(text, /\([^)]*\(/);
+  });
+
+  it('says which failed peers the writer keeps the write for (a hint)', () => {
+    const text = failedPeers(
+      write([
+        { peer: 'node-2', reason: 'connection reset', hinted: true },
+        { peer: 'node-3', reason: 'connection reset' },
+      ]),
+    );
+    assert.equal(text, 'node-2: connection reset, kept as a hint; node-3: connection reset');
   });
 });

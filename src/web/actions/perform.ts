@@ -144,6 +144,7 @@ function writeLine(
           failed: answer.replication.failed.map((f) => ({
             peer: hands.idOf(f.peer),
             reason: f.reason,
+            ...(f.hinted ? { hinted: true } : {}),
           })),
         }
       : {}),

@@ -95,7 +95,7 @@ describe('perform (the page controls)', () => {
             value: 'two',
             version: VERSION,
             acked: ['node-2'],
-            failed: [{ peer: '127.0.0.1:3', reason: 'partitioned' }],
+            failed: [{ peer: '127.0.0.1:3', reason: 'partitioned', hinted: true }],
           },
         ],
       },
