@@ -41,11 +41,16 @@ export interface ExchangeRow {
 
 const value = (tag: string) => tag.padEnd(VALUE_BYTES, '.').slice(0, VALUE_BYTES);
 
+/**
+ * The grid on pairs of nodes with this cluster key (their trees keyed from it, as every cluster
+ * run, cluster and chaos start), or none (the public tree hashes).
+ */
 export async function exchangeGrid(
   sizes: number[],
   divergences: number[],
   step: PhaseStep,
   strategies: readonly Strategy[] = STRATEGIES,
+  clusterKey?: string,
 ): Promise<ExchangeRow[]> {
   const log = (line: string) => step.log(line);
   const rows: ExchangeRow[] = [];
@@ -54,7 +59,7 @@ export async function exchangeGrid(
   let done = 0;
   for (const n of sizes) {
     for (const strategy of strategies) {
-      const cluster = await pair(strategy);
+      const cluster = await pair(strategy, clusterKey);
       try {
         const short = await load(cluster.clients[0]!, n);
         if (short > 0)
@@ -83,12 +88,13 @@ export async function exchangeGrid(
   return rows;
 }
 
-async function pair(strategy: Strategy): Promise<Cluster> {
+async function pair(strategy: Strategy, clusterKey: string | undefined): Promise<Cluster> {
   const base = await freeBasePort(2);
   return startCluster({
     count: 2,
     basePort: base,
     portFlag: '--base-port',
+    ...(clusterKey !== undefined ? { clusterKey } : {}),
     nodeArgs: () => ['--ae-interval', '0', '--ae-strategy', strategy],
   });
 }

@@ -6,9 +6,9 @@ import type { PhaseStep } from './step.js';
 import { NODE_TARGETS, ROUNDS, WARMUP_S } from './throughput.js';
 
 export const PHASE_TITLES: Record<Phase, string> = {
-  exchange: 'exchange: one trigger between two nodes, each strategy, size and divergence',
+  exchange: 'exchange: one trigger between two keyed nodes, each strategy, size and divergence',
   throughput: 'throughput: PUT against bare node:http',
-  tree: 'tree: cost per write at 1k, 100k and 1M keys, with and without the sketch',
+  tree: 'tree: cost per write at 1k, 100k and 1M keys, public and keyed, with and without the sketch',
   memory: 'memory: RSS per key at 1M keys, with and without the sketch',
   startup: 'startup: a node ready from 100k and 1M keys on disk, and against node -e 0',
   simulate: 'simulate: 1,000 replicas, then rounds against N',

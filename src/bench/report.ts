@@ -137,11 +137,19 @@ function throughputTable(r: BenchResult, width?: number): string {
 }
 
 function treeTable(rows: NonNullable<BenchResult['tree']>['rows'], width?: number): string {
-  const head = ['keys in store', 'tree ns per write', 'Store.apply ns per write'];
+  const head = [
+    'keys in store',
+    'tree ns per write',
+    'Store.apply ns per write',
+    'keyed (cluster key)',
+    'keyed ÷ public',
+  ];
   const cells = rows.map((row) => [
     count(row.keys),
     count(Math.round(row.treeNsPerWrite)),
     count(Math.round(row.applyNsPerWrite)),
+    count(Math.round(row.keyedApplyNsPerWrite)),
+    (row.keyedApplyNsPerWrite / row.applyNsPerWrite).toFixed(2),
   ]);
   return `Tree cost per write\n${renderTable(head, cells, width)}`;
 }

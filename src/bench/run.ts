@@ -16,7 +16,7 @@ import { DEFAULT_SIZES, DIVERGENCES, LARGE_SIZE, MID_SIZE, TREE_SIZES } from './
 import { startupTime } from './startup.js';
 import { checkTargets } from './targets.js';
 import { CONNECTIONS, ROUNDS, throughput } from './throughput.js';
-import { memoryPerKey, treeCost } from './tree.js';
+import { BENCH_CLUSTER_KEY, memoryPerKey, treeCost } from './tree.js';
 import { upkeepCost, upkeepMemory } from './upkeep.js';
 import { STRATEGIES, type Strategy } from '../api/strategies.js';
 
@@ -102,7 +102,14 @@ export type PhaseRun = (
 /** Each phase: what it runs and the part of the result it fills. */
 const PHASE_RUNS: Record<Phase, PhaseRun> = {
   exchange: async (step, o) => {
-    const exchange = await exchangeGrid(o.sizes, DIVERGENCES, step, o.strategies);
+    // Nodes with a cluster key, their trees keyed from it, as every cluster the CLI starts.
+    const exchange = await exchangeGrid(
+      o.sizes,
+      DIVERGENCES,
+      step,
+      o.strategies,
+      BENCH_CLUSTER_KEY,
+    );
     // The rateless strategy's spread over seeds, in this process, where its targets are set.
     const sizes = o.sizes.filter((n) => n >= MID_SIZE);
     const seeded = o.strategies.includes('riblt')

@@ -1,9 +1,10 @@
-// The tree's cost per write at 1k and at 1M keys (Store.apply: digest, XOR path, map), and the
-// memory a node holds per key at 1M keys (measured in a child process, after GC).
+// The tree's cost per write at 1k and at 1M keys (Store.apply: digest, XOR path, map; with the
+// public tree hashes and keyed ones, as under a cluster key), and the memory a node holds per
+// key at 1M keys (measured in a child process, after GC).
 import { setImmediate as turnOfTheLoop } from 'node:timers/promises';
 import { execa } from 'execa';
 import { fileURLToPath } from 'node:url';
-import { loadHasher } from '../node/replica/hash.js';
+import { clusterHashKeys, loadHasher, type Hasher } from '../node/replica/hash.js';
 import { MerkleTree } from '../node/tree/merkle.js';
 import type { TreeItem } from '../node/tree/shape.js';
 import { Store } from '../node/replica/store.js';
@@ -26,6 +27,34 @@ export interface TreeRow {
   treeNsPerWrite: number;
   /** A whole Store.apply: digest, map, tree, and the garbage it leaves. */
   applyNsPerWrite: number;
+  /** The same under a cluster key: the tree's hashes keyed (HalfSipHash), as nodes with one. */
+  keyedApplyNsPerWrite: number;
+}
+
+/**
+ * The cluster key of the keyed figures and of the exchange grid's nodes (run, cluster and chaos
+ * always give theirs one): any key, since they measure HalfSipHash against xxHash.
+ */
+export const BENCH_CLUSTER_KEY = 'bench cluster key';
+
+/** Store.apply per overwrite of a store of n keys under this hasher (WRITES timed writes). */
+async function applyCost(
+  hasher: Hasher,
+  n: number,
+  keyOfWrite: (i: number) => string,
+): Promise<number> {
+  const store = new Store(hasher);
+  for (let i = 0; i < n; i++)
+    store.apply({ key: `key:${i}`, value: VALUE, version: { wall: WALL, logical: 0, node: 'a' } });
+  await turnOfTheLoop();
+  const entries = Array.from({ length: WRITES }, (_, i) => ({
+    key: keyOfWrite(i),
+    value: VALUE,
+    version: { wall: WALL + 1 + i, logical: 0, node: 'a' },
+  }));
+  const started = process.hrtime.bigint();
+  for (const e of entries) store.apply(e);
+  return Number(process.hrtime.bigint() - started) / entries.length;
 }
 
 /** Timed passes of WRITES tree updates each; the tree's cost is their median. */
@@ -41,6 +70,7 @@ const TREE_PASSES = 3;
  */
 export async function treeCost(sizes: readonly number[], step: PhaseStep): Promise<TreeRow[]> {
   const hasher = await loadHasher();
+  const keyed = await loadHasher(clusterHashKeys(BENCH_CLUSTER_KEY));
   const rows: TreeRow[] = [];
   // How far it is: a size's share is its keys (building the tree and the store is most of it).
   const total = sizes.reduce((sum, n) => sum + n, 0);
@@ -72,26 +102,9 @@ export async function treeCost(sizes: readonly number[], step: PhaseStep): Promi
     pass(0); // warm: V8 compiles the loop and tree.replace
     const samples = Array.from({ length: TREE_PASSES }, (_, p) => pass((p + 1) * WRITES));
     await turnOfTheLoop();
-    const store = new Store(hasher);
-    for (let i = 0; i < n; i++)
-      store.apply({
-        key: `key:${i}`,
-        value: VALUE,
-        version: { wall: WALL, logical: 0, node: 'a' },
-      });
-    await turnOfTheLoop();
-    const entries = Array.from({ length: WRITES }, (_, i) => ({
-      key: keyOfWrite(i),
-      value: VALUE,
-      version: { wall: WALL + 1 + i, logical: 0, node: 'a' },
-    }));
-    const started = process.hrtime.bigint();
-    for (const e of entries) store.apply(e);
-    rows.push({
-      keys: n,
-      treeNsPerWrite: median(samples),
-      applyNsPerWrite: Number(process.hrtime.bigint() - started) / entries.length,
-    });
+    const applyNsPerWrite = await applyCost(hasher, n, keyOfWrite);
+    const keyedApplyNsPerWrite = await applyCost(keyed, n, keyOfWrite);
+    rows.push({ keys: n, treeNsPerWrite: median(samples), applyNsPerWrite, keyedApplyNsPerWrite });
     done += n;
     step.done(done / total);
   }

@@ -26,7 +26,14 @@ function treeAndMemory(bytesPerKey: number, treeNs: number): BenchResult {
   return {
     settings: { ...settings, phases: ['tree', 'memory'] },
     tree: {
-      rows: [{ keys: 1_000_000, treeNsPerWrite: treeNs, applyNsPerWrite: 6_000 }],
+      rows: [
+        {
+          keys: 1_000_000,
+          treeNsPerWrite: treeNs,
+          applyNsPerWrite: 6_000,
+          keyedApplyNsPerWrite: 6_200,
+        },
+      ],
       upkeep: {
         keys: 1_000_000,
         applyNs: 2_500,
