@@ -13,6 +13,7 @@ export const PHASE_TITLES: Record<Phase, string> = {
   startup: 'startup: a node ready from 100k and 1M keys on disk, and against node -e 0',
   simulate: 'simulate: 1,000 replicas, then rounds against N',
   conflicts: 'conflicts: last write wins beside siblings, bytes and writes a second',
+  repair: 'repair: 10,000 missed writes, by hints and by one Merkle round',
 };
 
 /**
@@ -38,6 +39,8 @@ const STARTUP_MS = 50_000;
 const SIMULATE_MS = 70_000;
 /** Both modes in one process: 10k keys loaded twice each, 50k timed writes each (~6 s). */
 const CONFLICTS_MS = 8_000;
+/** Two fresh pairs of nodes, 20,000 writes each and a repair: ~8.5 s measured here. */
+const REPAIR_MS = 10_000;
 
 export interface PhasePlanOptions {
   sizes: readonly number[];
@@ -66,6 +69,8 @@ export function expectedMs(phase: Phase, o: PhasePlanOptions): number {
       return SIMULATE_MS;
     case 'conflicts':
       return CONFLICTS_MS;
+    case 'repair':
+      return REPAIR_MS;
   }
 }
 

@@ -6,6 +6,7 @@ import { wrap } from '../cli/render/wrap.js';
 import type { BenchResult } from './result.js';
 import { renderSimulation } from './simulate-report.js';
 import { conflictsTable } from './conflicts-report.js';
+import { repairTable } from './repair-report.js';
 
 const pct = (d: number) => `${+(d * 100).toFixed(2)}%`;
 
@@ -37,6 +38,7 @@ export function renderReport(r: BenchResult, width?: number): string {
   }
   if (r.simulation) out.push(renderSimulation(r.simulation, width));
   if (r.conflicts) out.push(conflictsTable(r.conflicts, width));
+  if (r.repair) out.push(repairTable(r.repair, width));
   out.push(
     [
       'Targets',

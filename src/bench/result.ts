@@ -2,6 +2,7 @@
 // targets it was checked against. Types only: the runner, the targets and the report all read
 // them, so they live apart from each of those.
 import type { ConflictRow } from './conflicts.js';
+import type { RepairRow } from './repair.js';
 import type { ExchangeRow } from './exchange.js';
 import type { SeededSummary } from './seeded.js';
 import type { StartupRatios } from './ratios.js';
@@ -20,6 +21,7 @@ export const PHASES = [
   'startup',
   'simulate',
   'conflicts',
+  'repair',
 ] as const;
 export type Phase = (typeof PHASES)[number];
 
@@ -68,6 +70,8 @@ export interface BenchResult {
   simulation?: SimBench;
   /** conflicts: what siblings cost beside last write wins (bytes, bytes/E, writes a second). */
   conflicts?: ConflictRow[];
+  /** repair: a short outage's missed writes repaired by hints and by one Merkle round. */
+  repair?: RepairRow[];
   /** Every target whose phase ran. */
   targets: Target[];
 }

@@ -4,6 +4,7 @@
 // reporter the CLI gives (the time left on stderr); the targets are checked at the end.
 import { cpus } from 'node:os';
 import { conflictCosts } from './conflicts.js';
+import { repairBench } from './repair.js';
 import { httpWriteRates } from './conflicts-http.js';
 import { exchangeGrid } from './exchange.js';
 import { expectedMs, partOf, PHASE_TITLES } from './phases.js';
@@ -140,6 +141,7 @@ const PHASE_RUNS: Record<Phase, PhaseRun> = {
     return { startup: { small, large, ratios: await startupRatios() } };
   },
   simulate: async (step) => ({ simulation: await simulationBench(step) }),
+  repair: async (step) => ({ repair: await repairBench(step) }),
   conflicts: async (step) => {
     const lww = await conflictCosts('lww');
     step.done(0.1);

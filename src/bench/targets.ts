@@ -6,6 +6,7 @@ import type { StartupRow } from './startup.js';
 import { LARGE_SIZE, MID_SIZE } from './sizes.js';
 import { SIM_TARGETS } from './simulate-targets.js';
 import { RIBLT_TARGETS } from './riblt-targets.js';
+import { REPAIR_TARGETS } from './repair-targets.js';
 import {
   bytesPerE,
   count,
@@ -166,6 +167,7 @@ export const TARGETS: readonly TargetSpec[] = [
       '450 B keeps 1M keys under half a GB',
   },
   ...SIM_TARGETS,
+  ...REPAIR_TARGETS,
   {
     name: `tree cost per write at ${count(LARGE_SIZE)} keys, share of a whole write`,
     measure: (r) => {

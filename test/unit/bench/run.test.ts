@@ -38,6 +38,7 @@ function fakeRuns(ran: Phase[]): Record<Phase, PhaseRun> {
     startup: run('startup', {}),
     simulate: run('simulate', {}),
     conflicts: run('conflicts', { conflicts: [] }),
+    repair: run('repair', { repair: [] }),
   };
 }
 
