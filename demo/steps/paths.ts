@@ -73,6 +73,8 @@ export class PathTraffic {
   }
 
   #add(r: MessageRecord): void {
+    // A send the peer never answered (it was down) moved nothing: its attempts are not counted.
+    if (r.noAnswer !== undefined) return;
     const t = this.of(r.kind);
     this.#tally.set(r.kind, {
       messages: t.messages + 1,

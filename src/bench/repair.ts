@@ -69,7 +69,8 @@ async function repairOnce(path_: RepairPath): Promise<RepairRow> {
     await write(cluster, 'missed', REPAIR_MISSED);
     const hints = { bytes: 0, messages: 0 };
     const stop = await streamMessages(writer.address, undefined, (r: MessageRecord) => {
-      if (r.kind !== 'hint') return;
+      // Attempts while the node was down (no answer) moved nothing.
+      if (r.kind !== 'hint' || r.noAnswer !== undefined) return;
       hints.bytes += r.bytes;
       hints.messages += 1;
     });
