@@ -12,7 +12,7 @@ import {
   triggerAndShow,
   verify,
 } from './steps.js';
-import { causality, countLost } from './steps/causality.js';
+import { causality, causalityGraph, causalityNotes, countLost } from './steps/causality.js';
 import { putAfterRead, readSets, SIBLING_JOIN } from './steps/siblings.js';
 import type { KeyState } from '../src/cluster/client.js';
 import type { WriteLine } from '../src/story/events.js';
@@ -74,9 +74,12 @@ export const concurrent: Scenario = {
     const siblings = await siblingsHalf(ctx);
     const lostSiblings = countLost(siblings.writes, siblings.after[KEY] ?? [], SIBLING_JOIN);
     const lostWrites = { lww: lostLww.length, siblings: lostSiblings.length };
+    const nodes = ids(ctx.cluster);
     ctx.show({
       type: 'causality',
       lines: causality(lww.writes, lostLww, siblings.writes, MERGED),
+      graph: causalityGraph(nodes[0]!, siblings.writes, MERGED, nodes.at(-1)!),
+      notes: causalityNotes(lww.writes, lostLww, MERGED),
     });
     ctx.show({
       type: 'note',

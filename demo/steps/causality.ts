@@ -2,6 +2,7 @@
 // the replicas agree, and which write saw which, drawn in a few lines that fit 80 columns.
 import type { KeyState } from '../../src/cluster/client.js';
 import type { WriteLine } from '../../src/story/events.js';
+import type { CausalGraph } from '../../src/story/causal-graph.js';
 
 /**
  * The writes whose value no node holds: lost, though acknowledged. `join` splits a cell that
@@ -26,22 +27,59 @@ export function causality(
   merged: string,
 ): string[] {
   const [a, b] = siblings;
-  const base = 'carol_v1';
-  const pad = ' '.repeat(base.length);
+  const pad = ' '.repeat(BASE.length);
   const nodes = Math.max(a.node.length, b.node.length);
   const write = (name: string, w: WriteLine) =>
-    `${name} "${w.value}" on ${w.node.padEnd(nodes)} (saw ${base} only)`;
+    `${name} "${w.value}" on ${w.node.padEnd(nodes)} (saw ${BASE} only)`;
+  return [
+    'Which write saw which:',
+    `${BASE} ─┬─▶ ${write('A', a)}`,
+    `${pad}  └─▶ ${write('B', b)}`,
+    ...causalityNotes(lww, lost, merged),
+  ];
+}
+
+const BASE = 'carol_v1';
+
+/** What the picture means: A and B concurrent, what last write wins lost, what siblings kept. */
+export function causalityNotes(
+  lww: readonly [WriteLine, WriteLine],
+  lost: readonly WriteLine[],
+  merged: string,
+): string[] {
   const lostNames: string[] = lost.map((w) => (w === lww[0] ? 'A' : 'B'));
   const kept = ['A', 'B'].filter((n) => !lostNames.includes(n));
   const gone = lost.map((w) => `"${w.value}"`).join(' and ');
   return [
-    'Which write saw which:',
-    `${base} ─┬─▶ ${write('A', a)}`,
-    `${pad}  └─▶ ${write('B', b)}`,
     'A and B are concurrent: neither client had seen the other write.',
     `last write wins: kept ${kept.join(' and ') || 'none'}` +
       (lostNames.length > 0 ? `; ${lostNames.join(' and ')} acknowledged, gone:` : ''),
     ...(lost.length > 0 ? [`                 ${gone} is on no node`] : []),
     `siblings:        kept A and B; C saw both, wrote "${merged}"`,
   ];
+}
+
+/** The siblings half as a graph for the page: carol_v1, then A and B, then C, which saw both. */
+export function causalityGraph(
+  baseNode: string,
+  siblings: readonly [WriteLine, WriteLine],
+  merged: string,
+  mergedNode: string,
+): CausalGraph {
+  const [a, b] = siblings;
+  const quoted = (v: string | undefined) => JSON.stringify(v ?? '');
+  return {
+    writes: [
+      { id: 'base', title: `first write on ${baseNode}`, detail: quoted(BASE), saw: [] },
+      { id: 'A', title: `A on ${a.node}`, detail: quoted(a.value), saw: ['base'] },
+      { id: 'B', title: `B on ${b.node}`, detail: quoted(b.value), saw: ['base'] },
+      {
+        id: 'C',
+        title: `C on ${mergedNode}`,
+        detail: quoted(merged),
+        saw: ['A', 'B'],
+        standing: true,
+      },
+    ],
+  };
 }

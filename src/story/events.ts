@@ -7,6 +7,7 @@ import type { RoundReport } from '../api/reports.js';
 import type { Version } from '../api/version.js';
 import type { Strategy } from '../api/strategies.js';
 import type { RepairedCounters } from '../api/repair.js';
+import type { CausalGraph } from './causal-graph.js';
 
 /** One write of the story, with where it was acknowledged (replicated) or not (direct). */
 export interface WriteLine {
@@ -51,8 +52,11 @@ export type StoryEvent =
   | { type: 'winners'; winners: Winner[] }
   | { type: 'costs'; rows: CostRow[] }
   | { type: 'note'; text: string }
-  /** Which write saw which: lines drawn as they are (each fits 76 columns). */
-  | { type: 'causality'; lines: string[] }
+  /**
+   * Which write saw which: lines the terminal draws as they are (each fits 76 columns); the page
+   * draws the graph, with the notes under it (a recording made before it had them: the lines).
+   */
+  | { type: 'causality'; lines: string[]; graph?: CausalGraph; notes?: string[] }
   /** The repair-paths scenario's closing table: what each path repaired, how fast, its bytes. */
   | { type: 'repair-paths'; rows: RepairPathRow[]; returned: string };
 

@@ -1,8 +1,11 @@
 // A key's siblings under the keys table of the page and the report: each set once, with the
-// nodes that hold it, and every sibling's vector in words (as `inspect` prints them).
+// nodes that hold it, every sibling's vector in words (as `inspect` prints them), and the same
+// drawn: which earlier write each sibling saw (the words are the drawing's text alternative).
 import type { KeyState } from '../../cluster/key-state.js';
 import { siblingInWords } from '../../story/sibling-words.js';
 import { html, type Html } from './html.js';
+import { causalitySvg } from './causality-svg.js';
+import { siblingsGraph } from '../../story/causal-graph.js';
 
 /** The sibling sets of the keys shown (nothing for a cluster in lww mode). */
 export function siblingList(states: Record<string, KeyState[]>): Html | string {
@@ -19,7 +22,11 @@ export function siblingList(states: Record<string, KeyState[]>): Html | string {
       const words = holders[0]!.siblings!.map((s) => html`<li>${siblingInWords(s)}</li>`);
       const who = holders.map((h) => h.node).join(', ');
       if (!named.includes(key)) named.push(key);
-      items.push(html`<li>${key} on ${who}: ${words.length} siblings<ul>${words}</ul></li>`);
+      const label = `Which write saw which: ${key} on ${who}`;
+      const drawn = causalitySvg(siblingsGraph(holders[0]!.siblings!), label);
+      items.push(
+        html`<li>${key} on ${who}: ${words.length} siblings<ul>${words}</ul>${drawn}</li>`,
+      );
     }
   }
   if (items.length === 0) return '';

@@ -36,6 +36,7 @@ import { treeDiffSvg } from './tree-svg.js';
 import { siblingList } from './siblings.js';
 import { REPAIR_PATH_HEAD, repairPathCells } from '../../story/repair-words.js';
 import { viaMark, viaMarks } from './via.js';
+import { causalFigure } from './causality.js';
 
 /** One event of a part; `name` names its tables (tableNames: unique on the page). */
 export function storyEvent(event: StoryEvent, name: (what: string) => string): Html {
@@ -59,6 +60,7 @@ export function storyEvent(event: StoryEvent, name: (what: string) => string): H
     case 'note':
       return html`<p class="note">${event.text}</p>`;
     case 'causality':
+      if (event.graph) return causalFigure(event.graph, event.notes ?? [], name);
       // Scrolls on its own on a phone: the picture's lines are wider than the window there.
       return scrollRegion(
         name('which write saw which'),

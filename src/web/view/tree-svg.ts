@@ -7,23 +7,9 @@ import { entriesVs, shortHash, treePath, versionTime } from '../../format.js';
 import { textWidth } from '../../text-measure.js';
 import { html, svgSize, type Html } from './html.js';
 import { shownKey } from './shown-key.js';
-import { BODY_TEXT_PX } from './type-size.js';
+import { ADVANCE, BASELINE, BOX_H, FONT, INSET_X, INSET_Y, LINE } from './svg-text.js';
 
-/** Text size in user units; drawn 1:1, so as large as the body text. */
-const FONT = BODY_TEXT_PX;
-/** Line spacing: 1.3 lines of text. */
-const LINE = Math.round(FONT * 1.3);
-/**
- * Widest advance per character, as a fraction of the font size, over the fonts the page may use
- * (DejaVu Sans digits are 0.636 em, monospace 0.602 em): an estimate on the safe side, so a label
- * never spills out of its box (Node cannot measure text; the browser test checks it fits).
- */
-const ADVANCE = 0.64;
-/** Space between a box's text and its border, sideways and above/below. */
-const INSET_X = 12;
-const INSET_Y = 7;
-/** A box holds two lines: what it is, and the two digests. */
-const BOX_H = 2 * LINE + 2 * INSET_Y;
+// A box holds two lines (svg-text.ts): what it is, and the two digests.
 /** Between a box's note line and the boxes of the next level: room for the edge. */
 const EDGE = 22;
 /** One level: a box, the line under it (equal children skipped), the edge down. */
@@ -33,8 +19,6 @@ const KEY_H = 3 * LINE + 10;
 /** Between neighbouring slots, and around the drawing. */
 const GUTTER = 24;
 const PAD = 12;
-/** Where a line's baseline sits below the line's top (the ascent of the font, roughly). */
-const BASELINE = Math.round(FONT * 0.95);
 
 interface Placed {
   node: DiffNode | null;
