@@ -79,7 +79,11 @@ function box(b: Box, boxW: number): Html {
   const mid = b.x + boxW / 2;
   const first = b.y + INSET_Y + BASELINE;
   const cls = b.w.standing ? 'write standing' : 'write';
-  return html`<g class="${cls}"><title>${b.w.title}: ${b.w.detail}</title><rect x="${b.x}" y="${b.y}" width="${boxW}" height="${BOX_H}" rx="6"/><text class="title" x="${mid}" y="${first}" text-anchor="middle">${b.w.title}</text><text x="${mid}" y="${first + LINE}" text-anchor="middle">${cut(b.w.detail)}</text></g>`;
+  const title = html`<title>${b.w.title}: ${b.w.detail}</title>`;
+  const rect = html`<rect x="${b.x}" y="${b.y}" width="${boxW}" height="${BOX_H}" rx="6"/>`;
+  const name = html`<text class="title" x="${mid}" y="${first}" text-anchor="middle">${b.w.title}</text>`;
+  const value = html`<text x="${mid}" y="${first + LINE}" text-anchor="middle">${cut(b.w.detail)}</text>`;
+  return html`<g class="${cls}">${title}${rect}${name}${value}</g>`;
 }
 
 /** From the bottom of what was seen to the top of the write, ending in a head. */
@@ -96,7 +100,8 @@ function arrow(from: Box, to: Box, boxW: number): Html {
   ]
     .map(([x, y]) => `${round(x!)},${round(y!)}`)
     .join(' ');
-  return html`<g class="saw"><line x1="${round(x1)}" y1="${y1}" x2="${round(bx)}" y2="${round(by)}"/><polygon points="${head}"/></g>`;
+  const line = html`<line x1="${round(x1)}" y1="${y1}" x2="${round(bx)}" y2="${round(by)}"/>`;
+  return html`<g class="saw">${line}<polygon points="${head}"/></g>`;
 }
 
 const round = (n: number): number => Math.round(n * 10) / 10;

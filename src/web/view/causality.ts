@@ -12,7 +12,8 @@ export function causalFigure(
   name: (what: string) => string,
 ): Html {
   const svg = causalitySvg(graph, 'Which write saw which: a drawing of the table below');
-  const figure = html`<figure class="causal-figure" data-key-content><figcaption>Which write saw which</figcaption>${svg}</figure>`;
+  const caption = html`<figcaption>Which write saw which</figcaption>`;
+  const figure = html`<figure class="causal-figure" data-key-content>${caption}${svg}</figure>`;
   const head = html`<thead><tr><th>write</th><th>value</th><th>its client had seen</th></tr></thead>`;
   const rows = graph.writes.map(
     (w) =>
