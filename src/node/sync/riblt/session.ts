@@ -135,6 +135,11 @@ export class RibltSession {
     const remote = this.#decoder.remote;
     const mismatch = differenceMismatch(local, remote, mine, theirs);
     if (mismatch !== null) return mismatch;
+    // Nothing decoded, yet the roots differ: two versions of a key made the same item (tags tied,
+    // low bits agreed), which the counts and low bits above cannot see. Settling would move
+    // nothing and send no message to check the roots after: the walk finds the key.
+    if (local.length + remote.length === 0 && !sameRoot(mine, theirs))
+      return 'the roots differ where no coded symbol does (two versions of a key made one item)';
     const places = new Map<number, Place>();
     const at = (p: number) => {
       let g = places.get(p);
