@@ -45,7 +45,7 @@ export function stateAt(present: LiveState, moment: Moment): LiveState {
 
 /** "4.2 s into the run: Trigger anti-entropy": the moment in words (the slider's value text). */
 export function momentText(moment: Moment, mode: LiveState['mode']): string {
-  const into = mode === 'cluster' ? 'after the page opened' : 'into the run';
+  const into = mode === 'cluster' ? 'after the start' : 'into the run';
   const part = moment.sections[moment.sections.length - 1];
   const what = part && moment.sections.length > 1 ? `: ${part.title}` : '';
   return `${duration(moment.at)} ${into}${what}`;

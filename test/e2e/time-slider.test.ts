@@ -7,11 +7,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { auditEverywhere } from '../helpers/audit.js';
 import { browserSkip, LAPTOP, launchChromium, STEP_TIMEOUT_MS } from '../helpers/chromium.js';
 import { cli, portRange, portsReleased } from '../helpers/cli.js';
 import { freeBasePort } from '../helpers/ports.js';
+import { backUntil, keysOn, pressTime } from '../helpers/time.js';
 import { withLiveRun } from '../helpers/web.js';
 
 const skip = browserSkip();
@@ -20,20 +21,6 @@ const KEYS = 50;
 /** The third node before anti-entropy (no user:alice), and after it. */
 const BEFORE = String(KEYS + 1);
 const AFTER = String(KEYS + 2);
-
-/** The keys a node's card shows. */
-async function keysOn(page: Page, node: string): Promise<string> {
-  const card = page.locator('.card', { has: page.getByRole('heading', { name: node }) });
-  return /keys\s+(\d+)/.exec(await card.innerText())?.[1] ?? '';
-}
-
-/** Presses `key` on the slider and waits until the page has drawn the step it moved to. */
-async function press(page: Page, key: string): Promise<void> {
-  const slider = page.getByRole('slider', { name: 'Time' });
-  await slider.press(key);
-  const value = await slider.inputValue();
-  await page.locator(`body[data-moment="${value}"]`).waitFor({ timeout: STEP_TIMEOUT_MS });
-}
 
 describe('the Time slider', { skip }, () => {
   let dir: string;
@@ -76,7 +63,7 @@ describe('the Time slider', { skip }, () => {
       assert.ok(steps > 3, `the run has moments to go back to (${steps})`);
       const before = async () =>
         (await keysOn(page, third)) === BEFORE && (await exchanges()) === 0;
-      for (let back = 0; back < steps && !(await before()); back++) await press(page, 'ArrowLeft');
+      await backUntil(page, before);
       assert.equal(await keysOn(page, third), BEFORE, 'a moment before the repair');
       assert.equal(await exchanges(), 0, 'no exchange drawn before it began');
       const said = (await slider.getAttribute('aria-valuetext')) ?? '';
@@ -85,7 +72,7 @@ describe('the Time slider', { skip }, () => {
       assert.deepEqual(await auditEverywhere(page, 'time-slider-past'), []);
 
       // The right end is the present: live again.
-      await press(page, 'End');
+      await pressTime(page, 'End');
       assert.equal(await slider.getAttribute('aria-valuetext'), 'live');
       assert.equal(await keysOn(page, third), AFTER);
       await table.getByRole('cell', { name: 'exchange:root' }).first().waitFor();
