@@ -12,8 +12,8 @@ export class TimeSlider {
   /** Run time = performance.now() + #offset; set by the snapshot (the server's clock). */
   #offset = -performance.now();
   #synced = false;
-  /** The chosen moment's time, or null: live. */
-  #pinned: number | null = null;
+  /** The chosen moment (found again by its time once thinning dropped it), or null: live. */
+  #pinned: Moment | null = null;
 
   /** Keeps the moment `event` made (after it was applied to `state`). */
   note(state: LiveState, event: WebEvent): void {
@@ -32,7 +32,7 @@ export class TimeSlider {
   /** The slider moved to `value` (its right end: live). */
   choose(value: number): void {
     const moment = this.#history[value];
-    this.#pinned = value >= this.#history.length || !moment ? null : moment.at;
+    this.#pinned = value >= this.#history.length || !moment ? null : moment;
   }
 
   /** The state to draw and the time to cut the messages at (Infinity: live). */
@@ -66,8 +66,9 @@ export class TimeSlider {
   }
 
   #moment(): Moment | undefined {
-    return this.#pinned === null
-      ? undefined
-      : this.#history[momentIndex(this.#history, this.#pinned)];
+    // By identity: two moments may share a time (events that came in one burst).
+    if (this.#pinned === null || this.#history.includes(this.#pinned))
+      return this.#pinned ?? undefined;
+    return this.#history[momentIndex(this.#history, this.#pinned.at)];
   }
 }
