@@ -21,10 +21,12 @@ import {
 
 /**
  * Replicated PUT with its message records unwatched, over the same on nodes that record none:
- * at least this. The two run side by side in every round and the median over rounds keeps most
- * of the machine's swings out; a recording cost of 5% or more is one this can show.
+ * at least this. The code the two run differs by one property read per peer message (a batch
+ * of ~16 writes), so what this ratio shows is mostly the machine: two runs of it at load ~10,
+ * minutes apart, read 1.04 and 0.89 (per-round ratios 0.67-1.46). A limit within that spread
+ * would fail on noise; a real cost of a tenth or more still shows.
  */
-const RECORDS_LIMIT = 0.95;
+const RECORDS_LIMIT = 0.9;
 
 /** Time per key beyond an empty node's start. */
 const perKey = (s: StartupRow) => (s.startMs - s.emptyStartMs) / s.keys;
