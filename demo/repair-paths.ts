@@ -175,7 +175,9 @@ async function hintsReplayed(
   const t = await traffic.settled('hint', (h) => h.entries >= held);
   await showStates(ctx, [...HINTED, UNHINTED]);
   const rounds = (await roundsRun(cluster)) - roundsAtStart;
-  const ms = t.lastAt - returnedAt;
+  // A hint can land between the node's start and the moment this CLI saw it answer: the node
+  // was back by its first answered hint at the latest, so the time starts there if that is earlier.
+  const ms = t.lastAt - Math.min(returnedAt, t.firstAt > 0 ? t.firstAt : returnedAt);
   const down = cluster.nodes[DOWN - 1]!.id;
   ctx.show({
     type: 'note',
@@ -221,6 +223,7 @@ async function readFromAll(
     messages: after.messages - before.messages,
     bytes: after.bytes - before.bytes,
     lastAt: after.lastAt,
+    firstAt: after.firstAt,
     entries: after.entries - before.entries,
   };
   return { ms, traffic: moved };

@@ -36,6 +36,8 @@ export interface Traffic {
   bytes: number;
   /** Ms since the Unix epoch, as the node's record says (0: none yet). */
   lastAt: number;
+  /** The first of them, on the same clock (0: none yet). */
+  firstAt: number;
   /** Entries the messages carried. */
   entries: number;
 }
@@ -48,7 +50,7 @@ export function roundTraffic(report: RoundReport): Traffic {
     bytes += p.bytes.sent + p.bytes.received;
     messages += PAIR * p.roundTrips;
   }
-  return { messages, bytes, lastAt: 0, entries: 0 };
+  return { messages, bytes, lastAt: 0, firstAt: 0, entries: 0 };
 }
 
 /** A message and its answer are recorded by its sender alike: a kind is settled in pairs. */
@@ -80,13 +82,14 @@ export class PathTraffic {
       messages: t.messages + 1,
       bytes: t.bytes + r.bytes,
       lastAt: Math.max(t.lastAt, r.at),
+      firstAt: t.firstAt === 0 ? r.at : Math.min(t.firstAt, r.at),
       entries: t.entries + (r.entries ?? 0),
     });
   }
 
   /** The messages of `kind` so far. */
   of(kind: string): Traffic {
-    return this.#tally.get(kind) ?? { messages: 0, bytes: 0, lastAt: 0, entries: 0 };
+    return this.#tally.get(kind) ?? { messages: 0, bytes: 0, lastAt: 0, firstAt: 0, entries: 0 };
   }
 
   /**
