@@ -91,6 +91,9 @@ describe('siblings on the live page', { skip }, () => {
       assert.equal(await story.locator('g.saw').count(), 4, 'base to A and B, A and B to C');
       await fits(story);
 
+      // The story redraws its parts while it plays: audit and scroll once it has ended (its verdict
+      // shows), or the list may be replaced under the scroll ("not attached to the DOM").
+      await page.locator('div.verdict').waitFor({ timeout: STORY_TIMEOUT_MS });
       await list.scrollIntoViewIfNeeded();
       assert.deepEqual(await auditEverywhere(page, 'siblings-page'), []);
       await list.screenshot({ path: path.join(ARTIFACTS, 'siblings-list.png') });
