@@ -8,16 +8,16 @@ import { newCounters } from '../../src/node/stats.js';
 import { HandTimer } from './hand-timer.js';
 import { MAX_VALUE } from './replica.js';
 
-/** Runs one round of `local` with every peer named in `peers`, at once, as a trigger does. */
-export function triggeredRound(
+/** A scheduler of `local` that runs rounds only when asked, reaching each peer by `transport`. */
+export function onTrigger(
   local: Replica,
-  peers: Record<string, Transport>,
+  transport: ConstructorParameters<typeof AntiEntropy>[0]['transport'],
   strategy: Strategy,
-): Promise<RoundReport> {
-  const ae = new AntiEntropy({
+): AntiEntropy {
+  return new AntiEntropy({
     node: 'a',
     replica: local,
-    transport: (peer) => peers[peer]!,
+    transport,
     strategy,
     maxValueBytes: MAX_VALUE,
     intervalMs: 0,
@@ -26,5 +26,13 @@ export function triggeredRound(
     random: () => 0.5,
     timer: new HandTimer(),
   });
-  return ae.round(Object.keys(peers));
+}
+
+/** Runs one round of `local` with every peer named in `peers`, at once, as a trigger does. */
+export function triggeredRound(
+  local: Replica,
+  peers: Record<string, Transport>,
+  strategy: Strategy,
+): Promise<RoundReport> {
+  return onTrigger(local, (peer) => peers[peer]!, strategy).round(Object.keys(peers));
 }

@@ -8,6 +8,7 @@ import { answer } from '../../../src/node/sync/exchange.js';
 import { AntiEntropy } from '../../../src/node/sync/scheduler.js';
 import { entry, MAX_VALUE, replica } from '../../helpers/replica.js';
 import { HandTimer } from '../../helpers/hand-timer.js';
+import { onTrigger } from '../../helpers/round.js';
 
 const INTERVAL_MS = 1_000;
 
@@ -55,25 +56,6 @@ async function scheduler(options: { random?: () => number; held?: Promise<void> 
     },
   });
   return { ae, timer, log, local, mostActive: () => mostActive };
-}
-
-/** A scheduler that runs rounds only on trigger, with every peer answering from its own replica. */
-function onTrigger(
-  local: Awaited<ReturnType<typeof replica>>,
-  transport: ConstructorParameters<typeof AntiEntropy>[0]['transport'],
-): AntiEntropy {
-  return new AntiEntropy({
-    node: 'n1',
-    replica: local,
-    transport,
-    strategy: 'merkle',
-    maxValueBytes: MAX_VALUE,
-    intervalMs: 0,
-    counters: newCounters(),
-    now: () => 0,
-    random: () => 0.5,
-    timer: new HandTimer(),
-  });
 }
 
 describe('round scheduler (AntiEntropy)', () => {
@@ -194,6 +176,7 @@ describe('round scheduler (AntiEntropy)', () => {
       local,
       (peer) => async (body) =>
         answer(peers[peer as keyof typeof peers], Buffer.from(body), MAX_VALUE),
+      'merkle',
     );
     const round = await ae.round(['a', 'b', 'c']);
     const passes = Object.fromEntries(round.peers.map((p) => [p.peer, p.passes]));
@@ -205,6 +188,7 @@ describe('round scheduler (AntiEntropy)', () => {
     const one = onTrigger(
       await replica(),
       () => async (body) => answer(lone, Buffer.from(body), MAX_VALUE),
+      'merkle',
     );
     const single = await one.round(['lone']);
     assert.equal(single.peers[0]!.passes, 1, 'what came from the only peer, it has');
@@ -218,6 +202,7 @@ describe('round scheduler (AntiEntropy)', () => {
       await replica(),
       (peer) => async (body) =>
         answer(peers[peer as keyof typeof peers], Buffer.from(body), MAX_VALUE),
+      'merkle',
     );
     const round = await ae.round(['a', 'b']);
     const passes = Object.fromEntries(round.peers.map((p) => [p.peer, p.passes]));
