@@ -35,20 +35,21 @@ export function switchHints(client: NodeClient, enabled: boolean): Promise<Hints
 
 /** Whether hinted handoff is on at `client`'s node. */
 export async function hintsOf(client: NodeClient): Promise<boolean> {
-  return (await hints(client)).enabled;
-}
-
-/** GET /admin/hints, or POST it with a switch. */
-async function hints(client: NodeClient, json?: { enabled: boolean }): Promise<HintsAnswer> {
-  const res = await call(client, json ? 'POST' : 'GET', 'admin/hints', json);
-  if (res.statusCode !== 200)
-    throw answerError(client.address, res.statusCode, res.body as ErrorAnswer);
-  return res.body as HintsAnswer;
+  return (await hintsNow(client)).enabled;
 }
 
 /** Hinted handoff on `client`'s node now: on or off, and the hints it holds (GET /admin/hints). */
-export async function hintsNow(client: NodeClient, timeoutMs?: number): Promise<HintsAnswer> {
-  const res = await call(client, 'GET', 'admin/hints', undefined, timeoutMs);
+export function hintsNow(client: NodeClient, timeoutMs?: number): Promise<HintsAnswer> {
+  return hints(client, undefined, timeoutMs);
+}
+
+/** GET /admin/hints, or POST it with a switch. */
+async function hints(
+  client: NodeClient,
+  json?: { enabled: boolean },
+  timeoutMs?: number,
+): Promise<HintsAnswer> {
+  const res = await call(client, json ? 'POST' : 'GET', 'admin/hints', json, timeoutMs);
   if (res.statusCode !== 200)
     throw answerError(client.address, res.statusCode, res.body as ErrorAnswer);
   return res.body as HintsAnswer;
