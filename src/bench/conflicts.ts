@@ -13,17 +13,17 @@ import { answer, runExchange } from '../node/sync/exchange.js';
 import { join, values, type Context } from '../node/conflicts/dvvset.js';
 import { setOf } from '../node/conflicts/entry.js';
 import { emptyMessage, encodeMessage } from '../node/sync/wire/message.js';
+import { DEFAULT_MAX_VALUE_BYTES } from '../api/limits.js';
+import { DEFAULT_TOMBSTONE_TTL_MS } from '../node/constants.js';
+import { VERSION_FIXED_BYTES } from './exchange.js';
 
 /** Keys each side holds, and how many of them two clients wrote at once on the two sides. */
 export const CONFLICT_KEYS = 10_000;
 export const CONFLICT_DIFFERING = 100;
 /** Writes timed per mode (each to one of the keys, without a context: a sibling each time). */
 const TIMED_WRITES = 50_000;
-/** As in the exchange grid: 100-byte values, and E counts key, value and a version's 12 bytes. */
+/** As in the exchange grid: 100-byte values (E counts key, value, VERSION_FIXED_BYTES and the node id). */
 const VALUE_BYTES = 100;
-const VERSION_FIXED_BYTES = 12;
-const MAX_VALUE = 1024 * 1024;
-const TOMBSTONE_TTL_MS = 86_400_000;
 
 export interface ConflictRow {
   conflicts: ConflictMode;
@@ -51,7 +51,7 @@ async function side(conflicts: ConflictMode, node: string, now: () => number) {
     store,
     clock: new HybridClock(node, now),
     counters: newCounters(),
-    tombstoneTtlMs: TOMBSTONE_TTL_MS,
+    tombstoneTtlMs: DEFAULT_TOMBSTONE_TTL_MS,
     nowMicros: now,
   });
   return { store, local, replica: local.side() };
@@ -79,9 +79,9 @@ export async function conflictCosts(conflicts: ConflictMode): Promise<ConflictRo
   }
   const round = await runExchange(
     a.replica,
-    async (body) => answer(b.replica, body, MAX_VALUE),
+    async (body) => answer(b.replica, body, DEFAULT_MAX_VALUE_BYTES),
     'merkle',
-    MAX_VALUE,
+    DEFAULT_MAX_VALUE_BYTES,
   );
   const bodyBytes = round.bytes.sent + round.bytes.received;
   const kept = a.store.get('key:0')!;

@@ -18,8 +18,8 @@ const BATCH = 5_000;
  */
 const SETTLE_ROUNDS = 3;
 const VALUE_BYTES = 100;
-/** Version bytes in E: 8 (wall) + 4 (logical) + the node id. */
-const VERSION_FIXED_BYTES = 12;
+/** Version bytes in E besides the node id: 8 (wall) + 4 (logical); every bench counts E so. */
+export const VERSION_FIXED_BYTES = 12;
 
 export interface ExchangeRow {
   strategy: Strategy;

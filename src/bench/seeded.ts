@@ -11,18 +11,17 @@ import { Sketch } from '../node/sync/riblt/sketch.js';
 import type { RibltOutcome } from '../api/reports.js';
 import type { Strategy } from '../api/strategies.js';
 import { rng } from '../sim/random.js';
+import { DEFAULT_MAX_VALUE_BYTES } from '../api/limits.js';
+import { VERSION_FIXED_BYTES } from './exchange.js';
 import { addParts, noParts, scaleParts, type ByteParts } from './seeded-parts.js';
 
 const VALUE = 'v'.repeat(100);
 /** Node ids as long as a real node's (E counts the id). */
 const IDS = ['node-00001', 'node-00002'] as const;
-/** Version bytes in E besides the node id: 8 (wall) + 4 (logical), as the grid counts them. */
-const VERSION_FIXED_BYTES = 12;
 /** The base entries were written this long before the divergence (microseconds): ten minutes. */
 const BASE_AGE_MICROS = 600e6;
 /** The divergence's writes spread over this long (microseconds): two seconds. */
 const CHANGE_SPREAD_MICROS = 2e6;
-const MAX_VALUE = 1024 * 1024;
 /** A fixed clock (microseconds, December 2026): the same seed gives the same bytes in every run. */
 const CLOCK_MICROS = 1_796_600_000_000_000;
 
@@ -109,9 +108,9 @@ export async function seededExchange(
   const cpu0 = process.cpuUsage();
   const result = await runExchange(
     a,
-    async (body) => answer(b, body, MAX_VALUE),
+    async (body) => answer(b, body, DEFAULT_MAX_VALUE_BYTES),
     strategy,
-    MAX_VALUE,
+    DEFAULT_MAX_VALUE_BYTES,
     watch,
   );
   const cpu = process.cpuUsage(cpu0);
