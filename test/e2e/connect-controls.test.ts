@@ -3,26 +3,20 @@
 // no Kill, and the page says why in text every reader reaches.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { handNodes } from '../helpers/hand-nodes.js';
 import { request } from '../helpers/http.js';
 import { startLive } from '../helpers/web.js';
+import { openLivePage, pressControl as press } from '../helpers/page-controls.js';
 import { axeViolations, describeViolations } from '../helpers/axe.js';
 import {
   browserSkip,
   closeAndInterrupt,
-  LAPTOP,
   STEP_TIMEOUT_MS,
   launchChromium,
 } from '../helpers/chromium.js';
 
 const skip = browserSkip();
-
-/** Presses a control and waits for the page to say it is done. */
-async function press(page: Page, name: string, said: RegExp): Promise<void> {
-  await page.getByRole('button', { name, exact: true }).click();
-  await page.getByRole('status').filter({ hasText: said }).waitFor({ timeout: STEP_TIMEOUT_MS });
-}
 
 describe('the live page on nodes that run elsewhere, in Chromium', { skip }, () => {
   it('cut off and heal from the page; no Kill, and a sentence saying why', async () => {
@@ -32,10 +26,7 @@ describe('the live page on nodes that run elsewhere, in Chromium', { skip }, () 
     let browser: Browser | undefined;
     try {
       browser = await launchChromium();
-      const page = await browser.newPage({ viewport: LAPTOP });
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(live.url);
+      const { page, errors } = await openLivePage(browser, live.url);
       await page
         .getByRole('button', { name: 'Cut off hand-3', exact: true })
         .waitFor({ timeout: STEP_TIMEOUT_MS });

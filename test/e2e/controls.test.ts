@@ -10,6 +10,7 @@ import { request } from '../helpers/http.js';
 import { freeBasePort } from '../helpers/ports.js';
 import { until } from '../helpers/poll.js';
 import { startLive } from '../helpers/web.js';
+import { openLivePage, pressControl as press } from '../helpers/page-controls.js';
 import { axeViolations, describeViolations } from '../helpers/axe.js';
 import {
   browserSkip,
@@ -84,12 +85,6 @@ const focused = () => {
   return { name, outline: `${style.outlineStyle} ${style.outlineWidth}` };
 };
 
-/** Presses a control and waits for the page to say it is done (not "Working…"). */
-async function press(page: Page, name: string, said: RegExp): Promise<void> {
-  await page.getByRole('button', { name, exact: true }).click();
-  await page.getByRole('status').filter({ hasText: said }).waitFor({ timeout: STEP_TIMEOUT_MS });
-}
-
 describe('the live page controls in Chromium', { skip }, () => {
   it(
     'cut, write, heal, trigger, kill and restart from the page',
@@ -101,10 +96,7 @@ describe('the live page controls in Chromium', { skip }, () => {
       let browser: Browser | undefined;
       try {
         browser = await launchChromium();
-        const page = await browser.newPage({ viewport: LAPTOP });
-        const errors: string[] = [];
-        page.on('pageerror', (e) => errors.push(e.message));
-        await page.goto(url);
+        const { page, errors } = await openLivePage(browser, url);
         await page
           .getByRole('button', { name: `Cut off ${n3}`, exact: true })
           .waitFor({ timeout: STEP_TIMEOUT_MS });
