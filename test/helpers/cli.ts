@@ -65,11 +65,24 @@ export function spawnCli(args: string[]): ResultPromise {
   });
 }
 
-/** A real cluster of node processes on free ports, with periodic anti-entropy off. */
-export async function testCluster(count = 3, nodeArgs: string[] = []): Promise<Cluster> {
+/**
+ * A real cluster of node processes on free ports, with periodic anti-entropy off. `nodeArgs` is
+ * the same for every node, or a node's own from its number (1-based), as for a data dir each.
+ */
+export async function testCluster(
+  count = 3,
+  nodeArgs: string[] | ((node: number) => string[]) = [],
+): Promise<Cluster> {
   const basePort = await freeBasePort(count);
-  const args = nodeArgs.includes('--ae-interval') ? nodeArgs : ['--ae-interval', '0', ...nodeArgs];
-  return startCluster({ count, basePort, portFlag: '--base-port', nodeArgs: () => args });
+  const argsOf = typeof nodeArgs === 'function' ? nodeArgs : () => nodeArgs;
+  const withInterval = (args: string[]) =>
+    args.includes('--ae-interval') ? args : ['--ae-interval', '0', ...args];
+  return startCluster({
+    count,
+    basePort,
+    portFlag: '--base-port',
+    nodeArgs: (i) => withInterval(argsOf(i)),
+  });
 }
 
 /** Asserts, with a deadline, that every port is released. */

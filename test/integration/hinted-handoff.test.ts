@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { startCluster, type Cluster } from '../../src/cluster/cluster.js';
+import { type Cluster } from '../../src/cluster/cluster.js';
 import { launchNode } from '../../src/cluster/launcher.js';
 import { testCluster } from '../helpers/cli.js';
 import { request } from '../helpers/http.js';
@@ -130,12 +130,7 @@ describe('hinted handoff', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ae-demo-hints-'));
     try {
       // Only node 1 keeps its data on disk here: node 2 starts empty when it comes back.
-      const cluster = await startCluster({
-        count: 2,
-        basePort: await freeBasePort(2),
-        portFlag: '--base-port',
-        nodeArgs: (i) => ['--ae-interval', '0', ...(i === 1 ? ['--data-dir', dir] : [])],
-      });
+      const cluster = await testCluster(2, (i) => (i === 1 ? ['--data-dir', dir] : []));
       try {
         const [a, b] = cluster.nodes.map((n) => n.address) as [string, string];
         await cluster.kill(2, 'SIGKILL');

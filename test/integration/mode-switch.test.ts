@@ -7,10 +7,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startCluster, type Cluster } from '../../src/cluster/cluster.js';
+import { type Cluster } from '../../src/cluster/cluster.js';
 import { launchNode } from '../../src/cluster/launcher.js';
 import { request } from '../helpers/http.js';
-import { freeBasePort } from '../helpers/ports.js';
+import { testCluster } from '../helpers/cli.js';
 
 const put = (at: string, key: string, value: string) =>
   request(at, 'PUT', `/kv/${key}/direct`, JSON.stringify({ value }));
@@ -21,12 +21,7 @@ describe('a node restarted in the other conflict mode keeps a data directory', (
   let cluster: Cluster;
 
   before(async () => {
-    cluster = await startCluster({
-      count: 2,
-      basePort: await freeBasePort(2),
-      portFlag: '--base-port',
-      nodeArgs: (i) => ['--ae-interval', '0', '--data-dir', path.join(root, `node-${i}`)],
-    });
+    cluster = await testCluster(2, (i) => ['--data-dir', path.join(root, `node-${i}`)]);
   });
 
   after(async () => {

@@ -7,11 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { startCluster } from '../../src/cluster/cluster.js';
 import { cli, testCluster } from '../helpers/cli.js';
 import { request } from '../helpers/http.js';
 import { until } from '../helpers/poll.js';
-import { freeBasePort } from '../helpers/ports.js';
 
 const put = (at: string, key: string, route = '') =>
   request(at, 'PUT', `/kv/${key}${route}`, JSON.stringify({ value: `${key}_data` }));
@@ -28,12 +26,7 @@ describe('provenance across a restart', () => {
   it('a node started again from --data-dir says how it got each entry, as before', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ae-demo-via-'));
     try {
-      const cluster = await startCluster({
-        count: 2,
-        basePort: await freeBasePort(2),
-        portFlag: '--base-port',
-        nodeArgs: (i) => ['--ae-interval', '0', '--data-dir', path.join(dir, `node-${i}`)],
-      });
+      const cluster = await testCluster(2, (i) => ['--data-dir', path.join(dir, `node-${i}`)]);
       try {
         const [a, b] = cluster.nodes.map((n) => n.address) as [string, string];
         // The hint first: node 2 is down while node 1 takes the write.
