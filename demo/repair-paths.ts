@@ -6,12 +6,12 @@
 // counted and recorded them.
 import {
   expectEverywhere,
-  ids,
   outcome,
   put,
   readKeys,
   repairParts,
   showKeys,
+  showStates,
   showTreeDifferences,
   triggerAndShow,
   verify,
@@ -227,12 +227,4 @@ async function readFromAll(
     entries: after.entries - before.entries,
   };
   return { ms, traffic: moved };
-}
-
-/** The keys on every node, as a table under the part being played. */
-async function showStates(ctx: ScenarioContext, keys: string[]): Promise<void> {
-  const { cluster } = ctx;
-  const states = await readKeys(cluster, keys);
-  const background = ctx.options.backgroundKeys;
-  ctx.show({ type: 'keys', keys, states, nodes: ids(cluster), background });
 }

@@ -17,6 +17,14 @@ export async function showKeys(
   keys: readonly string[],
 ): Promise<Record<string, KeyState[]>> {
   await ctx.section(part);
+  return showStates(ctx, keys);
+}
+
+/** The keys on every node, as a table under the part being played; returns what it read. */
+export async function showStates(
+  ctx: ScenarioContext,
+  keys: readonly string[],
+): Promise<Record<string, KeyState[]>> {
   const states = await readKeys(ctx.cluster, keys);
   ctx.show({
     type: 'keys',
