@@ -14,6 +14,14 @@ export function shareOfBare(bare: readonly number[], runs: readonly number[]): n
   return median(runs.map((run, i) => run / ((bare[i]! + bare[i + 1]!) / 2)));
 }
 
+/**
+ * Runs over the runs of another target in the same rounds: the median of the rounds' ratios, so a
+ * slow spell that lands on one round moves one ratio, not the figure.
+ */
+export function pairedShare(runs: readonly number[], of: readonly number[]): number {
+  return median(runs.map((run, i) => run / of[i]!));
+}
+
 /** The middle value (the mean of the middle two for an even count). */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

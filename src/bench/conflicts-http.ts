@@ -5,7 +5,7 @@
 // slow spell of the machine moves a round, not the figure.
 import { freeBasePort } from '../cluster/ports.js';
 import type { ConflictMode } from '../api/conflicts.js';
-import { median } from './bracket.js';
+import { median, pairedShare } from './bracket.js';
 import { cannon, onFreshCluster } from './throughput.js';
 import type { PhaseStep } from './step.js';
 
@@ -47,7 +47,7 @@ export async function httpWriteRates(step: PhaseStep, from: number): Promise<Htt
   );
   return {
     perSecond: { lww: median(runs.lww), siblings: median(runs.siblings) },
-    siblingsShare: median(runs.siblings.map((s, i) => s / runs.lww[i]!)),
+    siblingsShare: pairedShare(runs.siblings, runs.lww),
     errors,
   };
 }

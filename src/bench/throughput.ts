@@ -14,7 +14,7 @@ import autocannon from 'autocannon';
 import { execa } from 'execa';
 import { startCluster, type Cluster, type ClusterOptions } from '../cluster/cluster.js';
 import { freeBasePort } from '../cluster/ports.js';
-import { median, shareOfBare } from './bracket.js';
+import { pairedShare, shareOfBare } from './bracket.js';
 import type { PhaseStep } from './step.js';
 
 const BARE = fileURLToPath(new URL('./bare-server.js', import.meta.url));
@@ -156,7 +156,7 @@ export function rowsOf(
       const runs = perSecond(nodeRuns.get(target)!);
       const row = { ...medianRow(nodeRuns.get(target)!), ofBare: shareOfBare(bare, runs) };
       if (target !== 'replicated PUT') return row;
-      return { ...row, ofUnrecorded: median(runs.map((run, i) => run / unrecorded[i]!)) };
+      return { ...row, ofUnrecorded: pairedShare(runs, unrecorded) };
     }),
   ];
 }
