@@ -32,10 +32,10 @@ export async function readAll(key: string, p: ReadRepairParts): Promise<ReadAll>
   const ask = emptyMessage();
   ask.wants.push(key);
   const body = encodeMessage(ask);
+  const limit = wireValueBytes(p.local.store.conflicts, p.maxValueBytes);
   const answers = await Promise.all(
     p.peers.map(async (peer) => {
       try {
-        const limit = wireValueBytes(p.local.store.conflicts, p.maxValueBytes);
         const reply = decodeMessage(await p.send(peer, body), limit);
         return { peer, entry: reply.entries.find((e) => e.key === key) as Entry | undefined };
       } catch {
