@@ -3,7 +3,7 @@
 // No polling: EventSource holds one connection open; Next is one POST, and so is each control.
 import { followScroll, spanning, type Span } from '../follow.js';
 import { apply, initialState, isOver, type WebEvent } from '../model.js';
-import { REGIONS, regions } from '../view/page.js';
+import { presentRegions, REGIONS, regions } from '../view/page.js';
 import { TimeSlider } from './time.js';
 import { arrowKey, arrowOf, redrawn, show } from './arrows.js';
 
@@ -24,12 +24,7 @@ function draw(): void {
   // controls stay the present's (they act on the cluster as it is now).
   const shown = time.shown(state);
   const parts = regions(shown.state, connection, shown.until);
-  if (time.pinned) {
-    const present = regions(state, connection);
-    parts.header = present.header;
-    parts.actions = present.actions;
-    parts.switches = present.switches;
-  }
+  if (time.pinned) Object.assign(parts, presentRegions(state, connection));
   time.draw(state);
   // A redrawn region replaces its buttons: focus returns to the one with the same id.
   const focused = document.activeElement?.id;

@@ -43,7 +43,7 @@ export function regions(
   until = Infinity,
 ): Record<Region, Html> {
   return {
-    header: header(state, connection),
+    ...presentRegions(state, connection),
     timeline: timeline(state),
     activity: activity(state),
     cards: html`${endedNote(state)}${nodeCards(
@@ -53,12 +53,25 @@ export function regions(
       isOver(state) && state.elsewhere !== true,
       state.controls ? { killed: state.killed, canKill: state.canKill } : undefined,
     )}`,
-    // Its own region: the forms are redrawn only when the nodes change, not at every look.
-    switches: hintsSwitch(state),
-    actions: state.controls ? actionForms(state.nodes, state.canKill) : html``,
     watched: watchedKeys(state),
     story: story(state),
     messages: messagesView(state, until),
+  };
+}
+
+/**
+ * The regions that show the cluster as it is now even when the Time slider shows the past: the
+ * header and the controls (they act on the cluster as it is).
+ */
+export function presentRegions(
+  state: LiveState,
+  connection: 'live' | 'lost',
+): Pick<Record<Region, Html>, 'header' | 'switches' | 'actions'> {
+  return {
+    header: header(state, connection),
+    // Its own region: the forms are redrawn only when the nodes change, not at every look.
+    switches: hintsSwitch(state),
+    actions: state.controls ? actionForms(state.nodes, state.canKill) : html``,
   };
 }
 
