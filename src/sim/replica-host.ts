@@ -75,11 +75,13 @@ export class ReplicaHost implements Endpoint {
    */
   write(key: string, value: string | null, context: Context = []): Entry {
     const version = this.clock.tick();
-    const held = this.store.siblings ? this.store.get(key) : undefined;
-    const set = () => update(held ? setOf(held) : [], context, version.node, { value, ...version });
-    const entry: Entry = this.store.siblings ? siblingEntry(key, set()) : { key, value, version };
-    if (this.store.siblings) this.store.successor(entry);
-    else this.store.apply(entry);
+    let entry: Entry = { key, value, version };
+    if (this.store.siblings) {
+      const held = this.store.get(key);
+      const set = update(held ? setOf(held) : [], context, version.node, { value, ...version });
+      entry = siblingEntry(key, set);
+      this.store.successor(entry);
+    } else this.store.apply(entry);
     this.#o.onChange(this);
     return entry;
   }
