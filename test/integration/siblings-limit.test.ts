@@ -4,10 +4,11 @@
 // with 413 before it is stored or acknowledged, and changes nothing.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launchNode, type LaunchedNode } from '../../src/cluster/launcher.js';
+import type { Cluster } from '../../src/cluster/cluster.js';
+import type { LaunchedNode } from '../../src/cluster/launcher.js';
 import { maxSetBytes } from '../../src/node/conflicts/set-limit.js';
+import { testCluster } from '../helpers/cli.js';
 import { request } from '../helpers/http.js';
-import { freeBasePort } from '../helpers/ports.js';
 
 /** A small value limit, so that a set at its limit is a few KB: values of 900 bytes. */
 const MAX_VALUE_BYTES = 1000;
@@ -39,35 +40,18 @@ async function fill(n: LaunchedNode, key: string, label: string): Promise<string
 }
 
 describe('siblings at the set limit', () => {
+  let cluster: Cluster;
   let nodes: LaunchedNode[] = [];
 
   before(async () => {
-    const base = await freeBasePort(3);
-    const ports = [base, base + 1, base + 2];
-    nodes = await Promise.all(
-      ports.map((port, i) =>
-        launchNode(
-          {
-            index: i + 1,
-            host: '127.0.0.1',
-            port,
-            peers: ports.filter((p) => p !== port).map((p) => `127.0.0.1:${p}`),
-            args: [
-              ...['--ae-interval', '0', '--conflicts', 'siblings', '--ae-strategy', 'riblt'],
-              ...['--max-value-bytes', String(MAX_VALUE_BYTES), '--hints', 'off'],
-            ],
-            env: {},
-          },
-          { portFlag: '--port' },
-        ),
-      ),
-    );
+    cluster = await testCluster(3, [
+      ...['--conflicts', 'siblings', '--ae-strategy', 'riblt'],
+      ...['--max-value-bytes', String(MAX_VALUE_BYTES), '--hints', 'off'],
+    ]);
+    nodes = cluster.nodes;
   });
 
-  after(async () => {
-    for (const n of nodes) n.kill('SIGKILL');
-    await Promise.all(nodes.map((n) => n.exited));
-  });
+  after(() => cluster.stop());
 
   for (const strategy of ['merkle', 'riblt', 'full']) {
     it(`${strategy}: two nodes' sets at the limit merge everywhere; one more write is refused`, async () => {
