@@ -53,7 +53,12 @@ export async function baseStore(n: number, sketch: boolean): Promise<Replica> {
       value: VALUE,
       version: { wall: now + i, logical: 0, node: IDS[0] },
     });
-  return { store, ...(s ? { sketch: s } : {}), merge: (e: Entry) => store.apply(e) };
+  return replicaOf(store, s);
+}
+
+/** A replica over this store (and its sketch), merging what it is sent into the store. */
+function replicaOf(store: Store, sketch: Sketch | undefined): Replica {
+  return { store, ...(sketch ? { sketch } : {}), merge: (e: Entry) => store.apply(e) };
 }
 
 function keyOf(i: number): string {
@@ -62,8 +67,7 @@ function keyOf(i: number): string {
 
 function cloneOf(base: Replica): Replica {
   const sketch = base.sketch?.clone();
-  const store = base.store.clone(sketch);
-  return { store, ...(sketch ? { sketch } : {}), merge: (e: Entry) => store.apply(e) };
+  return replicaOf(base.store.clone(sketch), sketch);
 }
 
 /** One seeded divergence of base (n keys) at d, repaired by one exchange. */
