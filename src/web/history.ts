@@ -60,11 +60,8 @@ export function duration(ms: number): string {
 
 /** The newest moment at or before `at`, as an index (0 when every moment is later). */
 export function momentIndex(history: readonly Moment[], at: number): number {
-  let found = 0;
-  history.forEach((m, i) => {
-    if (m.at <= at) found = i;
-  });
-  return found;
+  const newest = history.findLastIndex((m) => m.at <= at);
+  return Math.max(0, newest);
 }
 
 function momentOf(state: LiveState, at: number): Moment {
@@ -86,11 +83,22 @@ function momentOf(state: LiveState, at: number): Moment {
   };
 }
 
+/**
+ * Each moment's signature, made once: the newest moment is compared after every event (a look at
+ * the nodes comes every second), and a moment is never changed once kept. Moments that came with a
+ * snapshot are not here until first compared.
+ */
+const signatures = new WeakMap<Moment, string>();
+
 /** What a moment shows, bar its time: two moments alike in it are one step of the slider. */
 function signature(m: Moment): string {
+  const known = signatures.get(m);
+  if (known !== undefined) return known;
   const { at: _at, samples, activity, divergent: _d, ...rest } = m;
   const nodes = samples.map((s) => [s.status, s.root, s.keys, s.tombstones, s.cut]);
-  return JSON.stringify({ ...rest, nodes, rounds: activity.map((a) => a.at) });
+  const made = JSON.stringify({ ...rest, nodes, rounds: activity.map((a) => a.at) });
+  signatures.set(m, made);
+  return made;
 }
 
 /** Drops every other moment between the first and the newest. */

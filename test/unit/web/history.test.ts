@@ -89,6 +89,33 @@ describe('history: the moments the Time slider goes back to', () => {
     assert.equal(duration(185_000), '3 min 5 s');
   });
 
+  it('finds the newest moment at or before a time, at the edges too', () => {
+    // Moments at 1 s, 2 s, 2 s (one burst) and 4 s: each a different look at the node.
+    const state = initialState();
+    const history: Moment[] = [];
+    assert.equal(momentIndex(history, 1000), 0, 'no moments yet');
+    [1000, 2000, 2000, 4000].forEach((at, i) => {
+      const event: WebEvent = {
+        type: 'nodes',
+        nodes: [sample('node1', `r${i}`, null)],
+        at: '2026-11-27T12:00:00.000Z',
+      };
+      apply(state, event);
+      remember(history, state, event, at);
+    });
+    assert.deepEqual(
+      history.map((m) => m.at),
+      [1000, 2000, 2000, 4000],
+    );
+    assert.equal(momentIndex(history, 999), 0, 'before the first: the first');
+    assert.equal(momentIndex(history, 1000), 0, 'at the first');
+    assert.equal(momentIndex(history, 1999), 0, 'between the first and the second');
+    assert.equal(momentIndex(history, 2000), 2, 'at a shared time: the newer of the two');
+    assert.equal(momentIndex(history, 3999), 2, 'between the burst and the last');
+    assert.equal(momentIndex(history, 4000), 3, 'at the last');
+    assert.equal(momentIndex(history, 60_000), 3, 'after the last: the last');
+  });
+
   it('the recorder sends its moments with the snapshot, timed by its clock', () => {
     let now = 0;
     const recorder = new Recorder(() => now);
