@@ -142,9 +142,7 @@ export class NodeService {
     items: readonly { key: string; value: string | null }[],
     direct: boolean,
   ): Promise<BatchAnswer> {
-    const local = this.#local;
-    local.checkRoom(items);
-    const entries = local.transaction(() => items.map((i) => local.put(i.key, i.value)));
+    const entries = this.#local.putMany(items);
     this.#o.counters.writes.batched += entries.length;
     return { count: entries.length, replication: direct ? null : await this.#fanOut.send(entries) };
   }

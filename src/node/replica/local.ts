@@ -81,18 +81,47 @@ export class LocalReplica {
    * client's context covers (nothing without one) and stands beside the rest, at a fresh dot.
    */
   writeSibling(key: string, value: string | null, context: Context | undefined): StoredEntry {
-    const { wall, logical, node } = this.#o.clock.tick();
-    const current = this.#o.store.get(key);
-    const set = update(current ? setOf(current) : [], context ?? [], node, {
-      value,
-      wall,
-      logical,
+    return this.#keepSibling(this.#nextSibling(key, this.#heldSet(key), value, context).entry);
+  }
+
+  /**
+   * Many writes made here (values, or null for deletes), stored in one transaction, in order.
+   * Siblings: each write's set is built once, on the one before it (the held set, or the batch's
+   * own earlier write of the key), and checked for room as built; one that would be too large
+   * throws SetTooLargeError before anything is stored.
+   */
+  putMany(writes: readonly { key: string; value: string | null }[]): StoredEntry[] {
+    if (!this.#o.store.siblings)
+      return this.transaction(() => writes.map((w) => this.write(w.key, w.value)));
+    const sets = new Map<string, SiblingSet>();
+    const built = writes.map(({ key, value }) => {
+      const next = this.#nextSibling(key, sets.get(key) ?? this.#heldSet(key), value);
+      sets.set(key, next.set);
+      return next.entry;
     });
-    const entry = siblingEntry(key, set);
-    this.#checkRoom(key, values(set).length, entry.value);
-    // The new set holds all of the one held: stored as it is, decoded and encoded once each.
+    return this.transaction(() => built.map((entry) => this.#keepSibling(entry)));
+  }
+
+  /** The sibling set this node holds for the key (none when it holds nothing). */
+  #heldSet(key: string): SiblingSet {
+    const held = this.#o.store.get(key);
+    return held ? setOf(held) : [];
+  }
+
+  /** `set` with this write added at a fresh dot, as an entry, checked for room. */
+  #nextSibling(key: string, set: SiblingSet, value: string | null, context: Context = []) {
+    const { wall, logical, node } = this.#o.clock.tick();
+    const next = update(set, context, node, { value, wall, logical });
+    const entry = siblingEntry(key, next);
+    this.#checkRoom(key, values(next).length, entry.value);
+    return { set: next, entry };
+  }
+
+  /** Stores a set built from the held one as it is (encoded once, no second merge). */
+  #keepSibling(entry: Entry): StoredEntry {
     const stored = this.#save(this.#o.store.successor(entry));
-    if (stored === undefined) throw new Error(`a local write of "${key}" added nothing to its set`);
+    if (stored === undefined)
+      throw new Error(`a local write of "${entry.key}" added nothing to its set`);
     return stored;
   }
 
@@ -130,23 +159,7 @@ export class LocalReplica {
     return this.#o.nowMicros() - this.#o.tombstoneTtlMs * 1000;
   }
 
-  /**
-   * Siblings: throws SetTooLargeError, before anything is stored, when these writes (blind, in
-   * order) would leave a key's set larger than it may be: a batch is checked whole first.
-   */
-  checkRoom(writes: readonly { key: string; value: string | null }[]): void {
-    if (!this.#o.store.siblings || this.#o.maxValueBytes === undefined) return;
-    const sets = new Map<string, SiblingSet>();
-    const stamp = { wall: Number.MAX_SAFE_INTEGER, logical: Number.MAX_SAFE_INTEGER };
-    for (const { key, value } of writes) {
-      const held = this.#o.store.get(key);
-      const set = sets.get(key) ?? (held ? setOf(held) : []);
-      const next = update(set, [], this.#o.clock.node, { value, ...stamp });
-      sets.set(key, next);
-      this.#checkRoom(key, values(next).length, siblingEntry(key, next).value);
-    }
-  }
-
+  /** Siblings: throws SetTooLargeError when a write would leave its key's set this large. */
   #checkRoom(key: string, siblings: number, text: string | null): void {
     if (this.#o.maxValueBytes === undefined || text === null) return;
     const limit = maxSetBytes(this.#o.maxValueBytes);

@@ -14,6 +14,7 @@ import {
 } from '../../../src/node/conflicts/dvvset.js';
 import { decodeSet, encodeSet } from '../../../src/node/conflicts/encoding.js';
 import { siblingEntry } from '../../../src/node/conflicts/entry.js';
+import { SET_VALUES, SetTooLargeError } from '../../../src/node/conflicts/set-limit.js';
 import { loadHasher } from '../../../src/node/replica/hash.js';
 import { HybridClock } from '../../../src/node/replica/hlc.js';
 import { LocalReplica } from '../../../src/node/replica/local.js';
@@ -45,6 +46,18 @@ function jsonCalls(fn: () => void): { parses: number; encodes: number } {
   return calls;
 }
 
+/** A siblings replica on a still clock; `maxValueBytes` gives its sets their room. */
+function siblingsReplica(maxValueBytes?: number): LocalReplica {
+  return new LocalReplica({
+    store: new Store(hasher, undefined, undefined, 'siblings'),
+    clock: new HybridClock('node-9999', () => 1_000),
+    counters: newCounters(),
+    tombstoneTtlMs: 60_000,
+    nowMicros: () => 1_000,
+    ...(maxValueBytes === undefined ? {} : { maxValueBytes }),
+  });
+}
+
 /** Random sets of one key on three nodes, some concurrent, some descending from others. */
 function randomSets(seed: number, count: number): SiblingSet[] {
   const random = rng(seed);
@@ -68,14 +81,8 @@ function randomSets(seed: number, count: number): SiblingSet[] {
 
 describe('siblings: the cost of a write and of a compare', () => {
   it('a local write over a set of siblings decodes the held set once and encodes the new one once', () => {
-    const store = new Store(hasher, undefined, undefined, 'siblings');
-    const replica = new LocalReplica({
-      store,
-      clock: new HybridClock('node-9999', () => 1_000),
-      counters: newCounters(),
-      tombstoneTtlMs: 60_000,
-      nowMicros: () => 1_000,
-    });
+    const replica = siblingsReplica();
+    const store = replica.store;
     replica.put('k', 'a');
     replica.put('k', 'b');
     const calls = jsonCalls(() => replica.put('k', 'c'));
@@ -86,6 +93,46 @@ describe('siblings: the cost of a write and of a compare', () => {
       ['c', 'b', 'a'],
       'three blind writes stand as three siblings',
     );
+  });
+
+  it('a batch decodes each held set once and encodes each new set once, checked as built', () => {
+    const replica = siblingsReplica(1_000);
+    const store = replica.store;
+    replica.put('j', 'a');
+    replica.put('k', 'a');
+    replica.put('k', 'b');
+    const batch = [
+      { key: 'k', value: 'c' },
+      { key: 'j', value: 'b' },
+      { key: 'k', value: 'd' },
+    ];
+    const calls = jsonCalls(() => replica.putMany(batch));
+    assert.deepEqual(calls, { parses: 2, encodes: 3 });
+    const held = (key: string) => values(decodeSet(store.get(key)!.value!)).map((v) => v.value);
+    assert.deepEqual(held('k'), ['d', 'c', 'b', 'a'], 'blind writes stand beside the held ones');
+    assert.deepEqual(held('j'), ['b', 'a']);
+  });
+
+  it('a batch is refused where writes one by one are, and then stores none of its writes', () => {
+    const replica = () => siblingsReplica(100);
+    const big = { key: 'k', value: 'x'.repeat(100) };
+    const single = replica();
+    let room = 0;
+    while (room <= SET_VALUES) {
+      try {
+        single.put(big.key, big.value);
+      } catch (error) {
+        assert.ok(error instanceof SetTooLargeError);
+        break;
+      }
+      room += 1;
+    }
+    assert.ok(room > 0 && room < SET_VALUES, `${room} values of 100 bytes fit in the set`);
+    const over = replica();
+    const writes = [{ key: 'j', value: 'first' }, ...Array.from({ length: room + 1 }, () => big)];
+    assert.throws(() => over.putMany(writes), SetTooLargeError);
+    assert.equal(over.store.size, 0, 'nothing stored, not even the writes before the one refused');
+    assert.equal(over.putMany(writes.slice(0, -1)).length, room + 1);
   });
 
   it('comparing two sets encodes nothing', () => {
