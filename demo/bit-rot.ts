@@ -10,6 +10,7 @@ import { background } from './steps.js';
 import { until } from './wait.js';
 import { measureScrub, SCRUB_PER } from '../src/bench/scrub.js';
 import type { Part, Scenario, ScenarioContext } from '../src/story/scenario.js';
+import type { StatsAnswer } from '../src/api/http.js';
 
 const KEY = 'user:carol';
 const VALUE = 'carol_data';
@@ -95,8 +96,7 @@ export const bitRot: Scenario = {
     );
 
     await ctx.section(PARTS.scrub);
-    await until(SCRUB_DEADLINE_MS, async () => (await stats()).scrub.runs > runsAtRepair);
-    const s = await stats();
+    const s = await afterNextScrub(ctx, runsAtRepair);
     const own = {
       rows: Math.round(s.scrub.rowsChecked / s.scrub.runs),
       ms: s.scrub.lastRunMs ?? 0,
@@ -126,6 +126,14 @@ export const bitRot: Scenario = {
     return { ...result, damage: { node: restarted.id, key: KEY, flip: shown, corrupt, scrub } };
   },
 };
+
+/** The damaged node's /stats once it has run a scrub after its first `runs`. */
+async function afterNextScrub(ctx: ScenarioContext, runs: number): Promise<StatsAnswer> {
+  const stats = () => ctx.cluster.clients[DAMAGED - 1]!.stats();
+  const next = `${ctx.cluster.nodes[DAMAGED - 1]!.id}'s next scrub`;
+  await until(next, SCRUB_DEADLINE_MS, async () => (await stats()).scrub.runs > runs);
+  return stats();
+}
 
 /** Each node's /stats "corrupt", by node id. */
 async function corruptByNode(ctx: ScenarioContext): Promise<Record<string, number>> {

@@ -82,8 +82,9 @@ export const deletes: Scenario = {
     await ctx.section(PARTS.outlasts);
     ctx.show({ type: 'writes', writes: [await put(ctx, 1, 'user:hank', 'hank_data', false)] });
     await deleteWhileCut(ctx, 'user:hank');
-    await ctx.phase(`waiting for nodes 1 and 2 to purge the tombstone (ttl ${TOMBSTONE_TTL})`, () =>
-      until(PURGE_DEADLINE_MS, async () => {
+    const purged = `nodes 1 and 2 to purge the tombstone (ttl ${TOMBSTONE_TTL})`;
+    await ctx.phase(`waiting for ${purged}`, () =>
+      until(purged, PURGE_DEADLINE_MS, async () => {
         const states = (await readKeys(cluster, ['user:hank']))['user:hank']!;
         return states.slice(0, 2).every((s) => s.state === 'missing');
       }),

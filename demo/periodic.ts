@@ -14,6 +14,7 @@ import {
 import type { Part, Scenario } from '../src/story/scenario.js';
 import { until } from './wait.js';
 import type { Cluster } from '../src/cluster/cluster.js';
+import { allStats, roundsRun } from '../src/cluster/stats-sum.js';
 
 const INTERVAL_MS = 500;
 const DEADLINE_MS = 20_000;
@@ -42,7 +43,7 @@ export const periodic: Scenario = {
     await background(ctx);
     await ctx.section(PARTS.direct);
     const last = cluster.nodes.length;
-    const roundsBefore = await roundsRun(cluster);
+    const roundsBefore = await rounds(cluster);
     const writes = [
       await put(ctx, 1, 'user:kim', 'kim_from_node1', true),
       await put(ctx, last, 'user:kim', `kim_from_node${last}`, true),
@@ -54,10 +55,12 @@ export const periodic: Scenario = {
     const before = await showKeys(ctx, PARTS.after, KEYS);
     const snapsBefore = await snapshots(cluster);
     await ctx.section(PARTS.waiting);
+    const oneRoot = 'one root on every node';
     const took = await ctx.phase(
-      'waiting for one root on every node',
+      `waiting for ${oneRoot}`,
       async () => {
         await until(
+          oneRoot,
           DEADLINE_MS,
           async () => new Set((await snapshots(cluster)).map((s) => s.root)).size === 1,
         );
@@ -66,7 +69,7 @@ export const periodic: Scenario = {
       (ms) =>
         `every node has the same root ${(ms / 1000).toFixed(2)} s after the writes, with no trigger`,
     );
-    const roundsAfter = await roundsRun(cluster);
+    const roundsAfter = await rounds(cluster);
     const after = await readKeys(cluster, KEYS);
     ctx.show({
       type: 'keys',
@@ -91,12 +94,12 @@ export const periodic: Scenario = {
 };
 
 /** Rounds the nodes have run so far (their /stats), and how many peers each round talks to. */
-async function roundsRun(
+async function rounds(
   cluster: Cluster,
 ): Promise<{ rounds: number; peersPerRound: number; peers: number }> {
-  const stats = await Promise.all(cluster.clients.map((c) => c.stats()));
+  const stats = await allStats(cluster.clients);
   return {
-    rounds: stats.reduce((n, s) => n + s.antiEntropy.rounds, 0),
+    rounds: roundsRun(stats),
     peersPerRound: stats[0]!.peersPerRound,
     peers: stats[0]!.peers.length,
   };

@@ -22,12 +22,12 @@ import {
   PathTraffic,
   repairedSince,
   repairedTotals,
-  roundsRun,
   roundTraffic,
   PAIR,
-  type Traffic,
+  type Moved,
 } from './steps/paths.js';
 import { readAll, switchHints } from '../src/cluster/repair-client.js';
+import { allStats, roundsRun } from '../src/cluster/stats-sum.js';
 import { until } from './wait.js';
 import type { RepairPathRow } from '../src/story/events.js';
 import type { Part, Scenario, ScenarioContext, ScenarioResult } from '../src/story/scenario.js';
@@ -86,8 +86,9 @@ export const repairPaths: Scenario = {
 
 async function story(ctx: ScenarioContext, traffic: PathTraffic): Promise<ScenarioResult> {
   const { cluster } = ctx;
-  const counted = await repairedTotals(cluster);
-  const roundsAtStart = await roundsRun(cluster);
+  const atStart = await allStats(cluster.clients);
+  const counted = repairedTotals(atStart);
+  const roundsAtStart = roundsRun(atStart);
   const held = await outage(ctx);
   const hint = await hintsReplayed(ctx, traffic, held, roundsAtStart);
   const read = await readFromAll(ctx, traffic);
@@ -104,8 +105,8 @@ async function story(ctx: ScenarioContext, traffic: PathTraffic): Promise<Scenar
   const result = outcome(await verify(cluster), checks, before, after, snaps, [report]);
 
   await ctx.section(PARTS.table);
-  const repairedBy = repairedSince(counted, await repairedTotals(cluster));
-  const row = (path: RepairPathRow['path'], ms: number, t: Traffic): RepairPathRow => ({
+  const repairedBy = repairedSince(counted, repairedTotals(await allStats(cluster.clients)));
+  const row = (path: RepairPathRow['path'], ms: number, t: Moved): RepairPathRow => ({
     path,
     entries: repairedBy[path],
     ms: Math.round(ms * 10) / 10,
@@ -156,7 +157,7 @@ async function hintsReplayed(
   traffic: PathTraffic,
   held: number,
   roundsAtStart: number,
-): Promise<{ ms: number; traffic: Traffic }> {
+): Promise<{ ms: number; traffic: Moved }> {
   const { cluster } = ctx;
   const writer = cluster.clients[WRITER - 1]!;
   await ctx.section(PARTS.hints);
@@ -167,14 +168,15 @@ async function hintsReplayed(
   );
   // The records' clock: milliseconds since the Unix epoch, on this machine.
   const returnedAt = performance.timeOrigin + performance.now();
+  const replayed = `${cluster.nodes[WRITER - 1]!.id} to replay its hints`;
   await ctx.phase(
-    `waiting for ${cluster.nodes[WRITER - 1]!.id} to replay its hints`,
-    () => until(HINT_DEADLINE_MS, async () => (await writer.stats()).hints.pending === 0),
+    `waiting for ${replayed}`,
+    () => until(replayed, HINT_DEADLINE_MS, async () => (await writer.stats()).hints.pending === 0),
     () => 'every hint replayed',
   );
-  const t = await traffic.settled('hint', (h) => h.entries >= held);
+  const t = await traffic.settled('hint', `${held} hinted entries`, (h) => h.entries >= held);
   await showStates(ctx, [...HINTED, UNHINTED]);
-  const rounds = (await roundsRun(cluster)) - roundsAtStart;
+  const rounds = roundsRun(await allStats(cluster.clients)) - roundsAtStart;
   // A hint can land between the node's start and the moment this CLI saw it answer: the node
   // was back by its first answered hint at the latest, so the time starts there if that is earlier.
   const ms = t.lastAt - Math.min(returnedAt, t.firstAt > 0 ? t.firstAt : returnedAt);
@@ -193,7 +195,7 @@ async function hintsReplayed(
 async function readFromAll(
   ctx: ScenarioContext,
   traffic: PathTraffic,
-): Promise<{ ms: number; traffic: Traffic }> {
+): Promise<{ ms: number; traffic: Moved }> {
   const { cluster } = ctx;
   await ctx.section(PARTS.read);
   const before = traffic.of('read-repair');
@@ -209,7 +211,12 @@ async function readFromAll(
   // A read of every peer, then a write to each stale one: a message and its answer each.
   const writes = readRepair.repaired.filter((a) => cluster.idOf(a) !== reader).length;
   const sent = PAIR * (cluster.nodes.length - 1 + writes);
-  const after = await traffic.settled('read-repair', (t) => t.messages >= before.messages + sent);
+  await traffic.settled(
+    'read-repair',
+    `the read's ${sent} messages`,
+    (t) => t.messages >= before.messages + sent,
+  );
+  const moved = traffic.since('read-repair', before);
   await showStates(ctx, [READ]);
   const repaired = readRepair.repaired.map((a) => cluster.idOf(a));
   ctx.show({
@@ -219,12 +226,5 @@ async function readFromAll(
       `${cluster.nodes[1]!.id}, and wrote it to ${repaired.join(' and ')} before it answered ` +
       `(the answer's readRepair.repaired; GET /kv says "via": "read-repair" there).`,
   });
-  const moved = {
-    messages: after.messages - before.messages,
-    bytes: after.bytes - before.bytes,
-    lastAt: after.lastAt,
-    firstAt: after.firstAt,
-    entries: after.entries - before.entries,
-  };
   return { ms, traffic: moved };
 }

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { MessageRecord } from '../api/messages.js';
 import { startCluster, type Cluster } from '../cluster/cluster.js';
 import { streamMessages } from '../cluster/message-stream.js';
+import { allStats, roundsRun } from '../cluster/stats-sum.js';
 import { freeBasePort } from '../cluster/ports.js';
 import type { PhaseStep } from './step.js';
 
@@ -83,10 +84,7 @@ async function repairOnce(path_: RepairPath): Promise<RepairRow> {
       // The records of the last hints travel apart from the answer that applied them.
       await poll(async () => (await writer.stats()).hints.pending === 0);
       if (path_ === 'hint') await poll(async () => hints.messages > 0 && hints.messages % 2 === 0);
-      const rounds = (await Promise.all(cluster.clients.map((c) => c.stats()))).reduce(
-        (n, s) => n + s.antiEntropy.rounds,
-        0,
-      );
+      const rounds = roundsRun(await allStats(cluster.clients));
       const moved = round ? roundBytes(round.peers) : hints;
       return { path: path_, missed: REPAIR_MISSED, ms, ...moved, rounds };
     } finally {
