@@ -8,6 +8,7 @@ import type {
   BatchAnswer,
   FaultsAnswer,
   Health,
+  HintsAnswer,
   ListAnswer,
   ReadAnswer,
   RoundsAnswer,
@@ -22,7 +23,9 @@ import type {
 import type { ErrorAnswer } from '../api/errors.js';
 import type { Strategy } from '../api/strategies.js';
 import type { SiblingsReadAnswer } from '../api/conflicts.js';
+import { loadGot } from './got.js';
 import { SIBLING_JOIN, type KeyState } from './key-state.js';
+import { readAll, switchHints, type ReadAll } from './repair-client.js';
 
 /** Reads retry a little (a node that just started may still be binding); writes never do. */
 const READ_RETRIES = 2;
@@ -36,17 +39,6 @@ export type { KeyState };
 export interface ClientOptions {
   retries?: number;
   timeoutMs?: number;
-}
-
-let gotLoaded: Promise<Got> | undefined;
-
-/**
- * got, imported once; `run` calls this as it forks its nodes, so that loading it (~0.1 s) overlaps
- * their start instead of delaying the first request.
- */
-export function loadGot(): Promise<Got> {
-  gotLoaded ??= import('got').then(({ got }) => got);
-  return gotLoaded;
 }
 
 export class NodeClient {
@@ -200,6 +192,16 @@ export class NodeClient {
   /** The node's recent anti-entropy rounds after round number `after`, and its newest number. */
   rounds(after: number): Promise<RoundsAnswer> {
     return this.#ok('GET', `anti-entropy/rounds?after=${after}`);
+  }
+
+  /** Turns hinted handoff on or off on the node from now on (repair-client.ts has the route). */
+  setHints(enabled: boolean): Promise<HintsAnswer> {
+    return switchHints(this, enabled);
+  }
+
+  /** The newest among the replicas, repaired on the stale ones before the answer (read=all). */
+  readAll(key: string): Promise<ReadAll> {
+    return readAll(this, key);
   }
 
   /** The node's faults; with a request, its network faults and skew set first (the parts given). */

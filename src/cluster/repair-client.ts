@@ -7,8 +7,14 @@ import type { HintsAnswer, ReadAnswer } from '../api/http.js';
 import type { ReadRepair } from '../api/repair.js';
 import { NoAnswerError } from '../errors.js';
 import { networkReason } from '../net/network-reason.js';
-import { loadGot, type NodeClient } from './client.js';
+import { loadGot } from './got.js';
 import { answerError } from './siblings-client.js';
+
+/** What the repair routes need of a node's client (a NodeClient is one): where, and its key. */
+export interface NodeReach {
+  readonly address: string;
+  readonly clusterKey: string | undefined;
+}
 
 /** A read from every replica waits for the slowest peer, and for the repair writes after it. */
 const READ_ALL_TIMEOUT_MS = 10_000;
@@ -20,7 +26,7 @@ export interface ReadAll {
 }
 
 /** Reads `key` from every replica through `client`'s node, which repairs the stale ones first. */
-export async function readAll(client: NodeClient, key: string): Promise<ReadAll> {
+export async function readAll(client: NodeReach, key: string): Promise<ReadAll> {
   const res = await call(client, 'GET', `kv/${encodeURIComponent(key)}?read=all`);
   const body = res.body as ReadAnswer & Partial<ErrorAnswer> & { readRepair: ReadRepair };
   if (res.statusCode === 200) return { answer: body, readRepair: body.readRepair };
@@ -29,23 +35,23 @@ export async function readAll(client: NodeClient, key: string): Promise<ReadAll>
 }
 
 /** Turns hinted handoff on or off on `client`'s node from now on. */
-export function switchHints(client: NodeClient, enabled: boolean): Promise<HintsAnswer> {
+export function switchHints(client: NodeReach, enabled: boolean): Promise<HintsAnswer> {
   return hints(client, { enabled });
 }
 
 /** Whether hinted handoff is on at `client`'s node. */
-export async function hintsOf(client: NodeClient): Promise<boolean> {
+export async function hintsOf(client: NodeReach): Promise<boolean> {
   return (await hintsNow(client)).enabled;
 }
 
 /** Hinted handoff on `client`'s node now: on or off, and the hints it holds (GET /admin/hints). */
-export function hintsNow(client: NodeClient, timeoutMs?: number): Promise<HintsAnswer> {
+export function hintsNow(client: NodeReach, timeoutMs?: number): Promise<HintsAnswer> {
   return hints(client, undefined, timeoutMs);
 }
 
 /** GET /admin/hints, or POST it with a switch. */
 async function hints(
-  client: NodeClient,
+  client: NodeReach,
   json?: { enabled: boolean },
   timeoutMs?: number,
 ): Promise<HintsAnswer> {
@@ -56,7 +62,7 @@ async function hints(
 }
 
 async function call(
-  client: NodeClient,
+  client: NodeReach,
   method: 'GET' | 'POST',
   path: string,
   json?: unknown,

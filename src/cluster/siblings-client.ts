@@ -4,7 +4,7 @@ import type { SiblingView, SiblingsReadAnswer, SiblingsWriteAnswer } from '../ap
 import type { ErrorAnswer } from '../api/errors.js';
 import { NoAnswerError, NodeAnswerError } from '../errors.js';
 import { networkReason } from '../net/network-reason.js';
-import { loadGot } from './client.js';
+import { loadGot } from './got.js';
 
 /** One request waits this long at most (as the lww client does). */
 const TIMEOUT_MS = 3_000;

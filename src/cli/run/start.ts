@@ -1,7 +1,7 @@
 // What `run` does before its story's modules load, once specs/run.ts has checked every flag:
 // start the nodes at once. Forking first and loading the rest (rendering, the HTTP client, the scenario's steps,
 // the live page) while the nodes boot takes that loading off the path to the first request.
-import { loadGot } from '../../cluster/client.js';
+import { loadGot } from '../../cluster/got.js';
 import type { Cluster } from '../../cluster/cluster.js';
 import type { Strategy } from '../../api/strategies.js';
 import type { Scenario } from '../../story/scenario.js';

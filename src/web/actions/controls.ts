@@ -2,11 +2,9 @@
 // perform.ts acts through (the cluster's clients, which hold the cluster key; the page never does).
 import type { Cluster } from '../../cluster/cluster.js';
 import type { NodeSample } from '../../cluster/watch.js';
-import type { Hands, NodeCalls } from './perform.js';
+import type { Hands } from './perform.js';
 import type { ControlledNode } from './plan.js';
 import { clusterHints } from '../hints.js';
-import type { NodeClient } from '../../cluster/client.js';
-import { readAll, switchHints } from '../../cluster/repair-client.js';
 
 /** Actions run one at a time, so a kill cannot race a restart of the same node. */
 export class ClusterControls {
@@ -48,7 +46,7 @@ export class ClusterControls {
     const cluster = this.#cluster;
     const index = (id: string) => cluster.nodes.findIndex((n) => n.id === id);
     return {
-      calls: (id) => nodeCalls(cluster.clients[index(id)]!),
+      calls: (id) => cluster.clients[index(id)]!,
       kill: async (id) => {
         this.#killed.add(id);
         await cluster.kill(index(id) + 1, 'SIGKILL');
@@ -58,7 +56,7 @@ export class ClusterControls {
         this.#killed.delete(id);
         // A node starts with its own flags: it takes the switch as the rest of the cluster has it.
         const setting = clusterHints(samples().filter((s) => s.id !== id));
-        if (setting !== null) await switchHints(cluster.clients[index(id)]!, setting);
+        if (setting !== null) await cluster.clients[index(id)]!.setHints(setting);
       },
       idOf: (address) => cluster.idOf(address),
       fullCost: (id, peer) => {
@@ -68,19 +66,4 @@ export class ClusterControls {
       },
     };
   }
-}
-
-/** A node's client as the calls the page makes (the repair paths' routes have a client of their own). */
-function nodeCalls(client: NodeClient): NodeCalls {
-  return {
-    partition: (peers) => client.partition(peers),
-    heal: () => client.heal(),
-    trigger: () => client.trigger(),
-    put: (key, value, direct) => client.put(key, value, direct),
-    del: (key, direct) => client.del(key, direct),
-    setInterval: (ms) => client.setInterval(ms),
-    health: () => client.health(),
-    setHints: (enabled) => switchHints(client, enabled),
-    readAll: (key) => readAll(client, key),
-  };
 }

@@ -9,7 +9,7 @@ import type { ReadAll } from '../../cluster/repair-client.js';
 import type { Step } from './plan.js';
 import { readAllWords } from './read-words.js';
 
-/** The node calls a step may make (controls.ts adapts a NodeClient and the repair routes to them). */
+/** The node calls a step may make (a NodeClient makes them all). */
 export interface NodeCalls {
   partition(peers: string[]): Promise<{ cut: string[] }>;
   heal(): Promise<{ cut: string[] }>;
