@@ -74,7 +74,11 @@ export class Writer {
 
   string(s: string): this {
     const bytes = Buffer.byteLength(s, 'utf8');
-    this.varint(bytes);
+    return this.varint(bytes).utf8(s, bytes);
+  }
+
+  /** The UTF-8 bytes of s (`bytes` of them) with no length: the caller wrote it its own way. */
+  utf8(s: string, bytes = Buffer.byteLength(s, 'utf8')): this {
     this.#reserve(bytes);
     this.#buf.write(s, this.#at, 'utf8');
     this.#at += bytes;
@@ -157,6 +161,11 @@ export class Reader {
     const bytes = this.varint();
     if (bytes > maxBytes)
       throw new CodecError(`a string in the message is longer than ${maxBytes} bytes`);
+    return this.utf8(bytes);
+  }
+
+  /** The next `bytes` bytes as UTF-8 text (the caller has read and bounded their length). */
+  utf8(bytes: number): string {
     this.#need(bytes);
     const start = this.#at;
     this.#at += bytes;

@@ -4,15 +4,16 @@
 // store beside the sketch, instead of counted over every entry at each ask; and counted from
 // scratch (fullMessageBytes) where the kept sums cannot follow.
 import { stringBytes, varintBytes } from './codec.js';
+import { bodyBytes, versionTailBytes } from './entry.js';
 import type { Store, StoreObserver, StoredEntry } from '../../replica/store.js';
 import { WallIndex } from './wall-index.js';
 
 /**
- * Node ids up to this many take one byte per reference (a varint below 128). Past it, a
- * reference's size depends on the order in which ids first appear among the entries, which
- * these sums do not follow: the size is then counted from scratch (see bytes()).
+ * Node ids up to this many take one byte per reference (with the logical's flag, a varint below
+ * 128; entry.ts). Past it, a reference's size depends on the order in which ids first appear
+ * among the entries, which these sums do not follow: the size is then counted from scratch.
  */
-const ONE_BYTE_REFS = 128;
+const ONE_BYTE_REFS = 64;
 /** The 7-bit steps of a varint: an offset >= 128^k takes k + 1 bytes (offsets stay < 2^53). */
 const VARINT_STEPS = [1, 2, 3, 4, 5, 6, 7].map((k) => 128 ** k);
 /** The message's head opens with its version byte (see docs/wire.md). */
@@ -22,11 +23,11 @@ const VERSION_BYTES = 1;
  * (count 1, level 0, index 0: 3 bytes), then after the entries no wants (1).
  */
 const SECTION_BYTES = 1 + 1 + 3 + 1;
-/** An entry's kind byte (value or tombstone) and its one-byte node reference. */
-const KIND_AND_REF_BYTES = 1 + 1;
+/** The reference FullSize counts every entry's version with: any below ONE_BYTE_REFS costs the same. */
+const ONE_BYTE_REF = 0;
 
 export class FullSize implements StoreObserver {
-  /** Bytes of every entry that do not depend on the others: key, logical, node ref, kind, value. */
+  /** Bytes of every entry that do not depend on the others: key, node ref and logical, value. */
   #entryBytes = 0;
   /** Entries per node id, and the bytes of the ids themselves (the message's head lists each once). */
   readonly #nodes = new Map<string, number>();
@@ -86,9 +87,8 @@ export class FullSize implements StoreObserver {
   }
 
   #tally(e: StoredEntry, sign: 1 | -1): void {
-    const value = e.value === null ? 0 : stringBytes(e.value);
-    this.#entryBytes +=
-      sign * (stringBytes(e.key) + varintBytes(e.logical) + KIND_AND_REF_BYTES + value);
+    const tail = versionTailBytes(e.logical, ONE_BYTE_REF);
+    this.#entryBytes += sign * (stringBytes(e.key) + tail + bodyBytes(e.value));
     const held = (this.#nodes.get(e.node) ?? 0) + sign;
     if (held === 0) {
       this.#nodes.delete(e.node);
@@ -114,8 +114,8 @@ export function fullMessageBytes(store: { entries(): Iterable<StoredEntry> }): n
     let ref = nodes.get(e.node);
     if (ref === undefined) nodes.set(e.node, (ref = nodes.size));
     count += 1;
-    bytes += stringBytes(e.key) + varintBytes(e.wall - base) + varintBytes(e.logical);
-    bytes += varintBytes(ref) + 1 + (e.value === null ? 0 : stringBytes(e.value));
+    bytes += stringBytes(e.key) + varintBytes(e.wall - base);
+    bytes += versionTailBytes(e.logical, ref) + bodyBytes(e.value);
   }
   let head = VERSION_BYTES + varintBytes(nodes.size);
   for (const id of nodes.keys()) head += stringBytes(id);

@@ -13,6 +13,7 @@
 // (written once, after the node ids): versions that travel together are usually close in time,
 // so an offset takes 3-5 bytes where a whole microsecond clock takes 8.
 import { CodecError, Reader, Writer } from './codec.js';
+import { readBody, readVersion, writeBody, writeVersion } from './entry.js';
 import { shortChildren } from './probe.js';
 import { readRiblt, writeRiblt, type RibltSection } from './riblt.js';
 import { MAX_KEY_BYTES, MAX_NODE_ID_BYTES } from '../../../api/limits.js';
@@ -51,14 +52,15 @@ export interface AeMessage {
 }
 
 /**
- * The layout's version, the first byte of every message and nothing else. 8: the layout of
+ * The layout's version, the first byte of every message and nothing else. 9: the layout of
  * format 3 (wall offsets, count-free short probes) with the riblt section behind a tag,
  * 10-byte coded symbols (5 had 15-byte ones) and up to 2^20 of them (6 stopped at 65,536;
- * 7 mapped items to symbols by their check, 8 by their tag and low bits);
- * earlier builds sent formats 1 to 4, where 4 meant "format 3 and a riblt section". A message
- * of any other version is refused as another build's (code unsupported_version).
+ * 7 mapped items to symbols by their check, 8 and 9 by their tag and low bits), a version's
+ * node reference and logical in one varint and an entry's kind in its value's length (entry.ts;
+ * 8 gave each its own); earlier builds sent formats 1 to 4, where 4 meant "format 3 and a riblt
+ * section". A message of any other version is refused as another build's (unsupported_version).
  */
-export const WIRE_VERSION = 8;
+export const WIRE_VERSION = 9;
 /**
  * Opens the riblt section after the five counted sections. A tag instead of a flag in the head:
  * the Merkle walk's messages pay nothing for it, and a later section gets a tag of its own.
@@ -86,11 +88,7 @@ export function encodeMessage(m: AeMessage): Buffer {
     return ref;
   };
   const base = baseWall(m);
-  const version = (w: Writer, v: Version): Writer =>
-    w
-      .varint(v.wall - base)
-      .varint(v.logical)
-      .varint(nodeRef(v.node));
+  const version = (w: Writer, v: Version): Writer => writeVersion(w, v, base, nodeRef(v.node));
   const body = new Writer();
   body.varint(m.probes.length);
   for (const p of m.probes) writeProbe(body, p);
@@ -103,9 +101,7 @@ export function encodeMessage(m: AeMessage): Buffer {
   for (const d of m.dumps) body.u8(d.level).varint(d.index);
   body.varint(m.entries.length);
   for (const e of m.entries) {
-    version(body.string(e.key), e.version);
-    if (e.value === null) body.u8(0);
-    else body.u8(1).string(e.value);
+    writeBody(version(body.string(e.key), e.version), e.value);
   }
   body.varint(m.wants.length);
   for (const k of m.wants) body.string(k);
@@ -132,15 +128,7 @@ export function decodeMessage(buf: Buffer, maxValueBytes: number): AeMessage {
   const base = nodes.length > 0 ? r.varint() : 0;
   // r.string has checked the length and the UTF-8 (fatal decoder): checkDecodedKey does the rest.
   const key = (): string => valid(checkDecodedKey(r.string(MAX_KEY_BYTES)));
-  const versionOf = (): Version => {
-    const wall = base + r.varint();
-    if (!Number.isSafeInteger(wall))
-      throw new CodecError('a wall clock in the message is too large');
-    const logical = r.varint();
-    const node = nodes[r.varint()];
-    if (node === undefined) throw new CodecError('a node reference is out of range');
-    return { wall, logical, node };
-  };
+  const versionOf = (): Version => readVersion(r, base, nodes);
 
   const m = emptyMessage();
   for (let n = r.varint(); n > 0; n--) m.probes.push(readProbe(r));
@@ -155,9 +143,7 @@ export function decodeMessage(buf: Buffer, maxValueBytes: number): AeMessage {
   for (let n = r.varint(); n > 0; n--) {
     const k = key();
     const v = versionOf();
-    const kind = r.u8();
-    if (kind > 1) throw new CodecError('an entry is neither a value nor a tombstone');
-    m.entries.push({ key: k, version: v, value: kind === 0 ? null : r.string(maxValueBytes) });
+    m.entries.push({ key: k, version: v, value: readBody(r, maxValueBytes) });
   }
   for (let n = r.varint(); n > 0; n--) m.wants.push(key());
   if (!r.done) {

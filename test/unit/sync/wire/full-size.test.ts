@@ -81,29 +81,29 @@ describe('the full exchange size, kept on every change of the store', () => {
     });
   }
 
-  it('leaves the count to fullMessageBytes past 128 node ids', async () => {
+  it('leaves the count to fullMessageBytes past 64 node ids', async () => {
     const store = new Store(await loadHasher());
     const kept = FullSize.follow(store);
-    for (let i = 0; i < 128; i++) store.apply(entry(`k${i}`, 'v', NOW + i, `node-${i}`));
+    for (let i = 0; i < 64; i++) store.apply(entry(`k${i}`, 'v', NOW + i, `node-${i}`));
     assert.equal(kept.bytes(), encodedFull(store));
-    store.apply(entry('k128', 'v', NOW, 'node-128'));
+    store.apply(entry('k64', 'v', NOW, 'node-64'));
     assert.equal(kept.bytes(), undefined);
-    store.apply(entry('k128', 'w', NOW + 1, 'node-0'));
-    assert.equal(kept.bytes(), encodedFull(store), 'back to 128 ids');
+    store.apply(entry('k64', 'w', NOW + 1, 'node-0'));
+    assert.equal(kept.bytes(), encodedFull(store), 'back to 64 ids');
     assert.throws(() => FullSize.follow(store), /attached already/);
   });
 
-  it('reports the kept size, or past 128 node ids the count from scratch', async () => {
+  it('reports the kept size, or past 64 node ids the count from scratch', async () => {
     const store = new Store(await loadHasher());
     const reported = new FullExchangeSize(store);
     assert.equal(reported.bytes(), encodedFull(store), 'empty');
-    for (let i = 0; i < 129; i++) store.apply(entry(`k${i}`, 'v', NOW + i, `node-${i}`));
+    for (let i = 0; i < 65; i++) store.apply(entry(`k${i}`, 'v', NOW + i, `node-${i}`));
     assert.equal(reported.bytes(), encodedFull(store), 'counted from scratch');
-    store.apply(entry('k129', 'v', NOW + 7_000_000_000, 'node-129'));
+    store.apply(entry('k65', 'v', NOW + 7_000_000_000, 'node-65'));
     assert.equal(reported.bytes(), encodedFull(store), 'counted again once the root moved');
-    store.apply(entry('k128', 'w', NOW + 1, 'node-0'));
-    store.apply(entry('k129', 'w', NOW + 2, 'node-0'));
-    assert.equal(reported.bytes(), encodedFull(store), 'kept again at 128 ids');
+    store.apply(entry('k64', 'w', NOW + 1, 'node-0'));
+    store.apply(entry('k65', 'w', NOW + 2, 'node-0'));
+    assert.equal(reported.bytes(), encodedFull(store), 'kept again at 64 ids');
   });
 });
 
