@@ -5,7 +5,7 @@
 import { NodeClient } from '../cluster/client.js';
 import { startCluster, type Cluster } from '../cluster/cluster.js';
 import type { StatsAnswer } from '../api/http.js';
-import type { RibltOutcome } from '../api/reports.js';
+import type { PeerReport, RibltOutcome } from '../api/reports.js';
 import { STRATEGIES, type Strategy } from '../api/strategies.js';
 import type { PhaseStep } from './step.js';
 import { freeBasePort } from '../cluster/ports.js';
@@ -35,6 +35,12 @@ export interface ExchangeRow {
   wallMs: number;
   cpuMs: { initiator: number; responder: number };
   converged: boolean;
+  /**
+   * The exchange did not run to its end: the peer's status and reason from the round report
+   * (unreachable: no answer in time; refused: an error answer). Its bytes and round trips are
+   * what went before, not a measurement; `converged` is then false whatever the roots say.
+   */
+  failed?: string;
   /** riblt: coded symbols sent, items decoded, and the reason if it fell back to the walk. */
   riblt?: RibltOutcome;
 }
@@ -75,9 +81,10 @@ export async function exchangeGrid(
           done += n / divergences.length;
           step.done(done / total);
           const fellBack = row.riblt?.fallback ? `  (fell back: ${row.riblt.fallback})` : '';
+          const failed = row.failed ? `  (did not complete: ${row.failed})` : '';
           log(
             `${strategy.padEnd(6)} N=${n} d=${(d * 100).toFixed(1)}%  ${row.roundTrips} RT  ` +
-              `${row.bodyBytes} B  ${row.wallMs.toFixed(0)} ms${fellBack}`,
+              `${row.bodyBytes} B  ${row.wallMs.toFixed(0)} ms${fellBack}${failed}`,
           );
         }
       } finally {
@@ -170,6 +177,7 @@ async function measure(
   const wallMs = performance.now() - started;
   const [statsA1, statsB1] = await Promise.all([stats(a), stats(b)]);
   const peer = report.peers[0]!;
+  const failed = exchangeFailure(peer);
   const bodyBytes = peer.bytes.sent + peer.bytes.received;
   const wire =
     statsA1.peerWire.sent +
@@ -188,9 +196,16 @@ async function measure(
     ratio: differingBytes > 0 ? bodyBytes / differingBytes : null,
     wallMs,
     cpuMs: { initiator: cpu(statsA1) - cpu(statsA0), responder: cpu(statsB1) - cpu(statsB0) },
-    converged: rootA.root === rootB.root,
+    converged: failed === undefined && rootA.root === rootB.root,
+    ...(failed !== undefined ? { failed } : {}),
     ...(peer.riblt ? { riblt: peer.riblt } : {}),
   };
+}
+
+/** Why the exchange with this peer did not complete, or undefined when it did. */
+export function exchangeFailure(peer: PeerReport): string | undefined {
+  if (peer.status !== 'unreachable' && peer.status !== 'refused') return undefined;
+  return `${peer.status}${peer.reason ? `: ${peer.reason}` : ''}`;
 }
 
 function stats(client: NodeClient): Promise<StatsAnswer> {

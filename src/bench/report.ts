@@ -87,7 +87,7 @@ function exchangeTable(rows: NonNullable<BenchResult['exchange']>, width?: numbe
       : '',
     row.wallMs.toFixed(1),
     `${count(row.cpuMs.initiator)} / ${count(row.cpuMs.responder)}`,
-    row.converged ? 'yes' : 'NO',
+    row.failed ? `NO (${row.failed.split(':')[0]})` : row.converged ? 'yes' : 'NO',
   ]);
   return (
     'Anti-entropy exchange: one trigger on node A, two real node processes\n' +

@@ -9,7 +9,7 @@ import type { Strategy } from '../api/strategies.js';
 
 const row = (r: BenchResult, strategy: Strategy, keys: number, divergence: number) =>
   r.exchange?.find(
-    (x) => x.strategy === strategy && x.keys === keys && x.divergence === divergence,
+    (x) => x.strategy === strategy && x.keys === keys && x.divergence === divergence && !x.failed,
   );
 export const fixed = (x: number, digits = 2, suffix = '') => ({
   value: x,

@@ -58,3 +58,16 @@ for (const width of [80, 120])
     assert.match(lines.join(' '), /2,878( for|[ │]+for)/);
     assert.ok(!lines.join(' ').includes('2,87 '));
   });
+
+test('an exchange that did not complete reads NO with its status, not its bytes as converged', () => {
+  const failed = {
+    ...row('full', 0),
+    roundTrips: 0,
+    bodyBytes: 0,
+    converged: false,
+    failed: 'unreachable: no answer in 10000 ms',
+  };
+  const report = renderReport({ ...result, exchange: [row('merkle', 0.1), failed] });
+  const line = report.split('\n').find((l) => /│ full /.test(l));
+  assert.match(line ?? '', /│ NO \(unreachable\)\s+│$/);
+});

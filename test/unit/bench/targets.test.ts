@@ -133,6 +133,18 @@ describe('bench targets', () => {
     );
   });
 
+  it('an exchange that did not complete is no reading of bytes per E', () => {
+    const result: BenchResult = {
+      settings,
+      exchange: [
+        exchange('merkle', 0.01, { ratio: 0.5, converged: false, failed: 'unreachable: timeout' }),
+      ],
+      targets: [],
+    };
+    const names = checkTargets(result).map((t) => t.name);
+    assert.ok(!names.includes('merkle: bytes/E at 1% of 100k keys <= 2.2'), names.join('; '));
+  });
+
   it('reads the rateless exchange: CPU beside the walk at 1M keys, the worst of its seeds', () => {
     const large = { keys: 1_000_000 };
     const result: BenchResult = {
