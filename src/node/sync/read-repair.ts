@@ -29,47 +29,70 @@ export interface ReadAll {
 }
 
 export async function readAll(key: string, p: ReadRepairParts): Promise<ReadAll> {
+  const { answered, unreachable } = await askAll(key, p);
+  const merged = p.local.transaction(() =>
+    answered.map((a) => (a.entry ? p.local.merge(a.entry, 'read-repair') : 'unchanged')),
+  );
+  const repaired = merged.includes('applied') ? [p.self] : [];
+  const store = p.local.store;
+  const entry = store.get(key);
+  if (entry) {
+    const stale = answered.filter((a) => !a.entry || store.compare(entry, a.entry) !== 0);
+    const back = await writeBack(entry, stale, p);
+    repaired.push(...back.repaired);
+    unreachable.push(...back.unreachable);
+  }
+  return { entry, readRepair: { repaired, unreachable } };
+}
+
+/** A peer's answer to the read: the entry it holds of the key, or none. */
+interface PeerRead {
+  peer: string;
+  entry: Entry | undefined;
+}
+
+/** The peers that answered the read (in the order of `peers`), and those that did not. */
+async function askAll(key: string, p: ReadRepairParts) {
   const ask = emptyMessage();
   ask.wants.push(key);
   const body = encodeMessage(ask);
   const limit = wireValueBytes(p.local.store.conflicts, p.maxValueBytes);
-  const answers = await Promise.all(
-    p.peers.map(async (peer) => {
+  const reads = await Promise.all(
+    p.peers.map(async (peer): Promise<PeerRead | string> => {
       try {
         const reply = decodeMessage(await p.send(peer, body), limit);
-        return { peer, entry: reply.entries.find((e) => e.key === key) as Entry | undefined };
+        return { peer, entry: reply.entries.find((e) => e.key === key) };
       } catch {
-        return { peer, entry: undefined, silent: true };
+        return peer; // no answer
       }
     }),
   );
-  const repaired: string[] = [];
-  const unreachable = answers.filter((a) => 'silent' in a).map((a) => a.peer);
-  const store = p.local.store;
-  const merged = p.local.transaction(() =>
-    answers.map((a) => (a.entry ? p.local.merge(a.entry, 'read-repair') : 'unchanged')),
+  const answered = reads.filter((r) => typeof r !== 'string');
+  const unreachable = reads.filter((r) => typeof r === 'string');
+  return { answered, unreachable };
+}
+
+/** Writes the entry to these peers at once: those that took it, and those that did not answer. */
+async function writeBack(
+  entry: StoredEntry,
+  peers: readonly PeerRead[],
+  p: ReadRepairParts,
+): Promise<ReadRepair> {
+  const write = emptyMessage();
+  write.entries.push(entry);
+  const body = encodeMessage(write);
+  const outcome: ReadRepair = { repaired: [], unreachable: [] };
+  await Promise.all(
+    peers.map(async ({ peer }) => {
+      try {
+        await p.send(peer, body);
+        outcome.repaired.push(peer);
+      } catch {
+        outcome.unreachable.push(peer);
+      }
+    }),
   );
-  if (merged.includes('applied')) repaired.push(p.self);
-  const entry = store.get(key);
-  if (entry) {
-    const stale = answers.filter(
-      (a) => !('silent' in a) && (!a.entry || store.compare(entry, a.entry) !== 0),
-    );
-    const write = emptyMessage();
-    write.entries.push(entry);
-    const writeBody = encodeMessage(write);
-    await Promise.all(
-      stale.map(async ({ peer }) => {
-        try {
-          await p.send(peer, writeBody);
-          repaired.push(peer);
-        } catch {
-          unreachable.push(peer);
-        }
-      }),
-    );
-  }
-  return { entry, readRepair: { repaired, unreachable } };
+  return outcome;
 }
 
 /** A node's read repair: its messages go as replication's do, timed by their size. */

@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { checkKey, checkKeySegment, checkValue } from '../../../api/checks.js';
 import { LIST_DEFAULT_LIMIT, LIST_MAX_LIMIT } from '../../../api/limits.js';
 import { BODY_SLACK_BYTES } from '../../constants.js';
+import type { StoredEntry } from '../../replica/store.js';
 import type { NodeService } from '../../service.js';
 import { parseJson, readBody } from '../body.js';
 import { HttpError } from '../errors.js';
@@ -125,30 +126,42 @@ function readAllOf(query: URLSearchParams): boolean {
 /** GET ?read=all: the newest among every replica, written to the stale ones before answering. */
 async function readAll(service: NodeService, k: string): Promise<Reply> {
   const { entry, readRepair } = await service.readAll(k);
-  try {
-    const { body } = read(service, k, entry, 'on no replica');
-    return { body: { ...(body as object), readRepair } };
-  } catch (error) {
-    if (error instanceof HttpError) Object.assign(error.extra, { readRepair });
-    throw error;
-  }
+  if (!live(service, entry)) throw notFound(service, k, entry, 'on no replica', { readRepair });
+  return { body: { ...entryView(service, entry), readRepair } };
 }
 
-function read(
+function read(service: NodeService, k: string): Reply {
+  const entry = service.read(k);
+  if (!live(service, entry)) throw notFound(service, k, entry, `on ${service.id}`);
+  return { body: entryView(service, entry) };
+}
+
+/** Whether the entry holds a value to answer (not a tombstone, nor a set of deletes). */
+function live(service: NodeService, entry: StoredEntry | undefined): entry is StoredEntry {
+  if (entry === undefined || entry.value === null) return false;
+  return !(service.conflicts === 'siblings' && encodedDeleted(entry.value));
+}
+
+/** The 404 of a key never seen `where`, or deleted (with its version); `extra` goes in the body. */
+function notFound(
   service: NodeService,
   k: string,
-  entry = service.read(k),
-  where = `on ${service.id}`,
-): Reply {
-  if (!entry) throw new HttpError(404, 'not_found', `No value for key "${k}" ${where}.`);
-  if (entry.value === null || (service.conflicts === 'siblings' && encodedDeleted(entry.value)))
-    throw new HttpError(404, 'not_found', `Key "${k}" was deleted on ${service.id}.`, {
-      key: k,
-      deleted: true,
-      version: entry.version,
-      ...(entry.value === null ? {} : deletedSet(entry)),
-    });
-  return { body: service.conflicts === 'siblings' ? siblingsReadView(entry) : readView(entry) };
+  entry: StoredEntry | undefined,
+  where: string,
+  extra: Record<string, unknown> = {},
+): HttpError {
+  if (!entry) return new HttpError(404, 'not_found', `No value for key "${k}" ${where}.`, extra);
+  return new HttpError(404, 'not_found', `Key "${k}" was deleted on ${service.id}.`, {
+    key: k,
+    deleted: true,
+    version: entry.version,
+    ...(entry.value === null ? {} : deletedSet(entry)),
+    ...extra,
+  });
+}
+
+function entryView(service: NodeService, entry: StoredEntry) {
+  return service.conflicts === 'siblings' ? siblingsReadView(entry) : readView(entry);
 }
 
 function list(service: NodeService, query: URLSearchParams): Reply {

@@ -71,29 +71,49 @@ describe('routes: kv', () => {
     assert.deepEqual(calls, []);
   });
 
-  it('GET answers the entry; a key never seen or deleted is 404, the deleted one with its version', async () => {
-    const entries: Record<string, unknown> = {
-      live: { key: 'live', value: 'v', version, via: 'replication' },
-      gone: { key: 'gone', value: null, version },
-    };
-    const { service } = recordingService({}, { read: (k) => entries[k as string] });
-    const table = kvRoutes(service);
-    assert.deepEqual((await call(table, 'GET', '/kv/live')).body, {
-      key: 'live',
-      value: 'v',
-      version,
-      via: 'replication',
+  const readRepair = { repaired: ['127.0.0.1:2'], unreachable: ['127.0.0.1:3'] };
+  const reads = [
+    { query: '', verb: 'read', where: 'on node-a', extra: {} },
+    { query: '?read=all', verb: 'readAll', where: 'on no replica', extra: { readRepair } },
+  ];
+  for (const { query, verb, where, extra } of reads)
+    it(`GET${query} answers the entry; a key never seen or deleted is 404, the deleted one with its version`, async () => {
+      const entries: Record<string, unknown> = {
+        live: { key: 'live', value: 'v', version, via: 'replication' },
+        gone: { key: 'gone', value: null, version },
+      };
+      const answer = (k: unknown) =>
+        verb === 'read' ? entries[k as string] : { entry: entries[k as string], readRepair };
+      const { service, calls } = recordingService({}, { [verb]: answer });
+      const table = kvRoutes(service);
+      assert.deepEqual((await call(table, 'GET', `/kv/live${query}`)).body, {
+        key: 'live',
+        value: 'v',
+        version,
+        via: 'replication',
+        ...extra,
+      });
+      const never = await refusal(table, 'GET', `/kv/never${query}`);
+      assert.equal(never.status, 404);
+      assert.deepEqual(never.body(), {
+        error: { code: 'not_found', message: `No value for key "never" ${where}.` },
+        ...extra,
+      });
+      const deleted = await refusal(table, 'GET', `/kv/gone${query}`);
+      assert.equal(deleted.status, 404);
+      assert.deepEqual(deleted.body(), {
+        error: { code: 'not_found', message: 'Key "gone" was deleted on node-a.' },
+        key: 'gone',
+        deleted: true,
+        version,
+        ...extra,
+      });
+      assert.deepEqual(
+        calls.map((c) => c.verb),
+        [verb, verb, verb],
+        'one call each',
+      );
     });
-    assert.equal((await refusal(table, 'GET', '/kv/never')).status, 404);
-    const deleted = await refusal(table, 'GET', '/kv/gone');
-    assert.equal(deleted.status, 404);
-    assert.deepEqual(deleted.body(), {
-      error: { code: 'not_found', message: 'Key "gone" was deleted on node-a.' },
-      key: 'gone',
-      deleted: true,
-      version,
-    });
-  });
 
   it('GET /kv lists one page with its limit and cursor; a bad limit or cursor makes no call', async () => {
     const { service, calls } = recordingService();
