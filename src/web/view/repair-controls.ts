@@ -2,7 +2,7 @@
 // for the cluster, showing what the nodes said at the last look, not what was last pressed), and
 // the keys the page wrote or read, as every node holds them, each repaired entry tagged with its path.
 import type { KeyState } from '../../cluster/key-state.js';
-import { clusterHints } from '../hints.js';
+import { clusterHints, hintsSaid } from '../hints.js';
 import type { LiveState, NodeSample } from '../model.js';
 import { html, type Html } from './html.js';
 import { keyTable } from './story.js';
@@ -24,10 +24,8 @@ data-action="hints" aria-describedby="hints-said"`;
 
 /** What the switch means now, in words (its state is never told by colour alone). */
 function said(samples: readonly NodeSample[]): string {
-  const answered = samples.filter((s) => s.status !== 'down' && s.hints.enabled !== null);
-  const on = answered.filter((s) => s.hints.enabled).map((s) => s.id);
-  const off = answered.filter((s) => !s.hints.enabled).map((s) => s.id);
-  if (answered.length === 0) return 'No node has said whether it keeps hints.';
+  const { on, off } = hintsSaid(samples);
+  if (on.length + off.length === 0) return 'No node has said whether it keeps hints.';
   if (off.length === 0)
     return 'On: a write a peer missed is kept for it and replayed when it answers again.';
   if (on.length === 0)

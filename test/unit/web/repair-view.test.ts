@@ -63,6 +63,13 @@ describe('repair paths on the page (markup)', () => {
     assert.equal(playing.watched.text, '');
   });
 
+  it('a node that did not say leaves the switch and its words as the others said', () => {
+    const quiet = { ...sample('node2', 'r', null), hints: { enabled: null, pending: 0 } };
+    const shown = regions(live([sample('node1', 'r', null), quiet]), 'live').switches.text;
+    assert.match(switchOf(shown), /aria-checked="true"/);
+    assert.match(shown, /On: a write a peer missed is kept/);
+  });
+
   it('a key the page acted on is tagged with the path that repaired it, per node', () => {
     const watch = (s: NodeSample, k: KeyState): NodeSample => ({ ...s, watched: { 'demo:h': k } });
     const nodes = [
