@@ -3,18 +3,16 @@
 // light and dark, axe clean; no node is started. Each arrow takes the keyboard's focus (one tab
 // stop, the arrow keys go on) and says what it carried. The report of the recording has both too.
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { before, describe, it } from 'node:test';
 import type { MessageRecord } from '../../src/api/messages.js';
 import { auditEverywhere } from '../helpers/audit.js';
 import {
   ARTIFACTS,
+  browserAndTempDir,
   browserSkip,
   LAPTOP,
-  launchChromium,
   STEP_TIMEOUT_MS,
 } from '../helpers/chromium.js';
 import { cli } from '../helpers/cli.js';
@@ -37,12 +35,10 @@ function messages(): MessageRecord[] {
 }
 
 describe('messages between nodes on the page', { skip }, () => {
-  let dir: string;
+  const suite = browserAndTempDir('ae-demo-messages-');
   let file: string;
-  let browser: Browser | undefined;
   before(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'ae-demo-messages-'));
-    file = path.join(dir, 'run.jsonl');
+    file = path.join(suite.dir, 'run.jsonl');
     const head = { type: 'recording', format: 1, command: 'run', scenario: 'seed', nodes: 3 };
     const lines = [
       { ...head, messages: false, startedAt: '2026-11-27T12:00:00.000Z' },
@@ -50,16 +46,11 @@ describe('messages between nodes on the page', { skip }, () => {
       ...messages(),
     ];
     await writeFile(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('replay --web draws the diagram and its table, axe clean at both sizes', async () => {
     await withLiveRun(['replay', file, '--web'], async ({ url }) => {
-      const page = await browser!.newPage({ viewport: LAPTOP });
+      const page = await suite.browser.newPage({ viewport: LAPTOP });
       await page.goto(url);
       const diagram = page.getByRole('group', { name: /^Sequence diagram of 4 messages/ });
       await diagram.waitFor({ timeout: STEP_TIMEOUT_MS });
@@ -75,7 +66,7 @@ describe('messages between nodes on the page', { skip }, () => {
 
   it('each arrow takes the keyboard focus and says what it carried, as hover does', async () => {
     await withLiveRun(['replay', file, '--web'], async ({ url }) => {
-      const page = await browser!.newPage({ viewport: LAPTOP });
+      const page = await suite.browser.newPage({ viewport: LAPTOP });
       await page.goto(url);
       const diagram = page.getByRole('group', { name: /^Sequence diagram of 4 messages/ });
       await diagram.waitFor({ timeout: STEP_TIMEOUT_MS });
@@ -103,10 +94,10 @@ describe('messages between nodes on the page', { skip }, () => {
   });
 
   it('the report of the recording has the diagram and the table', async () => {
-    const report = path.join(dir, 'run.html');
+    const report = path.join(suite.dir, 'run.html');
     const r = await cli(['replay', file, '--report', report]);
     assert.equal(r.exitCode, 0, r.stderr);
-    const page = await browser!.newPage({ viewport: LAPTOP });
+    const page = await suite.browser.newPage({ viewport: LAPTOP });
     await page.setContent(await readFile(report, 'utf8'));
     await page.getByRole('group', { name: /^Sequence diagram of 4 messages/ }).waitFor();
     await page.getByRole('table', { name: 'Messages between nodes' }).waitFor();

@@ -4,12 +4,10 @@
 // recorded is opened and must show the same, with no node started. The live page's Time slider
 // goes back to before the repair, too.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { browserSkip, LAPTOP, launchChromium, STEP_TIMEOUT_MS } from '../helpers/chromium.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserAndTempDir, browserSkip, LAPTOP, STEP_TIMEOUT_MS } from '../helpers/chromium.js';
 import { portRange, portsReleased } from '../helpers/cli.js';
 import { freeBasePort } from '../helpers/ports.js';
 import { backUntil, keysOn, pressTime } from '../helpers/time.js';
@@ -35,19 +33,10 @@ async function shown(page: Page): Promise<{ cards: string; grids: string[]; mess
 }
 
 describe('a replayed page equals the live one at its end', { skip }, () => {
-  let dir: string;
-  let browser: Browser | undefined;
-  before(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'ae-demo-replay-live-'));
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  const suite = browserAndTempDir('ae-demo-replay-live-');
 
   it('shows the same cards, grids and messages', async () => {
-    const file = path.join(dir, 'seed.jsonl');
+    const file = path.join(suite.dir, 'seed.jsonl');
     const base = await freeBasePort(3);
     const third = `node-${base + 2}`;
     const keys = ['--keys', String(KEYS)];
@@ -55,7 +44,7 @@ describe('a replayed page equals the live one at its end', { skip }, () => {
     const live = await startLive(args);
     let atEnd: Awaited<ReturnType<typeof shown>>;
     try {
-      const page = await browser!.newPage({ viewport: LAPTOP });
+      const page = await suite.browser.newPage({ viewport: LAPTOP });
       await page.goto(live.url);
       atEnd = await shown(page);
       assert.equal((await live.child).exitCode, 0, live.output());
@@ -74,7 +63,7 @@ describe('a replayed page equals the live one at its end', { skip }, () => {
     assert.match(atEnd.messages, /exchange:root/);
 
     await withLiveRun(['replay', file, '--web'], async ({ url }) => {
-      const page = await browser!.newPage({ viewport: LAPTOP });
+      const page = await suite.browser.newPage({ viewport: LAPTOP });
       await page.goto(url);
       const replayed = await shown(page);
       assert.equal(replayed.cards, atEnd.cards);

@@ -3,13 +3,10 @@
 // user:alice) and the diagram draws none of the exchange yet; at its right end ("live") they show
 // the present again. Named by accessible names; axe clean at both sizes, light and dark.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { before, describe, it } from 'node:test';
 import { auditEverywhere } from '../helpers/audit.js';
-import { browserSkip, LAPTOP, launchChromium, STEP_TIMEOUT_MS } from '../helpers/chromium.js';
+import { browserAndTempDir, browserSkip, LAPTOP, STEP_TIMEOUT_MS } from '../helpers/chromium.js';
 import { cli, portRange, portsReleased } from '../helpers/cli.js';
 import { freeBasePort } from '../helpers/ports.js';
 import { backUntil, keysOn, pressTime } from '../helpers/time.js';
@@ -23,29 +20,22 @@ const BEFORE = String(KEYS + 1);
 const AFTER = String(KEYS + 2);
 
 describe('the Time slider', { skip }, () => {
-  let dir: string;
+  const suite = browserAndTempDir('ae-demo-time-');
   let file: string;
   let third: string;
-  let browser: Browser | undefined;
   before(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'ae-demo-time-'));
-    file = path.join(dir, 'seed.jsonl');
+    file = path.join(suite.dir, 'seed.jsonl');
     const base = await freeBasePort(3);
     third = `node-${base + 2}`;
     const args = ['run', '--base-port', String(base), '--keys', String(KEYS), '--record', file];
     const r = await cli(args);
     assert.equal(r.exitCode, 0, r.stderr);
     await portsReleased(portRange(base));
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('moves the cards and the diagram back through the run, and live again', async () => {
     await withLiveRun(['replay', file, '--web'], async ({ url }) => {
-      const page = await browser!.newPage({ viewport: LAPTOP });
+      const page = await suite.browser.newPage({ viewport: LAPTOP });
       await page.goto(url);
       const slider = page.getByRole('slider', { name: 'Time' });
       await page.getByText('The run has ended').waitFor({ timeout: STEP_TIMEOUT_MS });

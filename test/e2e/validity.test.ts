@@ -3,13 +3,12 @@
 // scrolling table region has a name of its own: a screen reader lists regions by name, and ten
 // regions all called "Table" cannot be told apart.
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { auditEverywhere } from '../helpers/audit.js';
-import { browserSkip, LAPTOP, launchChromium } from '../helpers/chromium.js';
+import { browserAndTempDir, browserSkip, LAPTOP } from '../helpers/chromium.js';
 import { cli } from '../helpers/cli.js';
 import { htmlProblems } from '../helpers/html-validate.js';
 import { freeBasePort } from '../helpers/ports.js';
@@ -30,20 +29,11 @@ async function regionNames(page: Page): Promise<string[]> {
 }
 
 describe('valid, accessible HTML in Chromium', { skip }, () => {
-  let dir = '';
-  let browser: Browser | undefined;
-  before(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'ae-valid-'));
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  const suite = browserAndTempDir('ae-valid-');
 
   for (const scenario of ['seed', 'strategies']) {
     it(`the run report of ${scenario}`, { timeout: RUN_TIMEOUT_MS }, async () => {
-      const file = path.join(dir, `${scenario}.html`);
+      const file = path.join(suite.dir, `${scenario}.html`);
       const base = await freeBasePort(3);
       const run = await cli(
         [
@@ -61,7 +51,7 @@ describe('valid, accessible HTML in Chromium', { skip }, () => {
       );
       assert.equal(run.exitCode, 0, run.stderr);
       assert.deepEqual(await htmlProblems(await readFile(file, 'utf8'), 'run-report'), []);
-      const page = await browser!.newPage({ viewport: LAPTOP });
+      const page = await suite.browser.newPage({ viewport: LAPTOP });
       await page.goto(`file://${file}`);
       const names = await regionNames(page);
       assert.ok(names.length >= 2, `the report's tables scroll in regions: ${names.join(' | ')}`);
@@ -72,7 +62,7 @@ describe('valid, accessible HTML in Chromium', { skip }, () => {
   }
 
   it('the simulate report', { timeout: RUN_TIMEOUT_MS }, async () => {
-    const file = path.join(dir, 'simulate.html');
+    const file = path.join(suite.dir, 'simulate.html');
     const args = ['--nodes', '8,16', '--selection', 'random,ring', '--keys', '50', '--writes', '5'];
     const sim = await cli(['simulate', ...args, '--report', file], { timeoutMs: RUN_TIMEOUT_MS });
     assert.equal(sim.exitCode, 0, sim.stderr);

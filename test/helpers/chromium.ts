@@ -3,8 +3,10 @@
 // and how long a step may wait: the preamble every browser test shares.
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import { makeTempDir, removeTempDir } from './temp-dir.js';
 
 /** Screenshots land here for a person (or CI) to look at; the folder is not committed. */
 export const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/', import.meta.url));
@@ -46,6 +48,46 @@ export function browserSkip(): string | false {
 export async function launchChromium(): Promise<Browser> {
   await mkdir(ARTIFACTS, { recursive: true });
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** A suite's browser and folder, there from its first test to its last. */
+export interface BrowserAndDir {
+  readonly browser: Browser;
+  /** A temporary folder of the suite's own (recordings, reports). */
+  readonly dir: string;
+}
+
+/**
+ * Called in a describe(): before its tests, a temporary folder named from `prefix` and Chromium;
+ * after them, the browser closed and the folder removed, whatever happened. The suite's own
+ * before() hooks, declared after this call, find both there.
+ */
+export function browserAndTempDir(prefix: string): BrowserAndDir {
+  let browser: Browser | undefined;
+  let dir: string | undefined;
+  before(async () => {
+    dir = await makeTempDir(prefix);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    try {
+      await browser?.close();
+    } finally {
+      if (dir !== undefined) await removeTempDir(dir);
+    }
+  });
+  const made = <T>(what: T | undefined): T => {
+    if (what === undefined) throw new Error('browserAndTempDir: read it in a test or a later hook');
+    return what;
+  };
+  return {
+    get browser() {
+      return made(browser);
+    },
+    get dir() {
+      return made(dir);
+    },
+  };
 }
 
 /** A CLI the test started and stops as a user would, with Ctrl-C's signal. */
