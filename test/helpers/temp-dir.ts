@@ -12,3 +12,13 @@ export function makeTempDir(prefix: string): Promise<string> {
 export function removeTempDir(dir: string): Promise<void> {
   return rm(dir, { recursive: true, force: true });
 }
+
+/** Runs `fn` in a new temporary folder, then removes the folder however `fn` ended. */
+export async function withTempDir<T>(prefix: string, fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await makeTempDir(prefix);
+  try {
+    return await fn(dir);
+  } finally {
+    await removeTempDir(dir);
+  }
+}

@@ -5,12 +5,12 @@
 // imports that is only a dev dependency, fails the run. `--only exchange` with 1,000 keys keeps
 // it to seconds, and shows that --only runs that phase alone.
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
+import { withTempDir } from '../helpers/temp-dir.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** Packing ~500 files, listing the dependencies and a two-node exchange grid of 1,000 keys. */
@@ -47,8 +47,7 @@ async function install(app: string): Promise<string> {
 
 describe('bench from an installed package', () => {
   it('runs --only exchange and measures that phase alone', { timeout: TIMEOUT_MS }, async () => {
-    const app = await mkdtemp(path.join(os.tmpdir(), 'ae-demo-consumer-'));
-    try {
+    await withTempDir('ae-demo-consumer-', async (app) => {
       const bin = await install(app);
       const args = ['bench', '--only', 'exchange', '--keys', '1000', '--ae-strategy', 'merkle'];
       const r = await execa(process.execPath, [bin, ...args, '--check', '--json'], {
@@ -70,8 +69,6 @@ describe('bench from an installed package', () => {
       assert.equal(result.throughput, undefined);
       assert.ok(result.targets.length > 0 && result.targets.every((t) => t.met));
       assert.match(r.stderr, /\[1\/1\] exchange: .*left/);
-    } finally {
-      await rm(app, { recursive: true, force: true });
-    }
+    });
   });
 });

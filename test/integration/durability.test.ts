@@ -1,26 +1,25 @@
 // --data-dir: a node killed with SIGKILL right after acknowledging writes restarts with all of them.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { launchNode } from '../../src/cluster/launcher.js';
 import { request } from '../helpers/http.js';
 import { freeBasePort } from '../helpers/ports.js';
+import { withTempDir } from '../helpers/temp-dir.js';
 
 describe('durable storage', () => {
   it('keeps every acknowledged write, tombstones and the clock across kill -9', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'ae-demo-test-'));
-    const port = await freeBasePort(1);
-    const spec = {
-      index: 1,
-      host: '127.0.0.1',
-      port,
-      peers: [],
-      args: ['--data-dir', dir, '--ae-interval', '0'],
-      env: {},
-    };
-    try {
+    await withTempDir('ae-demo-test-', async (dir) => {
+      const port = await freeBasePort(1);
+      const spec = {
+        index: 1,
+        host: '127.0.0.1',
+        port,
+        peers: [],
+        args: ['--data-dir', dir, '--ae-interval', '0'],
+        env: {},
+      };
       const first = await launchNode(spec, { portFlag: '--port' });
       const acked = new Map<string, unknown>();
       await Promise.all(
@@ -72,17 +71,14 @@ describe('durable storage', () => {
       } finally {
         await second.stop();
       }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('a data directory that cannot be used fails with a sentence (exit 3)', async () => {
     const port = await freeBasePort(1);
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'ae-demo-test-'));
-    const file = path.join(dir, 'a-file');
-    writeFileSync(file, 'not a directory');
-    try {
+    await withTempDir('ae-demo-test-', async (dir) => {
+      const file = path.join(dir, 'a-file');
+      writeFileSync(file, 'not a directory');
       await assert.rejects(
         launchNode(
           {
@@ -97,8 +93,6 @@ describe('durable storage', () => {
         ),
         (e: Error) => /Cannot open the data directory/.test(e.message),
       );
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

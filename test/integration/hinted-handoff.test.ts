@@ -3,9 +3,6 @@
 // newer data; an expired hint is dropped and only anti-entropy repairs its write; hints survive
 // a restart of the node that holds them (--data-dir); a hint never outlives the tombstone ttl.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, it } from 'node:test';
 import { type Cluster } from '../../src/cluster/cluster.js';
 import { launchNode } from '../../src/cluster/launcher.js';
@@ -13,6 +10,7 @@ import { testCluster } from '../helpers/cli.js';
 import { request } from '../helpers/http.js';
 import { until } from '../helpers/poll.js';
 import { freeBasePort } from '../helpers/ports.js';
+import { withTempDir } from '../helpers/temp-dir.js';
 
 const put = (at: string, key: string, value: string) =>
   request(at, 'PUT', `/kv/${key}`, JSON.stringify({ value }));
@@ -127,8 +125,7 @@ describe('hinted handoff', () => {
   });
 
   it('with --data-dir, hints survive a restart of the node that holds them', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'ae-demo-hints-'));
-    try {
+    await withTempDir('ae-demo-hints-', async (dir) => {
       // Only node 1 keeps its data on disk here: node 2 starts empty when it comes back.
       const cluster = await testCluster(2, (i) => (i === 1 ? ['--data-dir', dir] : []));
       try {
@@ -153,9 +150,7 @@ describe('hinted handoff', () => {
       } finally {
         await cluster.stop();
       }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('a hint older than the tombstone ttl never brings a deleted value back', async () => {

@@ -3,13 +3,12 @@
 // whichever path brought it: written here, replication, a hint, a read repair or anti-entropy;
 // and `ae-demo inspect KEY` says it per node, in words.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { cli, testCluster } from '../helpers/cli.js';
 import { request } from '../helpers/http.js';
 import { until } from '../helpers/poll.js';
+import { withTempDir } from '../helpers/temp-dir.js';
 
 const put = (at: string, key: string, route = '') =>
   request(at, 'PUT', `/kv/${key}${route}`, JSON.stringify({ value: `${key}_data` }));
@@ -24,8 +23,7 @@ async function vias(at: string, keys: readonly string[]): Promise<Record<string,
 
 describe('provenance across a restart', () => {
   it('a node started again from --data-dir says how it got each entry, as before', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'ae-demo-via-'));
-    try {
+    await withTempDir('ae-demo-via-', async (dir) => {
       const cluster = await testCluster(2, (i) => ['--data-dir', path.join(dir, `node-${i}`)]);
       try {
         const [a, b] = cluster.nodes.map((n) => n.address) as [string, string];
@@ -65,9 +63,7 @@ describe('provenance across a restart', () => {
       } finally {
         await cluster.stop();
       }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('inspect KEY says per node how it got the version it holds', async () => {

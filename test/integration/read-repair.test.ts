@@ -3,13 +3,12 @@
 // ones before answering; 404 for a newest tombstone or a key nobody has; any other read value
 // is a 400; every entry says how its node got it (via).
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { startCluster, type Cluster } from '../../src/cluster/cluster.js';
 import { request } from '../helpers/http.js';
 import { freeBasePort } from '../helpers/ports.js';
+import { withTempDir } from '../helpers/temp-dir.js';
 
 const stats = async (at: string) => (await request(at, 'GET', '/stats')).json;
 const sorted = (list: string[]) => [...list].sort();
@@ -17,26 +16,26 @@ const sorted = (list: string[]) => [...list].sort();
 for (const durable of [false, true]) {
   describe(`read repair${durable ? ' with --data-dir' : ''}`, () => {
     async function withCluster(fn: (c: Cluster, at: string[]) => Promise<void>) {
-      const dir = mkdtempSync(path.join(os.tmpdir(), 'ae-demo-read-repair-'));
-      const cluster = await startCluster({
-        count: 3,
-        basePort: await freeBasePort(3),
-        portFlag: '--base-port',
-        nodeArgs: (i) => [
-          '--ae-interval',
-          '0',
-          ...(durable ? ['--data-dir', path.join(dir, `n${i}`)] : []),
-        ],
+      await withTempDir('ae-demo-read-repair-', async (dir) => {
+        const cluster = await startCluster({
+          count: 3,
+          basePort: await freeBasePort(3),
+          portFlag: '--base-port',
+          nodeArgs: (i) => [
+            '--ae-interval',
+            '0',
+            ...(durable ? ['--data-dir', path.join(dir, `n${i}`)] : []),
+          ],
+        });
+        try {
+          await fn(
+            cluster,
+            cluster.nodes.map((n) => n.address),
+          );
+        } finally {
+          await cluster.stop();
+        }
       });
-      try {
-        await fn(
-          cluster,
-          cluster.nodes.map((n) => n.address),
-        );
-      } finally {
-        await cluster.stop();
-        rmSync(dir, { recursive: true, force: true });
-      }
     }
 
     it('repairs every stale replica before answering, and each says how it got the entry', async () => {

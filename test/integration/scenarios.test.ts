@@ -1,12 +1,12 @@
 // Every scenario plays to a verified end through the built CLI, and chaos finds no violation.
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { findScenario } from '../../demo/index.js';
 import { cli, portRange, portsReleased } from '../helpers/cli.js';
 import { freeBasePort } from '../helpers/ports.js';
+import { withTempDir } from '../helpers/temp-dir.js';
 
 const ports = portRange;
 
@@ -115,8 +115,7 @@ describe('scenarios', () => {
   for (const [name, expect] of Object.entries(expectations)) {
     it(`${name} converges and verifies, playing the parts its outline names`, async () => {
       const base = await freeBasePort(3);
-      const dir = await mkdtemp(path.join(os.tmpdir(), `ae-${name}-`));
-      try {
+      await withTempDir(`ae-${name}-`, async (dir) => {
         const report = path.join(dir, 'run.html');
         const r = await cli([
           'run',
@@ -147,9 +146,7 @@ describe('scenarios', () => {
           `parts played: ${played.join(' | ')}`,
         );
         await portsReleased(ports(base));
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
+      });
     });
   }
 });

@@ -1,12 +1,12 @@
 // `ae-demo simulate` as a user runs it: JSON on stdout (the same for the same seed), exit 0 when
 // the replicas converge and 1, saying so, when they cannot.
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { cli, flags, type FlagValue } from '../helpers/cli.js';
 import { externalReferences } from '../helpers/web.js';
+import { withTempDir } from '../helpers/temp-dir.js';
 
 /** Runs `ae-demo simulate` with these flags (see flags()). */
 const simulate = (options: Record<string, FlagValue>) => cli(['simulate', ...flags(options)]);
@@ -38,8 +38,7 @@ describe('ae-demo simulate', () => {
   });
 
   it('--report and --plot write a self-contained page and an SVG, and nothing else', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'ae-sim-report-'));
-    try {
+    await withTempDir('ae-sim-report-', async (dir) => {
       const report = path.join(dir, 'sim.html');
       const plot = path.join(dir, 'rounds.svg');
       const options = { nodes: '6,12', keys: 20, writes: 3 };
@@ -70,14 +69,11 @@ describe('ae-demo simulate', () => {
       const again = path.join(dir, 'again.svg');
       assert.equal((await simulate({ ...options, plot: again })).exitCode, 0);
       assert.equal(await readFile(again, 'utf8'), svg);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('a report that cannot be written fails at once (exit 2) and simulates nothing', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'ae-sim-report-'));
-    try {
+    await withTempDir('ae-sim-report-', async (dir) => {
       const missing = await simulate({ report: path.join(dir, 'nope', 'sim.html') });
       assert.equal(missing.exitCode, 2, missing.stderr);
       assert.match(missing.stderr, /--report .*does not exist; create it or choose another path/);
@@ -87,20 +83,15 @@ describe('ae-demo simulate', () => {
       assert.equal(folder.exitCode, 2, folder.stderr);
       assert.match(folder.stderr, /--plot .* is a folder; name a file, such as .*rounds\.svg/);
       assert.deepEqual(await readdir(dir), ['folder']);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('writes the report of a run that did not converge, then exits 1', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'ae-sim-report-'));
-    try {
+    await withTempDir('ae-sim-report-', async (dir) => {
       const report = path.join(dir, 'lost.html');
       const r = await simulate({ ...ALL_LOST, report });
       assert.equal(r.exitCode, 1, r.stderr);
       assert.match(await readFile(report, 'utf8'), /1 of 1 runs did not converge within 5 rounds/);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

@@ -4,8 +4,6 @@
 // from before hashes were stored, from another hash scheme, or with rows an older build
 // overwrote, is hashed again at load.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { loadHasher } from '../../src/node/replica/hash.js';
@@ -16,6 +14,7 @@ import { checksumOf } from '../../src/node/storage/checksum.js';
 import { restoreFrom } from '../../src/node/storage/restore.js';
 import { DATABASE_FILE, openStorage } from '../../src/node/storage/sqlite.js';
 import { entry } from '../helpers/replica.js';
+import { withTempDir } from '../helpers/temp-dir.js';
 
 const hasher = await loadHasher();
 
@@ -23,8 +22,7 @@ describe('storage read back at start', () => {
   // 1,000 rows a page: fewer, exactly four pages, and four pages and a bit.
   for (const n of [7, 4000, 4321]) {
     it(`returns each of ${n} rows once and restores the store they were applied to`, async () => {
-      const dir = mkdtempSync(path.join(os.tmpdir(), 'ae-demo-test-'));
-      try {
+      await withTempDir('ae-demo-test-', async (dir) => {
         const storage = await openStorage(dir);
         const applied = new Store(hasher);
         storage.transaction(() => {
@@ -53,9 +51,7 @@ describe('storage read back at start', () => {
           assert.equal(r.place, e.place);
           assert.deepEqual(r.version, e.version);
         }
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      });
     });
   }
 
@@ -63,14 +59,7 @@ describe('storage read back at start', () => {
   const OLD_TABLE =
     'CREATE TABLE entries (key TEXT PRIMARY KEY, value TEXT, wall INTEGER NOT NULL, logical INTEGER NOT NULL, node TEXT NOT NULL) WITHOUT ROWID';
 
-  const withDir = async (fn: (dir: string) => Promise<void>) => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'ae-demo-test-'));
-    try {
-      await fn(dir);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  };
+  const withDir = (fn: (dir: string) => Promise<void>) => withTempDir('ae-demo-test-', fn);
   const sample = (n: number) =>
     Array.from({ length: n }, (_, i) => entry(`k${i}`, i % 5 === 0 ? null : `v${i}`, 1 + i));
 

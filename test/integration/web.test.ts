@@ -1,7 +1,7 @@
 // The live page's server and the report, through the built CLI with real nodes (no browser:
 // test/e2e drives the page in Chromium).
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import { freeBasePort } from '../helpers/ports.js';
 import { until } from '../helpers/poll.js';
 import { externalReferences, pressNext, readEvents, rootsOf, withLiveRun } from '../helpers/web.js';
 import type { WebEvent } from '../../src/web/model.js';
+import { withTempDir } from '../helpers/temp-dir.js';
 
 describe('run --web: the live page', () => {
   it('serves the page, its whole module graph and the event stream; Next in the page plays every part', async () => {
@@ -186,8 +187,7 @@ describe('run --web: the live page', () => {
 
 describe('run --report FILE.html', () => {
   it('writes one self-contained file with the tables, the tree paths as SVG, the exchange table and the verdict', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'ae-report-'));
-    try {
+    await withTempDir('ae-report-', async (dir) => {
       const file = path.join(dir, 'run.html');
       const base = await freeBasePort(3);
       const r = await cli(['run', '--report', file, '--base-port', String(base), '--keys', '300']);
@@ -209,9 +209,7 @@ describe('run --report FILE.html', () => {
       assert.match(doc, /✔ Converged:<\/b> 3 nodes, 302 keys/);
       assert.deepEqual(externalReferences(doc), []);
       await portsReleased(portRange(base));
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
