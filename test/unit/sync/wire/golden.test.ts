@@ -41,16 +41,20 @@ describe('golden wire messages', () => {
     });
   }
 
-  it("docs/wire.md's example is the golden message it names, byte for byte", () => {
+  it("docs/wire.md's examples are the golden messages they name, byte for byte", () => {
     const doc = readFileSync(join(FIXTURES, '../../../docs/wire.md'), 'utf8');
-    const [, name, block] = /`test\/fixtures\/wire\/([\w-]+)\.bin`[^`]*```\n([\s\S]*?)```/.exec(
-      doc,
-    )!;
-    // Each line: bytes in hex, one space apart, then two spaces or more and what they mean.
-    const lines = block!.trimEnd().split('\n');
-    const hex = lines.flatMap((line) => line.split(/ {2,}/)[0]!.split(' '));
-    const example = Buffer.from(hex.map((h) => parseInt(h, 16)));
-    assert.deepEqual(example, readFileSync(join(FIXTURES, `${name}.bin`)));
+    const examples = [
+      ...doc.matchAll(/`test\/fixtures\/wire\/([\w-]+)\.bin`[^`]*```\n([\s\S]*?)```/g),
+    ];
+    assert.ok(examples.length >= 2, 'an example of the riblt section and one of an entry');
+    for (const [, name, block] of examples) {
+      // Each line: bytes in hex, one space apart, then two spaces or more and what they mean;
+      // a line of bytes alone, or (indented) of what the line above means.
+      const lines = block!.trimEnd().split('\n');
+      const hex = lines.flatMap((line) => line.split(/ {2,}/)[0]!.split(' ').filter(Boolean));
+      const example = Buffer.from(hex.map((h) => parseInt(h, 16)));
+      assert.deepEqual(example, readFileSync(join(FIXTURES, `${name}.bin`)), name);
+    }
   });
 
   it('refuses each golden message under any other version byte as another build', () => {
