@@ -2,7 +2,7 @@
 // (http/views.ts), the cluster client, the watch, the page and the bench read them. Types only.
 import type { LinkFaults } from './faults.js';
 import type { Counters } from './counters.js';
-import type { ReadRepair, Via } from './repair.js';
+import type { HintCounters, ReadRepair, Via } from './repair.js';
 import type { RoundRecord, RoundReport } from './reports.js';
 import type { Version } from './version.js';
 
@@ -137,7 +137,9 @@ export interface HintsAnswer {
 }
 
 /** GET /stats: the node's counters, its tree and peer-wire figures, and its process. */
-export interface StatsAnswer extends Counters {
+export interface StatsAnswer extends Omit<Counters, 'hints'> {
+  /** Hinted handoff: whether it is on now (as GET /admin/hints says), beside its counters. */
+  hints: HintCounters & { enabled: boolean };
   node: string;
   keys: number;
   tombstones: number;

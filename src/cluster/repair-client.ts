@@ -41,21 +41,12 @@ export function switchHints(client: NodeReach, enabled: boolean): Promise<HintsA
 
 /** Whether hinted handoff is on at `client`'s node. */
 export async function hintsOf(client: NodeReach): Promise<boolean> {
-  return (await hintsNow(client)).enabled;
-}
-
-/** Hinted handoff on `client`'s node now: on or off, and the hints it holds (GET /admin/hints). */
-export function hintsNow(client: NodeReach, timeoutMs?: number): Promise<HintsAnswer> {
-  return hints(client, undefined, timeoutMs);
+  return (await hints(client)).enabled;
 }
 
 /** GET /admin/hints, or POST it with a switch. */
-async function hints(
-  client: NodeReach,
-  json?: { enabled: boolean },
-  timeoutMs?: number,
-): Promise<HintsAnswer> {
-  const res = await call(client, json ? 'POST' : 'GET', 'admin/hints', json, timeoutMs);
+async function hints(client: NodeReach, json?: { enabled: boolean }): Promise<HintsAnswer> {
+  const res = await call(client, json ? 'POST' : 'GET', 'admin/hints', json);
   if (res.statusCode !== 200)
     throw answerError(client.address, res.statusCode, res.body as ErrorAnswer);
   return res.body as HintsAnswer;

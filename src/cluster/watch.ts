@@ -8,7 +8,6 @@ import type { RepairedCounters } from '../api/repair.js';
 import type { KeyState } from './key-state.js';
 import type { RoundRecord } from '../api/reports.js';
 import { NodeClient } from './client.js';
-import { hintsNow } from './repair-client.js';
 
 /** A watcher gives up on a node quickly: a down node shows as down, it does not stall the picture. */
 const WATCH_TIMEOUT_MS = 1_000;
@@ -75,14 +74,12 @@ export class ClusterWatch {
   ): Promise<NodeSample> {
     const client = this.#client(node.address);
     try {
-      const [snap, level, stats, faults, rounds, hints, watched] = await Promise.all([
+      const [snap, level, stats, faults, rounds, watched] = await Promise.all([
         client.snapshot(),
         client.treeLevel(WATCH_LEVEL),
         client.stats(),
         client.faults(),
         this.#rounds(node.address),
-        // A node of an older build has no such route: its switch is shown as not known.
-        hintsNow(client, WATCH_TIMEOUT_MS).catch(() => null),
         Promise.all(
           keys.map(async (k) => [k, { ...(await client.key(k)), node: node.id }] as const),
         ),
@@ -110,7 +107,8 @@ export class ClusterWatch {
         pushed: ae.keysPushed,
         newRounds: rounds.rounds,
         fullBytes: snap.fullExchangeBytes,
-        hints: { enabled: hints?.enabled ?? null, pending: stats.hints.pending },
+        // A node of an older build does not say its switch in /stats: shown as not known.
+        hints: { enabled: stats.hints.enabled ?? null, pending: stats.hints.pending },
         repaired: stats.repaired,
         watched: Object.fromEntries(watched),
       };

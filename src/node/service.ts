@@ -242,6 +242,7 @@ export class NodeService {
       peers: o.peers,
       peersPerRound: this.peersPerRound,
       counters: o.counters,
+      hintsEnabled: this.#handoff.enabled,
       peerWire: o.peerClient.wireBytes(),
     });
   }

@@ -1,9 +1,11 @@
 // The cluster client and the watch against real nodes: a node that did not answer and a node
-// that answered with an error are different failures, and the error carries the node's code.
+// that answered with an error are different failures, and the error carries the node's code;
+// the watch asks each node five small GETs a look.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { NodeClient } from '../../src/cluster/client.js';
 import type { Cluster } from '../../src/cluster/cluster.js';
+import { switchHints } from '../../src/cluster/repair-client.js';
 import { ClusterWatch } from '../../src/cluster/watch.js';
 import { NoAnswerError, NodeAnswerError } from '../../src/errors.js';
 import { testCluster } from '../helpers/cli.js';
@@ -41,6 +43,19 @@ describe('cluster client: no answer vs an error answer', () => {
     assert.equal(error.code, 'node_unreachable');
     assert.equal(error.reason, 'connection refused');
     assert.equal(error.address, address);
+  });
+
+  it("the watch reads a node's hints switch from /stats: five GETs a node a look", async () => {
+    const client = cluster.clients[1]!;
+    await switchHints(client, false);
+    const before = (await client.stats()).requests.total;
+    const [on, off] = await new ClusterWatch().sample(cluster.nodes);
+    // The second /stats counts itself (before it answers), and nothing else asked this node.
+    const asked = (await client.stats()).requests.total - before - 1;
+    assert.equal(on!.hints.enabled, true);
+    assert.equal(off!.hints.enabled, false);
+    assert.equal(asked, 5, 'snapshot, level, stats, faults and rounds; no GET /admin/hints');
+    await switchHints(client, true);
   });
 
   it('the watch shows a node that does not answer as down, with the reason', async () => {

@@ -45,7 +45,13 @@ describe('hinted handoff', () => {
       assert.equal(written.replication.failed[0].peer, b);
       assert.equal(written.replication.failed[0].hinted, true);
       await put(a, 'user:bob', 'bob_data');
-      assert.deepEqual((await stats(a)).hints, { pending: 2, stored: 2, replayed: 0, expired: 0 });
+      assert.deepEqual((await stats(a)).hints, {
+        enabled: true,
+        pending: 2,
+        stored: 2,
+        replayed: 0,
+        expired: 0,
+      });
 
       await cluster.restart(2);
       const read = await holds(b, 'user:alice', 'alice_data');
@@ -115,8 +121,10 @@ describe('hinted handoff', () => {
       const written = (await put(a, 'k', 'v')).json;
       assert.equal(written.replication.failed[0].hinted, false);
       assert.equal((await stats(a)).hints.stored, 0);
+      assert.equal((await stats(a)).hints.enabled, false);
       const on = await request(a, 'POST', '/admin/hints', '{"enabled": true}');
       assert.equal(on.json.enabled, true);
+      assert.equal((await stats(a)).hints.enabled, true);
       assert.equal((await put(a, 'k2', 'v')).json.replication.failed[0].hinted, true);
       const bad = await request(a, 'POST', '/admin/hints', '{"enabled": "yes"}');
       assert.equal(bad.status, 400);

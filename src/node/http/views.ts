@@ -161,6 +161,8 @@ export interface StatsFacts {
   peers: readonly string[];
   peersPerRound: number;
   counters: Counters;
+  /** Whether hinted handoff is on now. */
+  hintsEnabled: boolean;
   peerWire: { sent: number; received: number };
 }
 
@@ -174,6 +176,7 @@ export function statsView(f: StatsFacts): StatsAnswer {
     peers: f.peers,
     peersPerRound: f.peersPerRound,
     ...f.counters,
+    hints: { enabled: f.hintsEnabled, ...f.counters.hints },
     peerWire: f.peerWire,
     process: {
       cpuMs: cpuMs(),

@@ -145,6 +145,20 @@ describe('NodeService', () => {
     await a.stop();
   });
 
+  it('/stats says whether hinted handoff is on, as /admin/hints does, beside its counters', async () => {
+    const { a } = await pair();
+    assert.equal(a.stats().hints.enabled, true, 'on by default');
+    assert.equal(a.setHints(false).enabled, false);
+    assert.deepEqual(a.stats().hints, {
+      enabled: false,
+      pending: 0,
+      stored: 0,
+      replayed: 0,
+      expired: 0,
+    });
+    assert.equal(a.setHints(true).enabled, a.stats().hints.enabled);
+  });
+
   it('tree views: the root level, a tree node with its entries', async () => {
     const { a } = await pair();
     await a.write('k', 'v', true);
