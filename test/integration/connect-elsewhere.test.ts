@@ -9,6 +9,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { cli } from '../helpers/cli.js';
 import { handNodes, type HandNodes } from '../helpers/hand-nodes.js';
+import { keyedProxy } from '../helpers/proxy.js';
 import { request } from '../helpers/http.js';
 import { inTerminal, linesAfterCtrlC } from '../helpers/pty.js';
 
@@ -142,9 +143,32 @@ describe('--connect: nodes that know each other by other names, with a key file 
   });
 
   it('inspect takes the same key flags as run and chaos', async () => {
-    const r = await onNodes('inspect', ['alias:one']);
-    assert.equal(r.exitCode, 0, r.stderr);
-    assert.equal(JSON.parse(r.stdout).nodes.length, 3);
+    // The routes inspect reads are open on the nodes: behind proxies that want the key, a run
+    // that did not send it reads nothing.
+    const proxies = await Promise.all(nodes.addresses.map((a) => keyedProxy(a, KEY)));
+    try {
+      const behind = proxies.map((p) => p.address).join(',');
+      const keyed = await cli([
+        'inspect',
+        'alias:one',
+        '--connect',
+        behind,
+        '--json',
+        '--cluster-key-file',
+        keyFile,
+      ]);
+      assert.equal(keyed.exitCode, 0, keyed.stderr);
+      const states = JSON.parse(keyed.stdout).nodes as { state: string }[];
+      assert.equal(states.length, 3);
+      assert.ok(
+        states.every((n) => n.state !== 'unreachable'),
+        JSON.stringify(states),
+      );
+      const bare = await cli(['inspect', 'alias:one', '--connect', behind, '--json']);
+      assert.notEqual(bare.exitCode, 0, 'the proxies refuse a read without the key');
+    } finally {
+      await Promise.all(proxies.map((p) => p.close()));
+    }
   });
 
   it('a restart command that fails is reported in one sentence with its exit code', async () => {

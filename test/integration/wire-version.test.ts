@@ -3,38 +3,19 @@
 // as unreachable. The other build is played by a proxy between two nodes of this build that
 // rewrites the version byte of every message on its way (docs/wire.md, "An unknown version").
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 import { launchNode, type LaunchedNode } from '../../src/cluster/launcher.js';
 import { WIRE_VERSION } from '../../src/node/sync/wire/message.js';
 import { request } from '../helpers/http.js';
 import { freeBasePort } from '../helpers/ports.js';
+import { proxyTo, type Proxy } from '../helpers/proxy.js';
 
 /** Forwards every request to `target`, the first byte of its body set to `version`. */
-async function versionProxy(target: string, version: number) {
-  const [host, port] = target.split(':') as [string, string];
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      if (body.length > 0) body[0] = version;
-      const headers = { ...req.headers, 'content-length': String(body.length) };
-      const onward = http.request(
-        { host, port: Number(port), method: req.method, path: req.url, headers, agent: false },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      onward.on('error', () => res.destroy());
-      onward.end(body);
-    });
+function versionProxy(target: string, version: number): Promise<Proxy> {
+  return proxyTo(target, (_, body) => {
+    if (body.length > 0) body[0] = version;
+    return body;
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { address, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 async function node(peers: string[]): Promise<LaunchedNode> {
