@@ -9,8 +9,14 @@ import type { Strategy } from './strategies.js';
  */
 export type PeerStatus = 'in_sync' | 'repaired' | 'unreachable' | 'refused';
 
-/** riblt: coded symbols received, differing items decoded, and why it fell back to the walk. */
+/** riblt: how it opened, coded symbols received, items decoded, why it fell back to the walk. */
 export interface RibltOutcome {
+  /**
+   * `root`: the opening carried the initiator's root alone, as it does after an exchange with this
+   * peer that ended in sync (identical replicas then cost a root and an empty answer);
+   * `samples`: the root and samples of its coded symbols, to size the first batch.
+   */
+  opening?: 'root' | 'samples';
   /** Coded symbols received. */
   symbols: number;
   /** Differing items decoded (an entry only one side holds, or each side's version of a key). */

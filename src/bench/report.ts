@@ -82,9 +82,7 @@ function exchangeTable(rows: NonNullable<BenchResult['exchange']>, width?: numbe
     bytes(row.bodyBytes),
     bytes(row.wireBytes),
     row.ratio === null ? '—' : row.ratio.toFixed(2),
-    row.riblt
-      ? `${count(row.riblt.symbols)} for ${count(row.riblt.decoded)}${row.riblt.fallback ? ', fell back' : ''}`
-      : '',
+    row.riblt ? ribltCell(row) : '',
     row.wallMs.toFixed(1),
     `${count(row.cpuMs.initiator)} / ${count(row.cpuMs.responder)}`,
     row.failed ? `NO (${row.failed.split(':')[0]})` : row.converged ? 'yes' : 'NO',
@@ -93,6 +91,14 @@ function exchangeTable(rows: NonNullable<BenchResult['exchange']>, width?: numbe
     'Anti-entropy exchange: one trigger on node A, two real node processes\n' +
     exchangeTables(cells, width)
   );
+}
+
+/** riblt's symbols for items; identical replicas say which exchange: the first, or the next. */
+function ribltCell(row: NonNullable<BenchResult['exchange']>[number]): string {
+  const r = row.riblt!;
+  if (row.divergence === 0)
+    return r.opening === 'samples' ? 'first exchange: root + samples' : 'after a sync: root alone';
+  return `${count(r.symbols)} for ${count(r.decoded)}${r.fallback ? ', fell back' : ''}`;
 }
 
 /** The exchange grid's row key (N, d, strategy): repeated in each part of a split grid. */

@@ -118,6 +118,7 @@ const PHASE_RUNS: Record<Phase, PhaseRun> = {
           sizes,
           DIVERGENCES.filter((d) => d > 0),
           (line) => step.log(line),
+          [MID_SIZE],
         )
       : undefined;
     return { exchange, ...(seeded ? { seeded } : {}) };

@@ -1,4 +1,5 @@
-// Where an exchange's bytes go, by part of its messages: the opening's root and samples, the
+// Where an exchange's bytes go, by part of its messages: the opening's root and the samples
+// (the initiator's in its opening, or the responder's in its answer to a root-only one), the
 // coded symbols, the entries, the wanted places and keys, and the rest (message heads, roots,
 // node tables, requests for more). Each part is the message's bytes less the same message
 // encoded without it, so the parts are exact and the rest is what no part accounts for.
@@ -24,9 +25,14 @@ export function addParts(into: ByteParts, message: AeMessage, bytes: number): vo
   let symbols = 0;
   let places = 0;
   if (r) {
-    const { open, symbols: run, ...rest } = r;
-    if (open) opening = less({ ...message, riblt: { ...rest, ...(run ? { symbols: run } : {}) } });
-    if (run) symbols = less({ ...message, riblt: { ...rest, ...(open ? { open } : {}) } });
+    const { open, samples, symbols: run, ...rest } = r;
+    if (open || samples)
+      opening = less({ ...message, riblt: { ...rest, ...(run ? { symbols: run } : {}) } });
+    if (run)
+      symbols = less({
+        ...message,
+        riblt: { ...rest, ...(open ? { open } : {}), ...(samples ? { samples } : {}) },
+      });
     if (r.wantPlaces.length > 0) places = less({ ...message, riblt: { ...r, wantPlaces: [] } });
   }
   const entries = message.entries.length > 0 ? less({ ...message, entries: [] }) : 0;

@@ -2,7 +2,10 @@
 // as the exchange grid does (60% of the differing keys rewritten, 20% new, 20% deleted, half on
 // each side) but at keys and clocks drawn from a seed, then repaired by one exchange over an
 // in-memory transport. The bytes are the encoded messages, exactly; many seeds give the mean and
-// the worst case of a strategy, which one run over HTTP cannot.
+// the worst case of a strategy, which one run over HTTP cannot. "After a sync": the two replicas
+// first exchange while equal (which ends in sync), then diverge, and the exchange measured opens
+// with the root alone: what a node sends when it took a few writes at most since that exchange,
+// so that the difference is the peer's (a node that took more opens with samples, as above).
 import { loadHasher } from '../node/replica/hash.js';
 import type { Entry } from '../node/replica/entry.js';
 import { Store } from '../node/replica/store.js';
@@ -40,6 +43,8 @@ export interface SeededRow {
   riblt?: RibltOutcome;
   /** The bytes by part of the messages. */
   parts: ByteParts;
+  /** Measured after an exchange between the equal replicas (which ended in sync). */
+  afterSync: boolean;
 }
 
 /** A base store of n keys, with a sketch when the strategy keeps one. */
@@ -77,9 +82,14 @@ export async function seededExchange(
   d: number,
   seed: number,
   strategy: Strategy,
+  afterSync = false,
 ): Promise<SeededRow> {
   const a = cloneOf(base);
   const b = cloneOf(base);
+  const transport = async (body: Buffer) => answer(b, body, DEFAULT_MAX_VALUE_BYTES);
+  const met = afterSync
+    ? (await runExchange(a, transport, strategy, DEFAULT_MAX_VALUE_BYTES)).endedInSync
+    : false;
   const random = rng(seed);
   const differing = Math.round(n * d);
   const taken = new Set<number>();
@@ -112,10 +122,11 @@ export async function seededExchange(
   const cpu0 = process.cpuUsage();
   const result = await runExchange(
     a,
-    async (body) => answer(b, body, DEFAULT_MAX_VALUE_BYTES),
+    transport,
     strategy,
     DEFAULT_MAX_VALUE_BYTES,
     watch,
+    met ? 'root' : 'samples',
   );
   const cpu = process.cpuUsage(cpu0);
   const cpuMs = (cpu.user + cpu.system - watchCpu) / 1000;
@@ -133,17 +144,24 @@ export async function seededExchange(
     parts,
     converged: a.store.tree.root().digest === b.store.tree.root().digest,
     ...(result.riblt ? { riblt: result.riblt } : {}),
+    afterSync,
   };
 }
 
 /** Seeds per point of the seeded grid: the worst of 20 is what one unlucky run can read. */
 export const SEEDS = 20;
+/** Seeds per point after a sync: a fourth round trip there is meant to be rarer than 1 in 20. */
+export const AFTER_SYNC_SEEDS = 40;
 
 /** One point of the seeded grid: a strategy's exchanges over SEEDS seeds. */
 export interface SeededSummary {
   keys: number;
   divergence: number;
   seeds: number;
+  /** The exchange after one between the equal replicas (see the head of this file). */
+  afterSync: boolean;
+  /** How many exchanges took each number of round trips. */
+  roundTrips: Record<number, number>;
   meanRatio: number;
   worstRatio: number;
   maxRoundTrips: number;
@@ -157,27 +175,37 @@ export interface SeededSummary {
   meanParts: ByteParts;
 }
 
-/** The rateless exchange over SEEDS seeds at each size and divergence, in this process. */
+/**
+ * The rateless exchange over SEEDS seeds at each size and divergence, in this process; and at
+ * the sizes in `afterSyncAt`, AFTER_SYNC_SEEDS seeds of the exchange after a sync.
+ */
 export async function seededGrid(
   sizes: readonly number[],
   divergences: readonly number[],
   log: (line: string) => void,
+  afterSyncAt: readonly number[] = [],
 ): Promise<SeededSummary[]> {
   const out: SeededSummary[] = [];
   for (const n of sizes) {
     const base = await baseStore(n, true);
-    for (const d of divergences) {
-      const rows: SeededRow[] = [];
-      for (let seed = 1; seed <= SEEDS; seed++)
-        rows.push(await seededExchange(base, n, d, seed, 'riblt'));
-      const s = summary(n, d, rows);
-      out.push(s);
-      log(
-        `riblt  N=${n} d=${(d * 100).toFixed(1)}%  ${SEEDS} seeds: ${s.meanRatio.toFixed(3)} x E ` +
-          `(worst ${s.worstRatio.toFixed(3)}), at most ${s.maxRoundTrips} RT`,
-      );
-      log(`  ${partsLine(s.meanParts)}`);
-    }
+    const variants = afterSyncAt.includes(n) ? [false, true] : [false];
+    for (const afterSync of variants)
+      for (const d of divergences) {
+        const rows: SeededRow[] = [];
+        const seeds = afterSync ? AFTER_SYNC_SEEDS : SEEDS;
+        for (let seed = 1; seed <= seeds; seed++)
+          rows.push(await seededExchange(base, n, d, seed, 'riblt', afterSync));
+        const s = summary(n, d, rows);
+        out.push(s);
+        const trips = Object.entries(s.roundTrips)
+          .map(([t, k]) => `${t} RT: ${k}`)
+          .join(', ');
+        log(
+          `riblt  N=${n} d=${(d * 100).toFixed(1)}%${afterSync ? ' root alone after a sync' : ''}  ` +
+            `${seeds} seeds: ${s.meanRatio.toFixed(3)} x E (worst ${s.worstRatio.toFixed(3)}), ${trips}`,
+        );
+        log(`  ${partsLine(s.meanParts)}`);
+      }
   }
   return out;
 }
@@ -185,10 +213,14 @@ export async function seededGrid(
 function summary(keys: number, divergence: number, rows: readonly SeededRow[]): SeededSummary {
   const mean = (xs: number[]) => xs.reduce((sum, x) => sum + x, 0) / xs.length;
   const perItem = rows.map((r) => (r.riblt?.decoded ? r.riblt.symbols / r.riblt.decoded : 0));
+  const roundTrips: Record<number, number> = {};
+  for (const r of rows) roundTrips[r.roundTrips] = (roundTrips[r.roundTrips] ?? 0) + 1;
   return {
     keys,
     divergence,
     seeds: rows.length,
+    afterSync: rows[0]?.afterSync ?? false,
+    roundTrips,
     meanRatio: mean(rows.map((r) => r.ratio)),
     worstRatio: Math.max(...rows.map((r) => r.ratio)),
     maxRoundTrips: Math.max(...rows.map((r) => r.roundTrips)),

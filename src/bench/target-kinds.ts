@@ -40,7 +40,11 @@ export function bytesPerE(
   };
 }
 
-/** Identical replicas: the worst over sizes of one figure of a strategy's exchange. */
+/**
+ * Identical replicas as they are met in steady state: the worst over sizes of one figure of a
+ * strategy's exchange, leaving out a riblt pair's first one (it opens with samples: its last
+ * exchange did not end in sync, as after a start; the report shows it beside).
+ */
 export function identical(
   strategy: Strategy,
   what: 'roundTrips' | 'bodyBytes',
@@ -51,7 +55,10 @@ export function identical(
   return {
     name: `${strategy}: identical replicas, ${what === 'roundTrips' ? 'round trips' : 'bytes'}`,
     measure: (r) => {
-      const same = r.exchange?.filter((x) => x.strategy === strategy && x.divergence === 0) ?? [];
+      const same =
+        r.exchange?.filter(
+          (x) => x.strategy === strategy && x.divergence === 0 && x.riblt?.opening !== 'samples',
+        ) ?? [];
       if (same.length === 0) return undefined;
       const worst = Math.max(...same.map((x) => x[what]));
       return { value: worst, shown: `${worst}${unit}` };

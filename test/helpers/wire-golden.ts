@@ -91,11 +91,24 @@ export const GOLDEN: readonly Golden[] = [
     name: 'riblt-open',
     message: message({
       riblt: riblt({
-        open: {
-          digest: 0xabf3d5aa01234567n,
-          count: 1002,
-          samples: Uint8Array.from({ length: SAMPLE_BYTES }, (_, i) => (i * 37 + 11) & 0xff),
-        },
+        open: { digest: 0xabf3d5aa01234567n, count: 1002 },
+        samples: Uint8Array.from({ length: SAMPLE_BYTES }, (_, i) => (i * 37 + 11) & 0xff),
+      }),
+    }),
+  },
+  // The opening after an exchange with this peer that ended in sync: the root alone.
+  {
+    name: 'riblt-open-root',
+    message: message({ riblt: riblt({ open: { digest: 0xabf3d5aa01234567n, count: 1002 } }) }),
+  },
+  // The answer to a root-only opening when the roots differ: its root, samples and first batch.
+  {
+    name: 'riblt-symbols-samples',
+    message: message({
+      riblt: riblt({
+        root: { digest: 0xa86a39bb76543210n, count: 1003 },
+        symbols: { from: 0, words: Uint32Array.from([0x12345678, 0xf0, 0xf1e2d, 0x00051234]) },
+        samples: Uint8Array.from({ length: SAMPLE_BYTES }, (_, i) => (i * 53 + 7) & 0xff),
       }),
     }),
   },

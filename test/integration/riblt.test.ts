@@ -119,4 +119,44 @@ describe('riblt strategy over HTTP', () => {
       await Promise.all([plain.stop(), kept.stop()]);
     }
   });
+
+  it('rounds between nodes in sync: the first opens with samples, the next with the root alone (at most 64 B)', async () => {
+    const cluster = await testCluster(2, ['--ae-strategy', 'riblt']);
+    try {
+      const [a, b] = cluster.nodes.map((n) => n.address) as [string, string];
+      for (const key of ['user:amy', 'user:ben', 'user:cid'])
+        assert.equal((await request(a, 'PUT', `/kv/${key}`, '{"value":"v"}')).status, 200);
+      const line = async () => {
+        const stats0 = (await request(a, 'GET', '/stats')).json.antiEntropy;
+        const peer = (await request(a, 'POST', '/anti-entropy/trigger')).json.peers[0];
+        const stats1 = (await request(a, 'GET', '/stats')).json.antiEntropy;
+        const total = peer.bytes.sent + peer.bytes.received;
+        const counted =
+          stats1.bytesSent + stats1.bytesReceived - stats0.bytesSent - stats0.bytesReceived;
+        assert.equal(counted, total, '/stats counts what the report says');
+        return { ...peer, total };
+      };
+      const first = await line();
+      assert.equal(first.status, 'in_sync');
+      assert.equal(first.riblt.opening, 'samples');
+      assert.ok(first.total > 256, `${first.total} B`);
+      const second = await line();
+      assert.equal(second.status, 'in_sync');
+      assert.equal(second.roundTrips, 1);
+      assert.equal(second.riblt.opening, 'root');
+      assert.ok(second.total <= 64, `${second.total} B`);
+      // A write the peer alone took: repaired from the root-only opening, then in sync again.
+      await request(b, 'PUT', '/kv/user:dee/direct', '{"value":"d"}');
+      const repaired = await line();
+      assert.equal(repaired.status, 'repaired');
+      assert.equal(repaired.riblt.opening, 'root');
+      assert.deepEqual(repaired.keys.pulled, ['user:dee']);
+      assert.equal(repaired.roundTrips, 2);
+      const after = await line();
+      assert.equal(after.riblt.opening, 'root');
+      assert.ok(after.total <= 64, `${after.total} B`);
+    } finally {
+      await cluster.stop();
+    }
+  });
 });

@@ -10,6 +10,7 @@ import type { Receipt, RibltOutcome } from '../../api/reports.js';
 import type { AeMessage } from './wire/message.js';
 import { Differing } from './receipt.js';
 import { RibltSession } from './riblt/session.js';
+import type { RibltOpening } from './riblt/openings.js';
 import type { Strategy } from '../../api/strategies.js';
 import { wireValueBytes } from '../conflicts/set-limit.js';
 
@@ -44,6 +45,11 @@ export interface ExchangeResult {
   levels: number;
   /** What the rateless strategy did (riblt only). */
   riblt?: RibltOutcome;
+  /**
+   * The two replicas were seen equal: their roots at the start (the opening's answer was empty),
+   * or, riblt, both roots checked once the difference moved. The scheduler keeps it per peer.
+   */
+  endedInSync: boolean;
   receipt: Receipt;
 }
 
@@ -61,19 +67,23 @@ export type ExchangeWatch = (seen: {
   noAnswer?: string;
 }) => void;
 
-/** The initiator's side: runs message after message until neither side has anything to say. */
+/**
+ * The initiator's side: runs message after message until neither side has anything to say.
+ * `opening` (riblt): the root alone when the last exchange with this peer ended in sync.
+ */
 export async function runExchange(
   replica: Replica,
   send: Transport,
   strategy: Strategy,
   maxValueBytes: number,
   watch?: ExchangeWatch,
+  opening: RibltOpening = 'samples',
 ): Promise<ExchangeResult> {
   const first = emptyMessage();
   const pushed = new Set<string>();
   const session = strategy === 'riblt' ? new RibltSession() : undefined;
   if (session) {
-    session.open(replica, first);
+    session.open(replica, first, opening);
   } else if (strategy === 'full') {
     for (const e of replica.store.entries()) {
       first.entries.push(e);
@@ -89,6 +99,7 @@ export async function runExchange(
     bytes: { sent: 0, received: 0 },
     keys: { pulled: [], pushed: [] },
     levels: 0,
+    endedInSync: false,
   };
   const pulled = new Set<string>();
   const differing = new Differing(replica, strategy);
@@ -116,6 +127,7 @@ export async function runExchange(
     const decoded = decodeMessage(answer, wireValueBytes(replica.store.conflicts, maxValueBytes));
     watch?.({ message: decoded, bytes: answer.length, answer: true, seq: ++seq });
     differing.received(decoded);
+    if (result.roundTrips === 1 && isEmpty(decoded)) result.endedInSync = true;
     const step = respond(replica, decoded, session, 'initiator');
     result.levels = Math.max(
       result.levels,
@@ -127,7 +139,10 @@ export async function runExchange(
     message = step.reply;
   }
   result.keys = { pulled: [...pulled], pushed: [...pushed] };
-  if (session) result.riblt = session.outcome;
+  if (session) {
+    result.riblt = session.outcome;
+    if (session.met) result.endedInSync = true;
+  }
   if (pulled.size > 0 || pushed.size > 0) result.status = 'repaired';
   const spent = result.bytes.sent + result.bytes.received;
   return { ...result, receipt: differing.receipt(spent) };

@@ -90,7 +90,10 @@ export function combine(a: Outcome, b: Outcome): Outcome {
 
 function addRiblt(a?: RibltOutcome, b?: RibltOutcome): RibltOutcome {
   const fallback = a?.fallback ?? b?.fallback;
+  // The first pass's opening stands for the line (the second's follows from how the first ended).
+  const opening = a?.opening ?? b?.opening;
   return {
+    ...(opening !== undefined ? { opening } : {}),
     symbols: (a?.symbols ?? 0) + (b?.symbols ?? 0),
     decoded: (a?.decoded ?? 0) + (b?.decoded ?? 0),
     ...(fallback !== undefined ? { fallback } : {}),

@@ -2,7 +2,8 @@
 // overlapping), started by a trigger or by a jittered timer. A timed round talks to every peer,
 // or to K of them picked at random (--ae-peers-per-round); a trigger talks to every peer it is
 // given, so one trigger still converges the cluster. The timer is started and stopped
-// explicitly, and time and randomness are injected so tests control them.
+// explicitly, and time and randomness are injected so tests control them. Per peer it keeps
+// whether the last exchange ended in sync, which picks the next riblt opening (openings.ts).
 import { AE_JITTER_FRACTION } from '../constants.js';
 import { runExchange, type PeerLink, type Replica, type Transport } from './exchange.js';
 import type { Strategy } from '../../api/strategies.js';
@@ -22,6 +23,7 @@ import type { RoundReport } from '../../api/reports.js';
 import type { Counters } from '../../api/counters.js';
 import type { MessageTap } from './message-tap.js';
 import { recordExchange } from './exchange-records.js';
+import { PeerOpenings } from './riblt/openings.js';
 
 /** When this process started (ms since the epoch): a restarted node numbers its rounds from 1 again. */
 const INCARNATION = Math.round(performance.timeOrigin);
@@ -77,6 +79,8 @@ export class AntiEntropy {
   #generation = 0;
   /** Rounds begun: the number of the round in progress. */
   #round = 0;
+  /** Per peer, whether its last exchange ended in sync: the next riblt exchange's opening. */
+  readonly #openings = new PeerOpenings();
 
   constructor(options: AntiEntropyOptions) {
     this.#o = {
@@ -189,6 +193,11 @@ export class AntiEntropy {
     return report;
   }
 
+  /** The changes this node's sketch has counted (riblt nodes keep one). */
+  #changes(): number {
+    return this.#o.replica.sketch?.changes ?? 0;
+  }
+
   async #exchange(
     peer: string,
     strategy: Strategy,
@@ -209,7 +218,9 @@ export class AntiEntropy {
         strategy,
         this.#o.maxValueBytes,
         watch,
+        this.#openings.choose(peer, this.#changes()),
       );
+      this.#openings.ended(peer, r.endedInSync, this.#changes());
       ae.exchanges[r.status] += 1;
       ae.keysPulled += r.keys.pulled.length;
       ae.keysPushed += r.keys.pushed.length;
@@ -219,6 +230,7 @@ export class AntiEntropy {
       ae.retries += retriesOf();
       return withRetries(outcomeOf(peer, r, this.#o.now() - started), retriesOf());
     } catch (error) {
+      this.#openings.ended(peer, false, this.#changes());
       const failed = failedOutcome(peer, error, this.#o.now() - started);
       ae.exchanges[failed.status] += 1;
       ae.retries += retriesOf();

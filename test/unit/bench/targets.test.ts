@@ -116,6 +116,12 @@ describe('bench targets', () => {
       settings,
       exchange: [
         exchange('merkle', 0, { bodyBytes: 600 }),
+        // A riblt pair's first exchange opens with samples: shown, not held to the target.
+        exchange('riblt', 0, {
+          bodyBytes: 284,
+          riblt: { opening: 'samples', symbols: 0, decoded: 0 },
+        }),
+        exchange('riblt', 0, { bodyBytes: 28, riblt: { opening: 'root', symbols: 0, decoded: 0 } }),
         exchange('merkle', 0.01, { ratio: 2.3, bodyBytes: 2_300, wallMs: 20 }),
         exchange('full', 0.01, { bodyBytes: 50_000_000, wallMs: 300 }),
       ],
@@ -125,6 +131,8 @@ describe('bench targets', () => {
       checkTargets(result).map((t) => [t.name, t.measured, t.met]),
       [
         ['merkle: bytes/E at 1% of 100k keys <= 2.2', '2.30', false],
+        ['riblt: identical replicas, round trips <= 1', '1', true],
+        ['riblt: identical replicas, bytes <= 64 B', '28 B', true],
         ['merkle: identical replicas, round trips <= 1', '1', true],
         ['merkle: identical replicas, bytes <= 512 B', '600 B', false],
         ['vs full exchange at 1% of 100k: times fewer bytes >= 20x', '21739.1x', true],
@@ -184,6 +192,8 @@ describe('bench targets', () => {
           fallbacks: 0,
           meanCpuMs: 10,
           meanParts: noParts(),
+          afterSync: false,
+          roundTrips: { 2: 12, 3: 8 },
         },
         {
           keys: 100_000,
@@ -197,13 +207,33 @@ describe('bench targets', () => {
           fallbacks: 0,
           meanCpuMs: 30,
           meanParts: noParts(),
+          afterSync: false,
+          roundTrips: { 2: 12, 3: 8 },
+        },
+        {
+          // After a sync: not among the worst of 20 seeds; its fourth round trips counted.
+          keys: 100_000,
+          divergence: 0.001,
+          seeds: 40,
+          meanRatio: 1.3,
+          worstRatio: 1.5,
+          maxRoundTrips: 4,
+          meanSymbolsPerItem: 2,
+          worstSymbolsPerItem: 2.5,
+          fallbacks: 0,
+          meanCpuMs: 10,
+          meanParts: noParts(),
+          afterSync: true,
+          roundTrips: { 2: 5, 3: 33, 4: 2 },
         },
       ],
       targets: [],
     };
     const rows = checkTargets(result).map((t) => [t.name, t.measured, t.met]);
     assert.deepEqual(
-      rows.filter(([name]) => /riblt: (round trips|CPU|bytes\/E, worst)/.test(String(name))),
+      rows.filter(([name]) =>
+        /riblt( after a sync)?: (round trips|CPU|bytes\/E, worst|exchanges)/.test(String(name)),
+      ),
       [
         ['riblt: round trips at every size and divergence <= 3', '4 (at 1% of 1,000,000)', false],
         [
@@ -214,6 +244,11 @@ describe('bench targets', () => {
         [
           'riblt: bytes/E, worst of 20 seeds at any point (in one process) <= 1.25',
           '1.300 (1% of 100,000; mean there 1.130)',
+          false,
+        ],
+        [
+          'riblt after a sync: exchanges with a fourth round trip, of 40 seeds at any point <= 1',
+          '2 (at 0.1% of 100,000)',
           false,
         ],
       ],

@@ -26,8 +26,10 @@ describe('message records', () => {
     assert.equal(stepOf(full, true), 'full');
     assert.equal(stepOf(full, false), 'dump');
     const open = emptyMessage();
-    open.riblt = { ...emptyRiblt(), open: { digest: 1n, count: 1, samples: new Uint8Array(4) } };
+    open.riblt = { ...emptyRiblt(), open: { digest: 1n, count: 1 }, samples: new Uint8Array(4) };
     assert.equal(stepOf(open, true), 'open');
+    open.riblt = { ...emptyRiblt(), open: { digest: 1n, count: 1 } };
+    assert.equal(stepOf(open, true), 'open', 'the root alone opens too');
     const pull = emptyMessage();
     pull.entries.push(entry('a'));
     pull.wants.push('b');

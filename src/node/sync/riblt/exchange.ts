@@ -1,13 +1,15 @@
 // The rateless strategy's exchange. The initiator opens with its root and 4-bit fingerprints of
 // sampled coded symbols (equal roots: one round trip). The responder estimates from them how
 // many items differ, sizes a first batch of coded symbols from that (see estimate.ts) and sends
-// it with its root; the initiator subtracts them from its own and peels, asking for more until
-// the difference decodes. Decoded, it knows which entries differ on which side and,
-// from the wall-clock hint, which version is newer: it ships its newer entries and asks for the
-// peer's by place, and last write wins on each side. A difference beyond the kept symbols, or
-// one that does not decode consistently, turns the exchange into the Merkle walk, with the
-// reason in the round report. This file: the responder's part and what both parts share; the
-// initiator's state across the messages is session.ts.
+// it with its root. After an exchange with this peer that ended in sync the initiator opens with
+// its root alone; the responder then sends a small first batch and its own samples, from which
+// the initiator sizes the next (root-opening.ts). The initiator subtracts the symbols from its
+// own and peels, asking for more until the difference decodes. Decoded, it knows which entries
+// differ on which side and, from the wall-clock hint, which version is newer: it ships its newer
+// entries and asks for the peer's by place, and last write wins on each side. A difference
+// beyond the kept symbols, or one that does not decode consistently, turns the exchange into the
+// Merkle walk, with the reason in the round report. This file: the responder's part and what
+// both parts share; the initiator's state across the messages is session.ts.
 import { emptyRiblt, type RibltSection, type RootSummary } from '../wire/riblt.js';
 import type { AeMessage } from '../wire/message.js';
 import type { Store, StoredEntry } from '../../replica/store.js';
@@ -19,6 +21,7 @@ import {
   FIRST_BATCH_MARGIN,
   FIRST_BATCH_PER_ITEM,
   MAX_SYMBOLS,
+  UNSAMPLED_FIRST_BATCH,
 } from './constants.js';
 
 /** What the rateless exchange needs of a replica. */
@@ -80,8 +83,15 @@ export function answerRiblt(
     const root = store.tree.root();
     if (root.digest !== s.open.digest || root.count !== s.open.count) {
       if (!sketch) fallBack('the peer keeps no RIBLT sketch (it runs another strategy)');
-      else {
-        const items = estimateDifferingItems(fingerprints(sketch), s.open.samples, sketch.size);
+      else if (!s.samples) {
+        // The root alone: a few writes since the last exchange are the likely difference.
+        Object.assign(section(reply), {
+          root: summary(store),
+          samples: fingerprints(sketch),
+          symbols: sketch.run(0, Math.min(sketch.size, UNSAMPLED_FIRST_BATCH)),
+        });
+      } else {
+        const items = estimateDifferingItems(fingerprints(sketch), s.samples, sketch.size);
         // Past the kept symbols the estimate is a lower bound (their samples all differ): the
         // first batch stops there, and the symbols of it size the next one.
         const first = Math.min(

@@ -1,16 +1,20 @@
 // The initiator's side of the rateless exchange (exchange.ts), across its messages: the
-// opening, the coded symbols subtracted and peeled as they come, the requests for more, and,
-// once the difference decodes and matches both roots, the entries shipped and the places wanted.
+// opening (with samples, or the root alone after an exchange that ended in sync), the coded
+// symbols subtracted and peeled as they come, the requests for more, and, once the difference
+// decodes and matches both roots, the entries shipped and the places wanted.
 import type { RootSummary } from '../wire/riblt.js';
 import type { AeMessage } from '../wire/message.js';
 import type { RibltOutcome } from '../../../api/reports.js';
 import type { Store, StoredEntry } from '../../replica/store.js';
 import { Decoder } from './decoder.js';
-import { fingerprints } from './estimate.js';
+import { estimateDifferingItems, fingerprints } from './estimate.js';
+import { batchFromSamples } from './root-opening.js';
+import type { RibltOpening } from './openings.js';
 import { section, summary, symbolRun, walkInstead, type RibltSide, type Ship } from './exchange.js';
 import { entriesAt } from './places.js';
-import { runLength } from './sketch.js';
-import { compareTags, itemOf, LO_MASK, type Item } from './symbol.js';
+import { runLength, type Sketch } from './sketch.js';
+import { compareTags, itemOf, type Item } from './symbol.js';
+import { differenceMismatch } from './mismatch.js';
 import {
   MAX_SYMBOLS,
   MIN_NEXT_BATCH,
@@ -39,6 +43,16 @@ export class RibltSession {
   /** Our sketch's count of changes when we settled (see receive). */
   #changesAtSettle = 0;
   readonly #shipped = new Set<string>();
+  #opening: RibltOpening = 'samples';
+  /** The responder's samples (its answer to a root-only opening), until they size a batch. */
+  #theirSamples: Uint8Array | undefined;
+  /** The peer's root, once it had our entries, equalled ours: the exchange ended in sync. */
+  #met = false;
+
+  /** Whether the exchange ended with both roots checked equal after the difference moved. */
+  get met(): boolean {
+    return this.#met;
+  }
 
   /** Keys of the entries this side pushed once the difference decoded. */
   get shipped(): ReadonlySet<string> {
@@ -47,20 +61,24 @@ export class RibltSession {
 
   get outcome(): RibltOutcome {
     return {
+      opening: this.#opening,
       symbols: this.#received,
       decoded: this.#decoded,
       ...(this.#fallback !== undefined ? { fallback: this.#fallback } : {}),
     };
   }
 
-  /** The first message: our root and symbol samples (or the walk, when we keep no sketch). */
-  open(side: RibltSide, first: AeMessage): void {
+  /** The first message: our root, with symbol samples or alone (the walk, when we keep no sketch). */
+  open(side: RibltSide, first: AeMessage, opening: RibltOpening = 'samples'): void {
     if (!side.sketch) {
       this.#fallback = 'this node keeps no RIBLT sketch';
       walkInstead(side.store, first);
       return;
     }
-    section(first).open = { ...summary(side.store), samples: fingerprints(side.sketch) };
+    this.#opening = opening;
+    const s = section(first);
+    s.open = summary(side.store);
+    if (opening === 'samples') s.samples = fingerprints(side.sketch);
   }
 
   /**
@@ -85,7 +103,9 @@ export class RibltSession {
       // nothing of a collision, and the round's second pass hands that on to this peer (and
       // checks again). The peer's own changes meanwhile we cannot see: the reason names both.
       const elsewhere = sketch.changes - this.#changesAtSettle - applied;
-      if (reply.entries.length === 0 && elsewhere === 0 && !sameRoot(summary(store), s.root))
+      const met = sameRoot(summary(store), s.root);
+      this.#met = reply.entries.length === 0 && met;
+      if (reply.entries.length === 0 && elsewhere === 0 && !met)
         fallBack(
           'the roots still differ once the decoded difference moved ' +
             '(a hash collision, or the peer changed meanwhile)',
@@ -103,6 +123,7 @@ export class RibltSession {
       return fallBack('the peer sent coded symbols out of order');
     this.#theirs = s.root;
     this.#mine = mine;
+    if (s.samples) this.#theirSamples = s.samples;
     const n = runLength(s.symbols);
     this.#received += n;
     this.#decoder.add(symbolRun({ store, sketch }, s.symbols.from, n), s.symbols);
@@ -113,14 +134,24 @@ export class RibltSession {
       if (failure !== null) fallBack(failure);
       return;
     }
-    const more = this.#more();
+    const more = this.#more(sketch);
     if (typeof more === 'string') return fallBack(more);
     section(reply).more = more;
   }
 
-  /** The next batch to ask for, or why the walk instead. */
-  #more(): { from: number; count: number } | string {
-    return nextBatch(this.#decoder.symbols, this.#decoder.estimateItems(), this.#decoder.peeled);
+  /**
+   * The next batch to ask for, or why the walk instead. The first after a root-only opening is
+   * sized from the two sides' samples (the responder sent its own); the others from the symbols.
+   */
+  #more(sketch: Sketch): { from: number; count: number } | string {
+    const samples = this.#theirSamples;
+    this.#theirSamples = undefined;
+    const m = this.#decoder.symbols;
+    if (samples) {
+      const sampled = estimateDifferingItems(fingerprints(sketch), samples, sketch.size);
+      return batchFromSamples(m, sampled, sketch.size);
+    }
+    return nextBatch(m, this.#decoder.estimateItems(), this.#decoder.peeled);
   }
 
   /** Checks the decoded difference against both roots, then ships ours and wants theirs. */
@@ -206,25 +237,6 @@ export function nextBatch(
     Math.max(MIN_NEXT_BATCH, Math.ceil(NEXT_BATCH_MIN_GROWTH * m), want - m),
   );
   return { from: m, count };
-}
-
-/**
- * Why a decoded difference cannot be the one between these roots (a hash collision), or null:
- * its items must account for the difference of the entry counts and of the digests' low bits.
- */
-function differenceMismatch(
-  local: readonly Item[],
-  remote: readonly Item[],
-  mine: RootSummary,
-  theirs: RootSummary,
-): string | null {
-  if (local.length - remote.length !== mine.count - theirs.count)
-    return 'the decoded difference does not match the entry counts (a hash collision)';
-  let lo = 0;
-  for (const i of [...local, ...remote]) lo ^= i.lo;
-  const roots = Number((mine.digest ^ theirs.digest) & BigInt(LO_MASK));
-  if (lo !== roots) return 'the decoded difference does not match the roots (a hash collision)';
-  return null;
 }
 
 function sameRoot(a: RootSummary, b: RootSummary): boolean {

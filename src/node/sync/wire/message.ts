@@ -57,8 +57,10 @@ export interface AeMessage {
  * 10-byte coded symbols (5 had 15-byte ones) and up to 2^20 of them (6 stopped at 65,536;
  * 7 mapped items to symbols by their check, 8 and 9 by their tag and low bits), a version's
  * node reference and logical in one varint and an entry's kind in its value's length (entry.ts;
- * 8 gave each its own); earlier builds sent formats 1 to 4, where 4 meant "format 3 and a riblt
- * section". A message of any other version is refused as another build's (unsupported_version).
+ * 8 gave each its own), and the riblt samples a part of their own, so that an opening may carry
+ * the root alone (8 always carried them); earlier builds sent formats 1 to 4, where 4 meant
+ * "format 3 and a riblt section". A message of any other version is refused as another build's
+ * (unsupported_version).
  */
 export const WIRE_VERSION = 9;
 /**

@@ -1,7 +1,7 @@
 // The rateless strategy's part of an anti-entropy message (behind its tag): an opening with
-// a root and samples of its coded symbols, coded symbols, a request for more, wanted places,
-// and the flags that tell the other side to settle whole places or that the sender fell back
-// to the Merkle walk.
+// a root, samples of the sender's coded symbols (in the opening, or in the answer to one that
+// came without them), coded symbols, a request for more, wanted places, and the flags that tell
+// the other side to settle whole places or that the sender fell back to the Merkle walk.
 import { CodecError, type Reader, type Writer } from './codec.js';
 import { SAMPLE_BYTES } from '../riblt/estimate.js';
 import { MAX_SYMBOLS } from '../riblt/constants.js';
@@ -13,8 +13,10 @@ export interface RootSummary {
 }
 
 export interface RibltSection {
-  /** The initiator's opening: its root, and fingerprints of sampled coded symbols to size the first batch. */
-  open?: RootSummary & { samples: Uint8Array };
+  /** The initiator's opening: its root (with `samples`, or alone after an exchange that ended in sync). */
+  open?: RootSummary;
+  /** Fingerprints of the sender's sampled coded symbols, to estimate how many items differ. */
+  samples?: Uint8Array;
   /** The sender's root when it sent these symbols. */
   root?: RootSummary;
   symbols?: SymbolRun;
@@ -34,6 +36,9 @@ const SYMBOLS = 4;
 const MORE = 8;
 const SETTLE = 16;
 const FALLBACK = 32;
+const SAMPLES = 64;
+/** Every flag above, or'ed: a section with any other bit set comes from another build. */
+const ALL_FLAGS = 127;
 /** A fallback reason is one short sentence. */
 const MAX_REASON_BYTES = 256;
 
@@ -48,12 +53,10 @@ export function writeRiblt(w: Writer, s: RibltSection): void {
     (s.symbols ? SYMBOLS : 0) |
     (s.more ? MORE : 0) |
     (s.settle ? SETTLE : 0) |
-    (s.fallback !== undefined ? FALLBACK : 0);
+    (s.fallback !== undefined ? FALLBACK : 0) |
+    (s.samples ? SAMPLES : 0);
   w.u8(flags);
-  if (s.open) {
-    w.u64(s.open.digest).varint(s.open.count);
-    for (const b of s.open.samples) w.u8(b);
-  }
+  if (s.open) w.u64(s.open.digest).varint(s.open.count);
   if (s.root) w.u64(s.root.digest).varint(s.root.count);
   if (s.symbols) {
     // 10 bytes a symbol: place, tag, lo, then the check (20 bits) and the count's low 4 bits in
@@ -72,21 +75,17 @@ export function writeRiblt(w: Writer, s: RibltSection): void {
   }
   if (s.more) w.varint(s.more.from).varint(s.more.count);
   if (s.fallback !== undefined) w.string(s.fallback);
+  if (s.samples) for (const b of s.samples) w.u8(b);
   w.varint(s.wantPlaces.length);
   for (const p of s.wantPlaces) w.u32(p);
 }
 
 export function readRiblt(r: Reader): RibltSection {
   const flags = r.u8();
-  if (flags > 63) throw new CodecError('unknown flags in the riblt section');
+  if (flags > ALL_FLAGS) throw new CodecError('unknown flags in the riblt section');
   const s = emptyRiblt();
   const root = (): RootSummary => ({ digest: r.u64(), count: r.varint() });
-  if (flags & OPEN) {
-    const summary = root();
-    const samples = new Uint8Array(SAMPLE_BYTES);
-    for (let i = 0; i < SAMPLE_BYTES; i++) samples[i] = r.u8();
-    s.open = { ...summary, samples };
-  }
+  if (flags & OPEN) s.open = root();
   if (flags & ROOT) s.root = root();
   if (flags & SYMBOLS) {
     const from = r.varint();
@@ -114,6 +113,11 @@ export function readRiblt(r: Reader): RibltSection {
   }
   s.settle = (flags & SETTLE) !== 0;
   if (flags & FALLBACK) s.fallback = r.string(MAX_REASON_BYTES);
+  if (flags & SAMPLES) {
+    const samples = new Uint8Array(SAMPLE_BYTES);
+    for (let i = 0; i < SAMPLE_BYTES; i++) samples[i] = r.u8();
+    s.samples = samples;
+  }
   for (let n = r.varint(); n > 0; n--) s.wantPlaces.push(r.u32());
   return s;
 }

@@ -24,7 +24,15 @@ describe('golden wire messages', () => {
       GOLDEN.some((g) => Boolean(pick(g.message)));
     assert.ok(has((m) => m.probes.length && m.lists.length && m.dumps.length));
     assert.ok(has((m) => m.entries.some((e) => e.value === null) && m.wants.length));
-    for (const part of ['open', 'root', 'symbols', 'more', 'settle', 'fallback'] as const)
+    for (const part of [
+      'open',
+      'samples',
+      'root',
+      'symbols',
+      'more',
+      'settle',
+      'fallback',
+    ] as const)
       assert.ok(
         has((m) => m.riblt?.[part]),
         `a riblt section with ${part}`,
