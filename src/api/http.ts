@@ -134,6 +134,8 @@ export interface HintsAnswer {
   /** How long a hint is kept: --hint-window, never past --tombstone-ttl. */
   keepMs: number;
   pending: number;
+  /** Writes a peer refused for good since the node started (not kept: see HintCounters). */
+  refused: number;
 }
 
 /** GET /stats: the node's counters, its tree and peer-wire figures, and its process. */

@@ -21,12 +21,16 @@ export function viaOfKind(kind: string | undefined): Via {
   return 'anti-entropy';
 }
 
-/** GET /stats "hints": held now, and kept, replayed and expired since the node started. */
+/**
+ * GET /stats "hints": held now, and kept, replayed, expired and refused since the node started
+ * (refused: writes a peer of another conflict mode or tree key refused, never kept as hints).
+ */
 export interface HintCounters {
   pending: number;
   stored: number;
   replayed: number;
   expired: number;
+  refused: number;
 }
 
 /** GET /stats "repaired": entries that changed this node's data, by the path that brought them. */

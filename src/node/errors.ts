@@ -25,6 +25,14 @@ export class DroppedError extends Error {
 const SAID_WHY: ReadonlySet<string> = new Set(['conflict_mode_mismatch', 'tree_key_mismatch']);
 
 /**
+ * Whether a peer refused because it and this node are set up apart (conflict mode or tree key):
+ * it refuses every message until one of them is restarted, so what it refused is not retried.
+ */
+export function refusedForGood(error: unknown): boolean {
+  return error instanceof PeerRefusedError && error.code !== undefined && SAID_WHY.has(error.code);
+}
+
+/**
  * A peer that answered an exchange message with an error (HTTP status not 200): it is there,
  * but will not or cannot take part. `code` is its body's error.code, when it gave one.
  */

@@ -25,7 +25,7 @@ export function newCounters(): Counters {
     tombstonesPurged: 0,
     corrupt: 0,
     scrub: { runs: 0, rowsChecked: 0, lastRunMs: null, failed: 0 },
-    hints: { pending: 0, stored: 0, replayed: 0, expired: 0 },
+    hints: { pending: 0, stored: 0, replayed: 0, expired: 0, refused: 0 },
     repaired: { hint: 0, readRepair: 0, antiEntropy: 0 },
     requests: { total: 0, errors: 0 },
   };

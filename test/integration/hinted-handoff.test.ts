@@ -51,6 +51,7 @@ describe('hinted handoff', () => {
         stored: 2,
         replayed: 0,
         expired: 0,
+        refused: 0,
       });
 
       await cluster.restart(2);
@@ -108,7 +109,13 @@ describe('hinted handoff', () => {
     const node = await launchNode({ ...spec, env }, { portFlag: '--port' });
     try {
       const hints = (await request(node.address, 'GET', '/admin/hints')).json;
-      assert.deepEqual(hints, { node: node.id, enabled: false, keepMs: 2000, pending: 0 });
+      assert.deepEqual(hints, {
+        node: node.id,
+        enabled: false,
+        keepMs: 2000,
+        pending: 0,
+        refused: 0,
+      });
     } finally {
       await node.stop();
     }

@@ -63,6 +63,7 @@ describe(
       assert.equal((await promtool(text)).exitCode, 0);
       assert.match(text, /^ae_repaired_entries_total\{path="read_repair"\} 1$/m);
       assert.match(text, /^ae_hints_total\{event="stored"\} 0$/m);
+      assert.match(text, /^ae_hints_total\{event="refused"\} 0$/m);
       assert.match(text, /^ae_hints_pending 0$/m);
     });
   },

@@ -215,6 +215,12 @@ describe('siblings mode through HTTP', () => {
     assert.equal(write.status, 200);
     const lwwWrite = await request(lww.address, 'PUT', '/kv/m', JSON.stringify({ value: 'w' }));
     assert.match(lwwWrite.json.replication.failed[0].reason, /409 conflict_mode_mismatch/);
+    // Refused for good, so no pending repair: not hinted, counted as refused.
+    assert.equal(lwwWrite.json.replication.failed[0].hinted, false);
+    const { hints } = (await request(lww.address, 'GET', '/stats')).json;
+    assert.equal(hints.refused, 1);
+    assert.equal(hints.pending, 0);
+    assert.equal((await request(lww.address, 'GET', '/admin/hints')).json.refused, 1);
     assert.equal((await get(lww, 'm')).value, 'w', 'nothing of the other mode merged');
   });
 });

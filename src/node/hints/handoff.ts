@@ -53,9 +53,16 @@ export class Handoff {
     });
   }
 
-  /** Keeps the entries a peer did not take, when hints are on; says whether it did. */
-  keep(peer: string, entries: readonly Entry[]): boolean {
+  /**
+   * Keeps the entries a peer did not take, when hints are on; says whether it did. Entries the
+   * peer `refused` for good are no pending repair: counted as refused, and not kept.
+   */
+  missed(peer: string, entries: readonly Entry[], refused = false): boolean {
     if (!this.enabled) return false;
+    if (refused) {
+      this.#queue.refused(peer, entries.length);
+      return false;
+    }
     this.#queue.add(peer, entries);
     return true;
   }
@@ -68,6 +75,11 @@ export class Handoff {
   /** Hints held for this peer now (for every peer without one). */
   pending(peer?: string): number {
     return this.#queue.pending(peer);
+  }
+
+  /** Hints refused for good since the node started, counted and not kept (HintQueue.refused). */
+  get refused(): number {
+    return this.#queue.refusedCount;
   }
 
   /** How long a hint is kept (the window, never past the tombstone ttl). */

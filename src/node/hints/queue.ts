@@ -107,6 +107,22 @@ export class HintQueue {
     this.#o.counters.replayed += gone.length;
   }
 
+  /**
+   * The peer refused `count` hints for good (it runs another conflict mode or tree key): they
+   * are counted as refused, and every hint still held for it is dropped and counted too, since
+   * it would refuse those as well. Anti-entropy cannot repair it either until one is restarted.
+   */
+  refused(peer: string, count: number): void {
+    const hints = this.#byPeer.get(peer);
+    const held = hints ? [...hints.keys()] : [];
+    if (hints) this.#forget(peer, hints, held);
+    this.#o.counters.refused += count + held.length;
+  }
+
+  get refusedCount(): number {
+    return this.#o.counters.refused;
+  }
+
   /** Drops every hint older than keepMs; returns how many. */
   expire(): number {
     const before = this.#o.nowMicros() - this.keepMs * 1000;

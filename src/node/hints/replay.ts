@@ -2,6 +2,7 @@
 // the peer takes one, the next goes at once, until none is left or the peer stops answering.
 // A replicated write the peer acknowledges also wakes its replay (it answers again). The timer
 // and the sending are injected: tests turn the timer by hand and send nowhere.
+import { refusedForGood } from '../errors.js';
 import type { Entry } from '../replica/entry.js';
 import type { RoundTimer } from '../sync/scheduler.js';
 import type { HintBatchLimits, HintQueue } from './queue.js';
@@ -88,8 +89,10 @@ export class HintReplayer {
     for (let batch = queue.next(peer, HINT_BATCH); batch.length > 0;) {
       try {
         await send(peer, batch);
-      } catch {
-        return; // still away: the next tick tries again
+      } catch (error) {
+        // Refused for good: the batch and the rest of the peer's hints go, counted as refused.
+        if (refusedForGood(error)) queue.refused(peer, 0);
+        return; // otherwise still away: the next tick tries again
       }
       queue.delivered(peer, batch);
       if (!this.#running) return;

@@ -98,9 +98,14 @@ const COUNTERS: CounterSpec[] = [
   },
   {
     name: 'ae_hints_total',
-    help: 'Hinted handoff: writes kept for a peer that missed them, replayed to it, or expired.',
+    help: 'Hinted handoff: writes kept for a peer that missed them, replayed, expired, or refused for good.',
     label: 'event',
-    read: ({ hints: h }) => ({ stored: h.stored, replayed: h.replayed, expired: h.expired }),
+    read: ({ hints: h }) => ({
+      stored: h.stored,
+      replayed: h.replayed,
+      expired: h.expired,
+      refused: h.refused,
+    }),
   },
   {
     name: 'ae_repaired_entries_total',

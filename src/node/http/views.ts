@@ -149,9 +149,9 @@ export function intervalView(node: string, intervalMs: number): IntervalAnswer {
 /** Hinted handoff's switch and queue (a Handoff, read through its getters). */
 export function hintsView(
   node: string,
-  h: { enabled: boolean; keepMs: number; pending(): number },
+  h: { enabled: boolean; keepMs: number; pending(): number; refused: number },
 ): HintsAnswer {
-  return { node, enabled: h.enabled, keepMs: h.keepMs, pending: h.pending() };
+  return { node, enabled: h.enabled, keepMs: h.keepMs, pending: h.pending(), refused: h.refused };
 }
 
 /** What GET /stats adds to the counters: who the node is and what it holds. */

@@ -1,6 +1,7 @@
 // Replicated writes: the entries go to every peer at once (grouped with concurrent writes, one
 // message per peer), and each peer acks or fails on its own. A peer that fails is handed the
-// entries as hints (when hinted handoff is on); one that acks is told to take its hints.
+// entries as hints (when hinted handoff is on), unless it refused them for good (a node of
+// another conflict mode or tree key); one that acks is told to take its hints.
 import type { Counters } from '../../api/counters.js';
 import type { Replication } from '../../api/http.js';
 import type { Entry } from '../replica/entry.js';
@@ -45,7 +46,7 @@ export class FanOut {
         replication.acked.push(peer);
         this.#handoff.answered(peer);
       } else {
-        const hinted = this.#handoff.keep(peer, entries);
+        const hinted = this.#handoff.missed(peer, entries, outcome.refused);
         replication.failed.push({ peer, reason: outcome.reason, hinted });
       }
     });

@@ -3,6 +3,7 @@
 // message. One write alone goes at the end of its turn (setImmediate: no timer, no added wait
 // when idle); under load, one HTTP request carries many writes, so the per-message cost on
 // both nodes (HTTP parsing, a write to the socket, a wakeup) is shared by many writes.
+import { refusedForGood } from '../errors.js';
 import { emptyMessage, encodeMessage } from './wire/message.js';
 import type { Entry } from '../replica/entry.js';
 
@@ -18,7 +19,8 @@ const MAX_IN_FLIGHT = 2;
 /** Entries in one replication message at most. */
 const MAX_BATCH_ENTRIES = 5_000;
 
-export type Outcome = { ok: true } | { ok: false; reason: string };
+/** A peer's ack, or why it did not ack; `refused`: it never will (see refusedForGood). */
+export type Outcome = { ok: true } | { ok: false; reason: string; refused: boolean };
 
 /** Encodes the message carrying these writes' entries (each part: one write's entries). */
 export type BatchEncoder = (parts: readonly (readonly Entry[])[]) => Buffer;
@@ -104,7 +106,12 @@ export class PeerReplicator {
       this.#send(this.#encode(parts))
         .then(
           () => settle(batch, { ok: true }),
-          (error: unknown) => settle(batch, { ok: false, reason: (error as Error).message }),
+          (error: unknown) =>
+            settle(batch, {
+              ok: false,
+              reason: (error as Error).message,
+              refused: refusedForGood(error),
+            }),
         )
         .finally(() => {
           this.#inFlight -= 1;

@@ -16,7 +16,7 @@ const MANY = { maxEntries: 1_000, maxBytes: 1_000_000 };
 
 function setup(windowMs = 60_000, tombstoneTtlMs = 3_600_000) {
   const clock = { now: 100 * SECOND_US };
-  const counters: HintCounters = { pending: 0, stored: 0, replayed: 0, expired: 0 };
+  const counters: HintCounters = { pending: 0, stored: 0, replayed: 0, expired: 0, refused: 0 };
   const disk = new Map<string, Entry>();
   const queue = new HintQueue({
     windowMs,
@@ -43,7 +43,7 @@ describe('HintQueue', () => {
     assert.equal(queue.next(P, MANY)[1]!.value, '2');
     assert.equal(queue.pending(P), 2);
     assert.equal(queue.pending(), 3);
-    assert.deepEqual(counters, { pending: 3, stored: 4, replayed: 0, expired: 0 });
+    assert.deepEqual(counters, { pending: 3, stored: 4, replayed: 0, expired: 0, refused: 0 });
     assert.equal(disk.get(`${P} a`)?.value, '2');
     // An older entry than the hint held changes nothing.
     queue.add(P, [entry('a', 'old', 100 * SECOND_US)]);
@@ -70,7 +70,7 @@ describe('HintQueue', () => {
     queue.delivered(P, sent);
     assert.deepEqual(keys(queue.next(P, MANY)), ['b']);
     assert.equal(queue.next(P, MANY)[0]!.value, '2');
-    assert.deepEqual(counters, { pending: 1, stored: 3, replayed: 1, expired: 0 });
+    assert.deepEqual(counters, { pending: 1, stored: 3, replayed: 1, expired: 0, refused: 0 });
     assert.deepEqual([...disk.keys()], [`${P} b`]);
     queue.delivered(P, queue.next(P, MANY));
     assert.deepEqual(queue.peers(), []);
@@ -87,7 +87,7 @@ describe('HintQueue', () => {
     clock.now = 200 * SECOND_US;
     assert.equal(queue.expire(), 1);
     assert.deepEqual(queue.next(P, MANY), []);
-    assert.deepEqual(counters, { pending: 0, stored: 2, replayed: 0, expired: 2 });
+    assert.deepEqual(counters, { pending: 0, stored: 2, replayed: 0, expired: 2, refused: 0 });
   });
 
   it('never keeps a hint past the tombstone ttl, whatever the window (no resurrection)', () => {
@@ -114,6 +114,6 @@ describe('HintQueue', () => {
     queue.restore(stored);
     assert.deepEqual(keys(queue.next(P, MANY)), ['a', 'c']);
     assert.equal(queue.next(Q, MANY)[0]!.value, null);
-    assert.deepEqual(counters, { pending: 3, stored: 0, replayed: 0, expired: 1 });
+    assert.deepEqual(counters, { pending: 3, stored: 0, replayed: 0, expired: 1, refused: 0 });
   });
 });

@@ -155,6 +155,7 @@ describe('NodeService', () => {
       stored: 0,
       replayed: 0,
       expired: 0,
+      refused: 0,
     });
     assert.equal(a.setHints(true).enabled, a.stats().hints.enabled);
   });

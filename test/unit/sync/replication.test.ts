@@ -55,6 +55,7 @@ describe('replication to a peer (group commit)', () => {
     assert.deepEqual(await replicator.replicate([entry('a', 'v', 1)]), {
       ok: false,
       reason: 'connection refused',
+      refused: false,
     });
     assert.deepEqual(await replicator.replicate([entry('b', 'v', 2)]), { ok: true });
   });
