@@ -40,7 +40,8 @@ export class Handoff {
       ...(o.storage ? { storage: o.storage } : {}),
     });
     if (o.storage) {
-      const [mine, strangers] = partition(o.storage.all(), (h) => o.peers.includes(h.peer));
+      const configured = new Set(o.peers);
+      const [mine, strangers] = partition(o.storage.all(), (h) => configured.has(h.peer));
       // Hints for a peer this node no longer has could never be delivered: dropped.
       for (const { peer, entry } of strangers) o.storage.remove(peer, [entry.key]);
       this.#queue.restore(mine);

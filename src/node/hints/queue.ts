@@ -59,15 +59,20 @@ export class HintQueue {
   /** Keeps these entries for the peer; a newer entry of a key replaces its older hint. */
   add(peer: string, entries: readonly Entry[]): void {
     const kept = this.#insert(peer, entries);
+    this.#recount();
     if (kept.length === 0) return;
     this.#o.storage?.save(peer, kept);
     this.#o.counters.stored += kept.length;
   }
 
-  /** Hints read back from disk (any order): kept again, oldest first, the expired dropped. */
+  /**
+   * Hints read back from disk (any order): kept again, oldest first, the expired dropped. The
+   * count is taken once for them all: taken per hint, it walked every peer for every hint.
+   */
   restore(hints: readonly StoredHint[]): void {
     const sorted = [...hints].sort((a, b) => compareVersions(a.entry.version, b.entry.version));
     for (const { peer, entry } of sorted) this.#insert(peer, [entry]);
+    this.#recount();
     this.expire();
   }
 
@@ -141,7 +146,7 @@ export class HintQueue {
     return dropped;
   }
 
-  /** Puts entries in the peer's queue (newest of a key last); returns those kept. */
+  /** Puts entries in the peer's queue (newest of a key last); returns those kept (uncounted). */
   #insert(peer: string, entries: readonly Entry[]): Entry[] {
     let hints = this.#byPeer.get(peer);
     if (!hints) this.#byPeer.set(peer, (hints = new Map()));
@@ -153,7 +158,6 @@ export class HintQueue {
       hints.set(entry.key, entry);
       kept.push(entry);
     }
-    this.#recount();
     return kept;
   }
 

@@ -116,4 +116,27 @@ describe('HintQueue', () => {
     assert.equal(queue.next(Q, MANY)[0]!.value, null);
     assert.deepEqual(counters, { pending: 3, stored: 0, replayed: 0, expired: 1, refused: 0 });
   });
+
+  it('a restore counts what it holds once, not once per hint', () => {
+    const { queue, counters } = setup();
+    let counts = 0;
+    let pending = 0;
+    Object.defineProperty(counters, 'pending', {
+      get: () => pending,
+      set: (n: number) => {
+        counts += 1;
+        pending = n;
+      },
+    });
+    const peers = [P, Q, '127.0.0.1:4'];
+    const stored: StoredHint[] = Array.from({ length: 300 }, (_, i) => ({
+      peer: peers[i % peers.length]!,
+      entry: entry(`k${i}`, 'v', 100 * SECOND_US - i),
+    }));
+    queue.restore(stored);
+    assert.equal(counters.pending, 300);
+    assert.equal(queue.pending(Q), 100);
+    assert.equal(counts, 1, 'counted once for 300 hints');
+    assert.deepEqual(keys(queue.next(P, MANY)).slice(0, 2), ['k297', 'k294'], 'oldest first');
+  });
 });
