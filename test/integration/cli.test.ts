@@ -235,6 +235,12 @@ describe('ae-demo run --keep, inspect and the exploring commands', () => {
       assert.ok(
         JSON.parse(r.stdout).peers.some((p: { status: string }) => p.status === 'repaired'),
       );
+      // The table names each peer by its id and sets the round beside a full exchange, as run does.
+      r = await cli(['trigger', '--node', a]);
+      assert.equal(r.exitCode, 0, r.stderr);
+      for (const peer of cluster.nodes.slice(1)) {
+        assert.match(r.stdout, new RegExp(`⇄ ${peer.id} .*│ in sync .*│ [\\d.]+ k?B \\(`));
+      }
       r = await cli(['diff', '--nodes', nodes, '--json']);
       assert.equal(JSON.parse(r.stdout).equal, true);
       assert.equal(r.exitCode, 0, 'diff(1): 0 when equal');
