@@ -53,8 +53,10 @@ export function benchProgress(
       }, TICK_MS);
       timer.unref();
       const step = {
-        log(line: string) {
+        log(point: string) {
           said = now();
+          // On a terminal a point wraps between words, as the story does (a fallback's reason is long).
+          const line = out.columns === undefined ? point : wrap(point, out.columns, '  ');
           if (!spinner?.isSpinning) return out.write(`${line}\n`);
           spinner.clear();
           out.write(`${line}\n`);

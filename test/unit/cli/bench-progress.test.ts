@@ -17,6 +17,7 @@ import type { PhaseStep } from '../../../src/bench/step.js';
 async function played(
   plan: PhasePlan,
   work: (step: PhaseStep, seconds: (from: number, to: number) => void) => void,
+  columns?: number,
 ): Promise<string[]> {
   mock.timers.enable({ apis: ['setInterval'] });
   try {
@@ -24,7 +25,7 @@ async function played(
     let clock = 0;
     const out = {
       write: (t: string) => lines.push(stripVTControlCharacters(t)),
-      columns: undefined,
+      columns,
     };
     const seconds = (from: number, to: number) => {
       for (let s = from; s <= to; s++) {
@@ -76,6 +77,26 @@ describe('bench progress', () => {
     };
     const lines = await played(plan, (_step, seconds) => seconds(1, 25));
     assert.equal(lines[1], '[1/2] simulate: longer than usual, 20.0 s so far; then about 60 s\n');
+  });
+
+  it('wraps a measured point between words on a terminal of 80 columns', async () => {
+    const plan = {
+      phase: 'exchange' as const,
+      index: 1,
+      count: 1,
+      title: 'exchange',
+      expectedMs: 60_000,
+      laterMs: 0,
+    };
+    const point =
+      'riblt  N=10000 d=1.0%  6 RT  14347 B  68 ms  (fell back: the roots still differ once ' +
+      'the decoded difference moved (a hash collision, or the peer changed meanwhile))';
+    const lines = await played(plan, (step) => step.log(point), 80);
+    const written = lines.find((l) => l.startsWith('riblt'))!;
+    const rows = written.trimEnd().split('\n');
+    assert.ok(rows.length > 1, written);
+    for (const row of rows) assert.ok(row.length <= 80, row);
+    assert.equal(rows.map((r) => r.trim()).join(' '), point.replace(/ {2,}/g, '  '));
   });
 
   it('estimates from the phase’s own progress once it has some, never below zero', () => {
