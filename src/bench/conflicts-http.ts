@@ -6,7 +6,7 @@
 import { freeBasePort } from '../cluster/ports.js';
 import type { ConflictMode } from '../api/conflicts.js';
 import { median, pairedShare } from './bracket.js';
-import { cannon, onFreshCluster } from './throughput.js';
+import { cannon, onFreshCluster, replicated } from './throughput.js';
 import type { PhaseStep } from './step.js';
 
 /** Rounds of the two modes; seconds measured per run (after the same warm-up as throughput). */
@@ -31,7 +31,7 @@ export async function httpWriteRates(step: PhaseStep, from: number): Promise<Htt
     for (const mode of round % 2 === 0 ? modes : [...modes].reverse()) {
       const run = await onFreshCluster(
         basePort,
-        (first) => cannon(mode, `http://${first}/kv/key-[<id>]`, HTTP_WRITE_SECONDS),
+        (first) => cannon(mode, replicated(first), HTTP_WRITE_SECONDS),
         undefined,
         ['--conflicts', mode],
       );

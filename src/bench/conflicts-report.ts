@@ -2,6 +2,7 @@
 // ratio of siblings to last write wins beside them.
 import { count } from '../format.js';
 import { renderTable } from '../cli/render/table.js';
+import { timesBase } from './ratio-cell.js';
 import { CONFLICT_DIFFERING, CONFLICT_KEYS, type ConflictRow } from './conflicts.js';
 
 export function conflictsTable(rows: readonly ConflictRow[], width?: number): string {
@@ -16,7 +17,7 @@ export function conflictsTable(rows: readonly ConflictRow[], width?: number): st
   ];
   const lww = rows.find((r) => r.conflicts === 'lww');
   const vs = (r: ConflictRow, n: number, of: number | undefined) =>
-    r.conflicts === 'lww' || of === undefined ? '' : ` (${(n / of).toFixed(2)}×)`;
+    r.conflicts === 'lww' ? '' : timesBase(n, of, 'quotient');
   const cells = rows.map((r) => [
     r.conflicts,
     `${r.bytesPerEntry.toFixed(1)}${vs(r, r.bytesPerEntry, lww?.bytesPerEntry)}`,

@@ -2,6 +2,7 @@
 // side, with each measure of the round over the hints' (ratios from one run).
 import { bytes, count } from '../format.js';
 import { renderTable } from '../cli/render/table.js';
+import { timesBase } from './ratio-cell.js';
 import { REPAIR_BASE, REPAIR_MISSED, type RepairRow } from './repair.js';
 
 const NAMES = { hint: 'hinted handoff', merkle: 'one Merkle round' } as const;
@@ -9,7 +10,7 @@ const NAMES = { hint: 'hinted handoff', merkle: 'one Merkle round' } as const;
 export function repairTable(rows: readonly RepairRow[], width?: number): string {
   const hint = rows.find((r) => r.path === 'hint');
   const vs = (r: RepairRow, n: number, of: number | undefined) =>
-    r.path === 'hint' || of === undefined || of === 0 ? '' : ` (${(n / of).toFixed(2)}×)`;
+    r.path === 'hint' ? '' : timesBase(n, of, 'blank');
   const cells = rows.map((r) => [
     NAMES[r.path],
     `${count(Math.round(r.ms))} ms${vs(r, r.ms, hint?.ms)}`,

@@ -140,7 +140,8 @@ async function startBare(): Promise<{ port: number; stop: () => Promise<unknown>
 }
 
 const direct = (first: string) => `http://${first}/kv/key-[<id>]/direct`;
-const replicated = (first: string) => `http://${first}/kv/key-[<id>]`;
+/** The replicated PUT target on a cluster's first node (fresh keys, as autocannon numbers them). */
+export const replicated = (first: string) => `http://${first}/kv/key-[<id>]`;
 
 /** Each target's median run; a node target's share of bare, and replicated PUT's of unrecorded. */
 export function rowsOf(

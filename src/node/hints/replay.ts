@@ -4,7 +4,7 @@
 // and the sending are injected: tests turn the timer by hand and send nowhere.
 import { refusedForGood } from '../errors.js';
 import type { Entry } from '../replica/entry.js';
-import type { RoundTimer } from '../sync/scheduler.js';
+import { realTimer, type RoundTimer } from '../sync/scheduler.js';
 import type { HintBatchLimits, HintQueue } from './queue.js';
 
 /**
@@ -18,12 +18,6 @@ export const HINT_REPLAY_INTERVAL_MS = 1_000;
  * out on it (replication's batches stop at 5,000 entries too).
  */
 export const HINT_BATCH: HintBatchLimits = { maxEntries: 5_000, maxBytes: 4 * 1024 * 1024 };
-
-/** setTimeout, unref'd: a pending replay never keeps the process alive. */
-const realTimer: RoundTimer = {
-  set: (fire, ms) => setTimeout(fire, ms).unref(),
-  clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
 
 export interface ReplayOptions {
   queue: HintQueue;

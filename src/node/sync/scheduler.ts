@@ -34,7 +34,7 @@ export interface RoundTimer {
   clear(handle: unknown): void;
 }
 
-/** setTimeout, unref'd: a pending round never keeps the process alive. */
+/** setTimeout, unref'd: a pending round (or hint replay) never keeps the process alive. */
 export const realTimer: RoundTimer = {
   set: (fire, ms) => setTimeout(fire, ms).unref(),
   clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
