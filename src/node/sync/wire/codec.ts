@@ -53,6 +53,14 @@ export class Writer {
     return this;
   }
 
+  /** Bytes as they are, with no length before them. */
+  bytes(b: Uint8Array): this {
+    this.#reserve(b.length);
+    this.#buf.set(b, this.#at);
+    this.#at += b.length;
+    return this;
+  }
+
   u64(n: bigint): this {
     this.#reserve(8);
     this.#buf.writeBigUInt64BE(n, this.#at);
@@ -103,6 +111,15 @@ export class Writer {
 
 const MAX_VARINT_BYTES = 8;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Bytes as UTF-8 text; a malformed sequence is refused. */
+export function utf8Text(bytes: Uint8Array): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new CodecError('a string in the message is not valid UTF-8');
+  }
+}
 
 export class Reader {
   readonly #buf: Buffer;
@@ -164,16 +181,17 @@ export class Reader {
     return this.utf8(bytes);
   }
 
-  /** The next `bytes` bytes as UTF-8 text (the caller has read and bounded their length). */
-  utf8(bytes: number): string {
+  /** The next `bytes` bytes, a view of the message's. */
+  bytes(bytes: number): Buffer {
     this.#need(bytes);
     const start = this.#at;
     this.#at += bytes;
-    try {
-      return utf8.decode(this.#buf.subarray(start, this.#at));
-    } catch {
-      throw new CodecError('a string in the message is not valid UTF-8');
-    }
+    return this.#buf.subarray(start, this.#at);
+  }
+
+  /** The next `bytes` bytes as UTF-8 text (the caller has read and bounded their length). */
+  utf8(bytes: number): string {
+    return utf8Text(this.bytes(bytes));
   }
 
   #need(n: number): void {

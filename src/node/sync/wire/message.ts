@@ -11,9 +11,11 @@
 //
 // Wall clocks in lists and entries are written as offsets from the smallest one in the message
 // (written once, after the node ids): versions that travel together are usually close in time,
-// so an offset takes 3-5 bytes where a whole microsecond clock takes 8.
+// so an offset takes 3-5 bytes where a whole microsecond clock takes 8. The keys of list items
+// and wants are written against the key before them (keys.ts); an entry's key is written whole.
 import { CodecError, Reader, Writer } from './codec.js';
 import { readBody, readVersion, writeBody, writeVersion } from './entry.js';
+import { KeyReader, KeyWriter } from './keys.js';
 import { shortChildren } from './probe.js';
 import { readRiblt, writeRiblt, type RibltSection } from './riblt.js';
 import { MAX_KEY_BYTES, MAX_NODE_ID_BYTES } from '../../../api/limits.js';
@@ -56,11 +58,11 @@ export interface AeMessage {
  * format 3 (wall offsets, count-free short probes) with the riblt section behind a tag,
  * 10-byte coded symbols (5 had 15-byte ones) and up to 2^20 of them (6 stopped at 65,536;
  * 7 mapped items to symbols by their check, 8 and 9 by their tag and low bits), a version's
- * node reference and logical in one varint and an entry's kind in its value's length (entry.ts;
- * 8 gave each its own), and the riblt samples a part of their own, so that an opening may carry
- * the root alone (8 always carried them); earlier builds sent formats 1 to 4, where 4 meant
- * "format 3 and a riblt section". A message of any other version is refused as another build's
- * (unsupported_version).
+ * node reference and logical in one varint, an entry's kind in its value's length (entry.ts;
+ * 8 gave each its own), list items' and wants' keys against the key before (keys.ts), and the
+ * riblt samples a part of their own, so that an opening may carry the root alone (8 always
+ * carried them); earlier builds sent formats 1 to 4, where 4 meant "format 3 and a riblt
+ * section". A message of any other version is refused as another build's (unsupported_version).
  */
 export const WIRE_VERSION = 9;
 /**
@@ -95,9 +97,11 @@ export function encodeMessage(m: AeMessage): Buffer {
   body.varint(m.probes.length);
   for (const p of m.probes) writeProbe(body, p);
   body.varint(m.lists.length);
+  const listKeys = new KeyWriter();
   for (const l of m.lists) {
     body.u8(l.level).varint(l.index).varint(l.items.length);
-    for (const item of l.items) version(body.string(item.key), item.version).u32(item.check);
+    for (const item of l.items)
+      version(listKeys.write(body, item.key), item.version).u32(item.check);
   }
   body.varint(m.dumps.length);
   for (const d of m.dumps) body.u8(d.level).varint(d.index);
@@ -106,7 +110,8 @@ export function encodeMessage(m: AeMessage): Buffer {
     writeBody(version(body.string(e.key), e.version), e.value);
   }
   body.varint(m.wants.length);
-  for (const k of m.wants) body.string(k);
+  const wantKeys = new KeyWriter();
+  for (const k of m.wants) wantKeys.write(body, k);
   if (m.riblt) writeRiblt(body.u8(RIBLT_TAG), m.riblt);
 
   const head = new Writer().u8(WIRE_VERSION).varint(nodes.size);
@@ -128,8 +133,11 @@ export function decodeMessage(buf: Buffer, maxValueBytes: number): AeMessage {
   const nodes: string[] = [];
   for (let n = r.varint(); n > 0; n--) nodes.push(valid(checkNodeId(r.string(MAX_NODE_ID_BYTES))));
   const base = nodes.length > 0 ? r.varint() : 0;
-  // r.string has checked the length and the UTF-8 (fatal decoder): checkDecodedKey does the rest.
-  const key = (): string => valid(checkDecodedKey(r.string(MAX_KEY_BYTES)));
+  // The readers have checked the length and the UTF-8 (fatal decoder): checkedKey does the rest.
+  const checkedKey = (k: string): string => valid(checkDecodedKey(k));
+  const key = (): string => checkedKey(r.string(MAX_KEY_BYTES));
+  const listKeys = new KeyReader();
+  const wantKeys = new KeyReader();
   const versionOf = (): Version => readVersion(r, base, nodes);
 
   const m = emptyMessage();
@@ -138,7 +146,7 @@ export function decodeMessage(buf: Buffer, maxValueBytes: number): AeMessage {
     const at = readRef(r, MAX_LEVEL);
     const items: ListItem[] = [];
     for (let k = r.varint(); k > 0; k--)
-      items.push({ key: key(), version: versionOf(), check: r.u32() });
+      items.push({ key: checkedKey(listKeys.read(r)), version: versionOf(), check: r.u32() });
     m.lists.push({ ...at, items });
   }
   for (let n = r.varint(); n > 0; n--) m.dumps.push(readRef(r, MAX_LEVEL));
@@ -147,7 +155,7 @@ export function decodeMessage(buf: Buffer, maxValueBytes: number): AeMessage {
     const v = versionOf();
     m.entries.push({ key: k, version: v, value: readBody(r, maxValueBytes) });
   }
-  for (let n = r.varint(); n > 0; n--) m.wants.push(key());
+  for (let n = r.varint(); n > 0; n--) m.wants.push(checkedKey(wantKeys.read(r)));
   if (!r.done) {
     const tag = r.u8();
     if (tag !== RIBLT_TAG) throw new CodecError(`a section has the unknown tag ${tag}`);

@@ -114,7 +114,7 @@ describe('an entry on the wire (version 9)', () => {
     const bytes = encodeMessage(m);
     assert.deepEqual(decodeMessage(bytes, MAX_VALUE), m);
     // The item's reference and tie follow its key and wall offset: 0 becomes 2, node 1.
-    const at = bytes.indexOf(Buffer.from([1, 0x6b, 0, 0])) + 3;
+    const at = bytes.indexOf(Buffer.from([2, 0x6b, 0, 0])) + 3;
     const past = Buffer.from(bytes);
     past[at] = 2;
     refused(past, MAX_VALUE, /node reference is out of range/);
