@@ -4,11 +4,16 @@
 // prefix. A symbol at index i is the same on both sides unless one of the D differing items maps
 // to it, which each does with probability 2/(i+2): the answering side compares fingerprints and
 // takes the most likely D. The symbols count items (what the decoder needs), not keys,
-// whatever the mix of new keys, rewrites and deletes.
+// whatever the mix of new keys, rewrites and deletes. Once a batch of symbols has not decoded,
+// they say it more closely: which of them were empty, and how many items peeled (differingItems).
 import {
   ESTIMATE_SAMPLES,
   ESTIMATE_SPREAD_SAMPLES,
   ESTIMATE_TOP_SHARE,
+  NEXT_EMPTY_WEIGHT,
+  PEELED_FROM,
+  PEELED_SHARE,
+  PEELED_STEP,
   SKETCH_SYMBOLS,
 } from './constants.js';
 import { fmix } from './symbol.js';
@@ -132,4 +137,37 @@ export function estimateDifferingItems(
     else if (score < best.score - SEARCH_LOG_DROP) break;
   }
   return Math.ceil(best.d);
+}
+
+/**
+ * How many items differ, from how many of them `symbols` coded symbols that did not decode
+ * peeled: the D for which PEELED_SHARE at symbols / D is peeled / D. Null where the count says
+ * little (too few peeled to read, or so many that the rest come at once).
+ */
+export function itemsFromPeeled(symbols: number, peeled: number): number | null {
+  // peeled / symbols = share(u) / u rises with u = symbols / D: found between two table points.
+  const perSymbol = (k: number) => PEELED_SHARE[k]! / (PEELED_FROM + k * PEELED_STEP);
+  const r = peeled / symbols;
+  const last = PEELED_SHARE.length - 1;
+  if (!(r >= perSymbol(0) && r <= perSymbol(last))) return null;
+  let k = 0;
+  while (k < last - 1 && perSymbol(k + 1) < r) k += 1;
+  const f = (r - perSymbol(k)) / (perSymbol(k + 1) - perSymbol(k));
+  return symbols / (PEELED_FROM + (k + f) * PEELED_STEP);
+}
+
+/**
+ * Items differing as `symbols` that did not decode say: the empty symbols' estimate and the
+ * peeled items', weighed in the logarithm (NEXT_EMPTY_WEIGHT).
+ */
+export function differingItems(
+  symbols: number,
+  estimate: { items: number; atLeast: boolean },
+  peeled: number,
+): number {
+  const fromPeeled = estimate.atLeast ? null : itemsFromPeeled(symbols, peeled);
+  if (fromPeeled === null) return estimate.items;
+  const log =
+    NEXT_EMPTY_WEIGHT * Math.log(estimate.items) + (1 - NEXT_EMPTY_WEIGHT) * Math.log(fromPeeled);
+  return Math.round(Math.exp(log));
 }

@@ -7,7 +7,7 @@ import type { AeMessage } from '../wire/message.js';
 import type { RibltOutcome } from '../../../api/reports.js';
 import type { Store, StoredEntry } from '../../replica/store.js';
 import { Decoder } from './decoder.js';
-import { estimateDifferingItems, fingerprints } from './estimate.js';
+import { differingItems, estimateDifferingItems, fingerprints } from './estimate.js';
 import { batchFromSamples } from './root-opening.js';
 import type { RibltOpening } from './openings.js';
 import { section, summary, symbolRun, walkInstead, type RibltSide, type Ship } from './exchange.js';
@@ -215,7 +215,8 @@ export class RibltSession {
 /**
  * The batch after m symbols that did not decode, sized from the estimate of the items they
  * hold (NEXT_SYMBOLS_PER_ITEM each and a margin), or why the walk instead: a difference past `max` symbols.
- * The estimate counts every empty symbol of the m compared whole: close, unless none was empty.
+ * The estimate counts every empty symbol of the m compared whole (close, unless none was
+ * empty) and, where it says something, how many items peeled.
  */
 export function nextBatch(
   m: number,
@@ -223,10 +224,10 @@ export function nextBatch(
   peeled: number,
   max = MAX_SYMBOLS,
 ): { from: number; count: number } | string {
-  const { items } = estimate;
+  const items = differingItems(m, estimate, peeled);
   const want = Math.ceil(NEXT_SYMBOLS_PER_ITEM * items + NEXT_MARGIN * Math.sqrt(items));
   if (m >= max || want > max) {
-    const about = `${estimate.atLeast ? 'more than' : 'about'} ${estimate.items}`;
+    const about = `${estimate.atLeast ? 'more than' : 'about'} ${items}`;
     return (
       `${about} differing items (a key's two versions are two), more than ${max} coded ` +
       `symbols decode (${peeled} decoded in ${m})`

@@ -6,6 +6,7 @@ import { Store } from '../../../../src/node/replica/store.js';
 import { runExchange, type Replica, type Transport } from '../../../../src/node/sync/exchange.js';
 import { runLength, Sketch } from '../../../../src/node/sync/riblt/sketch.js';
 import { nextBatch } from '../../../../src/node/sync/riblt/session.js';
+import { itemsFromPeeled } from '../../../../src/node/sync/riblt/estimate.js';
 import { NEXT_MARGIN, NEXT_SYMBOLS_PER_ITEM } from '../../../../src/node/sync/riblt/constants.js';
 import { decodeMessage, encodeMessage } from '../../../../src/node/sync/wire/message.js';
 import { rng } from '../../../helpers/random.js';
@@ -88,11 +89,11 @@ describe('riblt exchange (in memory)', () => {
   });
 
   it('past the most an exchange sends, it walks and says how many items it estimated', () => {
-    const reason = nextBatch(4096, { items: 9000, atLeast: false }, 120, 8192);
+    const reason = nextBatch(4096, { items: 9000, atLeast: false }, 4, 8192);
     assert.equal(
       reason,
       "about 9000 differing items (a key's two versions are two), more than 8192 coded " +
-        'symbols decode (120 decoded in 4096)',
+        'symbols decode (4 decoded in 4096)',
     );
     const saturated = nextBatch(4096, { items: 8192, atLeast: true }, 0, 8192);
     assert.match(String(saturated), /^more than 8192 differing items/);
@@ -101,6 +102,27 @@ describe('riblt exchange (in memory)', () => {
       from: 4096,
       count: Math.ceil(NEXT_SYMBOLS_PER_ITEM * 4000 + NEXT_MARGIN * Math.sqrt(4000)) - 4096,
     });
+  });
+
+  it('sizes the next batch from the items peeled as well as the empty symbols', () => {
+    // 2,000 symbols, 1,800 items by the empty ones. Peeled, 300 (fewer than 1,800 items peel
+    // there) reads more items and 420 fewer: the batch follows, between the two readings.
+    const count = (peeled: number) => {
+      const next = nextBatch(2000, { items: 1800, atLeast: false }, peeled);
+      assert.ok(typeof next !== 'string');
+      return next.count;
+    };
+    const emptiesAlone =
+      Math.ceil(NEXT_SYMBOLS_PER_ITEM * 1800 + NEXT_MARGIN * Math.sqrt(1800)) - 2000;
+    assert.equal(count(0), emptiesAlone, 'none peeled says nothing: the empty symbols alone');
+    assert.ok(count(300) > emptiesAlone, `${count(300)} after 300 peeled`);
+    assert.ok(count(420) < emptiesAlone, `${count(420)} after 420 peeled`);
+    const peeledAlone = itemsFromPeeled(2000, 300)!;
+    assert.ok(
+      count(300) <
+        Math.ceil(NEXT_SYMBOLS_PER_ITEM * peeledAlone + NEXT_MARGIN * Math.sqrt(peeledAlone)) -
+          2000,
+    );
   });
 
   it('falls back when a symbol arrives corrupted, and loses nothing', async () => {
