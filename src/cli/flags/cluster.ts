@@ -3,7 +3,14 @@
 import type { Argv } from 'yargs';
 import { STRATEGIES, type Strategy } from '../../api/strategies.js';
 import { CONFLICT_MODES, type ConflictMode } from '../../api/conflicts.js';
-import { DEFAULT_BASE_PORT, DEFAULT_NODE_COUNT, parseCount, parsePort } from './values.js';
+import { UsageError } from '../../errors.js';
+import {
+  DEFAULT_BASE_PORT,
+  DEFAULT_NODE_COUNT,
+  MAX_PORT,
+  parseCount,
+  parsePort,
+} from './values.js';
 import { parsePeersPerRound } from './node.js';
 
 export const MAX_NODES = 9;
@@ -58,7 +65,13 @@ export interface ClusterSetup {
 export function checkClusterFlags(argv: ClusterArgs): ClusterSetup {
   const count = parseCount(argv.nodes, '--nodes', 2, MAX_NODES);
   const basePort = parsePort(argv['base-port'], '--base-port', false);
-  parsePort(basePort + count - 1, '--base-port (plus --nodes)', false);
+  const last = basePort + count - 1;
+  // The user gave the first port; the last node's port is ours to name, with the way out.
+  if (last > MAX_PORT)
+    throw new UsageError(
+      `--base-port ${basePort} puts node ${count} on port ${last}, past ${MAX_PORT}; ` +
+        `choose --base-port ${MAX_PORT - count + 1} or lower, or fewer --nodes.`,
+    );
   const strategy = STRATEGIES.find((s) => s === argv['ae-strategy']) ?? 'merkle';
   const k = argv['ae-peers-per-round'];
   return {

@@ -35,11 +35,14 @@ export function parseAddresses(raw: string | undefined, flag: string): string[] 
   });
 }
 
+/** The largest TCP port. */
+export const MAX_PORT = 65535;
+
 export function parsePort(value: unknown, flag: string, allowZero: boolean): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < (allowZero ? 0 : 1) || n > 65535) {
+  if (!Number.isInteger(n) || n < (allowZero ? 0 : 1) || n > MAX_PORT) {
     throw new UsageError(
-      `${flag} must be a port number from ${allowZero ? 0 : 1} to 65535, not "${String(value)}".`,
+      `${flag} must be a port number from ${allowZero ? 0 : 1} to ${MAX_PORT}, not "${String(value)}".`,
     );
   }
   return n;

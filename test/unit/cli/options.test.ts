@@ -216,7 +216,11 @@ const TABLE: Row[] = [
       args: ['--record', 'c.jsonl'],
       error: /^--record records what the live page sees; add --web/,
     },
-    { args: ['--base-port', '65535'], error: /^--base-port \(plus --nodes\) must be a port/ },
+    {
+      args: ['--base-port', '65535'],
+      error:
+        /^--base-port 65535 puts node 3 on port 65537, past 65535; choose --base-port 65533 or lower, or fewer --nodes\.$/,
+    },
     { args: ['--ae-interval', '-1'], error: /^--ae-interval must be a whole number from 0/ },
     {
       args: ['--web', '--connect', TWO.join(','), '--cluster-key', 'k', '--restart-command', 'r'],
