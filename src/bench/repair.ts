@@ -5,8 +5,6 @@
 // keys both hold (the round must find the missed keys among them): the time from the node's
 // return to every missed write on it, and the body bytes that moved (the writer's message
 // records for hints, the round's report for the Merkle round).
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { MessageRecord } from '../api/messages.js';
 import { startCluster, type Cluster } from '../cluster/cluster.js';
@@ -14,6 +12,7 @@ import { streamMessages } from '../cluster/message-stream.js';
 import { allStats, roundsRun } from '../cluster/stats-sum.js';
 import { freeBasePort } from '../cluster/ports.js';
 import type { PhaseStep } from './step.js';
+import { withBenchDir } from './temp-dir.js';
 
 /** Writes the node misses while it is down. */
 export const REPAIR_MISSED = 10_000;
@@ -52,8 +51,11 @@ export async function repairBench(step: PhaseStep): Promise<RepairRow[]> {
   return [hint, merkle];
 }
 
-async function repairOnce(path_: RepairPath): Promise<RepairRow> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'ae-demo-bench-repair-'));
+function repairOnce(path_: RepairPath): Promise<RepairRow> {
+  return withBenchDir('ae-demo-bench-repair-', (dir) => repairIn(dir, path_));
+}
+
+async function repairIn(dir: string, path_: RepairPath): Promise<RepairRow> {
   const cluster = await startCluster({
     count: 2,
     basePort: await freeBasePort(2),
@@ -92,7 +94,6 @@ async function repairOnce(path_: RepairPath): Promise<RepairRow> {
     }
   } finally {
     await cluster.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

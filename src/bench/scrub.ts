@@ -3,12 +3,10 @@
 // its checksum, timed without the pauses a running node's scrub takes between pages. The
 // bench reports it per 100,000 rows and beside a start from the same rows; the bit-rot
 // scenario measures it once as it runs.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { hashed, loadHasher } from '../node/replica/hash.js';
 import { checkRows } from '../node/storage/checksum.js';
 import { openStorage } from '../node/storage/sqlite.js';
+import { withBenchDir } from './temp-dir.js';
 
 /** Rows written per transaction (one disk sync each). */
 const WRITE_BATCH = 50_000;
@@ -60,11 +58,8 @@ export async function scrubPass(dir: string): Promise<ScrubCost> {
 
 /** A scrub pass over n fresh rows in a scratch directory (removed after). */
 export async function measureScrub(n = SCRUB_PER): Promise<ScrubCost> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'ae-demo-scrub-'));
-  try {
+  return withBenchDir('ae-demo-scrub-', async (dir) => {
     await writeRows(dir, n);
-    return await scrubPass(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+    return scrubPass(dir);
+  });
 }

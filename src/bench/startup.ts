@@ -2,12 +2,11 @@
 // straight into SQLite with their hashes (as a node would have), then a node is launched on
 // them and timed until it says it is ready (every row checked, tree rebuilt, port bound). A
 // scrub pass over the same rows is timed too.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { launchNode } from '../cluster/launcher.js';
 import { freeBasePort } from '../cluster/ports.js';
 import { scrubPass, writeRows } from './scrub.js';
+import { withBenchDir } from './temp-dir.js';
 
 export interface StartupRow {
   keys: number;
@@ -18,8 +17,7 @@ export interface StartupRow {
 }
 
 export async function startupTime(n: number): Promise<StartupRow> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'ae-demo-bench-'));
-  try {
+  return withBenchDir('ae-demo-bench-', async (dir) => {
     await writeRows(dir, n);
     const scrub = await scrubPass(dir);
     const time = async (dataDir: string) => {
@@ -43,7 +41,5 @@ export async function startupTime(n: number): Promise<StartupRow> {
     const emptyDir = path.join(dir, 'empty');
     const startMs = await time(dir);
     return { keys: n, startMs, emptyStartMs: await time(emptyDir), scrubMs: scrub.ms };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
