@@ -6,6 +6,13 @@ import type { HintCounters, ReadRepair, Via } from './repair.js';
 import type { RoundRecord, RoundReport } from './reports.js';
 import type { Version } from './version.js';
 
+/** How a node hashes its tree: keyed by its cluster key's tree key (named by its fingerprint), or not. */
+export interface TreeKeying {
+  keyed: boolean;
+  /** The tree key's fingerprint, when keyed: a simulation given a key checks it is this one. */
+  keyFingerprint?: string;
+}
+
 /** GET /health. */
 export interface Health {
   status: 'ok';
@@ -13,6 +20,8 @@ export interface Health {
   address: string;
   peers: readonly string[];
   keys: number;
+  /** How this node's tree is hashed (never its key): what `run --json` reports as "tree". */
+  tree: TreeKeying;
 }
 
 /** GET /kv/{key}, and each item of GET /kv. `via`: how this node got the version it holds. */

@@ -1,6 +1,7 @@
 // What a node's service is made of: its identity, peers, store and clock, its settings, and
 // the parts (peer client, storage, faults) the composition root injects.
 import type { Counters } from '../api/counters.js';
+import type { TreeKeying } from '../api/http.js';
 import type { RoundReport } from '../api/reports.js';
 import type { Strategy } from '../api/strategies.js';
 import type { HintSettings } from './hints/handoff.js';
@@ -17,6 +18,8 @@ export interface ServiceOptions {
   address: string;
   peers: readonly string[];
   store: Store;
+  /** How the store's tree is hashed, as GET /health says it. */
+  tree: TreeKeying;
   /** The coded symbols kept beside the tree (riblt strategy). */
   sketch?: Sketch;
   clock: HybridClock;

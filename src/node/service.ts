@@ -114,7 +114,8 @@ export class NodeService {
   }
 
   health(): Health {
-    return views.healthView(this.#o.id, this.#o.address, this.#o.peers, this.#o.store);
+    const o = this.#o;
+    return views.healthView(o.id, o.address, o.peers, o.store, o.tree);
   }
 
   /** The entry of a key, a tombstone included; undefined when this node never saw the key. */

@@ -25,6 +25,7 @@ import { newCounters } from './stats.js';
 import { openDataDir } from './storage/data-dir.js';
 import { Sketch } from './sync/riblt/sketch.js';
 import { roundNotices } from './sync/round-notices.js';
+import { treeKeying } from './replica/tree-key.js';
 
 export interface NodeOptions {
   port: number;
@@ -88,7 +89,6 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const faults = new Faults();
   const wall = systemMicros(o.clockSkewMs);
   const nowMicros = () => wall() + faults.skewMicros();
-
   const server = newNodeServer();
   const port = await bind(server, o).catch((error: unknown) => {
     storage?.close();
@@ -109,6 +109,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     address,
     peers: peers.peers,
     store,
+    tree: treeKeying(o.clusterKey),
     ...(sketch ? { sketch } : {}),
     clock,
     ...(storage ? { storage } : {}),

@@ -6,6 +6,7 @@ import { startCluster, type Cluster } from '../../src/cluster/cluster.js';
 import { freeBasePort } from '../helpers/ports.js';
 import { cli, testCluster } from '../helpers/cli.js';
 import { request } from '../helpers/http.js';
+import { treeKeyFingerprint } from '../../src/node/replica/tree-key.js';
 
 describe('--connect: inspect and diff against running nodes', () => {
   let cluster: Cluster;
@@ -40,6 +41,23 @@ describe('--connect: inspect and diff against running nodes', () => {
     for (const node of cluster.nodes)
       assert.equal((await request(node.address, 'GET', '/health')).status, 200);
   });
+
+  // Last: its story writes, and the tests above want the nodes as before() left them.
+  it('run --connect --json reports the trees as the nodes hash them, not by the key it was given', async () => {
+    const args = [
+      'run',
+      '--connect',
+      connect,
+      '--keys',
+      '0',
+      '--json',
+      '--cluster-key',
+      'cli-only',
+    ];
+    const r = await cli(args);
+    assert.equal(r.exitCode, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout).tree, { keyed: false });
+  });
 });
 
 describe('run --connect: a story on nodes this run neither starts nor stops', () => {
@@ -68,6 +86,7 @@ describe('run --connect: a story on nodes this run neither starts nor stops', ()
     );
     const doc = JSON.parse(r.stdout);
     assert.equal(doc.converged, true);
+    assert.deepEqual(doc.tree, { keyed: true, keyFingerprint: treeKeyFingerprint(KEY) });
     assert.deepEqual(
       doc.nodes.map((n: { id: string }) => n.id),
       cluster.nodes.map((n) => n.id),

@@ -17,7 +17,6 @@ import { tryCommands } from '../../format.js';
 import { strong, quiet } from '../render/style.js';
 import type { RecordingWriter } from '../recording/writer.js';
 import { runJson, type RunDocument } from '../recording/format.js';
-import { treeKeying } from '../../node/replica/tree-key.js';
 
 /**
  * Plays one scenario from start to verdict on nodes already starting; the teardown stack the
@@ -186,8 +185,9 @@ async function tell(
     scenario: o.scenario.name,
     nodes,
     peersPerRound,
-    // Whether the trees were keyed, and by which tree key (its fingerprint, never the key).
-    tree: treeKeying(cluster.clusterKey),
+    // Whether the trees were keyed, and by which tree key (its fingerprint, never the key), as
+    // the nodes say: nodes elsewhere may hash with no key while this CLI was given one.
+    tree: (await cluster.clients[0]!.health()).tree,
     ...result,
     durationMs: elapsedMs,
   };

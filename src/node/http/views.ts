@@ -4,6 +4,7 @@ import type { FaultState } from '../peers/faults.js';
 import type {
   FaultsAnswer,
   Health,
+  TreeKeying,
   HintsAnswer,
   IntervalAnswer,
   ListAnswer,
@@ -33,8 +34,9 @@ export function healthView(
   address: string,
   peers: readonly string[],
   store: Store,
+  tree: TreeKeying,
 ): Health {
-  return { status: 'ok', id, address, peers, keys: store.liveCount };
+  return { status: 'ok', id, address, peers, keys: store.liveCount, tree };
 }
 
 export function readView(e: StoredEntry): ReadAnswer {

@@ -8,6 +8,7 @@
 //                 in hex
 // Without a cluster key there is no tree key: the public hashes, and no fingerprint.
 import { createHash, createHmac } from 'node:crypto';
+import type { TreeKeying } from '../../api/http.js';
 
 /** The HMAC message the tree key is drawn with (a label, so other keys drawn differ). */
 const TREE_KEY_LABEL = 'ae-demo tree hashes';
@@ -48,12 +49,7 @@ export function treeKeyFingerprint(clusterKey: string): string {
     .toString('hex');
 }
 
-/** How a cluster's nodes hash their trees, as `run --json` says it ("tree"): never the key. */
-export interface TreeKeying {
-  keyed: boolean;
-  /** The tree key's fingerprint, when keyed: a simulation given a key checks it is this one. */
-  keyFingerprint?: string;
-}
+export type { TreeKeying };
 
 /** The tree keying of nodes with this cluster key (none: the public hashes). */
 export function treeKeying(clusterKey: string | undefined): TreeKeying {

@@ -34,6 +34,7 @@ async function pair() {
       address: self,
       peers: [peer],
       store: new Store(hasher),
+      tree: { keyed: false },
       clock: new HybridClock(self, nowMicros),
       peerClient,
       counters: newCounters(),
