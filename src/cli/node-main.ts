@@ -2,7 +2,7 @@
 // this parser (node:util's parseArgs) — no yargs, no CLI command graph, no rendering. The flags
 // and their help come from flags/node.ts, shared with the yargs command.
 import { commandLines } from './render/command-line.js';
-import { wrap } from './render/wrap.js';
+import { terminalWidth, wrap } from './render/wrap.js';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
@@ -30,7 +30,10 @@ export async function nodeMain(args: string[]): Promise<void> {
     const options = nodeOptionsFrom(argv);
     warnIfExposed(options.host);
     const { runNodeProcess } = await import('../node/process.js');
-    await runNodeProcess(options, (line) => process.stdout.write(`${line}\n`));
+    // On a terminal a line wraps between words to its width; to a pipe (run, cluster) it stays whole.
+    await runNodeProcess(options, (line) =>
+      process.stdout.write(`${wrap(line, terminalWidth(), '  ')}\n`),
+    );
     // Stopped: its server, peers and storage are closed and its lines written (pipes and files
     // are written synchronously here). Leaving now skips Node's teardown of the environment and
     // heap, which every stop of `run` waited for: SIGTERM to exit ~16 -> ~4 ms on a quiet

@@ -101,6 +101,26 @@ describe('an 80-column terminal', () => {
     await portsReleased(portRange(base));
   });
 
+  it('node: its log lines, in the foreground until Ctrl-C', async () => {
+    const base = await freeBasePort(3);
+    const peers = [base + 1, base + 2].map((p) => `127.0.0.1:${p}`).join(',');
+    const t = inTerminal(['node', '--port', String(base), '--peers', peers, '--ae-interval', '0']);
+    try {
+      // "node node-P listening on 127.0.0.1:P, peers 127.0.0.1:P, 127.0.0.1:P": 85 columns.
+      await t.waitFor('listening on');
+      t.type(CTRL_C);
+      assert.equal((await t.exited).code, 0);
+      assert.deepEqual(tooWide(t), []);
+      assert.match(
+        joined(finalLines(t.screen()).join('\n')),
+        /listening on 127\.0\.0\.1:\d+, peers/,
+      );
+    } finally {
+      t.kill();
+    }
+    await portsReleased([base]);
+  });
+
   it("every example in every command's --help pastes as one command, at 80 and 120 columns", async () => {
     for (const columns of [COLUMNS, 120])
       for (const args of [...COMMANDS.map((c) => [c, '--help']), ['--help']]) {
