@@ -85,7 +85,10 @@ describe('cluster and its key', () => {
 
   it('no key given: a fresh one, printed, that the printed curl line carries', async () => {
     await withCluster([], {}, async (stdout) => {
-      assert.match(stdout, /Cluster key: [0-9a-f]{32} /);
+      assert.match(
+        stdout.replace(/\s+/g, ' '),
+        /Cluster key: [0-9a-f]{32} \(made for this cluster; choose your own with --cluster-key or \$AE_DEMO_CLUSTER_KEY\)\. The admin routes need it in the x-ae-cluster-key header; this one sets periodic rounds every ~2 s on 127\.0\.0\.1:\d+:/,
+      );
       const answer = JSON.parse(await paste(curlCommand(stdout)));
       assert.equal(answer.intervalMs, 2000);
     });

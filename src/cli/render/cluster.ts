@@ -35,12 +35,12 @@ export function clusterIntro(
         : key.source === 'flag'
           ? `Cluster key: ${key.value} (--cluster-key).`
           : `Cluster key: ${key.value} (made for this cluster; ` +
-            `--cluster-key or $${CLUSTER_KEY_ENV} choose one).`;
+            `choose your own with --cluster-key or $${CLUSTER_KEY_ENV}).`;
   const curl = `curl -X POST http://${first}/admin/interval -H ${header} -d '{"ms": ${EXAMPLE_INTERVAL_MS}}'`;
   return [
     wrap(
-      `${said} The admin routes need it in the ${CLUSTER_KEY_HEADER} header, ` +
-        `as in (periodic rounds every ~2 s on ${first}):`,
+      `${said} The admin routes need it in the ${CLUSTER_KEY_HEADER} header; ` +
+        `this one sets periodic rounds every ~2 s on ${first}:`,
       width,
     ),
     commandLines(curl, width),
