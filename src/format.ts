@@ -1,7 +1,7 @@
 // Plain formatting shared by the terminal and the web page: numbers, bytes, versions, hashes (no colour here).
 import type { CostRow, Winner, WriteLine } from './story/events.js';
 import { formatWallClock, type Version } from './api/version.js';
-import type { Receipt, RibltOutcome } from './api/reports.js';
+import type { Receipt, RibltOutcome, RoundReport } from './api/reports.js';
 
 export function count(n: number): string {
   return n.toLocaleString('en-US');
@@ -220,4 +220,16 @@ export function costCells(r: CostRow): string[] {
     r.strategy === 'full' ? '—' : beside(r.fullBytes, r.bytes),
     how,
   ];
+}
+
+/**
+ * How a round went with its peers, counted: "2 repaired, 0 in sync, 0 unreachable", and
+ * ", 1 refused" when a peer answered with an error. The terminal's phase line and the page's
+ * answer to Trigger say it alike.
+ */
+export function roundCounts(report: RoundReport): string {
+  const n = (status: RoundReport['peers'][number]['status']) =>
+    report.peers.filter((p) => p.status === status).length;
+  const refused = n('refused') > 0 ? `, ${n('refused')} refused` : '';
+  return `${n('repaired')} repaired, ${n('in_sync')} in sync, ${n('unreachable')} unreachable${refused}`;
 }

@@ -3,9 +3,9 @@ import type { KeyState } from '../../src/cluster/client.js';
 import { differingPairs, diffTrees, informativePairs } from '../../src/cluster/tree-diff.js';
 import type { Snapshot } from '../../src/api/http.js';
 import type { Strategy } from '../../src/api/strategies.js';
-import type { RoundReport } from '../../src/api/reports.js';
 import type { Part, ScenarioContext, ShownRound } from '../../src/story/scenario.js';
 import { ids, readKeys, snapshots } from './read.js';
+import { roundCounts } from '../../src/format.js';
 
 /** Tree differences drawn for at most this many pairs of nodes. */
 const MAX_PAIRS_SHOWN = 3;
@@ -69,14 +69,7 @@ export async function triggerAndShow(
   const report = await ctx.phase(
     `anti-entropy round on ${cluster.nodes[node - 1]!.id}${strategy ? ` (${strategy})` : ''}`,
     () => cluster.clients[node - 1]!.trigger(undefined, strategy),
-    (r) => {
-      const count = (status: (typeof r.peers)[number]['status']) =>
-        r.peers.filter((p) => p.status === status).length;
-      return (
-        `anti-entropy round on ${r.node}: ${count('repaired')} repaired, ` +
-        `${count('in_sync')} in sync, ${count('unreachable')} unreachable${refusedCount(r)}`
-      );
-    },
+    (r) => `anti-entropy round on ${r.node}: ${roundCounts(r)}`,
   );
   // A report names peers as the node knows them (localhost:P, ae-1.ae:9999 for nodes that run
   // elsewhere), not always by the addresses this CLI uses: the cluster says whose they are.
@@ -91,10 +84,4 @@ export async function triggerAndShow(
   await ctx.awaitMessages?.(report);
   ctx.show({ type: 'exchange', report, ids: idsByAddress, fullCost });
   return { ...report, fullExchangeBytes: fullCost };
-}
-
-/** ", 1 refused" when a peer answered the round with an error; nothing otherwise. */
-function refusedCount(r: RoundReport): string {
-  const n = r.peers.filter((p) => p.status === 'refused').length;
-  return n > 0 ? `, ${n} refused` : '';
 }

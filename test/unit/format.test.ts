@@ -9,10 +9,12 @@ import {
   failedPeers,
   fullRoundBytes,
   morePairs,
+  roundCounts,
   tryCommands,
   winnerParts,
 } from '../../src/format.js';
 import type { WriteLine } from '../../src/story/events.js';
+import type { PeerReport, RoundReport } from '../../src/api/reports.js';
 
 const v = (node: string, wall: number) => ({ wall, logical: 0, node });
 const sentence = (p: { by: string; than: string; missing: string }) =>
@@ -151,5 +153,24 @@ describe('failedPeers', () => {
       ]),
     );
     assert.equal(text, 'node-2: connection reset, kept as a hint; node-3: connection reset');
+  });
+});
+
+describe('roundCounts', () => {
+  const peer = (status: PeerReport['status']) => ({ status }) as PeerReport;
+  const round = (...statuses: PeerReport['status'][]) =>
+    ({
+      node: 'node-1',
+      strategy: 'merkle',
+      durationMs: 1,
+      peers: statuses.map(peer),
+    }) as RoundReport;
+
+  it('counts every status the terminal and the page name, in sync included', () => {
+    assert.equal(roundCounts(round('in_sync', 'in_sync')), '0 repaired, 2 in sync, 0 unreachable');
+    assert.equal(
+      roundCounts(round('repaired', 'unreachable', 'refused')),
+      '1 repaired, 0 in sync, 1 unreachable, 1 refused',
+    );
   });
 });

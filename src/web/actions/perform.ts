@@ -1,7 +1,7 @@
 // Carries out a plan from plan.ts through the nodes' routes (and the launcher, for kill and
 // restart), and says what happened as story events and one sentence for the page. The I/O comes
 // in through `Hands`, so tests can hand in fakes.
-import { plural } from '../../format.js';
+import { plural, roundCounts } from '../../format.js';
 import type { StoryEvent, WriteLine } from '../../story/events.js';
 import type { WriteAnswer } from '../../api/http.js';
 import type { RoundReport } from '../../api/reports.js';
@@ -88,11 +88,7 @@ async function one(step: Step, hands: Hands, events: StoryEvent[]): Promise<stri
       );
       const ids = Object.fromEntries(report.peers.map((p) => [p.peer, hands.idOf(p.peer)]));
       events.push({ type: 'exchange', report, ids, fullCost });
-      const repaired = report.peers.filter((p) => p.status === 'repaired').length;
-      const unreachable = report.peers.filter((p) => p.status === 'unreachable').length;
-      const refused = report.peers.filter((p) => p.status === 'refused').length;
-      const refusals = refused > 0 ? `, ${refused} refused` : '';
-      return `Anti-entropy round on ${step.node}: ${repaired} repaired, ${unreachable} unreachable${refusals}.`;
+      return `Anti-entropy round on ${step.node}: ${roundCounts(report)}.`;
     }
     case 'put':
     case 'delete': {

@@ -125,7 +125,10 @@ describe('perform (the page controls)', () => {
       ['note', 'exchange', 'note', 'note'],
     );
     assert.match(out.message, /node-1 is cut off from node-2, both ways\./);
-    assert.match(out.message, /Anti-entropy round on node-1: 1 repaired, 0 unreachable\./);
+    assert.match(
+      out.message,
+      /Anti-entropy round on node-1: 1 repaired, 0 in sync, 0 unreachable\./,
+    );
     assert.match(out.message, /node-2 restarted from its data directory with 7 keys\./);
     const exchange = out.events[1]!;
     assert.ok(exchange.type === 'exchange');
