@@ -56,6 +56,9 @@ export function addressOf(raw: string): string {
   return address;
 }
 
+/** What help says of a <key> argument (inspect, put, del). */
+export const KEY_HELP = 'The key, e.g. user:alice';
+
 /** A key given on the command line, checked as a node checks it (a bad one: a UsageError). */
 export function keyOf(raw: unknown): string {
   const checked = checkKey(String(raw));

@@ -1,7 +1,7 @@
 // `ae-demo inspect KEY` as help shows it, and its arguments turned into options; asking the
 // nodes is commands/inspect.ts.
 import type { Argv } from 'yargs';
-import { addressesOf, askingNodes, keyOf, nodesFlag } from '../flags/client.js';
+import { addressesOf, askingNodes, KEY_HELP, keyOf, nodesFlag } from '../flags/client.js';
 import type { InspectOptions } from '../commands/inspect.js';
 import { command } from '../yargs/lazy.js';
 import { connectKey, keyFlags } from '../flags/connect.js';
@@ -11,9 +11,7 @@ export const inspectCommand = command({
   command: 'inspect <key>',
   describe: 'Show one key on every node, how each got it, and whether they agree',
   builder: (y: Argv) =>
-    keyFlags(
-      nodesFlag(y.positional('key', { type: 'string', describe: 'The key, e.g. user:alice' })),
-    )
+    keyFlags(nodesFlag(y.positional('key', { type: 'string', describe: KEY_HELP })))
       .example(
         '$0 inspect user:alice',
         'the key on 127.0.0.1:9999, :10000 and :10001: written there, by replication, by hinted ' +

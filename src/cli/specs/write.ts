@@ -1,7 +1,7 @@
 // `ae-demo put` and `ae-demo del` as help shows them, and their arguments turned into options;
 // the write is commands/write.ts.
 import type { Argv } from 'yargs';
-import { addressOf, askingNodes, keyOf, nodeFlag } from '../flags/client.js';
+import { addressOf, askingNodes, KEY_HELP, keyOf, nodeFlag } from '../flags/client.js';
 import type { PutOptions, WriteOptions } from '../commands/write.js';
 import { command } from '../yargs/lazy.js';
 
@@ -33,7 +33,11 @@ export const putCommand = command({
   describe: 'Write a value through one node (replicated unless --direct)',
   builder: (y: Argv) =>
     directFlag(
-      nodeFlag(y.positional('key', { type: 'string' }).positional('value', { type: 'string' })),
+      nodeFlag(
+        y
+          .positional('key', { type: 'string', describe: KEY_HELP })
+          .positional('value', { type: 'string', describe: 'The value to store, as text' }),
+      ),
     )
       .example('$0 put user:alice alice_data', 'replicated to every peer')
       .example('$0 put user:alice other --node 127.0.0.1:10000 --direct', 'on node 2 only'),
@@ -49,7 +53,7 @@ export const delCommand = command({
   command: 'del <key>',
   describe: 'Delete a key through one node: a tombstone, replicated unless --direct',
   builder: (y: Argv) =>
-    directFlag(nodeFlag(y.positional('key', { type: 'string' })))
+    directFlag(nodeFlag(y.positional('key', { type: 'string', describe: KEY_HELP })))
       .example('$0 del user:alice', 'tombstone on every node')
       .example('$0 del user:alice --node 127.0.0.1:10001 --direct', 'on node 3 only'),
   options: (argv): WriteOptions => writeOptions(argv),
