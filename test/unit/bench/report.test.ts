@@ -71,3 +71,44 @@ test('an exchange that did not complete reads NO with its status, not its bytes 
   const line = report.split('\n').find((l) => /│ full /.test(l));
   assert.match(line ?? '', /│ NO \(unreachable\)\s+│$/);
 });
+
+// `bench --only tree` as a terminal of 80 columns shows it (seen in tmux at 80×24): its two
+// tables, each ~92 columns whole, narrowed to fit, every figure still whole on its line.
+test('the tree phase at 80 columns: both of its tables fit, every number whole', () => {
+  const tree = {
+    rows: [1_000, 100_000, 1_000_000].map((keys) => ({
+      keys,
+      treeNsPerWrite: 4122,
+      applyNsPerWrite: 17_224,
+      keyedApplyNsPerWrite: 18_586,
+    })),
+    upkeep: {
+      keys: 1_000_000,
+      applyNs: 13_332,
+      applyWithSketchNs: 23_988,
+      sketchNs: 4752,
+      sketchBytes: 4_200_000,
+    },
+  };
+  const only = { settings: {} as BenchResult['settings'], tree, targets: [] } as BenchResult;
+  const whole = renderReport(only).split('\n');
+  assert.ok(
+    whole.some((l) => l.length > 80),
+    'off a terminal the tables are wider than 80',
+  );
+  const lines = renderReport(only, 80).split('\n');
+  assert.deepEqual(
+    lines.filter((l) => l.length > 80),
+    [],
+  );
+  // Every line from a table's top to its bottom is a whole row of it: none cut by the wrap.
+  let inTable = false;
+  for (const line of lines) {
+    if (line.startsWith('┌')) inTable = true;
+    if (inTable) assert.match(line, /^[┌├└│].*[┐┤┘│]$/, line);
+    if (line.startsWith('└')) inTable = false;
+  }
+  const text = lines.join('\n');
+  for (const n of ['1,000,000', '17,224', '18,586', '1.08', '+ 4,752', '23,988'])
+    assert.ok(text.includes(n), n);
+});
