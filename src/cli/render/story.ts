@@ -14,6 +14,7 @@ import {
   floorCell,
   floorParts,
   morePairs,
+  plural,
   seconds,
   shortHash,
   versionTime,
@@ -171,7 +172,7 @@ export class StoryPrinter {
   ): void {
     this.line();
     if (converged) {
-      const what = `Converged: ${nodes} nodes, ${count(keys)} keys, one root ${shortHash(root)}`;
+      const what = `Converged: ${plural(nodes, 'node')}, ${plural(keys, 'key')}, one root ${shortHash(root)}`;
       this.prose(
         `${chalk.green('✔')} ${chalk.bold(what)}   ${chalk.dim(`total ${seconds(elapsedMs)}`)}`,
         '  ',
