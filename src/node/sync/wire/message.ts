@@ -75,6 +75,13 @@ export function emptyMessage(): AeMessage {
   return { probes: [], lists: [], dumps: [], entries: [], wants: [] };
 }
 
+/**
+ * "Nothing more": no section and no riblt part asking for anything. The settle flag asks the
+ * peer about the places of the entries sent, so alone it asks nothing: the initiator builds
+ * such a message when the symbols decode to no difference (another exchange made the replicas
+ * equal meanwhile), and sending it would only compare roots that settling found equal. A root
+ * or a fallback reason never goes alone (a root answers, a fallback carries the root probe).
+ */
 export function isEmpty(m: AeMessage): boolean {
   const r = m.riblt;
   const riblt = r !== undefined && (r.open || r.symbols || r.more || r.wantPlaces.length > 0);
