@@ -193,7 +193,10 @@ describe('simulate and run end in the same state (seed and delete scenarios)', (
       const run = /ae-demo run --keys 0 --cluster-key-file KEYFILE --json >/;
       for (const [args, says] of [
         [[...replay, '--nodes', '2'], /--nodes 3 or more/],
-        [['simulate', '--given', path.join(dir, 'none.json')], /cannot read/],
+        [
+          ['simulate', '--given', path.join(dir, 'none.json')],
+          /cannot read .*none\.json: there is no such file/,
+        ],
         [['simulate', '--given', notJson], /not JSON/],
         // The run's trees were keyed: without its key, or with another, no simulation ends there.
         [plain, /keyed from its cluster key; give the simulation the same key/],

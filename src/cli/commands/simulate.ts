@@ -4,6 +4,7 @@ import { UsageError, VerificationError } from '../../errors.js';
 import type { SimOptions, SimResult } from '../../sim/simulate.js';
 import type { Given } from '../../sim/given.js';
 import { checkReportPath } from '../flags/web.js';
+import { whyUnreadable } from '../flags/file-reason.js';
 import { withTeardown } from '../lifecycle/teardown.js';
 import { intervalTable, scalingTable, simSummary } from '../render/simulate.js';
 import { terminalWidth, wrapLines } from '../render/wrap.js';
@@ -76,9 +77,8 @@ async function givenFrom(file: string, runs: readonly SimOptions[]): Promise<Giv
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new UsageError(
-      `--given: cannot read ${file} (${code}); write it with ` +
+      `--given: cannot read ${file}: ${whyUnreadable(error)}; write it with ` +
         `ae-demo run --keys 0 --cluster-key-file KEYFILE --json > ${file}.`,
       { cause: error },
     );

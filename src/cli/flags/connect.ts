@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import { UsageError } from '../../errors.js';
+import { whyUnreadable } from './file-reason.js';
 import { CLUSTER_KEY_ENV } from '../../api/process.js';
 import type { NodeCommands } from '../../cluster/node-commands.js';
 
@@ -84,10 +85,9 @@ function keyFromFile(file: string): string {
   try {
     raw = readFileSync(file);
   } catch (error) {
-    throw new UsageError(
-      `--cluster-key-file ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
-      { cause: error },
-    );
+    throw new UsageError(`--cluster-key-file ${file} cannot be read: ${whyUnreadable(error)}.`, {
+      cause: error,
+    });
   }
   const key = raw
     .subarray(0, MAX_KEY_FILE_BYTES + 1)

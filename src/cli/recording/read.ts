@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { isMessageRecord, type MessageRecord } from '../../api/messages.js';
 import { UsageError } from '../../errors.js';
+import { whyUnreadable } from '../flags/file-reason.js';
 import type { WebEvent } from '../../web/model.js';
 import {
   RECORDING_FORMAT,
@@ -13,9 +14,10 @@ import {
 } from './format.js';
 
 export async function readRecording(file: string): Promise<Recording> {
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    const why = error.code === 'ENOENT' ? 'there is no such file' : error.message;
-    throw new UsageError(`Cannot read the recording ${file}: ${why}.`, { cause: error });
+  const text = await readFile(file, 'utf8').catch((error: unknown) => {
+    throw new UsageError(`Cannot read the recording ${file}: ${whyUnreadable(error)}.`, {
+      cause: error,
+    });
   });
   const lines = text.split('\n').filter((l) => l.trim() !== '');
   const head = headOf(file, lines[0]);

@@ -146,7 +146,7 @@ const TABLE: Row[] = [
     },
     {
       args: ['--connect', TWO.join(','), '--cluster-key-file', '/nonexistent/key'],
-      error: /^--cluster-key-file \/nonexistent\/key cannot be read \(ENOENT\)\.$/,
+      error: /^--cluster-key-file \/nonexistent\/key cannot be read: there is no such file\.$/,
     },
     // The message lists go with the tables, which a --json run never draws.
     {
@@ -425,7 +425,7 @@ const TABLE: Row[] = [
     },
     {
       args: ['--cluster-key-file', '/nonexistent/key'],
-      error: /^--cluster-key-file \/nonexistent\/key cannot be read \(ENOENT\)\.$/,
+      error: /^--cluster-key-file \/nonexistent\/key cannot be read: there is no such file\.$/,
     },
     { args: ['--loss', '2'], error: /^--loss must be a number from 0 to 1, not "2"\.$/ },
     { args: ['--partition', '10s-2s'], error: /^--partition takes FROM-TO with FROM before TO/ },
