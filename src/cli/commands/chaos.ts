@@ -35,7 +35,7 @@ export interface ChaosOptions extends ClusterSetup {
   json: boolean;
   /** Nodes already running elsewhere, played on instead of started ones. */
   connect?: string[];
-  /** Their cluster key. */
+  /** Their cluster key; without --connect, the key chaos's own nodes start with (else a fresh one). */
   clusterKey?: string;
   /** How to kill and restart one of them; without a restart command chaos kills none. */
   commands?: NodeCommands;
@@ -130,6 +130,7 @@ async function chaosCluster(o: ChaosOptions, teardown: Teardown): Promise<ChaosC
     strategy: o.strategy,
     ...(o.conflicts ? { conflicts: o.conflicts } : {}),
     ...(o.peersPerRound !== undefined ? { peersPerRound: o.peersPerRound } : {}),
+    ...(o.clusterKey !== undefined ? { clusterKey: o.clusterKey } : {}),
   });
   teardown.defer(() => cluster.stop());
   return cluster;

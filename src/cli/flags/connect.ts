@@ -123,17 +123,3 @@ export function nodeCommands(argv: CommandArgs, connecting: boolean): NodeComman
     );
   return { ...(kill !== undefined ? { kill } : {}), ...(restart !== undefined ? { restart } : {}) };
 }
-
-/**
- * The key of connected nodes; without --connect, none, and a key flag is a mistake (the
- * command's own nodes get a fresh key, and the environment's key is simply not used).
- */
-export function keyWhenConnecting(argv: KeyArgs, connecting: boolean): string | undefined {
-  if (connecting) return connectKey(argv);
-  for (const flag of ['cluster-key', 'cluster-key-file'] as const)
-    if (argv[flag] !== undefined)
-      throw new UsageError(
-        `--${flag} is for nodes given by --connect; the nodes this command starts get a fresh key.`,
-      );
-  return undefined;
-}

@@ -13,7 +13,7 @@ import { command } from '../yargs/lazy.js';
 import { parseCount } from '../flags/values.js';
 import { parseFaults, readSchedule } from '../flags/schedule.js';
 import { DEFAULT_FAULTS, FAULT_KINDS } from '../../story/chaos.js';
-import { commandFlags, keyFlags, keyWhenConnecting, nodeCommands } from '../flags/connect.js';
+import { commandFlags, connectKey, keyFlags, nodeCommands } from '../flags/connect.js';
 import { connectAddresses } from '../run/connect.js';
 
 /** A randomized, reproducible check of convergence and durability (chaos loaded when it runs). */
@@ -69,6 +69,10 @@ export const chaosCommand = (loadChaos: () => Promise<ChaosRun>) =>
         )
         .example('$0 chaos --nodes 5 --base-port 20000', 'five nodes on other ports')
         .example(
+          '$0 chaos --cluster-key-file key.txt',
+          'its own nodes start with your key instead of a fresh one',
+        )
+        .example(
           '$0 chaos --connect 127.0.0.1:9999,127.0.0.1:10000,127.0.0.1:10001 ' +
             "--cluster-key-file key.txt --kill-command 'docker kill {id}' " +
             "--restart-command 'docker start {id}'",
@@ -77,15 +81,18 @@ export const chaosCommand = (loadChaos: () => Promise<ChaosRun>) =>
     options: (argv): ChaosOptions => {
       const connecting = argv.connect !== undefined;
       const commands = nodeCommands(argv, connecting);
-      const clusterKey = keyWhenConnecting(argv, connecting);
-      if (argv.connect === undefined) return chaosOptions(argv);
+      // Connected nodes' key (flags, then the environment), or the key chaos's own nodes start
+      // with (flags only; else a fresh one), as run takes it.
+      const clusterKey = connectKey(argv, connecting ? process.env : {});
+      const keyed = clusterKey !== undefined ? { clusterKey } : {};
+      if (argv.connect === undefined) return { ...chaosOptions(argv), ...keyed };
       const connect = connectAddresses(argv.connect);
       return {
         ...chaosOptions(argv, connect.length),
         count: connect.length,
         connect,
         commands,
-        ...(clusterKey !== undefined ? { clusterKey } : {}),
+        ...keyed,
       };
     },
     run: async (o) => (await import('../commands/chaos.js')).runChaos(o, loadChaos),

@@ -321,6 +321,19 @@ const TABLE: Row[] = [
     },
     { args: ['--ops', '0'], error: /^--ops must be a whole number from 1 to 100000/ },
     {
+      // Its own nodes start with the key given, as run's do.
+      args: ['--cluster-key', 'k'],
+      options: {
+        ...CLUSTER,
+        seed: 1,
+        ops: 300,
+        json: false,
+        faults: ['partition', 'crash'],
+        shrink: true,
+        clusterKey: 'k',
+      },
+    },
+    {
       args: ['--connect', TWO.join(','), '--kill-command', 'k {id}', '--restart-command', 'r {id}'],
       options: {
         ...CLUSTER,
