@@ -79,7 +79,10 @@ async function one(step: Step, hands: Hands, events: StoryEvent[]): Promise<stri
     case 'restart': {
       await hands.restart(step.node);
       const { keys } = await calls().health();
-      return note(events, `${step.node} restarted from its data directory with ${keys} keys.`);
+      return note(
+        events,
+        `${step.node} restarted from its data directory with ${plural(keys, 'key')}.`,
+      );
     }
     case 'trigger': {
       const report = await calls().trigger();
