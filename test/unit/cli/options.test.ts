@@ -90,6 +90,15 @@ const NODE = {
   scrubIntervalMs: 3_600_000,
 };
 const never = () => Promise.reject(new Error('chaos is not played here'));
+/** chaos's options when no flag is given. */
+const CHAOS = {
+  ...CLUSTER,
+  seed: 1,
+  ops: 300,
+  json: false,
+  faults: ['partition', 'crash'],
+  shrink: true,
+};
 
 /** A command's name, its command lines, and how one is parsed into options. */
 interface Row {
@@ -285,17 +294,7 @@ const TABLE: Row[] = [
   ]),
   row(scenariosCommand(scenarios), [{ args: [], options: scenarios }]),
   row(chaosCommand(never), [
-    {
-      args: [],
-      options: {
-        ...CLUSTER,
-        seed: 1,
-        ops: 300,
-        json: false,
-        faults: ['partition', 'crash'],
-        shrink: true,
-      },
-    },
+    { args: [], options: CHAOS },
     {
       args: [
         '--seed',
@@ -323,26 +322,13 @@ const TABLE: Row[] = [
     {
       // Its own nodes start with the key given, as run's do.
       args: ['--cluster-key', 'k'],
-      options: {
-        ...CLUSTER,
-        seed: 1,
-        ops: 300,
-        json: false,
-        faults: ['partition', 'crash'],
-        shrink: true,
-        clusterKey: 'k',
-      },
+      options: { ...CHAOS, clusterKey: 'k' },
     },
     {
       args: ['--connect', TWO.join(','), '--kill-command', 'k {id}', '--restart-command', 'r {id}'],
       options: {
-        ...CLUSTER,
+        ...CHAOS,
         count: 2,
-        seed: 1,
-        ops: 300,
-        json: false,
-        faults: ['partition', 'crash'],
-        shrink: true,
         connect: TWO,
         commands: { kill: 'k {id}', restart: 'r {id}' },
       },
