@@ -40,16 +40,20 @@ async function played(
   }
 }
 
+/** A phase's plan: index of count, its title, its expected time and the phases' after it. */
+function planOf(
+  phase: PhasePlan['phase'],
+  [index, count]: [number, number],
+  title: string,
+  expectedMs: number,
+  laterMs: number,
+): PhasePlan {
+  return { phase, index, count, title, expectedMs, laterMs };
+}
+
 describe('bench progress', () => {
   it('says the phase, the time left, and something at least every 20 s', async () => {
-    const plan = {
-      phase: 'tree' as const,
-      index: 2,
-      count: 3,
-      title: 'tree: cost per write',
-      expectedMs: 60_000,
-      laterMs: 120_000,
-    };
+    const plan = planOf('tree', [2, 3], 'tree: cost per write', 60_000, 120_000);
     const lines = await played(plan, (step, seconds) => {
       seconds(1, 25);
       step.done(0.5);
@@ -67,27 +71,13 @@ describe('bench progress', () => {
   });
 
   it('says the phase runs longer than usual instead of "a few seconds" over and over', async () => {
-    const plan = {
-      phase: 'simulate' as const,
-      index: 1,
-      count: 2,
-      title: 'simulate',
-      expectedMs: 10_000,
-      laterMs: 60_000,
-    };
+    const plan = planOf('simulate', [1, 2], 'simulate', 10_000, 60_000);
     const lines = await played(plan, (_step, seconds) => seconds(1, 25));
     assert.equal(lines[1], '[1/2] simulate: longer than usual, 20.0 s so far; then about 60 s\n');
   });
 
   it('wraps a measured point between words on a terminal of 80 columns', async () => {
-    const plan = {
-      phase: 'exchange' as const,
-      index: 1,
-      count: 1,
-      title: 'exchange',
-      expectedMs: 60_000,
-      laterMs: 0,
-    };
+    const plan = planOf('exchange', [1, 1], 'exchange', 60_000, 0);
     const point =
       'riblt  N=10000 d=1.0%  6 RT  14347 B  68 ms  (fell back: the roots still differ once ' +
       'the decoded difference moved (a hash collision, or the peer changed meanwhile))';

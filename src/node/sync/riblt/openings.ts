@@ -4,11 +4,7 @@
 // memory by the round scheduler: a restarted node opens its first exchange with samples.
 import { ROOT_OPENING_MAX_CHANGES } from './constants.js';
 
-/**
- * How the initiator opens: with its samples, so that the responder sizes the first batch, or
- * with its root alone, when its last exchange with this peer ended in sync (identical replicas
- * are then the likely case, and they cost a root and an empty answer).
- */
+/** With its samples (the responder sizes the first batch from them), or with its root alone. */
 export type RibltOpening = 'samples' | 'root';
 
 export class PeerOpenings {
